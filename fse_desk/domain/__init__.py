@@ -1,0 +1,23 @@
+"""Plain typed records and vocabularies: no I/O, no Qt."""
+
+from fse_desk.domain.document import (
+    DOCUMENT_TYPES,
+    OSCURAMENTO_SYSTEM,
+    DocumentClass,
+    DocumentMeta,
+    DocumentType,
+    Oscuramento,
+)
+from fse_desk.domain.patient import ConsentState, Patient, Sex
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "OSCURAMENTO_SYSTEM",
+    "ConsentState",
+    "DocumentClass",
+    "DocumentMeta",
+    "DocumentType",
+    "Oscuramento",
+    "Patient",
+    "Sex",
+]

@@ -1,0 +1,120 @@
+"""FSE documents: LOINC types, FSE classes, oscuramento, and the metadata record."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from fse_desk._types import DocumentId, PatientId
+from fse_desk.errors import InvalidRecord
+
+LOINC_SYSTEM = "http://loinc.org"
+OSCURAMENTO_SYSTEM = "2.16.840.1.113883.2.9.3.3.6.1.3"
+"""Coding scheme of the FSE access-rule event codes (``attiCliniciRegoleAccesso``)."""
+
+
+class DocumentClass(enum.Enum):
+    """High-level FSE document class (``tipoDocumentoLivAlto``)."""
+
+    SUM = "SUM"  # Profilo Sanitario Sintetico
+    REF = "REF"  # referti
+    LDO = "LDO"  # lettere di dimissione
+    VRB = "VRB"  # verbali di pronto soccorso
+    PRS = "PRS"  # prescrizioni
+    PRE = "PRE"  # erogazioni
+    VAC = "VAC"  # vaccinazioni
+    ESE = "ESE"  # esenzioni
+    PDC = "PDC"  # piani di cura
+    LET = "LET"  # lettere di invito
+    PRO = "PRO"  # promemoria di prenotazione
+    TAC = "TAC"  # taccuino personale
+    CNT = "CNT"  # bilanci di salute
+
+
+class Oscuramento(enum.Enum):
+    """Access-rule codes: P99 hides a document from every clinician."""
+
+    HIDDEN = "P99"
+    HIDDEN_FROM_GUARDIAN = "P97"
+    HIDDEN_FROM_PATIENT = "P98"
+    NOT_HIDDEN = "P00"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentType:
+    loinc: str
+    title: str
+    doc_class: DocumentClass
+
+
+DOCUMENT_TYPES: dict[str, DocumentType] = {
+    t.loinc: t
+    for t in (
+        DocumentType("60591-5", "Profilo Sanitario Sintetico", DocumentClass.SUM),
+        DocumentType("11502-2", "Referto di laboratorio", DocumentClass.REF),
+        DocumentType("11488-4", "Referto specialistico", DocumentClass.REF),
+        DocumentType("68604-8", "Referto di radiologia", DocumentClass.REF),
+        DocumentType("11526-1", "Referto di anatomia patologica", DocumentClass.REF),
+        DocumentType("75496-0", "Referto di televisita", DocumentClass.REF),
+        DocumentType("85208-7", "Referto di teleconsulto", DocumentClass.REF),
+        DocumentType("34105-7", "Lettera di dimissione ospedaliera", DocumentClass.LDO),
+        DocumentType("18842-5", "Lettera di dimissione non ospedaliera", DocumentClass.LDO),
+        DocumentType("59258-4", "Verbale di pronto soccorso", DocumentClass.VRB),
+        DocumentType("57833-6", "Prescrizione farmaceutica", DocumentClass.PRS),
+        DocumentType("57832-8", "Prescrizione specialistica", DocumentClass.PRS),
+        DocumentType("81223-0", "Erogazione specialistica", DocumentClass.PRE),
+        DocumentType("87273-9", "Scheda singola vaccinazione", DocumentClass.VAC),
+        DocumentType("82593-5", "Certificato vaccinale", DocumentClass.VAC),
+        DocumentType("57827-8", "Esenzione", DocumentClass.ESE),
+        DocumentType("18776-5", "Piano terapeutico", DocumentClass.PDC),
+        DocumentType("108276-7", "Lettera di invito allo screening", DocumentClass.LET),
+        DocumentType("101134-5", "Promemoria di appuntamento", DocumentClass.PRO),
+        DocumentType("103140-0", "Documento del taccuino personale", DocumentClass.TAC),
+        DocumentType("68814-3", "Bilancio di salute pediatrico", DocumentClass.CNT),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """Metadata of one FSE document (a FHIR DocumentReference), not its body.
+
+    Documents hidden by the patient (P99) never become a ``DocumentMeta``: the
+    sync drops them before they reach the cache.
+    """
+
+    id: DocumentId
+    patient_id: PatientId
+    type_code: str
+    title: str
+    date: datetime
+    author: str
+    facility: str
+    content_type: str
+    body_url: str
+    master_identifier: str = ""
+    confidentiality: str = "N"
+    version_id: str = ""
+    last_updated: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.type_code not in DOCUMENT_TYPES:
+            raise InvalidRecord(
+                f"document {self.id}: LOINC type {self.type_code!r} is not an FSE document type",
+                field="type_code",
+            )
+        if self.confidentiality not in ("N", "R", "V"):
+            raise InvalidRecord(
+                f"document {self.id}: confidentiality {self.confidentiality!r} not N/R/V",
+                field="confidentiality",
+            )
+
+    @property
+    def doc_class(self) -> DocumentClass:
+        return DOCUMENT_TYPES[self.type_code].doc_class
+
+    @property
+    def patient_provided(self) -> bool:
+        """Uploaded by the patient to the taccuino personale."""
+        return self.doc_class is DocumentClass.TAC

@@ -1,0 +1,146 @@
+"""The one exception tree of FSE Desk.
+
+Every error the core raises derives from :class:`FseDeskError`. Messages are
+English and meant for the log; the UI maps each class (walking the MRO) to an
+Italian sentence that says what happened and what to do (``ui/messages.py``)::
+
+    FseDeskError
+    ├── ConfigError                  bad or unreadable configuration file
+    ├── SecretStoreError             secrets (OS keyring)
+    │   ├── KeyringUnavailable       no usable OS keyring on this machine
+    │   └── CacheKeyMissing          the cache exists but its key is gone
+    ├── StoreError                   the encrypted local cache
+    │   ├── WrongKey                 the key does not open the cache file
+    │   ├── StoreLocked              another process holds the cache
+    │   ├── StoreReadOnly            cache file or disk not writable
+    │   ├── StoreFull                the disk is full
+    │   └── MigrationError           a schema migration failed (rolled back)
+    ├── ConnectorError               talking to a regional service
+    │   ├── ServerUnavailable        connection refused/reset, 5xx, DNS
+    │   ├── ConnectorTimeout         no answer in time
+    │   ├── AuthFailed               401/403, certificate refused
+    │   └── FhirError                a FHIR server answered with an error
+    │       ├── ResourceNotFound     404/410
+    │       ├── PreconditionFailed   412 (If-Match lost)
+    │       └── InvalidResponse      a body that is not the FHIR we expect
+    ├── InvalidRecord                a domain record failed validation
+    ├── SyncConflict                 local and server versions diverged
+    └── Cancelled                    the user cancelled a long operation
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FseDeskError(Exception):
+    """Root of every error raised by the FSE Desk core."""
+
+
+class ConfigError(FseDeskError):
+    """The configuration file is missing a value or cannot be parsed."""
+
+
+class SecretStoreError(FseDeskError):
+    """Secrets could not be read from or written to the secret store."""
+
+
+class KeyringUnavailable(SecretStoreError):
+    """No usable OS keyring: real patient data must not be kept."""
+
+
+class CacheKeyMissing(SecretStoreError):
+    """The cache file exists but the keyring holds no key for it."""
+
+
+class StoreError(FseDeskError):
+    """The encrypted local cache failed."""
+
+
+class WrongKey(StoreError):
+    """The key does not decrypt the cache file (or the file is not a cache)."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds a lock on the cache file."""
+
+
+class StoreReadOnly(StoreError):
+    """The cache file or its folder cannot be written."""
+
+
+class StoreFull(StoreError):
+    """The disk holding the cache is full."""
+
+
+class MigrationError(StoreError):
+    """A schema migration failed; the transaction was rolled back."""
+
+
+class ConnectorError(FseDeskError):
+    """A regional service could not be used."""
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class ServerUnavailable(ConnectorError):
+    """The server could not be reached or answered 5xx."""
+
+
+class ConnectorTimeout(ConnectorError):
+    """The server did not answer in time."""
+
+
+class AuthFailed(ConnectorError):
+    """The server refused our credentials (401/403 or TLS client certificate)."""
+
+
+class FhirError(ConnectorError):
+    """A FHIR server answered with an error status or an OperationOutcome."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status: int | None = None,
+        outcome: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message, url=url)
+        self.status = status
+        self.outcome = outcome
+
+
+class ResourceNotFound(FhirError):
+    """The resource does not exist (404) or was deleted (410)."""
+
+
+class PreconditionFailed(FhirError):
+    """The resource changed on the server since we read it (412)."""
+
+
+class InvalidResponse(FhirError):
+    """The server answered something that is not the FHIR we expect."""
+
+
+class InvalidRecord(FseDeskError):
+    """A domain record failed validation; ``field`` names the culprit."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class SyncConflict(FseDeskError):
+    """A local change and the server's version diverged; both are kept."""
+
+    def __init__(self, message: str, *, local: Any, remote: Any) -> None:
+        super().__init__(message)
+        self.local = local
+        self.remote = remote
+
+
+class Cancelled(FseDeskError):
+    """The user cancelled a long operation at a safe point."""

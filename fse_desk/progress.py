@@ -1,0 +1,44 @@
+"""Progress reports and cooperative cancellation for long core operations.
+
+Long work is written as a plain generator that yields :class:`Progress` and
+checks a :class:`CancelToken` between safe steps, so it is testable without Qt;
+``ui/workers.py`` runs such generators on a thread pool.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from fse_desk.errors import Cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """``done`` of ``total`` steps (``total`` 0 when unknown), with a short label."""
+
+    done: int
+    total: int
+    label: str
+
+    @property
+    def fraction(self) -> float | None:
+        return None if self.total <= 0 else min(1.0, self.done / self.total)
+
+
+class CancelToken:
+    """A thread-safe flag a worker checks between safe points."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._event.is_set():
+            raise Cancelled("operation cancelled by the user")

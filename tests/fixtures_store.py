@@ -1,0 +1,1 @@
+"""Store fixtures (filled in with the store)."""
