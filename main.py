@@ -1,0 +1,50 @@
+"""FSE Desk entry point.
+
+fse-desk                 open the workstation (the built-in demo FSE if no config)
+fse-desk sync --once     sync the cache without a window and print a summary
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fse-desk", description="FSE Desk workstation")
+    parser.add_argument("--config", type=Path, help="configuration file (TOML)")
+    parser.add_argument("--data-dir", type=Path, help="where the cache and demo region live")
+    commands = parser.add_subparsers(dest="command")
+    sync = commands.add_parser("sync", help="sync the cache with the regional FSE")
+    sync.add_argument(
+        "--once", action="store_true", required=True, help="one sync, then exit (no window)"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    from fse_desk.config import load_config
+    from fse_desk.errors import ConfigError
+
+    try:
+        config = load_config(args.config, data_dir=args.data_dir)
+    except ConfigError as exc:
+        print(f"Configurazione non valida: {exc}", file=sys.stderr)
+        return 1
+    if args.command == "sync":
+        from fse_desk.cli import sync_once
+
+        return sync_once(config)
+    from ui.app import run
+
+    return run(config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -15,6 +15,7 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   ├── StoreReadOnly            cache file or disk not writable
     │   ├── StoreFull                the disk is full
     │   └── MigrationError           a schema migration failed (rolled back)
+    │       └── CacheTooNew          the cache was written by a newer FSE Desk
     ├── ConnectorError               talking to a regional service
     │   ├── ServerUnavailable        connection refused/reset, 5xx, DNS
     │   ├── ConnectorTimeout         no answer in time
@@ -75,6 +76,10 @@ class StoreFull(StoreError):
 
 class MigrationError(StoreError):
     """A schema migration failed; the transaction was rolled back."""
+
+
+class CacheTooNew(MigrationError):
+    """The cache schema is newer than this program: update FSE Desk, never downgrade."""
 
 
 class ConnectorError(FseDeskError):

@@ -8,9 +8,13 @@ checks a :class:`CancelToken` between safe steps, so it is testable without Qt;
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from fse_desk.errors import Cancelled
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,3 +46,16 @@ class CancelToken:
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
             raise Cancelled("operation cancelled by the user")
+
+
+def drive(
+    operation: Generator[Progress, None, R], report: Callable[[Progress], None] | None = None
+) -> R:
+    """Run a progress generator to the end, passing each report on; return its result."""
+    while True:
+        try:
+            progress = next(operation)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+        if report is not None:
+            report(progress)

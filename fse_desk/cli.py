@@ -1,0 +1,52 @@
+"""``fse-desk sync --once``: sync without opening a window (pre-fetch before home visits)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from fse_desk.config import AppConfig
+from fse_desk.errors import Cancelled, ConnectorError, FseDeskError
+from fse_desk.progress import Progress
+from fse_desk.startup import open_workstation
+
+
+def sync_once(config: AppConfig, out: TextIO = sys.stdout) -> int:
+    """Run one sync, print progress and a summary; exit status 0, 1 (error) or 2 (offline)."""
+    last_label = ""
+
+    def report(progress: Progress) -> None:
+        nonlocal last_label
+        if progress.label != last_label or progress.done == progress.total:
+            total = f"/{progress.total}" if progress.total else ""
+            print(f"  {progress.label}: {progress.done}{total}", file=out, flush=True)
+            last_label = progress.label
+
+    try:
+        workstation = open_workstation(config, report)
+    except FseDeskError as exc:
+        print(f"Impossibile aprire FSE Desk: {exc}", file=out)
+        return 1
+    try:
+        summary = workstation.sync(report)
+    except ConnectorError as exc:
+        print(
+            f"Server FSE non raggiungibile: i dati in cache restano disponibili. ({exc})", file=out
+        )
+        return 2
+    except Cancelled:
+        print("Sincronizzazione annullata.", file=out)
+        return 1
+    finally:
+        workstation.close()
+    print(
+        "Sincronizzazione completata: "
+        f"{summary.patients} assistiti, {summary.documents} documenti aggiornati, "
+        f"{summary.documents_removed} rimossi, {summary.consents} consensi cambiati; "
+        f"{summary.pages} pagine, {summary.bytes_received / 1e6:.1f} MB "
+        f"in {summary.seconds:.1f} s.",
+        file=out,
+    )
+    if summary.rejected:
+        print(f"Attenzione: {summary.rejected} risorse non valide ignorate (vedi log).", file=out)
+    return 0

@@ -1,0 +1,164 @@
+"""Configuration: a TOML file in the user config directory, or the built-in demo.
+
+With no file, FSE Desk runs on the built-in sandbox region (``demo``). The file
+points it at a real region instead::
+
+    # ~/.config/fse-desk/config.toml
+    [region]
+    fhir_base_url = "https://fse.example-regione.it/fhir"   # FHIR R4 base
+    timeout_s = 15
+    ca_bundle = "/etc/fse-desk/region-ca.pem"               # optional
+    client_cert = "/home/rossi/.fse-desk/operatore.pem"     # optional, TLS client auth
+    client_key = "/home/rossi/.fse-desk/operatore.key"      # optional
+
+    [user]
+    profile = "rossi"               # one encrypted cache per profile
+    display_name = "Dott. Mario Rossi"
+    codice_fiscale = "RSSMRA70A01A944X"
+    role = "MMG"                    # MMG, PLS, SPECIALISTA, INFERMIERE, ASSISTENTE_SOCIALE
+    practitioner_id = "1234"        # the operator's Practitioner id on the regional server
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from fse_desk.errors import ConfigError
+from fse_desk.security.roles import Role
+
+APP_NAME = "fse-desk"
+DEMO_PROFILE = "demo"
+_PROFILE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+@dataclass(frozen=True, slots=True)
+class RegionConfig:
+    fhir_base_url: str
+    timeout_s: float = 15.0
+    ca_bundle: Path | None = None
+    client_cert: Path | None = None
+    client_key: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UserConfig:
+    profile: str
+    display_name: str
+    codice_fiscale: str
+    role: Role
+    practitioner_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DemoConfig:
+    """The built-in sandbox region: deterministic from ``seed``."""
+
+    seed: int = 42
+    patients: int = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class AppConfig:
+    """``region`` None means demo mode on the built-in sandbox."""
+
+    user: UserConfig | None
+    region: RegionConfig | None
+    demo: DemoConfig
+    data_dir: Path
+
+    @property
+    def is_demo(self) -> bool:
+        return self.region is None
+
+
+def default_config_path() -> Path:
+    override = os.environ.get("FSE_DESK_CONFIG")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("FSE_DESK_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> AppConfig:
+    """Read the configuration file, or return the demo configuration if there is none."""
+    path = path or default_config_path()
+    data_dir = data_dir or default_data_dir()
+    if not path.exists():
+        return AppConfig(user=None, region=None, demo=DemoConfig(), data_dir=data_dir)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration {path}: {exc}") from exc
+    if "region" in raw and "user" not in raw:
+        raise ConfigError(f"{path}: a [region] needs a [user] section (who signs in)")
+    return AppConfig(
+        user=_user(raw.get("user"), path) if "user" in raw else None,
+        region=_region(raw["region"], path) if "region" in raw else None,
+        demo=DemoConfig(**_table(raw.get("demo", {}), path, "demo")),
+        data_dir=Path(raw["data_dir"]) if "data_dir" in raw else data_dir,
+    )
+
+
+def _table(value: Any, path: Path, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [{name}] must be a table")
+    return value
+
+
+def _required(table: dict[str, Any], key: str, path: Path, section: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f'{path}: [{section}] needs {key} = "..."')
+    return value.strip()
+
+
+def _optional_path(table: dict[str, Any], key: str) -> Path | None:
+    value = table.get(key)
+    return Path(value).expanduser() if value else None
+
+
+def _region(value: Any, path: Path) -> RegionConfig:
+    table = _table(value, path, "region")
+    url = _required(table, "fhir_base_url", path, "region")
+    if not url.startswith("https://") and not url.startswith("http://127.0.0.1"):
+        raise ConfigError(
+            f"{path}: fhir_base_url {url!r} must use https:// (patient data never travels in clear)"
+        )
+    return RegionConfig(
+        fhir_base_url=url,
+        timeout_s=float(table.get("timeout_s", 15.0)),
+        ca_bundle=_optional_path(table, "ca_bundle"),
+        client_cert=_optional_path(table, "client_cert"),
+        client_key=_optional_path(table, "client_key"),
+    )
+
+
+def _user(value: Any, path: Path) -> UserConfig:
+    table = _table(value, path, "user")
+    profile = _required(table, "profile", path, "user")
+    if not _PROFILE.match(profile):
+        raise ConfigError(f"{path}: profile {profile!r}: use letters, digits, - and _ only")
+    role_text = _required(table, "role", path, "user")
+    try:
+        role = Role(role_text)
+    except ValueError as exc:
+        names = ", ".join(r.value for r in Role)
+        raise ConfigError(f"{path}: role {role_text!r} is not one of {names}") from exc
+    return UserConfig(
+        profile=profile,
+        display_name=_required(table, "display_name", path, "user"),
+        codice_fiscale=_required(table, "codice_fiscale", path, "user").upper(),
+        role=role,
+        practitioner_id=table.get("practitioner_id"),
+    )

@@ -1,0 +1,110 @@
+"""Build a :class:`Workstation` from the configuration.
+
+Demo mode (no configuration file): the built-in sandbox region is seeded on
+first run into the data directory, served in-process on a free loopback port,
+and the demo MMG is signed in. Later starts reuse the seeded region and the
+cache. With a configuration file, the configured region is used instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from fse_desk.config import DEMO_PROFILE, AppConfig
+from fse_desk.errors import ConfigError
+from fse_desk.fse.fhir_client import FhirClient, TlsSettings
+from fse_desk.progress import Progress
+from fse_desk.security.roles import Role
+from fse_desk.security.secrets import load_cache_key
+from fse_desk.store import CacheStore
+from fse_desk.store.paths import cache_path
+from fse_desk.workstation import Operator, Workstation
+
+Report = Callable[[Progress], None]
+
+
+def open_workstation(config: AppConfig, report: Report | None = None) -> Workstation:
+    """Open the cache, connect the region (starting the sandbox in demo), sign in."""
+    if config.is_demo:
+        return _open_demo(config, report)
+    if config.region is None or config.user is None:  # load_config guarantees both
+        raise ConfigError("a configured region needs a [user] section")
+    operator = Operator(
+        display_name=config.user.display_name,
+        codice_fiscale=config.user.codice_fiscale,
+        role=config.user.role,
+        practitioner_id=config.user.practitioner_id,
+        profile=config.user.profile,
+    )
+    region = config.region
+    client = FhirClient(
+        region.fhir_base_url,
+        timeout_s=region.timeout_s,
+        tls=TlsSettings(region.ca_bundle, region.client_cert, region.client_key),
+    )
+    return _open(config, operator, client, allow_file_key=False, on_close=None)
+
+
+def _open(
+    config: AppConfig,
+    operator: Operator,
+    client: FhirClient,
+    *,
+    allow_file_key: bool,
+    on_close: Callable[[], None] | None,
+) -> Workstation:
+    path = cache_path(operator.profile, config.data_dir)
+    key = load_cache_key(operator.profile, path, allow_file_key=allow_file_key)
+    store = CacheStore.open(path, key.key)
+    return Workstation(
+        store=store,
+        client=client,
+        operator=operator,
+        cache_key=key,
+        demo=config.is_demo,
+        on_close=on_close,
+    )
+
+
+def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
+    # Imported here: a configured workstation never loads the sandbox.
+    from fse_desk.sandbox import ResourceStore, SandboxServer, ensure_seeded
+    from fse_desk.sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
+
+    region_dir = config.data_dir / "sandbox"
+    region_dir.mkdir(parents=True, exist_ok=True)
+    region = ResourceStore(region_dir / f"region-{config.demo.seed}.sqlite")
+
+    def seeding(done: int, total: int) -> None:
+        if report is not None:
+            report(Progress(done, total, "Preparazione della regione dimostrativa"))
+
+    ensure_seeded(
+        region,
+        seed=config.demo.seed,
+        patients=config.demo.patients,
+        today=date.today(),
+        progress=seeding,
+    )
+    server = SandboxServer(region)
+    server.start()
+
+    def stop() -> None:
+        server.stop()
+        region.close()
+
+    operator = Operator(
+        display_name=DEMO_MMG_NAME,
+        codice_fiscale=DEMO_MMG_CF,
+        role=Role.MMG,
+        practitioner_id=DEMO_MMG_ID,
+        profile=DEMO_PROFILE,
+    )
+    try:
+        return _open(
+            config, operator, FhirClient(server.base_url), allow_file_key=True, on_close=stop
+        )
+    except BaseException:
+        stop()
+        raise

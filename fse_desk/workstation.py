@@ -1,0 +1,181 @@
+"""The application facade: the one object the UI talks to.
+
+It holds the encrypted cache, the FHIR client and the signed-in operator, and
+keeps the connection status (online/offline since when, last sync, outbox).
+The UI never touches SQL or HTTP; it calls these methods and gets domain
+records back. Build one with :func:`fse_desk.startup.open_workstation`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from fse_desk._types import DocumentId, PatientId
+from fse_desk.domain.document import DocumentMeta
+from fse_desk.domain.patient import Patient
+from fse_desk.errors import ConnectorError, ResourceNotFound
+from fse_desk.events import Event
+from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.fse.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
+from fse_desk.progress import CancelToken, Progress, drive
+from fse_desk.security.roles import Role
+from fse_desk.security.secrets import CacheKey, KeyLocation
+from fse_desk.store import CacheStore
+
+OFFLINE_SINCE_KEY = "offline_since"
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """The signed-in user."""
+
+    display_name: str
+    codice_fiscale: str
+    role: Role
+    practitioner_id: str | None
+    profile: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionStatus:
+    """What the status area shows. ``online`` is None until the first attempt."""
+
+    online: bool | None
+    offline_since: datetime | None
+    last_sync_at: datetime | None
+    outbox_pending: int
+    syncing: bool = False
+
+
+class Workstation:
+    """Facade over the cache, the regional FHIR server and the operator session."""
+
+    def __init__(
+        self,
+        *,
+        store: CacheStore,
+        client: FhirClient,
+        operator: Operator,
+        cache_key: CacheKey,
+        demo: bool,
+        on_close: Callable[[], None] | None = None,
+    ) -> None:
+        self._store = store
+        self._client = client
+        self.operator = operator
+        self.demo = demo
+        self.cache_key_in_file = cache_key.location is KeyLocation.FILE
+        self._on_close = on_close
+        self._sync_lock = threading.Lock()
+        self.status_changed: Event[ConnectionStatus] = Event()
+        self.patients_changed: Event[None] = Event()
+        self._status = ConnectionStatus(
+            online=None,
+            offline_since=_parse(store.sync_state.get(OFFLINE_SINCE_KEY)),
+            last_sync_at=_parse(store.sync_state.get(LAST_SYNC_KEY)),
+            outbox_pending=store.outbox.count_pending(),
+        )
+
+    # -- reading the cache (works the same online and offline) ------------------
+    def search_patients(self, text: str, limit: int = 200) -> list[Patient]:
+        return self._store.patients.search(text, limit=limit)
+
+    def patient(self, patient_id: PatientId) -> Patient | None:
+        return self._store.patients.get(patient_id)
+
+    def patient_count(self) -> int:
+        return self._store.patients.count()
+
+    def documents(self, patient_id: PatientId) -> list[DocumentMeta]:
+        return self._store.documents.list_for_patient(patient_id)
+
+    def document_body(self, document_id: DocumentId) -> tuple[str, bytes]:
+        """The body of a document: from the cache, or fetched once and then cached."""
+        cached = self._store.bodies.get(document_id)
+        if cached is not None:
+            return cached
+        meta = self._store.documents.get(document_id)
+        if meta is None:
+            raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
+        content_type, data = self._client.binary(meta.body_url)
+        self._store.bodies.put(document_id, content_type, data)
+        return content_type, data
+
+    # -- status -------------------------------------------------------------------
+    @property
+    def status(self) -> ConnectionStatus:
+        return self._status
+
+    def _set_status(self, status: ConnectionStatus) -> None:
+        if status != self._status:
+            self._status = status
+            self.status_changed.emit(status)
+
+    def _went_offline(self) -> None:
+        since = self._status.offline_since or datetime.now(UTC)
+        self._store.sync_state.set(OFFLINE_SINCE_KEY, since.isoformat())
+        self._set_status(replace(self._status, online=False, offline_since=since, syncing=False))
+
+    def _went_online(self, synced: bool) -> None:
+        self._store.sync_state.set(OFFLINE_SINCE_KEY, "")
+        last = _parse(self._store.sync_state.get(LAST_SYNC_KEY)) if synced else None
+        self._set_status(
+            replace(
+                self._status,
+                online=True,
+                offline_since=None,
+                syncing=False,
+                last_sync_at=last or self._status.last_sync_at,
+                outbox_pending=self._store.outbox.count_pending(),
+            )
+        )
+
+    def check_connection(self) -> bool:
+        """Ask the server for its CapabilityStatement; update the status."""
+        try:
+            self._client.capabilities()
+        except ConnectorError:
+            self._went_offline()
+            return False
+        self._went_online(synced=False)
+        return True
+
+    # -- sync -----------------------------------------------------------------------
+    def sync(
+        self, report: Callable[[Progress], None] | None = None, cancel: CancelToken | None = None
+    ) -> SyncSummary:
+        """Pull the regional FSE into the cache (one sync at a time).
+
+        Raises ConnectorError when the server cannot be reached (the status
+        turns offline) and Cancelled when the user cancels (work done is kept).
+        """
+        with self._sync_lock:
+            self._set_status(replace(self._status, syncing=True))
+            engine = SyncEngine(
+                self._store, self._client, practitioner_id=self.operator.practitioner_id
+            )
+            try:
+                summary = drive(engine.pull(cancel), report)
+            except ConnectorError:
+                self._went_offline()
+                raise
+            except BaseException:
+                self._set_status(replace(self._status, syncing=False))
+                raise
+            self._went_online(synced=True)
+            if summary.patients or summary.consents:
+                self.patients_changed.emit(None)
+            return summary
+
+    def close(self) -> None:
+        self._client.close()
+        self._store.close()
+        if self._on_close is not None:
+            self._on_close()
+
+
+def _parse(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None

@@ -1,0 +1,60 @@
+"""The configuration file, or the demo when there is none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fse_desk.config import load_config
+from fse_desk.errors import ConfigError
+from fse_desk.security.roles import Role
+
+GOOD = """
+[region]
+fhir_base_url = "https://fse.example.it/fhir"
+timeout_s = 20
+client_cert = "~/cert.pem"
+
+[user]
+profile = "rossi"
+display_name = "Dott. Mario Rossi"
+codice_fiscale = "rssmra70a01a944x"
+role = "MMG"
+practitioner_id = "42"
+"""
+
+
+def test_no_file_means_demo(tmp_path: Path) -> None:
+    config = load_config(tmp_path / "missing.toml", data_dir=tmp_path)
+    assert config.is_demo
+    assert config.demo.patients >= 1000
+
+
+def test_region_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    config = load_config(path, data_dir=tmp_path)
+    assert not config.is_demo
+    assert config.region is not None and config.user is not None
+    assert config.region.timeout_s == 20
+    assert config.region.client_cert == Path("~/cert.pem").expanduser()
+    assert config.user.role is Role.MMG
+    assert config.user.codice_fiscale == "RSSMRA70A01A944X"
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        (GOOD.replace("https://", "http://"), "must use https"),
+        (GOOD.replace('role = "MMG"', 'role = "CHEF"'), "is not one of"),
+        (GOOD.replace('profile = "rossi"', 'profile = "../x"'), "letters, digits"),
+        (GOOD.split("[user]")[0], "needs a \\[user\\]"),
+        ("[region\n", "cannot read configuration"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(tmp_path: Path, text: str, match: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=match):
+        load_config(path, data_dir=tmp_path)

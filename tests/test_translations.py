@@ -1,0 +1,49 @@
+"""Every user-facing string has its Italian text, and the compiled .qm matches the .ts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from fse_desk.errors import ServerUnavailable, StoreFull
+from ui.i18n import TRANSLATIONS_DIR, install_translators
+from ui.messages import user_message
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def test_no_ui_string_is_left_untranslated(tmp_path: Path) -> None:
+    ts = tmp_path / "check.ts"
+    shutil.copy(TRANSLATIONS_DIR / "fse_desk_it.ts", ts)
+    sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
+                   check=True, capture_output=True)
+    text = ts.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text, "run lupdate and translate the new strings"
+
+
+def test_compiled_translations_are_current(tmp_path: Path) -> None:
+    qm = tmp_path / "fresh.qm"
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TRANSLATIONS_DIR / "fse_desk_it.ts"),
+                    "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == (TRANSLATIONS_DIR / "fse_desk_it.qm").read_bytes(), (
+        "run pyside6-lrelease resources/translations/fse_desk_it.ts")
+
+
+def test_errors_read_in_italian(qapp: QApplication) -> None:
+    install_translators(qapp, "it")
+    assert QCoreApplication.translate("MainWindow", "Sync now") == "Sincronizza ora"
+    assert "Impossibile contattare il server FSE" in user_message(ServerUnavailable("x"))
+    assert "disco è pieno" in user_message(StoreFull("x"))
+
+    class NewStoreProblem(StoreFull):
+        pass
+
+    # A new subclass inherits its parent's text (lookup walks the MRO).
+    assert user_message(NewStoreProblem("x")) == user_message(StoreFull("x"))

@@ -1,0 +1,75 @@
+"""Build the QApplication, open the workstation off the GUI thread, show the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from fse_desk.config import AppConfig
+from fse_desk.progress import Progress
+from fse_desk.startup import open_workstation
+from fse_desk.workstation import Workstation
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+from ui.messages import user_message
+from ui.workers import Worker
+
+STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("FSE Desk")
+    app.setOrganizationName("fse-desk")
+    install_translators(app)
+    if STYLE_SHEET.exists():
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    return app
+
+
+def run(config: AppConfig) -> int:
+    """Open FSE Desk on ``config``; return the process exit status."""
+    app = create_application()
+    opened: dict[str, Workstation] = {}
+    splash = QProgressDialog(QApplication.translate("app", "Opening FSE Desk…"), "", 0, 0)
+    splash.setWindowTitle(QApplication.translate("app", "FSE Desk"))
+    splash.setCancelButton(None)
+    splash.setMinimumDuration(0)
+    splash.setMinimumWidth(420)
+
+    def on_progress(progress: Progress) -> None:
+        splash.setLabelText(progress.label)
+        splash.setMaximum(max(progress.total, 0))
+        splash.setValue(progress.done)
+
+    def on_opened(workstation: Workstation) -> None:
+        opened["workstation"] = workstation
+        splash.close()
+        window = MainWindow(workstation)
+        window.resize(1360, 820)
+        window.show()
+        opened["window"] = window  # type: ignore[assignment]
+
+    def on_failed(exc: BaseException) -> None:
+        splash.close()
+        QMessageBox.critical(None, QApplication.translate("app", "FSE Desk"), user_message(exc))
+        app.exit(1)
+
+    worker = Worker(lambda report, _cancel: open_workstation(config, report))
+    worker.signals.progress.connect(on_progress)
+    worker.signals.succeeded.connect(on_opened)
+    worker.signals.failed.connect(on_failed)
+    splash.show()
+    worker.start()
+    status = app.exec()
+    window = opened.get("window")
+    if isinstance(window, MainWindow):
+        window.sync.cancel()
+    QThreadPool.globalInstance().waitForDone()
+    if "workstation" in opened:
+        opened["workstation"].close()
+    return status

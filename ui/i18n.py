@@ -1,0 +1,29 @@
+"""Install the UI language: Italian by default, English on request (FSE_DESK_LANG=en)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Load FSE Desk's and Qt's own translations; return the language in use."""
+    language = language or os.environ.get("FSE_DESK_LANG", "it")
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Italian if language == "it" else QLocale.Language.English)
+    )
+    if language == "en":  # the source strings are English
+        return language
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (
+        (f"qtbase_{language}", qt_translations),
+        (f"fse_desk_{language}", str(TRANSLATIONS_DIR)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    return language

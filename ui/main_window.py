@@ -1,0 +1,76 @@
+"""The main window: assistiti on the left, the patient workspace in the centre, status below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
+
+from fse_desk.domain.patient import Patient
+from fse_desk.workstation import Workstation
+from ui.core_bridge import CoreBridge
+from ui.messages import user_message
+from ui.patient_list import PatientListWidget
+from ui.patient_workspace import PatientWorkspace
+from ui.status_area import StatusArea
+from ui.sync_controller import SyncController
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workstation: Workstation, *, auto_sync: bool = True) -> None:
+        super().__init__()
+        self.workstation = workstation
+        self.setWindowTitle(self.tr("FSE Desk"))
+        self.bridge = CoreBridge(workstation, self)
+        self.patient_list = PatientListWidget(workstation)
+        self.workspace = PatientWorkspace(workstation)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.patient_list)
+        splitter.addWidget(self.workspace)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 780])
+        self.setCentralWidget(splitter)
+
+        self.status_area = StatusArea(workstation)
+        self.statusBar().addPermanentWidget(self.status_area, 1)
+        self.sync = SyncController(workstation, self)
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.setToolTip(self.tr("Fetch what is new in the regional FSE (F5)"))
+        self.sync_action.triggered.connect(lambda: self.sync.sync_now(manual=True))
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setMovable(False)
+        toolbar.addAction(self.sync_action)
+        self.addToolBar(toolbar)
+
+        self.patient_list.patient_selected.connect(self._on_patient_selected)
+        self.bridge.status_changed.connect(self.status_area.show_status)
+        self.bridge.patients_changed.connect(self._on_patients_changed)
+        self.sync.started.connect(lambda: self.sync_action.setEnabled(False))
+        self.sync.progress.connect(self.status_area.show_progress)
+        self.sync.finished.connect(self._on_sync_finished)
+        self.sync.failed.connect(self._on_sync_failed)
+        self.status_area.cancel_button.clicked.connect(self.sync.cancel)
+        if auto_sync:
+            self.sync.sync_now(manual=False)
+
+    def _on_patient_selected(self, patient: Patient) -> None:
+        self.workspace.show_patient(patient)
+
+    def _on_patients_changed(self) -> None:
+        self.patient_list.refresh()
+        current = self.workspace.patient
+        if current is not None:
+            self.workspace.show_patient(self.workstation.patient(current.id))
+
+    def _on_sync_finished(self, _summary: object) -> None:
+        self.sync_action.setEnabled(True)
+        self.status_area.hide_progress()
+
+    def _on_sync_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Sync"), user_message(exc))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Thin Qt item-model adapters over core records."""

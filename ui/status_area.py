@@ -1,0 +1,94 @@
+"""The always-visible status area: connection, last sync, outbox, operator, DEMO badge."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from fse_desk.progress import Progress
+from fse_desk.workstation import ConnectionStatus, Workstation
+from ui.formatting import format_datetime
+
+
+class StatusArea(QWidget):
+    """Lives in the main window's status bar."""
+
+    def __init__(self, workstation: Workstation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connectionLabel")
+        self.last_sync_label = QLabel()
+        self.outbox_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        operator = workstation.operator
+        self.operator_label = QLabel(
+            self.tr("{name} · {role}").format(name=operator.display_name, role=operator.role.value)
+        )
+        self.demo_badge = QLabel(self.tr("DEMO"))
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setToolTip(
+            self.tr("Built-in demonstration FSE: synthetic patients, no real data.")
+        )
+        self.demo_badge.setVisible(workstation.demo)
+        if workstation.cache_key_in_file:
+            self.demo_badge.setToolTip(
+                self.demo_badge.toolTip()
+                + "\n"
+                + self.tr(
+                    "No system keyring: the key of this demo cache is kept in a file beside it."
+                )
+            )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for widget in (
+            self.connection_label,
+            self.last_sync_label,
+            self.outbox_label,
+            self.progress_bar,
+            self.cancel_button,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.operator_label)
+        layout.addWidget(self.demo_badge)
+        self.show_status(workstation.status)
+
+    def show_status(self, status: ConnectionStatus) -> None:
+        if status.syncing:
+            text, state = self.tr("Syncing…"), "syncing"
+        elif status.online is None:
+            text, state = self.tr("Connecting…"), "unknown"
+        elif status.online:
+            text, state = self.tr("Online"), "online"
+        elif status.offline_since is not None:
+            text = self.tr("Offline since {when}").format(
+                when=format_datetime(status.offline_since)
+            )
+            state = "offline"
+        else:
+            text, state = self.tr("Offline"), "offline"
+        self.connection_label.setText(text)
+        self.connection_label.setProperty("state", state)
+        self.connection_label.style().unpolish(self.connection_label)
+        self.connection_label.style().polish(self.connection_label)
+        self.last_sync_label.setText(
+            self.tr("Last sync: {when}").format(when=format_datetime(status.last_sync_at))
+            if status.last_sync_at
+            else self.tr("Never synced")
+        )
+        self.outbox_label.setText(self.tr("Outbox: %n to send", "", status.outbox_pending))
+
+    def show_progress(self, progress: Progress) -> None:
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.progress_bar.setMaximum(max(progress.total, 0))
+        self.progress_bar.setValue(min(progress.done, max(progress.total, 0)))
+        self.progress_bar.setFormat(f"{progress.label} %v/%m" if progress.total else progress.label)
+
+    def hide_progress(self) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.hide()
