@@ -1,0 +1,29 @@
+"""User profile names: they become folder names and keyring user names."""
+
+from __future__ import annotations
+
+import re
+
+from fse_desk.errors import ConfigError
+
+_PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# Folder names Windows refuses whatever the extension.
+_WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"COM{i}" for i in range(1, 10)]
+    + [f"LPT{i}" for i in range(1, 10)]
+)
+
+
+def validate_profile(name: str) -> str:
+    """Return ``name`` if it is a usable profile name, else raise :class:`ConfigError`.
+
+    Letters, digits, ``-`` and ``_`` only (1–64 characters), so the name is safe
+    as a folder on every platform and cannot climb out of the profiles folder.
+    """
+    if not _PROFILE_NAME.match(name) or name.upper() in _WINDOWS_RESERVED:
+        raise ConfigError(
+            f"profile name {name!r} is not valid: use 1-64 letters, digits, '-' or '_' "
+            "(and not a reserved Windows device name such as CON or NUL)"
+        )
+    return name

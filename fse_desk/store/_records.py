@@ -1,0 +1,142 @@
+"""Rows ↔ domain records. Raw rows never leave the store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from fse_desk._types import CodiceFiscale, DocumentId, PatientId
+from fse_desk.domain import ConsentState, DocumentMeta, Patient, Sex
+from fse_desk.errors import InvalidRecord
+
+PATIENT_COLUMNS = (
+    "id",
+    "codice_fiscale",
+    "family_name",
+    "given_name",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "consent",
+    "version_id",
+    "last_updated",
+)
+DOCUMENT_COLUMNS = (
+    "id",
+    "patient_id",
+    "type_code",
+    "doc_class",
+    "title",
+    "date",
+    "author",
+    "facility",
+    "content_type",
+    "body_url",
+    "master_identifier",
+    "confidentiality",
+    "version_id",
+    "last_updated",
+)
+
+
+def utc_text(moment: datetime, *, what: str = "timestamp") -> str:
+    """ISO-8601 in UTC with microseconds: fixed width, so text order is time order."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidRecord(
+            f"{what} {moment.isoformat()} has no time zone; the cache stores UTC instants, "
+            "so give an aware datetime",
+            field=what,
+        )
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def now_text() -> str:
+    return utc_text(datetime.now(UTC))
+
+
+def _utc_or_none(moment: datetime | None, what: str) -> str | None:
+    return None if moment is None else utc_text(moment, what=what)
+
+
+def _parse_or_none(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def patient_row(p: Patient) -> tuple[Any, ...]:
+    return (
+        p.id,
+        p.codice_fiscale,
+        p.family_name,
+        p.given_name,
+        p.sex.value,
+        p.birth_date.isoformat(),
+        p.birth_place,
+        p.consent.value,
+        p.version_id,
+        _utc_or_none(p.last_updated, "last_updated"),
+    )
+
+
+def patient_from_row(row: Sequence[Any]) -> Patient:
+    return Patient(
+        id=PatientId(row[0]),
+        codice_fiscale=CodiceFiscale(row[1]),
+        family_name=row[2],
+        given_name=row[3],
+        sex=Sex(row[4]),
+        birth_date=date.fromisoformat(row[5]),
+        birth_place=row[6],
+        consent=ConsentState(row[7]),
+        version_id=row[8],
+        last_updated=_parse_or_none(row[9]),
+    )
+
+
+def document_row(d: DocumentMeta) -> tuple[Any, ...]:
+    return (
+        d.id,
+        d.patient_id,
+        d.type_code,
+        d.doc_class.value,
+        d.title,
+        utc_text(d.date, what="date"),
+        d.author,
+        d.facility,
+        d.content_type,
+        d.body_url,
+        d.master_identifier,
+        d.confidentiality,
+        d.version_id,
+        _utc_or_none(d.last_updated, "last_updated"),
+    )
+
+
+def document_from_row(row: Sequence[Any]) -> DocumentMeta:
+    return DocumentMeta(
+        id=DocumentId(row[0]),
+        patient_id=PatientId(row[1]),
+        type_code=row[2],
+        # row[3] is doc_class, derived from type_code; stored for queries only.
+        title=row[4],
+        date=datetime.fromisoformat(row[5]),
+        author=row[6],
+        facility=row[7],
+        content_type=row[8],
+        body_url=row[9],
+        master_identifier=row[10],
+        confidentiality=row[11],
+        version_id=row[12],
+        last_updated=_parse_or_none(row[13]),
+    )
+
+
+def upsert_sql(table: str, columns: Sequence[str], key: str = "id") -> str:
+    """``INSERT … ON CONFLICT(key) DO UPDATE``: keeps the row's rowid, so FTS stays put."""
+    names = ", ".join(columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    return (
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
+    )

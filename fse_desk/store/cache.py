@@ -1,0 +1,142 @@
+"""``CacheStore``: the encrypted offline cache as the rest of the app sees it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from fse_desk.errors import StoreError, StoreReadOnly
+from fse_desk.store._errors import mapped_errors
+from fse_desk.store.database import Database, write_protected
+from fse_desk.store.migrations import migrate, pending, schema_version
+from fse_desk.store.repositories import (
+    BodyRepository,
+    DocumentRepository,
+    OutboxRepository,
+    PatientRepository,
+    SyncStateRepository,
+)
+
+KEY_BYTES = 32
+
+
+class CacheStore:
+    """The SQLCipher cache file with its repositories.
+
+    Safe to use from several threads at once (one connection per thread, see
+    :mod:`fse_desk.store.database`). Domain records go in and come out; SQL stays here.
+    """
+
+    def __init__(self, db: Database) -> None:
+        """Use :meth:`open`; this wraps a database that is already open and migrated."""
+        self._db = db
+        self.patients = PatientRepository(db)
+        self.documents = DocumentRepository(db)
+        self.bodies = BodyRepository(db)
+        self.sync_state = SyncStateRepository(db)
+        self.outbox = OutboxRepository(db)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        key: bytes,
+        *,
+        read_only: bool = False,
+        busy_timeout_s: float = 5.0,
+        max_size_bytes: int | None = None,
+        schema_version: int | None = None,
+    ) -> CacheStore:
+        """Open the cache at ``path`` with its raw 256-bit ``key``, creating it if absent.
+
+        An existing file is opened, verified and migrated to the latest schema,
+        never recreated or overwritten: a wrong key raises :class:`WrongKey` and
+        leaves it untouched. A file (or folder) without write permission bits
+        is opened read-only, as with ``read_only=True``: reads work, writes raise
+        :class:`StoreReadOnly`. ``max_size_bytes`` caps the file's size (beyond it
+        writes raise :class:`StoreFull`). ``schema_version`` stops migrating at
+        that version; it exists for tests that build old caches.
+        """
+        if len(key) != KEY_BYTES:
+            raise ValueError(f"the cache key is {KEY_BYTES} raw bytes, got {len(key)}")
+        db = Database(
+            path,
+            key,
+            read_only=read_only or write_protected(path),
+            busy_timeout_s=busy_timeout_s,
+            max_size_bytes=max_size_bytes,
+        )
+        return cls._open(db, schema_version)
+
+    @classmethod
+    def _open(cls, db: Database, target: int | None) -> CacheStore:
+        path = db.path
+        if path.is_dir():
+            raise StoreError(f"cache path {path} is a folder, not a cache file")
+        exists = path.exists()
+        if not exists:
+            if db.read_only:
+                raise StoreReadOnly(
+                    f"cache {path} does not exist and cannot be created read-only, or its "
+                    "folder is not writable. Check the folder's permissions."
+                )
+            with mapped_errors(path, "creating the cache folder"):
+                path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = db.open_first(create=not exists)
+            todo = pending(conn, path, target=target)
+            if todo and db.read_only:
+                raise StoreReadOnly(
+                    f"cache {path} is read-only but needs upgrading to schema version "
+                    f"{todo[-1].version}. Make the file and its folder writable and retry."
+                )
+            migrate(conn, path, target=target)
+        except BaseException:
+            db.close()
+            raise
+        return cls(db)
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._db.read_only
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self._db.connection(), self._db.path)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group repository calls into one all-or-nothing write on this thread.
+
+        Nests: an inner ``transaction()`` (and every repository write) is a
+        savepoint inside the outer one. Keep it short: other writers wait for it
+        (readers do not).
+        """
+        with self._db.transaction():
+            yield
+
+    def integrity_ok(self) -> bool:
+        """``PRAGMA integrity_check`` (pages, indexes and the FTS5 indexes) says ``ok``."""
+        with self._db.reading("checking integrity") as conn:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        return [tuple(r) for r in rows] == [("ok",)]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> CacheStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

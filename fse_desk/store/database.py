@@ -1,0 +1,221 @@
+"""Connections to the cache file: SQLCipher 4, raw key, WAL, one connection per thread.
+
+Threading model
+---------------
+The GUI thread reads while a sync worker writes. Each thread gets its own
+connection (thread-local), opened with the raw 256-bit key, so opening costs no
+PBKDF2 (about a millisecond). In WAL mode readers never wait for a writer:
+a read sees the last committed state while a sync batch is being written.
+Writers serialise on SQLite's own write lock: :meth:`Database.transaction`
+starts with ``BEGIN IMMEDIATE`` (takes the lock up front, so two writers never
+deadlock upgrading a read lock) and waits up to ``busy_timeout_s`` for it;
+the sync keeps each transaction to one page of results, so the wait is short.
+Connections of threads that have ended are closed when the next thread opens
+one (thread pools recycle threads), and all of them on :meth:`Database.close`.
+
+Durability: ``synchronous=FULL`` (the WAL is synced at every commit), because
+the outbox holds the doctor's unsent work. ``temp_store=MEMORY`` keeps sort
+spills out of clear-text temp files.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from fse_desk.errors import StoreError
+from fse_desk.store._errors import DRIVER_ERRORS, mapped_errors
+
+Connection = Any
+"""A DB-API connection of ``sqlcipher3`` (or of ``sqlite3`` for the benchmark baseline)."""
+
+PAGE_SIZE = 4096  # SQLCipher 4 default
+CACHE_SIZE_KIB = 16_384
+
+
+def write_protected(path: Path) -> bool:
+    """True when the file or its folder forbids writing by its permission bits.
+
+    Checked from the bits, not only with ``os.access``, so that a cache the user
+    made read-only (chmod 0444) is opened read-only even by a process running as
+    root, for whom the kernel would allow the write.
+    """
+    for target in (path, path.parent):
+        try:
+            mode = target.stat().st_mode
+        except FileNotFoundError:
+            continue
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            target, os.W_OK
+        ):
+            return True
+    return False
+
+
+class Database:
+    """The cache file and its per-thread connections. Use through :class:`CacheStore`."""
+
+    def __init__(
+        self,
+        path: Path,
+        key: bytes | None,
+        *,
+        read_only: bool = False,
+        busy_timeout_s: float = 5.0,
+        max_size_bytes: int | None = None,
+        plain_for_benchmark: bool = False,
+    ) -> None:
+        """``key=None`` makes an UNENCRYPTED file; allowed only with ``plain_for_benchmark``
+        (the baseline of ``bench/``, see :mod:`fse_desk.store._baseline`)."""
+        if (key is None) != plain_for_benchmark:
+            raise ValueError("an encrypted cache needs a key (and a plain one must say so)")
+        self.path = path
+        self.read_only = read_only
+        self._key = key
+        self._busy_timeout_s = busy_timeout_s
+        self._max_pages = None if max_size_bytes is None else max(1, max_size_bytes // PAGE_SIZE)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: dict[threading.Thread, Connection] = {}
+        self._closed = False
+
+    # -- connections ---------------------------------------------------------
+
+    def open_first(self, *, create: bool) -> Connection:
+        """Open (or create) the file on this thread and switch it to WAL."""
+        conn = self._register(self._connect(create=create))
+        if not self.read_only:
+            with mapped_errors(self.path, "switching to WAL journal"):
+                conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        return conn
+
+    def connection(self) -> Connection:
+        """This thread's connection, opened on first use."""
+        if self._closed:
+            raise StoreError(f"cache {self.path} is closed; open it again to use it")
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._register(self._connect(create=False))
+        return conn
+
+    def close(self) -> None:
+        """Close every connection (the last close checkpoints and removes the WAL)."""
+        with self._lock:
+            self._closed = True
+            connections = list(self._connections.values())
+            self._connections.clear()
+        for conn in connections:
+            with mapped_errors(self.path, "closing"):
+                conn.close()
+
+    def _register(self, conn: Connection) -> Connection:
+        me = threading.current_thread()
+        with self._lock:
+            dead = [t for t in self._connections if not t.is_alive() and t is not me]
+            stale = [self._connections.pop(t) for t in dead]
+            self._connections[me] = conn
+        for old in stale:
+            old.close()
+        self._local.conn = conn
+        self._local.depth = 0
+        return conn
+
+    def _connect(self, *, create: bool) -> Connection:
+        mode = "ro" if self.read_only else ("rwc" if create else "rw")
+        uri = f"{self.path.resolve().as_uri()}?mode={mode}"
+        with mapped_errors(self.path, "opening"):
+            conn = sqlcipher.connect(
+                uri,
+                uri=True,
+                isolation_level=None,  # transactions are explicit, see transaction()
+                check_same_thread=False,  # only so close() may close other threads' ones
+                timeout=self._busy_timeout_s,
+            )
+        try:
+            self._unlock(conn)
+            self._configure(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _unlock(self, conn: Connection) -> None:
+        if self._key is not None:
+            with mapped_errors(self.path, "setting the key"):
+                conn.execute("PRAGMA cipher_log_level = NONE")  # no stderr noise on a wrong key
+                conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
+        # The first read decrypts page 1: a wrong key or a foreign file fails here,
+        # before anything is written.
+        with mapped_errors(self.path, "verifying the key"):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+    def _configure(self, conn: Connection) -> None:
+        pragmas = [
+            f"PRAGMA busy_timeout = {int(self._busy_timeout_s * 1000)}",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA temp_store = MEMORY",
+            f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
+        ]
+        if self._max_pages is not None:
+            pragmas.append(f"PRAGMA max_page_count = {self._max_pages}")
+        with mapped_errors(self.path, "configuring the connection"):
+            for pragma in pragmas:
+                conn.execute(pragma).fetchall()
+
+    # -- work ----------------------------------------------------------------
+
+    @contextmanager
+    def reading(self, action: str) -> Iterator[Connection]:
+        """This thread's connection, with driver errors mapped."""
+        conn = self.connection()
+        with mapped_errors(self.path, action):
+            yield conn
+
+    @contextmanager
+    def transaction(self, action: str = "writing") -> Iterator[Connection]:
+        """A write transaction on this thread's connection; nests with savepoints.
+
+        The outermost level is ``BEGIN IMMEDIATE … COMMIT``; an inner level is a
+        savepoint, so an inner failure undoes only the inner work when the
+        caller catches it. Any exception rolls back its level and propagates.
+        """
+        conn = self.connection()
+        depth: int = self._local.depth
+        savepoint = f"sp{depth}"
+        with mapped_errors(self.path, action):
+            conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+        self._local.depth = depth + 1
+        try:
+            with mapped_errors(self.path, action):
+                yield conn
+        except BaseException:
+            self._local.depth = depth
+            self._rollback(conn, None if depth == 0 else savepoint)
+            raise
+        self._local.depth = depth
+        try:
+            with mapped_errors(self.path, f"{action} (commit)"):
+                conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+        except StoreError:
+            self._rollback(conn, None if depth == 0 else savepoint)
+            raise
+
+    def _rollback(self, conn: Connection, savepoint: str | None) -> None:
+        if not conn.in_transaction:
+            return  # SQLite already rolled back (e.g. after SQLITE_FULL)
+        try:
+            if savepoint is None:
+                conn.execute("ROLLBACK")
+            else:
+                conn.execute(f"ROLLBACK TO {savepoint}")
+                conn.execute(f"RELEASE {savepoint}")
+        except DRIVER_ERRORS:
+            pass  # the original error is the one worth reporting

@@ -1,0 +1,225 @@
+"""Numbered schema migrations, recorded in ``PRAGMA user_version``.
+
+Migration *n* takes a cache from version *n-1* to *n* in one transaction,
+together with the ``user_version`` bump: it either happens entirely or not at
+all. A cache written by a newer FSE Desk is refused (:class:`CacheTooNew`),
+never downgraded. Published migrations are never edited: add a new one.
+
+Tables with an external-content FTS5 index carry an ``n INTEGER PRIMARY KEY``
+(the rowid) beside their text ``id``: FTS5 points at rows by rowid, and only
+an INTEGER PRIMARY KEY keeps rowids stable through ``VACUUM``. ``id`` is the
+key the rest of the app uses (``NOT NULL UNIQUE``, referenced by foreign keys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fse_desk.errors import CacheTooNew, MigrationError
+from fse_desk.store._errors import DRIVER_ERRORS, mapped_errors
+from fse_desk.store.database import Connection
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+_BASE_TABLES = Migration(
+    1,
+    "base tables",
+    (
+        """CREATE TABLE patient (
+            n INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            codice_fiscale TEXT NOT NULL UNIQUE,
+            family_name TEXT NOT NULL,
+            given_name TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            birth_date TEXT NOT NULL,
+            birth_place TEXT NOT NULL,
+            consent TEXT NOT NULL,
+            version_id TEXT NOT NULL,
+            last_updated TEXT
+        )""",
+        """CREATE INDEX patient_by_name ON patient (
+            family_name COLLATE NOCASE, given_name COLLATE NOCASE, id)""",
+        """CREATE TABLE document (
+            n INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            patient_id TEXT NOT NULL REFERENCES patient (id) ON DELETE CASCADE,
+            type_code TEXT NOT NULL,
+            doc_class TEXT NOT NULL,
+            title TEXT NOT NULL,
+            date TEXT NOT NULL,
+            author TEXT NOT NULL,
+            facility TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            body_url TEXT NOT NULL,
+            master_identifier TEXT NOT NULL,
+            confidentiality TEXT NOT NULL,
+            version_id TEXT NOT NULL,
+            last_updated TEXT
+        )""",
+        "CREATE INDEX document_by_patient_date ON document (patient_id, date DESC)",
+        """CREATE TABLE document_body (
+            document_id TEXT PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE,
+            content_type TEXT NOT NULL,
+            data BLOB NOT NULL,
+            fetched_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sync_cursor (
+            resource_type TEXT PRIMARY KEY,
+            cursor TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            resource_type TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            method TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        )""",
+        "CREATE INDEX outbox_by_state ON outbox (state, id)",
+    ),
+)
+
+# unicode61 folds case and strips accents ("Nicolò" = "nicolo"); prefix indexes
+# make the short prefixes typed in the search box cheap.
+_FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4'"
+_PATIENT_FTS_COLUMNS = ("family_name", "given_name", "codice_fiscale", "name_compact")
+_DOCUMENT_FTS_COLUMNS = ("title", "author", "facility")
+
+
+def _fts_triggers(table: str, columns: Sequence[str]) -> tuple[str, ...]:
+    fts = f"{table}_fts"
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    return (
+        f"""CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN
+            INSERT INTO {fts} (rowid, {cols}) VALUES (new.n, {new});
+        END""",
+        f"""CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.n, {old});
+        END""",
+        f"""CREATE TRIGGER {fts}_update AFTER UPDATE ON {table}
+        WHEN old.n IS NOT new.n OR {changed} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.n, {old});
+            INSERT INTO {fts} (rowid, {cols}) VALUES (new.n, {new});
+        END""",
+    )
+
+
+_FULL_TEXT = Migration(
+    2,
+    "full-text search",
+    (
+        # "D'Angelo", "De Luca" are also found typing "dangelo", "deluca".
+        """ALTER TABLE patient ADD COLUMN name_compact TEXT GENERATED ALWAYS AS (
+            replace(replace(replace(family_name, ' ', ''), '''', ''), '’', '')) VIRTUAL""",
+        f"""CREATE VIRTUAL TABLE patient_fts USING fts5 (
+            {", ".join(_PATIENT_FTS_COLUMNS)},
+            content = 'patient', content_rowid = 'n', {_FTS_OPTIONS})""",
+        *_fts_triggers("patient", _PATIENT_FTS_COLUMNS),
+        "INSERT INTO patient_fts (patient_fts) VALUES ('rebuild')",
+        f"""CREATE VIRTUAL TABLE document_fts USING fts5 (
+            {", ".join(_DOCUMENT_FTS_COLUMNS)},
+            content = 'document', content_rowid = 'n', {_FTS_OPTIONS})""",
+        *_fts_triggers("document", _DOCUMENT_FTS_COLUMNS),
+        "INSERT INTO document_fts (document_fts) VALUES ('rebuild')",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: Connection, path: Path) -> int:
+    with mapped_errors(path, "reading the schema version"):
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def pending(
+    conn: Connection,
+    path: Path,
+    *,
+    target: int | None = None,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> list[Migration]:
+    """The migrations still to apply to reach ``target`` (default: the latest).
+
+    Raises :class:`CacheTooNew` when the cache is newer than ``migrations``.
+    """
+    _check_numbering(migrations)
+    latest = migrations[-1].version if migrations else 0
+    target = latest if target is None else target
+    if not 0 <= target <= latest:
+        raise ValueError(f"target schema version {target} is not between 0 and {latest}")
+    current = schema_version(conn, path)
+    if current > latest:
+        raise CacheTooNew(
+            f"cache {path} has schema version {current}, but this FSE Desk knows versions "
+            f"up to {latest}: it was written by a newer FSE Desk. Update FSE Desk; the "
+            "cache is not downgraded and was left untouched."
+        )
+    return [m for m in migrations if current < m.version <= target]
+
+
+def migrate(
+    conn: Connection,
+    path: Path,
+    *,
+    target: int | None = None,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> int:
+    """Apply the pending migrations one transaction each; return the final version.
+
+    ``target`` stops early (tests build old caches with it). A failing migration
+    is rolled back and raises :class:`MigrationError` naming it; the migrations
+    before it stay applied.
+    """
+    for migration in pending(conn, path, target=target, migrations=migrations):
+        _apply(conn, path, migration)
+    return schema_version(conn, path)
+
+
+def _apply(conn: Connection, path: Path, migration: Migration) -> None:
+    with mapped_errors(path, f"starting migration {migration.version}"):
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another FSE Desk may have migrated while we waited for the lock.
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= migration.version:
+            conn.execute("ROLLBACK")
+            return
+        for statement in migration.statements:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {migration.version}")
+        conn.execute("COMMIT")
+    except DRIVER_ERRORS as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise MigrationError(
+            f"cache {path}: migration {migration.version} ({migration.name}) failed and "
+            f"was rolled back; the cache stays at version {migration.version - 1} ({exc}). "
+            "Report this to support with the program version; do not delete the cache."
+        ) from exc
+
+
+def _check_numbering(migrations: Sequence[Migration]) -> None:
+    for expected, migration in enumerate(migrations, start=1):
+        if migration.version != expected:
+            raise ValueError(
+                f"migration {migration.name!r} is numbered {migration.version}, expected {expected}"
+            )

@@ -1,0 +1,90 @@
+"""The assistiti in the cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fse_desk._types import CodiceFiscale, PatientId
+from fse_desk.domain import ConsentState, Patient
+from fse_desk.store._fts import prefix_query
+from fse_desk.store._records import PATIENT_COLUMNS, patient_from_row, patient_row, upsert_sql
+from fse_desk.store.database import Database
+
+_COLUMNS = "SELECT " + ", ".join(f"p.{c}" for c in PATIENT_COLUMNS)
+_SELECT = f"{_COLUMNS} FROM patient p"
+_ORDER = "ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
+_UPSERT = upsert_sql("patient", PATIENT_COLUMNS)
+_MATCHES = "SELECT rowid FROM patient_fts WHERE patient_fts MATCH ?"
+# Above this many matches (a one- or two-letter prefix in a large cache) it is
+# cheaper to walk the name index in order and stop at ``limit`` hits than to
+# fetch and sort every match. Worst case either way: ~10 ms on 100,000 patients
+# (bench/patient_search_bench.py).
+_MANY_MATCHES = 10_000
+
+
+class PatientRepository:
+    """Patients in and out as :class:`Patient` records."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def upsert_many(self, patients: Iterable[Patient]) -> int:
+        """Insert or replace by id, in one transaction; return how many were written."""
+        rows = [patient_row(p) for p in patients]
+        with self._db.transaction("saving patients") as conn:
+            conn.executemany(_UPSERT, rows)
+        return len(rows)
+
+    def get(self, patient_id: PatientId | str) -> Patient | None:
+        return self._one(f"{_SELECT} WHERE p.id = ?", patient_id)
+
+    def get_by_cf(self, cf: CodiceFiscale | str) -> Patient | None:
+        return self._one(f"{_SELECT} WHERE p.codice_fiscale = ?", cf.strip().upper())
+
+    def search(self, text: str, limit: int = 200) -> list[Patient]:
+        """Instant search: every word of ``text`` is a prefix of a name or of the CF.
+
+        Case and accents do not matter; any input is safe. Without words, the
+        first ``limit`` patients alphabetically. Ordered by family, given name.
+        """
+        query = prefix_query(text)
+        with self._db.reading("searching patients") as conn:
+            if query is None:
+                rows = conn.execute(f"{_SELECT} {_ORDER} LIMIT ?", (limit,)).fetchall()
+            else:
+                many = (
+                    conn.execute(
+                        f"SELECT count(*) FROM ({_MATCHES} LIMIT ?)", (query, _MANY_MATCHES + 1)
+                    ).fetchone()[0]
+                    > _MANY_MATCHES
+                )
+                source = "patient p INDEXED BY patient_by_name" if many else "patient p"
+                rows = conn.execute(
+                    f"{_COLUMNS} FROM {source} WHERE p.n IN ({_MATCHES}) {_ORDER} LIMIT ?",
+                    (query, limit),
+                ).fetchall()
+        return [patient_from_row(r) for r in rows]
+
+    def count(self) -> int:
+        with self._db.reading("counting patients") as conn:
+            n: int = conn.execute("SELECT count(*) FROM patient").fetchone()[0]
+        return n
+
+    def set_consent(self, patient_id: PatientId | str, consent: ConsentState) -> bool:
+        """Record the patient's consent; False when the patient is not in the cache."""
+        with self._db.transaction("saving consent") as conn:
+            cur = conn.execute(
+                "UPDATE patient SET consent = ? WHERE id = ?", (consent.value, patient_id)
+            )
+        return bool(cur.rowcount)
+
+    def consent_states(self) -> dict[PatientId, ConsentState]:
+        """Every cached patient's consent, by id (the sync filters documents with it)."""
+        with self._db.reading("reading consents") as conn:
+            rows = conn.execute("SELECT id, consent FROM patient").fetchall()
+        return {PatientId(r[0]): ConsentState(r[1]) for r in rows}
+
+    def _one(self, sql: str, value: str) -> Patient | None:
+        with self._db.reading("reading a patient") as conn:
+            row = conn.execute(sql, (value,)).fetchone()
+        return None if row is None else patient_from_row(row)
