@@ -1,0 +1,15 @@
+"""The built-in regional FSE: a FHIR R4 server for demo, training and tests.
+
+It behaves like a real FHIR server (search, paging, versions and ETags,
+OperationOutcome errors) over real HTTP on 127.0.0.1, can inject faults, and
+serves a synthetic region generated from a seed. It is never a production
+back end.
+"""
+
+from fse_desk.sandbox.app import create_app
+from fse_desk.sandbox.faults import FaultConfig
+from fse_desk.sandbox.seeding import ensure_seeded
+from fse_desk.sandbox.server import SandboxServer
+from fse_desk.sandbox.storage import ResourceStore
+
+__all__ = ["FaultConfig", "ResourceStore", "SandboxServer", "create_app", "ensure_seeded"]
