@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # Request lines name patient resources: keep them out of the log.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     from fse_desk.config import load_config
     from fse_desk.errors import ConfigError
 

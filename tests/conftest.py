@@ -11,7 +11,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-pytest_plugins = ["tests.fixtures_sandbox", "tests.fixtures_store"]
+pytest_plugins = ["tests.fixtures_sandbox", "tests.fixtures_store", "tests.fixtures_region"]
 
 
 class MemoryKeyring(KeyringBackend):

@@ -68,7 +68,7 @@ def run(config: AppConfig) -> int:
     status = app.exec()
     window = opened.get("window")
     if isinstance(window, MainWindow):
-        window.sync.cancel()
+        window.sync.shutdown()
     QThreadPool.globalInstance().waitForDone()
     if "workstation" in opened:
         opened["workstation"].close()

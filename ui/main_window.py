@@ -72,5 +72,5 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Sync"), user_message(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync.cancel()
+        self.sync.shutdown()
         super().closeEvent(event)

@@ -35,6 +35,7 @@ class SyncController(QObject):
         self._workstation = workstation
         self._worker: Worker | None = None
         self._manual = False
+        self._stopped = False
         self._online_interval_ms = online_interval_ms
         self._offline_retry_ms = offline_retry_ms
         self._timer = QTimer(self)
@@ -46,7 +47,7 @@ class SyncController(QObject):
         return self._worker is not None
 
     def sync_now(self, *, manual: bool = True) -> None:
-        if self._worker is not None:
+        if self._worker is not None or self._stopped:
             return
         self._timer.stop()
         self._manual = manual
@@ -64,6 +65,12 @@ class SyncController(QObject):
         if self._worker is not None:
             self._worker.cancel()
 
+    def shutdown(self) -> None:
+        """Cancel a running sync and start no other (the window is closing)."""
+        self._stopped = True
+        self._timer.stop()
+        self.cancel()
+
     def _on_succeeded(self, summary: object) -> None:
         self.finished.emit(summary)
 
@@ -75,5 +82,7 @@ class SyncController(QObject):
 
     def _on_finished(self) -> None:
         self._worker = None
+        if self._stopped:
+            return
         online = self._workstation.status.online
         self._timer.start(self._online_interval_ms if online else self._offline_retry_ms)

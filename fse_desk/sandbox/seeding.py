@@ -35,7 +35,7 @@ def ensure_seeded(
     """
     from fse_desk.sandbox import region  # the generator is heavy; import only when seeding
 
-    version = str(getattr(region, "GENERATOR_VERSION", "1"))
+    version = region.GENERATOR_VERSION
     marker = json.dumps(
         {"seed": seed, "patients": patients, "generator_version": version}, sort_keys=True
     )

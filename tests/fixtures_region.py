@@ -1,0 +1,64 @@
+"""A small synthetic region served by a real sandbox over HTTP, and a cache to sync into."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fse_desk.fse.fhir_client import FhirClient, RetryPolicy
+from fse_desk.sandbox import ResourceStore, SandboxServer
+from fse_desk.sandbox.region import generate_region
+from fse_desk.store import CacheStore
+
+REGION_SEED = 7
+REGION_PATIENTS = 40
+REGION_TODAY = date(2026, 11, 1)
+
+
+@pytest.fixture(scope="session")
+def small_region() -> list[dict[str, Any]]:
+    """The resources of a 40-patient region (generated once per test session)."""
+    return [
+        r for batch in generate_region(REGION_SEED, REGION_PATIENTS, REGION_TODAY) for r in batch
+    ]
+
+
+@dataclass
+class LiveRegion:
+    store: ResourceStore
+    server: SandboxServer
+    client: FhirClient
+    resources: list[dict[str, Any]]
+
+    def of_type(self, resource_type: str) -> list[dict[str, Any]]:
+        return [r for r in self.resources if r["resourceType"] == resource_type]
+
+
+@pytest.fixture
+def live_region(tmp_path: Path, small_region: list[dict[str, Any]]) -> Iterator[LiveRegion]:
+    store = ResourceStore(tmp_path / "region.sqlite")
+    store.bulk_load(small_region)
+    server = SandboxServer(store)
+    server.start()
+    client = FhirClient(server.base_url, retry=RetryPolicy(attempts=2, base_delay_s=0.01))
+    try:
+        yield LiveRegion(store, server, client, small_region)
+    finally:
+        client.close()
+        server.stop()
+        store.close()
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Iterator[CacheStore]:
+    store = CacheStore.open(tmp_path / "cache.sqlcipher", secrets.token_bytes(32))
+    try:
+        yield store
+    finally:
+        store.close()

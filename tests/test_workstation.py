@@ -1,0 +1,141 @@
+"""The Workstation facade end to end: demo start-up, configured region, offline and back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
+from fse_desk.errors import KeyringUnavailable, ServerUnavailable
+from fse_desk.progress import Progress
+from fse_desk.sandbox import SandboxServer
+from fse_desk.security.roles import Role
+from fse_desk.startup import open_workstation
+from tests.fixtures_region import LiveRegion
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _demo_config(data_dir: Path) -> AppConfig:
+    return AppConfig(
+        user=None, region=None, demo=DemoConfig(seed=5, patients=30), data_dir=data_dir
+    )
+
+
+def _region_config(data_dir: Path, base_url: str) -> AppConfig:
+    user = UserConfig(
+        profile="rossi",
+        display_name="Dott. Mario Rossi",
+        codice_fiscale="RSSMRA70A01A944X",
+        role=Role.MMG,
+    )
+    return AppConfig(
+        user=user,
+        region=RegionConfig(fhir_base_url=base_url, timeout_s=3),
+        demo=DemoConfig(),
+        data_dir=data_dir,
+    )
+
+
+def test_demo_seeds_on_first_start_and_reuses_it_later(tmp_path: Path) -> None:
+    reports: list[Progress] = []
+    workstation = open_workstation(_demo_config(tmp_path), reports.append)
+    try:
+        assert workstation.demo and workstation.operator.role is Role.MMG
+        assert reports and reports[-1].done == reports[-1].total == 30
+        assert workstation.status.online is None
+        workstation.sync()
+        assert workstation.status.online is True
+        assert workstation.status.last_sync_at is not None
+        assert workstation.patient_count() == 30
+        someone = workstation.search_patients("")[7]
+        assert [p.id for p in workstation.search_patients(someone.codice_fiscale)] == [someone.id]
+    finally:
+        workstation.close()
+    again: list[Progress] = []
+    workstation = open_workstation(_demo_config(tmp_path), again.append)
+    try:
+        assert again == []  # nothing seeded the second time
+        assert workstation.patient_count() == 30  # the cache was kept
+    finally:
+        workstation.close()
+
+
+def test_without_a_keyring_only_the_demo_keeps_a_key_file(
+    tmp_path: Path, live_region: LiveRegion
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(KeyringUnavailable):
+        open_workstation(_region_config(tmp_path / "real", live_region.server.base_url))
+    assert not (tmp_path / "real" / "profiles" / "rossi" / "cache.sqlcipher").exists()
+    workstation = open_workstation(_demo_config(tmp_path / "demo"))
+    try:
+        assert workstation.cache_key_in_file
+    finally:
+        workstation.close()
+
+
+def test_offline_then_back_online(tmp_path: Path, live_region: LiveRegion) -> None:
+    workstation = open_workstation(_region_config(tmp_path, live_region.server.base_url))
+    try:
+        workstation.sync()
+        patient = workstation.search_patients("")[0]
+        document = next(
+            d for p in workstation.search_patients("") for d in workstation.documents(p.id)
+        )
+        content_type, body = workstation.document_body(document.id)
+        assert body and content_type in ("application/x-hl7-cda+xml", "application/pdf")
+
+        port = live_region.server.port
+        live_region.server.stop()
+        with pytest.raises(ServerUnavailable):
+            workstation.sync()
+        status = workstation.status
+        assert status.online is False and status.offline_since is not None
+        # Offline: the cache still answers, and an opened body opens again.
+        assert workstation.patient(patient.id) == patient
+        assert workstation.document_body(document.id) == (content_type, body)
+
+        back = SandboxServer(live_region.store, port=port)
+        back.start()
+        try:
+            workstation.sync()
+            assert workstation.status.online is True
+            assert workstation.status.offline_since is None
+        finally:
+            back.stop()
+    finally:
+        workstation.close()
+
+
+def test_sync_once_from_the_command_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[demo]\nseed = 5\npatients = 30\n", encoding="utf-8")
+    # A child process has no test keyring: the demo keeps its key in a file and says nothing
+    # about real data; the summary is printed in Italian.
+    command = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "--config",
+        str(config),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "sync",
+        "--once",
+    ]
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Sincronizzazione completata: 30 assistiti" in first.stdout
+    second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "0 assistiti, 0 documenti aggiornati" in second.stdout
