@@ -51,7 +51,7 @@ def run(config: AppConfig) -> int:
         splash.close()
         window = MainWindow(workstation)
         window.resize(1360, 820)
-        window.show()
+        window.showMaximized()
         opened["window"] = window  # type: ignore[assignment]
 
     def on_failed(exc: BaseException) -> None:

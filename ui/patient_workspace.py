@@ -1,9 +1,17 @@
-"""The centre of the window: the selected patient's banner and what the cache holds."""
+"""The centre of the window: the selected patient's banner over their capability tabs.
+
+Each capability (timeline, PSS, images, vitals...) contributes one tab: a
+widget with ``show_patient(patient | None)``, added by the main window with
+:meth:`PatientWorkspace.add_tab`. There are no placeholder tabs: a capability
+appears when it exists.
+"""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.workstation import Workstation
@@ -11,41 +19,56 @@ from ui.formatting import format_date
 from ui.patient_banner import PatientBanner
 
 
+class PatientTab(Protocol):
+    def show_patient(self, patient: Patient | None) -> None: ...
+
+
 class PatientWorkspace(QWidget):
     def __init__(self, workstation: Workstation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workstation = workstation
         self.patient: Patient | None = None
+        self._tabs: list[PatientTab] = []
         self.banner = PatientBanner()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("workspaceSummary")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary_label.setWordWrap(True)
+        self.tab_widget = QTabWidget()
+        self.tab_widget.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addWidget(self.summary_label, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tab_widget, 1)
+        layout.addStretch(0)
+
+    def add_tab(self, tab: QWidget, title: str) -> None:
+        """Add a capability tab; ``tab`` must have ``show_patient(patient | None)``."""
+        assert hasattr(tab, "show_patient"), f"{type(tab).__name__} lacks show_patient"
+        self._tabs.append(tab)  # type: ignore[arg-type]
+        self.tab_widget.addTab(tab, title)
+        tab.show_patient(self.patient)  # type: ignore[attr-defined]
+        self.tab_widget.setVisible(self.patient is not None)
 
     def show_patient(self, patient: Patient | None) -> None:
         self.patient = patient
         self.banner.show_patient(patient)
+        self.summary_label.setText(self._summary(patient))
+        self.tab_widget.setVisible(patient is not None and bool(self._tabs))
+        for tab in self._tabs:
+            tab.show_patient(patient)
+
+    def _summary(self, patient: Patient | None) -> str:
         if patient is None:
-            self.summary_label.clear()
-        elif patient.consent is not ConsentState.GRANTED:
-            self.summary_label.setText(
-                self.tr(
-                    "This patient has not consented to the consultation of their FSE: "
-                    "no FSE document is shown."
-                )
+            return ""
+        if patient.consent is not ConsentState.GRANTED:
+            return self.tr(
+                "This patient has not consented to the consultation of their FSE: "
+                "no FSE document is shown."
             )
-        else:
-            documents = self._workstation.documents(patient.id)
-            if documents:
-                self.summary_label.setText(
-                    self.tr(
-                        "%n FSE documents in the offline cache, the latest of {date}.",
-                        "",
-                        len(documents),
-                    ).format(date=format_date(documents[0].date.date()))
-                )
-            else:
-                self.summary_label.setText(self.tr("No FSE documents in the offline cache."))
+        documents = self._workstation.documents(patient.id)
+        if not documents:
+            return self.tr("No FSE documents in the offline cache.")
+        return self.tr(
+            "%n FSE documents in the offline cache, the latest of {date}.", "", len(documents)
+        ).format(date=format_date(documents[0].date.date()))
