@@ -3,7 +3,8 @@
 Prints documents per second and the ratio of our sync (HTTP + parse + map +
 privacy rules + SQLCipher writes) to a raw httpx walk of the very same page URLs
 with no parsing or storing. Target: ratio <= 2.0. Both sides run several times,
-interleaved, in the same process; medians are compared (the machine is noisy).
+interleaved; medians are compared (the machine is noisy). The sandbox runs in
+its own process, as the region's server would, so it does not share our GIL.
 
     .venv/bin/python bench/sync_bench.py [--patients 1000] [--rounds 3]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import secrets
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
-from fse_desk.sandbox import ResourceStore, SandboxServer, ensure_seeded
+from fse_desk.sandbox import ResourceStore, ensure_seeded
 from fse_desk.store import CacheStore
 
 TYPES = ("Patient", "Consent", "DocumentReference")
@@ -74,22 +76,32 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        region = ResourceStore(folder / "region.sqlite")
+        region_file = folder / "region.sqlite"
+        region = ResourceStore(region_file)
         started = time.perf_counter()
         ensure_seeded(region, seed=42, patients=args.patients, today=date(2026, 11, 1))
+        region.close()
         print(f"seeded {args.patients} patients in {time.perf_counter() - started:.1f} s")
-        server = SandboxServer(region)
-        server.start()
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "fse-desk-sandbox"), "--data", str(region_file),
+             "--seed", "42", "--patients", str(args.patients), "--port", "0"],
+            stdout=subprocess.PIPE, text=True)
         try:
-            urls = page_urls(server.base_url)
+            base_url = ""
+            assert server.stdout is not None
+            for line in server.stdout:
+                if "http://" in line:
+                    base_url = line[line.index("http://"):].split()[0]
+                    break
+            urls = page_urls(base_url)
             raw, ours, documents = [], [], 0
             for round_no in range(args.rounds):
                 raw.append(raw_walk(urls))
-                elapsed, documents = our_sync(server.base_url, folder, round_no)
+                elapsed, documents = our_sync(base_url, folder, round_no)
                 ours.append(elapsed)
         finally:
-            server.stop()
-            region.close()
+            server.terminate()
+            server.wait()
     raw_s, ours_s = statistics.median(raw), statistics.median(ours)
     print(f"pages walked: {len(urls)}; documents stored: {documents}")
     print(f"raw httpx walk: median {raw_s:.2f} s  {[f'{t:.2f}' for t in raw]}")

@@ -134,7 +134,7 @@ def test_another_writer_holding_the_cache_gives_store_locked(
         with first.transaction():
             first.patients.upsert_many([records.patient()])
             with pytest.raises(StoreLocked, match=r"saving consent failed \(database is locked\)"):
-                second.patients.set_consent("pat-1", records.patient().consent)
+                second.patients.set_consents({"pat-1": records.patient().consent})
             assert second.patients.count() == 0  # reading is not blocked
         assert second.patients.count() == 1
 

@@ -44,13 +44,18 @@ def test_upsert_replaces_by_id(cache_store, records) -> None:
     assert cache_store.patients.search(patient.family_name) == []
 
 
-def test_set_consent(cache_store, records) -> None:
+def test_set_consents(cache_store, records) -> None:
     patient = records.patient(consent=ConsentState.UNKNOWN)
-    cache_store.patients.upsert_many([patient])
+    other = records.patient(consent=ConsentState.GRANTED)
+    cache_store.patients.upsert_many([patient, other])
 
-    assert cache_store.patients.set_consent(patient.id, ConsentState.GRANTED)
+    changed = cache_store.patients.set_consents(
+        {patient.id: ConsentState.GRANTED, other.id: ConsentState.DENIED,
+         "nobody": ConsentState.GRANTED}
+    )
+    assert changed == 2
     assert cache_store.patients.get(patient.id) == replace(patient, consent=ConsentState.GRANTED)
-    assert not cache_store.patients.set_consent("nobody", ConsentState.GRANTED)
+    assert cache_store.patients.get(other.id) == replace(other, consent=ConsentState.DENIED)
 
 
 def test_consent_states_of_all_patients(cache_store, records) -> None:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentMeta
@@ -39,6 +40,7 @@ from fse_desk.store import CacheStore
 log = logging.getLogger(__name__)
 
 LAST_SYNC_KEY = "last_sync_at"
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -88,6 +90,9 @@ class SyncEngine:
         """
         cancel = cancel or CancelToken()
         summary = SyncSummary()
+        # One read of every cached patient's consent, kept current as pages are applied,
+        # instead of a query per resource.
+        self._consents = self._store.patients.consent_states()
         started, bytes_before = time.monotonic(), self._client.bytes_received
         patient_filter = (
             {"general-practitioner": f"Practitioner/{self._practitioner_id}"}
@@ -107,7 +112,6 @@ class SyncEngine:
             cancel,
         )
         first_document_pull = self._store.sync_state.cursor("DocumentReference") is None
-        self._consents = self._store.patients.consent_states()
         yield from self._pull_type(
             "DocumentReference", "Documenti", {}, self._store_documents, summary, cancel
         )
@@ -141,7 +145,7 @@ class SyncEngine:
         if cursor:
             params["_lastUpdated"] = f"gt{cursor}"
         done = 0
-        for page in self._client.search_pages(resource_type, params):
+        for page in read_ahead(self._client.search_pages(resource_type, params)):
             resources = list(_resources(page))
             summary.pages += 1
             with self._store.transaction():
@@ -158,28 +162,29 @@ class SyncEngine:
     def _store_patients(self, resources: list[dict[str, Any]], summary: SyncSummary) -> None:
         patients: list[Patient] = []
         for resource in resources:
-            known = self._store.patients.get(PatientId(str(resource.get("id", ""))))
-            consent = known.consent if known else ConsentState.UNKNOWN
+            consent = self._consents.get(PatientId(str(resource.get("id", ""))))
             try:
-                patients.append(patient_from_fhir(resource, consent))
+                patients.append(patient_from_fhir(resource, consent or ConsentState.UNKNOWN))
             except InvalidRecord as exc:
                 _reject(summary, exc)
         summary.patients += self._store.patients.upsert_many(patients)
+        for patient in patients:
+            self._consents[patient.id] = patient.consent
 
     def _store_consents(
         self, resources: list[dict[str, Any]], summary: SyncSummary, *, granted: list[PatientId]
     ) -> None:
+        changes: dict[PatientId, ConsentState] = {}
         for resource in resources:
             patient_id, state = consent_from_fhir(resource)
-            known = self._store.patients.get(patient_id) if patient_id else None
-            if known is None or known.consent is state:
-                continue
-            self._store.patients.set_consent(known.id, state)
-            summary.consents += 1
+            if patient_id is None or self._consents.get(patient_id, state) is state:
+                continue  # not our patient, or no change
+            changes[patient_id] = self._consents[patient_id] = state
             if state is ConsentState.GRANTED:
-                granted.append(known.id)
+                granted.append(patient_id)
             else:
-                summary.documents_removed += self._store.documents.delete_for_patient(known.id)
+                summary.documents_removed += self._store.documents.delete_for_patient(patient_id)
+        summary.consents += self._store.patients.set_consents(changes)
 
     def _store_documents(self, resources: Iterable[dict[str, Any]], summary: SyncSummary) -> None:
         keep: list[DocumentMeta] = []
@@ -203,6 +208,26 @@ class SyncEngine:
         summary.documents += self._store.documents.upsert_many(keep)
         if drop:
             summary.documents_removed += self._store.documents.delete(drop)
+
+
+_END = object()
+
+
+def read_ahead(items: Iterator[T]) -> Iterator[T]:
+    """Yield from ``items``, fetching the next one on a helper thread meanwhile.
+
+    The next page travels over the network (and is parsed) while the current one
+    is written to the cache; SQLite releases the GIL while it works, so the two
+    overlap. Errors raised fetching a page surface where that page is consumed.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read-ahead") as pool:
+        pending = pool.submit(next, items, _END)
+        while True:
+            item = pending.result()
+            if item is _END:
+                return
+            pending = pool.submit(next, items, _END)
+            yield item  # type: ignore[misc]
 
 
 def _resources(bundle: dict[str, Any]) -> Iterable[dict[str, Any]]:

@@ -95,7 +95,11 @@ _BASE_TABLES = Migration(
 
 # unicode61 folds case and strips accents ("Nicolò" = "nicolo"); prefix indexes
 # make the short prefixes typed in the search box cheap.
-_FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4'"
+_FTS_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'"
+# Prefix indexes make the as-you-type patient search instant; documents are searched
+# within one patient, where a prefix scan is cheap, and a sync writes tens of thousands
+# of them, so their index stays lean (prefix indexes doubled the sync's write time).
+_FTS_OPTIONS = f"{_FTS_TOKENIZER}, prefix = '1 2 3 4'"
 _PATIENT_FTS_COLUMNS = ("family_name", "given_name", "codice_fiscale", "name_compact")
 _DOCUMENT_FTS_COLUMNS = ("title", "author", "facility")
 
@@ -135,13 +139,58 @@ _FULL_TEXT = Migration(
         "INSERT INTO patient_fts (patient_fts) VALUES ('rebuild')",
         f"""CREATE VIRTUAL TABLE document_fts USING fts5 (
             {", ".join(_DOCUMENT_FTS_COLUMNS)},
-            content = 'document', content_rowid = 'n', {_FTS_OPTIONS})""",
+            content = 'document', content_rowid = 'n', {_FTS_TOKENIZER})""",
         *_fts_triggers("document", _DOCUMENT_FTS_COLUMNS),
         "INSERT INTO document_fts (document_fts) VALUES ('rebuild')",
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT)
+_TIMELINE = Migration(
+    3,
+    "timeline: access audit, reviews, document text search",
+    (
+        # Append-only by construction: the triggers refuse any change or removal,
+        # whoever asks (the store API, a raw connection, a later migration).
+        """CREATE TABLE access_audit (
+            n INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_cf TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            patient_id TEXT NOT NULL,
+            document_id TEXT,
+            action TEXT NOT NULL,
+            purpose TEXT NOT NULL
+        )""",
+        "CREATE INDEX access_audit_by_patient ON access_audit (patient_id, n)",
+        """CREATE TRIGGER access_audit_no_update BEFORE UPDATE ON access_audit BEGIN
+            SELECT RAISE(ABORT, 'access_audit is append-only: records cannot be changed');
+        END""",
+        """CREATE TRIGGER access_audit_no_delete BEFORE DELETE ON access_audit BEGIN
+            SELECT RAISE(ABORT, 'access_audit is append-only: records cannot be deleted');
+        END""",
+        # "New since I last looked": per user and patient, the newest arrival seen.
+        """CREATE TABLE document_review (
+            user_cf TEXT NOT NULL,
+            patient_id TEXT NOT NULL,
+            seen_until TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            PRIMARY KEY (user_cf, patient_id)
+        )""",
+        # Plain text of fetched bodies, for free-text search over document text.
+        """CREATE TABLE document_text (
+            n INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL UNIQUE REFERENCES document (id) ON DELETE CASCADE,
+            body TEXT NOT NULL
+        )""",
+        f"""CREATE VIRTUAL TABLE document_text_fts USING fts5 (
+            body, content = 'document_text', content_rowid = 'n', {_FTS_OPTIONS})""",
+        *_fts_triggers("document_text", ("body",)),
+        "CREATE INDEX document_by_patient_class ON document (patient_id, doc_class)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT, _TIMELINE)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

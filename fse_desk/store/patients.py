@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from fse_desk._types import CodiceFiscale, PatientId
 from fse_desk.domain import ConsentState, Patient
@@ -70,13 +70,15 @@ class PatientRepository:
             n: int = conn.execute("SELECT count(*) FROM patient").fetchone()[0]
         return n
 
-    def set_consent(self, patient_id: PatientId | str, consent: ConsentState) -> bool:
-        """Record the patient's consent; False when the patient is not in the cache."""
+    def set_consents(self, changes: Mapping[PatientId | str, ConsentState]) -> int:
+        """Record consents by patient id in one statement; return how many patients exist."""
         with self._db.transaction("saving consent") as conn:
-            cur = conn.execute(
-                "UPDATE patient SET consent = ? WHERE id = ?", (consent.value, patient_id)
+            before = conn.total_changes
+            conn.executemany(
+                "UPDATE patient SET consent = ? WHERE id = ?",
+                [(state.value, patient_id) for patient_id, state in changes.items()],
             )
-        return bool(cur.rowcount)
+            return int(conn.total_changes - before)
 
     def consent_states(self) -> dict[PatientId, ConsentState]:
         """Every cached patient's consent, by id (the sync filters documents with it)."""
