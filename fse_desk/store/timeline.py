@@ -1,0 +1,219 @@
+"""Timeline queries, per-user review marks, document text index and the access audit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from fse_desk._types import DocumentId, PatientId
+from fse_desk.domain.document import DocumentClass
+from fse_desk.domain.timeline import (
+    AccessAction,
+    AccessRecord,
+    Purpose,
+    TimelineEntry,
+    TimelineFilter,
+)
+from fse_desk.store._fts import prefix_query
+from fse_desk.store._records import now_text, utc_text
+from fse_desk.store.database import Database
+
+_ARRIVED = "coalesce(d.last_updated, d.date)"
+_ENTRY_SELECT = (
+    "SELECT d.id, d.type_code, d.doc_class, d.title, d.date, d.author, d.facility, "
+    f"d.content_type, {_ARRIVED} > ?, "
+    "EXISTS (SELECT 1 FROM document_body b WHERE b.document_id = d.id) "
+    "FROM document d"
+)
+_TEXT_MATCH = (
+    "(d.n IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?) "
+    "OR d.id IN (SELECT t.document_id FROM document_text t WHERE t.n IN "
+    "(SELECT rowid FROM document_text_fts WHERE document_text_fts MATCH ?)))"
+)
+_NO_REVIEW = ""  # compares below every timestamp: all documents are new
+
+
+class TimelineRepository:
+    """One patient's documents filtered for the timeline; review marks; text index."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _where(
+        self, patient_id: str, flt: TimelineFilter, seen_until: str, *, with_classes: bool
+    ) -> tuple[str, list[object]]:
+        where = ["d.patient_id = ?"]
+        params: list[object] = [patient_id]
+        if with_classes and flt.classes:
+            where.append(f"d.doc_class IN ({', '.join('?' for _ in flt.classes)})")
+            params.extend(sorted(c.value for c in flt.classes))
+        if flt.facility:
+            where.append("d.facility = ?")
+            params.append(flt.facility)
+        if flt.since is not None:
+            where.append("d.date >= ?")
+            params.append(utc_text(flt.since, what="since"))
+        query = prefix_query(flt.text)
+        if query is not None:
+            where.append(_TEXT_MATCH)
+            params.extend((query, query))
+        if flt.only_new:
+            where.append(f"{_ARRIVED} > ?")
+            params.append(seen_until)
+        return " AND ".join(where), params
+
+    def entries(
+        self, patient_id: PatientId | str, flt: TimelineFilter, seen_until: str | None
+    ) -> list[TimelineEntry]:
+        """Newest first."""
+        mark = seen_until or _NO_REVIEW
+        where, params = self._where(patient_id, flt, mark, with_classes=True)
+        sql = f"{_ENTRY_SELECT} WHERE {where} ORDER BY d.date DESC, d.id"
+        with self._db.reading("listing the timeline") as conn:
+            rows = conn.execute(sql, (mark, *params)).fetchall()
+        classes = {c.value: c for c in DocumentClass}
+        parse = datetime.fromisoformat
+        return [
+            TimelineEntry(
+                DocumentId(r[0]),
+                r[1],
+                classes[r[2]],
+                r[3],
+                parse(r[4]),
+                r[5],
+                r[6],
+                r[7],
+                bool(r[8]),
+                bool(r[9]),
+            )
+            for r in rows
+        ]
+
+    def class_counts(
+        self, patient_id: PatientId | str, flt: TimelineFilter, seen_until: str | None
+    ) -> dict[DocumentClass, int]:
+        """Documents per class under every filter but the class one."""
+        where, params = self._where(patient_id, flt, seen_until or _NO_REVIEW, with_classes=False)
+        sql = f"SELECT d.doc_class, count(*) FROM document d WHERE {where} GROUP BY d.doc_class"
+        with self._db.reading("counting the timeline") as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return {DocumentClass(r[0]): int(r[1]) for r in rows}
+
+    def facilities(self, patient_id: PatientId | str) -> list[str]:
+        with self._db.reading("listing facilities") as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT facility FROM document WHERE patient_id = ? AND facility != '' "
+                "ORDER BY facility",
+                (patient_id,),
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def missing_bodies(self, patient_id: PatientId | str) -> list[DocumentId]:
+        """The patient's documents whose body is not cached yet, newest first."""
+        with self._db.reading("listing documents to fetch") as conn:
+            rows = conn.execute(
+                "SELECT d.id FROM document d WHERE d.patient_id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM document_body b WHERE b.document_id = d.id) "
+                "ORDER BY d.date DESC, d.id",
+                (patient_id,),
+            ).fetchall()
+        return [DocumentId(r[0]) for r in rows]
+
+    def ids_of_type(self, patient_id: PatientId | str, type_code: str) -> list[DocumentId]:
+        with self._db.reading("listing documents of a type") as conn:
+            rows = conn.execute(
+                "SELECT id FROM document WHERE patient_id = ? AND type_code = ? ORDER BY date, id",
+                (patient_id, type_code),
+            ).fetchall()
+        return [DocumentId(r[0]) for r in rows]
+
+    # -- "new since I last looked" ---------------------------------------------
+    def seen_until(self, user_cf: str, patient_id: PatientId | str) -> str | None:
+        with self._db.reading("reading a review mark") as conn:
+            row = conn.execute(
+                "SELECT seen_until FROM document_review WHERE user_cf = ? AND patient_id = ?",
+                (user_cf, patient_id),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def mark_reviewed(self, user_cf: str, patient_id: PatientId | str) -> None:
+        """Everything that has arrived for this patient counts as seen by this user."""
+        with self._db.transaction("saving a review mark") as conn:
+            conn.execute(
+                "INSERT INTO document_review (user_cf, patient_id, seen_until, reviewed_at) "
+                f"SELECT ?, ?, coalesce(max({_ARRIVED}), ''), ? FROM document d "
+                "WHERE d.patient_id = ? "
+                "ON CONFLICT (user_cf, patient_id) DO UPDATE SET "
+                "seen_until = max(seen_until, excluded.seen_until), "
+                "reviewed_at = excluded.reviewed_at",
+                (user_cf, patient_id, now_text(), patient_id),
+            )
+
+    # -- document text ------------------------------------------------------------
+    def index_text(self, document_id: DocumentId | str, text: str) -> None:
+        with self._db.transaction("indexing document text") as conn:
+            conn.execute(
+                "INSERT INTO document_text (document_id, body) VALUES (?, ?) "
+                "ON CONFLICT (document_id) DO UPDATE SET body = excluded.body",
+                (document_id, text),
+            )
+
+    def has_text(self, document_id: DocumentId | str) -> bool:
+        with self._db.reading("checking document text") as conn:
+            row = conn.execute(
+                "SELECT 1 FROM document_text WHERE document_id = ?", (document_id,)
+            ).fetchone()
+        return row is not None
+
+
+class AuditRepository:
+    """The append-only access log. There is no update or delete here, and the
+    table's triggers refuse them from anywhere else too."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def append(self, record: AccessRecord) -> None:
+        with self._db.transaction("writing the access log") as conn:
+            conn.execute(
+                "INSERT INTO access_audit (at, user_cf, user_name, role, patient_id, "
+                "document_id, action, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    utc_text(record.at, what="at"),
+                    record.user_cf,
+                    record.user_name,
+                    record.role,
+                    record.patient_id,
+                    record.document_id,
+                    record.action.value,
+                    record.purpose.value,
+                ),
+            )
+
+    def for_patient(self, patient_id: PatientId | str) -> list[AccessRecord]:
+        """Oldest first, as written."""
+        with self._db.reading("reading the access log") as conn:
+            rows = conn.execute(
+                "SELECT at, user_cf, user_name, role, patient_id, document_id, action, purpose "
+                "FROM access_audit WHERE patient_id = ? ORDER BY n",
+                (patient_id,),
+            ).fetchall()
+        return [_record(r) for r in rows]
+
+    def count(self) -> int:
+        with self._db.reading("counting the access log") as conn:
+            n: int = conn.execute("SELECT count(*) FROM access_audit").fetchone()[0]
+        return n
+
+
+def _record(r: Sequence[object]) -> AccessRecord:
+    return AccessRecord(
+        at=datetime.fromisoformat(str(r[0])),
+        user_cf=str(r[1]),
+        user_name=str(r[2]),
+        role=str(r[3]),
+        patient_id=PatientId(str(r[4])),
+        document_id=None if r[5] is None else DocumentId(str(r[5])),
+        action=AccessAction(r[6]),
+        purpose=Purpose(r[7]),
+    )

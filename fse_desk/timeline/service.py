@@ -1,0 +1,294 @@
+"""The patient timeline: filtered document lists, reading, offline pre-fetch, access audit.
+
+Every view of a patient's timeline and every opening of a document appends an
+:class:`AccessRecord` to the cache's append-only access log. A patient without
+consent to consultation gets an empty timeline that says so; documents hidden
+by the patient (P99) never reach the cache (see :mod:`fse_desk.fse.sync`), so
+they are never listed, counted, searched or fetched here.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from fse_desk._types import DocumentId, PatientId
+from fse_desk.documents import LAB_REPORT_LOINC, inspect_pdf, parse_cda, pdf_text
+from fse_desk.domain.document import DocumentClass, DocumentMeta
+from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.timeline import (
+    AccessAction,
+    AccessRecord,
+    Purpose,
+    TimelineEntry,
+    TimelineFilter,
+)
+from fse_desk.errors import (
+    BodyNotAvailableOffline,
+    ConnectorTimeout,
+    ConsentMissing,
+    DocumentError,
+    ResourceNotFound,
+    ServerUnavailable,
+)
+from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.progress import CancelToken, Progress
+from fse_desk.store import CacheStore
+from fse_desk.timeline._opened import BodyKind, LabPoint, LabSeries, OpenedDocument
+
+
+class OperatorLike(Protocol):
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def codice_fiscale(self) -> str: ...
+    @property
+    def role(self) -> enum.Enum: ...
+
+
+class Period(enum.Enum):
+    """The period quick choices."""
+
+    LAST_YEAR = "last_year"
+    LAST_5_YEARS = "last_5_years"
+    ALL = "all"
+
+    def since(self, now: datetime) -> datetime | None:
+        if self is Period.LAST_YEAR:
+            return now - timedelta(days=365)
+        if self is Period.LAST_5_YEARS:
+            return now - timedelta(days=5 * 365 + 1)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    """What the timeline tab shows for one patient under one filter."""
+
+    patient_id: PatientId
+    consent: bool
+    entries: tuple[TimelineEntry, ...] = ()
+    counts: Mapping[DocumentClass, int] = field(default_factory=dict)
+    new_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PrefetchSummary:
+    fetched: int
+    total: int
+
+
+def _kind(content_type: str) -> BodyKind:
+    if "pdf" in content_type:
+        return BodyKind.PDF
+    if "xml" in content_type or "cda" in content_type:
+        return BodyKind.CDA
+    return BodyKind.OTHER
+
+
+class TimelineService:
+    """The timeline capability; the UI reaches it as ``workstation.timeline``."""
+
+    def __init__(
+        self,
+        store: CacheStore,
+        client: FhirClient,
+        operator: OperatorLike,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        purpose: Purpose = Purpose.TREATMENT,
+    ) -> None:
+        self._store = store
+        self._client = client
+        self._operator = operator
+        self._clock = clock
+        self._purpose = purpose
+
+    # -- listing ------------------------------------------------
+    def _consenting(self, patient_id: PatientId) -> Patient | None:
+        patient = self._store.patients.get(patient_id)
+        if patient is None or patient.consent is not ConsentState.GRANTED:
+            return None
+        return patient
+
+    def view(self, patient_id: PatientId, flt: TimelineFilter | None = None) -> TimelineView:
+        """The patient's documents under ``flt``, newest first, with counts per class."""
+        flt = flt or TimelineFilter()
+        if self._consenting(patient_id) is None:
+            return TimelineView(patient_id, consent=False)
+        repo = self._store.timeline
+        seen = repo.seen_until(self._operator.codice_fiscale, patient_id)
+        entries = repo.entries(patient_id, flt, seen)
+        if flt == TimelineFilter():  # the usual first view: derive the rest, no more queries
+            counts = dict(Counter(e.doc_class for e in entries))
+            new_count = sum(e.new for e in entries)
+        else:
+            counts = repo.class_counts(patient_id, flt, seen)
+            unfiltered = repo.class_counts(patient_id, TimelineFilter(only_new=True), seen)
+            new_count = sum(unfiltered.values())
+        return TimelineView(patient_id, True, tuple(entries), counts, new_count)
+
+    def period_filter(self, period: Period) -> datetime | None:
+        return period.since(self._clock())
+
+    def facilities(self, patient_id: PatientId) -> list[str]:
+        if self._consenting(patient_id) is None:
+            return []
+        return self._store.timeline.facilities(patient_id)
+
+    def record_timeline_view(self, patient_id: PatientId) -> None:
+        """Log that this user looked at the patient's timeline (call once per showing)."""
+        self._audit(patient_id, None, AccessAction.VIEW_TIMELINE)
+
+    def mark_reviewed(self, patient_id: PatientId) -> None:
+        """Everything arrived so far for this patient is no longer "new" for this user."""
+        self._store.timeline.mark_reviewed(self._operator.codice_fiscale, patient_id)
+
+    def access_log(self, patient_id: PatientId) -> list[AccessRecord]:
+        return self._store.audit.for_patient(patient_id)
+
+    def _audit(self, patient_id: PatientId, doc: DocumentId | None, action: AccessAction) -> None:
+        op = self._operator
+        self._store.audit.append(
+            AccessRecord(
+                at=self._clock(),
+                user_cf=op.codice_fiscale,
+                user_name=op.display_name,
+                role=str(op.role.value),
+                patient_id=patient_id,
+                document_id=doc,
+                action=action,
+                purpose=self._purpose,
+            )
+        )
+
+    # -- bodies ------------------------------------------------
+    def _meta(self, document_id: DocumentId) -> DocumentMeta:
+        meta = self._store.documents.get(document_id)
+        if meta is None:
+            raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
+        if self._consenting(meta.patient_id) is None:
+            raise ConsentMissing(
+                f"patient {meta.patient_id} has not consented to the consultation of the FSE"
+            )
+        return meta
+
+    def _body(self, meta: DocumentMeta) -> tuple[str, bytes]:
+        cached = self._store.bodies.get(meta.id)
+        if cached is not None:
+            return cached
+        try:
+            content_type, data = self._client.binary(meta.body_url)
+        except (ServerUnavailable, ConnectorTimeout) as exc:
+            raise BodyNotAvailableOffline(
+                f"document {meta.id} was never downloaded and the FSE server cannot be "
+                "reached now; download it when back online",
+                url=exc.url,
+            ) from exc
+        content_type = content_type or meta.content_type
+        self._store.bodies.put(meta.id, content_type, data)
+        self._index_text(meta.id, content_type, data)
+        return content_type, data
+
+    def _index_text(self, document_id: DocumentId, content_type: str, data: bytes) -> None:
+        try:
+            kind = _kind(content_type)
+            if kind is BodyKind.CDA:
+                text = parse_cda(data).plain_text()
+            elif kind is BodyKind.PDF:
+                text = pdf_text(data)
+            else:
+                return
+        except DocumentError:
+            return  # shown as an error card when opened; nothing to index
+        self._store.timeline.index_text(document_id, text)
+
+    def open_document(self, document_id: DocumentId) -> OpenedDocument:
+        """The document's body, parsed, from the cache or fetched once (then cached).
+
+        Logs the access. Raises :class:`BodyNotAvailableOffline` when the body was
+        never fetched and the server cannot be reached; a body that cannot be
+        parsed comes back with ``error`` set (the viewer shows an error card).
+        """
+        meta = self._meta(document_id)
+        content_type, data = self._body(meta)
+        self._audit(meta.patient_id, meta.id, AccessAction.OPEN_DOCUMENT)
+        kind = _kind(content_type)
+        try:
+            if kind is BodyKind.CDA:
+                return OpenedDocument(meta, kind, content_type, data, cda=parse_cda(data))
+            if kind is BodyKind.PDF:
+                info = inspect_pdf(data)
+                cda = None
+                error: DocumentError | None = None
+                if info.embedded_cda is not None:
+                    try:
+                        cda = parse_cda(info.embedded_cda)
+                    except DocumentError as exc:
+                        error = exc
+                return OpenedDocument(
+                    meta, kind, content_type, data, cda=cda, pdf=info, error=error
+                )
+        except DocumentError as exc:
+            return OpenedDocument(meta, kind, content_type, data, error=exc)
+        return OpenedDocument(meta, kind, content_type, data)
+
+    def prefetch(
+        self, patient_id: PatientId, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, PrefetchSummary]:
+        """Download every body of the patient not cached yet ("Scarica per uso offline").
+
+        Stops at the next document when cancelled (what was fetched stays cached).
+        """
+        if self._consenting(patient_id) is None:
+            raise ConsentMissing(
+                f"patient {patient_id} has not consented to the consultation of the FSE"
+            )
+        todo = self._store.timeline.missing_bodies(patient_id)
+        total = len(todo)
+        yield Progress(0, total, "downloading documents")
+        for done, doc_id in enumerate(todo, start=1):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            meta = self._store.documents.get(doc_id)
+            if meta is not None:
+                self._body(meta)
+            yield Progress(done, total, "downloading documents")
+        return PrefetchSummary(total, total)
+
+    # -- lab results over time ------------------------------------------------
+    def lab_series(self, patient_id: PatientId, loinc: str) -> LabSeries:
+        """One analyte across all the patient's lab reports, oldest first.
+
+        Uses cached bodies and fetches the missing ones when online; reports that
+        cannot be fetched now are counted in ``reports_not_available``.
+        """
+        if self._consenting(patient_id) is None:
+            raise ConsentMissing(
+                f"patient {patient_id} has not consented to the consultation of the FSE"
+            )
+        points: list[LabPoint] = []
+        missing = 0
+        name = unit = ""
+        for doc_id in self._store.timeline.ids_of_type(patient_id, LAB_REPORT_LOINC):
+            meta = self._store.documents.get(doc_id)
+            if meta is None:
+                continue
+            try:
+                content_type, data = self._body(meta)
+                cda = parse_cda(data) if _kind(content_type) is BodyKind.CDA else None
+            except (BodyNotAvailableOffline, DocumentError):
+                missing += 1
+                continue
+            if cda is None:
+                continue
+            for r in cda.lab_results:
+                if r.loinc == loinc and r.value is not None:
+                    name, unit = name or r.name, unit or r.unit
+                    points.append(LabPoint(doc_id, r.time or meta.date, r.value, r.unit, r.flag))
+        points.sort(key=lambda p: p.when)  # type: ignore[arg-type,return-value]
+        return LabSeries(loinc, name or f"LOINC {loinc}", unit, tuple(points), missing)
