@@ -6,10 +6,13 @@ serves a synthetic region generated from a seed. It is never a production
 back end.
 """
 
-from fse_desk.sandbox.app import create_app
+from fse_desk.sandbox.app import create_app, register_routes
 from fse_desk.sandbox.faults import FaultConfig
+from fse_desk.sandbox.imaging import routes as _pacs_routes
 from fse_desk.sandbox.seeding import ensure_seeded
 from fse_desk.sandbox.server import SandboxServer
 from fse_desk.sandbox.storage import ResourceStore
+
+register_routes(_pacs_routes.routes)  # the sandbox PACS (DICOMweb) beside FHIR
 
 __all__ = ["FaultConfig", "ResourceStore", "SandboxServer", "create_app", "ensure_seeded"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import urllib.parse
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp
 
 from fse_desk.sandbox.dates import format_instant
@@ -42,6 +43,16 @@ BASE_PATH = "/fhir"
 _JSON_FORMATS = {"json", "application/json", "application/fhir+json"}
 _LOG = logging.getLogger(__name__)
 
+RouteProvider = Callable[[ResourceStore], list[BaseRoute]]
+_ROUTE_PROVIDERS: list[RouteProvider] = []
+
+
+def register_routes(provider: RouteProvider) -> RouteProvider:
+    """Add more APIs beside FHIR (e.g. the sandbox PACS): ``provider(store)`` gives routes."""
+    if provider not in _ROUTE_PROVIDERS:
+        _ROUTE_PROVIDERS.append(provider)
+    return provider
+
 
 def create_app(store: ResourceStore, *, faults: FaultInjector | None = None) -> ASGIApp:
     """The FHIR API over ``store``; with ``faults``, wrapped in fault injection."""
@@ -53,6 +64,7 @@ def create_app(store: ResourceStore, *, faults: FaultInjector | None = None) -> 
         Route(f"{BASE_PATH}/{{type}}/{{id}}", api.instance, methods=["GET", "PUT", "DELETE"]),
         Route(f"{BASE_PATH}/{{type}}", api.type_level, methods=["GET", "POST"]),
     ]
+    routes = [*(r for provider in _ROUTE_PROVIDERS for r in provider(store)), *routes]
     middleware = [] if faults is None else [Middleware(FaultMiddleware, injector=faults)]
     return Starlette(
         routes=routes,

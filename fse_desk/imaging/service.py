@@ -1,0 +1,228 @@
+"""ImagingService: the patient's studies, their images and their reports, for the "Immagini" tab.
+
+Long operations are generators yielding :class:`~fse_desk.progress.Progress`
+and checking a :class:`~fse_desk.progress.CancelToken`; ``ui/workers.py`` runs
+them off the GUI thread. The PACS is optional: without one (or when it cannot
+be reached) the studies named by the radiology reports are still listed.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fse_desk._types import DocumentId, PatientId
+from fse_desk.domain.document import DocumentMeta
+from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.errors import ConnectorError, DicomFileError, DicomWebError, FseDeskError
+from fse_desk.imaging import anonymise, local
+from fse_desk.imaging.decode import read_dataset
+from fse_desk.imaging.model import (
+    FailureReason,
+    LoadFailure,
+    LocalScan,
+    LocalSeries,
+    SeriesSummary,
+    StudyInstanceUid,
+    StudySource,
+    StudySummary,
+)
+from fse_desk.imaging.report import RADIOLOGY_REPORT, RadiologyReport, parse_cda
+from fse_desk.imaging.stack import ImageStack
+from fse_desk.progress import CancelToken, Progress
+
+if TYPE_CHECKING:  # the client imports imaging.model: avoid the cycle at run time
+    from fse_desk.fse.dicomweb import DicomWebClient
+
+
+@dataclass(frozen=True, slots=True)
+class StudyList:
+    """The studies of a patient; ``pacs_error`` set when the PACS could not be asked."""
+
+    studies: tuple[StudySummary, ...]
+    pacs_error: ConnectorError | None
+    pacs_configured: bool
+    consent_missing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesLoad:
+    """How a series load ended: what was added to the stack, and what failed."""
+
+    loaded: int
+    failures: tuple[LoadFailure, ...]
+
+
+class ImagingService:
+    """Finds and loads images; the UI gets records and :class:`ImageStack` objects back."""
+
+    def __init__(
+        self,
+        *,
+        documents: Callable[[PatientId], list[DocumentMeta]],
+        document_body: Callable[[DocumentId], tuple[str, bytes]],
+        pacs: DicomWebClient | None = None,
+    ) -> None:
+        self._documents = documents
+        self._document_body = document_body
+        self._pacs = pacs
+
+    def connect_pacs(self, pacs: DicomWebClient | None) -> None:
+        if self._pacs is not None:
+            self._pacs.close()
+        self._pacs = pacs
+
+    @property
+    def pacs_configured(self) -> bool:
+        return self._pacs is not None
+
+    def close(self) -> None:
+        self.connect_pacs(None)
+
+    # -- reports ------------------------------------------------------------------------
+    def radiology_reports(self, patient_id: PatientId) -> list[RadiologyReport]:
+        """The patient's radiology reports that name a study (bodies fetched once, cached)."""
+        reports = []
+        for meta in self._documents(patient_id):
+            if meta.type_code != RADIOLOGY_REPORT:
+                continue
+            try:
+                content_type, data = self._document_body(meta.id)
+            except FseDeskError:
+                continue  # offline and not cached, or unreadable: the study is not linked
+            if "xml" not in content_type:
+                continue
+            parsed = parse_cda(data)
+            if parsed.study_uid is None:
+                continue
+            reports.append(RadiologyReport(meta.id, parsed.study_uid, meta.title or parsed.title,
+                                           meta.date, meta.author, meta.facility,
+                                           parsed.sections))
+        return reports
+
+    def report_for_study(self, patient_id: PatientId, study_uid: str) -> RadiologyReport | None:
+        for report in self.radiology_reports(patient_id):
+            if report.study_uid == study_uid:
+                return report
+        return None
+
+    # -- finding ------------------------------------------------------------------------
+    def studies(self, patient: Patient, cancel: CancelToken | None = None
+                ) -> Generator[Progress, None, StudyList]:
+        """PACS studies of the patient (by codice fiscale) and the studies their reports name."""
+        yield Progress(0, 2, "Ricerca degli studi")
+        if patient.consent is not ConsentState.GRANTED:
+            # Without consent to consultation nothing of the FSE is shown: neither its
+            # reports nor the regional PACS. Local files (the patient's own CD) still open.
+            return StudyList((), None, self._pacs is not None, consent_missing=True)
+        reports = {r.study_uid: r for r in self.radiology_reports(patient.id)}
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        yield Progress(1, 2, "Ricerca degli studi")
+        found: list[StudySummary] = []
+        error: ConnectorError | None = None
+        if self._pacs is not None:
+            try:
+                found = self._pacs.search_studies(patient.codice_fiscale)
+            except ConnectorError as exc:
+                error = exc
+        listed = {s.study_uid for s in found}
+        studies = [replace(s, report_document_id=reports[s.study_uid].document_id)
+                   if s.study_uid in reports else s for s in found]
+        for uid, report in reports.items():
+            if uid not in listed:
+                studies.append(StudySummary(
+                    uid, patient.codice_fiscale, f"{patient.family_name} {patient.given_name}",
+                    report.date.date(), (), report.title, None, None, StudySource.REPORT,
+                    report.document_id,
+                ))
+        studies.sort(key=lambda s: s.study_date.toordinal() if s.study_date else 0, reverse=True)
+        yield Progress(2, 2, "Ricerca degli studi")
+        return StudyList(tuple(studies), error, self._pacs is not None)
+
+    def series(self, study_uid: str) -> list[SeriesSummary]:
+        """The series of a PACS study (QIDO-RS)."""
+        if self._pacs is None:
+            raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
+        return self._pacs.search_series(study_uid)
+
+    def scan_local(self, paths: Iterable[Path], patient: Patient | None,
+                   cancel: CancelToken | None = None) -> Generator[Progress, None, LocalScan]:
+        ids = [patient.codice_fiscale] if patient is not None else []
+        return (yield from local.scan(paths, patient_ids=ids, cancel=cancel))
+
+    # -- loading ------------------------------------------------------------------------
+    def load_series(self, summary: SeriesSummary, stack: ImageStack,
+                    cancel: CancelToken | None = None) -> Generator[Progress, None, SeriesLoad]:
+        """WADO-RS one series into ``stack``, decoding each instance as it arrives."""
+        if self._pacs is None:
+            raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
+        total = summary.image_count
+        failures: list[LoadFailure] = []
+        loaded = 0
+        yield Progress(0, total, "Scaricamento delle immagini")
+        parts = self._pacs.retrieve_series(summary.study_uid, summary.series_uid)
+        try:
+            for number, part in enumerate(parts, start=1):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                try:
+                    stack.add(part)
+                    loaded += 1
+                except DicomFileError as exc:
+                    failures.append(LoadFailure(f"#{number}", FailureReason(exc.reason),
+                                                str(exc)))
+                yield Progress(number, max(total, number), "Scaricamento delle immagini")
+        finally:
+            close = getattr(parts, "close", None)
+            if close is not None:
+                close()
+        return SeriesLoad(loaded, tuple(failures))
+
+    def load_local_series(self, series: LocalSeries, stack: ImageStack,
+                          cancel: CancelToken | None = None
+                          ) -> Generator[Progress, None, SeriesLoad]:
+        """Decode a local series into ``stack`` (the first slices first, the rest on demand)."""
+        total = len(series.instances)
+        failures: list[LoadFailure] = []
+        budget_left = stack.cache_bytes
+        loaded = 0
+        for number, instance in enumerate(series.instances, start=1):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            try:
+                ds = read_dataset(instance.path)
+                decode_now = budget_left > 0
+                info = stack.add(instance.path, ds, decode=decode_now)
+                budget_left -= info.rows * info.columns * info.frames * (6 if info.colour else 2)
+                loaded += 1
+            except DicomFileError as exc:
+                failures.append(LoadFailure(str(instance.path), FailureReason(exc.reason),
+                                            str(exc)))
+            yield Progress(number, total, "Lettura delle immagini")
+        return SeriesLoad(loaded, tuple(failures))
+
+    def export_anonymised(self, sources: list[Path | bytes], folder: Path,
+                          cancel: CancelToken | None = None
+                          ) -> Generator[Progress, None, list[Path]]:
+        """Write ``sources`` (a study's instances) de-identified into ``folder``."""
+        return (yield from anonymise.export_study(sources, folder, salt=secrets.token_bytes(16),
+                                                  cancel=cancel))
+
+    def study_sources(self, study_uid: StudyInstanceUid,
+                      cancel: CancelToken | None = None
+                      ) -> Generator[Progress, None, list[Path | bytes]]:
+        """Every instance of a PACS study, as Part 10 bytes (for the anonymised export)."""
+        series = self.series(study_uid)
+        sources: list[Path | bytes] = []
+        for n, summary in enumerate(series):
+            yield Progress(n, len(series), "Scaricamento dello studio")
+            assert self._pacs is not None
+            for part in self._pacs.retrieve_series(study_uid, summary.series_uid):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                sources.append(part)
+        return sources

@@ -1,0 +1,90 @@
+"""A real Orthanc PACS with its DICOMweb plugin on loopback, started once per test session."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ORTHANC = Path("/usr/sbin/Orthanc")
+DICOMWEB_PLUGIN = Path("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")
+
+
+@dataclass
+class OrthancServer:
+    http_port: int
+    process: subprocess.Popen[bytes]
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    @property
+    def dicomweb_url(self) -> str:
+        return f"{self.rest_url}/dicom-web"
+
+    def upload(self, part10: bytes) -> None:
+        response = httpx.post(f"{self.rest_url}/instances", content=part10, timeout=30)
+        response.raise_for_status()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
+    assert ORTHANC.exists() and DICOMWEB_PLUGIN.exists(), (
+        "Orthanc is missing: apt-get install orthanc orthanc-dicomweb (./dev test does it)")
+    folder = tmp_path_factory.mktemp("orthanc")
+    http_port = _free_port()
+    config = {
+        "Name": "fse-desk-tests",
+        "StorageDirectory": str(folder / "db"),
+        "IndexDirectory": str(folder / "db"),
+        "HttpPort": http_port,
+        "DicomPort": _free_port(),
+        "DicomServerEnabled": False,
+        "RemoteAccessAllowed": False,
+        "AuthenticationEnabled": False,
+        "HttpCompressionEnabled": False,
+        "Plugins": [str(DICOMWEB_PLUGIN)],
+        "DicomWeb": {"Enable": True, "Root": "/dicom-web/", "EnableWado": False},
+    }
+    config_dir = folder / "config"
+    config_dir.mkdir()
+    (config_dir / "orthanc.json").write_text(json.dumps(config), encoding="utf-8")
+    log = (folder / "orthanc.log").open("wb")
+    process = subprocess.Popen([str(ORTHANC), str(config_dir)], stdout=log,
+                               stderr=subprocess.STDOUT)
+    server = OrthancServer(http_port, process)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if httpx.get(f"{server.rest_url}/system", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((folder / "orthanc.log").read_text(errors="replace")[-2000:])
+            time.sleep(0.05)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+        shutil.rmtree(folder / "db", ignore_errors=True)
