@@ -28,7 +28,7 @@ def sync_once(config: AppConfig, out: TextIO = sys.stdout) -> int:
         print(f"Impossibile aprire FSE Desk: {exc}", file=out)
         return 1
     try:
-        summary = workstation.sync(report)
+        outcome = workstation.sync(report)
     except ConnectorError as exc:
         print(
             f"Server FSE non raggiungibile: i dati in cache restano disponibili. ({exc})", file=out
@@ -39,6 +39,12 @@ def sync_once(config: AppConfig, out: TextIO = sys.stdout) -> int:
         return 1
     finally:
         workstation.close()
+    summary, pushed = outcome.pulled, outcome.pushed
+    print(
+        f"Modifiche inviate: {pushed.sent}; in attesa di nuovo tentativo: {pushed.retrying}; "
+        f"rifiutate: {pushed.refused}; in conflitto: {pushed.conflicts}.",
+        file=out,
+    )
     print(
         "Sincronizzazione completata: "
         f"{summary.patients} assistiti, {summary.documents} documenti aggiornati, "

@@ -11,6 +11,9 @@ points it at a real region instead::
     client_cert = "/home/rossi/.fse-desk/operatore.pem"     # optional, TLS client auth
     client_key = "/home/rossi/.fse-desk/operatore.key"      # optional
 
+    [pacs]                          # optional: the PACS to fetch images from
+    dicomweb_base_url = "https://pacs.example-asl.it/dicom-web"
+
     [user]
     profile = "rossi"               # one encrypted cache per profile
     display_name = "Dott. Mario Rossi"
@@ -48,6 +51,14 @@ class RegionConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class PacsConfig:
+    """A DICOMweb PACS (QIDO-RS/WADO-RS root); in demo the sandbox serves its own."""
+
+    dicomweb_base_url: str
+    timeout_s: float = 30.0
+
+
+@dataclass(frozen=True, slots=True)
 class UserConfig:
     profile: str
     display_name: str
@@ -72,6 +83,7 @@ class AppConfig:
     region: RegionConfig | None
     demo: DemoConfig
     data_dir: Path
+    pacs: PacsConfig | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -107,6 +119,7 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> Ap
         region=_region(raw["region"], path) if "region" in raw else None,
         demo=DemoConfig(**_table(raw.get("demo", {}), path, "demo")),
         data_dir=Path(raw["data_dir"]) if "data_dir" in raw else data_dir,
+        pacs=_pacs(raw["pacs"], path) if "pacs" in raw else None,
     )
 
 
@@ -142,6 +155,16 @@ def _region(value: Any, path: Path) -> RegionConfig:
         client_cert=_optional_path(table, "client_cert"),
         client_key=_optional_path(table, "client_key"),
     )
+
+
+def _pacs(value: Any, path: Path) -> PacsConfig:
+    table = _table(value, path, "pacs")
+    url = _required(table, "dicomweb_base_url", path, "pacs")
+    if not url.startswith("https://") and not url.startswith("http://127.0.0.1"):
+        raise ConfigError(
+            f"{path}: dicomweb_base_url {url!r} must use https:// (images carry patient data)"
+        )
+    return PacsConfig(dicomweb_base_url=url, timeout_s=float(table.get("timeout_s", 30.0)))
 
 
 def _user(value: Any, path: Path) -> UserConfig:

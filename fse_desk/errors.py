@@ -17,13 +17,25 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   └── MigrationError           a schema migration failed (rolled back)
     │       └── CacheTooNew          the cache was written by a newer FSE Desk
     ├── ConnectorError               talking to a regional service
-    │   ├── ServerUnavailable        connection refused/reset, 5xx, DNS
+    │   ├── ServerUnavailable        connection reset or dropped, 5xx
+    │   │   └── ServerUnreachable    no connection at all (refused, no route, DNS)
     │   ├── ConnectorTimeout         no answer in time
     │   ├── AuthFailed               401/403, certificate refused
-    │   └── FhirError                a FHIR server answered with an error
-    │       ├── ResourceNotFound     404/410
-    │       ├── PreconditionFailed   412 (If-Match lost)
-    │       └── InvalidResponse      a body that is not the FHIR we expect
+    │   ├── BodyNotAvailableOffline  a document body never fetched, server unreachable
+    │   ├── FhirError                a FHIR server answered with an error
+    │   │   ├── ResourceNotFound     404/410
+    │   │   ├── PreconditionFailed   412 (If-Match lost)
+    │   │   └── InvalidResponse      a body that is not the FHIR we expect
+    │   └── DicomWebError            a PACS (DICOMweb) failed or answered with an error
+    │       └── PacsUnavailable      the PACS cannot be reached, timed out or answered 5xx
+    ├── DocumentError                a document body cannot be shown
+    │   ├── UnsafeDocument           DTD, entities or external references in the XML
+    │   ├── MalformedDocument        not well-formed, wrong encoding, not a CDA/PDF
+    │   └── DocumentTooLarge         bigger than the viewer accepts
+    ├── ConsentMissing               the patient did not consent to consultation
+    ├── ImagingError                 DICOM images
+    │   ├── DicomFileError           a file is not a readable DICOM image (``reason``)
+    │   └── MeasurementUnavailable   the image cannot support this measurement (``reason``)
     ├── InvalidRecord                a domain record failed validation
     ├── SyncConflict                 local and server versions diverged
     └── Cancelled                    the user cancelled a long operation
@@ -94,6 +106,10 @@ class ServerUnavailable(ConnectorError):
     """The server could not be reached or answered 5xx."""
 
 
+class ServerUnreachable(ServerUnavailable):
+    """No connection could be made: the request certainly did not reach the server."""
+
+
 class ConnectorTimeout(ConnectorError):
     """The server did not answer in time."""
 
@@ -128,6 +144,62 @@ class PreconditionFailed(FhirError):
 
 class InvalidResponse(FhirError):
     """The server answered something that is not the FHIR we expect."""
+
+
+class BodyNotAvailableOffline(ConnectorError):
+    """The body of a document was never fetched and the server cannot be reached now."""
+
+
+class DocumentError(FseDeskError):
+    """A document body cannot be parsed or shown."""
+
+
+class UnsafeDocument(DocumentError):
+    """The XML carries a DTD, entity declarations or external references: refused unread."""
+
+
+class MalformedDocument(DocumentError):
+    """The body is not well-formed, not in its declared encoding, or not the expected format."""
+
+
+class DocumentTooLarge(DocumentError):
+    """The body exceeds the size the viewer accepts."""
+
+
+class ConsentMissing(FseDeskError):
+    """The patient has not consented to the consultation of their FSE."""
+
+
+class DicomWebError(ConnectorError):
+    """A DICOMweb server (the PACS) answered with an error or with a body we cannot read."""
+
+    def __init__(self, message: str, *, url: str | None = None, status: int | None = None) -> None:
+        super().__init__(message, url=url)
+        self.status = status
+
+
+class PacsUnavailable(DicomWebError):
+    """The PACS could not be reached, did not answer in time, or answered 5xx."""
+
+
+class ImagingError(FseDeskError):
+    """A DICOM image could not be read, decoded or measured."""
+
+
+class DicomFileError(ImagingError):
+    """A file is not a readable DICOM image; ``reason`` is a FailureReason value."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class MeasurementUnavailable(ImagingError):
+    """The image lacks what a measurement needs (e.g. no pixel spacing for a length)."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class InvalidRecord(FseDeskError):

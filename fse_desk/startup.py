@@ -13,6 +13,7 @@ from datetime import date
 
 from fse_desk.config import DEMO_PROFILE, AppConfig
 from fse_desk.errors import ConfigError
+from fse_desk.fse.dicomweb import DicomWebClient
 from fse_desk.fse.fhir_client import FhirClient, TlsSettings
 from fse_desk.progress import Progress
 from fse_desk.security.roles import Role
@@ -43,7 +44,8 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         timeout_s=region.timeout_s,
         tls=TlsSettings(region.ca_bundle, region.client_cert, region.client_key),
     )
-    return _open(config, operator, client, allow_file_key=False, on_close=None)
+    pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else None
+    return _open(config, operator, client, allow_file_key=False, on_close=None, pacs_url=pacs_url)
 
 
 def _open(
@@ -53,11 +55,12 @@ def _open(
     *,
     allow_file_key: bool,
     on_close: Callable[[], None] | None,
+    pacs_url: str | None = None,
 ) -> Workstation:
     path = cache_path(operator.profile, config.data_dir)
     key = load_cache_key(operator.profile, path, allow_file_key=allow_file_key)
     store = CacheStore.open(path, key.key)
-    return Workstation(
+    workstation = Workstation(
         store=store,
         client=client,
         operator=operator,
@@ -65,6 +68,10 @@ def _open(
         demo=config.is_demo,
         on_close=on_close,
     )
+    if pacs_url is not None:
+        timeout = config.pacs.timeout_s if config.pacs is not None else 30.0
+        workstation.imaging.connect_pacs(DicomWebClient(pacs_url, timeout_s=timeout))
+    return workstation
 
 
 def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
@@ -102,8 +109,12 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
         profile=DEMO_PROFILE,
     )
     try:
+        # The sandbox serves its own PACS (DICOMweb) unless a real one is configured.
+        pacs_url = (config.pacs.dicomweb_base_url if config.pacs is not None
+                    else server.base_url.removesuffix("/fhir") + "/dicom-web")
         return _open(
-            config, operator, FhirClient(server.base_url), allow_file_key=True, on_close=stop
+            config, operator, FhirClient(server.base_url), allow_file_key=True, on_close=stop,
+            pacs_url=pacs_url,
         )
     except BaseException:
         stop()

@@ -19,11 +19,16 @@ from fse_desk.domain.patient import Patient
 from fse_desk.errors import ConnectorError, ResourceNotFound
 from fse_desk.events import Event
 from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.fse.push import OutboxPusher, PushSummary
 from fse_desk.fse.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
+from fse_desk.imaging.service import ImagingService
+from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
+from fse_desk.timeline import TimelineService
+from fse_desk.vitals import VitalsService
 
 OFFLINE_SINCE_KEY = "offline_since"
 
@@ -37,6 +42,12 @@ class Operator:
     role: Role
     practitioner_id: str | None
     profile: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    pushed: PushSummary
+    pulled: SyncSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +80,15 @@ class Workstation:
         self.demo = demo
         self.cache_key_in_file = cache_key.location is KeyLocation.FILE
         self._on_close = on_close
+        self.timeline = TimelineService(store, client, operator)
+        self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
         self._sync_lock = threading.Lock()
         self.status_changed: Event[ConnectionStatus] = Event()
         self.patients_changed: Event[None] = Event()
+        # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
+        self.local_change_queued: Event[None] = Event()
+        self.vitals = VitalsService(store, on_queued=self._on_local_change)
+        self.outbox = OutboxService(store, operator.display_name, self._on_local_change)
         self._status = ConnectionStatus(
             online=None,
             offline_since=_parse(store.sync_state.get(OFFLINE_SINCE_KEY)),
@@ -133,6 +150,11 @@ class Workstation:
             )
         )
 
+    def _on_local_change(self) -> None:
+        self._set_status(replace(self._status,
+                                 outbox_pending=self._store.outbox.count_pending()))
+        self.local_change_queued.emit(None)
+
     def check_connection(self) -> bool:
         """Ask the server for its CapabilityStatement; update the status."""
         try:
@@ -146,31 +168,35 @@ class Workstation:
     # -- sync -----------------------------------------------------------------------
     def sync(
         self, report: Callable[[Progress], None] | None = None, cancel: CancelToken | None = None
-    ) -> SyncSummary:
-        """Pull the regional FSE into the cache (one sync at a time).
+    ) -> SyncReport:
+        """Push the outbox, then pull the regional FSE into the cache (one at a time).
 
         Raises ConnectorError when the server cannot be reached (the status
         turns offline) and Cancelled when the user cancels (work done is kept).
         """
         with self._sync_lock:
             self._set_status(replace(self._status, syncing=True))
-            engine = SyncEngine(
-                self._store, self._client, practitioner_id=self.operator.practitioner_id
-            )
             try:
-                summary = drive(engine.pull(cancel), report)
+                pushed = drive(OutboxPusher(self._store, self._client).push(cancel), report)
+                pulled = drive(
+                    SyncEngine(self._store, self._client,
+                               practitioner_id=self.operator.practitioner_id).pull(cancel),
+                    report,
+                )
             except ConnectorError:
                 self._went_offline()
                 raise
             except BaseException:
-                self._set_status(replace(self._status, syncing=False))
+                self._set_status(replace(self._status, syncing=False,
+                                         outbox_pending=self._store.outbox.count_pending()))
                 raise
             self._went_online(synced=True)
-            if summary.patients or summary.consents:
+            if pulled.patients or pulled.consents:
                 self.patients_changed.emit(None)
-            return summary
+            return SyncReport(pushed, pulled)
 
     def close(self) -> None:
+        self.imaging.close()
         self._client.close()
         self._store.close()
         if self._on_close is not None:

@@ -11,7 +11,10 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-pytest_plugins = ["tests.fixtures_sandbox", "tests.fixtures_store", "tests.fixtures_region"]
+pytest_plugins = [
+    "tests.fixtures_sandbox", "tests.fixtures_store", "tests.fixtures_region",
+    "tests.fixtures_orthanc",
+]
 
 
 class MemoryKeyring(KeyringBackend):

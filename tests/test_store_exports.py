@@ -15,6 +15,7 @@ def test_store_exports() -> None:
         "OutboxRepository",
         "PatientRepository",
         "SyncStateRepository",
+        "VitalsRepository",
         "cache_path",
     ]
 

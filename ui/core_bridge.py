@@ -14,14 +14,19 @@ from fse_desk.workstation import ConnectionStatus, Workstation
 class CoreBridge(QObject):
     status_changed = Signal(object)  # ConnectionStatus
     patients_changed = Signal()
+    local_change_queued = Signal()
 
     def __init__(self, workstation: Workstation, parent: QObject | None = None) -> None:
         super().__init__(parent)
         workstation.status_changed.connect(self._on_status_changed)
         workstation.patients_changed.connect(self._on_patients_changed)
+        workstation.local_change_queued.connect(self._on_local_change_queued)
 
     def _on_status_changed(self, status: ConnectionStatus) -> None:
         self.status_changed.emit(status)
 
     def _on_patients_changed(self, _: None) -> None:
         self.patients_changed.emit()
+
+    def _on_local_change_queued(self, _: None) -> None:
+        self.local_change_queued.emit()

@@ -9,11 +9,15 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
 from fse_desk.domain.patient import Patient
 from fse_desk.workstation import Workstation
 from ui.core_bridge import CoreBridge
+from ui.imaging.images_tab import ImagesTab
 from ui.messages import user_message
+from ui.outbox_panel import OutboxPanel
 from ui.patient_list import PatientListWidget
 from ui.patient_workspace import PatientWorkspace
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
+from ui.timeline import TimelineWidget
+from ui.vitals.vitals_tab import VitalsTab
 
 
 class MainWindow(QMainWindow):
@@ -24,6 +28,11 @@ class MainWindow(QMainWindow):
         self.bridge = CoreBridge(workstation, self)
         self.patient_list = PatientListWidget(workstation)
         self.workspace = PatientWorkspace(workstation)
+        self.workspace.add_tab(TimelineWidget(workstation.timeline), self.tr("Timeline"))
+        self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
+        self.vitals_tab = VitalsTab(workstation)
+        self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))
+        self.patient_list.setMinimumWidth(340)  # name, CF and birth date stay readable
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patient_list)
         splitter.addWidget(self.workspace)
@@ -42,11 +51,19 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setMovable(False)
         toolbar.addAction(self.sync_action)
+        self.outbox_action = QAction(self.tr("Outbox"), self)
+        self.outbox_action.setToolTip(self.tr("Changes not yet on the FSE"))
+        self.outbox_action.triggered.connect(self.show_outbox)
+        toolbar.addAction(self.outbox_action)
+        self.outbox_panel: OutboxPanel | None = None
         self.addToolBar(toolbar)
 
         self.patient_list.patient_selected.connect(self._on_patient_selected)
         self.bridge.status_changed.connect(self.status_area.show_status)
         self.bridge.patients_changed.connect(self._on_patients_changed)
+        self.bridge.local_change_queued.connect(self.sync.request_sync)
+        self.bridge.local_change_queued.connect(self._refresh_local_views)
+        self.status_area.outbox_label.clicked.connect(self.show_outbox)
         self.sync.started.connect(lambda: self.sync_action.setEnabled(False))
         self.sync.progress.connect(self.status_area.show_progress)
         self.sync.finished.connect(self._on_sync_finished)
@@ -67,10 +84,31 @@ class MainWindow(QMainWindow):
     def _on_sync_finished(self, _summary: object) -> None:
         self.sync_action.setEnabled(True)
         self.status_area.hide_progress()
+        self._refresh_local_views()
+
+    def _refresh_local_views(self) -> None:
+        self.vitals_tab.refresh()
+        if self.outbox_panel is not None:
+            self.outbox_panel.refresh()
+
+    def show_outbox(self) -> OutboxPanel:
+        if self.outbox_panel is None:
+            self.outbox_panel = OutboxPanel(self.workstation, self)
+            self.outbox_panel.changed.connect(self._on_outbox_changed)
+        self.outbox_panel.refresh()
+        self.outbox_panel.show()
+        self.outbox_panel.raise_()
+        return self.outbox_panel
+
+    def _on_outbox_changed(self) -> None:
+        self.vitals_tab.refresh()
+        self.sync.request_sync()
 
     def _on_sync_failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Sync"), user_message(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.shutdown()
+        if self.outbox_panel is not None:
+            self.outbox_panel.close()
         super().closeEvent(event)

@@ -57,6 +57,28 @@ def _texts() -> dict[type[BaseException], str]:
             "The local cache reported an error. Data already saved is safe. Restart FSE Desk; "
             "if it happens again, call support.",
         ),
+        errors.PacsUnavailable: QCoreApplication.translate(
+            "messages",
+            "Cannot reach the PACS (image archive). Check the connection and try again; the "
+            "reports and local files can still be opened.",
+        ),
+        errors.DicomWebError: QCoreApplication.translate(
+            "messages",
+            "The PACS answered with an error and the images could not be fetched. Try again; if "
+            "it happens again, call support.",
+        ),
+        errors.DicomFileError: QCoreApplication.translate(
+            "messages",
+            "The image file cannot be read: it is damaged or not a DICOM image. Ask for a new "
+            "copy of the CD or of the file.",
+        ),
+        errors.MeasurementUnavailable: QCoreApplication.translate(
+            "messages",
+            "This measurement cannot be made on this image (for example it has no pixel size).",
+        ),
+        errors.ImagingError: QCoreApplication.translate(
+            "messages", "The image could not be shown. Try again or open another series."
+        ),
         errors.ServerUnavailable: QCoreApplication.translate(
             "messages",
             "Cannot reach the FSE server. Check the connection and try again; meanwhile you "
@@ -71,6 +93,35 @@ def _texts() -> dict[type[BaseException], str]:
             "messages",
             "The FSE server refused the credentials. Check the operator certificate in the "
             "configuration.",
+        ),
+        errors.BodyNotAvailableOffline: QCoreApplication.translate(
+            "messages",
+            "This document has not been downloaded yet and the FSE server cannot be reached: "
+            "it can be read when the connection returns. Next time use \"Download for offline "
+            "use\" before leaving.",
+        ),
+        errors.UnsafeDocument: QCoreApplication.translate(
+            "messages",
+            "The document was not opened for safety: it contains references to external "
+            "content or entity declarations that FSE Desk does not process. Ask the issuing "
+            "facility for a copy.",
+        ),
+        errors.DocumentTooLarge: QCoreApplication.translate(
+            "messages",
+            "The document is too large to be shown here. Ask the issuing facility for a copy.",
+        ),
+        errors.MalformedDocument: QCoreApplication.translate(
+            "messages",
+            "The document is damaged or in a format that cannot be read (for example a wrong "
+            "character encoding). Ask the issuing facility for a copy.",
+        ),
+        errors.DocumentError: QCoreApplication.translate(
+            "messages", "The document cannot be shown. Ask the issuing facility for a copy."
+        ),
+        errors.ConsentMissing: QCoreApplication.translate(
+            "messages",
+            "The patient has not consented to the consultation of their FSE: nothing can be "
+            "shown or downloaded.",
         ),
         errors.ResourceNotFound: QCoreApplication.translate(
             "messages", "The requested item no longer exists on the FSE server."

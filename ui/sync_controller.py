@@ -36,6 +36,7 @@ class SyncController(QObject):
         self._worker: Worker | None = None
         self._manual = False
         self._stopped = False
+        self._again = False
         self._online_interval_ms = online_interval_ms
         self._offline_retry_ms = offline_retry_ms
         self._timer = QTimer(self)
@@ -52,14 +53,21 @@ class SyncController(QObject):
         self._timer.stop()
         self._manual = manual
         worker = Worker(lambda report, cancel: self._workstation.sync(report, cancel))
-        worker.signals.progress.connect(self.progress)
+        worker.signals.progress.connect(self._on_progress)
         worker.signals.succeeded.connect(self._on_succeeded)
         worker.signals.failed.connect(self._on_failed)
-        worker.signals.cancelled.connect(lambda: self.finished.emit(None))
+        worker.signals.cancelled.connect(self._on_cancelled)
         worker.signals.finished.connect(self._on_finished)
         self._worker = worker
         self.started.emit()
         worker.start()
+
+    def request_sync(self) -> None:
+        """Sync soon (a local change is waiting): now, or right after the running one."""
+        if self._worker is not None:
+            self._again = True
+        else:
+            self.sync_now(manual=False)
 
     def cancel(self) -> None:
         if self._worker is not None:
@@ -71,10 +79,22 @@ class SyncController(QObject):
         self._timer.stop()
         self.cancel()
 
+    # After shutdown the window and the cache are going away: late signals are dropped.
+    def _on_progress(self, progress: object) -> None:
+        if not self._stopped:
+            self.progress.emit(progress)
+
     def _on_succeeded(self, summary: object) -> None:
-        self.finished.emit(summary)
+        if not self._stopped:
+            self.finished.emit(summary)
+
+    def _on_cancelled(self) -> None:
+        if not self._stopped:
+            self.finished.emit(None)
 
     def _on_failed(self, exc: BaseException) -> None:
+        if self._stopped:
+            return
         self.finished.emit(None)
         # Automatic retries while offline stay quiet: the status area already says so.
         if self._manual or not isinstance(exc, ConnectorError):
@@ -83,6 +103,10 @@ class SyncController(QObject):
     def _on_finished(self) -> None:
         self._worker = None
         if self._stopped:
+            return
+        if self._again:
+            self._again = False
+            self.sync_now(manual=False)
             return
         online = self._workstation.status.online
         self._timer.start(self._online_interval_ms if online else self._offline_retry_ms)

@@ -23,6 +23,7 @@ from fse_desk.errors import (
     PreconditionFailed,
     ResourceNotFound,
     ServerUnavailable,
+    ServerUnreachable,
 )
 
 
@@ -33,6 +34,8 @@ def map_transport_errors(url: str) -> Iterator[None]:
         yield
     except httpx.TimeoutException as exc:
         raise ConnectorTimeout(f"no answer in time from {url}: {exc!r}", url=url) from exc
+    except httpx.ConnectError as exc:
+        raise ServerUnreachable(f"cannot connect to {url}: {exc!r}", url=url) from exc
     except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
         # Refused, reset, dropped mid-answer, truncated body: the server is not usable now.
         raise ServerUnavailable(f"cannot talk to {url}: {exc!r}", url=url) from exc

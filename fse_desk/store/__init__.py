@@ -5,7 +5,12 @@ from fse_desk.store.documents import DocumentRepository
 from fse_desk.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from fse_desk.store.paths import cache_path
 from fse_desk.store.patients import PatientRepository
-from fse_desk.store.repositories import BodyRepository, OutboxRepository, SyncStateRepository
+from fse_desk.store.repositories import (
+    BodyRepository,
+    OutboxRepository,
+    SyncStateRepository,
+    VitalsRepository,
+)
 
 __all__ = [
     "LATEST_VERSION",
@@ -17,5 +22,6 @@ __all__ = [
     "OutboxRepository",
     "PatientRepository",
     "SyncStateRepository",
+    "VitalsRepository",
     "cache_path",
 ]

@@ -17,7 +17,9 @@ from fse_desk.store.repositories import (
     OutboxRepository,
     PatientRepository,
     SyncStateRepository,
+    VitalsRepository,
 )
+from fse_desk.store.timeline import AuditRepository, TimelineRepository
 
 KEY_BYTES = 32
 
@@ -37,6 +39,9 @@ class CacheStore:
         self.bodies = BodyRepository(db)
         self.sync_state = SyncStateRepository(db)
         self.outbox = OutboxRepository(db)
+        self.vitals = VitalsRepository(db)
+        self.timeline = TimelineRepository(db)
+        self.audit = AuditRepository(db)
 
     @classmethod
     def open(

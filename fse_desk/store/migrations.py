@@ -169,6 +169,11 @@ _TIMELINE = Migration(
         """CREATE TRIGGER access_audit_no_delete BEFORE DELETE ON access_audit BEGIN
             SELECT RAISE(ABORT, 'access_audit is append-only: records cannot be deleted');
         END""",
+        # INSERT OR REPLACE deletes without firing DELETE triggers: refuse reused keys.
+        """CREATE TRIGGER access_audit_no_replace BEFORE INSERT ON access_audit
+        WHEN new.n IS NOT NULL AND EXISTS (SELECT 1 FROM access_audit WHERE n = new.n) BEGIN
+            SELECT RAISE(ABORT, 'access_audit is append-only: records cannot be replaced');
+        END""",
         # "New since I last looked": per user and patient, the newest arrival seen.
         """CREATE TABLE document_review (
             user_cf TEXT NOT NULL,
@@ -190,7 +195,47 @@ _TIMELINE = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT, _TIMELINE)
+_OUTBOX = Migration(
+    4,
+    "outbox push state, vital signs recorded on the workstation",
+    (
+        "ALTER TABLE outbox ADD COLUMN patient_id TEXT",
+        "ALTER TABLE outbox ADD COLUMN description TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE outbox ADD COLUMN base_version TEXT",
+        "ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT",
+        "ALTER TABLE outbox ADD COLUMN updated_at TEXT",
+        "ALTER TABLE outbox ADD COLUMN server_version TEXT",
+        "ALTER TABLE outbox ADD COLUMN conflict_payload TEXT",
+        "ALTER TABLE outbox ADD COLUMN discarded_by TEXT",
+        "CREATE INDEX outbox_by_resource ON outbox (resource_type, resource_id, id)",
+        # No ON DELETE CASCADE: a reading is the nurse's work and must never vanish
+        # with a cache clean-up; a patient with readings cannot be removed.
+        """CREATE TABLE vital_reading (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patient (id),
+            vital TEXT NOT NULL,
+            value1 REAL NOT NULL,
+            value2 REAL,
+            effective_at TEXT NOT NULL,
+            performer TEXT NOT NULL,
+            performer_id TEXT,
+            note TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX vital_by_patient ON vital_reading (patient_id, effective_at DESC)",
+        # Where each locally created resource lives on the server, and at which version:
+        # updates are sent with If-Match on it.
+        """CREATE TABLE server_ref (
+            resource_type TEXT NOT NULL,
+            local_id TEXT NOT NULL,
+            server_id TEXT NOT NULL,
+            version_id TEXT NOT NULL,
+            PRIMARY KEY (resource_type, local_id)
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT, _TIMELINE, _OUTBOX)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -9,7 +9,9 @@ from fse_desk._types import DocumentId
 from fse_desk.store._records import now_text
 from fse_desk.store.database import Database
 from fse_desk.store.documents import DocumentRepository
+from fse_desk.store.outbox import OutboxRepository
 from fse_desk.store.patients import PatientRepository
+from fse_desk.store.vitals import VitalsRepository
 
 
 class BodyRepository:
@@ -82,24 +84,11 @@ class SyncStateRepository:
             )
 
 
-class OutboxRepository:
-    """Local changes waiting to be pushed. Filled by a later feature; counted now."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def count_pending(self) -> int:
-        with self._db.reading("counting the outbox") as conn:
-            n: int = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[
-                0
-            ]
-        return n
-
-
 __all__ = [
     "BodyRepository",
     "DocumentRepository",
     "OutboxRepository",
     "PatientRepository",
     "SyncStateRepository",
+    "VitalsRepository",
 ]

@@ -1,77 +1,629 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="125"/>
+        <source>Conflict: {what}</source>
+        <translation>Conflitto: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="128"/>
+        <source>Someone changed this record on the FSE after you edited it. Nothing was overwritten. Choose which version to keep.</source>
+        <translation>Qualcuno ha modificato questo dato sul FSE dopo la tua modifica. Nulla è stato sovrascritto. Scegli quale versione tenere.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="136"/>
+        <source>Your version</source>
+        <translation>La tua versione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="137"/>
+        <source>Version on the FSE</source>
+        <translation>Versione sul FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="142"/>
+        <source>Keep mine</source>
+        <translation>Tieni la mia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="143"/>
+        <source>Use the FSE version</source>
+        <translation>Usa la versione del FSE</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="85"/>
+        <source>Open images</source>
+        <translation>Apri immagini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="93"/>
+        <source>Select a document and press Enter to read it.</source>
+        <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="110"/>
+        <source>Analyte</source>
+        <translation>Analita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="111"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="112"/>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="113"/>
+        <source>Reference range</source>
+        <translation>Intervallo di riferimento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="114"/>
+        <source>Flag</source>
+        <translation>Segnalazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="125"/>
+        <source>Chart over time</source>
+        <translation>Andamento nel tempo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="127"/>
+        <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
+        <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="155"/>
+        <source>Opening the document…</source>
+        <translation>Apertura del documento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="172"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="175"/>
+        <source>Results</source>
+        <translation>Risultati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="177"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="182"/>
+        <source>Imaging study: {uid}</source>
+        <translation>Studio di diagnostica per immagini: {uid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="187"/>
+        <source>This kind of document cannot be shown here.</source>
+        <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="198"/>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="199"/>
+        <source>Very high</source>
+        <translation>Molto alto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="200"/>
+        <source>Low</source>
+        <translation>Basso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="201"/>
+        <source>Very low</source>
+        <translation>Molto basso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="202"/>
+        <source>Abnormal</source>
+        <translation>Anomalo</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../ui/imaging/viewer.py" line="336"/>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/viewer.py" line="340"/>
+        <source>Image {n} of {total}</source>
+        <translation>Immagine {n} di {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/viewer.py" line="342"/>
+        <source>Frame {n}</source>
+        <translation>Fotogramma {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/viewer.py" line="344"/>
+        <source>Position {mm} mm</source>
+        <translation>Posizione {mm} mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/viewer.py" line="348"/>
+        <source>W {w} L {c}{unit}</source>
+        <translation>W {w} L {c}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/viewer.py" line="352"/>
+        <source>Zoom {z}%</source>
+        <translation>Zoom {z}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/viewer.py" line="354"/>
+        <source>LOSSY COMPRESSION: not for diagnosis</source>
+        <translation>COMPRESSIONE CON PERDITA: non per la diagnosi</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesTab</name>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="82"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="82"/>
+        <source>Modality</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="83"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="83"/>
+        <location filename="../../ui/imaging/images_tab.py" line="110"/>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="84"/>
+        <location filename="../../ui/imaging/images_tab.py" line="520"/>
+        <source>Images</source>
+        <translation>Immagini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="84"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="102"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="122"/>
+        <location filename="../../ui/imaging/images_tab.py" line="432"/>
+        <source>Report</source>
+        <translation>Referto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="168"/>
+        <source>Looking for studies…</source>
+        <translation>Ricerca degli studi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="177"/>
+        <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="183"/>
+        <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
+        <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="186"/>
+        <source>No studies for this patient.</source>
+        <translation>Nessuno studio per questo assistito.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="188"/>
+        <source>%n studies.</source>
+        <translation>
+            <numerusform>%n studio.</numerusform>
+            <numerusform>%n studi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="198"/>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="199"/>
+        <source>Report only (not on the PACS)</source>
+        <translation>Solo referto (non presente nel PACS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="200"/>
+        <source>Local files</source>
+        <translation>File locali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="202"/>
+        <source>report</source>
+        <translation>referto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="204"/>
+        <source>OTHER PATIENT: {name}</source>
+        <translation>ALTRO PAZIENTE: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="240"/>
+        <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
+        <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="251"/>
+        <source>%n images</source>
+        <translation>
+            <numerusform>%n immagine</numerusform>
+            <numerusform>%n immagini</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="365"/>
+        <source>Open DICOM files</source>
+        <translation>Apri file DICOM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="368"/>
+        <source>Open a folder of images</source>
+        <translation>Apri una cartella di immagini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="371"/>
+        <source>Open a CD (DICOMDIR)</source>
+        <translation>Apri un CD (DICOMDIR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="380"/>
+        <source>Reading the files…</source>
+        <translation>Lettura dei file…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="398"/>
+        <source>%n studies found in the files.</source>
+        <translation>
+            <numerusform>%n studio trovato nei file.</numerusform>
+            <numerusform>%n studi trovati nei file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="400"/>
+        <source>%n belong to another patient (in red).</source>
+        <translation>
+            <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
+            <numerusform>%n appartengono a un altro paziente (in rosso).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="402"/>
+        <source>%n files could not be used (listed below).</source>
+        <translation>
+            <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
+            <numerusform>%n file non sono utilizzabili (elencati sotto).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="419"/>
+        <source>the file is empty</source>
+        <translation>il file è vuoto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="420"/>
+        <source>not a DICOM file</source>
+        <translation>non è un file DICOM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="421"/>
+        <source>the file is incomplete (truncated)</source>
+        <translation>il file è incompleto (troncato)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="422"/>
+        <source>the DICOM content is damaged or badly encoded</source>
+        <translation>il contenuto DICOM è danneggiato o codificato male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="423"/>
+        <source>a DICOM object without images (report, index…)</source>
+        <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="424"/>
+        <source>image compression not supported</source>
+        <translation>compressione dell&apos;immagine non supportata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="425"/>
+        <source>the image is too large for the available memory</source>
+        <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="426"/>
+        <source>the file cannot be read (permissions or disk)</source>
+        <translation>il file non si può leggere (permessi o disco)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="435"/>
+        <source>No FSE report is linked to local files.</source>
+        <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="443"/>
+        <source>The FSE has no report for this study.</source>
+        <translation>Il FSE non ha un referto per questo studio.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="485"/>
+        <source>%n anonymised images written.</source>
+        <translation>
+            <numerusform>%n immagine anonimizzata scritta.</numerusform>
+            <numerusform>%n immagini anonimizzate scritte.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabChartDialog</name>
+    <message>
+        <location filename="../../ui/timeline/lab_chart.py" line="49"/>
+        <source>Trend: {analyte}</source>
+        <translation>Andamento: {analyte}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/lab_chart.py" line="70"/>
+        <source>%n values from the patient&apos;s lab reports.</source>
+        <translation>
+            <numerusform>%n valore dai referti di laboratorio dell&apos;assistito.</numerusform>
+            <numerusform>%n valori dai referti di laboratorio dell&apos;assistito.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/lab_chart.py" line="77"/>
+        <source>%n lab reports are not downloaded and the FSE server cannot be reached: they are missing from the chart.</source>
+        <translation>
+            <numerusform>%n referto di laboratorio non è scaricato e il server FSE non è raggiungibile: manca dal grafico.</numerusform>
+            <numerusform>%n referti di laboratorio non sono scaricati e il server FSE non è raggiungibile: mancano dal grafico.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="23" />
+        <location filename="../../ui/main_window.py" line="27"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="31"/>
+        <source>Timeline</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="32"/>
+        <source>Images</source>
+        <translation>Immagini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="34"/>
+        <source>Vital signs</source>
+        <translation>Parametri vitali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>Outbox</source>
+        <translation>Coda di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="55"/>
+        <source>Changes not yet on the FSE</source>
+        <translation>Modifiche non ancora arrivate al FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
 </context>
 <context>
+    <name>Measurements</name>
+    <message>
+        <location filename="../../ui/imaging/measurements.py" line="66"/>
+        <source>(at the detector, not corrected for magnification)</source>
+        <translation>(al rivelatore, non corretta per l&apos;ingrandimento)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/measurements.py" line="84"/>
+        <source>mean {mean}{unit}, SD {sd}{unit}</source>
+        <translation>media {mean}{unit}, DS {sd}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/measurements.py" line="99"/>
+        <source>No length: the image does not say how large a pixel is (no Pixel Spacing).</source>
+        <translation>Lunghezza non disponibile: l&apos;immagine non indica la dimensione del pixel (manca Pixel Spacing).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/measurements.py" line="103"/>
+        <source>Mean and SD are computed on grey-scale images only.</source>
+        <translation>Media e DS si calcolano solo su immagini in scala di grigi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/measurements.py" line="106"/>
+        <source>The ellipse is outside the image.</source>
+        <translation>L&apos;ellisse è fuori dall&apos;immagine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/measurements.py" line="109"/>
+        <source>This measurement cannot be made here.</source>
+        <translation>Questa misura non si può fare qui.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="94"/>
+        <source>Queued</source>
+        <translation>Accodata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="94"/>
+        <source>Patient</source>
+        <translation>Assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="94"/>
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="94"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="95"/>
+        <source>Attempts</source>
+        <translation>Tentativi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="95"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="172"/>
+        <source>Outbox: changes not yet on the FSE</source>
+        <translation>Coda di invio: modifiche non ancora arrivate al FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="181"/>
+        <source>Everything has reached the FSE.</source>
+        <translation>Tutto è arrivato al FSE.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="182"/>
+        <source>Retry</source>
+        <translation>Riprova</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="183"/>
+        <source>Discard…</source>
+        <translation>Scarta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="184"/>
+        <source>Resolve conflict…</source>
+        <translation>Risolvi il conflitto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="235"/>
+        <source>Discard change</source>
+        <translation>Scarta la modifica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="236"/>
+        <source>Discard “{what}”? It will never reach the FSE. The discard is recorded with your name.</source>
+        <translation>Scartare «{what}»? Non arriverà mai al FSE. Lo scarto viene registrato con il tuo nome.</translation>
+    </message>
+</context>
+<context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../ui/patient_banner.py" line="35" />
+        <location filename="../../ui/patient_banner.py" line="35"/>
         <source>No patient selected</source>
         <translation>Nessun assistito selezionato</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="36" />
+        <location filename="../../ui/patient_banner.py" line="36"/>
         <source>Search an assistito on the left and select them.</source>
-        <translation>Cerca un assistito nell'elenco a sinistra e selezionalo.</translation>
+        <translation>Cerca un assistito nell&apos;elenco a sinistra e selezionalo.</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="39" />
+        <location filename="../../ui/patient_banner.py" line="39"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="39" />
+        <location filename="../../ui/patient_banner.py" line="39"/>
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="41" />
+        <location filename="../../ui/patient_banner.py" line="41"/>
         <source>CF {cf} · {age} years · sex {sex} · born {date}</source>
         <translation>CF {cf} · {age} anni · sesso {sex} · nato/a il {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="48" />
+        <location filename="../../ui/patient_banner.py" line="48"/>
         <source> in {place}</source>
         <translation> a {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="52" />
+        <location filename="../../ui/patient_banner.py" line="52"/>
         <source>FSE consultation consent given</source>
         <translation>Consenso alla consultazione FSE: sì</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="54" />
+        <location filename="../../ui/patient_banner.py" line="54"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="56" />
+        <location filename="../../ui/patient_banner.py" line="56"/>
         <source>FSE consultation consent unknown</source>
         <translation>Consenso alla consultazione FSE: non noto</translation>
     </message>
@@ -79,27 +631,27 @@
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47" />
+        <location filename="../../ui/models/patient_list_model.py" line="47"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47" />
+        <location filename="../../ui/models/patient_list_model.py" line="47"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47" />
+        <location filename="../../ui/models/patient_list_model.py" line="47"/>
         <source>Born</source>
         <translation>Nascita</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="61" />
+        <location filename="../../ui/models/patient_list_model.py" line="61"/>
         <source>{date} ({age} y)</source>
         <translation>{date} ({age} anni)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="66" />
+        <location filename="../../ui/models/patient_list_model.py" line="66"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
@@ -107,217 +659,943 @@
 <context>
     <name>PatientListWidget</name>
     <message>
-        <location filename="../../ui/patient_list.py" line="31" />
+        <location filename="../../ui/patient_list.py" line="31"/>
         <source>Search by name or codice fiscale</source>
         <translation>Cerca per nome o codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="56" />
+        <location filename="../../ui/patient_list.py" line="56"/>
         <source>Assistiti</source>
         <translation>Assistiti</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="77" />
+        <location filename="../../ui/patient_list.py" line="77"/>
         <source>%n found</source>
-        <translation><numerusform>%n trovato</numerusform><numerusform>%n trovati</numerusform></translation>
+        <translation>
+            <numerusform>%n trovato</numerusform>
+            <numerusform>%n trovati</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="79" />
+        <location filename="../../ui/patient_list.py" line="79"/>
         <source>%n assistiti in the cache</source>
-        <translation><numerusform>%n assistito in cache</numerusform><numerusform>%n assistiti in cache</numerusform></translation>
+        <translation>
+            <numerusform>%n assistito in cache</numerusform>
+            <numerusform>%n assistiti in cache</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PatientWorkspace</name>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="36" />
+        <location filename="../../ui/patient_workspace.py" line="66"/>
         <source>This patient has not consented to the consultation of their FSE: no FSE document is shown.</source>
-        <translation>L'assistito non ha dato il consenso alla consultazione del proprio FSE: nessun documento del fascicolo viene mostrato.</translation>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: nessun documento del fascicolo viene mostrato.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_workspace.py" line="45" />
+        <location filename="../../ui/patient_workspace.py" line="73"/>
         <source>%n FSE documents in the offline cache, the latest of {date}.</source>
-        <translation><numerusform>%n documento FSE nella cache offline, del {date}.</numerusform><numerusform>%n documenti FSE nella cache offline, il più recente del {date}.</numerusform></translation>
+        <translation>
+            <numerusform>%n documento FSE nella cache offline, del {date}.</numerusform>
+            <numerusform>%n documenti FSE nella cache offline, il più recente del {date}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="51" />
+        <location filename="../../ui/patient_workspace.py" line="71"/>
         <source>No FSE documents in the offline cache.</source>
         <translation>Nessun documento FSE nella cache offline.</translation>
     </message>
 </context>
 <context>
+    <name>ReadingsModel</name>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
+        <source>Measured at</source>
+        <translation>Rilevato il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
+        <source>Vital sign</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="53"/>
+        <source>Measured by</source>
+        <translation>Rilevato da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="53"/>
+        <source>FSE</source>
+        <translation>FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="71"/>
+        <source>waiting to send</source>
+        <translation>in attesa di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="72"/>
+        <source>sent</source>
+        <translation>inviato</translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../ui/status_area.py" line="25" />
+        <location filename="../../ui/status_area.py" line="23"/>
+        <source>Open the outbox</source>
+        <translation>Apri la coda di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="28"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="29" />
+        <location filename="../../ui/status_area.py" line="32"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="31" />
+        <location filename="../../ui/status_area.py" line="34"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="34" />
+        <location filename="../../ui/status_area.py" line="37"/>
         <source>Built-in demonstration FSE: synthetic patients, no real data.</source>
         <translation>FSE dimostrativo integrato: assistiti sintetici, nessun dato reale.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="42" />
+        <location filename="../../ui/status_area.py" line="45"/>
         <source>No system keyring: the key of this demo cache is kept in a file beside it.</source>
         <translation>Nessun portachiavi di sistema: la chiave di questa cache dimostrativa è in un file accanto alla cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="62" />
+        <location filename="../../ui/status_area.py" line="65"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="64" />
+        <location filename="../../ui/status_area.py" line="67"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="66" />
+        <location filename="../../ui/status_area.py" line="69"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="68" />
+        <location filename="../../ui/status_area.py" line="71"/>
         <source>Offline since {when}</source>
         <translation>Non in linea dal {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="73" />
+        <location filename="../../ui/status_area.py" line="76"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="79" />
+        <location filename="../../ui/status_area.py" line="82"/>
         <source>Last sync: {when}</source>
         <translation>Ultima sincronizzazione: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="81" />
+        <location filename="../../ui/status_area.py" line="84"/>
         <source>Never synced</source>
         <translation>Mai sincronizzato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="83" />
+        <location filename="../../ui/status_area.py" line="86"/>
         <source>Outbox: %n to send</source>
-        <translation><numerusform>In uscita: %n da inviare</numerusform><numerusform>In uscita: %n da inviare</numerusform></translation>
+        <translation>
+            <numerusform>In uscita: %n da inviare</numerusform>
+            <numerusform>In uscita: %n da inviare</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagBrowser</name>
+    <message>
+        <location filename="../../ui/imaging/tag_browser.py" line="14"/>
+        <source>DICOM tags</source>
+        <translation>Tag DICOM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/tag_browser.py" line="18"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="97"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="97"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="97"/>
+        <source>Facility</source>
+        <translation>Struttura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="97"/>
+        <source>Author</source>
+        <translation>Autore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="117"/>
+        <source>Uploaded by the patient</source>
+        <translation>Caricato dall&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="154"/>
+        <source>Uploaded by the patient to the personal notebook (taccuino)</source>
+        <translation>Caricato dall&apos;assistito nel taccuino personale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="156"/>
+        <source>New since your last review</source>
+        <translation>Nuovo dall&apos;ultima revisione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="158"/>
+        <source>Available offline</source>
+        <translation>Disponibile offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="158"/>
+        <source>Not downloaded yet</source>
+        <translation>Non ancora scaricato</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="58"/>
+        <source>Search titles and document text (Ctrl+F)</source>
+        <translation>Cerca nei titoli e nel testo dei documenti (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="68"/>
+        <source>All periods</source>
+        <translation>Tutto il periodo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="69"/>
+        <source>Last year</source>
+        <translation>Ultimo anno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="70"/>
+        <source>Last 5 years</source>
+        <translation>Ultimi 5 anni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="73"/>
+        <source>Only new</source>
+        <translation>Solo nuovi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="74"/>
+        <source>Mark as reviewed</source>
+        <translation>Segna come visti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="75"/>
+        <source>Download for offline use</source>
+        <translation>Scarica per uso offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="78"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="199"/>
+        <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="223"/>
+        <source>All classes</source>
+        <translation>Tutte le classi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="225"/>
+        <source>All facilities</source>
+        <translation>Tutte le strutture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="285"/>
+        <source>All classes ({n})</source>
+        <translation>Tutte le classi ({n})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/widget.py" line="294"/>
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n documento</numerusform>
+            <numerusform>%n documenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="296"/>
+        <source>Only new ({n})</source>
+        <translation>Solo nuovi ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="374"/>
+        <source>Download cancelled: the documents already downloaded stay available offline.</source>
+        <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/widget.py" line="398"/>
+        <source>All the documents of this patient are available offline (%n downloaded now).</source>
+        <translation>
+            <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>
+            <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricati ora).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ViewerControls</name>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="34"/>
+        <source>Open…</source>
+        <translation>Apri…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="37"/>
+        <source>Files…</source>
+        <translation>File…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="38"/>
+        <source>Folder…</source>
+        <translation>Cartella…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="39"/>
+        <source>CD / DICOMDIR…</source>
+        <translation>CD / DICOMDIR…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="42"/>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="47"/>
+        <source>Length</source>
+        <translation>Lunghezza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="47"/>
+        <source>Angle</source>
+        <translation>Angolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="48"/>
+        <source>Ellipse ROI</source>
+        <translation>ROI ellittica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="55"/>
+        <source>Remove measurements</source>
+        <translation>Rimuovi misure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="59"/>
+        <source>File window</source>
+        <translation>Finestra del file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="60"/>
+        <source>Lung</source>
+        <translation>Polmone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="60"/>
+        <source>Mediastinum</source>
+        <translation>Mediastino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="61"/>
+        <source>Abdomen</source>
+        <translation>Addome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="61"/>
+        <source>Bone</source>
+        <translation>Osso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="62"/>
+        <source>Brain</source>
+        <translation>Encefalo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="67"/>
+        <source>Invert</source>
+        <translation>Inverti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="70"/>
+        <source>Fit</source>
+        <translation>Adatta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="71"/>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="72"/>
+        <source>Rotate</source>
+        <translation>Ruota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="73"/>
+        <source>Flip H</source>
+        <translation>Rifletti O</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="74"/>
+        <source>Flip V</source>
+        <translation>Rifletti V</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="76"/>
+        <source>Cine</source>
+        <translation>Cine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="85"/>
+        <source>1×2</source>
+        <translation>1×2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="87"/>
+        <source>Overlays</source>
+        <translation>Sovrimpressioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="90"/>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="92"/>
+        <source>Export…</source>
+        <translation>Esporta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="95"/>
+        <source>View as PNG, with overlays…</source>
+        <translation>Vista come PNG, con sovrimpressioni…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="96"/>
+        <source>View as PNG, without overlays…</source>
+        <translation>Vista come PNG, senza sovrimpressioni…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="97"/>
+        <source>Study as anonymised DICOM…</source>
+        <translation>Studio come DICOM anonimizzato…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="143"/>
+        <source>Export the view</source>
+        <translation>Esporta la vista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/controls.py" line="149"/>
+        <source>Folder for the anonymised study</source>
+        <translation>Cartella per lo studio anonimizzato</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsDialog</name>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="46"/>
+        <source>Record vital signs — {name}</source>
+        <translation>Rileva parametri — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="72"/>
+        <source>Measured at</source>
+        <translation>Rilevato il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="75"/>
+        <source>Measured by</source>
+        <translation>Rilevato da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="78"/>
+        <source>e.g. at home, after rest, left arm</source>
+        <translation>es. a domicilio, dopo riposo, braccio sinistro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="80"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="97"/>
+        <source>Plausible range {low}–{high} {unit}</source>
+        <translation>Intervallo plausibile {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="118"/>
+        <source>The value is outside the plausible range {low}–{high} {unit}: check it.</source>
+        <translation>Il valore è fuori dall&apos;intervallo plausibile {low}–{high} {unit}: controllalo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="135"/>
+        <source>Type a number, e.g. 37,5.</source>
+        <translation>Scrivi un numero, ad esempio 37,5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="143"/>
+        <source>Blood pressure needs both systolic and diastolic.</source>
+        <translation>Per la pressione servono sia la sistolica sia la diastolica.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="152"/>
+        <source>The diastolic pressure must be lower than the systolic.</source>
+        <translation>La pressione diastolica deve essere inferiore alla sistolica.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="158"/>
+        <source>Enter at least one value.</source>
+        <translation>Inserisci almeno un valore.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="161"/>
+        <source>The time of measurement is in the future.</source>
+        <translation>L&apos;ora della rilevazione è nel futuro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="164"/>
+        <source>Say who measured.</source>
+        <translation>Indica chi ha rilevato.</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsTab</name>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="83"/>
+        <source>Record vital signs…</source>
+        <translation>Rileva parametri…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="85"/>
+        <source>No vital signs recorded on this workstation yet.</source>
+        <translation>Nessun parametro vitale ancora rilevato su questa postazione.</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="38" />
+        <location filename="../../ui/app.py" line="38"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="39" />
-        <location filename="../../ui/app.py" line="59" />
+        <location filename="../../ui/app.py" line="39"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
 </context>
 <context>
+    <name>cda</name>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="44"/>
+        <source>born {date}</source>
+        <translation>nato/a il {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="49"/>
+        <source>normal</source>
+        <translation>normale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="50"/>
+        <source>restricted</source>
+        <translation>riservato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="51"/>
+        <source>very restricted</source>
+        <translation>strettamente riservato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="54"/>
+        <source>Patient</source>
+        <translation>Assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="55"/>
+        <source>Codice fiscale</source>
+        <translation>Codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="56"/>
+        <source>Document type</source>
+        <translation>Tipo di documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="57"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="58"/>
+        <source>Author</source>
+        <translation>Autore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="59"/>
+        <source>Custodian</source>
+        <translation>Custode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="60"/>
+        <source>Legal authenticator</source>
+        <translation>Firmato da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="61"/>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="63"/>
+        <source>Confidentiality</source>
+        <translation>Riservatezza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="84"/>
+        <source>The document has no sections.</source>
+        <translation>Il documento non contiene sezioni.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../ui/messages.py" line="22"/>
         <source>No system keyring is available, so FSE Desk cannot protect the key of the local cache and will not keep real patient data. Install and unlock a keyring (GNOME Keyring, KWallet, Windows or macOS keychain) and start again.</source>
         <translation>Nessun portachiavi di sistema disponibile: FSE Desk non può proteggere la chiave della cache locale e non conserverà dati reali degli assistiti. Installa e sblocca un portachiavi (GNOME Keyring, KWallet, Portachiavi di Windows o macOS) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28" />
+        <location filename="../../ui/messages.py" line="28"/>
         <source>The key of the local cache is missing from the system keyring. The cache was not touched. Restore the keyring or call support.</source>
-        <translation>La chiave della cache locale non è più nel portachiavi di sistema. La cache non è stata toccata. Ripristina il portachiavi o chiama l'assistenza.</translation>
+        <translation>La chiave della cache locale non è più nel portachiavi di sistema. La cache non è stata toccata. Ripristina il portachiavi o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="33"/>
         <source>The key does not open the encrypted local cache. The file was not changed. Check that you are using the right profile, or call support.</source>
-        <translation>La chiave non apre la cache locale cifrata. Il file non è stato modificato. Verifica di usare il profilo giusto o chiama l'assistenza.</translation>
+        <translation>La chiave non apre la cache locale cifrata. Il file non è stato modificato. Verifica di usare il profilo giusto o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="38"/>
         <source>The local cache is in use by another FSE Desk window. Close it and try again.</source>
-        <translation>La cache locale è in uso da un'altra finestra di FSE Desk. Chiudila e riprova.</translation>
+        <translation>La cache locale è in uso da un&apos;altra finestra di FSE Desk. Chiudila e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="42"/>
         <source>The local cache cannot be written (read-only disk or folder). Data already saved is safe. Check the permissions and try again.</source>
         <translation>Impossibile scrivere nella cache locale (disco o cartella in sola lettura). I dati già salvati sono al sicuro. Controlla i permessi e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="47"/>
         <source>The disk is full: nothing more can be saved in the local cache. Data already saved is safe. Free some space and try again.</source>
         <translation>Il disco è pieno: non si può salvare altro nella cache locale. I dati già salvati sono al sicuro. Libera spazio e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="52"/>
         <source>The local cache could not be upgraded; nothing was changed. Call support.</source>
-        <translation>Non è stato possibile aggiornare la cache locale; nulla è stato modificato. Chiama l'assistenza.</translation>
+        <translation>Non è stato possibile aggiornare la cache locale; nulla è stato modificato. Chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="55"/>
         <source>The local cache reported an error. Data already saved is safe. Restart FSE Desk; if it happens again, call support.</source>
-        <translation>La cache locale ha segnalato un errore. I dati già salvati sono al sicuro. Riavvia FSE Desk; se si ripete, chiama l'assistenza.</translation>
+        <translation>La cache locale ha segnalato un errore. I dati già salvati sono al sicuro. Riavvia FSE Desk; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="60"/>
+        <source>Cannot reach the PACS (image archive). Check the connection and try again; the reports and local files can still be opened.</source>
+        <translation>Impossibile contattare il PACS (archivio immagini). Controlla la connessione e riprova; referti e file locali restano consultabili.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65"/>
+        <source>The PACS answered with an error and the images could not be fetched. Try again; if it happens again, call support.</source>
+        <translation>Il PACS ha risposto con un errore e le immagini non sono state scaricate. Riprova; se succede ancora, chiama l&apos;assistenza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70"/>
+        <source>The image file cannot be read: it is damaged or not a DICOM image. Ask for a new copy of the CD or of the file.</source>
+        <translation>Il file immagine non si può leggere: è danneggiato o non è un&apos;immagine DICOM. Chiedi una nuova copia del CD o del file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75"/>
+        <source>This measurement cannot be made on this image (for example it has no pixel size).</source>
+        <translation>Questa misura non si può fare su questa immagine (per esempio manca la dimensione del pixel).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>The image could not be shown. Try again or open another series.</source>
+        <translation>Non è stato possibile mostrare l&apos;immagine. Riprova o apri un&apos;altra serie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>Cannot reach the FSE server. Check the connection and try again; meanwhile you keep working on the cached data.</source>
         <translation>Impossibile contattare il server FSE. Controlla la connessione e riprova; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="87"/>
         <source>The FSE server did not answer in time. Try again shortly; meanwhile you keep working on the cached data.</source>
         <translation>Il server FSE non ha risposto in tempo. Riprova tra poco; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="92"/>
         <source>The FSE server refused the credentials. Check the operator certificate in the configuration.</source>
-        <translation>Il server FSE ha rifiutato le credenziali. Controlla il certificato dell'operatore nella configurazione.</translation>
+        <translation>Il server FSE ha rifiutato le credenziali. Controlla il certificato dell&apos;operatore nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="97"/>
+        <source>This document has not been downloaded yet and the FSE server cannot be reached: it can be read when the connection returns. Next time use &quot;Download for offline use&quot; before leaving.</source>
+        <translation>Questo documento non è ancora stato scaricato e il server FSE non è raggiungibile: si potrà leggere quando torna la connessione. La prossima volta usa &quot;Scarica per uso offline&quot; prima di partire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="103"/>
+        <source>The document was not opened for safety: it contains references to external content or entity declarations that FSE Desk does not process. Ask the issuing facility for a copy.</source>
+        <translation>Il documento non è stato aperto per sicurezza: contiene riferimenti a contenuti esterni o dichiarazioni di entità che FSE Desk non elabora. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="109"/>
+        <source>The document is too large to be shown here. Ask the issuing facility for a copy.</source>
+        <translation>Il documento è troppo grande per essere mostrato qui. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="113"/>
+        <source>The document is damaged or in a format that cannot be read (for example a wrong character encoding). Ask the issuing facility for a copy.</source>
+        <translation>Il documento è danneggiato o in un formato non leggibile (per esempio una codifica dei caratteri errata). Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="118"/>
+        <source>The document cannot be shown. Ask the issuing facility for a copy.</source>
+        <translation>Il documento non può essere mostrato. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="121"/>
+        <source>The patient has not consented to the consultation of their FSE: nothing can be shown or downloaded.</source>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: non si può mostrare né scaricare nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>The requested item no longer exists on the FSE server.</source>
-        <translation>L'elemento richiesto non esiste più sul server FSE.</translation>
+        <translation>L&apos;elemento richiesto non esiste più sul server FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="129"/>
         <source>The FSE server answered with an error. Try again; if it happens again, call support.</source>
-        <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l'assistenza.</translation>
+        <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Communication with the FSE server failed. Try again later.</source>
         <translation>La comunicazione con il server FSE non è riuscita. Riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="136"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
-        <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l'assistenza.</translation>
+        <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
-        <translation>Errore imprevisto. Riprova; se si ripete, chiama l'assistenza. I dettagli sono nel registro.</translation>
+        <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
+    </message>
+</context>
+<context>
+    <name>outbox</name>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="47"/>
+        <source>waiting</source>
+        <translation>in attesa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="48"/>
+        <source>sending</source>
+        <translation>in invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="49"/>
+        <source>sent</source>
+        <translation>inviato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="50"/>
+        <source>error</source>
+        <translation>errore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="51"/>
+        <source>conflict</source>
+        <translation>conflitto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="52"/>
+        <source>discarded</source>
+        <translation>scartato</translation>
+    </message>
+</context>
+<context>
+    <name>timeline</name>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="31"/>
+        <source>Patient summaries (PSS)</source>
+        <translation>Profili sanitari sintetici (PSS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="32"/>
+        <source>Reports</source>
+        <translation>Referti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="33"/>
+        <source>Discharge letters</source>
+        <translation>Lettere di dimissione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="34"/>
+        <source>Emergency department reports</source>
+        <translation>Verbali di pronto soccorso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="35"/>
+        <source>Prescriptions</source>
+        <translation>Prescrizioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="36"/>
+        <source>Dispensed services</source>
+        <translation>Erogazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="37"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="38"/>
+        <source>Exemptions</source>
+        <translation>Esenzioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="39"/>
+        <source>Care plans</source>
+        <translation>Piani terapeutici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="40"/>
+        <source>Screening invitations</source>
+        <translation>Inviti allo screening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="41"/>
+        <source>Bookings</source>
+        <translation>Prenotazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="42"/>
+        <source>Patient notebook (taccuino)</source>
+        <translation>Taccuino dell&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/labels.py" line="43"/>
+        <source>Paediatric check-ups</source>
+        <translation>Bilanci di salute</translation>
+    </message>
+</context>
+<context>
+    <name>vitals</name>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="17"/>
+        <source>Blood pressure</source>
+        <translation>Pressione arteriosa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="18"/>
+        <source>Heart rate</source>
+        <translation>Frequenza cardiaca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="19"/>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="20"/>
+        <source>Body weight</source>
+        <translation>Peso corporeo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="21"/>
+        <source>Body temperature</source>
+        <translation>Temperatura corporea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="22"/>
+        <source>Capillary glucose</source>
+        <translation>Glicemia capillare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="23"/>
+        <source>Respiratory rate</source>
+        <translation>Frequenza respiratoria</translation>
     </message>
 </context>
 </TS>

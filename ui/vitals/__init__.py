@@ -1,0 +1,1 @@
+"""Vital signs: the "Rileva parametri" form and the patient's recent readings."""
