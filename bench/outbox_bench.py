@@ -23,13 +23,10 @@ import random
 import secrets
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,39 +34,18 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _sandbox_process import sandbox, seed_region_file
+
 from fse_desk.domain.vitals import Vital
 from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.fse.push import OutboxPusher, local_identifier
 from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
-from fse_desk.sandbox import ResourceStore, ensure_seeded
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
 
 SEED = 42
 FHIR_JSON = "application/fhir+json"
-
-
-@contextmanager
-def sandbox(region_file: Path, patients: int) -> Iterator[str]:
-    """A sandbox process serving ``region_file``; yields its FHIR base URL."""
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "fse-desk-sandbox"), "--data", str(region_file),
-         "--seed", str(SEED), "--patients", str(patients), "--port", "0"],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert server.stdout is not None
-        base_url = ""
-        for line in server.stdout:
-            if "http://" in line:
-                base_url = line[line.index("http://"):].split()[0]
-                break
-        if not base_url:
-            raise RuntimeError("the sandbox did not start")
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait()
 
 
 def queue_changes(cache_file: Path, key: bytes, base_url: str, changes: int) -> None:
@@ -155,17 +131,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        region_file = folder / "region.sqlite"
-        region = ResourceStore(region_file)
-        started = time.perf_counter()
-        ensure_seeded(region, seed=SEED, patients=args.patients, today=date(2026, 11, 1))
-        region.close()
-        print(f"seeded {args.patients} patients in {time.perf_counter() - started:.1f} s")
+        region_file = seed_region_file(folder / "region.sqlite", SEED, args.patients)
 
         key = secrets.token_bytes(32)
         template = folder / "queued.sqlcipher"
         started = time.perf_counter()
-        with sandbox(region_file, args.patients) as base_url:
+        with sandbox(region_file, SEED, args.patients) as base_url:
             queue_changes(template, key, base_url, args.changes)
         print(f"queued {args.changes} changes through VitalsService in "
               f"{time.perf_counter() - started:.1f} s")
@@ -181,7 +152,7 @@ def main() -> None:
         if args.profile:
             region_copy, cache_copy = fresh("profile")
             stats_file = folder / "push.prof"
-            with sandbox(region_copy, args.patients) as base_url:
+            with sandbox(region_copy, SEED, args.patients) as base_url:
                 our_push(base_url, cache_copy, key, args.changes, stats_file)
             pstats.Stats(str(stats_file)).sort_stats("cumulative").print_stats(30)
             pstats.Stats(str(stats_file)).sort_stats("tottime").print_stats(20)
@@ -191,7 +162,7 @@ def main() -> None:
         for round_no in range(args.rounds):
             for side in (("bare", "ours") if round_no % 2 == 0 else ("ours", "bare")):
                 region_copy, cache_copy = fresh(f"{side}-{round_no}")
-                with sandbox(region_copy, args.patients) as base_url:
+                with sandbox(region_copy, SEED, args.patients) as base_url:
                     if side == "bare":
                         bare.append(bare_loop(base_url, resources))
                     else:

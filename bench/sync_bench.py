@@ -14,21 +14,20 @@ from __future__ import annotations
 import argparse
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _sandbox_process import sandbox, seed_region_file
+
 from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
-from fse_desk.sandbox import ResourceStore, ensure_seeded
 from fse_desk.store import CacheStore
 
 TYPES = ("Patient", "Consent", "DocumentReference")
@@ -76,32 +75,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        region_file = folder / "region.sqlite"
-        region = ResourceStore(region_file)
-        started = time.perf_counter()
-        ensure_seeded(region, seed=42, patients=args.patients, today=date(2026, 11, 1))
-        region.close()
-        print(f"seeded {args.patients} patients in {time.perf_counter() - started:.1f} s")
-        server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "fse-desk-sandbox"), "--data", str(region_file),
-             "--seed", "42", "--patients", str(args.patients), "--port", "0"],
-            stdout=subprocess.PIPE, text=True)
-        try:
-            base_url = ""
-            assert server.stdout is not None
-            for line in server.stdout:
-                if "http://" in line:
-                    base_url = line[line.index("http://"):].split()[0]
-                    break
+        region_file = seed_region_file(folder / "region.sqlite", 42, args.patients)
+        with sandbox(region_file, 42, args.patients) as base_url:
             urls = page_urls(base_url)
             raw, ours, documents = [], [], 0
             for round_no in range(args.rounds):
                 raw.append(raw_walk(urls))
                 elapsed, documents = our_sync(base_url, folder, round_no)
                 ours.append(elapsed)
-        finally:
-            server.terminate()
-            server.wait()
     raw_s, ours_s = statistics.median(raw), statistics.median(ours)
     print(f"pages walked: {len(urls)}; documents stored: {documents}")
     print(f"raw httpx walk: median {raw_s:.2f} s  {[f'{t:.2f}' for t in raw]}")

@@ -13,27 +13,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
 from fse_desk.domain.vitals import Vital, VitalReading
 from fse_desk.errors import ServerUnavailable
 from fse_desk.fse.push import local_identifier
 from fse_desk.sandbox import SandboxServer
-from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
-from tests.fixtures_region import LiveRegion
+from tests.fixtures_region import LiveRegion, region_config
 from ui.sync_controller import SyncController
-
-
-def _config(data_dir: Path, base_url: str) -> AppConfig:
-    user = UserConfig(
-        profile="neri",
-        display_name="Inf. Carla Neri",
-        codice_fiscale="NRECRL80A41A944K",
-        role=Role.NURSE,
-    )
-    return AppConfig(user=user, region=RegionConfig(base_url, timeout_s=2), demo=DemoConfig(),
-                     data_dir=data_dir)
 
 
 def _home_visit(workstation: Workstation, patient_id: str,
@@ -47,7 +34,7 @@ def _home_visit(workstation: Workstation, patient_id: str,
 def test_work_recorded_offline_across_a_restart_reaches_the_server_once(
     qtbot: QtBot, tmp_path: Path, live_region: LiveRegion
 ) -> None:
-    config = _config(tmp_path, live_region.server.base_url)
+    config = region_config(tmp_path, live_region.server.base_url)
     port = live_region.server.port
     workstation = open_workstation(config)
     try:

@@ -2,66 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
-from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
 from fse_desk.sandbox import SandboxServer
-from fse_desk.security.roles import Role
-from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from tests.fixtures_region import LiveRegion
 from ui.sync_controller import SyncController
 
 
-@pytest.fixture
-def workstation(tmp_path: Path, live_region: LiveRegion) -> Iterator[Workstation]:
-    user = UserConfig(
-        profile="nurse",
-        display_name="Inf. Carla Neri",
-        codice_fiscale="NRECRL80A41A944K",
-        role=Role.NURSE,
-    )
-    config = AppConfig(
-        user=user,
-        region=RegionConfig(live_region.server.base_url, timeout_s=2),
-        demo=DemoConfig(),
-        data_dir=tmp_path,
-    )
-    opened = open_workstation(config)
-    yield opened
-    opened.close()
-
-
 def test_sync_resumes_by_itself_when_the_server_returns(
-    qtbot: QtBot, workstation: Workstation, live_region: LiveRegion
+    qtbot: QtBot, region_workstation: Workstation, live_region: LiveRegion
 ) -> None:
     port = live_region.server.port
     live_region.server.stop()
-    controller = SyncController(workstation, online_interval_ms=60_000, offline_retry_ms=200)
+    controller = SyncController(region_workstation, online_interval_ms=60_000, offline_retry_ms=200)
     with qtbot.waitSignal(controller.finished, timeout=20_000) as first:
         controller.sync_now(manual=False)
     assert first.args == [None]
-    assert workstation.status.online is False
-    assert workstation.patient_count() == 0
+    assert region_workstation.status.online is False
+    assert region_workstation.patient_count() == 0
 
     back = SandboxServer(live_region.store, port=port)
     back.start()
     try:
         # No click: the offline retry timer brings the sync back.
-        qtbot.waitUntil(lambda: workstation.status.online is True, timeout=20_000)
+        qtbot.waitUntil(lambda: region_workstation.status.online is True, timeout=20_000)
         qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
-        assert workstation.patient_count() == len(live_region.of_type("Patient"))
+        assert region_workstation.patient_count() == len(live_region.of_type("Patient"))
     finally:
         controller.shutdown()
         back.stop()
 
 
-def test_shutdown_stops_the_automatic_syncs(qtbot: QtBot, workstation: Workstation) -> None:
-    controller = SyncController(workstation, online_interval_ms=100, offline_retry_ms=100)
+def test_shutdown_stops_the_automatic_syncs(qtbot: QtBot, region_workstation: Workstation) -> None:
+    controller = SyncController(region_workstation, online_interval_ms=100, offline_retry_ms=100)
     with qtbot.waitSignal(controller.finished, timeout=20_000):
         controller.sync_now(manual=False)
     with qtbot.waitSignal(controller.started, timeout=5_000):

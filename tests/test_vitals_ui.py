@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
 from fse_desk.domain.outbox import OutboxState
-from fse_desk.security.roles import Role
-from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from tests.fixtures_region import LiveRegion
 from ui.i18n import install_translators
@@ -22,23 +18,9 @@ from ui.outbox_panel import ConflictDialog
 
 
 @pytest.fixture
-def workstation(tmp_path: Path, live_region: LiveRegion) -> Iterator[Workstation]:
-    user = UserConfig(
-        profile="nurse",
-        display_name="Inf. Carla Neri",
-        codice_fiscale="NRECRL80A41A944K",
-        role=Role.NURSE,
-    )
-    config = AppConfig(
-        user=user,
-        region=RegionConfig(live_region.server.base_url, timeout_s=2),
-        demo=DemoConfig(),
-        data_dir=tmp_path,
-    )
-    opened = open_workstation(config)
-    opened.sync()
-    yield opened
-    opened.close()
+def workstation(region_workstation: Workstation) -> Workstation:
+    region_workstation.sync()
+    return region_workstation
 
 
 @pytest.fixture

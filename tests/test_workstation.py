@@ -10,13 +10,13 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
+from fse_desk.config import AppConfig, DemoConfig
 from fse_desk.errors import KeyringUnavailable, ServerUnavailable
 from fse_desk.progress import Progress
 from fse_desk.sandbox import SandboxServer
 from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
-from tests.fixtures_region import LiveRegion
+from tests.fixtures_region import LiveRegion, region_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,21 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def _demo_config(data_dir: Path) -> AppConfig:
     return AppConfig(
         user=None, region=None, demo=DemoConfig(seed=5, patients=30), data_dir=data_dir
-    )
-
-
-def _region_config(data_dir: Path, base_url: str) -> AppConfig:
-    user = UserConfig(
-        profile="rossi",
-        display_name="Dott. Mario Rossi",
-        codice_fiscale="RSSMRA70A01A944X",
-        role=Role.MMG,
-    )
-    return AppConfig(
-        user=user,
-        region=RegionConfig(fhir_base_url=base_url, timeout_s=3),
-        demo=DemoConfig(),
-        data_dir=data_dir,
     )
 
 
@@ -71,8 +56,8 @@ def test_without_a_keyring_only_the_demo_keeps_a_key_file(
 ) -> None:
     keyring.set_keyring(fail.Keyring())
     with pytest.raises(KeyringUnavailable):
-        open_workstation(_region_config(tmp_path / "real", live_region.server.base_url))
-    assert not (tmp_path / "real" / "profiles" / "rossi" / "cache.sqlcipher").exists()
+        open_workstation(region_config(tmp_path / "real", live_region.server.base_url))
+    assert not (tmp_path / "real" / "profiles" / "neri" / "cache.sqlcipher").exists()
     workstation = open_workstation(_demo_config(tmp_path / "demo"))
     try:
         assert workstation.cache_key_in_file
@@ -81,7 +66,7 @@ def test_without_a_keyring_only_the_demo_keeps_a_key_file(
 
 
 def test_offline_then_back_online(tmp_path: Path, live_region: LiveRegion) -> None:
-    workstation = open_workstation(_region_config(tmp_path, live_region.server.base_url))
+    workstation = open_workstation(region_config(tmp_path, live_region.server.base_url))
     try:
         workstation.sync()
         patient = workstation.search_patients("")[0]
