@@ -17,9 +17,8 @@ from fse_desk.imaging.stack import ImageStack
 from fse_desk.progress import drive
 from fse_desk.startup import open_workstation
 from tests.fixtures_orthanc import OrthancServer
-from tests.fixtures_region import LiveRegion
+from tests.fixtures_region import LiveRegion, region_config
 from tests.imaging_files import CF, ct_series, jpeg2000_series
-from tests.test_workstation import _region_config
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +70,7 @@ def test_sandbox_pacs_serves_the_studies_of_the_radiology_reports(
     tmp_path: Path, live_region: LiveRegion
 ) -> None:
     base = live_region.server.base_url
-    config = _region_config(tmp_path, base)
+    config = region_config(tmp_path, base)
     from dataclasses import replace
 
     config = replace(config, pacs=PacsConfig(base.removesuffix("/fhir") + "/dicom-web"))
@@ -100,6 +99,23 @@ def test_sandbox_pacs_serves_the_studies_of_the_radiology_reports(
         workstation.close()
 
 
+def test_the_sandbox_pacs_hides_the_images_of_a_hidden_report(live_region: LiveRegion) -> None:
+    import httpx
+
+    base = live_region.server.base_url.removesuffix("/fhir") + "/dicom-web"
+    report = next(r for r in live_region.of_type("DocumentReference")
+                  if r["type"]["coding"][0]["code"] == "68604-8" and "meta" not in r)
+    uid = report["context"]["related"][0]["identifier"]["value"].removeprefix("urn:oid:")
+    studies = f"{base}/studies?StudyInstanceUID={uid}"
+    assert len(httpx.get(studies).json()) == 1
+    current = live_region.client.read("DocumentReference", report["id"])
+    current["meta"]["security"] = [
+        {"system": "urn:oid:2.16.840.1.113883.2.9.3.3.6.1.3", "code": "P99"}]
+    live_region.client.update(current)  # the patient hides the report
+    assert httpx.get(studies).json() == []
+    assert httpx.get(f"{base}/studies/{uid}/series").status_code == 404
+
+
 def test_without_the_pacs_the_report_studies_are_still_listed(
     tmp_path: Path, live_region: LiveRegion
 ) -> None:
@@ -108,7 +124,7 @@ def test_without_the_pacs_the_report_studies_are_still_listed(
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = replace(_region_config(tmp_path, live_region.server.base_url),
+    config = replace(region_config(tmp_path, live_region.server.base_url),
                      pacs=PacsConfig(f"http://127.0.0.1:{port}/dicom-web", timeout_s=2))
     workstation = open_workstation(config)
     try:

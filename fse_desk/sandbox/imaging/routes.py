@@ -20,6 +20,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
+from fse_desk.domain.document import OSCURAMENTO_SYSTEM, Oscuramento
+from fse_desk.errors import FseDeskError
 from fse_desk.sandbox.imaging.studies import (
     StudyRef,
     instances,
@@ -61,7 +63,8 @@ class _DicomWebApi:
         study_uid = request.query_params.get("StudyInstanceUID")
         refs = [r for r in self.index().values()
                 if (patient_id is None or r.patient_id == patient_id)
-                and (study_uid is None or r.study_uid == study_uid)]
+                and (study_uid is None or r.study_uid == study_uid)
+                and self._visible(r)]
         return _dicom_json([_study_json(r) for r in refs])
 
     async def series(self, request: Request) -> Response:
@@ -81,7 +84,22 @@ class _DicomWebApi:
                                  media_type=media)
 
     def _ref(self, request: Request) -> StudyRef | None:
-        return self.index().get(request.path_params["study"])
+        ref = self.index().get(request.path_params["study"])
+        return ref if ref is not None and self._visible(ref) else None
+
+    def _visible(self, ref: StudyRef) -> bool:
+        """The region applies the patient's oscuramento to the images of a hidden report
+        too (checked now, not when the index was built: a patient may hide it any time)."""
+        try:
+            doc = self.store.read("DocumentReference", ref.document_id).resource()
+        except FseDeskError:
+            return False
+        labels = list(doc.get("meta", {}).get("security", []))
+        for label in doc.get("securityLabel", []):
+            labels.extend(label.get("coding", []))
+        return not any(c.get("code") == Oscuramento.HIDDEN.value
+                       and str(c.get("system", "")).removeprefix("urn:oid:") == OSCURAMENTO_SYSTEM
+                       for c in labels)
 
 
 def _multipart(parts: Iterator[bytes], boundary: str) -> Iterator[bytes]:
@@ -139,6 +157,7 @@ def _study_ref(store: ResourceStore, doc: dict[str, Any],
         study_date=when[:10].replace("-", ""),
         study_time=when[11:19].replace(":", "") or "100000",
         accession=str(doc.get("id", ""))[-16:],
+        document_id=str(doc.get("id", "")),
     )
 
 

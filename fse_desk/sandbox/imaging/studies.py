@@ -42,6 +42,7 @@ class StudyRef:
     study_time: str = "100000"
     accession: str = ""
     slices: int = phantoms.CT_SLICES
+    document_id: str = ""  # the radiology report that names the study
 
 
 @dataclass(frozen=True, slots=True)
