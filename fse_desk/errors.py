@@ -22,6 +22,10 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   ├── ConnectorTimeout         no answer in time
     │   ├── AuthFailed               401/403, certificate refused
     │   ├── BodyNotAvailableOffline  a document body never fetched, server unreachable
+    │   ├── GatewayError             the FSE 2.0 gateway answered problem+json (RFC 7807:
+    │   │   │                        ``type``, ``title``, ``detail``, ``status``, ``instance``,
+    │   │   │                        ``trace_id``, ``span_id``)
+    │   │   └── GatewayTokenRefused  403: a JWT missing, expired or not signed by a trusted key
     │   ├── FhirError                a FHIR server answered with an error
     │   │   ├── ResourceNotFound     404/410
     │   │   ├── PreconditionFailed   412 (If-Match lost)
@@ -36,7 +40,13 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     ├── ImagingError                 DICOM images
     │   ├── DicomFileError           a file is not a readable DICOM image (``reason``)
     │   └── MeasurementUnavailable   the image cannot support this measurement (``reason``)
+    ├── CertificateError             the operator's signing certificate (PKCS#12)
+    │   ├── WrongCertificatePassphrase   the passphrase does not open the PKCS#12 file
+    │   ├── CertificatePassphraseMissing the keyring holds no passphrase for it
+    │   └── CertificateExpired       outside its validity period (expired or not yet valid)
+    ├── SigningError                 a PDF could not be built, embedded or signed
     ├── InvalidRecord                a domain record failed validation
+    ├── VocabularyFileError          a vocabulary CSV is malformed (``line``, ``column``)
     ├── SyncConflict                 local and server versions diverged
     └── Cancelled                    the user cancelled a long operation
 """
@@ -210,6 +220,16 @@ class InvalidRecord(FseDeskError):
         self.field = field
 
 
+class VocabularyFileError(FseDeskError):
+    """A vocabulary CSV cannot be used; ``line`` (1-based, 0 for the whole file) and
+    ``column`` (header name, "" when not about one column) say where."""
+
+    def __init__(self, message: str, *, line: int, column: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
 class SyncConflict(FseDeskError):
     """A local change and the server's version diverged; both are kept."""
 
@@ -221,3 +241,53 @@ class SyncConflict(FseDeskError):
 
 class Cancelled(FseDeskError):
     """The user cancelled a long operation at a safe point."""
+
+
+class GatewayError(ConnectorError):
+    """The FSE 2.0 gateway refused a request with an RFC 7807 problem (``problem_type`` etc.)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status: int | None = None,
+        problem_type: str | None = None,
+        title: str | None = None,
+        detail: str | None = None,
+        instance: str | None = None,
+        trace_id: str | None = None,
+        span_id: str | None = None,
+    ) -> None:
+        super().__init__(message, url=url)
+        self.status = status
+        self.problem_type = problem_type
+        self.title = title
+        self.detail = detail
+        self.instance = instance
+        self.trace_id = trace_id
+        self.span_id = span_id
+
+
+class GatewayTokenRefused(GatewayError, AuthFailed):
+    """The gateway refused a JWT (403): missing, expired, or not signed by a trusted key."""
+
+
+class CertificateError(FseDeskError):
+    """The operator's signing certificate cannot be used."""
+
+
+class WrongCertificatePassphrase(CertificateError):
+    """The passphrase does not open the PKCS#12 file (or the file is not a PKCS#12)."""
+
+
+class CertificatePassphraseMissing(CertificateError):
+    """The OS keyring holds no passphrase for the configured PKCS#12 file."""
+
+
+class CertificateExpired(CertificateError):
+    """The certificate is outside its validity period."""
+
+
+class SigningError(FseDeskError):
+    """A PDF could not be built, have the CDA embedded, or be signed."""
