@@ -8,11 +8,13 @@ back end.
 
 from fse_desk.sandbox.app import create_app, register_routes
 from fse_desk.sandbox.faults import FaultConfig
+from fse_desk.sandbox.gateway import routes as _gateway_routes
 from fse_desk.sandbox.imaging import routes as _pacs_routes
 from fse_desk.sandbox.seeding import ensure_seeded
 from fse_desk.sandbox.server import SandboxServer
 from fse_desk.sandbox.storage import ResourceStore
 
 register_routes(_pacs_routes.routes)  # the sandbox PACS (DICOMweb) beside FHIR
+register_routes(_gateway_routes)  # the FSE 2.0 gateway (/v1) beside FHIR
 
 __all__ = ["FaultConfig", "ResourceStore", "SandboxServer", "create_app", "ensure_seeded"]
