@@ -47,7 +47,6 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     ├── SigningError                 a PDF could not be built, embedded or signed
     ├── InvalidRecord                a domain record failed validation
     ├── VocabularyFileError          a vocabulary CSV is malformed (``line``, ``column``)
-    ├── SyncConflict                 local and server versions diverged
     └── Cancelled                    the user cancelled a long operation
 """
 
@@ -228,15 +227,6 @@ class VocabularyFileError(FseDeskError):
         super().__init__(message)
         self.line = line
         self.column = column
-
-
-class SyncConflict(FseDeskError):
-    """A local change and the server's version diverged; both are kept."""
-
-    def __init__(self, message: str, *, local: Any, remote: Any) -> None:
-        super().__init__(message)
-        self.local = local
-        self.remote = remote
 
 
 class Cancelled(FseDeskError):

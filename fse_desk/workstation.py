@@ -24,6 +24,7 @@ from fse_desk.fse.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
+from fse_desk.pss.service import PssService
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
@@ -81,6 +82,7 @@ class Workstation:
         self.cache_key_in_file = cache_key.location is KeyLocation.FILE
         self._on_close = on_close
         self.timeline = TimelineService(store, client, operator)
+        self.pss = PssService(store, self.timeline)
         self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
         self._sync_lock = threading.Lock()
         self.status_changed: Event[ConnectionStatus] = Event()

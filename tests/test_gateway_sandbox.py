@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -198,12 +199,14 @@ def test_cda_of_another_patient_is_refused(gateway: Gateway) -> None:
 
 
 def test_cda_failing_the_structure_check_is_refused(gateway: Gateway) -> None:
-    """The region's own PSS bodies lack the section templateIds the validator requires."""
+    """A region PSS stripped of its section templateIds fails the guide's structure check."""
     region_pss = next(r for r in gateway.region.of_type("DocumentReference")
                       if r["type"]["coding"][0]["code"] == "60591-5")
     binary_id = region_pss["content"][0]["attachment"]["url"].split("/")[1]
     binary = next(r for r in gateway.region.of_type("Binary") if r["id"] == binary_id)
-    cda = base64.b64decode(binary["data"])
+    cda = re.sub(rb'<templateId root="2\.16\.840\.1\.113883\.2\.9\.10\.1\.4\.2\.\d+" />', b"",
+                 base64.b64decode(binary["data"]))
+    assert b"2.16.840.1.113883.2.9.10.1.4.2." not in cda
     patient_id = region_pss["subject"]["reference"].split("/")[1]
     patient = next(p for p in gateway.patients() if p["id"] == patient_id)
     pdf = signed_pdf(cda, gateway.client.credentials)

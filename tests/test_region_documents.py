@@ -14,6 +14,7 @@ from defusedxml import ElementTree
 from pypdf import PdfReader
 
 from fse_desk.domain import DOCUMENT_TYPES, OSCURAMENTO_SYSTEM
+from fse_desk.pss import read_cda, validate_cda_structure
 from fse_desk.sandbox.region import generate_region
 
 TODAY = date(2026, 11, 1)
@@ -130,7 +131,10 @@ def test_cda_bodies_carry_the_hl7_italia_header(
         assert doc_id.get("extension") == ref["masterIdentifier"]["value"]
         assert root.find("h:code", NS).get("code") == ref["type"]["coding"][0]["code"]
         assert root.find("h:code", NS).get("codeSystem") == LOINC_OID
-        assert root.find("h:title", NS).text == ref["description"]
+        if ref["type"]["coding"][0]["code"] == "60591-5":  # the PSS guide fixes the title
+            assert root.find("h:title", NS).text == "Profilo Sanitario Sintetico"
+        else:
+            assert root.find("h:title", NS).text == ref["description"]
         assert root.find("h:effectiveTime", NS).get("value")
         assert root.find("h:confidentialityCode", NS).get("code") == \
             ref["securityLabel"][0]["coding"][0]["code"]
@@ -274,3 +278,32 @@ def test_consents_and_vitals(batches: list[list[dict[str, Any]]]) -> None:
     assert vitals
     assert {v["code"]["coding"][0]["code"] for v in vitals} <= {
         "8480-6", "8462-4", "8867-4", "29463-7", "59408-5"}
+
+
+def test_pss_documents_are_valid_pss_cdas_chained_by_version(
+    documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
+) -> None:
+    by_patient: dict[str, list[tuple[dict[str, Any], Any]]] = {}
+    for patient, ref, body in _of_type(documents, "60591-5"):
+        assert validate_cda_structure(body) == [], ref["id"]
+        by_patient.setdefault(patient["id"], []).append((ref, read_cda(body)))
+    assert len(by_patient) > 20
+    assert any(len(versions) >= 2 for versions in by_patient.values())
+    for patient_id, versions in by_patient.items():
+        versions.sort(key=lambda v: v[1].version)
+        first = versions[0][1]
+        assert first.version == 1 and first.set_id == first.document_id
+        for n, (ref, pss) in enumerate(versions, start=1):
+            assert pss.version == n
+            assert pss.document_id == ref["masterIdentifier"]["value"]
+            assert pss.set_id == first.document_id
+            assert pss.patient.cf == next(p for p, r, _b in documents
+                                          if p["id"] == patient_id)["identifier"][0]["value"]
+            if n > 1:
+                previous_ref, previous = versions[n - 2]
+                assert pss.replaced_id == previous.document_id
+                assert pss.effective_time > previous.effective_time
+                assert ref["relatesTo"][0]["target"]["reference"] == \
+                    f"DocumentReference/{previous_ref['id']}"
+            assert pss.no_known_allergies == (not pss.allergies)
+            assert pss.vital_signs and pss.lifestyle

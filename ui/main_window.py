@@ -14,6 +14,7 @@ from ui.messages import user_message
 from ui.outbox_panel import OutboxPanel
 from ui.patient_list import PatientListWidget
 from ui.patient_workspace import PatientWorkspace
+from ui.pss import PssTab
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
 from ui.timeline import TimelineWidget
@@ -29,6 +30,8 @@ class MainWindow(QMainWindow):
         self.patient_list = PatientListWidget(workstation)
         self.workspace = PatientWorkspace(workstation)
         self.workspace.add_tab(TimelineWidget(workstation.timeline), self.tr("Timeline"))
+        self.workspace.add_tab(PssTab(workstation.pss, workstation.operator),
+                               self.tr("Profilo Sanitario Sintetico"))
         self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
         self.vitals_tab = VitalsTab(workstation)
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))

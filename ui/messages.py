@@ -133,6 +133,45 @@ def _texts() -> dict[type[BaseException], str]:
         errors.ConnectorError: QCoreApplication.translate(
             "messages", "Communication with the FSE server failed. Try again later."
         ),
+        errors.GatewayTokenRefused: QCoreApplication.translate(
+            "messages",
+            "The FSE gateway refused the operator's signature tokens. Check that the signing "
+            "certificate is valid and configured, then try again.",
+        ),
+        errors.GatewayError: QCoreApplication.translate(
+            "messages",
+            "The FSE gateway refused the document. Read the reason shown, correct the "
+            "document and send it again.",
+        ),
+        errors.WrongCertificatePassphrase: QCoreApplication.translate(
+            "messages",
+            "The passphrase does not open the signing certificate. Enter it again.",
+        ),
+        errors.CertificatePassphraseMissing: QCoreApplication.translate(
+            "messages",
+            "The passphrase of the signing certificate is not in the system keyring. Enter it "
+            "again in the settings.",
+        ),
+        errors.CertificateExpired: QCoreApplication.translate(
+            "messages",
+            "The signing certificate is expired or not yet valid. Ask your region for a new "
+            "one.",
+        ),
+        errors.CertificateError: QCoreApplication.translate(
+            "messages",
+            "The signing certificate cannot be used. Check the certificate file in the "
+            "configuration.",
+        ),
+        errors.SigningError: QCoreApplication.translate(
+            "messages",
+            "The document could not be signed. Nothing was sent. Try again; if it happens "
+            "again, call support.",
+        ),
+        errors.VocabularyFileError: QCoreApplication.translate(
+            "messages",
+            "The vocabulary file is not valid: nothing was imported. Fix the line and column "
+            "shown and import it again.",
+        ),
         errors.ConfigError: QCoreApplication.translate(
             "messages",
             "The configuration is not valid. Fix the configuration file (see the README) and "

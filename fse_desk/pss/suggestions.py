@@ -30,6 +30,7 @@ from fse_desk.documents.cda import ListBlock, Paragraph, TableBlock, parse_cda
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.errors import DocumentError
 from fse_desk.pss import codes
+from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.model import NONE_FLAGS, Allergy, Coded, Problem, Pss, Therapy
 from fse_desk.pss.vocabularies import Vocabulary, fold, load_vocabulary
 
@@ -268,6 +269,20 @@ def _items(block: object) -> list[str]:
     return []
 
 
+def _coded_pss(body: bytes) -> Pss | None:
+    """The PSS as records, or None for a PSS written as narrative only."""
+    try:
+        return read_cda(body)
+    except DocumentError:
+        return None
+
+
+def _evidence(entry: Problem | Therapy | Allergy) -> str:
+    coded = entry.agent if isinstance(entry, Allergy) else \
+        entry.drug if isinstance(entry, Therapy) else entry.code
+    return f"{coded.display} ({coded.system_name} {coded.code})"
+
+
 def _read_document(c: _Collector, meta: DocumentMeta,
                    body: bytes) -> tuple[Finding, ...] | None:
     """Everything one CDA yields (None when it cannot be parsed)."""
@@ -277,6 +292,14 @@ def _read_document(c: _Collector, meta: DocumentMeta,
         return None
     c.items = []
     source = Source.of(meta)
+    if meta.type_code == codes.PSS_LOINC:
+        coded = _coded_pss(body)
+        if coded is not None:  # a structured PSS: its coded entries, nothing guessed
+            for key in ("problems", "therapies", "allergies"):
+                for entry in coded.entries(key):
+                    assert isinstance(entry, Problem | Therapy | Allergy)
+                    c.add(key, entry, source, _evidence(entry), False)
+            return tuple(c.items)
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, TableBlock):

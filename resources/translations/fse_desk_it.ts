@@ -426,52 +426,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="34"/>
+        <source>Profilo Sanitario Sintetico</source>
+        <translation>Profilo Sanitario Sintetico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -704,6 +709,612 @@
         <location filename="../../ui/patient_workspace.py" line="71"/>
         <source>No FSE documents in the offline cache.</source>
         <translation>Nessun documento FSE nella cache offline.</translation>
+    </message>
+</context>
+<context>
+    <name>PssTab</name>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="69"/>
+        <source>Loading the PSS…</source>
+        <translation>Caricamento del PSS…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="82"/>
+        <source>Versions</source>
+        <translation>Versioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="156"/>
+        <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
+        <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="214"/>
+        <source>Version of {date} — {author}</source>
+        <translation>Versione del {date} — {author}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="223"/>
+        <source>current</source>
+        <translation>attuale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="223"/>
+        <source>superseded</source>
+        <translation>sostituita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="224"/>
+        <source>Version {n} of {date} ({state})
+{author}</source>
+        <translation>Versione {n} del {date} ({state})
+{author}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="231"/>
+        <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
+        <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="243"/>
+        <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
+        <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="260"/>
+        <source>Not recorded in this version: {sections}.</source>
+        <translation>Non compilato in questa versione: {sections}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="313"/>
+        <source>specialist</source>
+        <translation>specialista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="313"/>
+        <source>nurse</source>
+        <translation>infermiere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="314"/>
+        <source>social worker</source>
+        <translation>assistente sociale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="317"/>
+        <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
+        <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
+    </message>
+</context>
+<context>
+    <name>PssTexts</name>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="42"/>
+        <source>mild</source>
+        <translation>lieve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="43"/>
+        <source>moderate</source>
+        <translation>moderata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="44"/>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="45"/>
+        <source>low</source>
+        <translation>bassa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="46"/>
+        <source>high</source>
+        <translation>alta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="47"/>
+        <source>unable to assess</source>
+        <translation>non valutabile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="48"/>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="49"/>
+        <source>resolved</source>
+        <translation>risolto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="50"/>
+        <source>father</source>
+        <translation>padre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="51"/>
+        <source>mother</source>
+        <translation>madre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="52"/>
+        <source>brother</source>
+        <translation>fratello</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="53"/>
+        <source>sister</source>
+        <translation>sorella</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="54"/>
+        <source>son</source>
+        <translation>figlio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="55"/>
+        <source>daughter</source>
+        <translation>figlia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="56"/>
+        <source>grandfather</source>
+        <translation>nonno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="57"/>
+        <source>grandmother</source>
+        <translation>nonna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="58"/>
+        <source>uncle</source>
+        <translation>zio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="59"/>
+        <source>aunt</source>
+        <translation>zia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="60"/>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="61"/>
+        <source>admission</source>
+        <translation>ricovero</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="62"/>
+        <source>consents to donation</source>
+        <translation>consenso alla donazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="63"/>
+        <source>refuses donation</source>
+        <translation>opposizione alla donazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="64"/>
+        <source>no choice expressed</source>
+        <translation>volontà non espressa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="77"/>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="77"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="89"/>
+        <source>Allergies and intolerances</source>
+        <translation>Allergie e intolleranze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="90"/>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="90"/>
+        <location filename="../../ui/pss/sections.py" line="134"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="172"/>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="90"/>
+        <source>Reaction</source>
+        <translation>Reazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="91"/>
+        <source>Severity</source>
+        <translation>Gravità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="91"/>
+        <source>Criticality</source>
+        <translation>Criticità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="91"/>
+        <location filename="../../ui/pss/sections.py" line="111"/>
+        <source>Onset</source>
+        <translation>Insorgenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="92"/>
+        <location filename="../../ui/pss/sections.py" line="113"/>
+        <location filename="../../ui/pss/sections.py" line="124"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="157"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="95"/>
+        <source>No known allergies</source>
+        <translation>Nessuna allergia nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="97"/>
+        <source>Current therapies</source>
+        <translation>Terapie farmacologiche in corso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="98"/>
+        <source>Drug</source>
+        <translation>Farmaco</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="98"/>
+        <location filename="../../ui/pss/sections.py" line="105"/>
+        <source>ATC</source>
+        <translation>ATC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="98"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="98"/>
+        <source>Dose</source>
+        <translation>Posologia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="99"/>
+        <source>Frequency</source>
+        <translation>Frequenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="99"/>
+        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="146"/>
+        <source>Start</source>
+        <translation>Inizio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="99"/>
+        <source>Route</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="102"/>
+        <source>No current therapy</source>
+        <translation>Nessuna terapia in corso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="104"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="105"/>
+        <location filename="../../ui/pss/sections.py" line="129"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="156"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="105"/>
+        <source>Vaccine</source>
+        <translation>Vaccino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="106"/>
+        <source>Dose no.</source>
+        <translation>Dose n.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="106"/>
+        <source>Lot</source>
+        <translation>Lotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="110"/>
+        <source>Problem list</source>
+        <translation>Lista dei problemi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="111"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="111"/>
+        <location filename="../../ui/pss/sections.py" line="165"/>
+        <source>ICD-9-CM</source>
+        <translation>ICD-9-CM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="112"/>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="112"/>
+        <source>Chronic</source>
+        <translation>Cronico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="112"/>
+        <source>Resolved on</source>
+        <translation>Risolto il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="116"/>
+        <source>No relevant clinical problems</source>
+        <translation>Nessun problema clinico rilevante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="118"/>
+        <source>Lifestyle</source>
+        <translation>Stile di vita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="119"/>
+        <source>Aspect</source>
+        <translation>Aspetto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="119"/>
+        <source>Habit</source>
+        <translation>Abitudine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="119"/>
+        <source>Since</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="122"/>
+        <source>Pregnancies and births</source>
+        <translation>Gravidanze e parti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="123"/>
+        <source>Ended on</source>
+        <translation>Conclusa il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="123"/>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="123"/>
+        <source>Weeks</source>
+        <translation>Settimane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="127"/>
+        <source>Vital signs</source>
+        <translation>Parametri vitali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="128"/>
+        <source>Measurement</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="128"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="128"/>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="133"/>
+        <source>Implants, prostheses and aids</source>
+        <translation>Protesi, impianti e ausili</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="134"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="134"/>
+        <source>Implanted on</source>
+        <translation>Impiantato il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="137"/>
+        <source>Care plans</source>
+        <translation>Piani di cura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="138"/>
+        <source>Plan</source>
+        <translation>Piano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="146"/>
+        <source>End</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="141"/>
+        <source>Treatments and procedures</source>
+        <translation>Trattamenti e procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="142"/>
+        <source>Procedure</source>
+        <translation>Procedura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="145"/>
+        <source>Visits and admissions</source>
+        <translation>Visite e ricoveri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="146"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="146"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="147"/>
+        <location filename="../../ui/pss/sections.py" line="176"/>
+        <source>Facility</source>
+        <translation>Struttura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="147"/>
+        <source>Diagnosis</source>
+        <translation>Diagnosi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="151"/>
+        <source>Functional status</source>
+        <translation>Stato funzionale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="152"/>
+        <source>Assessment</source>
+        <translation>Valutazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="155"/>
+        <source>Diagnostic tests and laboratory</source>
+        <translation>Indagini diagnostiche e di laboratorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="156"/>
+        <source>Test</source>
+        <translation>Indagine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="156"/>
+        <source>LOINC</source>
+        <translation>LOINC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="156"/>
+        <source>Result</source>
+        <translation>Risultato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="160"/>
+        <source>Organ donation</source>
+        <translation>Donazione di organi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="161"/>
+        <source>Choice</source>
+        <translation>Scelta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="161"/>
+        <source>Recorded on</source>
+        <translation>Registrata il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="164"/>
+        <source>Family history</source>
+        <translation>Anamnesi familiare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="165"/>
+        <source>Relative</source>
+        <translation>Familiare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="165"/>
+        <source>Condition</source>
+        <translation>Patologia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="166"/>
+        <source>Age at onset</source>
+        <translation>Età all&apos;esordio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="166"/>
+        <source>Deceased</source>
+        <translation>Deceduto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="169"/>
+        <source>Family history negative</source>
+        <translation>Anamnesi familiare negativa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="171"/>
+        <source>Exemptions</source>
+        <translation>Esenzioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="172"/>
+        <source>Exemption</source>
+        <translation>Esenzione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="172"/>
+        <source>From</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="172"/>
+        <source>Until</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="175"/>
+        <source>Disease networks</source>
+        <translation>Reti di patologia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="176"/>
+        <source>Network</source>
+        <translation>Rete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="176"/>
+        <source>Enrolled on</source>
+        <translation>Arruolato il</translation>
     </message>
 </context>
 <context>
@@ -1440,21 +2051,61 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="136"/>
+        <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
+        <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="141"/>
+        <source>The FSE gateway refused the document. Read the reason shown, correct the document and send it again.</source>
+        <translation>Il gateway FSE ha rifiutato il documento. Leggi il motivo indicato, correggi il documento e invialo di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="146"/>
+        <source>The passphrase does not open the signing certificate. Enter it again.</source>
+        <translation>La passphrase non apre il certificato di firma. Inseriscila di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="150"/>
+        <source>The passphrase of the signing certificate is not in the system keyring. Enter it again in the settings.</source>
+        <translation>La passphrase del certificato di firma non è nel portachiavi di sistema. Inseriscila di nuovo nelle impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="155"/>
+        <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
+        <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="160"/>
+        <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
+        <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="165"/>
+        <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
+        <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="170"/>
+        <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
+        <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="175"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="181"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from fse_desk.sandbox.region import cda, fhir, pdf
+from fse_desk.pss import Pss, write_cda
+from fse_desk.sandbox.region import cda, fhir, pdf, pss
 from fse_desk.sandbox.region.clock import random_day, working_time
 from fse_desk.sandbox.region.conditions import build_profile, chronic_probability
 from fse_desk.sandbox.region.facilities import all_clinicians, practice_resources
@@ -16,7 +17,7 @@ from fse_desk.sandbox.region.histories import build_history
 from fse_desk.sandbox.region.model import Doc
 from fse_desk.sandbox.region.people import Person, make_person
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 """Bump whenever the output for a given (seed, patients, today) changes: the sandbox
 re-seeds a store that holds another version."""
 
@@ -53,14 +54,26 @@ def patient_batch(rng: random.Random, person: Person, chronic: bool, permit: boo
                              today - timedelta(days=1))
     batch = [fhir.patient_resource(person),
              fhir.consent_resource(person, permit, working_time(rng, consent_day))]
+    previous_pss: tuple[Pss, str] | None = None  # (record, DocumentReference id)
     for n, doc in enumerate(docs, start=1):
         suffix = f"{person.index:06d}-{n:04d}"
         master_id = f"080.{doc.signed_time:%Y%m%d%H%M%S}.{person.index:06d}.{n:04d}"
-        content_type, data = _render(doc, person, master_id)
+        replaces = None
+        if doc.pss is not None:
+            version = pss.chain(doc.pss, previous_pss[0] if previous_pss else None, master_id)
+            replaces = previous_pss[1] if previous_pss else None
+            previous_pss = (version, f"doc-{suffix}")
+            content_type, data = fhir.CDA_CONTENT_TYPE, write_cda(version)
+        else:
+            content_type, data = _render(doc, person, master_id)
         hidden = doc.loinc != "60591-5" and rng.random() < HIDDEN_SHARE
         binary_id = f"bin-{suffix}"
-        batch.append(fhir.document_reference(person, doc, f"doc-{suffix}", master_id,
-                                             binary_id, content_type, data, hidden))
+        reference = fhir.document_reference(person, doc, f"doc-{suffix}", master_id,
+                                            binary_id, content_type, data, hidden)
+        if replaces is not None:
+            reference["relatesTo"] = [{"code": "replaces",
+                                       "target": {"reference": f"DocumentReference/{replaces}"}}]
+        batch.append(reference)
         batch.append(fhir.binary_resource(binary_id, content_type, data))
     for n, vital in enumerate(vitals, start=1):
         batch.append(fhir.observation_resource(person, vital, f"obs-{person.index:06d}-{n:04d}"))

@@ -12,7 +12,7 @@ import random
 from datetime import date, datetime, timedelta
 
 from fse_desk.sandbox.region import hospital, labs, letters, prescriptions, pss, reports
-from fse_desk.sandbox.region.clock import any_time, it_date, random_day, working_time
+from fse_desk.sandbox.region.clock import any_time, random_day, working_time
 from fse_desk.sandbox.region.conditions import (
     CHRONIC_EXEMPTION,
     CHRONIC_SPECIALTY,
@@ -54,7 +54,7 @@ class History:
         self.today = today
         self.docs: list[Doc] = []
         self.vitals: list[Vital] = []
-        self.vaccines: list[tuple[date, str]] = []
+        self.vaccines: list[tuple[date, str, str]] = []  # (day, name, ATC)
 
     # ---- helpers -----------------------------------------------------------------------
     def _days(self, rate: float, start: date, end: date) -> list[date]:
@@ -235,7 +235,7 @@ class History:
         doc = prescriptions.vaccination(self.rng, self.profile, when, key, dose, by_mmg)
         if self._in_range(when.date()):
             self.docs.append(doc)
-            self.vaccines.append((when.date(), prescriptions.VACCINES[key][0]))
+            self.vaccines.append((when.date(), *prescriptions.VACCINES[key]))
 
     def vaccinations(self) -> None:
         p, rng = self.profile, self.rng
@@ -298,12 +298,20 @@ class History:
                 self._add(letters.taccuino(rng, p, any_time(rng, day)))
         age = p.age_on(self.today)
         if p.chronic or (age >= 65 and rng.random() < 0.7) or rng.random() < 0.15:
-            day = random_day(rng, self.today - timedelta(days=540), self.today - timedelta(days=1))
-            when = working_time(rng, day)
-            measured = pss.vitals(rng, p, when)
-            seen = [(it_date(d), name) for d, name in sorted(self.vaccines) if d <= day]
-            self._add(pss.pss(rng, p, when, measured, seen))
-            self.vitals += measured
+            # The current PSS is recent; chronic patients often have earlier versions too.
+            days = [random_day(rng, self.today - timedelta(days=540),
+                               self.today - timedelta(days=1))]
+            earlier = (rng.random() < 0.6) + (rng.random() < 0.3) if p.chronic else 0
+            for _ in range(earlier):
+                days.insert(0, days[0] - timedelta(days=rng.randint(200, 500)))
+            for day in days:
+                if day < p.fse_start:
+                    continue
+                when = working_time(rng, day)
+                measured = pss.vitals(rng, p, when)
+                seen = [v for v in sorted(self.vaccines) if v[0] <= day]
+                self._add(pss.pss(rng, p, when, measured, seen))
+                self.vitals += measured
 
 
 def build_history(rng: random.Random, profile: Profile, today: date) -> tuple[list[Doc],

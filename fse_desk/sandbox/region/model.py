@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from fse_desk.pss.model import Pss
 from fse_desk.sandbox.region.facilities import Clinician, Facility
 
 # A narrative block: ("p", text) | ("ul", [item, ...]) | ("table", (header, rows))
@@ -79,6 +80,7 @@ class Doc:
     study_uid: str | None = None
     heading: str = ""  # PDF letterhead line, e.g. the programme name
     extra: dict[str, str] = field(default_factory=dict)
+    pss: Pss | None = None  # a PSS version: the body is this record written as a PSS CDA
 
 
 @dataclass(frozen=True, slots=True)

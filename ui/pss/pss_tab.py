@@ -1,0 +1,320 @@
+"""The "Profilo Sanitario Sintetico" tab: the patient's current PSS, read-only, and its
+earlier versions.
+
+The version list comes from the cache; a version's CDA is read off the GUI thread
+(fetched once when not cached, every reading audited by the core). An operator who
+may not publish sees why, above the document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.errors import ConsentMissing
+from fse_desk.pss.model import Pss
+from fse_desk.pss.service import PssService, PssVersion, PublishRefusal
+from fse_desk.security.roles import Role
+from fse_desk.timeline.service import OperatorLike
+from ui.formatting import format_date, format_datetime
+from ui.messages import user_message
+from ui.pss.section_table import SectionTable
+from ui.pss.sections import PssTexts, SectionView
+from ui.workers import Worker
+
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PssTab(QWidget):
+    shown = Signal(object)  # the Pss shown, the exception shown as an error card, or None
+
+    def __init__(self, service: PssService, operator: OperatorLike,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._operator = operator
+        self.patient: Patient | None = None
+        self.versions: list[PssVersion] = []
+        self.pss: Pss | None = None
+        self._seq = 0
+        self._read_on_show = False
+        self._workers: set[Worker] = set()
+
+        self.header_label = QLabel()
+        self.header_label.setObjectName("pssHeader")
+        self.header_label.setWordWrap(True)
+        self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.superseded_label = QLabel()
+        self.superseded_label.setObjectName("pssSuperseded")
+        self.superseded_label.setWordWrap(True)
+        self.readonly_label = QLabel()
+        self.readonly_label.setObjectName("pssReadOnly")
+        self.readonly_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_label = QLabel(self.tr("Loading the PSS…"))
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress_bar)
+        progress.addStretch(1)
+
+        self.version_list = QListWidget()
+        self.version_list.setObjectName("pssVersions")
+        self.version_list.setMinimumWidth(250)
+        self.version_list.setWordWrap(True)
+        versions_box = QWidget()
+        versions_layout = QVBoxLayout(versions_box)
+        versions_layout.setContentsMargins(0, 0, 0, 0)
+        versions_title = QLabel(self.tr("Versions"))
+        versions_title.setObjectName("pssSectionTitle")
+        versions_layout.addWidget(versions_title)
+        versions_layout.addWidget(self.version_list, 1)
+
+        self.sections_box = QWidget()
+        self.sections_layout = QVBoxLayout(self.sections_box)
+        self.sections_layout.setContentsMargins(6, 0, 6, 6)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.sections_box)
+        self.error_card = QLabel()
+        self.error_card.setObjectName("errorCard")
+        self.error_card.setWordWrap(True)
+        self.error_card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.document_stack = QStackedWidget()
+        self.document_stack.addWidget(self.scroll)
+        self.document_stack.addWidget(self.error_card)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(versions_box)
+        self.splitter.addWidget(self.document_stack)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([270, 900])
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("pssMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.message_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.readonly_label)
+        layout.addWidget(self.header_label)
+        layout.addWidget(self.superseded_label)
+        layout.addLayout(progress)
+        layout.addWidget(self.stack, 1)
+        self._set_busy(False)
+        self._show_readonly_reason()
+        self.version_list.currentItemChanged.connect(self._on_version_changed)
+        self.show_patient(None)
+
+    # -- patient ------------------------------------------------
+    def show_patient(self, patient: Patient | None) -> None:
+        """Show this patient's PSS (read off the GUI thread); None clears the tab."""
+        self._seq += 1
+        self._read_on_show = False
+        self.patient = patient
+        self.versions = []
+        self.pss = None
+        self._clear_document()
+        self.version_list.blockSignals(True)
+        self.version_list.clear()
+        self.version_list.blockSignals(False)
+        self._set_busy(False)
+        if patient is None:
+            self._show_message("")
+            return
+        if patient.consent is not ConsentState.GRANTED:
+            self._show_message(user_message(ConsentMissing(
+                f"patient {patient.id} has not consented to the consultation of the FSE")))
+            self.shown.emit(None)
+            return
+        try:
+            self.versions = self._service.history(patient.id)
+        except Exception as exc:  # shown, never swallowed: the card says what to do
+            self._show_message(user_message(exc))
+            self.shown.emit(exc)
+            return
+        if not self.versions:
+            self._show_message(self.tr(
+                "No Profilo Sanitario Sintetico has been published for this patient in the "
+                "FSE yet."))
+            self.shown.emit(None)
+            return
+        self.stack.setCurrentWidget(self.splitter)
+        for version in self.versions:
+            item = QListWidgetItem(self._version_text(version))
+            item.setData(VERSION_ROLE, version)
+            item.setToolTip(version.author)
+            self.version_list.addItem(item)
+        # Reading a version is logged as an access: do it when the doctor looks at the tab.
+        self._read_on_show = not self.isVisible()
+        if not self._read_on_show:
+            self.version_list.setCurrentRow(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._read_on_show:
+            self._read_on_show = False
+            self.version_list.setCurrentRow(0)
+
+    def select_version(self, row: int) -> None:
+        """Show the version at ``row`` of the list (0 = current)."""
+        self.version_list.setCurrentRow(row)
+
+    # -- reading ------------------------------------------------
+    def _on_version_changed(self, item: QListWidgetItem | None, _old: object) -> None:
+        if item is None:
+            return
+        version = item.data(VERSION_ROLE)
+        if not isinstance(version, PssVersion):
+            return
+        self._seq += 1
+        seq = self._seq
+        self._clear_document()
+        self._set_busy(True)
+        service = self._service
+        worker = Worker(lambda _r, _c: service.read(version.document_id))
+        worker.signals.succeeded.connect(lambda pss: self._on_read(seq, version, pss))
+        worker.signals.failed.connect(lambda exc: self._on_failed(seq, version, exc))
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda: self._workers.discard(worker))
+        worker.start()
+
+    def _on_read(self, seq: int, version: PssVersion, pss: Pss) -> None:
+        if seq != self._seq:
+            return
+        self._set_busy(False)
+        self.pss = pss
+        self._show_header(version, pss)
+        self._fill_sections(pss)
+        self.document_stack.setCurrentWidget(self.scroll)
+        self.shown.emit(pss)
+
+    def _on_failed(self, seq: int, version: PssVersion, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self._set_busy(False)
+        self.header_label.setText(self.tr("Version of {date} — {author}").format(
+            date=format_datetime(version.date), author=version.author))
+        self._show_superseded(version)
+        self.error_card.setText(user_message(exc))
+        self.document_stack.setCurrentWidget(self.error_card)
+        self.shown.emit(exc)
+
+    # -- showing ------------------------------------------------
+    def _version_text(self, version: PssVersion) -> str:
+        state = self.tr("current") if version.current else self.tr("superseded")
+        return self.tr("Version {n} of {date} ({state})\n{author}").format(
+            n=version.number, date=format_date(version.date.date()), state=state,
+            author=version.author)
+
+    def _show_header(self, version: PssVersion, pss: Pss) -> None:
+        author = f"{pss.author.given} {pss.author.family}".strip()
+        self.header_label.setText(self.tr(
+            "<b>Profilo Sanitario Sintetico</b> — version {n} of {date}<br>"
+            "Written by {author} · {custodian}").format(
+                n=pss.version, date=format_datetime(pss.effective_time),
+                author=author, custodian=pss.custodian.name))
+        self._show_superseded(version)
+
+    def _show_superseded(self, version: PssVersion) -> None:
+        current = self.versions[0] if self.versions else None
+        if version.current or current is None:
+            self.superseded_label.hide()
+            return
+        self.superseded_label.setText(self.tr(
+            "Superseded version: this is not the current PSS. The current one is version {n} "
+            "of {date}.").format(n=current.number, date=format_date(current.date.date())))
+        self.superseded_label.show()
+
+    def _fill_sections(self, pss: Pss) -> None:
+        missing: list[str] = []
+        for view in PssTexts(self).section_views():
+            entries = pss.entries(view.key)
+            if entries:
+                self._add_section(view, SectionTable(view.columns,
+                                                     [view.row(e) for e in entries]))
+            elif pss.is_none(view.key):
+                self._add_section(view, self._note(view.none_text, "pssNone"))
+            else:
+                missing.append(view.title)
+        if missing:
+            self.sections_layout.addWidget(self._note(
+                self.tr("Not recorded in this version: {sections}.").format(
+                    sections=", ".join(missing)), "pssMissing"))
+        self.sections_layout.addStretch(1)
+
+    def _add_section(self, view: SectionView, body: QWidget) -> None:
+        title = QLabel(view.title)
+        title.setObjectName("pssSectionTitle")
+        body.setObjectName(body.objectName() or f"pss_{view.key}")
+        body.setProperty("section", view.key)
+        self.sections_layout.addWidget(title)
+        self.sections_layout.addWidget(body)
+
+    @staticmethod
+    def _note(text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        return label
+
+    def section_widget(self, key: str) -> QWidget | None:
+        """The table or the "none" note shown for section ``key``, if shown."""
+        for i in range(self.sections_layout.count()):
+            widget = self.sections_layout.itemAt(i).widget()
+            if widget is not None and widget.property("section") == key:
+                return widget
+        return None
+
+    def _clear_document(self) -> None:
+        while self.sections_layout.count():
+            item = self.sections_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.header_label.clear()
+        self.header_label.setVisible(self.patient is not None)
+        self.superseded_label.hide()
+        self.error_card.clear()
+        self.document_stack.setCurrentWidget(self.scroll)
+
+    def _show_message(self, text: str) -> None:
+        self.header_label.hide()
+        self.message_label.setText(text)
+        self.stack.setCurrentWidget(self.message_label)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress_bar.setVisible(busy)
+        self.progress_label.setVisible(busy)
+
+    def _show_readonly_reason(self) -> None:
+        allowed, reason = self._service.can_publish(self._operator)
+        if allowed:
+            self.readonly_label.hide()
+            return
+        roles = {Role.SPECIALIST: self.tr("specialist"), Role.NURSE: self.tr("nurse"),
+                 Role.SOCIAL_WORKER: self.tr("social worker")}
+        role = roles.get(self._operator.role, str(self._operator.role.value))  # type: ignore[call-overload]
+        texts = {PublishRefusal.NOT_MMG_OR_PLS: self.tr(
+            "Read only: only the patient's GP (MMG) or family paediatrician (PLS) can write "
+            "and publish the PSS. You are signed in as {role}.").format(role=role)}
+        self.readonly_label.setText(texts[reason] if reason is not None else "")
+        self.readonly_label.show()
