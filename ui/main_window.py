@@ -35,13 +35,13 @@ class MainWindow(QMainWindow):
         self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
         self.vitals_tab = VitalsTab(workstation)
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))
-        self.patient_list.setMinimumWidth(340)  # name, CF and birth date stay readable
+        self.patient_list.setMinimumWidth(440)  # name, CF and birth date stay readable
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patient_list)
         splitter.addWidget(self.workspace)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([520, 780])
+        splitter.setSizes([560, 880])
         self.setCentralWidget(splitter)
 
         self.status_area = StatusArea(workstation)
