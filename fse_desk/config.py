@@ -20,6 +20,8 @@ points it at a real region instead::
     codice_fiscale = "RSSMRA70A01A944X"
     role = "MMG"                    # MMG, PLS, SPECIALISTA, INFERMIERE, ASSISTENTE_SOCIALE
     practitioner_id = "1234"        # the operator's Practitioner id on the regional server
+    certificate = "/home/rossi/.fse-desk/operatore.p12"  # signing certificate (PKCS#12);
+                                    # its passphrase lives in the OS keyring, never here
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class UserConfig:
     codice_fiscale: str
     role: Role
     practitioner_id: str | None = None
+    certificate: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,4 +187,5 @@ def _user(value: Any, path: Path) -> UserConfig:
         codice_fiscale=_required(table, "codice_fiscale", path, "user").upper(),
         role=role,
         practitioner_id=table.get("practitioner_id"),
+        certificate=_optional_path(table, "certificate"),
     )

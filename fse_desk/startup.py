@@ -16,6 +16,11 @@ from fse_desk.errors import ConfigError
 from fse_desk.fse.dicomweb import DicomWebClient
 from fse_desk.fse.fhir_client import FhirClient, TlsSettings
 from fse_desk.progress import Progress
+from fse_desk.security.certificates import (
+    OperatorCredentials,
+    demo_certificate,
+    load_operator_credentials,
+)
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import load_cache_key
 from fse_desk.store import CacheStore
@@ -45,7 +50,12 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         tls=TlsSettings(region.ca_bundle, region.client_cert, region.client_key),
     )
     pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else None
-    return _open(config, operator, client, allow_file_key=False, on_close=None, pacs_url=pacs_url)
+    certificate, profile = config.user.certificate, config.user.profile
+    credentials = (
+        (lambda: load_operator_credentials(certificate, profile)) if certificate else None
+    )
+    return _open(config, operator, client, allow_file_key=False, on_close=None, pacs_url=pacs_url,
+                 credentials=credentials)
 
 
 def _open(
@@ -56,6 +66,7 @@ def _open(
     allow_file_key: bool,
     on_close: Callable[[], None] | None,
     pacs_url: str | None = None,
+    credentials: Callable[[], OperatorCredentials] | None = None,
 ) -> Workstation:
     path = cache_path(operator.profile, config.data_dir)
     key = load_cache_key(operator.profile, path, allow_file_key=allow_file_key)
@@ -67,6 +78,7 @@ def _open(
         cache_key=key,
         demo=config.is_demo,
         on_close=on_close,
+        credentials=credentials,
     )
     if pacs_url is not None:
         timeout = config.pacs.timeout_s if config.pacs is not None else 30.0
@@ -77,6 +89,7 @@ def _open(
 def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
     # Imported here: a configured workstation never loads the sandbox.
     from fse_desk.sandbox import ResourceStore, SandboxServer, ensure_seeded
+    from fse_desk.sandbox.gateway import trust_certificate_authority
     from fse_desk.sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
 
     region_dir = config.data_dir / "sandbox"
@@ -94,6 +107,9 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
         today=date.today(),
         progress=seeding,
     )
+    # The demo MMG signs with a generated test certificate that only the sandbox trusts.
+    demo_credentials = demo_certificate(config.data_dir)
+    trust_certificate_authority(region, demo_credentials.chain[0])
     server = SandboxServer(region)
     server.start()
 
@@ -114,7 +130,7 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
                     else server.base_url.removesuffix("/fhir") + "/dicom-web")
         return _open(
             config, operator, FhirClient(server.base_url), allow_file_key=True, on_close=stop,
-            pacs_url=pacs_url,
+            pacs_url=pacs_url, credentials=lambda: demo_credentials,
         )
     except BaseException:
         stop()

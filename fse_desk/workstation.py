@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
-from fse_desk.errors import ConnectorError, ResourceNotFound
+from fse_desk.errors import CertificateError, ConnectorError, ResourceNotFound
 from fse_desk.events import Event
 from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.fse.push import OutboxPusher, PushSummary
@@ -25,6 +25,7 @@ from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.pss.service import PssService
+from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
@@ -74,6 +75,7 @@ class Workstation:
         cache_key: CacheKey,
         demo: bool,
         on_close: Callable[[], None] | None = None,
+        credentials: Callable[[], OperatorCredentials] | None = None,
     ) -> None:
         self._store = store
         self._client = client
@@ -81,6 +83,7 @@ class Workstation:
         self.demo = demo
         self.cache_key_in_file = cache_key.location is KeyLocation.FILE
         self._on_close = on_close
+        self._credentials = credentials
         self.timeline = TimelineService(store, client, operator)
         self.pss = PssService(store, self.timeline)
         self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
@@ -196,6 +199,22 @@ class Workstation:
             if pulled.patients or pulled.consents:
                 self.patients_changed.emit(None)
             return SyncReport(pushed, pulled)
+
+    @property
+    def fhir_base_url(self) -> str:
+        return self._client.base_url
+
+    def signing_credentials(self) -> OperatorCredentials:
+        """The operator's signing certificate (for the PSS PDF and the gateway JWTs).
+
+        Loaded when needed, not at start-up: its passphrase is read from the keyring.
+        """
+        if self._credentials is None:
+            raise CertificateError(
+                "no signing certificate is configured: add certificate = \"<file.p12>\" to "
+                "the [user] section and store its passphrase in the keyring"
+            )
+        return self._credentials()
 
     def close(self) -> None:
         self.imaging.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
@@ -16,6 +17,7 @@ from fse_desk.progress import Progress
 from fse_desk.sandbox import SandboxServer
 from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
+from fse_desk.workstation import Workstation
 from tests.fixtures_region import LiveRegion, region_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,3 +126,45 @@ def test_sync_once_from_the_command_line(tmp_path: Path) -> None:
     second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "0 assistiti, 0 documenti aggiornati" in second.stdout
+
+
+def test_the_demo_mmg_signs_with_a_certificate_the_sandbox_gateway_trusts(
+    tmp_path: Path,
+) -> None:
+    from fse_desk.fse.gateway import GatewayClient
+    from fse_desk.pss.cda_reader import read_cda
+    from fse_desk.pss.cda_writer import write_cda
+    from fse_desk.pss.pdf import PssPrintout, render_pss_pdf, sign_pades
+
+    workstation = open_workstation(_demo_config(tmp_path))
+    try:
+        credentials = workstation.signing_credentials()
+        assert credentials.fiscal_code == workstation.operator.codice_fiscale
+        workstation.sync()
+        pss_doc = next(d for p in workstation.search_patients("", limit=30)
+                       for d in workstation.documents(p.id) if d.type_code == "60591-5")
+        _, body = workstation.document_body(pss_doc.id)
+        cda = write_cda(read_cda(body))
+        printout = PssPrintout(title="Profilo Sanitario Sintetico",
+                               patient_lines=(("Assistito", pss_doc.patient_id),),
+                               sections=(), author=workstation.operator.display_name,
+                               organization="Casa della Salute di Vergato", version=1,
+                               date=datetime.now(UTC))
+        pdf = sign_pades(render_pss_pdf(printout, cda), credentials)
+        patient = workstation.patient(pss_doc.patient_id)
+        assert patient is not None
+        gateway_url = workstation.fhir_base_url.removesuffix("/fhir") + "/v1"
+        with GatewayClient(gateway_url, credentials) as gateway:
+            answer = gateway.validate(pdf, patient.codice_fiscale)
+        assert answer.workflow_instance_id
+    finally:
+        workstation.close()
+
+
+def test_without_a_configured_certificate_signing_says_what_to_do(
+    region_workstation: Workstation,
+) -> None:
+    from fse_desk.errors import CertificateError
+
+    with pytest.raises(CertificateError, match="add certificate ="):
+        region_workstation.signing_credentials()
