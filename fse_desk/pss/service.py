@@ -18,6 +18,7 @@ from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.patient import ConsentState
 from fse_desk.errors import ConsentMissing, MalformedDocument
 from fse_desk.pss.cda_reader import read_cda
+from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.codes import PSS_LOINC
 from fse_desk.pss.model import Pss
 from fse_desk.store import CacheStore
@@ -49,6 +50,19 @@ class PssService:
     def __init__(self, store: CacheStore, timeline: TimelineService) -> None:
         self._store = store
         self._timeline = timeline
+
+    # -- drafts: saved as the doctor types, per patient and author ---------------------
+    def save_draft(self, patient_id: PatientId, draft: Pss) -> None:
+        """Keep ``draft`` in the encrypted cache (offline, and across a crash)."""
+        self._store.pss_drafts.save(patient_id, draft.author.cf, write_cda(draft))
+
+    def draft(self, patient_id: PatientId, author_cf: str) -> tuple[Pss, datetime] | None:
+        """This author's saved draft for the patient, with when it was saved."""
+        saved = self._store.pss_drafts.load(patient_id, author_cf)
+        return (read_cda(saved[0]), saved[1]) if saved else None
+
+    def discard_draft(self, patient_id: PatientId, author_cf: str) -> bool:
+        return self._store.pss_drafts.discard(patient_id, author_cf)
 
     def history(self, patient_id: PatientId) -> list[PssVersion]:
         """The cached PSS versions, newest (the current one) first.

@@ -11,6 +11,7 @@ from fse_desk.errors import StoreError, StoreReadOnly
 from fse_desk.store._errors import mapped_errors
 from fse_desk.store.database import Database, write_protected
 from fse_desk.store.migrations import migrate, pending, schema_version
+from fse_desk.store.pss_drafts import PssDraftRepository
 from fse_desk.store.repositories import (
     BodyRepository,
     DocumentRepository,
@@ -40,6 +41,7 @@ class CacheStore:
         self.sync_state = SyncStateRepository(db)
         self.outbox = OutboxRepository(db)
         self.vitals = VitalsRepository(db)
+        self.pss_drafts = PssDraftRepository(db)
         self.timeline = TimelineRepository(db)
         self.audit = AuditRepository(db)
 

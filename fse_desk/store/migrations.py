@@ -235,7 +235,23 @@ _OUTBOX = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT, _TIMELINE, _OUTBOX)
+_PSS_DRAFTS = Migration(
+    5,
+    "PSS drafts saved as the doctor types",
+    (
+        # One draft per patient and author, kept as the draft's own CDA (the writer and
+        # reader round-trip every value), so a crash or a closed laptop loses nothing.
+        """CREATE TABLE pss_draft (
+            patient_id TEXT NOT NULL REFERENCES patient (id),
+            author_cf TEXT NOT NULL,
+            cda BLOB NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (patient_id, author_cf)
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT, _TIMELINE, _OUTBOX, _PSS_DRAFTS)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
