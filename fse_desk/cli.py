@@ -10,6 +10,17 @@ from fse_desk.errors import Cancelled, ConnectorError, FseDeskError
 from fse_desk.progress import Progress
 from fse_desk.startup import open_workstation
 
+# This command speaks Italian to its user, like the window; the core labels its
+# progress in English.
+_LABELS = {
+    "Preparing the demo region": "Preparazione della regione dimostrativa",
+    "Patients": "Assistiti",
+    "Consents": "Consensi",
+    "Documents": "Documenti",
+    "Documents of new consents": "Documenti dei nuovi consensi",
+    "Sending changes": "Invio modifiche",
+}
+
 
 def sync_once(config: AppConfig, out: TextIO = sys.stdout) -> int:
     """Run one sync, print progress and a summary; exit status 0, 1 (error) or 2 (offline)."""
@@ -19,7 +30,8 @@ def sync_once(config: AppConfig, out: TextIO = sys.stdout) -> int:
         nonlocal last_label
         if progress.label != last_label or progress.done == progress.total:
             total = f"/{progress.total}" if progress.total else ""
-            print(f"  {progress.label}: {progress.done}{total}", file=out, flush=True)
+            label = _LABELS.get(progress.label, progress.label)
+            print(f"  {label}: {progress.done}{total}", file=out, flush=True)
             last_label = progress.label
 
     try:

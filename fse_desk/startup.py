@@ -98,7 +98,7 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
 
     def seeding(done: int, total: int) -> None:
         if report is not None:
-            report(Progress(done, total, "Preparazione della regione dimostrativa"))
+            report(Progress(done, total, "Preparing the demo region"))
 
     ensure_seeded(
         region,

@@ -130,7 +130,7 @@ def _snapshot(store: CacheStore) -> dict[str, Any]:
     }
 
 
-LABELS = {"Assistiti": "Patient", "Consensi": "Consent", "Documenti": "DocumentReference"}
+LABELS = {"Patients": "Patient", "Consents": "Consent", "Documents": "DocumentReference"}
 
 
 def _check_reported_pages(lines: list[str], snapshot: dict[str, Any]) -> None:
@@ -140,7 +140,7 @@ def _check_reported_pages(lines: list[str], snapshot: dict[str, Any]) -> None:
         if line.startswith("page "):
             label, _, done = line[5:].rpartition("|")
             reported[label] = max(reported.get(label, 0), int(done))
-    assert len(snapshot["patients"]) >= reported.get("Assistiti", 0)
+    assert len(snapshot["patients"]) >= reported.get("Patients", 0)
     for label, done in reported.items():
         if done and label in LABELS:
             assert snapshot["cursors"][LABELS[label]], f"{label}: committed page not kept"

@@ -145,7 +145,7 @@ def test_cancel_keeps_committed_pages_and_the_next_sync_completes(
 
     def report(progress: Progress) -> None:
         seen.append(progress)
-        if progress.label == "Documenti" and len(seen) > 3:
+        if progress.label == "Documents" and len(seen) > 3:
             token.cancel()
 
     engine = SyncEngine(cache, live_region.client, page_size=20)

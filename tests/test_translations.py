@@ -47,3 +47,18 @@ def test_errors_read_in_italian(qapp: QApplication) -> None:
 
     # A new subclass inherits its parent's text (lookup walks the MRO).
     assert user_message(NewStoreProblem("x")) == user_message(StoreFull("x"))
+
+
+def test_every_progress_label_of_the_core_reads_in_italian(qapp: QApplication) -> None:
+    import re
+
+    from ui.progress_text import progress_text
+
+    install_translators(qapp, "it")
+    labels = {"Patients", "Consents", "Documents"}  # passed as arguments in fse/sync.py
+    for path in (ROOT / "fse_desk").rglob("*.py"):
+        labels |= set(re.findall(r'Progress\([^"\n]*"([^"]+)"\)', path.read_text("utf-8")))
+    assert "Sending changes" in labels and len(labels) > 10
+    untranslated = sorted(label for label in labels if progress_text(label) == label)
+    assert not untranslated, f"add these to ui/progress_text.py: {untranslated}"
+    assert progress_text("Documents") == "Documenti"

@@ -15,6 +15,7 @@ from fse_desk.workstation import Workstation
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import user_message
+from ui.progress_text import progress_text
 from ui.workers import Worker
 
 STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
@@ -42,7 +43,7 @@ def run(config: AppConfig) -> int:
     splash.setMinimumWidth(420)
 
     def on_progress(progress: Progress) -> None:
-        splash.setLabelText(progress.label)
+        splash.setLabelText(progress_text(progress.label))
         splash.setMaximum(max(progress.total, 0))
         splash.setValue(progress.done)
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from fse_desk.progress import Progress
 from fse_desk.workstation import ConnectionStatus, Workstation
 from ui.formatting import format_datetime
+from ui.progress_text import progress_text
 
 
 class StatusArea(QWidget):
@@ -90,7 +91,8 @@ class StatusArea(QWidget):
         self.cancel_button.show()
         self.progress_bar.setMaximum(max(progress.total, 0))
         self.progress_bar.setValue(min(progress.done, max(progress.total, 0)))
-        self.progress_bar.setFormat(f"{progress.label} %v/%m" if progress.total else progress.label)
+        label = progress_text(progress.label)
+        self.progress_bar.setFormat(f"{label} %v/%m" if progress.total else label)
 
     def hide_progress(self) -> None:
         self.progress_bar.hide()

@@ -161,7 +161,7 @@ class OutboxPusher:
                     summary.sent += len(results)
                 # Entries not tried (stopped early, cancelled) are no longer in flight.
                 self._store.outbox.release_sending([e.id for e in batch])
-            yield Progress(min(start + BATCH, len(ready)), len(ready), "Invio modifiche")
+            yield Progress(min(start + BATCH, len(ready)), len(ready), "Sending changes")
             if summary.stopped_early:
                 break
             cancel.raise_if_cancelled()

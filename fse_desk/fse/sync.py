@@ -100,12 +100,12 @@ class SyncEngine:
             else {}
         )
         yield from self._pull_type(
-            "Patient", "Assistiti", patient_filter, self._store_patients, summary, cancel
+            "Patient", "Patients", patient_filter, self._store_patients, summary, cancel
         )
         granted: list[PatientId] = []
         yield from self._pull_type(
             "Consent",
-            "Consensi",
+            "Consents",
             {},
             partial(self._store_consents, granted=granted),
             summary,
@@ -113,7 +113,7 @@ class SyncEngine:
         )
         first_document_pull = self._store.sync_state.cursor("DocumentReference") is None
         yield from self._pull_type(
-            "DocumentReference", "Documenti", {}, self._store_documents, summary, cancel
+            "DocumentReference", "Documents", {}, self._store_documents, summary, cancel
         )
         if not first_document_pull:
             for done, patient_id in enumerate(granted, 1):
@@ -124,7 +124,7 @@ class SyncEngine:
                     with self._store.transaction():
                         self._store_documents(_resources(page), summary)
                     cancel.raise_if_cancelled()
-                yield Progress(done, len(granted), "Documenti dei nuovi consensi")
+                yield Progress(done, len(granted), "Documents of new consents")
         summary.seconds = time.monotonic() - started
         summary.bytes_received = self._client.bytes_received - bytes_before
         self._store.sync_state.set(LAST_SYNC_KEY, _utc_now_iso())

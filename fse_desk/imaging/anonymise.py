@@ -137,10 +137,10 @@ def export_study(sources: Sequence[Path | bytes], folder: Path, *, salt: bytes,
     for number, source in enumerate(sources, start=1):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        yield Progress(number - 1, len(sources), "Esportazione anonimizzata")
+        yield Progress(number - 1, len(sources), "Anonymised export")
         clean = anonymise(read_dataset(source), uids)
         target = folder / f"IM{number:05d}.dcm"
         clean.save_as(target, enforce_file_format=True)
         written.append(target)
-    yield Progress(len(sources), len(sources), "Esportazione anonimizzata")
+    yield Progress(len(sources), len(sources), "Anonymised export")
     return written

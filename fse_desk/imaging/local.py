@@ -76,7 +76,7 @@ def scan(paths: Iterable[Path], *, patient_ids: Iterable[str] = (),
         if cancel is not None:
             cancel.raise_if_cancelled()
         if done % 16 == 0:
-            yield Progress(done, len(files), "Lettura dei file")
+            yield Progress(done, len(files), "Reading files")
         try:
             ds = read_dataset(path, header_only=True)
             image_info(ds)  # refuses objects without pixels
@@ -85,7 +85,7 @@ def scan(paths: Iterable[Path], *, patient_ids: Iterable[str] = (),
             failures.append(LoadFailure(str(path), FailureReason(exc.reason), str(exc)))
             continue
         headers.append((path, ds))
-    yield Progress(len(files), len(files), "Lettura dei file")
+    yield Progress(len(files), len(files), "Reading files")
     studies = _group(headers, mine)
     patients = tuple(sorted({s.summary.patient_id for s in studies}))
     return LocalScan(tuple(studies), tuple(failures), len(files), patients)

@@ -113,7 +113,7 @@ class ImagingService:
     def studies(self, patient: Patient, cancel: CancelToken | None = None
                 ) -> Generator[Progress, None, StudyList]:
         """PACS studies of the patient (by codice fiscale) and the studies their reports name."""
-        yield Progress(0, 2, "Ricerca degli studi")
+        yield Progress(0, 2, "Searching studies")
         if patient.consent is not ConsentState.GRANTED:
             # Without consent to consultation nothing of the FSE is shown: neither its
             # reports nor the regional PACS. Local files (the patient's own CD) still open.
@@ -121,7 +121,7 @@ class ImagingService:
         reports = {r.study_uid: r for r in self.radiology_reports(patient.id)}
         if cancel is not None:
             cancel.raise_if_cancelled()
-        yield Progress(1, 2, "Ricerca degli studi")
+        yield Progress(1, 2, "Searching studies")
         found: list[StudySummary] = []
         error: ConnectorError | None = None
         if self._pacs is not None:
@@ -140,7 +140,7 @@ class ImagingService:
                     report.document_id,
                 ))
         studies.sort(key=lambda s: s.study_date.toordinal() if s.study_date else 0, reverse=True)
-        yield Progress(2, 2, "Ricerca degli studi")
+        yield Progress(2, 2, "Searching studies")
         return StudyList(tuple(studies), error, self._pacs is not None)
 
     def series(self, study_uid: str) -> list[SeriesSummary]:
@@ -163,7 +163,7 @@ class ImagingService:
         total = summary.image_count
         failures: list[LoadFailure] = []
         loaded = 0
-        yield Progress(0, total, "Scaricamento delle immagini")
+        yield Progress(0, total, "Downloading images")
         parts = self._pacs.retrieve_series(summary.study_uid, summary.series_uid)
         try:
             for number, part in enumerate(parts, start=1):
@@ -175,7 +175,7 @@ class ImagingService:
                 except DicomFileError as exc:
                     failures.append(LoadFailure(f"#{number}", FailureReason(exc.reason),
                                                 str(exc)))
-                yield Progress(number, max(total, number), "Scaricamento delle immagini")
+                yield Progress(number, max(total, number), "Downloading images")
         finally:
             close = getattr(parts, "close", None)
             if close is not None:
@@ -202,7 +202,7 @@ class ImagingService:
             except DicomFileError as exc:
                 failures.append(LoadFailure(str(instance.path), FailureReason(exc.reason),
                                             str(exc)))
-            yield Progress(number, total, "Lettura delle immagini")
+            yield Progress(number, total, "Reading images")
         return SeriesLoad(loaded, tuple(failures))
 
     def export_anonymised(self, sources: list[Path | bytes], folder: Path,
@@ -219,7 +219,7 @@ class ImagingService:
         series = self.series(study_uid)
         sources: list[Path | bytes] = []
         for n, summary in enumerate(series):
-            yield Progress(n, len(series), "Scaricamento dello studio")
+            yield Progress(n, len(series), "Downloading the study")
             assert self._pacs is not None
             for part in self._pacs.retrieve_series(study_uid, summary.series_uid):
                 if cancel is not None:

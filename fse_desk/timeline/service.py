@@ -250,14 +250,14 @@ class TimelineService:
             )
         todo = self._store.timeline.missing_bodies(patient_id)
         total = len(todo)
-        yield Progress(0, total, "downloading documents")
+        yield Progress(0, total, "Downloading documents")
         for done, doc_id in enumerate(todo, start=1):
             if cancel is not None:
                 cancel.raise_if_cancelled()
             meta = self._store.documents.get(doc_id)
             if meta is not None:
                 self._body(meta)
-            yield Progress(done, total, "downloading documents")
+            yield Progress(done, total, "Downloading documents")
         return PrefetchSummary(total, total)
 
     # -- lab results over time ------------------------------------------------
