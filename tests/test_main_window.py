@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,17 @@ def test_sync_can_be_cancelled_and_reports_it(qtbot: QtBot, workstation: Worksta
     assert finished.args == [None]
     assert window.sync_action.isEnabled()
     assert not window.status_area.progress_bar.isVisible()
+
+
+def test_patient_list_shows_birth_date_and_age_compactly(
+    qtbot: QtBot, qapp: object, workstation: Workstation
+) -> None:
+    install_translators(qapp, "it")  # type: ignore[arg-type]
+    workstation.sync()
+    window = MainWindow(workstation, auto_sync=False)
+    qtbot.addWidget(window)
+    model = window.patient_list.model
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Nascita (età)"
+    patient = model.patient_at(0)
+    assert patient is not None
+    assert model.index(0, 2).data().endswith(f"({patient.age_on(date.today())})")

@@ -647,12 +647,12 @@
     <message>
         <location filename="../../ui/models/patient_list_model.py" line="47" />
         <source>Born</source>
-        <translation>Nascita</translation>
+        <translation>Nascita (età)</translation>
     </message>
     <message>
         <location filename="../../ui/models/patient_list_model.py" line="61" />
         <source>{date} ({age} y)</source>
-        <translation>{date} ({age} anni)</translation>
+        <translation>{date} ({age})</translation>
     </message>
     <message>
         <location filename="../../ui/models/patient_list_model.py" line="66" />
