@@ -2,6 +2,8 @@
 
 fse-desk                 open the workstation (the built-in demo FSE if no config)
 fse-desk sync --once     sync the cache without a window and print a summary
+fse-desk vocabulary import KIND FILE
+                         install an official list (icd9cm, atc, allergens, vaccines)
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--once", action="store_true", required=True, help="one sync, then exit (no window)"
     )
+    vocabulary = commands.add_parser("vocabulary", help="PSS editor code lists")
+    vocabulary.add_argument("action", choices=["import"])
+    vocabulary.add_argument("kind", help="which list the file replaces: icd9cm, atc, "
+                            "allergens or vaccines")
+    vocabulary.add_argument("file", type=Path, help="CSV UTF-8, columns as documented in "
+                            "resources/vocabularies/README.md")
     return parser
 
 
@@ -43,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         from fse_desk.cli import sync_once
 
         return sync_once(config)
+    if args.command == "vocabulary":
+        from fse_desk.cli import import_vocabulary
+
+        return import_vocabulary(config, args.kind, args.file)
     from ui.app import run
 
     return run(config)

@@ -1,13 +1,16 @@
-"""``fse-desk sync --once``: sync without opening a window (pre-fetch before home visits)."""
+"""Commands without a window: ``fse-desk sync --once`` (pre-fetch before home visits) and
+``fse-desk vocabulary import KIND FILE`` (an administrator installs an official list)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from fse_desk.config import AppConfig
-from fse_desk.errors import Cancelled, ConnectorError, FseDeskError
+from fse_desk.errors import Cancelled, ConnectorError, FseDeskError, VocabularyFileError
 from fse_desk.progress import Progress
+from fse_desk.pss.vocabularies import install_vocabulary
 from fse_desk.startup import open_workstation
 
 # This command speaks Italian to its user, like the window; the core labels its
@@ -67,4 +70,20 @@ def sync_once(config: AppConfig, out: TextIO = sys.stdout) -> int:
     )
     if summary.rejected:
         print(f"Attenzione: {summary.rejected} risorse non valide ignorate (vedi log).", file=out)
+    return 0
+
+
+def import_vocabulary(config: AppConfig, kind: str, source: Path,
+                      out: TextIO = sys.stdout) -> int:
+    """Install ``source`` as the ``kind`` list (checked whole first); exit status 0 or 1."""
+    try:
+        vocabulary = install_vocabulary(kind, source, config.vocabulary_dir)
+    except VocabularyFileError as exc:
+        print(f"Elenco non importato, il precedente resta in uso. {exc}", file=out)
+        return 1
+    except OSError as exc:
+        print(f"Impossibile leggere o installare {source}: {exc.strerror or exc}", file=out)
+        return 1
+    print(f"Elenco {kind} importato: {len(vocabulary)} voci, in uso dalla prossima apertura "
+          "dell'editor del PSS.", file=out)
     return 0

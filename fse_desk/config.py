@@ -22,6 +22,13 @@ points it at a real region instead::
     practitioner_id = "1234"        # the operator's Practitioner id on the regional server
     certificate = "/home/rossi/.fse-desk/operatore.p12"  # signing certificate (PKCS#12);
                                     # its passphrase lives in the OS keyring, never here
+    # For the Profilo Sanitario Sintetico header (needed to write one):
+    given_name = "Mario"
+    family_name = "Rossi"
+    phone = "+39 051 6543210"       # phone and/or email: the PSS author must be reachable
+    email = "mario.rossi@example.it"
+    organization_id = "080105-MMG"  # the practice that keeps the PSS (custodian)
+    organization_name = "Studio medico Rossi"
 """
 
 from __future__ import annotations
@@ -68,6 +75,12 @@ class UserConfig:
     role: Role
     practitioner_id: str | None = None
     certificate: Path | None = None
+    # Written in the header of the PSS the user signs (all needed to start one).
+    given_name: str = ""
+    family_name: str = ""
+    telecom: tuple[str, ...] = ()  # "tel:+39…", "mailto:…"
+    organization_id: str = ""  # the practice that keeps the PSS (custodian)
+    organization_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +104,12 @@ class AppConfig:
     @property
     def is_demo(self) -> bool:
         return self.region is None
+
+    @property
+    def vocabulary_dir(self) -> Path:
+        """Where an administrator's official lists are installed (``fse-desk vocabulary
+        import``); the PSS editor prefers them to the lists shipped in ``resources/``."""
+        return self.data_dir / "vocabularies"
 
 
 def default_config_path() -> Path:
@@ -188,4 +207,18 @@ def _user(value: Any, path: Path) -> UserConfig:
         role=role,
         practitioner_id=table.get("practitioner_id"),
         certificate=_optional_path(table, "certificate"),
+        given_name=str(table.get("given_name", "")).strip(),
+        family_name=str(table.get("family_name", "")).strip(),
+        telecom=_telecom(table),
+        organization_id=str(table.get("organization_id", "")).strip(),
+        organization_name=str(table.get("organization_name", "")).strip(),
     )
+
+
+def _telecom(table: dict[str, Any]) -> tuple[str, ...]:
+    out = []
+    if table.get("phone"):
+        out.append("tel:" + str(table["phone"]).replace(" ", ""))
+    if table.get("email"):
+        out.append("mailto:" + str(table["email"]).strip())
+    return tuple(out)

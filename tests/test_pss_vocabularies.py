@@ -133,3 +133,29 @@ def test_a_bad_file_leaves_the_installed_list_untouched(tmp_path: Path) -> None:
     with pytest.raises(VocabularyFileError):
         install_vocabulary("icd9cm", bad, tmp_path / "vocab")
     assert len(load_vocabulary("icd9cm", tmp_path / "vocab")) == 2
+
+
+def test_an_administrator_imports_an_official_list_from_the_command_line(
+        tmp_path: Path) -> None:
+    import io
+
+    from fse_desk.cli import import_vocabulary
+    from fse_desk.config import load_config
+    from main import main
+
+    config = load_config(tmp_path / "none.toml", data_dir=tmp_path)
+    good = tmp_path / "icd9.csv"
+    good.write_text("code,display\n250.00,Diabete mellito tipo 2\n401.9,Ipertensione\n",
+                    encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "vocabulary", "import", "icd9cm",
+                 str(good)]) == 0
+    installed = load_vocabulary("icd9cm", config.vocabulary_dir)
+    assert [t.code for t in installed.terms] == ["250.00", "401.9"]
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,display\n25O.00,Diabete\n", encoding="utf-8")
+    out = io.StringIO()
+    assert import_vocabulary(config, "icd9cm", bad, out) == 1
+    assert "line 2, column code" in out.getvalue()
+    assert "il precedente resta in uso" in out.getvalue()
+    assert len(load_vocabulary("icd9cm", config.vocabulary_dir)) == 2  # untouched
