@@ -10,6 +10,8 @@ points it at a real region instead::
     ca_bundle = "/etc/fse-desk/region-ca.pem"               # optional
     client_cert = "/home/rossi/.fse-desk/operatore.pem"     # optional, TLS client auth
     client_key = "/home/rossi/.fse-desk/operatore.key"      # optional
+    gateway_base_url = "https://gtw.example-regione.it/v1"  # optional: the FSE 2.0
+                                    # gateway (with its version) to publish the PSS
 
     [pacs]                          # optional: the PACS to fetch images from
     dicomweb_base_url = "https://pacs.example-asl.it/dicom-web"
@@ -57,6 +59,7 @@ class RegionConfig:
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
+    gateway_base_url: str | None = None  # FSE 2.0 gateway; None: publishing unavailable
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +173,19 @@ def _region(value: Any, path: Path) -> RegionConfig:
         raise ConfigError(
             f"{path}: fhir_base_url {url!r} must use https:// (patient data never travels in clear)"
         )
+    gateway = table.get("gateway_base_url")
+    if gateway is not None:
+        gateway = _required(table, "gateway_base_url", path, "region")
+        if not gateway.startswith("https://") and not gateway.startswith("http://127.0.0.1"):
+            raise ConfigError(f"{path}: gateway_base_url {gateway!r} must use https:// "
+                              "(signed documents carry patient data)")
     return RegionConfig(
         fhir_base_url=url,
         timeout_s=float(table.get("timeout_s", 15.0)),
         ca_bundle=_optional_path(table, "ca_bundle"),
         client_cert=_optional_path(table, "client_cert"),
         client_key=_optional_path(table, "client_key"),
+        gateway_base_url=gateway,
     )
 
 

@@ -45,6 +45,8 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   ├── CertificatePassphraseMissing the keyring holds no passphrase for it
     │   └── CertificateExpired       outside its validity period (expired or not yet valid)
     ├── SigningError                 a PDF could not be built, embedded or signed
+    ├── PublishNotAllowed            the operator may not publish this PSS (``refusal``)
+    ├── PssNotPublishable            the PSS fails the checks before publication (``problems``)
     ├── InvalidRecord                a domain record failed validation
     ├── VocabularyFileError          a vocabulary CSV is malformed (``line``, ``column``)
     └── Cancelled                    the user cancelled a long operation
@@ -52,7 +54,11 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the PSS package imports this module: no cycle at run time
+    from fse_desk.pss.service import PublishRefusal
+    from fse_desk.pss.validator import Problem as PssProblem
 
 
 class FseDeskError(Exception):
@@ -281,3 +287,19 @@ class CertificateExpired(CertificateError):
 
 class SigningError(FseDeskError):
     """A PDF could not be built, have the CDA embedded, or be signed."""
+
+
+class PublishNotAllowed(FseDeskError):
+    """The operator may not publish this patient's PSS; ``refusal`` says why."""
+
+    def __init__(self, message: str, *, refusal: PublishRefusal | None) -> None:
+        super().__init__(message)
+        self.refusal = refusal
+
+
+class PssNotPublishable(FseDeskError):
+    """The PSS fails the checks before publication; ``problems`` lists every one."""
+
+    def __init__(self, message: str, *, problems: tuple[PssProblem, ...]) -> None:
+        super().__init__(message)
+        self.problems = problems

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from fse_desk.config import DEMO_PROFILE, AppConfig
-from fse_desk.errors import ConfigError
+from fse_desk.config import DEMO_PROFILE, AppConfig, UserConfig
+from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.fse.dicomweb import DicomWebClient
 from fse_desk.fse.fhir_client import FhirClient, TlsSettings
 from fse_desk.progress import Progress
+from fse_desk.pss.drafting import PssSigner
+from fse_desk.pss.model import Clinician, Organization
 from fse_desk.security.certificates import (
     OperatorCredentials,
     demo_certificate,
@@ -42,6 +44,7 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         role=config.user.role,
         practitioner_id=config.user.practitioner_id,
         profile=config.user.profile,
+        signer=_signer(config.user),
     )
     region = config.region
     client = FhirClient(
@@ -55,7 +58,18 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         (lambda: load_operator_credentials(certificate, profile)) if certificate else None
     )
     return _open(config, operator, client, allow_file_key=False, on_close=None, pacs_url=pacs_url,
-                 credentials=credentials)
+                 credentials=credentials, gateway_url=region.gateway_base_url)
+
+
+def _signer(user: UserConfig) -> PssSigner | None:
+    """The PSS author from ``[user]``; None (and no PSS editing) while details are missing."""
+    try:
+        return PssSigner(
+            Clinician(user.codice_fiscale, user.given_name, user.family_name, user.telecom),
+            Organization(user.organization_id, user.organization_name),
+        )
+    except InvalidRecord:
+        return None
 
 
 def _open(
@@ -67,6 +81,7 @@ def _open(
     on_close: Callable[[], None] | None,
     pacs_url: str | None = None,
     credentials: Callable[[], OperatorCredentials] | None = None,
+    gateway_url: str | None = None,
 ) -> Workstation:
     path = cache_path(operator.profile, config.data_dir)
     key = load_cache_key(operator.profile, path, allow_file_key=allow_file_key)
@@ -79,6 +94,8 @@ def _open(
         demo=config.is_demo,
         on_close=on_close,
         credentials=credentials,
+        vocabulary_dir=config.vocabulary_dir,
+        gateway_url=gateway_url,
     )
     if pacs_url is not None:
         timeout = config.pacs.timeout_s if config.pacs is not None else 30.0
@@ -91,6 +108,7 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
     from fse_desk.sandbox import ResourceStore, SandboxServer, ensure_seeded
     from fse_desk.sandbox.gateway import trust_certificate_authority
     from fse_desk.sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
+    from fse_desk.sandbox.region.pss import DEMO_SIGNER
 
     region_dir = config.data_dir / "sandbox"
     region_dir.mkdir(parents=True, exist_ok=True)
@@ -123,14 +141,17 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
         role=Role.MMG,
         practitioner_id=DEMO_MMG_ID,
         profile=DEMO_PROFILE,
+        signer=DEMO_SIGNER,
     )
     try:
-        # The sandbox serves its own PACS (DICOMweb) unless a real one is configured.
+        # The sandbox serves its own PACS (DICOMweb) unless a real one is configured,
+        # and its own FSE 2.0 gateway, which trusts the demo certificate.
+        root = server.base_url.removesuffix("/fhir")
         pacs_url = (config.pacs.dicomweb_base_url if config.pacs is not None
-                    else server.base_url.removesuffix("/fhir") + "/dicom-web")
+                    else root + "/dicom-web")
         return _open(
             config, operator, FhirClient(server.base_url), allow_file_key=True, on_close=stop,
-            pacs_url=pacs_url, credentials=lambda: demo_credentials,
+            pacs_url=pacs_url, credentials=lambda: demo_credentials, gateway_url=root + "/v1",
         )
     except BaseException:
         stop()

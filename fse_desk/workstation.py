@@ -12,18 +12,23 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
-from fse_desk.errors import CertificateError, ConnectorError, ResourceNotFound
+from fse_desk.errors import CertificateError, ConfigError, ConnectorError, ResourceNotFound
 from fse_desk.events import Event
 from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.fse.gateway import GatewayClient
+from fse_desk.fse.gateway_push import NO_GATEWAY
 from fse_desk.fse.push import OutboxPusher, PushSummary
 from fse_desk.fse.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
+from fse_desk.pss.drafting import PssSigner
+from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.service import PssService
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
@@ -44,6 +49,7 @@ class Operator:
     role: Role
     practitioner_id: str | None
     profile: str
+    signer: PssSigner | None = None  # author and custodian of the PSS they write
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,8 @@ class Workstation:
         demo: bool,
         on_close: Callable[[], None] | None = None,
         credentials: Callable[[], OperatorCredentials] | None = None,
+        vocabulary_dir: Path | None = None,
+        gateway_url: str | None = None,
     ) -> None:
         self._store = store
         self._client = client
@@ -84,8 +92,13 @@ class Workstation:
         self.cache_key_in_file = cache_key.location is KeyLocation.FILE
         self._on_close = on_close
         self._credentials = credentials
-        self.timeline = TimelineService(store, client, operator)
-        self.pss = PssService(store, self.timeline)
+        # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
+        self.gateway_base_url = gateway_url
+        self.timeline = TimelineService(store, client, operator, vocabulary_dir=vocabulary_dir)
+        self.pss = PssService(store, self.timeline, signer=operator.signer,
+                              vocabulary_dir=vocabulary_dir, operator=operator,
+                              publisher=PssPublisher(store, self.signing_credentials, gateway_url,
+                                                     on_queued=self._on_local_change))
         self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
         self._sync_lock = threading.Lock()
         self.status_changed: Event[ConnectionStatus] = Event()
@@ -123,8 +136,7 @@ class Workstation:
         if meta is None:
             raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
         content_type, data = self._client.binary(meta.body_url)
-        self._store.bodies.put(document_id, content_type, data)
-        return content_type, data
+        return self.timeline.cache_body(meta, content_type, data), data
 
     # -- status -------------------------------------------------------------------
     @property
@@ -182,7 +194,8 @@ class Workstation:
         with self._sync_lock:
             self._set_status(replace(self._status, syncing=True))
             try:
-                pushed = drive(OutboxPusher(self._store, self._client).push(cancel), report)
+                pusher = OutboxPusher(self._store, self._client, gateway=self.gateway_client)
+                pushed = drive(pusher.push(cancel), report)
                 pulled = drive(
                     SyncEngine(self._store, self._client,
                                practitioner_id=self.operator.practitioner_id).pull(cancel),
@@ -215,6 +228,16 @@ class Workstation:
                 "the [user] section and store its passphrase in the keyring"
             )
         return self._credentials()
+
+    def gateway_client(self) -> GatewayClient:
+        """A client of the FSE 2.0 gateway signed with the operator's certificate (close it).
+
+        Raises :class:`ConfigError` when no gateway is configured, and the
+        :class:`CertificateError` of :meth:`signing_credentials`.
+        """
+        if self.gateway_base_url is None:
+            raise ConfigError(NO_GATEWAY)
+        return GatewayClient(self.gateway_base_url, self.signing_credentials())
 
     def close(self) -> None:
         self.imaging.close()

@@ -41,6 +41,19 @@ def test_region_file_is_read(tmp_path: Path) -> None:
     assert config.region.client_cert == Path("~/cert.pem").expanduser()
     assert config.user.role is Role.MMG
     assert config.user.codice_fiscale == "RSSMRA70A01A944X"
+    assert config.region.gateway_base_url is None  # publishing not set up
+
+
+def test_the_gateway_is_read_and_must_use_https(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    gateway = 'gateway_base_url = "https://gtw.example.it/v1"\n'
+    path.write_text(GOOD.replace("timeout_s = 20\n", "timeout_s = 20\n" + gateway), "utf-8")
+    region = load_config(path, data_dir=tmp_path).region
+    assert region is not None and region.gateway_base_url == "https://gtw.example.it/v1"
+    path.write_text(GOOD.replace("timeout_s = 20\n", "timeout_s = 20\n" + gateway.replace(
+        "https", "http")), "utf-8")
+    with pytest.raises(ConfigError, match=r"gateway_base_url .* must use https"):
+        load_config(path, data_dir=tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from fse_desk.domain import ConsentState, Sex
+from fse_desk.domain import ConsentState, DocumentStatus, Sex
 from fse_desk.errors import InvalidRecord
 from fse_desk.fse.fhir_mapping import (
     consent_from_fhir,
@@ -66,6 +66,26 @@ def test_patient_maps_every_field() -> None:
     assert patient.display_name == "ROSSI Maria Grazia"
 
 
+@pytest.mark.parametrize(
+    ("general_practitioner", "expected"),
+    [
+        ([{"reference": "Practitioner/prac-7", "display": "Dott. Bianchi"}], "prac-7"),
+        ([{"reference": "Organization/org-1"}, {"reference": "Practitioner/prac-7"}], "prac-7"),
+        ([{"reference": "https://fse.example/fhir/Practitioner/prac-7/_history/2"}], "prac-7"),
+        ([{"reference": "PractitionerRole/role-1"}, {"display": "Dott. Bianchi"}], ""),
+        ([], ""),
+        (None, ""),
+    ],
+)
+def test_patient_general_practitioner_is_the_first_practitioner_reference(
+    general_practitioner: list[dict[str, str]] | None, expected: str
+) -> None:
+    resource = dict(PATIENT)
+    if general_practitioner is not None:
+        resource["generalPractitioner"] = general_practitioner
+    assert patient_from_fhir(resource, ConsentState.UNKNOWN).general_practitioner_id == expected
+
+
 def test_patient_without_codice_fiscale_is_rejected() -> None:
     resource = {**PATIENT, "identifier": []}
     with pytest.raises(InvalidRecord, match="codice fiscale") as info:
@@ -84,6 +104,28 @@ def test_document_maps_every_field() -> None:
     assert doc.confidentiality == "R"
     assert doc.master_identifier == "2.16.840.1.113883.2.9.2.080.4.4^ABC"
     assert doc.body_url == "Binary/bin-1"
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("current", DocumentStatus.CURRENT),
+        ("superseded", DocumentStatus.SUPERSEDED),
+        ("entered-in-error", DocumentStatus.ENTERED_IN_ERROR),
+        (None, DocumentStatus.CURRENT),
+    ],
+)
+def test_document_status(status: str | None, expected: DocumentStatus) -> None:
+    resource = {k: v for k, v in DOCUMENT.items() if k != "status"}
+    if status is not None:
+        resource["status"] = status
+    assert document_from_fhir(resource).status is expected
+
+
+def test_document_of_unknown_status_is_rejected() -> None:
+    with pytest.raises(InvalidRecord, match="status 'draft', not current") as info:
+        document_from_fhir({**DOCUMENT, "status": "draft"})
+    assert info.value.field == "status"
 
 
 def test_document_of_unknown_type_is_rejected() -> None:

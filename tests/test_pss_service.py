@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from fse_desk.domain.patient import ConsentState
 from fse_desk.errors import ConsentMissing, MalformedDocument
+from fse_desk.fse.sync import SyncEngine
+from fse_desk.progress import drive
 from fse_desk.pss.service import PssService, PublishRefusal
+from fse_desk.sandbox.region import DEMO_MMG_ID
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk.workstation import Operator, Workstation
@@ -29,6 +34,19 @@ def test_history_lists_the_cached_versions_current_first(region: PssRegion) -> N
     assert [v.current for v in history] == [True, False, False]
     assert history[0].date > history[1].date > history[2].date
     assert all(v.author == "Dott.ssa Elena Guidotti" for v in history)
+
+
+def test_the_current_version_is_the_newest_whose_status_is_current(region: PssRegion) -> None:
+    patient = region.with_versions(3)
+    newest, *earlier = region.pss_ids(patient)
+    client = region.synced.region.client
+    client.update(dict(client.read("DocumentReference", newest), status="superseded"))
+    drive(SyncEngine(region.synced.cache, client).pull())
+    history = region.service.history(patient.id)
+    assert [v.document_id for v in history] == [earlier[0], newest, *earlier[1:]]
+    assert [v.current for v in history] == [True] + [False] * len(earlier)
+    assert [v.number for v in history] == [len(earlier), len(earlier) + 1,
+                                          *range(len(earlier) - 1, 0, -1)]
 
 
 def test_read_parses_the_published_cda_and_logs_the_access(region: PssRegion) -> None:
@@ -74,3 +92,35 @@ def test_the_workstation_exposes_the_service(region_workstation: Workstation) ->
     assert region_workstation.pss.can_publish(region_workstation.operator) == (
         False, PublishRefusal.NOT_MMG_OR_PLS)
     assert PssService.can_publish(NURSE)[0] is False
+
+
+def test_the_demo_mmg_is_the_gp_of_every_synced_patient(region: PssRegion) -> None:
+    patients = region.synced.cache.patients.search("", limit=1000)
+    assert len(patients) == len(region.synced.region.of_type("Patient"))
+    assert {p.general_practitioner_id for p in patients} == {DEMO_MMG_ID}
+
+
+@pytest.mark.parametrize(
+    ("role", "practitioner_id", "expected"),
+    [
+        (Role.MMG, DEMO_MMG_ID, (True, None)),
+        (Role.PLS, DEMO_MMG_ID, (True, None)),
+        (Role.MMG, "prac-mmg-other", (False, PublishRefusal.NOT_PATIENTS_GP)),
+        (Role.MMG, None, (False, PublishRefusal.NOT_PATIENTS_GP)),
+        (Role.MMG, "", (False, PublishRefusal.NOT_PATIENTS_GP)),
+        (Role.NURSE, DEMO_MMG_ID, (False, PublishRefusal.NOT_MMG_OR_PLS)),
+    ],
+)
+def test_only_the_patients_own_mmg_or_pls_may_publish_their_pss(
+    region: PssRegion, role: Role, practitioner_id: str | None,
+    expected: tuple[bool, PublishRefusal | None],
+) -> None:
+    operator = Operator("Test", DOCTOR.codice_fiscale, role, practitioner_id, "test")
+    patient = region.with_versions(1)
+    assert PssService.can_publish(operator, patient) == expected
+
+
+def test_a_patient_whose_gp_is_not_known_is_refused(region: PssRegion) -> None:
+    own = Operator("Test", DOCTOR.codice_fiscale, Role.MMG, DEMO_MMG_ID, "test")
+    patient = replace(region.with_versions(1), general_practitioner_id="")
+    assert PssService.can_publish(own, patient) == (False, PublishRefusal.NOT_PATIENTS_GP)

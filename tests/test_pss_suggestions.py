@@ -1,26 +1,54 @@
-""""Aggiorna dal fascicolo" on the synthetic region's real documents."""
+""""Aggiorna dal fascicolo" on the synthetic region's real documents: read from the
+bodies, and from the findings the encrypted cache keeps beside them."""
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from fse_desk.domain.document import DocumentMeta
-from fse_desk.fse.fhir_mapping import document_from_fhir
+from fse_desk._types import PatientId
+from fse_desk.domain.document import DocumentMeta, DocumentStatus
+from fse_desk.domain.patient import ConsentState
+from fse_desk.errors import ConsentMissing
+from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.fse.fhir_mapping import document_from_fhir, patient_from_fhir
+from fse_desk.progress import drive
 from fse_desk.pss import codes
+from fse_desk.pss._findings import Findings, entry_fields
+from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import Allergy, Problem, Therapy
-from fse_desk.pss.suggestions import FindingsCache, accept, suggest_updates
+from fse_desk.pss.refresh import findings_row, suggest_from_cache
+from fse_desk.pss.service import PssService
+from fse_desk.pss.suggestions import (
+    CDA_TYPES,
+    Vocabularies,
+    accept,
+    collect,
+    document_findings,
+    suggest_updates,
+    suggestion_vocabularies,
+)
+from fse_desk.pss.vocabularies import Vocabulary, load_vocabulary
 from fse_desk.sandbox.region import generate_region
-from tests.test_pss_support import ROME, icd9, minimal_pss
+from fse_desk.store import CacheStore
+from fse_desk.timeline import TimelineService
+from fse_desk.workstation import Workstation
+from tests.fixtures_region import LiveRegion
+from tests.test_pss_support import ROME, full_pss, icd9, minimal_pss
+from tests.timeline_support import DOCTOR, make_synced
 
 Docs = list[tuple[DocumentMeta, bytes]]
+Batch = list[dict[str, Any]]
 HEART_FAILURE_PATIENT = "pat-000007"  # seed 1: diabetic, admitted for heart failure
+PID = PatientId(HEART_FAILURE_PATIENT)
 
 
-def _documents(batch: list[dict[str, Any]]) -> Docs:
+def _documents(batch: Batch) -> Docs:
     bodies = {r["id"]: base64.b64decode(r["data"]) for r in batch
               if r["resourceType"] == "Binary"}
     docs: Docs = []
@@ -33,11 +61,14 @@ def _documents(batch: list[dict[str, Any]]) -> Docs:
 
 
 @pytest.fixture(scope="module")
-def region() -> dict[str, Docs]:
-    out: dict[str, Docs] = {}
-    for batch in list(generate_region(1, 40, date(2026, 11, 1)))[1:]:
-        out[batch[0]["id"]] = _documents(batch)
-    return out
+def batches() -> dict[str, Batch]:
+    """Each patient's resources, by patient id."""
+    return {batch[0]["id"]: batch for batch in list(generate_region(1, 40, date(2026, 11, 1)))[1:]}
+
+
+@pytest.fixture(scope="module")
+def region(batches: dict[str, Batch]) -> dict[str, Docs]:
+    return {pid: _documents(batch) for pid, batch in batches.items()}
 
 
 def _letter(docs: Docs) -> tuple[DocumentMeta, bytes]:
@@ -146,18 +177,187 @@ def test_accepting_adds_exactly_that_entry(region: dict[str, Docs]) -> None:
     assert draft.problems == ()  # the previous draft is untouched
 
 
-def test_findings_cache_gives_the_same_answer_and_rereads_only_new_documents(
-        region: dict[str, Docs]) -> None:
-    docs = region[HEART_FAILURE_PATIENT]
-    plain = suggest_updates(None, docs)
-    cache = FindingsCache()
-    first = suggest_updates(None, docs[:-5], cache=cache)
-    seen = len(cache)
-    again = suggest_updates(None, docs, cache=cache)
-    assert again == plain
-    assert first != plain or len(cache) == seen
-    assert len(cache) == seen + sum(1 for m, _ in docs[-5:] if m.type_code in (
-        "34105-7", "18842-5", "11488-4", "75496-0", "85208-7", "59258-4", "57833-6",
-        "60591-5", "57827-8", "18776-5") and "pdf" not in m.content_type)
-    changed = [(m, b + b" ") if i == 0 else (m, b) for i, (m, b) in enumerate(docs)]
-    assert suggest_updates(None, changed, cache=cache) == suggest_updates(None, changed)
+def test_kept_findings_rebuild_every_field_of_a_structured_pss(region: dict[str, Docs]) -> None:
+    meta = replace(region[HEART_FAILURE_PATIENT][0][0], type_code=codes.PSS_LOINC,
+                   content_type="application/x-hl7-cda+xml")
+    pss = full_pss()
+    findings = document_findings(meta, write_cda(pss), suggestion_vocabularies())
+    assert findings is not None
+    kept = Findings.from_json(findings.to_json())
+    assert kept == findings
+    result = collect(None, [(meta, kept)])
+    assert result == collect(None, [(meta, findings)])
+    assert {s.entry for s in result.suggestions} == {*pss.problems, *pss.therapies,
+                                                     *pss.allergies}
+
+
+# -- findings kept in the cache ----------------------------------------------------------
+
+
+@pytest.fixture
+def timeline(cache: CacheStore) -> Iterator[TimelineService]:
+    """The timeline service caching bodies handed to it (its client is never called)."""
+    client = FhirClient("http://127.0.0.1:9")
+    yield TimelineService(cache, client, DOCTOR)
+    client.close()
+
+
+def _listed(cache: CacheStore, batches: dict[str, Batch], pid: str = HEART_FAILURE_PATIENT,
+            ) -> Docs:
+    """The patient and their documents' metadata in the cache (no bodies); the documents
+    with their bodies as the cache lists them, newest first."""
+    batch = batches[pid]
+    cache.patients.upsert_many([patient_from_fhir(batch[0], ConsentState.GRANTED)])
+    docs = _documents(batch)
+    cache.documents.upsert_many([m for m, _ in docs])
+    bodies = {m.id: b for m, b in docs}
+    return [(m, bodies[m.id]) for m in cache.documents.list_for_patient(pid)]
+
+
+def _cached(cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> Docs:
+    docs = _listed(cache, batches)
+    for meta, body in docs:
+        timeline.cache_body(meta, meta.content_type, body)
+    return docs
+
+
+def _read(cache: CacheStore) -> Docs:
+    out: Docs = []
+    for meta in cache.documents.list_for_patient(PID):
+        body = cache.bodies.get(meta.id)
+        if body is not None:
+            out.append((meta, body[1]))
+    return out
+
+
+def test_kept_findings_give_the_answer_of_reading_the_bodies(
+        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    docs = _cached(cache, timeline, batches)
+    vocab = suggestion_vocabularies()
+    kept = cache.findings.for_patient(PID, vocab.fingerprint)
+    assert set(kept) == {m.id for m, _ in docs if m.type_code in CDA_TYPES}
+    letter, _ = _letter(docs)
+    since_letter = minimal_pss(effective_time=letter.date - timedelta(days=1),
+                               no_problems=False, problems=(Problem(icd9("428.0", "Scompenso")),))
+    for previous in (None, since_letter):
+        result = suggest_from_cache(cache, PID, previous, vocab)
+        assert result == suggest_updates(previous, docs)
+        assert result.suggestions and result.documents_skipped and result.not_downloaded == 0
+    # The click merges the kept findings: it does not read the bodies again.
+    planted = Findings((("problems", "E888.9", False, "planted",
+                         entry_fields(Problem(icd9("E888.9", "Caduta")))),), ())
+    cache.findings.put_many([findings_row(letter, vocab, planted)])
+    fall = next(s for s in suggest_from_cache(cache, PID, None, vocab).suggestions
+                if s.code == "E888.9")
+    assert (fall.evidence, fall.source.document_id) == ("planted", letter.id)
+
+
+def test_bodies_cached_without_findings_are_read_once_then_kept(
+        cache: CacheStore, batches: dict[str, Batch]) -> None:
+    docs = _listed(cache, batches)
+    for meta, body in docs:  # as before migration 7: the body only
+        cache.bodies.put(meta.id, meta.content_type, body)
+    vocab = suggestion_vocabularies()
+    assert cache.findings.for_patient(PID, vocab.fingerprint) == {}
+    assert suggest_from_cache(cache, PID, None, vocab) == suggest_updates(None, docs)
+    assert len(cache.findings.for_patient(PID, vocab.fingerprint)) == sum(
+        m.type_code in CDA_TYPES for m, _ in docs)
+
+
+def test_another_vocabulary_reads_the_documents_again(
+        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    docs = _cached(cache, timeline, batches)
+    shipped = suggestion_vocabularies()
+    reloaded = Vocabularies(*(load_vocabulary(k) for k in ("icd9cm", "atc", "allergens")))
+    assert reloaded.fingerprint == shipped.fingerprint  # a restart keeps the findings
+    icd = Vocabulary("icd9cm", [t for t in shipped.icd9cm.terms if not t.code.startswith("250")])
+    imported = Vocabularies(icd, shipped.atc, shipped.allergens)
+    assert imported.fingerprint != shipped.fingerprint
+    before = suggest_from_cache(cache, PID, None, shipped)
+    after = suggest_from_cache(cache, PID, None, imported)
+    assert after == suggest_updates(None, docs, imported)
+    assert after != before
+    assert not any("Diabete" in u.text for u in before.unmatched)
+    assert any("Diabete" in u.text for u in after.unmatched)  # 250.xx no longer listed
+    assert set(cache.findings.for_patient(PID, imported.fingerprint)) == {
+        m.id for m, _ in docs if m.type_code in CDA_TYPES}
+    assert cache.findings.for_patient(PID, shipped.fingerprint) == {}
+    assert suggest_from_cache(cache, PID, None, shipped) == before
+
+
+def test_a_new_version_or_a_new_body_is_read_again(
+        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    docs = _cached(cache, timeline, batches)
+    vocab = suggestion_vocabularies()
+    before = suggest_from_cache(cache, PID, None, vocab)
+    letter, letter_body = _letter(docs)
+    newest = max(m.date for m, _ in docs)
+    cache.documents.upsert_many([replace(letter, version_id="2",
+                                         date=newest + timedelta(days=30))])
+    prescription = next(m for m, _ in docs if m.type_code == "57833-6"
+                        and "xml" in m.content_type)
+    fall = letter_body.replace(b"ICD-9-CM 428.0", b"ICD-9-CM E888.9")
+    cache.bodies.put(prescription.id, prescription.content_type, fall)  # by any path
+    after = suggest_from_cache(cache, PID, None, vocab)
+    assert after == suggest_updates(None, _read(cache)) != before
+    assert next(s for s in after.suggestions if s.code == "E888.9").source.document_id == (
+        prescription.id)
+    heart = next(s for s in after.suggestions if s.code == "428.0")
+    assert heart.source.date == (newest + timedelta(days=30)).date().isoformat()
+
+
+def test_documents_never_downloaded_are_counted_not_fetched(
+        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    docs = _listed(cache, batches)
+    fetched = docs[::2]
+    for meta, body in fetched:
+        timeline.cache_body(meta, meta.content_type, body)
+    result = suggest_from_cache(cache, PID, None, suggestion_vocabularies())
+    missing = sum(m.type_code in CDA_TYPES for m, _ in docs[1::2])
+    assert result.not_downloaded == missing > 0
+    assert replace(result, not_downloaded=0) == suggest_updates(None, fetched)
+
+
+# -- the service the editor calls ----------------------------------------------------------
+
+
+def test_the_service_suggests_from_the_bodies_the_timeline_fetched(
+        live_region: LiveRegion, cache: CacheStore) -> None:
+    synced = make_synced(live_region, cache)
+    service = PssService(cache, synced.service)
+    patient = synced.busiest()
+    before = service.suggest(patient.id, None)
+    assert before.suggestions == () and before.documents_read == 0
+    current = [m for m in cache.documents.list_for_patient(patient.id)
+               if m.status is DocumentStatus.CURRENT]  # superseded versions are not read
+    wanted = [m for m in current if m.type_code in CDA_TYPES]
+    assert before.not_downloaded == len(wanted) > 0
+    drive(synced.service.prefetch(patient.id))  # "Scarica per uso offline"
+    bodies = [(m, body[1]) for m in current if (body := cache.bodies.get(m.id)) is not None]
+    result = service.suggest(patient.id, None)
+    assert result == suggest_updates(None, bodies) and result.not_downloaded == 0
+    assert result.suggestions
+    kept = cache.findings.for_patient(patient.id, suggestion_vocabularies().fingerprint)
+    assert set(kept) == {m.id for m in wanted}
+    denied = synced.patients(ConsentState.DENIED)[0]
+    with pytest.raises(ConsentMissing, match="not consented"):
+        service.suggest(denied.id, None)
+
+
+def test_a_body_fetched_by_the_workstation_is_read_like_the_timeline_s(
+        region_workstation: Workstation) -> None:
+    workstation = region_workstation
+    workstation.sync()
+    patient = next(p for p in workstation.search_patients("", limit=1000)
+                   if p.consent is ConsentState.GRANTED and any(
+                       m.type_code == "57833-6" and "xml" in m.content_type
+                       for m in workstation.documents(p.id)))
+    current = [m for m in workstation.documents(patient.id)
+               if m.status is DocumentStatus.CURRENT and m.type_code in CDA_TYPES]
+    prescription = next(m for m in current
+                        if m.type_code == "57833-6" and "xml" in m.content_type)
+    _type, body = workstation.document_body(prescription.id)  # the imaging path
+    result = workstation.pss.suggest(patient.id, None)
+    assert result == replace(suggest_updates(None, [(prescription, body)]),
+                             not_downloaded=len(current) - 1)
+    assert result.suggestions and result.documents_read == 1

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from fse_desk.domain import ConsentState, Sex
+from fse_desk.domain import ConsentState, DocumentStatus, Sex
 from fse_desk.errors import InvalidRecord
 
 
@@ -21,7 +21,8 @@ def test_patients_round_trip_exactly(cache_store, records) -> None:
             version_id="",
             last_updated=None,
         ),
-        records.patient(family_name="Dell'Acqua", given_name="Maria Grazia"),
+        records.patient(family_name="Dell'Acqua", given_name="Maria Grazia",
+                        general_practitioner_id="prac-mmg-7"),
     ]
     assert cache_store.patients.upsert_many(iter(people)) == 3
 
@@ -89,7 +90,8 @@ def test_naive_datetimes_are_refused(cache_store, records) -> None:
 def test_documents_round_trip_newest_first(cache_store, records) -> None:
     anna, bruno = records.patient(), records.patient()
     cache_store.patients.upsert_many([anna, bruno])
-    old = records.document(anna, date=datetime(2020, 5, 1, tzinfo=UTC), last_updated=None)
+    old = records.document(anna, date=datetime(2020, 5, 1, tzinfo=UTC), last_updated=None,
+                           status=DocumentStatus.SUPERSEDED)
     new = records.document(
         anna,
         type_code="34105-7",

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from fse_desk.domain import ConsentState
+from fse_desk.domain import ConsentState, DocumentStatus
 from fse_desk.errors import Cancelled
 from fse_desk.fse.fhir_mapping import is_hidden
 from fse_desk.fse.sync import SyncEngine, SyncSummary
@@ -110,6 +110,37 @@ def test_a_document_hidden_later_leaves_the_cache(
     live_region.client.update(doc)
     summary = _sync(cache, live_region)
     assert summary.documents_removed == 1
+    assert cache.documents.get(doc_id) is None
+
+
+def test_a_replaced_pss_stays_in_the_cache_marked_superseded(
+    cache: CacheStore, live_region: LiveRegion
+) -> None:
+    _sync(cache, live_region)
+    pss_id = next(d for d in sorted(_expected_documents(live_region))
+                  if cache.documents.get(d).type_code == "60591-5")
+    old = live_region.client.read("DocumentReference", pss_id)
+    replacement = {k: v for k, v in old.items() if k not in ("id", "meta")}
+    replacement.update(date="2026-10-31T12:00:00+01:00", relatesTo=[
+        {"code": "replaces", "target": {"reference": f"DocumentReference/{pss_id}"}}])
+    new_id = live_region.client.create(replacement)["id"]
+    live_region.client.update(dict(old, status="superseded"))
+    summary = _sync(cache, live_region)
+    assert (summary.documents, summary.documents_removed) == (2, 0)
+    assert cache.documents.get(pss_id).status is DocumentStatus.SUPERSEDED
+    assert cache.documents.get(new_id).status is DocumentStatus.CURRENT
+    assert _cached_documents(cache, live_region) == _expected_documents(live_region) | {new_id}
+
+
+def test_a_document_entered_in_error_leaves_the_cache(
+    cache: CacheStore, live_region: LiveRegion
+) -> None:
+    _sync(cache, live_region)
+    doc_id = sorted(_expected_documents(live_region))[0]
+    doc = live_region.client.read("DocumentReference", doc_id)
+    live_region.client.update(dict(doc, status="entered-in-error"))
+    summary = _sync(cache, live_region)
+    assert (summary.documents_removed, summary.rejected) == (1, 0)
     assert cache.documents.get(doc_id) is None
 
 

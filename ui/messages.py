@@ -2,7 +2,9 @@
 
 The exception's own text is English and goes to the log; the clinician sees the
 translated sentence for its class. Lookup walks the MRO, so a new subclass
-inherits its parent's text until it gets its own.
+inherits its parent's text until it gets its own. A few texts also use what the
+exception carries: a gateway problem says what to fix for its ``type`` and quotes
+the gateway's own (Italian) detail; a publishing refusal names its reason.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from fse_desk import errors
+from fse_desk.pss.service import PublishRefusal
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +170,16 @@ def _texts() -> dict[type[BaseException], str]:
             "The document could not be signed. Nothing was sent. Try again; if it happens "
             "again, call support.",
         ),
+        errors.PublishNotAllowed: QCoreApplication.translate(
+            "messages",
+            "You cannot publish the PSS: only general practitioners (MMG) and family "
+            "paediatricians (PLS) write it. You can still read it.",
+        ),
+        errors.PssNotPublishable: QCoreApplication.translate(
+            "messages",
+            "The PSS cannot be published yet: some fields are missing or not valid. Correct "
+            "the fields listed and publish again. Nothing was sent.",
+        ),
         errors.VocabularyFileError: QCoreApplication.translate(
             "messages",
             "The vocabulary file is not valid: nothing was imported. Fix the line and column "
@@ -189,9 +202,77 @@ def _texts() -> dict[type[BaseException], str]:
     }
 
 
+def _gateway_hints() -> dict[str, str]:
+    """What to fix, by the last segment of the problem ``type`` of the FSE 2.0 gateway."""
+    token = QCoreApplication.translate(
+        "messages",
+        "The FSE gateway refused the operator's signature tokens. Check that the signing "
+        "certificate is valid, issued by an authority the region trusts and configured, "
+        "then retry.",
+    )
+    signature = QCoreApplication.translate(
+        "messages",
+        "The FSE gateway refused the signature of the PDF. Check the signing certificate, "
+        "then publish the PSS again.",
+    )
+    cda = QCoreApplication.translate(
+        "messages",
+        "The FSE gateway found the PSS not valid. Correct it as the reason says and publish "
+        "it again.",
+    )
+    published = QCoreApplication.translate(
+        "messages",
+        "The FSE already holds this document with a different content. Start a new version "
+        "of the PSS instead of sending this one again.",
+    )
+    unknown = QCoreApplication.translate(
+        "messages",
+        "The FSE does not know the patient, or the PSS version this one replaces. Check the "
+        "patient's codice fiscale, sync, and start the new version again.",
+    )
+    return {
+        "jwt-validation": token, "missing-token": token, "mandatory-element-token": token,
+        "signature-validation": signature, "document-hash": signature,
+        "syntax": cda, "cda-element": cda, "cda-match": cda, "document-type": cda,
+        "ini-error": published, "record-not-found": unknown,
+    }
+
+
+def gateway_problem_text(problem_type: str | None, title: str | None, detail: str | None,
+                         *, token_refused: bool = False) -> str:
+    """What to fix for an FSE gateway problem (RFC 7807), then the gateway's own words
+    (already Italian: the gateway writes them)."""
+    hints = _gateway_hints()
+    key = (problem_type or "").rstrip("/").rsplit("/", 1)[-1]
+    hint = hints.get(key) or (hints["jwt-validation"] if token_refused
+                              else _texts()[errors.GatewayError])
+    said = detail or title
+    if not said:
+        return hint
+    return QCoreApplication.translate("messages", "{hint} The FSE gateway said: “{said}”").format(
+        hint=hint, said=said)
+
+
+def _specific(exc: BaseException) -> str | None:
+    """Texts that depend on what the exception carries, not only on its class."""
+    if isinstance(exc, errors.GatewayError):
+        return gateway_problem_text(exc.problem_type, exc.title, exc.detail,
+                                    token_refused=isinstance(exc, errors.GatewayTokenRefused))
+    if isinstance(exc, errors.PublishNotAllowed) and exc.refusal is PublishRefusal.NOT_PATIENTS_GP:
+        return QCoreApplication.translate(
+            "messages",
+            "You cannot publish this PSS: the FSE does not name you as this patient's GP (MMG) "
+            "or family paediatrician (PLS). You can still read it.",
+        )
+    return None
+
+
 def user_message(exc: BaseException) -> str:
     """The translated sentence for ``exc``; its technical text goes to the log only."""
     log.error("%s: %s", type(exc).__name__, exc)
+    specific = _specific(exc)
+    if specific is not None:
+        return specific
     texts = _texts()
     for cls in type(exc).__mro__:
         if cls in texts:

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fse_desk.domain.outbox import OutboxEntry, OutboxState
+from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.errors import FseDeskError
+from fse_desk.fse.gateway_push import PROBLEM_KEY
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime
-from ui.messages import user_message
+from ui.messages import gateway_problem_text, user_message
 from ui.vitals.labels import vital_for_loinc, vital_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +47,7 @@ def state_text(state: OutboxState) -> str:
     texts = {
         OutboxState.PENDING: QCoreApplication.translate("outbox", "waiting"),
         OutboxState.SENDING: QCoreApplication.translate("outbox", "sending"),
+        OutboxState.AWAITING: QCoreApplication.translate("outbox", "awaiting outcome"),
         OutboxState.SENT: QCoreApplication.translate("outbox", "sent"),
         OutboxState.ERROR: QCoreApplication.translate("outbox", "error"),
         OutboxState.CONFLICT: QCoreApplication.translate("outbox", "conflict"),
@@ -55,10 +57,22 @@ def state_text(state: OutboxState) -> str:
 
 
 def what_text(entry: OutboxEntry) -> str:
+    if entry.method is OutboxMethod.PUBLISH:
+        return QCoreApplication.translate("outbox", "Patient summary (PSS), version {n}").format(
+            n=entry.payload.get("version", "?"))
     code = entry.payload.get("code", {}).get("coding", [{}])[0].get("code", "")
     vital = vital_for_loinc(code) if entry.resource_type == "Observation" else None
     name = vital_label(vital) if vital else entry.resource_type
     return f"{name}: {entry.description}"
+
+
+def reason_tip(entry: OutboxEntry) -> str | None:
+    """For a publication the gateway refused: what to fix, with the gateway's words."""
+    problem = entry.payload.get(PROBLEM_KEY) if entry.method is OutboxMethod.PUBLISH else None
+    if not isinstance(problem, dict) or entry.state is not OutboxState.ERROR:
+        return None
+    return gateway_problem_text(problem.get("type"), problem.get("title"), entry.last_error,
+                                token_refused=problem.get("status") in (401, 403))
 
 
 class OutboxModel(QAbstractTableModel):
@@ -99,9 +113,11 @@ class OutboxModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
         entry = self.entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
+            return reason_tip(entry)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = index.column()
         if column == 0:
             return format_datetime(entry.created_at)
         if column == 1:

@@ -5,6 +5,7 @@ from fse_desk.domain.document import (
     OSCURAMENTO_SYSTEM,
     DocumentClass,
     DocumentMeta,
+    DocumentStatus,
     DocumentType,
     Oscuramento,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "ConsentState",
     "DocumentClass",
     "DocumentMeta",
+    "DocumentStatus",
     "DocumentType",
     "Oscuramento",
     "Patient",

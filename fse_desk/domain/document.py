@@ -32,6 +32,14 @@ class DocumentClass(enum.Enum):
     CNT = "CNT"  # bilanci di salute
 
 
+class DocumentStatus(enum.Enum):
+    """FHIR ``DocumentReference.status``: a replaced document becomes ``superseded``."""
+
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+    ENTERED_IN_ERROR = "entered-in-error"
+
+
 class Oscuramento(enum.Enum):
     """Access-rule codes: P99 hides a document from every clinician."""
 
@@ -81,7 +89,8 @@ class DocumentMeta:
     """Metadata of one FSE document (a FHIR DocumentReference), not its body.
 
     Documents hidden by the patient (P99) never become a ``DocumentMeta``: the
-    sync drops them before they reach the cache.
+    sync drops them before they reach the cache, as it drops those entered in
+    error. A ``superseded`` one was replaced by a newer version and is kept.
     """
 
     id: DocumentId
@@ -97,6 +106,7 @@ class DocumentMeta:
     confidentiality: str = "N"
     version_id: str = ""
     last_updated: datetime | None = None
+    status: DocumentStatus = DocumentStatus.CURRENT
 
     def __post_init__(self) -> None:
         if self.type_code not in DOCUMENT_TYPES:

@@ -13,6 +13,7 @@ from fse_desk._types import PatientId
 class OutboxState(enum.Enum):
     PENDING = "pending"  # in attesa: waits for its turn or for the backoff to expire
     SENDING = "sending"  # in invio: a request is (or was, before a crash) in flight
+    AWAITING = "awaiting"  # in attesa di esito: accepted by the FSE gateway, outcome not known
     SENT = "sent"  # inviato: the server holds it
     ERROR = "error"  # errore: refused for good (4xx); the user retries or discards
     CONFLICT = "conflict"  # conflitto: the server's version changed; the user chooses
@@ -21,13 +22,14 @@ class OutboxState(enum.Enum):
     @property
     def open(self) -> bool:
         """Not yet on the server and not given up: counted in the status area."""
-        return self in (OutboxState.PENDING, OutboxState.SENDING, OutboxState.ERROR,
-                        OutboxState.CONFLICT)
+        return self in (OutboxState.PENDING, OutboxState.SENDING, OutboxState.AWAITING,
+                        OutboxState.ERROR, OutboxState.CONFLICT)
 
 
 class OutboxMethod(enum.Enum):
     CREATE = "create"  # conditional create on the resource's client-generated identifier
     UPDATE = "update"  # update with If-Match on the version it was based on
+    PUBLISH = "publish"  # a signed document through the FSE 2.0 gateway (fse/gateway_push.py)
 
 
 @dataclass(frozen=True, slots=True)

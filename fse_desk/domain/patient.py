@@ -35,7 +35,8 @@ class Patient:
     """One assistito of the practice.
 
     ``version_id`` and ``last_updated`` are the server's, kept for optimistic
-    concurrency and delta sync.
+    concurrency and delta sync. ``general_practitioner_id`` is the Practitioner id
+    of the patient's own MMG/PLS on the regional server ("" when not known).
     """
 
     id: PatientId
@@ -48,6 +49,7 @@ class Patient:
     consent: ConsentState = ConsentState.UNKNOWN
     version_id: str = ""
     last_updated: datetime | None = None
+    general_practitioner_id: str = ""
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -24,6 +24,7 @@ class TimelineEntry:
     content_type: str
     new: bool  # arrived since the user last reviewed this patient
     offline: bool  # the body is in the cache
+    superseded: bool = False  # replaced by a newer version on the FSE
 
     @property
     def patient_provided(self) -> bool:

@@ -11,7 +11,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from fse_desk._types import CodiceFiscale, DocumentId, PatientId
-from fse_desk.domain.document import LOINC_SYSTEM, OSCURAMENTO_SYSTEM, DocumentMeta, Oscuramento
+from fse_desk.domain.document import (
+    LOINC_SYSTEM,
+    OSCURAMENTO_SYSTEM,
+    DocumentMeta,
+    DocumentStatus,
+    Oscuramento,
+)
 from fse_desk.domain.patient import ConsentState, Patient, Sex
 from fse_desk.errors import InvalidRecord
 
@@ -49,6 +55,19 @@ def reference_id(reference: str | None, resource_type: str) -> str | None:
     return None
 
 
+def _general_practitioner_id(resource: dict[str, Any]) -> str:
+    """The Practitioner id of the patient's own MMG/PLS, or "" when not named.
+
+    The first ``generalPractitioner`` that references a Practitioner; references to
+    an Organization or a PractitionerRole name no doctor and are passed over.
+    """
+    for gp in resource.get("generalPractitioner", []):
+        found = reference_id(gp.get("reference"), "Practitioner")
+        if found:
+            return found
+    return ""
+
+
 def patient_from_fhir(resource: dict[str, Any], consent: ConsentState) -> Patient:
     """A Patient resource as a :class:`Patient`; raises InvalidRecord when unusable."""
     cf = next(
@@ -83,6 +102,7 @@ def patient_from_fhir(resource: dict[str, Any], consent: ConsentState) -> Patien
         consent=consent,
         version_id=version_id,
         last_updated=last_updated,
+        general_practitioner_id=_general_practitioner_id(resource),
     )
 
 
@@ -143,6 +163,13 @@ def document_from_fhir(resource: dict[str, Any]) -> DocumentMeta:
                 confidentiality = coding.get("code", "N")
     type_display = next(iter(resource.get("type", {}).get("coding", [])), {}).get("display", "")
     authors = resource.get("author", [])
+    status = resource.get("status", DocumentStatus.CURRENT.value)
+    if status not in DocumentStatus._value2member_map_:
+        raise InvalidRecord(
+            f"DocumentReference/{doc_id} has status {status!r}, not current, superseded "
+            "or entered-in-error",
+            field="status",
+        )
     version_id, last_updated = _meta(resource)
     return DocumentMeta(
         id=DocumentId(doc_id),
@@ -158,6 +185,7 @@ def document_from_fhir(resource: dict[str, Any]) -> DocumentMeta:
         confidentiality=confidentiality,
         version_id=version_id,
         last_updated=last_updated,
+        status=DocumentStatus(status),
     )
 
 

@@ -13,6 +13,8 @@
   entry: nothing reached the server, and everything goes as soon as it is back.
 - Entries of one resource keep their order; a blocked entry holds only its own
   resource's later entries.
+- ``PUBLISH`` entries go to the FSE 2.0 gateway instead (:mod:`fse_desk.fse.gateway_push`);
+  the gateway client is opened, and the signing certificate read, only when one is due.
 """
 
 from __future__ import annotations
@@ -27,15 +29,19 @@ from typing import Any
 from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.errors import (
     AuthFailed,
+    CertificateError,
+    ConfigError,
     ConnectorError,
     ConnectorTimeout,
     FhirError,
     InvalidResponse,
     PreconditionFailed,
+    SecretStoreError,
     ServerUnavailable,
     ServerUnreachable,
 )
 from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.fse.gateway_push import Awaiting, Connect, GatewayPublisher, Refused, no_gateway
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.store import CacheStore
 from fse_desk.store.outbox import SendResult
@@ -67,6 +73,7 @@ class PushSummary:
     refused: int = 0
     conflicts: int = 0
     waiting: int = 0  # held back by backoff or by an earlier entry of the same resource
+    awaiting: int = 0  # accepted by the gateway, outcome still to come
     stopped_early: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -92,9 +99,13 @@ class OutboxPusher:
         backoff: Backoff | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         rng: random.Random | None = None,
+        gateway: Connect | None = None,
+        follow_timeout_s: float = 30.0,
     ) -> None:
         self._store = store
         self._client = client
+        self._publisher = GatewayPublisher(store, client, gateway or no_gateway,
+                                           follow_timeout_s=follow_timeout_s)
         self._backoff = backoff or Backoff()
         self._now = now
         self._rng = rng or random.Random()
@@ -126,6 +137,14 @@ class OutboxPusher:
         ready, summary.waiting = self.due()
         # Server refs of resources created in this round, before their batch is recorded.
         self._fresh_refs: dict[str, tuple[str, str]] = {}
+        try:
+            yield from self._push_batches(ready, summary, cancel)
+        finally:
+            self._publisher.close()
+        return summary
+
+    def _push_batches(self, ready: list[OutboxEntry], summary: PushSummary,
+                      cancel: CancelToken) -> Generator[Progress, None, None]:
         failures_in_a_row = 0
         failed_groups: set[str] = set()
         for start in range(0, len(ready), BATCH):
@@ -165,10 +184,11 @@ class OutboxPusher:
             if summary.stopped_early:
                 break
             cancel.raise_if_cancelled()
-        return summary
 
     # -- one entry ---------------------------------------------------------------------
     def _send(self, entry: OutboxEntry, summary: PushSummary) -> SendResult | str:
+        if entry.method is OutboxMethod.PUBLISH:
+            return self._publish(entry, summary)
         if entry.payload.get("resourceType") != entry.resource_type:
             self._store.outbox.mark_error(
                 entry.id, f"payload is a {entry.payload.get('resourceType')}, "
@@ -201,6 +221,23 @@ class OutboxPusher:
             return self._transient(entry, exc, summary)
         except ConnectorError as exc:
             return self._transient(entry, exc, summary)
+
+    def _publish(self, entry: OutboxEntry, summary: PushSummary) -> SendResult | str:
+        try:
+            outcome = self._publisher.send(entry)
+        except ServerUnreachable:
+            raise  # the round stops, as for the FHIR entries
+        except (ConnectorError, CertificateError, SecretStoreError, ConfigError) as exc:
+            # Transport trouble, or the workstation's certificate or gateway set-up: later.
+            return self._transient(entry, exc, summary)
+        if isinstance(outcome, Refused):
+            summary.refused += 1
+            summary.errors.append(outcome.reason)
+            return "refused"
+        if isinstance(outcome, Awaiting):
+            summary.awaiting += 1
+            return "awaiting"
+        return outcome
 
     def _create(self, entry: OutboxEntry) -> SendResult:
         identifier = local_identifier(entry.resource_id)

@@ -9,7 +9,13 @@ Privacy rules applied here, before anything reaches the cache:
 - a document hidden by the patient (oscuramento P99) is never stored, and is
   removed if it was cached before the patient hid it;
 - a patient without consent to consultation has no FSE documents in the cache;
-  when their consent is granted later their documents are fetched in full.
+  when their consent is granted later their documents are fetched in full;
+- a document entered in error is never stored, and is removed if cached.
+
+A document the gateway replaced (``superseded``) is kept with its status, whatever
+its type: the PSS tab lists earlier PSS versions, and the timeline shows any replaced
+document marked as such, since a clinician may have acted on the earlier version
+(the FSE keeps it readable too). Lab trends and "new" marks skip superseded ones.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from fse_desk._types import DocumentId, PatientId
-from fse_desk.domain.document import DocumentMeta
+from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import InvalidRecord
 from fse_desk.fse.fhir_client import FhirClient
@@ -198,7 +204,7 @@ class SyncEngine:
                 continue
             visible = (
                 not is_hidden(resource)
-                and resource.get("status", "current") == "current"
+                and doc.status is not DocumentStatus.ENTERED_IN_ERROR
                 and self._consents.get(doc.patient_id) is ConsentState.GRANTED
             )
             if visible:

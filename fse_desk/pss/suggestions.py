@@ -15,21 +15,27 @@ What is read (CDA bodies only; PDF bodies are skipped and counted):
   "(ATC C09AA05)" in the text, and list items of therapy sections matched to the ATC
   vocabulary by the drug name (``inferred=True``);
 * allergies — items of allergy sections (48765-2) matched to the allergen vocabulary.
+
+Each document is read on its own into :class:`Findings` (:func:`document_findings`),
+the form the cache keeps beside the body (see :mod:`fse_desk.pss.refresh`), and
+:func:`collect` merges the documents' findings; :func:`suggest_updates` is the two
+together, over bodies in memory.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-import zlib
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
-from fse_desk.documents.cda import ListBlock, Paragraph, TableBlock, parse_cda
+from fse_desk.documents.cda import CdaDocument, ListBlock, Paragraph, TableBlock, parse_cda
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.errors import DocumentError
 from fse_desk.pss import codes
+from fse_desk.pss._findings import Entry, Findings, Found, Missed, entry_fields, entry_from
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.model import NONE_FLAGS, Allergy, Coded, Problem, Pss, Therapy
 from fse_desk.pss.vocabularies import Vocabulary, fold, load_vocabulary
@@ -50,6 +56,9 @@ _STRENGTH = re.compile(r"\d[\d.,/]*\s*(?:mg|g|microgrammi|mcg|µg|UI|U/ml|ml|%)(
                        r"(?:mg|microgrammi|mcg))?", re.I)
 _WORDS = re.compile(r"[0-9a-z]+")
 _NOT_NAME = re.compile(r"\d")
+READER_VERSION = 1
+"""Part of every :attr:`Vocabularies.fingerprint`: bump it when what a document yields
+changes, so that findings kept in caches are read again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +98,7 @@ class SuggestionSet:
     unmatched: tuple[Unmatched, ...]  # items found but not coded: shown for manual coding
     documents_read: int
     documents_skipped: int  # not CDA (PDF) or unreadable
+    not_downloaded: int = 0  # cached documents whose body was never fetched (not read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +106,28 @@ class Vocabularies:
     icd9cm: Vocabulary
     atc: Vocabulary
     allergens: Vocabulary
+    fingerprint: str = field(init=False, compare=False)
+    """Digest of every term and of :data:`READER_VERSION`: findings kept with another
+    fingerprint were read with other vocabularies (an administrator's import)."""
+
+    def __post_init__(self) -> None:
+        digest = hashlib.sha256(f"reader {READER_VERSION}".encode())
+        for vocabulary in (self.icd9cm, self.atc, self.allergens):
+            digest.update(f"\x1d{vocabulary.kind}".encode())
+            for t in vocabulary.terms:
+                digest.update(f"\x1e{t.code}\x1f{t.system}\x1f{t.display}\x1f{t.aic}".encode())
+        object.__setattr__(self, "fingerprint", digest.hexdigest())
 
 
-@lru_cache(maxsize=1)
-def shipped_vocabularies() -> Vocabularies:
-    return Vocabularies(load_vocabulary("icd9cm"), load_vocabulary("atc"),
-                        load_vocabulary("allergens"))
+@lru_cache(maxsize=4)
+def suggestion_vocabularies(override_dir: Path | None = None) -> Vocabularies:
+    """The lists documents are read with: the administrator's in ``override_dir`` when
+    installed, else the shipped ones (loaded once per folder and process)."""
+    return Vocabularies(*(load_vocabulary(kind, override_dir)
+                          for kind in ("icd9cm", "atc", "allergens")))
 
 
-def _key(entry: Problem | Therapy | Allergy) -> str:
+def _key(entry: Entry) -> str:
     if isinstance(entry, Problem):
         return entry.code.code
     if isinstance(entry, Therapy):
@@ -112,6 +135,7 @@ def _key(entry: Problem | Therapy | Allergy) -> str:
     return f"{entry.agent.system}|{entry.agent.code}"
 
 
+@lru_cache(maxsize=65_536)  # letters repeat the same lines document after document
 def _best(vocabulary: Vocabulary, text: str, min_share: float = 2 / 3) -> Coded | None:
     """The term with a display word starting with each word of ``text`` (fewest extra
     words wins), else the same for shorter leading parts of ``text`` as long as they keep
@@ -134,84 +158,44 @@ def _drug_name(text: str) -> str:
     return name.replace("/", " ").strip(" ,:-")
 
 
-Finding = Suggestion | Unmatched
-
-
-class FindingsCache:
-    """What each document yielded, so that the next "Aggiorna dal fascicolo" parses only
-    documents it has not seen. Keyed by document id, version, a CRC-32 of the body and
-    the vocabularies used; bounded (the oldest entries leave first). Not thread-safe:
-    one per editor."""
-
-    def __init__(self, max_documents: int = 20_000) -> None:
-        self._max = max_documents
-        self._items: dict[tuple[str, str, int, int, int], tuple[Finding, ...] | None] = {}
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    @staticmethod
-    def key(meta: DocumentMeta, body: bytes,
-            vocab: Vocabularies) -> tuple[str, str, int, int, int]:
-        return (str(meta.id), meta.version_id, len(body), zlib.crc32(body), id(vocab))
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._items
-
-    def get(self, key: tuple[str, str, int, int, int]) -> tuple[Finding, ...] | None:
-        """The findings of a document already read (None: it could not be parsed)."""
-        return self._items[key]
-
-    def put(self, key: tuple[str, str, int, int, int],
-            findings: tuple[Finding, ...] | None) -> None:
-        if len(self._items) >= self._max:
-            del self._items[next(iter(self._items))]
-        self._items[key] = findings
-
-
 class _Collector:
-    """Reads one document at a time into ``items`` (merged later by :func:`_merge`)."""
+    """Reads one document into :class:`Findings`."""
 
-    def __init__(self, vocab: Vocabularies) -> None:
+    def __init__(self, vocab: Vocabularies, meta: DocumentMeta) -> None:
         self.vocab = vocab
-        self.items: list[Finding] = []
-        self._memo: dict[tuple[str, str, float], Coded | None] = {}
+        self.start = meta.date.date()
+        self.found: list[Found] = []
+        self.unmatched: list[Missed] = []
 
-    def best(self, vocabulary: Vocabulary, text: str, min_share: float = 2 / 3) -> Coded | None:
-        """:func:`_best`, remembered: letters repeat the same lines document after document."""
-        key = (vocabulary.kind, text, min_share)
-        if key not in self._memo:
-            self._memo[key] = _best(vocabulary, text, min_share)
-        return self._memo[key]
+    def findings(self) -> Findings:
+        return Findings(tuple(self.found), tuple(self.unmatched))
 
-    def add(self, section: str, entry: Problem | Therapy | Allergy, source: Source,
-            evidence: str, inferred: bool) -> None:
-        self.items.append(Suggestion(section, entry, source, evidence, inferred))
+    def add(self, section: str, entry: Entry, evidence: str, inferred: bool) -> None:
+        self.found.append((section, _key(entry), inferred, evidence, entry_fields(entry)))
 
-    def miss(self, section: str, text: str, source: Source) -> None:
-        self.items.append(Unmatched(section, text, source))
+    def miss(self, section: str, text: str) -> None:
+        self.unmatched.append((section, text))
 
     # -- problems --------------------------------------------------------------------------
 
-    def problem_text(self, text: str, source: Source, listed: bool) -> None:
+    def problem_text(self, text: str, listed: bool) -> None:
         refs = _ICD_REF.findall(text)
         for code in refs:
             term = self.vocab.icd9cm.get(code)
             label = _ICD_REF.sub("", text).strip(" .;,") if len(refs) == 1 else ""
             display = term.display if term else label or code
-            self.add("problems", Problem(Coded(code, codes.ICD9CM, display)), source, text,
-                     False)
+            self.add("problems", Problem(Coded(code, codes.ICD9CM, display)), text, False)
         if refs or not listed:
             return
-        coded = self.best(self.vocab.icd9cm, text)
+        coded = _best(self.vocab.icd9cm, text)
         if coded is None:
-            self.miss("problems", text, source)
+            self.miss("problems", text)
         else:
-            self.add("problems", Problem(coded), source, text, True)
+            self.add("problems", Problem(coded), text, True)
 
     # -- therapies -------------------------------------------------------------------------
 
-    def therapy_row(self, header: tuple[str, ...], row: tuple[str, ...], source: Source) -> None:
+    def therapy_row(self, header: tuple[str, ...], row: tuple[str, ...]) -> None:
         cells = {fold(h): v for h, v in zip(header, row, strict=False)}
         atc, name = cells.get("atc", ""), cells.get("farmaco", row[0] if row else "")
         aic = cells.get("aic", "")
@@ -222,9 +206,9 @@ class _Collector:
             drug=drug, aic=Coded(aic, codes.AIC, name) if re.fullmatch(r"\d{9}", aic) else None,
             dose=strength.group(0) if strength else "",
             frequency=cells.get("posologia", ""),
-            start=_date(source)), source, " | ".join(row), False)
+            start=self.start), " | ".join(row), False)
 
-    def therapy_text(self, text: str, source: Source) -> None:
+    def therapy_text(self, text: str) -> None:
         product, _sep, posology = text.partition(":")
         stated = _ATC_REF.search(text)
         if stated:
@@ -234,31 +218,27 @@ class _Collector:
             inferred = False
             posology = posology or _ATC_REF.sub("", product.partition(" - ")[2]).strip()
         else:
-            found = self.best(self.vocab.atc, _drug_name(product), min_share=0.0)
+            found = _best(self.vocab.atc, _drug_name(product), min_share=0.0)
             if found is None:
-                self.miss("therapies", text, source)
+                self.miss("therapies", text)
                 return
             drug, inferred = found, True
         strength = _STRENGTH.search(product)
         self.add("therapies", Therapy(drug=drug, dose=strength.group(0) if strength else "",
-                                      frequency=posology.strip(), start=_date(source)),
-                 source, text, inferred)
+                                      frequency=posology.strip(), start=self.start),
+                 text, inferred)
 
     # -- allergies -------------------------------------------------------------------------
 
-    def allergy_text(self, text: str, source: Source) -> None:
+    def allergy_text(self, text: str) -> None:
         agent, _sep, reaction = text.partition(":")
         if fold(agent).startswith("nessun"):
             return
-        coded = self.best(self.vocab.allergens, agent)
+        coded = _best(self.vocab.allergens, agent)
         if coded is None:
-            self.miss("allergies", text, source)
+            self.miss("allergies", text)
             return
-        self.add("allergies", Allergy(coded, reaction.strip()), source, text, True)
-
-
-def _date(source: Source) -> date:
-    return date.fromisoformat(source.date)
+        self.add("allergies", Allergy(coded, reaction.strip()), text, True)
 
 
 def _items(block: object) -> list[str]:
@@ -277,121 +257,125 @@ def _coded_pss(body: bytes) -> Pss | None:
         return None
 
 
-def _evidence(entry: Problem | Therapy | Allergy) -> str:
+def _evidence(entry: Entry) -> str:
     coded = entry.agent if isinstance(entry, Allergy) else \
         entry.drug if isinstance(entry, Therapy) else entry.code
     return f"{coded.display} ({coded.system_name} {coded.code})"
 
 
-def _read_document(c: _Collector, meta: DocumentMeta,
-                   body: bytes) -> tuple[Finding, ...] | None:
-    """Everything one CDA yields (None when it cannot be parsed)."""
-    try:
-        doc = parse_cda(body)
-    except DocumentError:
+def document_findings(meta: DocumentMeta, body: bytes, vocab: Vocabularies,
+                      cda: CdaDocument | None = None) -> Findings | None:
+    """What one document of a type read for suggestions yields; None when it is skipped
+    (a PDF, or a CDA that cannot be parsed). ``cda``: the body already parsed."""
+    if "pdf" in meta.content_type or body[:256].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":
         return None
-    c.items = []
-    source = Source.of(meta)
+    if cda is None:
+        try:
+            cda = parse_cda(body)
+        except DocumentError:
+            return None
+    c = _Collector(vocab, meta)
     if meta.type_code == codes.PSS_LOINC:
         coded = _coded_pss(body)
         if coded is not None:  # a structured PSS: its coded entries, nothing guessed
             for key in ("problems", "therapies", "allergies"):
                 for entry in coded.entries(key):
                     assert isinstance(entry, Problem | Therapy | Allergy)
-                    c.add(key, entry, source, _evidence(entry), False)
-            return tuple(c.items)
-    for section in doc.sections:
+                    c.add(key, entry, _evidence(entry), False)
+            return c.findings()
+    for section in cda.sections:
         for block in section.blocks:
             if isinstance(block, TableBlock):
                 header = tuple(fold(h) for h in block.header)
                 for row in block.rows:
                     if "atc" in header and section.code in THERAPY_SECTIONS:
-                        c.therapy_row(block.header, row, source)
+                        c.therapy_row(block.header, row)
                     elif "icd-9-cm" in header:
                         code = row[header.index("icd-9-cm")] if len(row) > header.index(
                             "icd-9-cm") else ""
-                        c.problem_text(f"{row[0]} (ICD-9-CM {code})", source, False)
+                        c.problem_text(f"{row[0]} (ICD-9-CM {code})", False)
                 continue
             listed = isinstance(block, ListBlock)
             for text in _items(block):
                 if section.code in ALLERGY_SECTIONS:
-                    c.allergy_text(text, source)
+                    c.allergy_text(text)
                 elif section.code in THERAPY_SECTIONS and listed:
-                    c.therapy_text(text, source)
+                    c.therapy_text(text)
                 elif section.code in PROBLEM_SECTIONS:
-                    c.problem_text(text, source, listed)
+                    c.problem_text(text, listed)
                 elif _ICD_REF.search(text):
-                    c.problem_text(text, source, False)
-    return tuple(c.items)
-
-
-def _merge(findings: Iterable[Finding], known: set[str]) -> tuple[list[Suggestion],
-                                                                  list[Unmatched]]:
-    found: dict[str, Suggestion] = {}
-    unmatched: dict[tuple[str, str], Unmatched] = {}
-    for item in findings:
-        if isinstance(item, Unmatched):
-            unmatched.setdefault((item.section, fold(item.text)), item)
-            continue
-        key = item.code
-        if key in known:
-            continue
-        current = found.get(key)
-        # The newest document wins; a stated code beats an inferred one of the same day.
-        if current is None or (item.source.date, not item.inferred) > (
-                current.source.date, not current.inferred):
-            found[key] = item
-    order = {"problems": 0, "therapies": 1, "allergies": 2}
-    return (sorted(found.values(), key=lambda s: (order[s.section], s.source.date, s.code)),
-            list(unmatched.values()))
+                    c.problem_text(text, False)
+    return c.findings()
 
 
 def _known(previous: Pss | None) -> set[str]:
     if previous is None:
         return set()
-    return {_key(e) for key in ("problems", "therapies", "allergies")
-            for e in previous.entries(key)}  # type: ignore[arg-type]
+    return {_key(e) for key in ("problems", "therapies", "allergies")  # type: ignore[arg-type]
+            for e in previous.entries(key)}
+
+
+def read_filter(previous: Pss | None) -> Callable[[DocumentMeta], bool]:
+    """Whether a document is read for suggestions: dated after ``previous`` (all when
+    None), of a type in :data:`CDA_TYPES`, and not ``previous`` itself."""
+    since = previous.effective_time if previous is not None else None
+    own = {previous.full_id, previous.document_id} if previous is not None else set()
+
+    def wanted(meta: DocumentMeta) -> bool:
+        return ((since is None or meta.date > since) and meta.type_code in CDA_TYPES
+                and meta.master_identifier not in own)
+
+    return wanted
+
+
+def collect(previous: Pss | None, documents: Iterable[tuple[DocumentMeta, Findings | None]],
+            not_downloaded: int = 0) -> SuggestionSet:
+    """Merge the findings of documents that passed :func:`read_filter` (None: skipped).
+
+    Entries already in ``previous`` (same code) are not suggested again; one suggestion
+    per code, from the newest document that states it (a stated code beats an inferred
+    one of the same day; the first document given wins a tie).
+    """
+    known = _known(previous)
+    found: dict[str, tuple[tuple[str, bool], DocumentMeta, Found]] = {}
+    unmatched: dict[tuple[str, str], Unmatched] = {}
+    read = skipped = 0
+    for meta, findings in documents:
+        if findings is None:
+            skipped += 1
+            continue
+        read += 1
+        day = meta.date.date().isoformat()
+        for item in findings.found:
+            if item[1] in known:
+                continue
+            rank = (day, not item[2])
+            current = found.get(item[1])
+            if current is None or rank > current[0]:
+                found[item[1]] = (rank, meta, item)
+        for section, text in findings.unmatched:
+            key = (section, fold(text))
+            if key not in unmatched:
+                unmatched[key] = Unmatched(section, text, Source.of(meta))
+    suggestions = [Suggestion(section, entry_from(section, values), Source.of(meta), evidence,
+                              inferred)
+                   for _rank, meta, (section, _code, inferred, evidence, values)
+                   in found.values()]
+    order = {"problems": 0, "therapies": 1, "allergies": 2}
+    suggestions.sort(key=lambda s: (order[s.section], s.source.date, s.code))
+    return SuggestionSet(tuple(suggestions), tuple(unmatched.values()), read, skipped,
+                         not_downloaded)
 
 
 def suggest_updates(previous: Pss | None,
                     documents: Iterable[tuple[DocumentMeta, bytes]],
-                    vocabularies: Vocabularies | None = None,
-                    cache: FindingsCache | None = None) -> SuggestionSet:
-    """Suggestions from the documents dated after ``previous`` (all when None).
-
-    Entries already in ``previous`` (same code) are not suggested again; one suggestion
-    per code, from the newest document that states it. ``cache`` (optional) remembers
-    what each document yielded, so a later call re-parses only new documents; the
-    result is the same with or without it.
-    """
-    vocab = vocabularies or shipped_vocabularies()
-    collector = _Collector(vocab)
-    findings: list[Finding] = []
-    since = previous.effective_time if previous is not None else None
-    own = {previous.full_id, previous.document_id} if previous is not None else set()
-    read = skipped = 0
-    for meta, body in documents:
-        if since is not None and meta.date <= since:
-            continue
-        if meta.type_code not in CDA_TYPES or meta.master_identifier in own:
-            continue
-        if "pdf" in meta.content_type or body[:256].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":
-            skipped += 1
-            continue
-        if cache is None:
-            got = _read_document(collector, meta, body)
-        else:
-            key = FindingsCache.key(meta, body, vocab)
-            if key not in cache:
-                cache.put(key, _read_document(collector, meta, body))
-            got = cache.get(key)
-        if got is None:
-            skipped += 1
-            continue
-        read += 1
-        findings.extend(got)
-    suggestions, unmatched = _merge(findings, _known(previous))
-    return SuggestionSet(tuple(suggestions), tuple(unmatched), read, skipped)
+                    vocabularies: Vocabularies | None = None) -> SuggestionSet:
+    """Suggestions from the documents dated after ``previous`` (all when None): each
+    document read with :func:`document_findings`, then merged by :func:`collect`."""
+    vocab = vocabularies or suggestion_vocabularies()
+    wanted = read_filter(previous)
+    return collect(previous, ((meta, document_findings(meta, body, vocab))
+                              for meta, body in documents if wanted(meta)))
 
 
 def accept(draft: Pss, suggestion: Suggestion) -> Pss:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from fse_desk._types import CodiceFiscale, DocumentId, PatientId
-from fse_desk.domain import ConsentState, DocumentMeta, Patient, Sex
+from fse_desk.domain import ConsentState, DocumentMeta, DocumentStatus, Patient, Sex
 from fse_desk.errors import InvalidRecord
 
 PATIENT_COLUMNS = (
@@ -21,6 +21,7 @@ PATIENT_COLUMNS = (
     "consent",
     "version_id",
     "last_updated",
+    "general_practitioner_id",
 )
 DOCUMENT_COLUMNS = (
     "id",
@@ -37,6 +38,7 @@ DOCUMENT_COLUMNS = (
     "confidentiality",
     "version_id",
     "last_updated",
+    "status",
 )
 
 
@@ -75,6 +77,7 @@ def patient_row(p: Patient) -> tuple[Any, ...]:
         p.consent.value,
         p.version_id,
         _utc_or_none(p.last_updated, "last_updated"),
+        p.general_practitioner_id,
     )
 
 
@@ -90,6 +93,7 @@ def patient_from_row(row: Sequence[Any]) -> Patient:
         consent=ConsentState(row[7]),
         version_id=row[8],
         last_updated=_parse_or_none(row[9]),
+        general_practitioner_id=row[10],
     )
 
 
@@ -109,6 +113,7 @@ def document_row(d: DocumentMeta) -> tuple[Any, ...]:
         d.confidentiality,
         d.version_id,
         _utc_or_none(d.last_updated, "last_updated"),
+        d.status.value,
     )
 
 
@@ -128,6 +133,7 @@ def document_from_row(row: Sequence[Any]) -> DocumentMeta:
         confidentiality=row[11],
         version_id=row[12],
         last_updated=_parse_or_none(row[13]),
+        status=DocumentStatus(row[14]),
     )
 
 

@@ -10,6 +10,7 @@ from types import TracebackType
 from fse_desk.errors import StoreError, StoreReadOnly
 from fse_desk.store._errors import mapped_errors
 from fse_desk.store.database import Database, write_protected
+from fse_desk.store.findings import FindingsRepository
 from fse_desk.store.migrations import migrate, pending, schema_version
 from fse_desk.store.pss_drafts import PssDraftRepository
 from fse_desk.store.repositories import (
@@ -42,6 +43,7 @@ class CacheStore:
         self.outbox = OutboxRepository(db)
         self.vitals = VitalsRepository(db)
         self.pss_drafts = PssDraftRepository(db)
+        self.findings = FindingsRepository(db)
         self.timeline = TimelineRepository(db)
         self.audit = AuditRepository(db)
 

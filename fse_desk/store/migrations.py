@@ -251,7 +251,55 @@ _PSS_DRAFTS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_BASE_TABLES, _FULL_TEXT, _TIMELINE, _OUTBOX, _PSS_DRAFTS)
+_GP_AND_SUPERSEDED = Migration(
+    6,
+    "patients' own MMG/PLS, superseded document versions",
+    (
+        # Only the patient's own MMG/PLS may publish their PSS.
+        "ALTER TABLE patient ADD COLUMN general_practitioner_id TEXT NOT NULL DEFAULT ''",
+        # Replaced documents are now kept, marked; until now only current ones were cached.
+        "ALTER TABLE document ADD COLUMN status TEXT NOT NULL DEFAULT 'current'",
+        # Delta sync re-reads only what changed on the server since the cursor, so neither
+        # the GP of an already-cached patient nor a version superseded (and dropped)
+        # before this upgrade would ever arrive. Forgetting both cursors makes the next
+        # sync re-read patients and documents in full, once: the traffic of a first
+        # sync, resumable page by page like any other, with no change to what the user
+        # sees meanwhile (rows are updated in place, reviews and bodies are kept).
+        "DELETE FROM sync_cursor WHERE resource_type IN ('Patient', 'DocumentReference')",
+    ),
+)
+
+_FINDINGS = Migration(
+    7,
+    "what each cached CDA yields for the PSS suggestions",
+    (
+        # Kept beside the body when it is cached, so "Aggiorna dal fascicolo" merges
+        # findings instead of parsing hundreds of CDAs. A row holds for its document's
+        # version_id and the fingerprint of the vocabularies it was read with; findings
+        # NULL: the document is skipped (a PDF, an unreadable CDA).
+        """CREATE TABLE document_findings (
+            document_id TEXT PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE,
+            version_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            findings TEXT
+        )""",
+        # Findings describe one body: writing, replacing or removing it, by any path,
+        # drops them (the app writes new findings after the body, in the same transaction).
+        """CREATE TRIGGER document_findings_body_insert AFTER INSERT ON document_body BEGIN
+            DELETE FROM document_findings WHERE document_id = new.document_id;
+        END""",
+        """CREATE TRIGGER document_findings_body_update AFTER UPDATE ON document_body BEGIN
+            DELETE FROM document_findings WHERE document_id IN (old.document_id, new.document_id);
+        END""",
+        """CREATE TRIGGER document_findings_body_delete AFTER DELETE ON document_body BEGIN
+            DELETE FROM document_findings WHERE document_id = old.document_id;
+        END""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _BASE_TABLES, _FULL_TEXT, _TIMELINE, _OUTBOX, _PSS_DRAFTS, _GP_AND_SUPERSEDED, _FINDINGS,
+)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -17,7 +17,7 @@ import orjson
 from fse_desk._types import PatientId
 from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.store._records import now_text, utc_text
-from fse_desk.store.database import Database
+from fse_desk.store.database import Connection, Database
 
 _COLUMNS = (
     "id", "created_at", "resource_type", "resource_id", "method", "payload", "description",
@@ -106,7 +106,8 @@ class OutboxRepository:
         """Pending or interrupted entries in order (the pusher applies group rules)."""
         with self._db.reading("reading the outbox") as conn:
             rows = conn.execute(
-                f"{_SELECT} WHERE state IN ('pending', 'sending', 'error', 'conflict') ORDER BY id"
+                f"{_SELECT} WHERE state IN ('pending', 'sending', 'awaiting', 'error', 'conflict')"
+                " ORDER BY id"
             ).fetchall()
         return [_entry(r) for r in rows]
 
@@ -135,8 +136,30 @@ class OutboxRepository:
         self._failed(entry_id, "scheduling a retry", OutboxState.PENDING, error,
                      next_attempt_at=utc_text(next_attempt_at))
 
-    def mark_error(self, entry_id: int, error: str) -> None:
-        self._failed(entry_id, "recording a refused change", OutboxState.ERROR, error)
+    def mark_error(self, entry_id: int, error: str,
+                   payload: dict[str, Any] | None = None) -> None:
+        """Refused for good; ``payload`` keys (e.g. the gateway's problem) join the payload."""
+        with self._db.transaction("recording a refused change") as conn:
+            if payload:
+                self._merge_payload(conn, entry_id, payload)
+            self._failed(entry_id, "recording a refused change", OutboxState.ERROR, error)
+
+    def mark_awaiting(self, entry_id: int, workflow_instance_id: str) -> None:
+        """The gateway accepted the entry (202): keep its workflow id, wait for the outcome."""
+        with self._db.transaction("recording an accepted publication") as conn:
+            self._merge_payload(conn, entry_id, {"workflowInstanceId": workflow_instance_id})
+            conn.execute(
+                "UPDATE outbox SET state = 'awaiting', last_error = NULL, next_attempt_at = NULL,"
+                " updated_at = ? WHERE id = ?", (now_text(), entry_id))
+
+    @staticmethod
+    def _merge_payload(conn: Connection, entry_id: int, changes: dict[str, Any]) -> None:
+        row = conn.execute("SELECT payload FROM outbox WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            return
+        merged = {**orjson.loads(row[0]), **changes}
+        conn.execute("UPDATE outbox SET payload = ? WHERE id = ?",
+                     (orjson.dumps(merged).decode(), entry_id))
 
     def mark_conflict(self, entry_id: int, error: str, server: dict[str, Any] | None) -> None:
         self._failed(entry_id, "recording a conflict", OutboxState.CONFLICT, error,

@@ -19,10 +19,13 @@ from fse_desk.store._records import now_text, utc_text
 from fse_desk.store.database import Database
 
 _ARRIVED = "coalesce(d.last_updated, d.date)"
+# A replacement updates the old version on the server too: only current documents are new.
+_NEW = f"(d.status = 'current' AND {_ARRIVED} > ?)"
 _ENTRY_SELECT = (
     "SELECT d.id, d.type_code, d.doc_class, d.title, d.date, d.author, d.facility, "
-    f"d.content_type, {_ARRIVED} > ?, "
-    "EXISTS (SELECT 1 FROM document_body b WHERE b.document_id = d.id) "
+    f"d.content_type, {_NEW}, "
+    "EXISTS (SELECT 1 FROM document_body b WHERE b.document_id = d.id), "
+    "d.status = 'superseded' "
     "FROM document d"
 )
 _TEXT_MATCH = (
@@ -58,7 +61,7 @@ class TimelineRepository:
             where.append(_TEXT_MATCH)
             params.extend((query, query))
         if flt.only_new:
-            where.append(f"{_ARRIVED} > ?")
+            where.append(_NEW)
             params.append(seen_until)
         return " AND ".join(where), params
 
@@ -85,6 +88,7 @@ class TimelineRepository:
                 r[7],
                 bool(r[8]),
                 bool(r[9]),
+                bool(r[10]),
             )
             for r in rows
         ]
@@ -120,9 +124,12 @@ class TimelineRepository:
         return [DocumentId(r[0]) for r in rows]
 
     def ids_of_type(self, patient_id: PatientId | str, type_code: str) -> list[DocumentId]:
+        """The patient's current documents of a type, oldest first (superseded ones left out:
+        a corrected report replaces its values, it does not add to them)."""
         with self._db.reading("listing documents of a type") as conn:
             rows = conn.execute(
-                "SELECT id FROM document WHERE patient_id = ? AND type_code = ? ORDER BY date, id",
+                "SELECT id FROM document WHERE patient_id = ? AND type_code = ? "
+                "AND status = 'current' ORDER BY date, id",
                 (patient_id, type_code),
             ).fetchall()
         return [DocumentId(r[0]) for r in rows]

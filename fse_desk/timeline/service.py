@@ -14,10 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
-from fse_desk.documents import LAB_REPORT_LOINC, inspect_pdf, parse_cda, pdf_text
+from fse_desk.documents import LAB_REPORT_LOINC, CdaDocument, inspect_pdf, parse_cda, pdf_text
 from fse_desk.domain.document import DocumentClass, DocumentMeta
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.domain.timeline import (
@@ -37,6 +38,8 @@ from fse_desk.errors import (
 )
 from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.progress import CancelToken, Progress
+from fse_desk.pss.refresh import findings_row
+from fse_desk.pss.suggestions import CDA_TYPES, document_findings, suggestion_vocabularies
 from fse_desk.store import CacheStore
 from fse_desk.timeline._opened import BodyKind, LabPoint, LabSeries, OpenedDocument
 
@@ -90,6 +93,20 @@ def _kind(content_type: str) -> BodyKind:
     return BodyKind.OTHER
 
 
+def _parsed(content_type: str, data: bytes) -> tuple[CdaDocument | None, str | None]:
+    """The parsed CDA (None for another kind) and the text to index (None: nothing)."""
+    try:
+        kind = _kind(content_type)
+        if kind is BodyKind.CDA:
+            cda = parse_cda(data)
+            return cda, cda.plain_text()
+        if kind is BodyKind.PDF:
+            return None, pdf_text(data)
+    except DocumentError:
+        pass  # shown as an error card when opened; nothing to index
+    return None, None
+
+
 class TimelineService:
     """The timeline capability; the UI reaches it as ``workstation.timeline``."""
 
@@ -101,12 +118,16 @@ class TimelineService:
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         purpose: Purpose = Purpose.TREATMENT,
+        vocabulary_dir: Path | None = None,
     ) -> None:
+        """``vocabulary_dir``: the administrator's code lists, which the PSS findings
+        of each cached body are read with (see :meth:`cache_body`)."""
         self._store = store
         self._client = client
         self._operator = operator
         self._clock = clock
         self._purpose = purpose
+        self._vocabulary_dir = vocabulary_dir
 
     # -- listing ------------------------------------------------
     def _consenting(self, patient_id: PatientId) -> Patient | None:
@@ -189,23 +210,32 @@ class TimelineService:
                 "reached now; download it when back online",
                 url=exc.url,
             ) from exc
-        content_type = content_type or meta.content_type
-        self._store.bodies.put(meta.id, content_type, data)
-        self._index_text(meta.id, content_type, data)
-        return content_type, data
+        return self.cache_body(meta, content_type, data), data
 
-    def _index_text(self, document_id: DocumentId, content_type: str, data: bytes) -> None:
-        try:
-            kind = _kind(content_type)
-            if kind is BodyKind.CDA:
-                text = parse_cda(data).plain_text()
-            elif kind is BodyKind.PDF:
-                text = pdf_text(data)
-            else:
-                return
-        except DocumentError:
-            return  # shown as an error card when opened; nothing to index
-        self._store.timeline.index_text(document_id, text)
+    def cache_body(self, meta: DocumentMeta, content_type: str, data: bytes) -> str:
+        """Keep a fetched body with what derives from it, in one transaction: its text for
+        the search, and its findings for "Aggiorna dal fascicolo" (see
+        :mod:`fse_desk.pss.refresh`). Every path that caches a body comes here.
+
+        A body that cannot be parsed is kept all the same (it opens as an error card),
+        without text. Returns the content type kept (the document's when none was sent).
+        The document must be cached; its findings are read with its cached metadata, as
+        a click sees it (dates in the cache's time zone).
+        """
+        content_type = content_type or meta.content_type
+        cda, text = _parsed(content_type, data)
+        row = None
+        if meta.type_code in CDA_TYPES:
+            vocab = suggestion_vocabularies(self._vocabulary_dir)
+            cached = self._store.documents.get(meta.id) or meta
+            row = findings_row(cached, vocab, document_findings(cached, data, vocab, cda))
+        with self._store.transaction():
+            self._store.bodies.put(meta.id, content_type, data)
+            if text is not None:
+                self._store.timeline.index_text(meta.id, text)
+            if row is not None:
+                self._store.findings.put_many([row])
+        return content_type
 
     def open_document(self, document_id: DocumentId) -> OpenedDocument:
         """The document's body, parsed, from the cache or fetched once (then cached).

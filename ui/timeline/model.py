@@ -3,6 +3,7 @@
 A flat table (no tree): row *i* is either a month header ("novembre 2026") or a
 document. Headers are not enabled, so the arrow keys step over them. The
 model is a thin adapter over :class:`~fse_desk.timeline.TimelineView` entries.
+A document replaced by a newer version stays listed, greyed and marked "replaced".
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class TimelineModel(QAbstractTableModel):
         self._header_brush = QBrush(QColor("#1d3b53"))
         self._header_background = QBrush(QColor("#eef2f6"))
         self._patient_brush = QBrush(QColor("#5d4037"))
+        self._superseded_brush = QBrush(QColor("#8a8a8a"))
 
     # -- content ------------------------------------------------
     def set_entries(self, entries: tuple[TimelineEntry, ...] | list[TimelineEntry]) -> None:
@@ -109,6 +111,8 @@ class TimelineModel(QAbstractTableModel):
             if column == self.DATE:
                 return format_date(entry.date.astimezone(ROME).date())
             if column == self.TITLE:
+                if entry.superseded:
+                    return self.tr("{title} (replaced)").format(title=entry.title)
                 return entry.title
             if column == self.FACILITY:
                 return entry.facility
@@ -125,6 +129,8 @@ class TimelineModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if entry.patient_provided else None
+        if role == Qt.ItemDataRole.ForegroundRole and entry.superseded:
+            return self._superseded_brush
         if role == Qt.ItemDataRole.ForegroundRole and entry.patient_provided:
             return self._patient_brush
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -150,6 +156,8 @@ class TimelineModel(QAbstractTableModel):
 
     def _tooltip(self, entry: TimelineEntry) -> str:
         parts = [class_name(entry.doc_class)]
+        if entry.superseded:
+            parts.append(self.tr("Replaced by a newer version: this is not the current document"))
         if entry.patient_provided:
             parts.append(self.tr("Uploaded by the patient to the personal notebook (taccuino)"))
         if entry.new:

@@ -9,6 +9,7 @@ small list while older patients remain more likely to be chronic.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -57,12 +58,22 @@ ALLERGIES = (
 )
 
 
+_STRENGTH = re.compile(
+    r"\d[\d.,/]*\s*(?:mg|microgrammi|U/ml|UI)(?:/\d[\d,]*\s*(?:mg|microgrammi))?")
+
+
 @dataclass(frozen=True, slots=True)
 class Drug:
     name: str
     atc: str
     aic: str
     posology: str
+
+    @property
+    def strength(self) -> str:
+        """``Ramipril 5 mg compresse`` → ``5 mg``: the dose of one unit, from the name."""
+        found = _STRENGTH.search(self.name)
+        return found.group(0) if found else ""
 
 
 DRUGS: dict[str, Drug] = {d.name.split()[0].lower(): d for d in (

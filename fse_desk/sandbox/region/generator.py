@@ -17,7 +17,7 @@ from fse_desk.sandbox.region.histories import build_history
 from fse_desk.sandbox.region.model import Doc
 from fse_desk.sandbox.region.people import Person, make_person
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 """Bump whenever the output for a given (seed, patients, today) changes: the sandbox
 re-seeds a store that holds another version."""
 

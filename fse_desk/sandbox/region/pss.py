@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from fse_desk.pss import codes
+from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import (
     AdministrativeSex,
     Allergy,
@@ -77,8 +78,12 @@ _FAMILY = (
 _SMOKING = Coded("72166-2", codes.LOINC, "Fumo di tabacco")
 _ALCOHOL = Coded("11331-6", codes.LOINC, "Consumo di alcol")
 _ACTIVITY = Coded("61686-8", codes.LOINC, "Attività fisica")
-_AUTHOR = Clinician(DEMO_MMG_CF, DEMO_MMG_GIVEN, DEMO_MMG_FAMILY,
-                    ("tel:+390510000000", "mailto:elena.guidotti@mmg.ausl.bologna.example"))
+DEMO_SIGNER = PssSigner(
+    Clinician(DEMO_MMG_CF, DEMO_MMG_GIVEN, DEMO_MMG_FAMILY,
+              ("tel:+390510000000", "mailto:elena.guidotti@mmg.ausl.bologna.example")),
+    Organization(PRACTICE_ID, FACILITIES[PRACTICE_ID].name),
+)
+"""The demo MMG as the author of her patients' PSS (the demo start-up signs her in)."""
 _DRAFT_ID = "draft"
 
 
@@ -133,13 +138,14 @@ def pss(rng: random.Random, profile: Profile, when: datetime, measured: list[Vit
         confidentiality=Confidentiality.NORMAL,
         patient=PatientInfo(person.cf, person.given, person.family,
                             AdministrativeSex(person.sex), person.birth_date),
-        author=_AUTHOR, legal_authenticator=_AUTHOR,
-        custodian=Organization(PRACTICE_ID, FACILITIES[PRACTICE_ID].name),
+        author=DEMO_SIGNER.author, legal_authenticator=DEMO_SIGNER.author,
+        custodian=DEMO_SIGNER.custodian,
         allergies=tuple(Allergy(Coded(*_ALLERGENS[agent], agent), reaction=reaction)
                         for agent, reaction in profile.allergies),
         no_known_allergies=not profile.allergies,
         therapies=tuple(Therapy(Coded(DRUGS[k].atc, codes.ATC, DRUGS[k].name),
-                                aic=Coded(DRUGS[k].aic, codes.AIC), dose=DRUGS[k].posology)
+                                aic=Coded(DRUGS[k].aic, codes.AIC), dose=DRUGS[k].strength,
+                                frequency=DRUGS[k].posology)
                         for k in profile.therapy),
         no_current_therapy=not profile.therapy,
         problems=_problems(profile, day),

@@ -1,0 +1,77 @@
+"""What one document yields for "Aggiorna dal fascicolo", in the form kept in the cache.
+
+A document's :class:`Findings` are plain JSON: each entry is kept as its fields
+(``Coded`` as ``[code, system, display]``, dates as ISO text, enums by value), with its
+merge key beside it, so that merging many documents never rebuilds an entry that is
+not suggested in the end. The source document is not kept: it is the document the
+findings belong to, attached again when they are read.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, cast
+
+from fse_desk.pss._entries import base_type, field_types
+from fse_desk.pss.model import Allergy, Coded, Problem, Therapy
+
+Entry = Problem | Therapy | Allergy
+Found = tuple[str, str, bool, str, dict[str, Any]]
+"""section, code (the merge key), inferred, evidence, entry fields."""
+Missed = tuple[str, str]
+"""section, text of an item found but not coded."""
+
+_ENTRY_TYPES: dict[str, type[Entry]] = {
+    "problems": Problem, "therapies": Therapy, "allergies": Allergy}
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    found: tuple[Found, ...]
+    unmatched: tuple[Missed, ...]
+
+    def to_json(self) -> str:
+        return json.dumps([self.found, self.unmatched], ensure_ascii=False,
+                          separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Findings:
+        found, unmatched = json.loads(text)
+        return cls(tuple(cast(Found, tuple(f)) for f in found),
+                   tuple(cast(Missed, tuple(u)) for u in unmatched))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Coded):
+        return [value.code, value.system, value.display]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def entry_fields(entry: Entry) -> dict[str, Any]:
+    return {f.name: _plain(getattr(entry, f.name)) for f in fields(entry)}
+
+
+def _typed(kind: type, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind is Coded:
+        return Coded(*value)
+    if kind is date:
+        return date.fromisoformat(value)
+    if issubclass(kind, enum.Enum):
+        return kind(value)
+    return value
+
+
+def entry_from(section: str, values: dict[str, Any]) -> Entry:
+    """The record :func:`entry_fields` was made from."""
+    cls = _ENTRY_TYPES[section]
+    hints = field_types(cls)
+    return cls(**{name: _typed(base_type(hints[name]), v) for name, v in values.items()})

@@ -1,0 +1,51 @@
+"""What the patient reads in the PSS PDF: the :class:`PssPrintout` of a :class:`Pss`.
+
+The same facts as the CDA narrative (:mod:`fse_desk.pss.cda_writer`), laid out for
+paper: a patient header, every section that has entries as a table with Italian
+column labels, the required sections always (with their "nessuno" sentence).
+"""
+
+from __future__ import annotations
+
+from fse_desk.pss import codes
+from fse_desk.pss._entries import FIELD_LABELS, field_types
+from fse_desk.pss.cda_writer import shown
+from fse_desk.pss.model import NONE_TEXT, AdministrativeSex, Pss
+from fse_desk.pss.pdf import PdfSection, PssPrintout
+
+_SEX = {AdministrativeSex.MALE: "Maschio", AdministrativeSex.FEMALE: "Femmina",
+        AdministrativeSex.UNDIFFERENTIATED: "Non specificato"}
+
+
+def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
+    items = pss.entries(spec.key)
+    if not items:
+        none = pss.is_none(spec.key)
+        if not spec.required and not none:
+            return None
+        return PdfSection(spec.title, (), empty_text=NONE_TEXT[spec.key] if none
+                          else "Nessuna informazione registrata.")
+    names = list(field_types(type(items[0])))
+    rows = [tuple(shown(getattr(item, name)) for name in names) for item in items]
+    used = [i for i, name in enumerate(names) if any(row[i] for row in rows)]
+    return PdfSection(spec.title, tuple(tuple(row[i] for i in used) for row in rows),
+                      header=tuple(FIELD_LABELS.get(names[i], names[i]) for i in used))
+
+
+def pss_printout(pss: Pss) -> PssPrintout:
+    """The printable PSS: patient header, sections, author, custodian, version, date."""
+    patient = pss.patient
+    name = f"{patient.given} {patient.family}".strip()
+    sections = (_section(pss, spec) for spec in codes.SECTIONS)
+    return PssPrintout(
+        title=codes.PSS_TITLE,
+        patient_lines=(("Nome e cognome", name), ("Codice fiscale", patient.cf),
+                       ("Data di nascita", shown(patient.birth_date)),
+                       ("Sesso", _SEX[patient.sex])),
+        sections=tuple(s for s in sections if s is not None),
+        author=f"{pss.author.given} {pss.author.family}".strip(),
+        organization=pss.custodian.name,
+        version=pss.version,
+        date=pss.effective_time,
+        patient_name=name,
+    )
