@@ -40,7 +40,10 @@ def test_the_current_version_is_the_newest_whose_status_is_current(region: PssRe
     patient = region.with_versions(3)
     newest, *earlier = region.pss_ids(patient)
     client = region.synced.region.client
+    # The newest version withdrawn in favour of the one before it (which the region
+    # had marked superseded when the newest replaced it).
     client.update(dict(client.read("DocumentReference", newest), status="superseded"))
+    client.update(dict(client.read("DocumentReference", earlier[0]), status="current"))
     drive(SyncEngine(region.synced.cache, client).pull())
     history = region.service.history(patient.id)
     assert [v.document_id for v in history] == [earlier[0], newest, *earlier[1:]]

@@ -144,7 +144,8 @@ def test_filters_and_only_new_drive_the_list(
     assert widget.model.entry_count < reports
     widget.period_box.setCurrentIndex(0)
     widget.class_box.setCurrentIndex(0)
-    assert widget.only_new.text() == f"Solo nuovi ({total})"
+    replaced = sum(e.superseded for e in synced.service.view(patient.id).entries)
+    assert widget.only_new.text() == f"Solo nuovi ({total - replaced})"
     qtbot.mouseClick(widget.mark_reviewed_button, Qt.MouseButton.LeftButton)
     assert widget.only_new.text() == "Solo nuovi (0)"
     widget.only_new.setChecked(True)

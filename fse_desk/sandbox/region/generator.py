@@ -54,7 +54,7 @@ def patient_batch(rng: random.Random, person: Person, chronic: bool, permit: boo
                              today - timedelta(days=1))
     batch = [fhir.patient_resource(person),
              fhir.consent_resource(person, permit, working_time(rng, consent_day))]
-    previous_pss: tuple[Pss, str] | None = None  # (record, DocumentReference id)
+    previous_pss: tuple[Pss, dict[str, Any]] | None = None  # (record, its DocumentReference)
     for n, doc in enumerate(docs, start=1):
         suffix = f"{person.index:06d}-{n:04d}"
         master_id = f"080.{doc.signed_time:%Y%m%d%H%M%S}.{person.index:06d}.{n:04d}"
@@ -62,7 +62,6 @@ def patient_batch(rng: random.Random, person: Person, chronic: bool, permit: boo
         if doc.pss is not None:
             version = pss.chain(doc.pss, previous_pss[0] if previous_pss else None, master_id)
             replaces = previous_pss[1] if previous_pss else None
-            previous_pss = (version, f"doc-{suffix}")
             content_type, data = fhir.CDA_CONTENT_TYPE, write_cda(version)
         else:
             content_type, data = _render(doc, person, master_id)
@@ -71,8 +70,13 @@ def patient_batch(rng: random.Random, person: Person, chronic: bool, permit: boo
         reference = fhir.document_reference(person, doc, f"doc-{suffix}", master_id,
                                             binary_id, content_type, data, hidden)
         if replaces is not None:
-            reference["relatesTo"] = [{"code": "replaces",
-                                       "target": {"reference": f"DocumentReference/{replaces}"}}]
+            # As the FSE does on a replacement: the new version points at the old one,
+            # which stays readable but is no longer current.
+            reference["relatesTo"] = [{"code": "replaces", "target": {
+                "reference": f"DocumentReference/{replaces['id']}"}}]
+            replaces["status"] = "superseded"
+        if doc.pss is not None:
+            previous_pss = (version, reference)
         batch.append(reference)
         batch.append(fhir.binary_resource(binary_id, content_type, data))
     for n, vital in enumerate(vitals, start=1):
