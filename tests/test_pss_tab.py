@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import ConsentMissing, MalformedDocument
+from fse_desk.fse.sync import SyncEngine
+from fse_desk.progress import drive
 from fse_desk.pss import Pss
-from fse_desk.pss.service import PssService
+from fse_desk.pss.service import PssService, PublisherLike
+from fse_desk.sandbox.region import DEMO_MMG_ID
 from fse_desk.store import CacheStore
-from fse_desk.timeline.service import OperatorLike
 from tests.fixtures_region import LiveRegion
 from tests.pss_region_support import PssRegion
 from tests.timeline_support import DOCTOR, NURSE, make_synced
@@ -23,6 +27,8 @@ from ui.messages import user_message
 from ui.pss import PssTab
 from ui.pss.section_table import SectionTable
 
+OWN_GP = replace(DOCTOR, practitioner_id=DEMO_MMG_ID)  # the demo patients' MMG
+
 
 @pytest.fixture
 def region(live_region: LiveRegion, cache: CacheStore) -> PssRegion:
@@ -30,7 +36,7 @@ def region(live_region: LiveRegion, cache: CacheStore) -> PssRegion:
     return PssRegion(synced, PssService(cache, synced.service))
 
 
-def _tab(qtbot: QtBot, region: PssRegion, operator: OperatorLike) -> PssTab:
+def _tab(qtbot: QtBot, region: PssRegion, operator: PublisherLike) -> PssTab:
     tab = PssTab(region.service, operator)
     qtbot.addWidget(tab)
     tab.resize(1300, 900)
@@ -41,7 +47,7 @@ def _tab(qtbot: QtBot, region: PssRegion, operator: OperatorLike) -> PssTab:
 @pytest.fixture
 def tab(qtbot: QtBot, qapp: QApplication, region: PssRegion) -> Iterator[PssTab]:
     install_translators(qapp, "it")
-    yield _tab(qtbot, region, DOCTOR)
+    yield _tab(qtbot, region, OWN_GP)
 
 
 def _show(qtbot: QtBot, tab: PssTab, patient: Patient) -> object:
@@ -120,6 +126,40 @@ def test_a_nurse_reads_the_pss_with_the_reason_she_cannot_publish(
     assert tab.readonly_label.isVisible()
     assert tab.readonly_label.text().startswith("Sola lettura")
     assert "infermiere" in tab.readonly_label.text()
+
+
+def test_another_mmg_reads_the_pss_with_the_reason_he_cannot_publish(
+    qtbot: QtBot, qapp: QApplication, region: PssRegion
+) -> None:
+    install_translators(qapp, "it")
+    tab = _tab(qtbot, region, replace(DOCTOR, practitioner_id="prac-mmg-other"))
+    assert tab.readonly_label.isHidden()  # an MMG, no patient yet
+    assert isinstance(_show(qtbot, tab, region.with_versions(1)), Pss)
+    assert tab.readonly_label.isVisible()
+    assert tab.readonly_label.text() == QCoreApplication.translate("PssTab", (
+        "Read only: only the patient's own GP (MMG) or family paediatrician (PLS) can "
+        "publish this PSS, and the FSE does not name you as this patient's doctor."))
+    tab.show_patient(None)
+    assert tab.readonly_label.isHidden()
+
+
+def test_when_the_newest_version_is_superseded_the_tab_opens_on_the_current_one(
+    qtbot: QtBot, tab: PssTab, region: PssRegion
+) -> None:
+    patient = region.with_versions(2)
+    newest, current_id = region.pss_ids(patient)[:2]
+    client = region.synced.region.client
+    client.update(dict(client.read("DocumentReference", newest), status="superseded"))
+    client.update(dict(client.read("DocumentReference", current_id), status="current"))
+    drive(SyncEngine(region.synced.cache, client).pull())
+    assert _show(qtbot, tab, patient) == region.region_pss(current_id)
+    assert "(attuale)" in tab.version_list.item(0).text()
+    assert "(sostituita)" in tab.version_list.item(1).text()
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        tab.select_version(1)
+    current = tab.versions[0]
+    assert tab.superseded_label.isVisible()
+    assert f"versione {current.number} del" in tab.superseded_label.text()
 
 
 def test_a_patient_without_consent_shows_nothing(

@@ -132,7 +132,9 @@ def test_the_timeline_row_of_a_replaced_version_says_so(
     assert title.data() == QCoreApplication.translate(
         "TimelineModel", "{title} (replaced)").format(title=old.title)
     assert title.data() != old.title
-    assert "Replaced by a newer version" in title.data(Qt.ItemDataRole.ToolTipRole)
+    assert QCoreApplication.translate(
+        "TimelineModel", "Replaced by a newer version: this is not the current document"
+    ) in title.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(model.row_of(v2), model.TITLE).data() == new.title
 
 

@@ -30,6 +30,13 @@ SYSTEM_NAMES: dict[str, str] = {
     OBSERVATION_VALUE: "ObservationValue", ACT_CODE: "ActCode",
 }
 
+LIFESTYLE_ASPECTS: tuple[tuple[str, str], ...] = (
+    ("72166-2", "Fumo di tabacco"),
+    ("11331-6", "Consumo di alcol"),
+    ("61686-8", "Attività fisica"),
+)
+"""LOINC codes of the lifestyle aspects the PSS records, with their Italian display."""
+
 DOCUMENT_TEMPLATE = "2.16.840.1.113883.2.9.10.1.4.1.1"
 SECTION_TEMPLATE_PREFIX = "2.16.840.1.113883.2.9.10.1.4.2."
 CDA_TYPE_ID = ("2.16.840.1.113883.1.3", "POCD_MT000040UV02")

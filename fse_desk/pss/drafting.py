@@ -92,6 +92,7 @@ def start_draft(
     ``now`` must carry a time zone (the CDA effectiveTime does).
     """
     author = signer.author
+    now = now.replace(microsecond=0)  # the CDA effectiveTime holds seconds
     if previous is None:
         document_id = new_id()
         draft = Pss(document_id=document_id, set_id=document_id, version=1,

@@ -11,7 +11,7 @@ theirs for the next click. The result is :func:`suggest_updates`'s on the same b
 from __future__ import annotations
 
 from fse_desk._types import PatientId
-from fse_desk.domain.document import DocumentMeta, DocumentStatus
+from fse_desk.domain.document import DocumentMeta
 from fse_desk.pss._findings import Findings
 from fse_desk.pss.model import Pss
 from fse_desk.pss.suggestions import (
@@ -40,8 +40,7 @@ def suggest_from_cache(store: CacheStore, patient_id: PatientId, previous: Pss |
     used, not kept.
     """
     wanted = read_filter(previous)
-    metas = [m for m in store.documents.list_for_patient(patient_id)
-             if m.status is DocumentStatus.CURRENT and wanted(m)]
+    metas = [m for m in store.documents.list_for_patient(patient_id) if wanted(m)]
     kept = store.findings.for_patient(patient_id, vocab.fingerprint)
     documents: list[tuple[DocumentMeta, Findings | None]] = []
     new: list[Row] = []

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fse_desk.documents.cda import CdaDocument, ListBlock, Paragraph, TableBlock, parse_cda
-from fse_desk.domain.document import DocumentMeta
+from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.errors import DocumentError
 from fse_desk.pss import codes
 from fse_desk.pss._findings import Entry, Findings, Found, Missed, entry_fields, entry_from
@@ -316,13 +316,15 @@ def _known(previous: Pss | None) -> set[str]:
 
 
 def read_filter(previous: Pss | None) -> Callable[[DocumentMeta], bool]:
-    """Whether a document is read for suggestions: dated after ``previous`` (all when
-    None), of a type in :data:`CDA_TYPES`, and not ``previous`` itself."""
+    """Whether a document is read for suggestions: current (a replaced version's content
+    lives on in its replacement), dated after ``previous`` (all when None), of a type in
+    :data:`CDA_TYPES`, and not ``previous`` itself."""
     since = previous.effective_time if previous is not None else None
     own = {previous.full_id, previous.document_id} if previous is not None else set()
 
     def wanted(meta: DocumentMeta) -> bool:
-        return ((since is None or meta.date > since) and meta.type_code in CDA_TYPES
+        return (meta.status is DocumentStatus.CURRENT
+                and (since is None or meta.date > since) and meta.type_code in CDA_TYPES
                 and meta.master_identifier not in own)
 
     return wanted

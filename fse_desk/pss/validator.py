@@ -321,8 +321,10 @@ def _clinical(key: str, i: int, item: object, today: date, out: list[Problem]) -
             add("period.inverted", f"{base} ends ({end}) before it starts ({start})", "end")
     if key == "vital_signs" and not item.unit.strip():  # type: ignore[attr-defined]
         add("vital.unit_missing", f"{base} has no UCUM unit", "unit")
-    if key == "therapies" and not (item.dose and item.frequency):  # type: ignore[attr-defined]
-        add("therapy.posology_missing", f"{base} needs a dose and a frequency", "dose")
+    if key == "therapies":
+        for name in ("dose", "frequency"):  # each points at the field left empty
+            if not getattr(item, name).strip():
+                add("therapy.posology_missing", f"{base} needs a dose and a frequency", name)
 
 
 def validate_pss(pss: Pss, today: date) -> list[Problem]:

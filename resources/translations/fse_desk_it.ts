@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="125" />
+        <location filename="../../ui/outbox_panel.py" line="141"/>
         <source>Conflict: {what}</source>
         <translation>Conflitto: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="128" />
+        <location filename="../../ui/outbox_panel.py" line="144"/>
         <source>Someone changed this record on the FSE after you edited it. Nothing was overwritten. Choose which version to keep.</source>
         <translation>Qualcuno ha modificato questo dato sul FSE dopo la tua modifica. Nulla è stato sovrascritto. Scegli quale versione tenere.</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="136" />
+        <location filename="../../ui/outbox_panel.py" line="152"/>
         <source>Your version</source>
         <translation>La tua versione</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="137" />
+        <location filename="../../ui/outbox_panel.py" line="153"/>
         <source>Version on the FSE</source>
         <translation>Versione sul FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="142" />
+        <location filename="../../ui/outbox_panel.py" line="158"/>
         <source>Keep mine</source>
         <translation>Tieni la mia</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="143" />
+        <location filename="../../ui/outbox_panel.py" line="159"/>
         <source>Use the FSE version</source>
         <translation>Usa la versione del FSE</translation>
     </message>
@@ -36,140 +37,523 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="85" />
+        <location filename="../../ui/timeline/reader.py" line="85"/>
         <source>Open images</source>
         <translation>Apri immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="93" />
+        <location filename="../../ui/timeline/reader.py" line="93"/>
         <source>Select a document and press Enter to read it.</source>
         <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="110" />
+        <location filename="../../ui/timeline/reader.py" line="110"/>
         <source>Analyte</source>
         <translation>Analita</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="111" />
+        <location filename="../../ui/timeline/reader.py" line="111"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="112" />
+        <location filename="../../ui/timeline/reader.py" line="112"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="113" />
+        <location filename="../../ui/timeline/reader.py" line="113"/>
         <source>Reference range</source>
         <translation>Intervallo di riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="114" />
+        <location filename="../../ui/timeline/reader.py" line="114"/>
         <source>Flag</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="125" />
+        <location filename="../../ui/timeline/reader.py" line="125"/>
         <source>Chart over time</source>
         <translation>Andamento nel tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="127" />
-        <source>Chart the selected analyte across all the patient's lab reports</source>
-        <translation>Mostra l'andamento dell'analita selezionato in tutti i referti di laboratorio dell'assistito</translation>
+        <location filename="../../ui/timeline/reader.py" line="127"/>
+        <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
+        <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="155" />
+        <location filename="../../ui/timeline/reader.py" line="155"/>
         <source>Opening the document…</source>
         <translation>Apertura del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="172" />
+        <location filename="../../ui/timeline/reader.py" line="172"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="175" />
+        <location filename="../../ui/timeline/reader.py" line="175"/>
         <source>Results</source>
         <translation>Risultati</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="177" />
+        <location filename="../../ui/timeline/reader.py" line="177"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="182" />
+        <location filename="../../ui/timeline/reader.py" line="182"/>
         <source>Imaging study: {uid}</source>
         <translation>Studio di diagnostica per immagini: {uid}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="187" />
+        <location filename="../../ui/timeline/reader.py" line="187"/>
         <source>This kind of document cannot be shown here.</source>
         <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="198" />
+        <location filename="../../ui/timeline/reader.py" line="198"/>
         <source>High</source>
         <translation>Alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="199" />
+        <location filename="../../ui/timeline/reader.py" line="199"/>
         <source>Very high</source>
         <translation>Molto alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="200" />
+        <location filename="../../ui/timeline/reader.py" line="200"/>
         <source>Low</source>
         <translation>Basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="201" />
+        <location filename="../../ui/timeline/reader.py" line="201"/>
         <source>Very low</source>
         <translation>Molto basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="202" />
+        <location filename="../../ui/timeline/reader.py" line="202"/>
         <source>Abnormal</source>
         <translation>Anomalo</translation>
     </message>
 </context>
 <context>
+    <name>EditLauncher</name>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="82"/>
+        <source>The draft you were editing could not be saved.</source>
+        <translation>Non è stato possibile salvare la bozza che stavi modificando.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="93"/>
+        <source>New version</source>
+        <translation>Nuova versione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="95"/>
+        <source>Write a new version of the PSS, starting from the current one</source>
+        <translation>Scrivi una nuova versione del PSS a partire da quella attuale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="97"/>
+        <source>Resume draft (saved {when})</source>
+        <translation>Riprendi la bozza (salvata {when})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="99"/>
+        <source>Go on with the draft you left</source>
+        <translation>Continua la bozza lasciata in sospeso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="165"/>
+        <source>The PSS is queued for sending: it will leave as soon as you are online.</source>
+        <translation>Il PSS è in coda di invio: partirà appena sarai in linea.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorBar</name>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="39"/>
+        <source>PSS version {n} — draft</source>
+        <translation>PSS versione {n} — bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="41"/>
+        <source>Update from the FSE</source>
+        <translation>Aggiorna dal fascicolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="43"/>
+        <source>Read the patient&apos;s documents since the last version and propose what to add</source>
+        <translation>Legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone cosa aggiungere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="44"/>
+        <source>Publish</source>
+        <translation>Pubblica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="46"/>
+        <source>Sign the PSS and send it to the FSE</source>
+        <translation>Firma il PSS e invialo al FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="47"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="48"/>
+        <source>Back to the published PSS; the draft is kept</source>
+        <translation>Torna al PSS pubblicato; la bozza resta salvata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="78"/>
+        <source>Draft saved at {time}</source>
+        <translation>Bozza salvata alle {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="83"/>
+        <source>Draft NOT saved</source>
+        <translation>Bozza NON salvata</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../../ui/pss/editor/entry_form.py" line="108"/>
+        <source>Type a code or the first letters of a word</source>
+        <translation>Scrivi un codice o le prime lettere di una parola</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/entry_form.py" line="109"/>
+        <source>Type the code, then the description</source>
+        <translation>Scrivi il codice, poi la descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/entry_form.py" line="111"/>
+        <source>dd/mm/yyyy</source>
+        <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/entry_form.py" line="149"/>
+        <source>Select an entry, or add one with Ctrl+N.</source>
+        <translation>Seleziona una voce, o aggiungine una con Ctrl+N.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/entry_form.py" line="162"/>
+        <source>New entry: fill in {fields}.</source>
+        <translation>Nuova voce: compila {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="14"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="14"/>
+        <source>Onset</source>
+        <translation>Insorgenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="14"/>
+        <source>Start</source>
+        <translation>Inizio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="15"/>
+        <source>End</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="15"/>
+        <location filename="../../ui/pss/editor/labels.py" line="28"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="15"/>
+        <source>Facility</source>
+        <translation>Struttura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="16"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="16"/>
+        <source>Reaction</source>
+        <translation>Reazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="17"/>
+        <source>Severity</source>
+        <translation>Gravità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="17"/>
+        <source>Criticality</source>
+        <translation>Criticità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="18"/>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="18"/>
+        <source>Drug (ATC)</source>
+        <translation>Farmaco (ATC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="18"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="19"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="19"/>
+        <source>Frequency</source>
+        <translation>Frequenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="20"/>
+        <source>Route</source>
+        <translation>Via di somministrazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="20"/>
+        <source>Vaccine</source>
+        <translation>Vaccino</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="21"/>
+        <source>Dose no.</source>
+        <translation>Dose n.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="21"/>
+        <source>Lot</source>
+        <translation>Lotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="22"/>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="22"/>
+        <source>Chronic</source>
+        <translation>Cronico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="23"/>
+        <source>Relative</source>
+        <translation>Familiare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="23"/>
+        <source>Condition (ICD-9-CM)</source>
+        <translation>Patologia (ICD-9-CM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="24"/>
+        <source>Age at onset</source>
+        <translation>Età all&apos;esordio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="24"/>
+        <source>Deceased</source>
+        <translation>Deceduto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="25"/>
+        <source>Aspect</source>
+        <translation>Aspetto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="25"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="25"/>
+        <source>Since</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="26"/>
+        <source>Ended on</source>
+        <translation>Conclusa il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="26"/>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="27"/>
+        <source>Weeks</source>
+        <translation>Settimane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="27"/>
+        <source>Unit (UCUM)</source>
+        <translation>Unità (UCUM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="28"/>
+        <source>Implanted on</source>
+        <translation>Impiantato il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="29"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="29"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="30"/>
+        <source>Diagnosis (ICD-9-CM)</source>
+        <translation>Diagnosi (ICD-9-CM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="30"/>
+        <source>Assessed on</source>
+        <translation>Valutato il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="31"/>
+        <source>Result</source>
+        <translation>Risultato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="31"/>
+        <source>Choice</source>
+        <translation>Scelta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="32"/>
+        <source>Recorded on</source>
+        <translation>Registrata il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="32"/>
+        <source>Network</source>
+        <translation>Rete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="33"/>
+        <source>Enrolled on</source>
+        <translation>Arruolato il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="36"/>
+        <source>Problem (ICD-9-CM)</source>
+        <translation>Problema (ICD-9-CM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="37"/>
+        <source>Resolved on</source>
+        <translation>Risolto il</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="38"/>
+        <source>Habit</source>
+        <translation>Abitudine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="39"/>
+        <source>Measurement</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="40"/>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="41"/>
+        <source>Plan</source>
+        <translation>Piano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="42"/>
+        <source>Procedure (ICD-9-CM)</source>
+        <translation>Procedura (ICD-9-CM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="43"/>
+        <source>Assessment</source>
+        <translation>Valutazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="44"/>
+        <source>Test (LOINC)</source>
+        <translation>Indagine (LOINC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="45"/>
+        <source>Exemption</source>
+        <translation>Esenzione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="46"/>
+        <source>From</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="47"/>
+        <source>Until</source>
+        <translation>Al</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="336" />
+        <location filename="../../ui/imaging/viewer.py" line="336"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="340" />
+        <location filename="../../ui/imaging/viewer.py" line="340"/>
         <source>Image {n} of {total}</source>
         <translation>Immagine {n} di {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="342" />
+        <location filename="../../ui/imaging/viewer.py" line="342"/>
         <source>Frame {n}</source>
         <translation>Fotogramma {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="344" />
+        <location filename="../../ui/imaging/viewer.py" line="344"/>
         <source>Position {mm} mm</source>
         <translation>Posizione {mm} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="348" />
+        <location filename="../../ui/imaging/viewer.py" line="348"/>
         <source>W {w} L {c}{unit}</source>
         <translation>W {w} L {c}{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="352" />
+        <location filename="../../ui/imaging/viewer.py" line="352"/>
         <source>Zoom {z}%</source>
         <translation>Zoom {z}%</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="354" />
+        <location filename="../../ui/imaging/viewer.py" line="354"/>
         <source>LOSSY COMPRESSION: not for diagnosis</source>
         <translation>COMPRESSIONE CON PERDITA: non per la diagnosi</translation>
     </message>
@@ -177,70 +561,70 @@
 <context>
     <name>ImagesTab</name>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="82" />
+        <location filename="../../ui/imaging/images_tab.py" line="82"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="82" />
+        <location filename="../../ui/imaging/images_tab.py" line="82"/>
         <source>Modality</source>
         <translation>Modalità</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="83" />
+        <location filename="../../ui/imaging/images_tab.py" line="83"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="83" />
-        <location filename="../../ui/imaging/images_tab.py" line="110" />
+        <location filename="../../ui/imaging/images_tab.py" line="83"/>
+        <location filename="../../ui/imaging/images_tab.py" line="110"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="84" />
-        <location filename="../../ui/imaging/images_tab.py" line="520" />
+        <location filename="../../ui/imaging/images_tab.py" line="84"/>
+        <location filename="../../ui/imaging/images_tab.py" line="520"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="84" />
+        <location filename="../../ui/imaging/images_tab.py" line="84"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="102" />
+        <location filename="../../ui/imaging/images_tab.py" line="102"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="122" />
-        <location filename="../../ui/imaging/images_tab.py" line="432" />
+        <location filename="../../ui/imaging/images_tab.py" line="122"/>
+        <location filename="../../ui/imaging/images_tab.py" line="432"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="168" />
+        <location filename="../../ui/imaging/images_tab.py" line="168"/>
         <source>Looking for studies…</source>
         <translation>Ricerca degli studi…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="177" />
+        <location filename="../../ui/imaging/images_tab.py" line="177"/>
         <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
-        <translation>L'assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="183" />
+        <location filename="../../ui/imaging/images_tab.py" line="183"/>
         <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
         <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="186" />
+        <location filename="../../ui/imaging/images_tab.py" line="186"/>
         <source>No studies for this patient.</source>
         <translation>Nessuno studio per questo assistito.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="188" />
+        <location filename="../../ui/imaging/images_tab.py" line="188"/>
         <source>%n studies.</source>
         <translation>
             <numerusform>%n studio.</numerusform>
@@ -248,37 +632,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="198" />
+        <location filename="../../ui/imaging/images_tab.py" line="198"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="199" />
+        <location filename="../../ui/imaging/images_tab.py" line="199"/>
         <source>Report only (not on the PACS)</source>
         <translation>Solo referto (non presente nel PACS)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="200" />
+        <location filename="../../ui/imaging/images_tab.py" line="200"/>
         <source>Local files</source>
         <translation>File locali</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="202" />
+        <location filename="../../ui/imaging/images_tab.py" line="202"/>
         <source>report</source>
         <translation>referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="204" />
+        <location filename="../../ui/imaging/images_tab.py" line="204"/>
         <source>OTHER PATIENT: {name}</source>
         <translation>ALTRO PAZIENTE: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="240" />
+        <location filename="../../ui/imaging/images_tab.py" line="240"/>
         <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
         <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="251" />
+        <location filename="../../ui/imaging/images_tab.py" line="251"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n immagine</numerusform>
@@ -286,27 +670,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="365" />
+        <location filename="../../ui/imaging/images_tab.py" line="365"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="368" />
+        <location filename="../../ui/imaging/images_tab.py" line="368"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="371" />
+        <location filename="../../ui/imaging/images_tab.py" line="371"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="380" />
+        <location filename="../../ui/imaging/images_tab.py" line="380"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="398" />
+        <location filename="../../ui/imaging/images_tab.py" line="398"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -314,7 +698,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="400" />
+        <location filename="../../ui/imaging/images_tab.py" line="400"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -322,7 +706,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="402" />
+        <location filename="../../ui/imaging/images_tab.py" line="402"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -330,57 +714,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="419" />
+        <location filename="../../ui/imaging/images_tab.py" line="419"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="420" />
+        <location filename="../../ui/imaging/images_tab.py" line="420"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="421" />
+        <location filename="../../ui/imaging/images_tab.py" line="421"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="422" />
+        <location filename="../../ui/imaging/images_tab.py" line="422"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="423" />
+        <location filename="../../ui/imaging/images_tab.py" line="423"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="424" />
+        <location filename="../../ui/imaging/images_tab.py" line="424"/>
         <source>image compression not supported</source>
-        <translation>compressione dell'immagine non supportata</translation>
+        <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="425" />
+        <location filename="../../ui/imaging/images_tab.py" line="425"/>
         <source>the image is too large for the available memory</source>
-        <translation>l'immagine è troppo grande per la memoria disponibile</translation>
+        <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="426" />
+        <location filename="../../ui/imaging/images_tab.py" line="426"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="435" />
+        <location filename="../../ui/imaging/images_tab.py" line="435"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="443" />
+        <location filename="../../ui/imaging/images_tab.py" line="443"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="485" />
+        <location filename="../../ui/imaging/images_tab.py" line="485"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -391,20 +775,20 @@
 <context>
     <name>LabChartDialog</name>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="49" />
+        <location filename="../../ui/timeline/lab_chart.py" line="49"/>
         <source>Trend: {analyte}</source>
         <translation>Andamento: {analyte}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/lab_chart.py" line="70" />
-        <source>%n values from the patient's lab reports.</source>
+        <location filename="../../ui/timeline/lab_chart.py" line="70"/>
+        <source>%n values from the patient&apos;s lab reports.</source>
         <translation>
-            <numerusform>%n valore dai referti di laboratorio dell'assistito.</numerusform>
-            <numerusform>%n valori dai referti di laboratorio dell'assistito.</numerusform>
+            <numerusform>%n valore dai referti di laboratorio dell&apos;assistito.</numerusform>
+            <numerusform>%n valori dai referti di laboratorio dell&apos;assistito.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/lab_chart.py" line="77" />
+        <location filename="../../ui/timeline/lab_chart.py" line="77"/>
         <source>%n lab reports are not downloaded and the FSE server cannot be reached: they are missing from the chart.</source>
         <translation>
             <numerusform>%n referto di laboratorio non è scaricato e il server FSE non è raggiungibile: manca dal grafico.</numerusform>
@@ -412,12 +796,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="85" />
+        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="85" />
+        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
@@ -425,57 +809,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="28" />
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -483,32 +867,32 @@
 <context>
     <name>Measurements</name>
     <message>
-        <location filename="../../ui/imaging/measurements.py" line="66" />
+        <location filename="../../ui/imaging/measurements.py" line="66"/>
         <source>(at the detector, not corrected for magnification)</source>
-        <translation>(al rivelatore, non corretta per l'ingrandimento)</translation>
+        <translation>(al rivelatore, non corretta per l&apos;ingrandimento)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/measurements.py" line="84" />
+        <location filename="../../ui/imaging/measurements.py" line="84"/>
         <source>mean {mean}{unit}, SD {sd}{unit}</source>
         <translation>media {mean}{unit}, DS {sd}{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/measurements.py" line="99" />
+        <location filename="../../ui/imaging/measurements.py" line="99"/>
         <source>No length: the image does not say how large a pixel is (no Pixel Spacing).</source>
-        <translation>Lunghezza non disponibile: l'immagine non indica la dimensione del pixel (manca Pixel Spacing).</translation>
+        <translation>Lunghezza non disponibile: l&apos;immagine non indica la dimensione del pixel (manca Pixel Spacing).</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/measurements.py" line="103" />
+        <location filename="../../ui/imaging/measurements.py" line="103"/>
         <source>Mean and SD are computed on grey-scale images only.</source>
         <translation>Media e DS si calcolano solo su immagini in scala di grigi.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/measurements.py" line="106" />
+        <location filename="../../ui/imaging/measurements.py" line="106"/>
         <source>The ellipse is outside the image.</source>
-        <translation>L'ellisse è fuori dall'immagine.</translation>
+        <translation>L&apos;ellisse è fuori dall&apos;immagine.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/measurements.py" line="109" />
+        <location filename="../../ui/imaging/measurements.py" line="109"/>
         <source>This measurement cannot be made here.</source>
         <translation>Questa misura non si può fare qui.</translation>
     </message>
@@ -516,32 +900,32 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="94" />
+        <location filename="../../ui/outbox_panel.py" line="108"/>
         <source>Queued</source>
         <translation>Accodata</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="94" />
+        <location filename="../../ui/outbox_panel.py" line="108"/>
         <source>Patient</source>
         <translation>Assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="94" />
+        <location filename="../../ui/outbox_panel.py" line="108"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="94" />
+        <location filename="../../ui/outbox_panel.py" line="108"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="95" />
+        <location filename="../../ui/outbox_panel.py" line="109"/>
         <source>Attempts</source>
         <translation>Tentativi</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="95" />
+        <location filename="../../ui/outbox_panel.py" line="109"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -549,37 +933,37 @@
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="172" />
+        <location filename="../../ui/outbox_panel.py" line="188"/>
         <source>Outbox: changes not yet on the FSE</source>
         <translation>Coda di invio: modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="181" />
+        <location filename="../../ui/outbox_panel.py" line="197"/>
         <source>Everything has reached the FSE.</source>
         <translation>Tutto è arrivato al FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="182" />
+        <location filename="../../ui/outbox_panel.py" line="198"/>
         <source>Retry</source>
         <translation>Riprova</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="183" />
+        <location filename="../../ui/outbox_panel.py" line="199"/>
         <source>Discard…</source>
         <translation>Scarta…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="184" />
+        <location filename="../../ui/outbox_panel.py" line="200"/>
         <source>Resolve conflict…</source>
         <translation>Risolvi il conflitto…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="235" />
+        <location filename="../../ui/outbox_panel.py" line="251"/>
         <source>Discard change</source>
         <translation>Scarta la modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="236" />
+        <location filename="../../ui/outbox_panel.py" line="252"/>
         <source>Discard “{what}”? It will never reach the FSE. The discard is recorded with your name.</source>
         <translation>Scartare «{what}»? Non arriverà mai al FSE. Lo scarto viene registrato con il tuo nome.</translation>
     </message>
@@ -587,47 +971,47 @@
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../ui/patient_banner.py" line="35" />
+        <location filename="../../ui/patient_banner.py" line="35"/>
         <source>No patient selected</source>
         <translation>Nessun assistito selezionato</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="36" />
+        <location filename="../../ui/patient_banner.py" line="36"/>
         <source>Search an assistito on the left and select them.</source>
-        <translation>Cerca un assistito nell'elenco a sinistra e selezionalo.</translation>
+        <translation>Cerca un assistito nell&apos;elenco a sinistra e selezionalo.</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="39" />
+        <location filename="../../ui/patient_banner.py" line="39"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="39" />
+        <location filename="../../ui/patient_banner.py" line="39"/>
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="41" />
+        <location filename="../../ui/patient_banner.py" line="41"/>
         <source>CF {cf} · {age} years · sex {sex} · born {date}</source>
         <translation>CF {cf} · {age} anni · sesso {sex} · nato/a il {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="48" />
+        <location filename="../../ui/patient_banner.py" line="48"/>
         <source> in {place}</source>
         <translation> a {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="52" />
+        <location filename="../../ui/patient_banner.py" line="52"/>
         <source>FSE consultation consent given</source>
         <translation>Consenso alla consultazione FSE: sì</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="54" />
+        <location filename="../../ui/patient_banner.py" line="54"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="56" />
+        <location filename="../../ui/patient_banner.py" line="56"/>
         <source>FSE consultation consent unknown</source>
         <translation>Consenso alla consultazione FSE: non noto</translation>
     </message>
@@ -635,27 +1019,27 @@
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47" />
+        <location filename="../../ui/models/patient_list_model.py" line="47"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47" />
+        <location filename="../../ui/models/patient_list_model.py" line="47"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47" />
+        <location filename="../../ui/models/patient_list_model.py" line="47"/>
         <source>Born</source>
         <translation>Nascita (età)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="61" />
+        <location filename="../../ui/models/patient_list_model.py" line="61"/>
         <source>{date} ({age} y)</source>
         <translation>{date} ({age})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="66" />
+        <location filename="../../ui/models/patient_list_model.py" line="66"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
@@ -663,646 +1047,807 @@
 <context>
     <name>PatientListWidget</name>
     <message>
-        <location filename="../../ui/patient_list.py" line="31" />
+        <location filename="../../ui/patient_list.py" line="31"/>
         <source>Search by name or codice fiscale</source>
         <translation>Cerca per nome o codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="56" />
+        <location filename="../../ui/patient_list.py" line="56"/>
         <source>Assistiti</source>
         <translation>Assistiti</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="77" />
+        <location filename="../../ui/patient_list.py" line="77"/>
         <source>%n found</source>
-        <translation><numerusform>%n trovato</numerusform><numerusform>%n trovati</numerusform></translation>
+        <translation>
+            <numerusform>%n trovato</numerusform>
+            <numerusform>%n trovati</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="79" />
+        <location filename="../../ui/patient_list.py" line="79"/>
         <source>%n assistiti in the cache</source>
-        <translation><numerusform>%n assistito in cache</numerusform><numerusform>%n assistiti in cache</numerusform></translation>
+        <translation>
+            <numerusform>%n assistito in cache</numerusform>
+            <numerusform>%n assistiti in cache</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PatientWorkspace</name>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="66" />
+        <location filename="../../ui/patient_workspace.py" line="66"/>
         <source>This patient has not consented to the consultation of their FSE: no FSE document is shown.</source>
-        <translation>L'assistito non ha dato il consenso alla consultazione del proprio FSE: nessun documento del fascicolo viene mostrato.</translation>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: nessun documento del fascicolo viene mostrato.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_workspace.py" line="73" />
+        <location filename="../../ui/patient_workspace.py" line="73"/>
         <source>%n FSE documents in the offline cache, the latest of {date}.</source>
-        <translation><numerusform>%n documento FSE nella cache offline, del {date}.</numerusform><numerusform>%n documenti FSE nella cache offline, il più recente del {date}.</numerusform></translation>
+        <translation>
+            <numerusform>%n documento FSE nella cache offline, del {date}.</numerusform>
+            <numerusform>%n documenti FSE nella cache offline, il più recente del {date}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="71" />
+        <location filename="../../ui/patient_workspace.py" line="71"/>
         <source>No FSE documents in the offline cache.</source>
         <translation>Nessun documento FSE nella cache offline.</translation>
     </message>
 </context>
 <context>
+    <name>ProblemTexts</name>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="64"/>
+        <source>required section: add an entry or tick “{none}”.</source>
+        <translation>sezione obbligatoria: aggiungi una voce o spunta «{none}».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="66"/>
+        <source>it has entries but is also marked “{none}”: remove one or the other.</source>
+        <translation>ha delle voci ma è anche segnata «{none}»: togli l&apos;una o l&apos;altra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="67"/>
+        <source>{field} is a date in the future.</source>
+        <translation>{field} è una data futura.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="68"/>
+        <source>{field} is before the patient&apos;s birth.</source>
+        <translation>{field} è precedente alla nascita dell&apos;assistito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="69"/>
+        <source>{field} is not coded in the expected code system: choose the code from the list.</source>
+        <translation>{field} non è codificato nel sistema atteso: scegli il codice dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="71"/>
+        <source>{field} starts or ends with spaces.</source>
+        <translation>{field} inizia o finisce con degli spazi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="73"/>
+        <source>a resolved problem needs the date it resolved ({field}).</source>
+        <translation>un problema risolto richiede la data di risoluzione ({field}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="74"/>
+        <source>{field} is before the onset.</source>
+        <translation>{field} è precedente all&apos;insorgenza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="76"/>
+        <source>an active problem has a resolution date: set it resolved or clear the date.</source>
+        <translation>un problema attivo ha una data di risoluzione: segnalo come risolto o cancella la data.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="77"/>
+        <source>{field} is before the start.</source>
+        <translation>{field} è precedente all&apos;inizio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="78"/>
+        <source>the unit of measure ({field}) is missing.</source>
+        <translation>manca l&apos;unità di misura ({field}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="80"/>
+        <source>the posology needs both dose and frequency.</source>
+        <translation>la posologia richiede sia la dose sia la frequenza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="82"/>
+        <source>does not pass a check ({code}).</source>
+        <translation>non supera un controllo ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="89"/>
+        <source>The date of the document is in the future: check the computer&apos;s clock.</source>
+        <translation>La data del documento è nel futuro: controlla l&apos;orologio del computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="91"/>
+        <source>The patient&apos;s birth date is in the future: correct it in the registry.</source>
+        <translation>La data di nascita dell&apos;assistito è nel futuro: correggila in anagrafe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="93"/>
+        <source>The author&apos;s phone or e-mail is missing: add them to your profile in the configuration.</source>
+        <translation>Mancano il telefono o l&apos;e-mail dell&apos;autore: aggiungili al tuo profilo nella configurazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="96"/>
+        <source>The PSS must be signed by the doctor who writes it.</source>
+        <translation>Il PSS deve essere firmato dal medico che lo redige.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="99"/>
+        <source>The document does not pass a technical check ({code}). If it persists, call support.</source>
+        <translation>Il documento non supera un controllo tecnico ({code}). Se si ripete, chiama l&apos;assistenza.</translation>
+    </message>
+</context>
+<context>
+    <name>PssEditor</name>
+    <message>
+        <location filename="../../ui/pss/editor/editor.py" line="81"/>
+        <source>Undo</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor.py" line="85"/>
+        <source>Redo</source>
+        <translation>Ripeti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor.py" line="89"/>
+        <source>New entry</source>
+        <translation>Nuova voce</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/editor.py" line="206"/>
+        <source>Checks (%n)</source>
+        <translation>
+            <numerusform>Controlli (%n)</numerusform>
+            <numerusform>Controlli (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/editor.py" line="207"/>
+        <source>From the FSE (%n)</source>
+        <translation>
+            <numerusform>Dal fascicolo (%n)</numerusform>
+            <numerusform>Dal fascicolo (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor.py" line="259"/>
+        <source>Signing the PSS…</source>
+        <translation>Firma del PSS…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor.py" line="260"/>
+        <source>Reading the patient&apos;s documents…</source>
+        <translation>Lettura dei documenti dell&apos;assistito…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor.py" line="269"/>
+        <source>Accept suggestions from the FSE</source>
+        <translation>Accetta i suggerimenti dal fascicolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/editor.py" line="294"/>
+        <source>The PSS was not sent: see the points to correct below.</source>
+        <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
+    </message>
+</context>
+<context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="69" />
+        <location filename="../../ui/pss/pss_tab.py" line="76"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="82" />
+        <location filename="../../ui/pss/pss_tab.py" line="89"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="156" />
+        <location filename="../../ui/pss/pss_tab.py" line="176"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="214" />
+        <location filename="../../ui/pss/pss_tab.py" line="243"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="223" />
+        <location filename="../../ui/pss/pss_tab.py" line="252"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="223" />
+        <location filename="../../ui/pss/pss_tab.py" line="252"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="224" />
+        <location filename="../../ui/pss/pss_tab.py" line="253"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="231" />
+        <location filename="../../ui/pss/pss_tab.py" line="260"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="243" />
+        <location filename="../../ui/pss/pss_tab.py" line="272"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="260" />
+        <location filename="../../ui/pss/pss_tab.py" line="289"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="313" />
+        <location filename="../../ui/pss/pss_tab.py" line="344"/>
+        <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
+        <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/pss_tab.py" line="347"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="313" />
+        <location filename="../../ui/pss/pss_tab.py" line="347"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="314" />
+        <location filename="../../ui/pss/pss_tab.py" line="348"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="317" />
-        <source>Read only: only the patient's GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
-        <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell'assistito può redigere e pubblicare il PSS. Hai effettuato l'accesso come {role}.</translation>
+        <location filename="../../ui/pss/pss_tab.py" line="351"/>
+        <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
+        <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
 </context>
 <context>
     <name>PssTexts</name>
     <message>
-        <location filename="../../ui/pss/sections.py" line="42" />
+        <location filename="../../ui/pss/sections.py" line="42"/>
         <source>mild</source>
         <translation>lieve</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="43" />
+        <location filename="../../ui/pss/sections.py" line="43"/>
         <source>moderate</source>
         <translation>moderata</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="44" />
+        <location filename="../../ui/pss/sections.py" line="44"/>
         <source>severe</source>
         <translation>grave</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="45" />
+        <location filename="../../ui/pss/sections.py" line="45"/>
         <source>low</source>
         <translation>bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="46" />
+        <location filename="../../ui/pss/sections.py" line="46"/>
         <source>high</source>
         <translation>alta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="47" />
+        <location filename="../../ui/pss/sections.py" line="47"/>
         <source>unable to assess</source>
         <translation>non valutabile</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="48" />
+        <location filename="../../ui/pss/sections.py" line="48"/>
         <source>active</source>
         <translation>attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="49" />
+        <location filename="../../ui/pss/sections.py" line="49"/>
         <source>resolved</source>
         <translation>risolto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="50" />
+        <location filename="../../ui/pss/sections.py" line="50"/>
         <source>father</source>
         <translation>padre</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="51" />
+        <location filename="../../ui/pss/sections.py" line="51"/>
         <source>mother</source>
         <translation>madre</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="52" />
+        <location filename="../../ui/pss/sections.py" line="52"/>
         <source>brother</source>
         <translation>fratello</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="53" />
+        <location filename="../../ui/pss/sections.py" line="53"/>
         <source>sister</source>
         <translation>sorella</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="54" />
+        <location filename="../../ui/pss/sections.py" line="54"/>
         <source>son</source>
         <translation>figlio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="55" />
+        <location filename="../../ui/pss/sections.py" line="55"/>
         <source>daughter</source>
         <translation>figlia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="56" />
+        <location filename="../../ui/pss/sections.py" line="56"/>
         <source>grandfather</source>
         <translation>nonno</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="57" />
+        <location filename="../../ui/pss/sections.py" line="57"/>
         <source>grandmother</source>
         <translation>nonna</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="58" />
+        <location filename="../../ui/pss/sections.py" line="58"/>
         <source>uncle</source>
         <translation>zio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="59" />
+        <location filename="../../ui/pss/sections.py" line="59"/>
         <source>aunt</source>
         <translation>zia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="60" />
+        <location filename="../../ui/pss/sections.py" line="60"/>
         <source>visit</source>
         <translation>visita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="61" />
+        <location filename="../../ui/pss/sections.py" line="61"/>
         <source>admission</source>
         <translation>ricovero</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="62" />
+        <location filename="../../ui/pss/sections.py" line="62"/>
         <source>consents to donation</source>
         <translation>consenso alla donazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="63" />
+        <location filename="../../ui/pss/sections.py" line="63"/>
         <source>refuses donation</source>
         <translation>opposizione alla donazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="64" />
+        <location filename="../../ui/pss/sections.py" line="64"/>
         <source>no choice expressed</source>
         <translation>volontà non espressa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="77" />
+        <location filename="../../ui/pss/sections.py" line="77"/>
         <source>yes</source>
         <translation>sì</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="77" />
+        <location filename="../../ui/pss/sections.py" line="77"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="89" />
+        <location filename="../../ui/pss/sections.py" line="89"/>
         <source>Allergies and intolerances</source>
         <translation>Allergie e intolleranze</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90" />
+        <location filename="../../ui/pss/sections.py" line="90"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90" />
-        <location filename="../../ui/pss/sections.py" line="134" />
-        <location filename="../../ui/pss/sections.py" line="142" />
-        <location filename="../../ui/pss/sections.py" line="172" />
+        <location filename="../../ui/pss/sections.py" line="90"/>
+        <location filename="../../ui/pss/sections.py" line="134"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90" />
+        <location filename="../../ui/pss/sections.py" line="90"/>
         <source>Reaction</source>
         <translation>Reazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91" />
+        <location filename="../../ui/pss/sections.py" line="91"/>
         <source>Severity</source>
         <translation>Gravità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91" />
+        <location filename="../../ui/pss/sections.py" line="91"/>
         <source>Criticality</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91" />
-        <location filename="../../ui/pss/sections.py" line="111" />
+        <location filename="../../ui/pss/sections.py" line="91"/>
+        <location filename="../../ui/pss/sections.py" line="111"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="92" />
-        <location filename="../../ui/pss/sections.py" line="113" />
-        <location filename="../../ui/pss/sections.py" line="124" />
-        <location filename="../../ui/pss/sections.py" line="142" />
-        <location filename="../../ui/pss/sections.py" line="157" />
+        <location filename="../../ui/pss/sections.py" line="92"/>
+        <location filename="../../ui/pss/sections.py" line="113"/>
+        <location filename="../../ui/pss/sections.py" line="124"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="157"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="95" />
+        <location filename="../../ui/pss/sections.py" line="95"/>
         <source>No known allergies</source>
         <translation>Nessuna allergia nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="97" />
+        <location filename="../../ui/pss/sections.py" line="97"/>
         <source>Current therapies</source>
         <translation>Terapie farmacologiche in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98" />
+        <location filename="../../ui/pss/sections.py" line="98"/>
         <source>Drug</source>
         <translation>Farmaco</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98" />
-        <location filename="../../ui/pss/sections.py" line="105" />
+        <location filename="../../ui/pss/sections.py" line="98"/>
+        <location filename="../../ui/pss/sections.py" line="105"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98" />
+        <location filename="../../ui/pss/sections.py" line="98"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98" />
+        <location filename="../../ui/pss/sections.py" line="98"/>
         <source>Dose</source>
-        <translation>Posologia</translation>
+        <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="99" />
+        <location filename="../../ui/pss/sections.py" line="99"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="99" />
-        <location filename="../../ui/pss/sections.py" line="138" />
-        <location filename="../../ui/pss/sections.py" line="146" />
+        <location filename="../../ui/pss/sections.py" line="99"/>
+        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="146"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="99" />
+        <location filename="../../ui/pss/sections.py" line="99"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="102" />
+        <location filename="../../ui/pss/sections.py" line="102"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="104" />
+        <location filename="../../ui/pss/sections.py" line="104"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="105" />
-        <location filename="../../ui/pss/sections.py" line="129" />
-        <location filename="../../ui/pss/sections.py" line="142" />
-        <location filename="../../ui/pss/sections.py" line="152" />
-        <location filename="../../ui/pss/sections.py" line="156" />
+        <location filename="../../ui/pss/sections.py" line="105"/>
+        <location filename="../../ui/pss/sections.py" line="129"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="105" />
+        <location filename="../../ui/pss/sections.py" line="105"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="106" />
+        <location filename="../../ui/pss/sections.py" line="106"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="106" />
+        <location filename="../../ui/pss/sections.py" line="106"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="110" />
+        <location filename="../../ui/pss/sections.py" line="110"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="111" />
+        <location filename="../../ui/pss/sections.py" line="111"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="111" />
-        <location filename="../../ui/pss/sections.py" line="165" />
+        <location filename="../../ui/pss/sections.py" line="111"/>
+        <location filename="../../ui/pss/sections.py" line="165"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112" />
+        <location filename="../../ui/pss/sections.py" line="112"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112" />
+        <location filename="../../ui/pss/sections.py" line="112"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112" />
+        <location filename="../../ui/pss/sections.py" line="112"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="116" />
+        <location filename="../../ui/pss/sections.py" line="116"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="118" />
+        <location filename="../../ui/pss/sections.py" line="118"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119" />
+        <location filename="../../ui/pss/sections.py" line="119"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119" />
+        <location filename="../../ui/pss/sections.py" line="119"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119" />
+        <location filename="../../ui/pss/sections.py" line="119"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="122" />
+        <location filename="../../ui/pss/sections.py" line="122"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="123" />
+        <location filename="../../ui/pss/sections.py" line="123"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="123" />
+        <location filename="../../ui/pss/sections.py" line="123"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="123" />
+        <location filename="../../ui/pss/sections.py" line="123"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="127" />
+        <location filename="../../ui/pss/sections.py" line="127"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="128" />
+        <location filename="../../ui/pss/sections.py" line="128"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="128" />
+        <location filename="../../ui/pss/sections.py" line="128"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="128" />
+        <location filename="../../ui/pss/sections.py" line="128"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="133" />
+        <location filename="../../ui/pss/sections.py" line="133"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="134" />
+        <location filename="../../ui/pss/sections.py" line="134"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="134" />
+        <location filename="../../ui/pss/sections.py" line="134"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="137" />
+        <location filename="../../ui/pss/sections.py" line="137"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138" />
+        <location filename="../../ui/pss/sections.py" line="138"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138" />
-        <location filename="../../ui/pss/sections.py" line="146" />
+        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="146"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="141" />
+        <location filename="../../ui/pss/sections.py" line="141"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="142" />
+        <location filename="../../ui/pss/sections.py" line="142"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="145" />
+        <location filename="../../ui/pss/sections.py" line="145"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="146" />
+        <location filename="../../ui/pss/sections.py" line="146"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="146" />
+        <location filename="../../ui/pss/sections.py" line="146"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147" />
-        <location filename="../../ui/pss/sections.py" line="176" />
+        <location filename="../../ui/pss/sections.py" line="147"/>
+        <location filename="../../ui/pss/sections.py" line="176"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147" />
+        <location filename="../../ui/pss/sections.py" line="147"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="151" />
+        <location filename="../../ui/pss/sections.py" line="151"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="152" />
+        <location filename="../../ui/pss/sections.py" line="152"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="155" />
+        <location filename="../../ui/pss/sections.py" line="155"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="156" />
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="156" />
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="156" />
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="160" />
+        <location filename="../../ui/pss/sections.py" line="160"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="161" />
+        <location filename="../../ui/pss/sections.py" line="161"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="161" />
+        <location filename="../../ui/pss/sections.py" line="161"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="164" />
+        <location filename="../../ui/pss/sections.py" line="164"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="165" />
+        <location filename="../../ui/pss/sections.py" line="165"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="165" />
+        <location filename="../../ui/pss/sections.py" line="165"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="166" />
+        <location filename="../../ui/pss/sections.py" line="166"/>
         <source>Age at onset</source>
-        <translation>Età all'esordio</translation>
+        <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="166" />
+        <location filename="../../ui/pss/sections.py" line="166"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="169" />
+        <location filename="../../ui/pss/sections.py" line="169"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171" />
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172" />
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172" />
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172" />
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="175" />
+        <location filename="../../ui/pss/sections.py" line="175"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="176" />
+        <location filename="../../ui/pss/sections.py" line="176"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="176" />
+        <location filename="../../ui/pss/sections.py" line="176"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
@@ -1310,138 +1855,311 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="52" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="52" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
         <source>Vital sign</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="52" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="53" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="53"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="53" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="53"/>
         <source>FSE</source>
         <translation>FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="71" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="71"/>
         <source>waiting to send</source>
         <translation>in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="72" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="72"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
 </context>
 <context>
+    <name>SectionList</name>
+    <message>
+        <location filename="../../ui/pss/editor/section_list.py" line="42"/>
+        <source>Required section</source>
+        <translation>Sezione obbligatoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_list.py" line="54"/>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_list.py" line="56"/>
+        <source>to fill in</source>
+        <translation>da compilare</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPanel</name>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="58"/>
+        <source>required</source>
+        <translation>obbligatoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="75"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="223"/>
+        <source>Add entry</source>
+        <translation>Aggiungi voce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="76"/>
+        <source>Add an entry to this section (Ctrl+N)</source>
+        <translation>Aggiungi una voce a questa sezione (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="77"/>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="78"/>
+        <source>Remove the selected entry (Del)</source>
+        <translation>Rimuovi la voce selezionata (Canc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="148"/>
+        <source>The section has entries: remove them to state it empty.</source>
+        <translation>La sezione contiene voci: rimuovile per dichiararla vuota.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="212"/>
+        <source>Remove entry</source>
+        <translation>Rimuovi voce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="232"/>
+        <source>Edit entry</source>
+        <translation>Modifica voce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="238"/>
+        <source>State the section empty</source>
+        <translation>Dichiara vuota la sezione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/section_panel.py" line="239"/>
+        <source>Section no longer empty</source>
+        <translation>Sezione non più vuota</translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../ui/status_area.py" line="24" />
+        <location filename="../../ui/status_area.py" line="24"/>
         <source>Open the outbox</source>
         <translation>Apri la coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="29" />
+        <location filename="../../ui/status_area.py" line="29"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="33" />
+        <location filename="../../ui/status_area.py" line="33"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="35" />
+        <location filename="../../ui/status_area.py" line="35"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="38" />
+        <location filename="../../ui/status_area.py" line="38"/>
         <source>Built-in demonstration FSE: synthetic patients, no real data.</source>
         <translation>FSE dimostrativo integrato: assistiti sintetici, nessun dato reale.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="46" />
+        <location filename="../../ui/status_area.py" line="46"/>
         <source>No system keyring: the key of this demo cache is kept in a file beside it.</source>
         <translation>Nessun portachiavi di sistema: la chiave di questa cache dimostrativa è in un file accanto alla cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="66" />
+        <location filename="../../ui/status_area.py" line="66"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="68" />
+        <location filename="../../ui/status_area.py" line="68"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="70" />
+        <location filename="../../ui/status_area.py" line="70"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="72" />
+        <location filename="../../ui/status_area.py" line="72"/>
         <source>Offline since {when}</source>
         <translation>Non in linea dal {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="77" />
+        <location filename="../../ui/status_area.py" line="77"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="83" />
+        <location filename="../../ui/status_area.py" line="83"/>
         <source>Last sync: {when}</source>
         <translation>Ultima sincronizzazione: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="85" />
+        <location filename="../../ui/status_area.py" line="85"/>
         <source>Never synced</source>
         <translation>Mai sincronizzato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="87" />
+        <location filename="../../ui/status_area.py" line="87"/>
         <source>Outbox: %n to send</source>
-        <translation><numerusform>In uscita: %n da inviare</numerusform><numerusform>In uscita: %n da inviare</numerusform></translation>
+        <translation>
+            <numerusform>In uscita: %n da inviare</numerusform>
+            <numerusform>In uscita: %n da inviare</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="54"/>
+        <source>Entry</source>
+        <translation>Voce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="54"/>
+        <source>Found in</source>
+        <translation>Trovato in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="54"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="75"/>
+        <source>“Update from the FSE” reads the patient&apos;s documents since the last version and proposes problems, therapies and allergies to add.</source>
+        <translation>«Aggiorna dal fascicolo» legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone problemi, terapie e allergie da aggiungere.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="86"/>
+        <source>To be coded (%n)</source>
+        <translation>
+            <numerusform>Da codificare (%n)</numerusform>
+            <numerusform>Da codificare (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="94"/>
+        <source>%n new suggestion(s)</source>
+        <translation>
+            <numerusform>%n nuovo suggerimento</numerusform>
+            <numerusform>%n nuovi suggerimenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="95"/>
+        <source>from %n document(s) read.</source>
+        <translation>
+            <numerusform>da %n documento letto.</numerusform>
+            <numerusform>da %n documenti letti.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="97"/>
+        <source>%n document(s) not downloaded yet could not be read.</source>
+        <translation>
+            <numerusform>%n documento non ancora scaricato non è stato letto.</numerusform>
+            <numerusform>%n documenti non ancora scaricati non sono stati letti.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="100"/>
+        <source>%n document(s) without structured text were skipped.</source>
+        <translation>
+            <numerusform>%n documento senza testo strutturato è stato saltato.</numerusform>
+            <numerusform>%n documenti senza testo strutturato sono stati saltati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="128"/>
+        <source>Accept all</source>
+        <translation>Accetta tutti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="129"/>
+        <source>Add every suggestion of this section to the draft</source>
+        <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="144"/>
+        <source>Matched from the words of the document: check the code.</source>
+        <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="154"/>
+        <source>Accept</source>
+        <translation>Accetta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="154"/>
+        <source>Add it to the draft (Enter)</source>
+        <translation>Aggiungilo alla bozza (Invio)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="155"/>
+        <source>Reject</source>
+        <translation>Rifiuta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="155"/>
+        <source>Leave it out (Del)</source>
+        <translation>Lascialo fuori (Canc)</translation>
     </message>
 </context>
 <context>
     <name>TagBrowser</name>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="14" />
+        <location filename="../../ui/imaging/tag_browser.py" line="14"/>
         <source>DICOM tags</source>
         <translation>Tag DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="17" />
+        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="17" />
+        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="17" />
+        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
         <source>VR</source>
         <translation>VR</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="18" />
+        <location filename="../../ui/imaging/tag_browser.py" line="18"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
@@ -1449,47 +2167,57 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/timeline/model.py" line="97" />
+        <location filename="../../ui/timeline/model.py" line="99"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="97" />
+        <location filename="../../ui/timeline/model.py" line="99"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="97" />
+        <location filename="../../ui/timeline/model.py" line="99"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="97" />
+        <location filename="../../ui/timeline/model.py" line="99"/>
         <source>Author</source>
         <translation>Autore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="117" />
+        <location filename="../../ui/timeline/model.py" line="115"/>
+        <source>{title} (replaced)</source>
+        <translation>{title} (sostituito)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="121"/>
         <source>Uploaded by the patient</source>
-        <translation>Caricato dall'assistito</translation>
+        <translation>Caricato dall&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="154" />
+        <location filename="../../ui/timeline/model.py" line="160"/>
+        <source>Replaced by a newer version: this is not the current document</source>
+        <translation>Sostituito da una versione più recente: non è il documento attuale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/model.py" line="162"/>
         <source>Uploaded by the patient to the personal notebook (taccuino)</source>
-        <translation>Caricato dall'assistito nel taccuino personale</translation>
+        <translation>Caricato dall&apos;assistito nel taccuino personale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="156" />
+        <location filename="../../ui/timeline/model.py" line="164"/>
         <source>New since your last review</source>
-        <translation>Nuovo dall'ultima revisione</translation>
+        <translation>Nuovo dall&apos;ultima revisione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="158" />
+        <location filename="../../ui/timeline/model.py" line="166"/>
         <source>Available offline</source>
         <translation>Disponibile offline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/model.py" line="158" />
+        <location filename="../../ui/timeline/model.py" line="166"/>
         <source>Not downloaded yet</source>
         <translation>Non ancora scaricato</translation>
     </message>
@@ -1497,67 +2225,67 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="58" />
+        <location filename="../../ui/timeline/widget.py" line="58"/>
         <source>Search titles and document text (Ctrl+F)</source>
         <translation>Cerca nei titoli e nel testo dei documenti (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="68" />
+        <location filename="../../ui/timeline/widget.py" line="68"/>
         <source>All periods</source>
         <translation>Tutto il periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="69" />
+        <location filename="../../ui/timeline/widget.py" line="69"/>
         <source>Last year</source>
         <translation>Ultimo anno</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="70" />
+        <location filename="../../ui/timeline/widget.py" line="70"/>
         <source>Last 5 years</source>
         <translation>Ultimi 5 anni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="73" />
+        <location filename="../../ui/timeline/widget.py" line="73"/>
         <source>Only new</source>
         <translation>Solo nuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="74" />
+        <location filename="../../ui/timeline/widget.py" line="74"/>
         <source>Mark as reviewed</source>
         <translation>Segna come visti</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="75" />
+        <location filename="../../ui/timeline/widget.py" line="75"/>
         <source>Download for offline use</source>
         <translation>Scarica per uso offline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="78" />
+        <location filename="../../ui/timeline/widget.py" line="78"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="199" />
+        <location filename="../../ui/timeline/widget.py" line="199"/>
         <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
-        <translation>L'assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="223" />
+        <location filename="../../ui/timeline/widget.py" line="223"/>
         <source>All classes</source>
         <translation>Tutte le classi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="225" />
+        <location filename="../../ui/timeline/widget.py" line="225"/>
         <source>All facilities</source>
         <translation>Tutte le strutture</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="285" />
+        <location filename="../../ui/timeline/widget.py" line="285"/>
         <source>All classes ({n})</source>
         <translation>Tutte le classi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="294" />
+        <location filename="../../ui/timeline/widget.py" line="294"/>
         <source>%n documents</source>
         <translation>
             <numerusform>%n documento</numerusform>
@@ -1565,178 +2293,199 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="296" />
+        <location filename="../../ui/timeline/widget.py" line="296"/>
         <source>Only new ({n})</source>
         <translation>Solo nuovi ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="374" />
+        <location filename="../../ui/timeline/widget.py" line="374"/>
         <source>Download cancelled: the documents already downloaded stay available offline.</source>
         <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="398" />
+        <location filename="../../ui/timeline/widget.py" line="398"/>
         <source>All the documents of this patient are available offline (%n downloaded now).</source>
         <translation>
-            <numerusform>Tutti i documenti dell'assistito sono disponibili offline (%n scaricato ora).</numerusform>
-            <numerusform>Tutti i documenti dell'assistito sono disponibili offline (%n scaricati ora).</numerusform>
+            <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>
+            <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricati ora).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="46"/>
+        <source>The PSS was not sent: correct these points and publish again.</source>
+        <translation>Il PSS non è stato inviato: correggi questi punti e pubblica di nuovo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/validation_panel.py" line="49"/>
+        <source>%n point(s) to correct before publishing.</source>
+        <translation>
+            <numerusform>%n punto da correggere prima della pubblicazione.</numerusform>
+            <numerusform>%n punti da correggere prima della pubblicazione.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="51"/>
+        <source>No problems found: the PSS can be published.</source>
+        <translation>Nessun problema: il PSS può essere pubblicato.</translation>
     </message>
 </context>
 <context>
     <name>ViewerControls</name>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="34" />
+        <location filename="../../ui/imaging/controls.py" line="34"/>
         <source>Open…</source>
         <translation>Apri…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="37" />
+        <location filename="../../ui/imaging/controls.py" line="37"/>
         <source>Files…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="38" />
+        <location filename="../../ui/imaging/controls.py" line="38"/>
         <source>Folder…</source>
         <translation>Cartella…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="39" />
+        <location filename="../../ui/imaging/controls.py" line="39"/>
         <source>CD / DICOMDIR…</source>
         <translation>CD / DICOMDIR…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="42" />
+        <location filename="../../ui/imaging/controls.py" line="42"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="47" />
+        <location filename="../../ui/imaging/controls.py" line="47"/>
         <source>Length</source>
         <translation>Lunghezza</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="47" />
+        <location filename="../../ui/imaging/controls.py" line="47"/>
         <source>Angle</source>
         <translation>Angolo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="48" />
+        <location filename="../../ui/imaging/controls.py" line="48"/>
         <source>Ellipse ROI</source>
         <translation>ROI ellittica</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="55" />
+        <location filename="../../ui/imaging/controls.py" line="55"/>
         <source>Remove measurements</source>
         <translation>Rimuovi misure</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="59" />
+        <location filename="../../ui/imaging/controls.py" line="59"/>
         <source>File window</source>
         <translation>Finestra del file</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="60" />
+        <location filename="../../ui/imaging/controls.py" line="60"/>
         <source>Lung</source>
         <translation>Polmone</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="60" />
+        <location filename="../../ui/imaging/controls.py" line="60"/>
         <source>Mediastinum</source>
         <translation>Mediastino</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="61" />
+        <location filename="../../ui/imaging/controls.py" line="61"/>
         <source>Abdomen</source>
         <translation>Addome</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="61" />
+        <location filename="../../ui/imaging/controls.py" line="61"/>
         <source>Bone</source>
         <translation>Osso</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="62" />
+        <location filename="../../ui/imaging/controls.py" line="62"/>
         <source>Brain</source>
         <translation>Encefalo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="67" />
+        <location filename="../../ui/imaging/controls.py" line="67"/>
         <source>Invert</source>
         <translation>Inverti</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="70" />
+        <location filename="../../ui/imaging/controls.py" line="70"/>
         <source>Fit</source>
         <translation>Adatta</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="71" />
+        <location filename="../../ui/imaging/controls.py" line="71"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="72" />
+        <location filename="../../ui/imaging/controls.py" line="72"/>
         <source>Rotate</source>
         <translation>Ruota</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="73" />
+        <location filename="../../ui/imaging/controls.py" line="73"/>
         <source>Flip H</source>
         <translation>Rifletti O</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="74" />
+        <location filename="../../ui/imaging/controls.py" line="74"/>
         <source>Flip V</source>
         <translation>Rifletti V</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="76" />
+        <location filename="../../ui/imaging/controls.py" line="76"/>
         <source>Cine</source>
         <translation>Cine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="85" />
+        <location filename="../../ui/imaging/controls.py" line="85"/>
         <source>1×2</source>
         <translation>1×2</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="87" />
+        <location filename="../../ui/imaging/controls.py" line="87"/>
         <source>Overlays</source>
         <translation>Sovrimpressioni</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="90" />
+        <location filename="../../ui/imaging/controls.py" line="90"/>
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="92" />
+        <location filename="../../ui/imaging/controls.py" line="92"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="95" />
+        <location filename="../../ui/imaging/controls.py" line="95"/>
         <source>View as PNG, with overlays…</source>
         <translation>Vista come PNG, con sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="96" />
+        <location filename="../../ui/imaging/controls.py" line="96"/>
         <source>View as PNG, without overlays…</source>
         <translation>Vista come PNG, senza sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="97" />
+        <location filename="../../ui/imaging/controls.py" line="97"/>
         <source>Study as anonymised DICOM…</source>
         <translation>Studio come DICOM anonimizzato…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="143" />
+        <location filename="../../ui/imaging/controls.py" line="143"/>
         <source>Export the view</source>
         <translation>Esporta la vista</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="149" />
+        <location filename="../../ui/imaging/controls.py" line="149"/>
         <source>Folder for the anonymised study</source>
         <translation>Cartella per lo studio anonimizzato</translation>
     </message>
@@ -1744,67 +2493,67 @@
 <context>
     <name>VitalsDialog</name>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="46" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="46"/>
         <source>Record vital signs — {name}</source>
         <translation>Rileva parametri — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="72" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="72"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="75" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="75"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="78" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="78"/>
         <source>e.g. at home, after rest, left arm</source>
         <translation>es. a domicilio, dopo riposo, braccio sinistro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="80" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="80"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="97" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="97"/>
         <source>Plausible range {low}–{high} {unit}</source>
         <translation>Intervallo plausibile {low}–{high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="118" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="118"/>
         <source>The value is outside the plausible range {low}–{high} {unit}: check it.</source>
-        <translation>Il valore è fuori dall'intervallo plausibile {low}–{high} {unit}: controllalo.</translation>
+        <translation>Il valore è fuori dall&apos;intervallo plausibile {low}–{high} {unit}: controllalo.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="135" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="135"/>
         <source>Type a number, e.g. 37,5.</source>
         <translation>Scrivi un numero, ad esempio 37,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="143" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="143"/>
         <source>Blood pressure needs both systolic and diastolic.</source>
         <translation>Per la pressione servono sia la sistolica sia la diastolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="152" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="152"/>
         <source>The diastolic pressure must be lower than the systolic.</source>
         <translation>La pressione diastolica deve essere inferiore alla sistolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="158" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="158"/>
         <source>Enter at least one value.</source>
         <translation>Inserisci almeno un valore.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="161" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="161"/>
         <source>The time of measurement is in the future.</source>
-        <translation>L'ora della rilevazione è nel futuro.</translation>
+        <translation>L&apos;ora della rilevazione è nel futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="164" />
+        <location filename="../../ui/vitals/vitals_dialog.py" line="164"/>
         <source>Say who measured.</source>
         <translation>Indica chi ha rilevato.</translation>
     </message>
@@ -1812,12 +2561,12 @@
 <context>
     <name>VitalsTab</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="83" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="83"/>
         <source>Record vital signs…</source>
         <translation>Rileva parametri…</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="85" />
+        <location filename="../../ui/vitals/vitals_tab.py" line="85"/>
         <source>No vital signs recorded on this workstation yet.</source>
         <translation>Nessun parametro vitale ancora rilevato su questa postazione.</translation>
     </message>
@@ -1825,13 +2574,13 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="39" />
+        <location filename="../../ui/app.py" line="39"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="40" />
-        <location filename="../../ui/app.py" line="60" />
+        <location filename="../../ui/app.py" line="40"/>
+        <location filename="../../ui/app.py" line="60"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -1839,72 +2588,72 @@
 <context>
     <name>cda</name>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="44" />
+        <location filename="../../ui/timeline/cda_html.py" line="44"/>
         <source>born {date}</source>
         <translation>nato/a il {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="49" />
+        <location filename="../../ui/timeline/cda_html.py" line="49"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="50" />
+        <location filename="../../ui/timeline/cda_html.py" line="50"/>
         <source>restricted</source>
         <translation>riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="51" />
+        <location filename="../../ui/timeline/cda_html.py" line="51"/>
         <source>very restricted</source>
         <translation>strettamente riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="54" />
+        <location filename="../../ui/timeline/cda_html.py" line="54"/>
         <source>Patient</source>
         <translation>Assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="55" />
+        <location filename="../../ui/timeline/cda_html.py" line="55"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="56" />
+        <location filename="../../ui/timeline/cda_html.py" line="56"/>
         <source>Document type</source>
         <translation>Tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="57" />
+        <location filename="../../ui/timeline/cda_html.py" line="57"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="58" />
+        <location filename="../../ui/timeline/cda_html.py" line="58"/>
         <source>Author</source>
         <translation>Autore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="59" />
+        <location filename="../../ui/timeline/cda_html.py" line="59"/>
         <source>Custodian</source>
         <translation>Custode</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="60" />
+        <location filename="../../ui/timeline/cda_html.py" line="60"/>
         <source>Legal authenticator</source>
         <translation>Firmato da</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="61" />
+        <location filename="../../ui/timeline/cda_html.py" line="61"/>
         <source>Version</source>
         <translation>Versione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="63" />
+        <location filename="../../ui/timeline/cda_html.py" line="63"/>
         <source>Confidentiality</source>
         <translation>Riservatezza</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="84" />
+        <location filename="../../ui/timeline/cda_html.py" line="84"/>
         <source>The document has no sections.</source>
         <translation>Il documento non contiene sezioni.</translation>
     </message>
@@ -1912,288 +2661,343 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../ui/messages.py" line="25"/>
         <source>No system keyring is available, so FSE Desk cannot protect the key of the local cache and will not keep real patient data. Install and unlock a keyring (GNOME Keyring, KWallet, Windows or macOS keychain) and start again.</source>
         <translation>Nessun portachiavi di sistema disponibile: FSE Desk non può proteggere la chiave della cache locale e non conserverà dati reali degli assistiti. Installa e sblocca un portachiavi (GNOME Keyring, KWallet, Portachiavi di Windows o macOS) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28" />
+        <location filename="../../ui/messages.py" line="31"/>
         <source>The key of the local cache is missing from the system keyring. The cache was not touched. Restore the keyring or call support.</source>
-        <translation>La chiave della cache locale non è più nel portachiavi di sistema. La cache non è stata toccata. Ripristina il portachiavi o chiama l'assistenza.</translation>
+        <translation>La chiave della cache locale non è più nel portachiavi di sistema. La cache non è stata toccata. Ripristina il portachiavi o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="36"/>
         <source>The key does not open the encrypted local cache. The file was not changed. Check that you are using the right profile, or call support.</source>
-        <translation>La chiave non apre la cache locale cifrata. Il file non è stato modificato. Verifica di usare il profilo giusto o chiama l'assistenza.</translation>
+        <translation>La chiave non apre la cache locale cifrata. Il file non è stato modificato. Verifica di usare il profilo giusto o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="41"/>
         <source>The local cache is in use by another FSE Desk window. Close it and try again.</source>
-        <translation>La cache locale è in uso da un'altra finestra di FSE Desk. Chiudila e riprova.</translation>
+        <translation>La cache locale è in uso da un&apos;altra finestra di FSE Desk. Chiudila e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="45"/>
         <source>The local cache cannot be written (read-only disk or folder). Data already saved is safe. Check the permissions and try again.</source>
         <translation>Impossibile scrivere nella cache locale (disco o cartella in sola lettura). I dati già salvati sono al sicuro. Controlla i permessi e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="50"/>
         <source>The disk is full: nothing more can be saved in the local cache. Data already saved is safe. Free some space and try again.</source>
         <translation>Il disco è pieno: non si può salvare altro nella cache locale. I dati già salvati sono al sicuro. Libera spazio e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="55"/>
         <source>The local cache could not be upgraded; nothing was changed. Call support.</source>
-        <translation>Non è stato possibile aggiornare la cache locale; nulla è stato modificato. Chiama l'assistenza.</translation>
+        <translation>Non è stato possibile aggiornare la cache locale; nulla è stato modificato. Chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="58"/>
         <source>The local cache reported an error. Data already saved is safe. Restart FSE Desk; if it happens again, call support.</source>
-        <translation>La cache locale ha segnalato un errore. I dati già salvati sono al sicuro. Riavvia FSE Desk; se si ripete, chiama l'assistenza.</translation>
+        <translation>La cache locale ha segnalato un errore. I dati già salvati sono al sicuro. Riavvia FSE Desk; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="63"/>
         <source>Cannot reach the PACS (image archive). Check the connection and try again; the reports and local files can still be opened.</source>
         <translation>Impossibile contattare il PACS (archivio immagini). Controlla la connessione e riprova; referti e file locali restano consultabili.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="68"/>
         <source>The PACS answered with an error and the images could not be fetched. Try again; if it happens again, call support.</source>
-        <translation>Il PACS ha risposto con un errore e le immagini non sono state scaricate. Riprova; se succede ancora, chiama l'assistenza.</translation>
+        <translation>Il PACS ha risposto con un errore e le immagini non sono state scaricate. Riprova; se succede ancora, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="73"/>
         <source>The image file cannot be read: it is damaged or not a DICOM image. Ask for a new copy of the CD or of the file.</source>
-        <translation>Il file immagine non si può leggere: è danneggiato o non è un'immagine DICOM. Chiedi una nuova copia del CD o del file.</translation>
+        <translation>Il file immagine non si può leggere: è danneggiato o non è un&apos;immagine DICOM. Chiedi una nuova copia del CD o del file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="78"/>
         <source>This measurement cannot be made on this image (for example it has no pixel size).</source>
         <translation>Questa misura non si può fare su questa immagine (per esempio manca la dimensione del pixel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="82"/>
         <source>The image could not be shown. Try again or open another series.</source>
-        <translation>Non è stato possibile mostrare l'immagine. Riprova o apri un'altra serie.</translation>
+        <translation>Non è stato possibile mostrare l&apos;immagine. Riprova o apri un&apos;altra serie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="85"/>
         <source>Cannot reach the FSE server. Check the connection and try again; meanwhile you keep working on the cached data.</source>
         <translation>Impossibile contattare il server FSE. Controlla la connessione e riprova; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="90"/>
         <source>The FSE server did not answer in time. Try again shortly; meanwhile you keep working on the cached data.</source>
         <translation>Il server FSE non ha risposto in tempo. Riprova tra poco; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="95"/>
         <source>The FSE server refused the credentials. Check the operator certificate in the configuration.</source>
-        <translation>Il server FSE ha rifiutato le credenziali. Controlla il certificato dell'operatore nella configurazione.</translation>
+        <translation>Il server FSE ha rifiutato le credenziali. Controlla il certificato dell&apos;operatore nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
-        <source>This document has not been downloaded yet and the FSE server cannot be reached: it can be read when the connection returns. Next time use "Download for offline use" before leaving.</source>
-        <translation>Questo documento non è ancora stato scaricato e il server FSE non è raggiungibile: si potrà leggere quando torna la connessione. La prossima volta usa "Scarica per uso offline" prima di partire.</translation>
+        <location filename="../../ui/messages.py" line="100"/>
+        <source>This document has not been downloaded yet and the FSE server cannot be reached: it can be read when the connection returns. Next time use &quot;Download for offline use&quot; before leaving.</source>
+        <translation>Questo documento non è ancora stato scaricato e il server FSE non è raggiungibile: si potrà leggere quando torna la connessione. La prossima volta usa &quot;Scarica per uso offline&quot; prima di partire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="106"/>
         <source>The document was not opened for safety: it contains references to external content or entity declarations that FSE Desk does not process. Ask the issuing facility for a copy.</source>
-        <translation>Il documento non è stato aperto per sicurezza: contiene riferimenti a contenuti esterni o dichiarazioni di entità che FSE Desk non elabora. Chiedine una copia alla struttura che l'ha emesso.</translation>
+        <translation>Il documento non è stato aperto per sicurezza: contiene riferimenti a contenuti esterni o dichiarazioni di entità che FSE Desk non elabora. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="112"/>
         <source>The document is too large to be shown here. Ask the issuing facility for a copy.</source>
-        <translation>Il documento è troppo grande per essere mostrato qui. Chiedine una copia alla struttura che l'ha emesso.</translation>
+        <translation>Il documento è troppo grande per essere mostrato qui. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="116"/>
         <source>The document is damaged or in a format that cannot be read (for example a wrong character encoding). Ask the issuing facility for a copy.</source>
-        <translation>Il documento è danneggiato o in un formato non leggibile (per esempio una codifica dei caratteri errata). Chiedine una copia alla struttura che l'ha emesso.</translation>
+        <translation>Il documento è danneggiato o in un formato non leggibile (per esempio una codifica dei caratteri errata). Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="121"/>
         <source>The document cannot be shown. Ask the issuing facility for a copy.</source>
-        <translation>Il documento non può essere mostrato. Chiedine una copia alla struttura che l'ha emesso.</translation>
+        <translation>Il documento non può essere mostrato. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="124"/>
         <source>The patient has not consented to the consultation of their FSE: nothing can be shown or downloaded.</source>
-        <translation>L'assistito non ha dato il consenso alla consultazione del proprio FSE: non si può mostrare né scaricare nulla.</translation>
+        <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: non si può mostrare né scaricare nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="129"/>
         <source>The requested item no longer exists on the FSE server.</source>
-        <translation>L'elemento richiesto non esiste più sul server FSE.</translation>
+        <translation>L&apos;elemento richiesto non esiste più sul server FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="132"/>
         <source>The FSE server answered with an error. Try again; if it happens again, call support.</source>
-        <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l'assistenza.</translation>
+        <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Communication with the FSE server failed. Try again later.</source>
         <translation>La comunicazione con il server FSE non è riuscita. Riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
-        <source>The FSE gateway refused the operator's signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
-        <translation>Il gateway FSE ha rifiutato i token di firma dell'operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
+        <location filename="../../ui/messages.py" line="139"/>
+        <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
+        <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="144"/>
         <source>The FSE gateway refused the document. Read the reason shown, correct the document and send it again.</source>
         <translation>Il gateway FSE ha rifiutato il documento. Leggi il motivo indicato, correggi il documento e invialo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="149"/>
         <source>The passphrase does not open the signing certificate. Enter it again.</source>
         <translation>La passphrase non apre il certificato di firma. Inseriscila di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="153"/>
         <source>The passphrase of the signing certificate is not in the system keyring. Enter it again in the settings.</source>
         <translation>La passphrase del certificato di firma non è nel portachiavi di sistema. Inseriscila di nuovo nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="158"/>
         <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="163"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="168"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
-        <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l'assistenza.</translation>
+        <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="173"/>
+        <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
+        <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="178"/>
+        <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
+        <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="188"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="193"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="194"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
-        <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l'assistenza.</translation>
+        <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
-        <translation>Errore imprevisto. Riprova; se si ripete, chiama l'assistenza. I dettagli sono nel registro.</translation>
+        <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="207"/>
+        <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
+        <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="213"/>
+        <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
+        <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="218"/>
+        <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
+        <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="223"/>
+        <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
+        <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="228"/>
+        <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
+        <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="252"/>
+        <source>{hint} The FSE gateway said: “{said}”</source>
+        <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="262"/>
+        <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
+        <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>
 </context>
 <context>
     <name>outbox</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="47" />
+        <location filename="../../ui/outbox_panel.py" line="48"/>
         <source>waiting</source>
         <translation>in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="48" />
+        <location filename="../../ui/outbox_panel.py" line="49"/>
         <source>sending</source>
         <translation>in invio</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="49" />
+        <location filename="../../ui/outbox_panel.py" line="50"/>
+        <source>awaiting outcome</source>
+        <translation>in attesa di esito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="51"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="50" />
+        <location filename="../../ui/outbox_panel.py" line="52"/>
         <source>error</source>
         <translation>errore</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="51" />
+        <location filename="../../ui/outbox_panel.py" line="53"/>
         <source>conflict</source>
         <translation>conflitto</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="52" />
+        <location filename="../../ui/outbox_panel.py" line="54"/>
         <source>discarded</source>
         <translation>scartato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="61"/>
+        <source>Patient summary (PSS), version {n}</source>
+        <translation>Profilo Sanitario Sintetico, versione {n}</translation>
     </message>
 </context>
 <context>
     <name>progress</name>
     <message>
-        <location filename="../../ui/progress_text.py" line="14" />
+        <location filename="../../ui/progress_text.py" line="14"/>
         <source>Preparing the demo region (first start only)</source>
         <translation>Preparazione della regione dimostrativa (solo al primo avvio)</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="16" />
+        <location filename="../../ui/progress_text.py" line="16"/>
         <source>Patients</source>
         <translation>Assistiti</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="17" />
+        <location filename="../../ui/progress_text.py" line="17"/>
         <source>Consents</source>
         <translation>Consensi</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="18" />
+        <location filename="../../ui/progress_text.py" line="18"/>
         <source>Documents</source>
         <translation>Documenti</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="19" />
+        <location filename="../../ui/progress_text.py" line="19"/>
         <source>Documents of new consents</source>
         <translation>Documenti dei nuovi consensi</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="21" />
+        <location filename="../../ui/progress_text.py" line="21"/>
         <source>Sending changes</source>
         <translation>Invio modifiche</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="22" />
+        <location filename="../../ui/progress_text.py" line="22"/>
         <source>Downloading documents</source>
         <translation>Scaricamento dei documenti</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="23" />
+        <location filename="../../ui/progress_text.py" line="23"/>
         <source>Searching studies</source>
         <translation>Ricerca degli studi</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="24" />
+        <location filename="../../ui/progress_text.py" line="24"/>
         <source>Downloading images</source>
         <translation>Scaricamento delle immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="25" />
+        <location filename="../../ui/progress_text.py" line="25"/>
         <source>Reading images</source>
         <translation>Lettura delle immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="26" />
+        <location filename="../../ui/progress_text.py" line="26"/>
         <source>Downloading the study</source>
         <translation>Scaricamento dello studio</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="27" />
+        <location filename="../../ui/progress_text.py" line="27"/>
         <source>Anonymised export</source>
         <translation>Esportazione anonimizzata</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="28" />
+        <location filename="../../ui/progress_text.py" line="28"/>
         <source>Reading files</source>
         <translation>Lettura dei file</translation>
     </message>
@@ -2201,67 +3005,67 @@
 <context>
     <name>timeline</name>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="31" />
+        <location filename="../../ui/timeline/labels.py" line="31"/>
         <source>Patient summaries (PSS)</source>
         <translation>Profili sanitari sintetici (PSS)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="32" />
+        <location filename="../../ui/timeline/labels.py" line="32"/>
         <source>Reports</source>
         <translation>Referti</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="33" />
+        <location filename="../../ui/timeline/labels.py" line="33"/>
         <source>Discharge letters</source>
         <translation>Lettere di dimissione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="34" />
+        <location filename="../../ui/timeline/labels.py" line="34"/>
         <source>Emergency department reports</source>
         <translation>Verbali di pronto soccorso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="35" />
+        <location filename="../../ui/timeline/labels.py" line="35"/>
         <source>Prescriptions</source>
         <translation>Prescrizioni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="36" />
+        <location filename="../../ui/timeline/labels.py" line="36"/>
         <source>Dispensed services</source>
         <translation>Erogazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="37" />
+        <location filename="../../ui/timeline/labels.py" line="37"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="38" />
+        <location filename="../../ui/timeline/labels.py" line="38"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="39" />
+        <location filename="../../ui/timeline/labels.py" line="39"/>
         <source>Care plans</source>
         <translation>Piani terapeutici</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="40" />
+        <location filename="../../ui/timeline/labels.py" line="40"/>
         <source>Screening invitations</source>
         <translation>Inviti allo screening</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="41" />
+        <location filename="../../ui/timeline/labels.py" line="41"/>
         <source>Bookings</source>
         <translation>Prenotazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="42" />
+        <location filename="../../ui/timeline/labels.py" line="42"/>
         <source>Patient notebook (taccuino)</source>
-        <translation>Taccuino dell'assistito</translation>
+        <translation>Taccuino dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/labels.py" line="43" />
+        <location filename="../../ui/timeline/labels.py" line="43"/>
         <source>Paediatric check-ups</source>
         <translation>Bilanci di salute</translation>
     </message>
@@ -2269,37 +3073,37 @@
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="17" />
+        <location filename="../../ui/vitals/labels.py" line="17"/>
         <source>Blood pressure</source>
         <translation>Pressione arteriosa</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="18" />
+        <location filename="../../ui/vitals/labels.py" line="18"/>
         <source>Heart rate</source>
         <translation>Frequenza cardiaca</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="19" />
+        <location filename="../../ui/vitals/labels.py" line="19"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="20" />
+        <location filename="../../ui/vitals/labels.py" line="20"/>
         <source>Body weight</source>
         <translation>Peso corporeo</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="21" />
+        <location filename="../../ui/vitals/labels.py" line="21"/>
         <source>Body temperature</source>
         <translation>Temperatura corporea</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="22" />
+        <location filename="../../ui/vitals/labels.py" line="22"/>
         <source>Capillary glucose</source>
         <translation>Glicemia capillare</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="23" />
+        <location filename="../../ui/vitals/labels.py" line="23"/>
         <source>Respiratory rate</source>
         <translation>Frequenza respiratoria</translation>
     </message>

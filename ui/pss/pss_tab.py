@@ -3,10 +3,14 @@ earlier versions.
 
 The version list comes from the cache; a version's CDA is read off the GUI thread
 (fetched once when not cached, every reading audited by the core). An operator who
-may not publish sees why, above the document.
+may not publish this patient's PSS (not an MMG/PLS, or not the patient's own) sees why,
+above the document; one who may gets the button that opens the editor in the tab.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -26,11 +30,12 @@ from PySide6.QtWidgets import (
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import ConsentMissing
 from fse_desk.pss.model import Pss
-from fse_desk.pss.service import PssService, PssVersion, PublishRefusal
+from fse_desk.pss.service import PssService, PssVersion, PublisherLike, PublishRefusal
 from fse_desk.security.roles import Role
-from fse_desk.timeline.service import OperatorLike
 from ui.formatting import format_date, format_datetime
 from ui.messages import user_message
+from ui.pss.editor import PssEditor
+from ui.pss.editor.launcher import EditLauncher
 from ui.pss.section_table import SectionTable
 from ui.pss.sections import PssTexts, SectionView
 from ui.workers import Worker
@@ -40,9 +45,11 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class PssTab(QWidget):
     shown = Signal(object)  # the Pss shown, the exception shown as an error card, or None
+    editor_opened = Signal(object)  # the PssEditor now shown in place of the versions
 
-    def __init__(self, service: PssService, operator: OperatorLike,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, service: PssService, operator: PublisherLike,
+                 parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self._service = service
         self._operator = operator
@@ -112,13 +119,23 @@ class PssTab(QWidget):
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.message_label)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.readonly_label)
+        viewer = QWidget()
+        layout = QVBoxLayout(viewer)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header_label)
         layout.addWidget(self.superseded_label)
         layout.addLayout(progress)
         layout.addWidget(self.stack, 1)
+        self.launcher = EditLauncher(service, operator, today=today)
+        self.launcher.editor_opened.connect(self._on_editor_opened)
+        self.launcher.editor_closed.connect(self._on_editor_closed)
+        self.pages = QStackedWidget()  # the versions, or the editor of a new one
+        self.pages.addWidget(viewer)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.readonly_label)
+        outer.addWidget(self.launcher)
+        outer.addWidget(self.pages, 1)
         self._set_busy(False)
         self._show_readonly_reason()
         self.version_list.currentItemChanged.connect(self._on_version_changed)
@@ -132,6 +149,9 @@ class PssTab(QWidget):
         self.patient = patient
         self.versions = []
         self.pss = None
+        self._show_readonly_reason()
+        self.launcher.show_patient(patient)
+        self.pages.setCurrentWidget(self.launcher.editor or self.pages.widget(0))
         self._clear_document()
         self.version_list.blockSignals(True)
         self.version_list.clear()
@@ -167,6 +187,15 @@ class PssTab(QWidget):
         self._read_on_show = not self.isVisible()
         if not self._read_on_show:
             self.version_list.setCurrentRow(0)
+
+    # -- editing ------------------------------------------------
+    def _on_editor_opened(self, editor: PssEditor) -> None:
+        self.pages.addWidget(editor)
+        self.pages.setCurrentWidget(editor)
+        self.editor_opened.emit(editor)
+
+    def _on_editor_closed(self) -> None:
+        self.show_patient(self.patient)  # the versions again; "Resume draft" or "New version"
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -235,7 +264,7 @@ class PssTab(QWidget):
         self._show_superseded(version)
 
     def _show_superseded(self, version: PssVersion) -> None:
-        current = self.versions[0] if self.versions else None
+        current = next((v for v in self.versions if v.current), None)
         if version.current or current is None:
             self.superseded_label.hide()
             return
@@ -306,15 +335,20 @@ class PssTab(QWidget):
         self.progress_label.setVisible(busy)
 
     def _show_readonly_reason(self) -> None:
-        allowed, reason = self._service.can_publish(self._operator)
+        allowed, reason = self._service.can_publish(self._operator, self.patient)
         if allowed:
             self.readonly_label.hide()
             return
-        roles = {Role.SPECIALIST: self.tr("specialist"), Role.NURSE: self.tr("nurse"),
-                 Role.SOCIAL_WORKER: self.tr("social worker")}
-        role = roles.get(self._operator.role, str(self._operator.role.value))  # type: ignore[call-overload]
-        texts = {PublishRefusal.NOT_MMG_OR_PLS: self.tr(
-            "Read only: only the patient's GP (MMG) or family paediatrician (PLS) can write "
-            "and publish the PSS. You are signed in as {role}.").format(role=role)}
-        self.readonly_label.setText(texts[reason] if reason is not None else "")
+        if reason is PublishRefusal.NOT_PATIENTS_GP:
+            text = self.tr(
+                "Read only: only the patient's own GP (MMG) or family paediatrician (PLS) can "
+                "publish this PSS, and the FSE does not name you as this patient's doctor.")
+        else:
+            roles = {Role.SPECIALIST: self.tr("specialist"), Role.NURSE: self.tr("nurse"),
+                     Role.SOCIAL_WORKER: self.tr("social worker")}
+            role = roles.get(self._operator.role, str(self._operator.role.value))  # type: ignore[call-overload]
+            text = self.tr(
+                "Read only: only the patient's GP (MMG) or family paediatrician (PLS) can write "
+                "and publish the PSS. You are signed in as {role}.").format(role=role)
+        self.readonly_label.setText(text)
         self.readonly_label.show()

@@ -75,9 +75,8 @@ _FAMILY = (
     (Relative.MOTHER, "331.0", "Malattia di Alzheimer", None, False),
     (Relative.FATHER, "496", "Broncopneumopatia cronica ostruttiva", None, False),
 )
-_SMOKING = Coded("72166-2", codes.LOINC, "Fumo di tabacco")
-_ALCOHOL = Coded("11331-6", codes.LOINC, "Consumo di alcol")
-_ACTIVITY = Coded("61686-8", codes.LOINC, "Attività fisica")
+_SMOKING, _ALCOHOL, _ACTIVITY = (Coded(code, codes.LOINC, display)
+                                  for code, display in codes.LIFESTYLE_ASPECTS)
 DEMO_SIGNER = PssSigner(
     Clinician(DEMO_MMG_CF, DEMO_MMG_GIVEN, DEMO_MMG_FAMILY,
               ("tel:+390510000000", "mailto:elena.guidotti@mmg.ausl.bologna.example")),
