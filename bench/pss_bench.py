@@ -13,7 +13,8 @@ Run: ``.venv/bin/python bench/pss_bench.py``. Prints
    opened anew is compared with a first reading on a cache opened anew, later clicks
    with a second reading (its pages already in memory). Also printed:
    the one-off click on bodies cached before findings were kept (or after a new
-   vocabulary import), which reads every CDA once.
+   vocabulary import), which reads every CDA once — the case the sync now prevents by
+   indexing such bodies after each pull.
 """
 
 from __future__ import annotations
@@ -308,7 +309,7 @@ def bench_suggestions() -> None:
               f"(target ≤ 2: {verdict})")
     ms = _ms(one_off)
     print(f"  one-off, bodies cached without findings (opened anew) {ms:8.1f} ms  "
-          f"ratio {ms / cold:5.2f} (reads every CDA once, then keeps its findings)")
+          f"ratio {ms / cold:5.2f} (reads every CDA once; the sync indexes these first)")
 
 
 if __name__ == "__main__":

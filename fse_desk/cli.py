@@ -22,6 +22,7 @@ _LABELS = {
     "Documents": "Documenti",
     "Documents of new consents": "Documenti dei nuovi consensi",
     "Sending changes": "Invio modifiche",
+    "Indexing documents for the PSS": "Preparazione dei documenti per il PSS",
 }
 
 
@@ -84,6 +85,6 @@ def import_vocabulary(config: AppConfig, kind: str, source: Path,
     except OSError as exc:
         print(f"Impossibile leggere o installare {source}: {exc.strerror or exc}", file=out)
         return 1
-    print(f"Elenco {kind} importato: {len(vocabulary)} voci, in uso dalla prossima apertura "
-          "dell'editor del PSS.", file=out)
+    print(f"Elenco {kind} importato: {len(vocabulary)} voci, in uso dal prossimo avvio di "
+          "FSE Desk.", file=out)
     return 0

@@ -111,7 +111,7 @@ class AppConfig:
     @property
     def vocabulary_dir(self) -> Path:
         """Where an administrator's official lists are installed (``fse-desk vocabulary
-        import``); the PSS editor prefers them to the lists shipped in ``resources/``."""
+        import``); from the next start the PSS editor prefers them to the shipped lists."""
         return self.data_dir / "vocabularies"
 
 

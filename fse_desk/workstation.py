@@ -201,6 +201,9 @@ class Workstation:
                                practitioner_id=self.operator.practitioner_id).pull(cancel),
                     report,
                 )
+                # Bodies cached before findings were kept (or before a vocabulary import)
+                # are read now, in the background sync, not on the doctor's first click.
+                drive(self.pss.index_cached_bodies(cancel), report)
             except ConnectorError:
                 self._went_offline()
                 raise

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 
@@ -18,11 +19,11 @@ from fse_desk.errors import ConsentMissing
 from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.fse.fhir_mapping import document_from_fhir, patient_from_fhir
 from fse_desk.progress import drive
-from fse_desk.pss import codes
+from fse_desk.pss import codes, refresh
 from fse_desk.pss._findings import Findings, entry_fields
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import Allergy, Problem, Therapy
-from fse_desk.pss.refresh import findings_row, suggest_from_cache
+from fse_desk.pss.refresh import findings_row, index_missing, suggest_from_cache
 from fse_desk.pss.service import PssService
 from fse_desk.pss.suggestions import (
     CDA_TYPES,
@@ -265,6 +266,23 @@ def test_bodies_cached_without_findings_are_read_once_then_kept(
     assert suggest_from_cache(cache, PID, None, vocab) == suggest_updates(None, docs)
     assert len(cache.findings.for_patient(PID, vocab.fingerprint)) == sum(
         READ(m) for m, _ in docs)
+
+
+def test_the_sync_indexes_bodies_cached_without_findings_in_batches(
+        cache: CacheStore, batches: dict[str, Batch]) -> None:
+    docs = _listed(cache, batches)
+    for meta, body in docs:  # as before migration 7: the body only
+        cache.bodies.put(meta.id, meta.content_type, body)
+    vocab = suggestion_vocabularies()
+    cdas = {m.id for m, _ in docs if m.type_code in CDA_TYPES}
+    assert len(cdas) > refresh.INDEX_BATCH // 4
+    with patch.object(refresh, "INDEX_BATCH", len(cdas) // 3):
+        steps = list(index_missing(cache, vocab))
+    assert len(steps) >= 3 and steps[-1].done == len(cdas)
+    assert set(cache.findings.for_patient(PID, vocab.fingerprint)) == cdas
+    assert list(index_missing(cache, vocab)) == []  # nothing left to read
+    with patch.object(refresh, "document_findings", side_effect=AssertionError("parsed")):
+        assert suggest_from_cache(cache, PID, None, vocab) == suggest_updates(None, docs)
 
 
 def test_another_vocabulary_reads_the_documents_again(

@@ -10,11 +10,15 @@ theirs for the next click. The result is :func:`suggest_updates`'s on the same b
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from fse_desk._types import PatientId
 from fse_desk.domain.document import DocumentMeta
+from fse_desk.progress import CancelToken, Progress
 from fse_desk.pss._findings import Findings
 from fse_desk.pss.model import Pss
 from fse_desk.pss.suggestions import (
+    CDA_TYPES,
     SuggestionSet,
     Vocabularies,
     collect,
@@ -28,6 +32,36 @@ from fse_desk.store.findings import Row
 def findings_row(meta: DocumentMeta, vocab: Vocabularies, findings: Findings | None) -> Row:
     return (meta.id, meta.version_id, vocab.fingerprint,
             None if findings is None else findings.to_json())
+
+
+INDEX_BATCH = 200
+
+
+def index_missing(store: CacheStore, vocab: Vocabularies,
+                  cancel: CancelToken | None = None) -> Generator[Progress, None, int]:
+    """Read and keep the findings of every cached body that has none for ``vocab`` (bodies
+    cached before migration 7, or all of them after a vocabulary import), so that no
+    first click has to parse them. Batches commit as they go; returns how many were read.
+    """
+    cancel = cancel or CancelToken()
+    done = 0
+    while not store.read_only:
+        ids = store.findings.missing(vocab.fingerprint, CDA_TYPES, INDEX_BATCH)
+        if not ids:
+            break
+        rows: list[Row] = []
+        for document_id in ids:
+            meta, body = store.documents.get(document_id), store.bodies.get(document_id)
+            if meta is None or body is None:  # removed meanwhile by a sync
+                continue
+            rows.append(findings_row(meta, vocab, document_findings(meta, body[1], vocab)))
+        store.findings.put_many(rows)
+        done += len(ids)
+        yield Progress(done, 0, "Indexing documents for the PSS")
+        if len(ids) < INDEX_BATCH:
+            break
+        cancel.raise_if_cancelled()
+    return done
 
 
 def suggest_from_cache(store: CacheStore, patient_id: PatientId, previous: Pss | None,

@@ -12,6 +12,7 @@ patient's ``generalPractitioner`` on the regional server.
 from __future__ import annotations
 
 import enum
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,13 +29,14 @@ from fse_desk.errors import (
     MalformedDocument,
     PublishNotAllowed,
 )
+from fse_desk.progress import CancelToken, Progress
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.codes import PSS_LOINC
 from fse_desk.pss.drafting import PssSigner, start_draft
 from fse_desk.pss.model import Pss
 from fse_desk.pss.publication import PssPublisher
-from fse_desk.pss.refresh import suggest_from_cache
+from fse_desk.pss.refresh import index_missing, suggest_from_cache
 from fse_desk.pss.suggestions import SuggestionSet, suggestion_vocabularies
 from fse_desk.pss.vocabularies import Vocabulary, load_vocabulary
 from fse_desk.store import CacheStore
@@ -189,6 +191,12 @@ class PssService:
         self._require_consent(patient_id)
         return suggest_from_cache(self._store, patient_id, previous,
                                   suggestion_vocabularies(self._vocabulary_dir))
+
+    def index_cached_bodies(self, cancel: CancelToken | None = None
+                            ) -> Generator[Progress, None, int]:
+        """Read the findings of cached bodies that have none yet (see
+        :func:`fse_desk.pss.refresh.index_missing`); the sync runs it after each pull."""
+        return index_missing(self._store, suggestion_vocabularies(self._vocabulary_dir), cancel)
 
     def read(self, document_id: DocumentId) -> Pss:
         """The PSS of ``document_id``, parsed from its CDA (the reading is audited).

@@ -7,7 +7,7 @@ with, and the triggers of migration 7 drop it whenever the body is written or re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.store.database import Database
@@ -36,6 +36,21 @@ class FindingsRepository:
                 " findings = excluded.findings",
                 [(*row, row[0]) for row in rows],
             )
+
+    def missing(self, fingerprint: str, type_codes: Collection[str],
+                limit: int) -> list[DocumentId]:
+        """Up to ``limit`` cached bodies of ``type_codes`` documents without findings for
+        their current version read with ``fingerprint`` (one query)."""
+        marks = ", ".join("?" * len(type_codes))
+        with self._db.reading("looking for documents to index") as conn:
+            rows = conn.execute(
+                "SELECT d.id FROM document_body b JOIN document d ON d.id = b.document_id"
+                " LEFT JOIN document_findings f ON f.document_id = d.id"
+                " AND f.version_id = d.version_id AND f.fingerprint = ?"
+                f" WHERE f.document_id IS NULL AND d.type_code IN ({marks}) LIMIT ?",
+                (fingerprint, *sorted(type_codes), limit),
+            ).fetchall()
+        return [DocumentId(row[0]) for row in rows]
 
     def for_patient(self, patient_id: PatientId | str,
                     fingerprint: str) -> dict[str, str | None]:

@@ -3001,6 +3001,11 @@
         <source>Reading files</source>
         <translation>Lettura dei file</translation>
     </message>
+    <message>
+        <location filename="../../ui/progress_text.py" line="29"/>
+        <source>Indexing documents for the PSS</source>
+        <translation>Preparazione dei documenti per il PSS</translation>
+    </message>
 </context>
 <context>
     <name>timeline</name>
