@@ -273,8 +273,9 @@ class _GatewayApi:
                         "display": sub.header.patient_name},
             "date": when,
             "author": [author],
-            "custodian": patient.get("managingOrganization")
-            or {"display": sub.header.custodian},
+            # The keeper the CDA names, linked to the patient's practice when known.
+            "custodian": {**(patient.get("managingOrganization") or {}),
+                          "display": sub.header.custodian},
             "description": sub.header.title,
             "securityLabel": labels,
             "content": [{"attachment": {

@@ -54,7 +54,8 @@ class EditLauncher(QWidget):
         self.notice.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.notice, 1)
+        layout.addWidget(self.notice, 10)
+        layout.addStretch(1)  # keeps the button compact, on the right, when there is no notice
         layout.addWidget(self.busy)
         layout.addWidget(self.edit_button)
         self.edit_button.clicked.connect(self.open_editor)
