@@ -3,11 +3,13 @@ certificate in a PKCS#12 file (its passphrase in the test keyring), as a real pr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
@@ -15,6 +17,7 @@ from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
 from fse_desk.domain.outbox import OutboxEntry
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.pss.model import Pss
+from fse_desk.sandbox.gateway import trust_certificate_authority
 from fse_desk.sandbox.region import (
     DEMO_MMG_CF,
     DEMO_MMG_FAMILY,
@@ -27,12 +30,24 @@ from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from tests.fixtures_region import LiveRegion
+from tests.test_gateway_support import Operator as Certified
 
 PROFILE = "guidotti"
 
 
 def gateway_url(region: LiveRegion) -> str:
     return region.server.base_url.removesuffix("/fhir") + "/v1"
+
+
+@pytest.fixture(name="mmg")
+def mmg_fixture(tmp_path: Path, live_region: LiveRegion,
+                operator: Certified) -> Iterator[Workstation]:
+    """The patients' MMG, synced, with a certificate the sandbox gateway trusts."""
+    trust_certificate_authority(live_region.store, operator.ca)
+    workstation = open_mmg(tmp_path / "mmg", live_region, operator.credentials)
+    workstation.sync()
+    yield workstation
+    workstation.close()
 
 
 def open_mmg(data_dir: Path, region: LiveRegion, credentials: OperatorCredentials, *,

@@ -3,12 +3,9 @@ opening a new version, resuming the draft, "Aggiorna dal fascicolo" and publishi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
@@ -19,11 +16,8 @@ from fse_desk.errors import PssNotPublishable
 from fse_desk.pss import codes
 from fse_desk.pss.model import Coded, ProblemStatus
 from fse_desk.pss.suggestions import Suggestion, SuggestionSet, accept
-from fse_desk.sandbox.gateway import trust_certificate_authority
 from fse_desk.workstation import Workstation
-from tests.fixtures_region import LiveRegion
-from tests.pss_publication_support import consenting, entry, open_mmg
-from tests.test_gateway_support import Operator as Certified
+from tests.pss_publication_support import consenting, entry, mmg_fixture  # noqa: F401
 from tests.test_gateway_support import operator_fixture  # noqa: F401  (fixture)
 from tests.test_pss_editor_support import (  # noqa: F401  (fixture)
     enter_value,
@@ -33,16 +27,6 @@ from tests.test_pss_editor_support import (  # noqa: F401  (fixture)
 )
 from ui.pss import PssTab
 from ui.pss.editor import PssEditor
-
-
-@pytest.fixture
-def mmg(tmp_path: Path, live_region: LiveRegion, operator: Certified) -> Iterator[Workstation]:
-    """The patients' MMG, synced, with a certificate the sandbox gateway trusts."""
-    trust_certificate_authority(live_region.store, operator.ca)
-    workstation = open_mmg(tmp_path / "mmg", live_region, operator.credentials)
-    workstation.sync()
-    yield workstation
-    workstation.close()
 
 
 def _tab(qtbot: QtBot, workstation: Workstation) -> PssTab:

@@ -3,7 +3,7 @@ signed (also offline), sent exactly once, followed to the end, refusals kept wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +47,7 @@ from tests.pss_publication_support import (
     entry,
     first_version,
     gateway_url,
+    mmg_fixture,  # noqa: F401  (fixture)
     on_server,
     open_mmg,
 )
@@ -58,16 +59,6 @@ from tests.test_gateway_support import (  # noqa: F401  (fixtures)
 )
 from tests.test_gateway_support import Operator as Certified
 from tests.test_pss_support import minimal_pss
-
-
-@pytest.fixture
-def mmg(tmp_path: Path, live_region: LiveRegion, operator: Certified) -> Iterator[Workstation]:
-    """The patients' MMG, synced, with a certificate the sandbox gateway trusts."""
-    trust_certificate_authority(live_region.store, operator.ca)
-    workstation = open_mmg(tmp_path / "mmg", live_region, operator.credentials)
-    workstation.sync()
-    yield workstation
-    workstation.close()
 
 
 def test_queued_offline_it_reaches_the_fse_once_when_the_server_is_back(
