@@ -18,6 +18,7 @@ from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.codes import SECTIONS
 from fse_desk.pss.model import Allergy, Coded, Problem, Pss, Therapy
 from fse_desk.pss.suggestions import Source, Suggestion, SuggestionSet, Unmatched
+from fse_desk.pss.validator import Problem as ValidationProblem
 from tests.test_pss_editor_support import (  # noqa: F401  (fixtures)
     PATIENT,
     Cache,
@@ -35,6 +36,8 @@ from tests.test_pss_support import MMG, full_pss, minimal_pss
 from ui.messages import user_message
 from ui.pss.editor import PssEditor
 from ui.pss.editor.coded_field import CodedField
+from ui.pss.editor.labels import FieldLabels
+from ui.pss.editor.problem_texts import ProblemTexts
 from ui.pss.sections import PssTexts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -323,3 +326,18 @@ def test_accept_all_takes_a_section_in_one_step_and_uncoded_items_are_listed(
     assert editor.suggestions.pending() == [] and editor.undo_stack.count() == 1
     editor.undo_stack.undo()
     assert editor.draft == start
+
+
+def test_publication_refusals_about_the_draft_itself_say_what_to_do(qapp: QApplication) -> None:
+    texts = ProblemTexts(FieldLabels())
+    draft = full_pss()
+    for code, field, source in (
+        ("patient.mismatch", "patient.cf",
+         "This draft is about another patient: close it and start a new version from this "
+         "patient's PSS."),
+        ("author.not_operator", "author.cf",
+         "This draft was written by another doctor: only the author can sign and publish it. "
+         "Start a new version of your own."),
+    ):
+        message = texts.message(ValidationProblem(code, "english", "", field), draft)
+        assert message == tr("ProblemTexts", source)

@@ -140,32 +140,32 @@
 <context>
     <name>EditLauncher</name>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="82"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="83"/>
         <source>The draft you were editing could not be saved.</source>
         <translation>Non è stato possibile salvare la bozza che stavi modificando.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="93"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="94"/>
         <source>New version</source>
         <translation>Nuova versione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="95"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="96"/>
         <source>Write a new version of the PSS, starting from the current one</source>
         <translation>Scrivi una nuova versione del PSS a partire da quella attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="97"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="98"/>
         <source>Resume draft (saved {when})</source>
         <translation>Riprendi la bozza (salvata {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="99"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="100"/>
         <source>Go on with the draft you left</source>
         <translation>Continua la bozza lasciata in sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="165"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="166"/>
         <source>The PSS is queued for sending: it will leave as soon as you are online.</source>
         <translation>Il PSS è in coda di invio: partirà appena sarai in linea.</translation>
     </message>
@@ -1182,7 +1182,17 @@
         <translation>Il PSS deve essere firmato dal medico che lo redige.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="99"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="98"/>
+        <source>This draft is about another patient: close it and start a new version from this patient&apos;s PSS.</source>
+        <translation>Questa bozza riguarda un altro assistito: chiudila e crea una nuova versione dal PSS di questo assistito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="101"/>
+        <source>This draft was written by another doctor: only the author can sign and publish it. Start a new version of your own.</source>
+        <translation>Questa bozza è stata scritta da un altro medico: solo l&apos;autore può firmarla e pubblicarla. Crea una nuova versione tua.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="105"/>
         <source>The document does not pass a technical check ({code}). If it persists, call support.</source>
         <translation>Il documento non supera un controllo tecnico ({code}). Se si ripete, chiama l&apos;assistenza.</translation>
     </message>

@@ -94,6 +94,12 @@ class ProblemTexts(QObject):
                 "configuration."),
             ("author.not_authenticator", "legal_authenticator"): self.tr(
                 "The PSS must be signed by the doctor who writes it."),
+            ("patient.mismatch", "patient.cf"): self.tr(
+                "This draft is about another patient: close it and start a new version "
+                "from this patient's PSS."),
+            ("author.not_operator", "author.cf"): self.tr(
+                "This draft was written by another doctor: only the author can sign and "
+                "publish it. Start a new version of your own."),
         }
         return texts.get((problem.code, problem.field), self.tr(
             "The document does not pass a technical check ({code}). If it persists, call "
