@@ -139,8 +139,11 @@ def test_suggestions_from_the_fse_enter_the_draft_only_when_accepted(
                                                    first.entry)
     assert editor.section_list.current_key() == first.section
     assert editor.suggestions.pending() == pending[2:]
-    editor.undo_stack.undo()  # an accept is one undo step
+    editor.undo_stack.undo()  # an accept is one undo step, and its suggestion is back
     assert editor.draft == before
+    assert editor.suggestions.pending() == [first, *pending[2:]]  # the rejected one stays out
+    editor.undo_stack.redo()
+    assert editor.suggestions.pending() == pending[2:]
 
 
 def test_publishing_shows_what_to_correct_then_queues_the_pss(

@@ -160,6 +160,8 @@ class PssEditor(QWidget):
         self.draft = draft
         self.current_panel().show_draft(draft, self._marks.get(self.current_panel().key, {}))
         self.section_list.show_state(draft, set(self._marks))
+        self.suggestions.follow(draft)
+        self._update_tab_titles()
         self._saver.schedule(draft)
         self._check_timer.start()
 

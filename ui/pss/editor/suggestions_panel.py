@@ -45,6 +45,8 @@ class SuggestionsPanel(QWidget):
     def __init__(self, views: tuple[SectionView, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._titles = {v.key: v.title for v in views}
+        self._found: SuggestionSet | None = None
+        self._rejected: set[Suggestion] = set()
         self.summary = QLabel()
         self.summary.setObjectName("pssSuggestionsSummary")
         self.summary.setWordWrap(True)
@@ -77,8 +79,27 @@ class SuggestionsPanel(QWidget):
 
     def show_suggestions(self, found: SuggestionSet, draft: Pss) -> None:
         """List what ``found`` proposes that ``draft`` does not already hold."""
+        self._found = found
+        self._rejected = set()
+        self._render(draft)
+
+    def follow(self, draft: Pss) -> None:
+        """The draft changed (an edit, an accept, an undo): list what it still lacks, so
+        an accepted suggestion leaves the list and comes back when the accept is undone.
+        Rejected ones stay out."""
+        if self._found is not None and self._fresh(draft) != self.pending():
+            self._render(draft)
+
+    def _fresh(self, draft: Pss) -> list[Suggestion]:
+        assert self._found is not None
+        return [s for s in self._found.suggestions
+                if s not in self._rejected and accept(draft, s) is not draft]
+
+    def _render(self, draft: Pss) -> None:
+        found = self._found
+        assert found is not None
         self.tree.clear()
-        fresh = [s for s in found.suggestions if accept(draft, s) is not draft]
+        fresh = self._fresh(draft)
         for key in dict.fromkeys(s.section for s in fresh):
             group = self._group(key, [s for s in fresh if s.section == key])
             group.setExpanded(True)
@@ -184,7 +205,9 @@ class SuggestionsPanel(QWidget):
         self.accepted.emit(suggestions)
 
     def _reject(self, item: QTreeWidgetItem | None) -> None:
-        if item is not None and isinstance(item.data(0, SUGGESTION_ROLE), Suggestion):
+        suggestion = None if item is None else item.data(0, SUGGESTION_ROLE)
+        if item is not None and isinstance(suggestion, Suggestion):
+            self._rejected.add(suggestion)
             self._remove(item)
 
     def _remove(self, item: QTreeWidgetItem) -> None:
