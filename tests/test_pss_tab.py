@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -14,7 +16,7 @@ from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import ConsentMissing, MalformedDocument
 from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
-from fse_desk.pss import Pss
+from fse_desk.pss import Pss, read_cda
 from fse_desk.pss.service import PssService, PublisherLike
 from fse_desk.sandbox.region import DEMO_MMG_ID
 from fse_desk.store import CacheStore
@@ -211,3 +213,23 @@ def test_a_hidden_tab_reads_the_pss_only_when_shown(
     assert isinstance(shown.args[0], Pss)
     assert [r.document_id for r in region.synced.service.access_log(patient.id)] == \
         region.pss_ids(patient)[:1]
+
+
+def test_the_shown_version_is_saved_as_a_pdf_copy_for_the_patient(
+    qtbot: QtBot, tab: PssTab, region: PssRegion, tmp_path: Path
+) -> None:
+    patient = region.with_versions(1)
+    shown = _show(qtbot, tab, patient)
+    assert isinstance(shown, Pss) and tab.copy_button.isEnabled()
+    assert tab.copy_button.suggested_name().endswith(f"v{shown.version}.pdf")
+    path = tmp_path / "copia.pdf"
+    with qtbot.waitSignal(tab.copy_button.saved):
+        tab.copy_button.save_to(path)
+    reader = PdfReader(path)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert patient.codice_fiscale in text and shown.patient.family in text
+    assert "Copia per l'assistito" in text and "Documento firmato digitalmente" not in text
+    assert read_cda(reader.attachments["cda.xml"][0]) == shown  # the published values
+    assert "/Sig" not in path.read_bytes().decode("latin-1")  # a copy: no signature field
+    tab.show_patient(region.synced.patients(ConsentState.DENIED)[0])
+    assert not tab.copy_button.isEnabled()

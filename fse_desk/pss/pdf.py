@@ -91,6 +91,7 @@ class PssPrintout:
     version: int
     date: datetime
     patient_name: str = field(default="")
+    signed: bool = True  # False: a copy printed from the FSE, which holds the signed one
 
     def __post_init__(self) -> None:
         if self.version < 1:
@@ -258,7 +259,9 @@ def _footer(printout: PssPrintout):  # type: ignore[no-untyped-def]
         canvas.drawRightString(width - 18 * mm, 12 * mm, f"Pagina {doc.page}")
         canvas.setFont("Helvetica-Bold", 7.5)
         canvas.setFillColor(_ACCENT)
-        canvas.drawString(18 * mm, 8 * mm, "Documento firmato digitalmente")
+        canvas.drawString(18 * mm, 8 * mm, "Documento firmato digitalmente" if printout.signed
+                          else "Copia per l'assistito: il documento firmato digitalmente è nel "
+                          "Fascicolo Sanitario Elettronico")
         canvas.restoreState()
 
     return draw

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from fse_desk.pss import codes
 from fse_desk.pss._entries import FIELD_LABELS, field_types
-from fse_desk.pss.cda_writer import shown
+from fse_desk.pss.cda_writer import shown, write_cda
 from fse_desk.pss.model import NONE_TEXT, AdministrativeSex, Pss
-from fse_desk.pss.pdf import PdfSection, PssPrintout
+from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf
 
 _SEX = {AdministrativeSex.MALE: "Maschio", AdministrativeSex.FEMALE: "Femmina",
         AdministrativeSex.UNDIFFERENTIATED: "Non specificato"}
@@ -32,7 +32,13 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
                       header=tuple(FIELD_LABELS.get(names[i], names[i]) for i in used))
 
 
-def pss_printout(pss: Pss) -> PssPrintout:
+def patient_copy(pss: Pss) -> bytes:
+    """An unsigned PDF of ``pss`` for the patient or for print, marked as a copy of the
+    signed document the FSE holds, with the CDA embedded as ``cda.xml`` like the original."""
+    return render_pss_pdf(pss_printout(pss, signed=False), write_cda(pss))
+
+
+def pss_printout(pss: Pss, *, signed: bool = True) -> PssPrintout:
     """The printable PSS: patient header, sections, author, custodian, version, date."""
     patient = pss.patient
     name = f"{patient.given} {patient.family}".strip()
@@ -48,4 +54,5 @@ def pss_printout(pss: Pss) -> PssPrintout:
         version=pss.version,
         date=pss.effective_time,
         patient_name=name,
+        signed=signed,
     )

@@ -1017,6 +1017,40 @@
     </message>
 </context>
 <context>
+    <name>PatientCopyButton</name>
+    <message>
+        <location filename="../../ui/pss/copy_button.py" line="25"/>
+        <source>Save PDF for the patient…</source>
+        <translation>Salva PDF per l&apos;assistito…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/copy_button.py" line="26"/>
+        <source>A copy of this version to print or give to the patient</source>
+        <translation>Una copia di questa versione da stampare o consegnare all&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/copy_button.py" line="50"/>
+        <source>Save the PSS as PDF</source>
+        <translation>Salva il PSS in PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/copy_button.py" line="51"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/copy_button.py" line="57"/>
+        <location filename="../../ui/pss/copy_button.py" line="61"/>
+        <source>PDF not saved</source>
+        <translation>PDF non salvato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/copy_button.py" line="58"/>
+        <source>The file could not be written ({reason}): choose another folder.</source>
+        <translation>Impossibile scrivere il file ({reason}): scegli un&apos;altra cartella.</translation>
+    </message>
+</context>
+<context>
     <name>PatientListModel</name>
     <message>
         <location filename="../../ui/models/patient_list_model.py" line="47"/>
@@ -1215,7 +1249,7 @@
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="206"/>
+        <location filename="../../ui/pss/editor/editor.py" line="208"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -1223,7 +1257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="207"/>
+        <location filename="../../ui/pss/editor/editor.py" line="209"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -1231,22 +1265,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="259"/>
+        <location filename="../../ui/pss/editor/editor.py" line="261"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="260"/>
+        <location filename="../../ui/pss/editor/editor.py" line="262"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="269"/>
+        <location filename="../../ui/pss/editor/editor.py" line="271"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="294"/>
+        <location filename="../../ui/pss/editor/editor.py" line="296"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -1254,79 +1288,79 @@
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="76"/>
+        <location filename="../../ui/pss/pss_tab.py" line="78"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="89"/>
+        <location filename="../../ui/pss/pss_tab.py" line="91"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="176"/>
+        <location filename="../../ui/pss/pss_tab.py" line="181"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="243"/>
+        <location filename="../../ui/pss/pss_tab.py" line="249"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="252"/>
+        <location filename="../../ui/pss/pss_tab.py" line="258"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="252"/>
+        <location filename="../../ui/pss/pss_tab.py" line="258"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="253"/>
+        <location filename="../../ui/pss/pss_tab.py" line="259"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="260"/>
+        <location filename="../../ui/pss/pss_tab.py" line="266"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="272"/>
+        <location filename="../../ui/pss/pss_tab.py" line="278"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="289"/>
+        <location filename="../../ui/pss/pss_tab.py" line="295"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="344"/>
+        <location filename="../../ui/pss/pss_tab.py" line="353"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="347"/>
+        <location filename="../../ui/pss/pss_tab.py" line="356"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="347"/>
+        <location filename="../../ui/pss/pss_tab.py" line="356"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="348"/>
+        <location filename="../../ui/pss/pss_tab.py" line="357"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="351"/>
+        <location filename="../../ui/pss/pss_tab.py" line="360"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -2051,27 +2085,27 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="54"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="56"/>
         <source>Entry</source>
         <translation>Voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="54"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="56"/>
         <source>Found in</source>
         <translation>Trovato in</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="54"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="56"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="75"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="77"/>
         <source>“Update from the FSE” reads the patient&apos;s documents since the last version and proposes problems, therapies and allergies to add.</source>
         <translation>«Aggiorna dal fascicolo» legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone problemi, terapie e allergie da aggiungere.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="86"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="107"/>
         <source>To be coded (%n)</source>
         <translation>
             <numerusform>Da codificare (%n)</numerusform>
@@ -2079,7 +2113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="94"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="115"/>
         <source>%n new suggestion(s)</source>
         <translation>
             <numerusform>%n nuovo suggerimento</numerusform>
@@ -2087,7 +2121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="95"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="116"/>
         <source>from %n document(s) read.</source>
         <translation>
             <numerusform>da %n documento letto.</numerusform>
@@ -2095,7 +2129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="97"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="118"/>
         <source>%n document(s) not downloaded yet could not be read.</source>
         <translation>
             <numerusform>%n documento non ancora scaricato non è stato letto.</numerusform>
@@ -2103,7 +2137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="100"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="121"/>
         <source>%n document(s) without structured text were skipped.</source>
         <translation>
             <numerusform>%n documento senza testo strutturato è stato saltato.</numerusform>
@@ -2111,37 +2145,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="128"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="149"/>
         <source>Accept all</source>
         <translation>Accetta tutti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="129"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="150"/>
         <source>Add every suggestion of this section to the draft</source>
         <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="144"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="165"/>
         <source>Matched from the words of the document: check the code.</source>
         <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="154"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="175"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="154"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="175"/>
         <source>Add it to the draft (Enter)</source>
         <translation>Aggiungilo alla bozza (Invio)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="155"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="176"/>
         <source>Reject</source>
         <translation>Rifiuta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="155"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="176"/>
         <source>Leave it out (Del)</source>
         <translation>Lascialo fuori (Canc)</translation>
     </message>

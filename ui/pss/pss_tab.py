@@ -34,6 +34,7 @@ from fse_desk.pss.service import PssService, PssVersion, PublisherLike, PublishR
 from fse_desk.security.roles import Role
 from ui.formatting import format_date, format_datetime
 from ui.messages import user_message
+from ui.pss.copy_button import PatientCopyButton
 from ui.pss.editor import PssEditor
 from ui.pss.editor.launcher import EditLauncher
 from ui.pss.section_table import SectionTable
@@ -60,6 +61,7 @@ class PssTab(QWidget):
         self._read_on_show = False
         self._workers: set[Worker] = set()
 
+        self.copy_button = PatientCopyButton()
         self.header_label = QLabel()
         self.header_label.setObjectName("pssHeader")
         self.header_label.setWordWrap(True)
@@ -122,7 +124,10 @@ class PssTab(QWidget):
         viewer = QWidget()
         layout = QVBoxLayout(viewer)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header_label)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header_label, 1)
+        header_row.addWidget(self.copy_button)
+        layout.addLayout(header_row)
         layout.addWidget(self.superseded_label)
         layout.addLayout(progress)
         layout.addWidget(self.stack, 1)
@@ -231,6 +236,7 @@ class PssTab(QWidget):
             return
         self._set_busy(False)
         self.pss = pss
+        self.copy_button.show_pss(pss)
         self._show_header(version, pss)
         self._fill_sections(pss)
         self.document_stack.setCurrentWidget(self.scroll)
@@ -321,12 +327,15 @@ class PssTab(QWidget):
                 widget.deleteLater()
         self.header_label.clear()
         self.header_label.setVisible(self.patient is not None)
+        self.copy_button.show_pss(None)
+        self.copy_button.setVisible(self.patient is not None)
         self.superseded_label.hide()
         self.error_card.clear()
         self.document_stack.setCurrentWidget(self.scroll)
 
     def _show_message(self, text: str) -> None:
         self.header_label.hide()
+        self.copy_button.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
 
