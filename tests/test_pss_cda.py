@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from datetime import date, datetime, timedelta
+from xml.etree import ElementTree as ET
 
 import pytest
 
@@ -16,6 +17,8 @@ from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import Pss, Therapy, new_version
 from fse_desk.pss.validator import validate_cda_structure
 from tests.test_pss_support import ROME, atc, full_pss, minimal_pss
+
+NS = {"h": "urn:hl7-org:v3"}
 
 
 def _diff(a: Pss, b: Pss) -> list[str]:
@@ -70,12 +73,36 @@ def test_special_characters_are_escaped_and_the_viewer_reads_the_document() -> N
     assert allergies.rows[0][0] == "Penicilline (PEN)"  # type: ignore[union-attr]
 
 
-def test_explicit_none_is_written_as_a_negated_entry_with_narrative() -> None:
+def test_explicit_none_is_written_as_a_coded_absence_entry_with_narrative() -> None:
     xml = write_cda(minimal_pss())
-    assert xml.count(b'negationInd="true"') == 4
+    for code in (b"no-known-allergies", b"no-known-medications", b"no-known-problems"):
+        assert xml.count(code) == 1
+    assert xml.count(b'negationInd="true"') == 1  # family history: no condition in the family
     assert b"Nessuna allergia nota" in xml
-    optional = [s for s in codes.SECTIONS if not s.required]
+    assert read_cda(xml) == minimal_pss()
+
+
+def test_sections_the_gateway_requires_are_written_even_when_empty() -> None:
+    xml = write_cda(minimal_pss())
+    assert b"no-device-info" in xml and b"no-procedure-info" in xml
+    assert b'code="47420-5"' in xml  # functional status: narrative only
+    optional = [s for s in codes.SECTIONS if not s.required
+                and s.loinc not in ("46264-8", "47519-4", "47420-5")]
     assert all(f'code="{s.loinc}"'.encode() not in xml for s in optional)
+
+
+def test_values_outside_the_national_catalogues_keep_our_code_as_translation() -> None:
+    xml = write_cda(full_pss())
+    root = ET.fromstring(xml)
+    # a procedure coded under the ICD-9-CM procedure OID goes out under ICD-9-CM
+    proc = root.find(".//h:procedure/h:code", NS)
+    assert proc is not None and proc.get("codeSystem") == codes.ICD9CM
+    assert proc.find("h:translation", NS).get("codeSystem") == codes.ICD9CM_PROCEDURES
+    # a non-drug allergen of our own list: "no information" nationally, ours as translation
+    agent = root.find(".//h:playingEntity/h:code", NS)
+    assert agent is not None and agent.get("nullFlavor") == "NI"
+    assert agent.find("h:translation", NS).get("code") == "PEN"
+    assert read_cda(xml) == full_pss()
 
 
 def test_entries_reference_their_narrative_rows() -> None:

@@ -80,7 +80,7 @@ def minimal_pss(**changes: object) -> Pss:
 
 def full_pss() -> Pss:
     return minimal_pss(
-        confidentiality=Confidentiality.RESTRICTED,
+        confidentiality=Confidentiality.VERY_RESTRICTED,  # the FSE refuses R for a PSS
         no_known_allergies=False, no_current_therapy=False, no_problems=False,
         family_history_negative=False,
         allergies=(

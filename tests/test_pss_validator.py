@@ -42,6 +42,14 @@ def _remove(path: str) -> Mutation:
     return mutate
 
 
+def _unset(path: str, attr: str) -> Mutation:
+    def mutate(root: ET.Element) -> None:
+        target = root.find(_q(path))
+        assert target is not None and attr in target.attrib, path
+        del target.attrib[attr]
+    return mutate
+
+
 def _set(path: str, attr: str, value: str) -> Mutation:
     def mutate(root: ET.Element) -> None:
         target = root.find(_q(path)) if path else root
@@ -98,6 +106,23 @@ def _drop_entries(loinc_code: str) -> Mutation:
     return mutate
 
 
+def _duplicate_entry(loinc_code: str) -> Mutation:
+    def mutate(root: ET.Element) -> None:
+        section = _section(loinc_code)(root).find(_q("section"))
+        assert section is not None
+        entry = section.find(_q("entry"))
+        assert entry is not None
+        section.append(ET.fromstring(ET.tostring(entry)))
+    return mutate
+
+
+def _all(*mutations: Mutation) -> Mutation:
+    def mutate(root: ET.Element) -> None:
+        for mutation in mutations:
+            mutation(root)
+    return mutate
+
+
 def _duplicate(loinc_code: str) -> Mutation:
     def mutate(root: ET.Element) -> None:
         comp = _section(loinc_code)(root)
@@ -125,7 +150,12 @@ def _add_related(root: ET.Element) -> None:
                   {"root": "1.2", "extension": "old"})
 
 
-PROBLEM_ENTRY = "section/entry/observation"
+PROBLEM_ENTRY = "section/entry/act/entryRelationship/observation"
+ALLERGY = "section/entry/act/entryRelationship/observation"
+AGENT = ALLERGY + "/participant/participantRole/playingEntity/code"
+VACCINE = "section/entry/substanceAdministration"
+FAMILY = "section/entry/organizer"
+XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 STRUCTURAL: dict[str, tuple[Mutation, str]] = {
     "no allergies section": (_drop_section("48765-2"), "section.required"),
     "no therapies section": (_drop_section("10160-0"), "section.required"),
@@ -167,7 +197,7 @@ STRUCTURAL: dict[str, tuple[Mutation, str]] = {
     "version 2 without RPLC": (_set("versionNumber", "value", "2"), "header.rplc"),
     "version 1 with RPLC": (_add_related, "header.rplc"),
     "structuredBody": (_remove("component"), "body.missing"),
-    "entry reference": (_in_section("11450-4", "section/entry/observation/text/reference",
+    "entry reference": (_in_section("11450-4", PROBLEM_ENTRY + "/text/reference",
                                     "value", "#nowhere"), "entry.reference"),
     "problem code system": (_in_section("11450-4", PROBLEM_ENTRY + "/value", "codeSystem",
                                         codes.ATC), "entry.code_system"),
@@ -179,6 +209,73 @@ STRUCTURAL: dict[str, tuple[Mutation, str]] = {
     "entry status": (_drop_in_section("11450-4", PROBLEM_ENTRY, "statusCode"), "entry.status"),
     "required section empty": (_drop_entries("48765-2"), "section.empty"),
     "duplicate section": (_duplicate("11369-6"), "section.duplicate"),
+    # -- checks added after running the official PSS schematron -----------------------------
+    "templateId without version": (_unset("templateId", "extension"),
+                                   "header.template_version"),
+    "confidentiality R": (_set("confidentialityCode", "code", "R"), "header.confidentiality"),
+    "author role outside the PSS roles": (_set("author/assignedAuthor/code", "codeSystem",
+                                               "2.16.840.1.113883.5.111"), "header.author_role"),
+    "telecom without use": (_unset("author/assignedAuthor/telecom", "use"),
+                            "header.telecom_use"),
+    "no devices section": (_drop_section("46264-8"), "section.required"),
+    "no procedures section": (_drop_section("47519-4"), "section.required"),
+    "no functional status section": (_drop_section("47420-5"), "section.required"),
+    "disease network section coded in LOINC": (_in_section("PSSIT99", "section/code",
+                                                           "codeSystem", codes.LOINC),
+                                               "section.code"),
+    "optional section without entry": (_drop_entries("11369-6"), "section.empty"),
+    "concern act template": (_in_section("11450-4", "section/entry/act/templateId", "root",
+                                         "2.16.840.1.113883.2.9.10.1.4.3.4.9"),
+                             "entry.template_id"),
+    "problem observation id": (_drop_in_section("11450-4", PROBLEM_ENTRY, "id"), "entry.id"),
+    "concern act without low": (_drop_in_section("48765-2", "section/entry/act/effectiveTime",
+                                                 "low"), "entry.period"),
+    "completed concern without high": (_in_section("11450-4", "section/entry/act/statusCode",
+                                                   "code", "completed"), "entry.period"),
+    "therapy period not an interval": (_in_section(
+        "10160-0", "section/entry/substanceAdministration/effectiveTime", XSI_TYPE, "TS"),
+        "entry.period"),
+    "exemption completed without end": (_in_section("57827-8", "section/entry/act/statusCode",
+                                                    "code", "completed"), "entry.period"),
+    "allergy agent in ICD-9-CM": (_all(_in_section("48765-2", AGENT, "code", "995.2"),
+                                       _in_section("48765-2", AGENT, "codeSystem",
+                                                   codes.ICD9CM)), "entry.code_system"),
+    "uncoded allergy agent without reference": (_drop_in_section("48765-2", AGENT,
+                                                                 "originalText"),
+                                                "entry.allergy"),
+    "allergy value not an intolerance type": (_in_section("48765-2", ALLERGY + "/value",
+                                                          "codeSystem", codes.LOINC),
+                                              "entry.allergy"),
+    "vaccine without lot": (_drop_in_section(
+        "11369-6", VACCINE + "/consumable/manufacturedProduct/manufacturedMaterial",
+        "lotNumberText"), "entry.vaccination"),
+    "vaccination code": (_in_section("11369-6", VACCINE + "/code", "code", "VACC"),
+                         "entry.vaccination"),
+    "family member not a person": (_in_section("10157-6", FAMILY + "/subject/relatedSubject",
+                                               "classCode", "PSN"), "entry.family"),
+    "family age code": (_in_section("10157-6", FAMILY + "/component/observation/"
+                                    "entryRelationship/observation/code", "code", "21612-7"),
+                        "entry.family"),
+    "note act template": (_drop_in_section("11450-4", PROBLEM_ENTRY + "/entryRelationship/act",
+                                           "templateId"), "entry.note"),
+    "procedure under the procedure OID": (_in_section("47519-4", "section/entry/procedure/code",
+                                                      "codeSystem", codes.ICD9CM_PROCEDURES),
+                                          "entry.code_system"),
+    "device not under the device catalogue": (_in_section("46264-8", "section/entry/supply/code",
+                                                          "codeSystem", codes.ICD9CM),
+                                              "entry.code_system"),
+    "motor capacity value system": (_in_section(
+        "47420-5", "section/entry/organizer/component/observation/value", "codeSystem",
+        codes.ICD9CM), "entry.code_system"),
+}
+
+NONE_CASES: dict[str, tuple[Mutation, str]] = {
+    "therapy 'none' code": (_in_section("10160-0", VACCINE + "/code", "code", "no-therapy"),
+                            "entry.absence"),
+    "allergy 'none' code system": (_in_section("48765-2", ALLERGY + "/value", "codeSystem",
+                                               codes.LOINC), "entry.absence"),
+    "procedures 'none' twice": (_duplicate_entry("47519-4"), "section.absence_mixed"),
+    "devices without entry": (_drop_entries("46264-8"), "section.empty"),
 }
 
 
@@ -193,6 +290,17 @@ def test_structural_rule_fails_on_a_document_broken_for_it(case: str) -> None:
     found = [p for p in problems if p.code == code]
     assert found, problems
     assert all(p.message and p.location.startswith("/") and p.field == "" for p in found)
+
+
+@pytest.mark.parametrize("case", sorted(NONE_CASES))
+def test_rule_on_sections_stated_empty_fails_on_a_document_broken_for_it(case: str) -> None:
+    mutate, code = NONE_CASES[case]
+    good = write_cda(minimal_pss())
+    assert validate_cda_structure(good) == []
+    root = ET.fromstring(good)
+    mutate(root)
+    found = [p for p in validate_cda_structure(ET.tostring(root)) if p.code == code]
+    assert found and all(p.message and p.location.startswith("/") for p in found)
 
 
 def test_location_is_an_xpath_like_path() -> None:

@@ -1,15 +1,21 @@
 """How each PSS entry record maps onto a CDA clinical statement (shared by writer,
 reader and validator).
 
-Every entry is one clinical statement (``observation``, ``substanceAdministration``,
-``procedure``, ``encounter``) whose ``text/reference`` points at its row of the
-section narrative. The main fact sits where CDA puts it (``code``, ``value``,
-``effectiveTime``, ``statusCode``, the consumable of a drug); every other field is
-an ``entryRelationship`` observation whose code names the field.
+Every entry is one clinical statement whose ``text/reference`` points at its row of the
+section narrative, in the shape the HL7 Italia PSS templates give it: some statements
+stand alone (a vital sign ``observation``), others sit in a wrapper (an allergy
+``observation`` inside a concern ``act``, a family-history ``observation`` inside an
+``organizer``). The main fact sits where CDA puts it (``code``, ``value``,
+``effectiveTime``, ``statusCode``, the consumable of a drug); a note is a comment ``act``;
+every other field is an ``entryRelationship`` observation whose code names the field.
+
+A section the gateway requires but the PSS leaves empty carries one coded "absence"
+entry (IPS absent/unknown codes); the reader turns it back into an empty section.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 from typing import Any, get_type_hints
@@ -23,6 +29,14 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = f"{{{XSI}}}type"
 
 
+ENTRY_TEMPLATE_PREFIX = "2.16.840.1.113883.2.9.10.1.4.3."
+
+
+def entry_template(suffix: str) -> str:
+    """templateId root of a PSS entry template (``"1.3"`` → ``…4.3.1.3``)."""
+    return ENTRY_TEMPLATE_PREFIX + suffix
+
+
 @dataclass(frozen=True, slots=True)
 class EntrySpec:
     element: str  # clinical statement element
@@ -30,6 +44,9 @@ class EntrySpec:
     mood_code: str
     code: str | None  # field whose Coded/Enum is the statement code; None: fixed code
     fixed_code: tuple[str, str, str] | None  # (code, system, display) when ``code`` is None
+    template: str = ""  # templateId suffix of the statement (see :func:`entry_template`)
+    wrapper: str = ""  # "" (the statement is the entry), "act" or "organizer"
+    wrapper_template: str = ""  # templateId suffix of the wrapper
     value: str | None = None  # field → <value>
     unit: str | None = None  # field holding the UCUM unit of a PQ value
     point: str | None = None  # field → effectiveTime/@value
@@ -46,54 +63,104 @@ def _fixed(section_key: str) -> tuple[str, str, str]:
 
 
 SPECS: dict[str, EntrySpec] = {
+    # agent → participant, reaction/severity → manifestation, criticality, note: the writer
     "allergies": EntrySpec("observation", "OBS", "EVN", None,
-                           ("52473-6", codes.LOINC, "Allergia o intolleranza"),
-                           value="agent", low="onset",
-                           rels=("reaction", "severity", "criticality", "note")),
-    "therapies": EntrySpec("substanceAdministration", "SBADM", "INT", "drug", None,
-                           low="start", translation="aic",
-                           rels=("dose", "frequency", "route", "note")),
+                           ("52473-6", codes.LOINC, "Allergia o intolleranza"), "1.3",
+                           "act", "1.1", low="onset"),
+    "therapies": EntrySpec("substanceAdministration", "SBADM", "INT", "drug", None, "2.1",
+                           low="start", translation="aic", rels=("dose", "frequency", "route")),
+    # dose_number, lot, note: the writer
     "vaccinations": EntrySpec("substanceAdministration", "SBADM", "EVN", "vaccine", None,
-                              point="date", rels=("dose_number", "lot", "note")),
+                              "3.1", point="date"),
     "problems": EntrySpec("observation", "OBS", "EVN", None,
-                          ("75326-9", codes.LOINC, "Problema"), value="code", low="onset",
-                          high="end", status="status", rels=("chronic", "note")),
-    "lifestyle": EntrySpec("observation", "OBS", "EVN", "aspect", None, value="value",
+                          ("75326-9", codes.LOINC, "Problema"), "4.2", "act", "4.1",
+                          value="code", low="onset", high="end", status="status",
+                          rels=("chronic",)),
+    "lifestyle": EntrySpec("observation", "OBS", "EVN", "aspect", None, "6.1", value="value",
                            low="since"),
-    "pregnancies": EntrySpec("observation", "OBS", "EVN", None, _fixed("pregnancies"),
-                             value="outcome", point="end_date", rels=("weeks", "note")),
-    "vital_signs": EntrySpec("observation", "OBS", "EVN", "code", None, value="value",
+    "pregnancies": EntrySpec("observation", "OBS", "EVN", None, _fixed("pregnancies"), "7.1",
+                             value="outcome", point="end_date", rels=("weeks",)),
+    "vital_signs": EntrySpec("observation", "OBS", "EVN", "code", None, "8.2", value="value",
                              unit="unit", point="time"),
-    "devices": EntrySpec("observation", "OBS", "EVN", None, _fixed("devices"),
-                         value="description", low="implanted", rels=("code",)),
-    "care_plans": EntrySpec("observation", "OBS", "INT", None, _fixed("care_plans"),
+    # description and code → the supply code (national device catalogue): the writer
+    "devices": EntrySpec("supply", "SPLY", "EVN", None, None, "9.1", low="implanted"),
+    "care_plans": EntrySpec("observation", "OBS", "INT", None, _fixed("care_plans"), "10.1",
                             value="description", low="start", high="end"),
-    "procedures": EntrySpec("procedure", "PROC", "EVN", "code", None, point="date",
-                            rels=("note",)),
-    "encounters": EntrySpec("encounter", "ENC", "EVN", "kind", None, low="start", high="end",
-                            rels=("reason", "facility", "diagnosis")),
+    "procedures": EntrySpec("procedure", "PROC", "EVN", "code", None, "11.1", point="date"),
+    # facility → performer: the writer
+    "encounters": EntrySpec("encounter", "ENC", "EVN", "kind", None, "12.1", low="start",
+                            high="end", rels=("reason", "diagnosis")),
+    # description → value (motor capacity, not coded): the writer
     "functional_status": EntrySpec("observation", "OBS", "EVN", None,
-                                   _fixed("functional_status"), value="description",
-                                   point="assessed"),
-    "diagnostics": EntrySpec("observation", "OBS", "EVN", "code", None, value="result",
-                             point="date", rels=("note",)),
+                                   ("75246-9", codes.LOINC, "Capacità motoria"), "14.2",
+                                   "organizer", "14.1", point="assessed"),
+    "diagnostics": EntrySpec("observation", "OBS", "EVN", "code", None, "14.2", "organizer",
+                             "14.1", value="result", point="date"),
     "organ_donation": EntrySpec("observation", "OBS", "EVN", None, _fixed("organ_donation"),
                                 value="choice", point="recorded"),
-    "family_history": EntrySpec("observation", "OBS", "EVN", None, _fixed("family_history"),
-                                value="condition",
-                                rels=("relative", "onset_age", "deceased", "note")),
-    "exemptions": EntrySpec("observation", "OBS", "EVN", None, _fixed("exemptions"),
-                            value="code", low="start", high="end"),
-    "disease_networks": EntrySpec("observation", "OBS", "EVN", None,
-                                  _fixed("disease_networks"), value="name", low="enrolled",
+    # relative → organizer subject, onset_age/deceased → age observations, note → text
+    "family_history": EntrySpec("observation", "OBS", "EVN", None,
+                                ("52797-8", codes.LOINC, "Diagnosi (codice ICD)"), "16.2",
+                                "organizer", "16.1", value="condition"),
+    "exemptions": EntrySpec("act", "ACT", "EVN", "code", None, "17.1", low="start",
+                            high="end"),
+    # name → act code original text: the writer
+    "disease_networks": EntrySpec("act", "PCPR", "EVN", None, None, "18.1", low="enrolled",
                                   rels=("facility",)),
 }
 
-REL_CODES: dict[str, tuple[str, str]] = {
-    "severity": ("SEV", codes.ACT_CODE),
-    "note": ("48767-8", codes.LOINC),
-    "criticality": ("82606-5", codes.LOINC),
+NOTE_TEMPLATE = "1.7"
+"""Entry template of a comment act (a note on an entry)."""
+NOTE_CODE = ("48767-8", codes.LOINC, "Note e commenti")
+HAS_NOTE = frozenset(k for k, cls in model.ENTRY_TYPES.items()
+                     if "note" in {f.name for f in dataclasses.fields(cls)})
+
+ABSENT_UNKNOWN = "2.16.840.1.113883.5.1150.1"
+"""IPS absent/unknown code system ("no-known-allergies", "no-known-medications" …)."""
+ABSENT_PROCEDURES = "2.16.840.1.113883.11.22.36"
+"""The code system the gateway demands for "no procedures" and "no devices" entries."""
+DEVICE_CATALOGUE = "2.16.840.1.113883.2.9.6.1.48"
+"""Classificazione Nazionale dei Dispositivi medici (CND)."""
+MOTOR_CAPACITY = "2.16.840.1.113883.2.9.77.22.11.15"
+"""Value set of motor capacity (CapacitàMotoria_PSSIT), which FSE Desk does not ship."""
+NATIONAL_ALLERGENS = "2.16.840.1.113883.2.9.77.22.11.2"
+"""National value set of non-drug allergens, which FSE Desk does not ship."""
+AUTHOR_ROLES = "2.16.840.1.113883.2.9.77.22.11.13"
+"""Value set of PSS author roles (MMG, PLS)."""
+DISEASE_NETWORK_SECTION_SYSTEM = "2.16.840.1.113883.2.9.5.2.8"
+"""Code system of the PSSIT99 section code (not LOINC)."""
+DOCUMENT_TEMPLATE_VERSION = "1.4"
+INTOLERANCE = ("OINT", codes.ACT_CODE, "Allergia o intolleranza")
+FAMILY_MEMBER = ("FAMMEMB", codes.ROLE_CODE, "familiare")
+AGE_AT_ONSET = ("35267-4", codes.LOINC, "Età di insorgenza")
+AGE_AT_DEATH = ("39016-1", codes.LOINC, "Età al decesso")
+DOSE_NUMBER = ("30973-2", codes.LOINC, "Numero della dose")
+REACTION = ("75321-0", codes.LOINC, "Reazione")
+SEVERITY = ("SEV", codes.ACT_CODE, "Gravità")
+CRITICALITY = ("82606-5", codes.LOINC, "Criticità")
+IMMUNIZATION = ("IMMUNIZ", codes.ACT_CODE, "Vaccinazione")
+
+GATEWAY_REQUIRED = frozenset({"devices", "procedures", "functional_status"})
+"""Sections the FSE gateway wants in every PSS even when empty (besides the required ones)."""
+WITH_ENTRY = frozenset({"allergies", "therapies", "problems", "devices", "procedures",
+                        "vaccinations", "pregnancies", "encounters", "exemptions",
+                        "disease_networks"})
+"""Sections that, when present, hold at least one entry (an "absence" entry if empty)."""
+
+ABSENCE: dict[str, tuple[str, str, str, str]] = {
+    "allergies": ("1.4", "no-known-allergies", ABSENT_UNKNOWN, "Nessuna allergia nota"),
+    "therapies": ("2.3", "no-known-medications", ABSENT_UNKNOWN, "Nessuna terapia in corso"),
+    "problems": ("4.2", "no-known-problems", ABSENT_UNKNOWN, "Nessun problema noto"),
+    "devices": ("9.2", "no-device-info", ABSENT_PROCEDURES, "Nessuna informazione su protesi,"
+                " impianti e ausili"),
+    "procedures": ("11.1", "no-procedure-info", ABSENT_PROCEDURES, "Nessuna informazione su "
+                   "trattamenti e procedure"),
 }
+"""Section → (statement template suffix, code, code system, display) of its absence entry.
+Allergies, therapies and problems state an explicit "none" (the Pss flag); devices and
+procedures, which the model cannot mark as none, state "no information"."""
+
+REL_CODES: dict[str, tuple[str, str]] = {}
 """Field → (code, system) of its entryRelationship; other fields use (field, LOCAL_OID)."""
 
 

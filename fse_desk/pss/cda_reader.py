@@ -16,10 +16,20 @@ from fse_desk.documents.cda import parse_ts, parse_xml
 from fse_desk.errors import InvalidRecord, MalformedDocument
 from fse_desk.pss import codes
 from fse_desk.pss._entries import (
+    ABSENCE,
+    AGE_AT_DEATH,
+    AGE_AT_ONSET,
+    CRITICALITY,
+    DOSE_NUMBER,
+    HAS_NOTE,
+    NOTE_CODE,
+    REACTION,
+    SEVERITY,
     SPECS,
     V3,
     EntrySpec,
     base_type,
+    entry_template,
     field_types,
     rel_code,
 )
@@ -103,11 +113,110 @@ def _statement(entry: Element) -> Element:
     raise MalformedDocument("an entry holds no clinical statement")
 
 
+def _core(entry: Element, spec: EntrySpec, where: str) -> tuple[Element, Element]:
+    """(outer statement of the entry, the statement holding the entry's facts)."""
+    outer = _statement(entry)
+    if not spec.wrapper:
+        return outer, outer
+    path = "h:entryRelationship/h:" if spec.wrapper == "act" else "h:component/h:"
+    core = _find(outer, path + spec.element)
+    if core is None:
+        raise MalformedDocument(f"{where}: the {spec.wrapper} holds no {spec.element}")
+    return outer, core
+
+
+def _child(el: Element, path: str) -> Element:
+    """The child at ``path``, or ``el`` itself (whose missing attributes then fail)."""
+    found = _find(el, path)
+    return el if found is None else found
+
+
+def _original_text(el: Element | None) -> str:
+    return _text(_find(el, "h:originalText"))
+
+
+def _note(st: Element) -> str:
+    for act in _findall(st, "h:entryRelationship/h:act"):
+        if _attr(act, "h:code", "code") == NOTE_CODE[0]:
+            return _text(_find(act, "h:text"))
+    return ""
+
+
+def _by_code(st: Element, code: tuple[str, str, str]) -> Element | None:
+    for obs in _findall(st, "h:entryRelationship/h:observation"):
+        if _attr(obs, "h:code", "code") == code[0]:
+            return obs
+    return None
+
+
+def _special(key: str, outer: Element, st: Element, hints: dict[str, Any],
+             where: str) -> dict[str, Any]:
+    """The fields the PSS templates put outside the generic code/value/time/rels places."""
+    values: dict[str, Any] = {}
+    if key == "allergies":
+        agent = _find(st, "h:participant/h:participantRole/h:playingEntity/h:code")
+        if agent is not None and not agent.get("code"):
+            agent = _find(agent, "h:translation")
+        values["agent"] = _coded(agent, f"{where}/participant")
+        reaction = _by_code(st, REACTION)
+        if reaction is not None:
+            values["reaction"] = _original_text(_find(reaction, "h:value"))
+            severity = _by_code(reaction, SEVERITY)
+            if severity is not None:
+                values["severity"] = _convert(_child(severity, "h:value"),
+                                              base_type(hints["severity"]), f"{where}/severity")
+        criticality = _by_code(st, CRITICALITY)
+        if criticality is not None:
+            values["criticality"] = _convert(_child(criticality, "h:value"),
+                                             base_type(hints["criticality"]),
+                                             f"{where}/criticality")
+    elif key == "problems":
+        values["status"] = _convert(_child(outer, "h:statusCode"),
+                                    base_type(hints["status"]), f"{where}/statusCode")
+    elif key == "vaccinations":
+        lot = _find(st, "h:consumable/h:manufacturedProduct/h:manufacturedMaterial/"
+                        "h:lotNumberText")
+        values["lot"] = _text(lot)
+        dose = _by_code(st, DOSE_NUMBER)
+        if dose is not None:
+            values["dose_number"] = int(_attr(dose, "h:value", "value"))
+    elif key == "family_history":
+        relative = _find(outer, "h:subject/h:relatedSubject/h:code")
+        values["relative"] = _convert(relative if relative is not None else outer,
+                                      base_type(hints["relative"]), f"{where}/subject")
+        values["note"] = _text(_find(st, "h:text"))
+        onset = _by_code(st, AGE_AT_ONSET)
+        if onset is not None:
+            values["onset_age"] = int(_attr(onset, "h:value", "value"))
+        values["deceased"] = _by_code(st, AGE_AT_DEATH) is not None
+    elif key == "devices":
+        code_el = _find(st, "h:code")
+        values["description"] = _original_text(code_el)
+        if code_el is not None and code_el.get("code"):
+            values["code"] = _coded(code_el, f"{where}/code")
+        elif _find(code_el, "h:translation") is not None:
+            values["code"] = _coded(_find(code_el, "h:translation"), f"{where}/code")
+    elif key == "procedures":
+        translation = _find(st, "h:code/h:translation")
+        if translation is not None:
+            values["code"] = _coded(translation, f"{where}/code")
+    elif key == "encounters":
+        values["facility"] = _text(_find(st, "h:performer/h:assignedEntity/"
+                                             "h:representedOrganization/h:name"))
+    elif key == "functional_status":
+        values["description"] = _original_text(_find(st, "h:value"))
+    elif key == "disease_networks":
+        values["name"] = _original_text(_find(st, "h:code"))
+    if key in HAS_NOTE and key != "family_history":
+        values["note"] = _note(st)
+    return values
+
+
 def _entry(entry: Element, key: str, where: str) -> object:
     spec: EntrySpec = SPECS[key]
     cls = ENTRY_TYPES[key]
     hints = field_types(cls)
-    st = _statement(entry)
+    outer, st = _core(entry, spec, where)
     values: dict[str, Any] = {}
     if spec.element == "substanceAdministration":
         code_el = _find(st, "h:consumable/h:manufacturedProduct/h:manufacturedMaterial/h:code")
@@ -120,7 +229,7 @@ def _entry(entry: Element, key: str, where: str) -> object:
         if code_el is None:
             raise MalformedDocument(f"{where}: missing code")
         values[spec.code] = _convert(code_el, base_type(hints[spec.code]), f"{where}/code")
-    if spec.status:
+    if spec.status and not spec.wrapper:
         status_el = _find(st, "h:statusCode")
         if status_el is None:
             raise MalformedDocument(f"{where}: missing statusCode")
@@ -149,6 +258,7 @@ def _entry(entry: Element, key: str, where: str) -> object:
         if name is None or value_el is None:
             continue
         values[name] = _convert(value_el, base_type(hints[name]), f"{where}/{name}")
+    values.update(_special(key, outer, st, hints, where))
     try:
         return cls(**values)
     except (TypeError, InvalidRecord) as exc:
@@ -167,9 +277,21 @@ def _clinician(el: Element | None, where: str) -> Clinician:
     )
 
 
-def _is_negated(entry: Element) -> bool:
+def _is_absence(entry: Element, key: str) -> bool:
+    """Whether ``entry`` is the coded "none"/"no information" entry of its section."""
     st = _statement(entry)
-    return st.get("negationInd") == "true"
+    if key == "family_history":
+        obs = _find(st, "h:component/h:observation")
+        return obs is not None and obs.get("negationInd") == "true"
+    if key not in ABSENCE:
+        return False
+    template = entry_template(ABSENCE[key][0])
+    code = ABSENCE[key][1]
+    for el in (st, _find(st, "h:entryRelationship/h:observation")):
+        if el is not None and template in {t.get("root") for t in _findall(el, "h:templateId")} \
+                and code in (_attr(el, "h:code", "code"), _attr(el, "h:value", "code")):
+            return True
+    return False
 
 
 def read_cda(data: bytes) -> Pss:
@@ -196,8 +318,9 @@ def _read(root: Element) -> Pss:
             continue
         where = f"section[{spec.loinc}]"
         entries = _findall(section, "h:entry")
-        if len(entries) == 1 and _is_negated(entries[0]) and spec.key in NONE_FLAGS:
-            sections[NONE_FLAGS[spec.key]] = True
+        if len(entries) == 1 and _is_absence(entries[0], spec.key):
+            if spec.key in NONE_FLAGS:
+                sections[NONE_FLAGS[spec.key]] = True
             continue
         sections[spec.key] = tuple(_entry(e, spec.key, f"{where}/entry[{i + 1}]")
                                    for i, e in enumerate(entries))
