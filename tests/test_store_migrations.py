@@ -175,3 +175,22 @@ def test_after_the_upgrade_the_next_sync_fills_the_gp_and_the_superseded_version
         assert {p.general_practitioner_id for p in upgraded} == {DEMO_MMG_ID}
         assert store.documents.get(pss.id).status is DocumentStatus.SUPERSEDED
         assert store.documents.count() == len(old_documents) + 1
+
+
+def test_version_7_cache_forgets_pss_bodies_and_keeps_the_others(
+    store_path, cache_key, records
+) -> None:
+    rossi = records.patient()
+    pss = records.document(rossi, type_code="60591-5")
+    report = records.document(rossi)
+    with CacheStore.open(store_path, cache_key.key, schema_version=7) as old:
+        old.patients.upsert_many([rossi])
+        old.documents.upsert_many([pss, report])
+        old.bodies.put(pss.id, "application/x-hl7-cda+xml", b"<ClinicalDocument/>")
+        old.bodies.put(report.id, "application/pdf", b"%PDF-1.7")
+
+    with CacheStore.open(store_path, cache_key.key) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert store.bodies.get(pss.id) is None  # fetched again when next read
+        assert store.bodies.get(report.id) == ("application/pdf", b"%PDF-1.7")
+        assert store.documents.get(pss.id) is not None

@@ -297,8 +297,22 @@ _FINDINGS = Migration(
     ),
 )
 
+_PSS_BODIES_REFETCHED = Migration(
+    8,
+    "PSS bodies fetched again",
+    (
+        # PSS documents now follow the official entry templates; a PSS body cached by an
+        # earlier version may be one the demo region wrote in the old shape, which the
+        # reader no longer takes. Dropping those bodies makes the next reading fetch the
+        # document as the FSE holds it now (it is one request; offline, the tab says so).
+        "DELETE FROM document_body WHERE document_id IN"
+        " (SELECT id FROM document WHERE type_code = '60591-5')",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES, _FULL_TEXT, _TIMELINE, _OUTBOX, _PSS_DRAFTS, _GP_AND_SUPERSEDED, _FINDINGS,
+    _PSS_BODIES_REFETCHED,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
