@@ -8,8 +8,9 @@ column labels, the required sections always (with their "nessuno" sentence).
 from __future__ import annotations
 
 from fse_desk.pss import codes
+from fse_desk.pss._cda_xml import shown
 from fse_desk.pss._entries import FIELD_LABELS, field_types
-from fse_desk.pss.cda_writer import shown, write_cda
+from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import NONE_TEXT, AdministrativeSex, Pss
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf
 
