@@ -331,17 +331,10 @@ def _times(st: ET.Element, spec: EntrySpec, item: object) -> None:
         if value is not None:
             el(st, "effectiveTime", value=ts_date(value))
         return
-    low = getattr(item, spec.low) if spec.low else None
-    high = getattr(item, spec.high) if spec.high else None
     if spec.low is None and spec.high is None:
         return
-    eff = el(st, "effectiveTime")
-    if low is None:
-        el(eff, "low", nullFlavor="UNK")
-    else:
-        el(eff, "low", value=ts_date(low))
-    if high is not None:
-        el(eff, "high", value=ts_date(high))
+    _period(st, getattr(item, spec.low) if spec.low else None,
+            getattr(item, spec.high) if spec.high else None)
 
 
 def _reference(ref: str) -> ET.Element:
