@@ -42,6 +42,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+
+def _answers(url: str) -> bool:
+    """Orthanc is up and serving its REST API (refused or timed out: not yet)."""
+    try:
+        return httpx.get(url, timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
+
 @pytest.fixture(scope="session")
 def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
     assert ORTHANC.exists() and DICOMWEB_PLUGIN.exists(), (
@@ -70,12 +78,7 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]
     server = OrthancServer(http_port, process)
     try:
         deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{server.rest_url}/system", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
+        while not _answers(f"{server.rest_url}/system"):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError((folder / "orthanc.log").read_text(errors="replace")[-2000:])
             time.sleep(0.05)

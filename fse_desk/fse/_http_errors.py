@@ -7,6 +7,7 @@ or :func:`raise_for_status`, so callers only ever see the
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -66,12 +67,10 @@ def raise_for_status(response: httpx.Response) -> None:
         return
     url = str(response.request.url)
     outcome: dict[str, Any] | None = None
-    try:
+    with contextlib.suppress(orjson.JSONDecodeError):  # not JSON: the status line will do
         body = orjson.loads(response.content)
         if isinstance(body, dict) and body.get("resourceType") == "OperationOutcome":
             outcome = body
-    except orjson.JSONDecodeError:
-        pass
     detail = _outcome_text(outcome) or response.reason_phrase
     message = f"{response.request.method} {url} answered {status}: {detail}"
     if status in (401, 403):

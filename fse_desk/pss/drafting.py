@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from fse_desk.domain.patient import Patient, Sex
 from fse_desk.domain.vitals import DIASTOLIC_LOINC, SYSTOLIC_LOINC, Vital, VitalReading
@@ -28,6 +29,9 @@ from fse_desk.pss.model import (
     VitalSign,
     new_version,
 )
+
+ROME = ZoneInfo("Europe/Rome")
+"""The clock of a PSS: its date and "today" for its checks are Italian dates."""
 
 _SEX = {Sex.MALE: AdministrativeSex.MALE, Sex.FEMALE: AdministrativeSex.FEMALE}
 

@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import Patient
@@ -24,6 +23,7 @@ from fse_desk.errors import ConfigError, PssNotPublishable
 from fse_desk.fse.gateway import Publication
 from fse_desk.fse.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.pss.cda_writer import write_cda
+from fse_desk.pss.drafting import ROME
 from fse_desk.pss.model import Pss
 from fse_desk.pss.pdf import render_pss_pdf, sign_pades
 from fse_desk.pss.printout import pss_printout
@@ -32,7 +32,6 @@ from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.store import CacheStore
 
 OUTBOX_RESOURCE = "PSS"
-ROME = ZoneInfo("Europe/Rome")
 
 
 def _nothing() -> None:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentStatus
@@ -33,17 +32,15 @@ from fse_desk.progress import CancelToken, Progress
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.codes import PSS_LOINC
-from fse_desk.pss.drafting import PssSigner, start_draft
+from fse_desk.pss.drafting import ROME, PssSigner, start_draft
 from fse_desk.pss.model import Pss
 from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.refresh import index_missing, suggest_from_cache
 from fse_desk.pss.suggestions import SuggestionSet, suggestion_vocabularies
-from fse_desk.pss.vocabularies import Vocabulary, load_vocabulary
+from fse_desk.pss.vocabularies import Vocabulary, shared_vocabulary
 from fse_desk.store import CacheStore
 from fse_desk.timeline import BodyKind, TimelineService
 from fse_desk.timeline.service import OperatorLike
-
-ROME = ZoneInfo("Europe/Rome")
 
 
 class PublishRefusal(enum.Enum):
@@ -85,14 +82,11 @@ class PssService:
         self._publisher = publisher
         self._signer = signer
         self._vocabulary_dir = vocabulary_dir
-        self._vocabularies: dict[str, Vocabulary] = {}
 
     def vocabulary(self, kind: str) -> Vocabulary:
         """The ``kind`` code list for type-ahead: the administrator's installed list when
-        there is one, else the shipped one (read once per workstation)."""
-        if kind not in self._vocabularies:
-            self._vocabularies[kind] = load_vocabulary(kind, self._vocabulary_dir)
-        return self._vocabularies[kind]
+        there is one, else the shipped one (read once per process)."""
+        return shared_vocabulary(kind, self._vocabulary_dir)
 
     # -- a new version ------------------------------------------------------------------
     def start_draft(self, patient_id: PatientId, now: datetime | None = None) -> Pss:

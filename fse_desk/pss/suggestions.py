@@ -38,7 +38,7 @@ from fse_desk.pss import codes
 from fse_desk.pss._findings import Entry, Findings, Found, Missed, entry_fields, entry_from
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.model import NONE_FLAGS, Allergy, Coded, Problem, Pss, Therapy
-from fse_desk.pss.vocabularies import Vocabulary, fold, load_vocabulary
+from fse_desk.pss.vocabularies import Vocabulary, fold, shared_vocabulary
 
 CDA_TYPES = frozenset({"34105-7", "18842-5", "11488-4", "75496-0", "85208-7", "59258-4",
                        "57833-6", "60591-5", "57827-8", "18776-5"})
@@ -123,7 +123,7 @@ class Vocabularies:
 def suggestion_vocabularies(override_dir: Path | None = None) -> Vocabularies:
     """The lists documents are read with: the administrator's in ``override_dir`` when
     installed, else the shipped ones (loaded once per folder and process)."""
-    return Vocabularies(*(load_vocabulary(kind, override_dir)
+    return Vocabularies(*(shared_vocabulary(kind, override_dir)
                           for kind in ("icd9cm", "atc", "allergens")))
 
 

@@ -31,6 +31,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from fse_desk.errors import VocabularyFileError
@@ -262,3 +263,11 @@ def load_vocabulary(kind: str, override_dir: Path | None = None) -> Vocabulary:
     if override_dir is not None and (override_dir / f"{kind}.csv").exists():
         return read_vocabulary_file(kind, override_dir / f"{kind}.csv")
     return read_vocabulary_file(kind, RESOURCE_DIR / f"{kind}.csv")
+
+
+@lru_cache(maxsize=16)
+def shared_vocabulary(kind: str, override_dir: Path | None = None) -> Vocabulary:
+    """:func:`load_vocabulary`, read once per process and folder: the editor's type-ahead
+    and "Aggiorna dal fascicolo" search the same lists (an import counts from the next
+    start). Vocabularies are not changed after loading, so sharing them is safe."""
+    return load_vocabulary(kind, override_dir)

@@ -188,8 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     try:
-        while not stop.wait(0.5):
-            pass
+        stop.wait()  # the signal handlers set it; a waiting lock is interrupted by signals
         print("stopping", flush=True)
     finally:
         server.stop()

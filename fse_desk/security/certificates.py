@@ -275,11 +275,9 @@ def _demo_passphrase(pass_file: Path) -> str:
 
 def _keep_demo_passphrase(pass_file: Path, passphrase: str) -> None:
     if keyring_available():
-        try:
+        with contextlib.suppress(KeyringError):  # then the demo's 0600 file below
             keyring.set_password(KEYRING_SERVICE, keyring_user(DEMO_PROFILE), passphrase)
             return
-        except KeyringError:
-            pass
     _write_once(pass_file, passphrase.encode("ascii"), 0o600)
 
 
