@@ -101,7 +101,7 @@ class _Counter(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_message(self, *args: object) -> None:
-        pass
+        """No request lines in the test output."""
 
 
 @pytest.fixture
