@@ -39,7 +39,8 @@ from ui.pss.editor.fields import (
 from ui.pss.editor.labels import FieldLabels
 from ui.pss.editor.vocabulary_set import EditorVocabularies
 
-_WIDE = frozenset({"note", "description", "reason", "result", "outcome", "value", "name"})
+_WIDE = frozenset({"note", "description", "reason", "result", "outcome", "value", "name",
+                   "frequency"})  # posologies are sentences: "1 compressa dopo colazione e cena"
 """Text fields given a whole row: free text the doctor writes sentences in."""
 
 
