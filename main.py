@@ -25,10 +25,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     vocabulary = commands.add_parser("vocabulary", help="PSS editor code lists")
     vocabulary.add_argument("action", choices=["import"])
-    vocabulary.add_argument("kind", help="which list the file replaces: icd9cm, atc, "
-                            "allergens or vaccines")
-    vocabulary.add_argument("file", type=Path, help="CSV UTF-8, columns as documented in "
-                            "resources/vocabularies/README.md")
+    vocabulary.add_argument(
+        "kind", help="which list the file replaces: icd9cm, atc, allergens or vaccines"
+    )
+    vocabulary.add_argument(
+        "file",
+        type=Path,
+        help="CSV UTF-8, columns as documented in resources/vocabularies/README.md",
+    )
     return parser
 
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from fse_desk.sandbox import ResourceStore, ensure_seeded
+from fse_desk_sandbox import ResourceStore, ensure_seeded
 
 TODAY = date(2026, 11, 1)
 
@@ -32,15 +32,26 @@ def seed_region_file(path: Path, seed: int, patients: int) -> Path:
 def sandbox(region_file: Path, seed: int, patients: int) -> Iterator[str]:
     """A sandbox process serving ``region_file``; yields its FHIR base URL."""
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "fse-desk-sandbox"), "--data", str(region_file),
-         "--seed", str(seed), "--patients", str(patients), "--port", "0"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            str(Path(sys.executable).parent / "fse-desk-sandbox"),
+            "--data",
+            str(region_file),
+            "--seed",
+            str(seed),
+            "--patients",
+            str(patients),
+            "--port",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert server.stdout is not None
         base_url = ""
         for line in server.stdout:
             if "http://" in line:
-                base_url = line[line.index("http://"):].split()[0]
+                base_url = line[line.index("http://") :].split()[0]
                 break
         if not base_url:
             raise RuntimeError("the sandbox did not start")

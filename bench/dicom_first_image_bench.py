@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from fse_desk.fse.dicomweb import DicomWebClient
+from fse_desk.connectors.dicomweb import DicomWebClient
 from fse_desk.imaging.decode import decode_pixels, read_dataset
 from fse_desk.imaging.stack import ImageStack
 from tests.fixtures_orthanc import DICOMWEB_PLUGIN, ORTHANC
@@ -29,13 +29,20 @@ def main() -> None:
     series = jpeg2000_series(60, uid="2.25.8080")
     with tempfile.TemporaryDirectory() as tmp:
         port = _port()
-        config = {"StorageDirectory": f"{tmp}/db", "IndexDirectory": f"{tmp}/db",
-                  "HttpPort": port, "DicomPort": _port(), "DicomServerEnabled": False,
-                  "RemoteAccessAllowed": False, "Plugins": [str(DICOMWEB_PLUGIN)],
-                  "DicomWeb": {"Enable": True, "Root": "/dicom-web/"}}
+        config = {
+            "StorageDirectory": f"{tmp}/db",
+            "IndexDirectory": f"{tmp}/db",
+            "HttpPort": port,
+            "DicomPort": _port(),
+            "DicomServerEnabled": False,
+            "RemoteAccessAllowed": False,
+            "Plugins": [str(DICOMWEB_PLUGIN)],
+            "DicomWeb": {"Enable": True, "Root": "/dicom-web/"},
+        }
         Path(tmp, "orthanc.json").write_text(json.dumps(config))
-        proc = subprocess.Popen([str(ORTHANC), tmp], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(ORTHANC), tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             rest = f"http://127.0.0.1:{port}"
             for _ in range(200):
@@ -62,8 +69,10 @@ def main() -> None:
             for _ in range(5):
                 decode_pixels(read_dataset(series[0]))
             one = (time.perf_counter() - t0) / 5
-            print(f"first image from Orthanc: {first * 1000:.1f} ms; decoding one slice: "
-                  f"{one * 1000:.1f} ms; ratio {first / one:.2f} (target ≤ 3)")
+            print(
+                f"first image from Orthanc: {first * 1000:.1f} ms; decoding one slice: "
+                f"{one * 1000:.1f} ms; ratio {first / one:.2f} (target ≤ 3)"
+            )
         finally:
             proc.terminate()
             proc.wait(timeout=10)

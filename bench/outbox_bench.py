@@ -36,10 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _sandbox_process import sandbox, seed_region_file
 
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.push import OutboxPusher, local_identifier
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.vitals import Vital
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.fse.push import OutboxPusher, local_identifier
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
@@ -66,10 +66,14 @@ def queue_changes(cache_file: Path, key: bytes, base_url: str, changes: int) -> 
                 Vital.CAPILLARY_GLUCOSE: (float(rng.randint(70, 250)),),
             }
             wanted = list(measurements)[: min(len(measurements), changes - queued)]
-            queued += len(vitals.record(
-                rng.choice(patients), {v: measurements[v] for v in wanted},
-                effective_at=when + timedelta(seconds=queued), performer="Inf. Carla Neri",
-            ))
+            queued += len(
+                vitals.record(
+                    rng.choice(patients),
+                    {v: measurements[v] for v in wanted},
+                    effective_at=when + timedelta(seconds=queued),
+                    performer="Inf. Carla Neri",
+                )
+            )
         assert store.outbox.count_pending() == changes
 
 
@@ -85,15 +89,21 @@ def bare_loop(base_url: str, resources: list[dict[str, Any]]) -> float:
         for resource in resources:
             ident = resource["identifier"][0]
             response = http.post(
-                "Observation", json=resource,
-                headers={"Content-Type": FHIR_JSON, "Prefer": "return=representation",
-                         "If-None-Exist": f"identifier={ident['system']}|{ident['value']}"})
+                "Observation",
+                json=resource,
+                headers={
+                    "Content-Type": FHIR_JSON,
+                    "Prefer": "return=representation",
+                    "If-None-Exist": f"identifier={ident['system']}|{ident['value']}",
+                },
+            )
             response.raise_for_status()
     return time.perf_counter() - started
 
 
-def our_push(base_url: str, cache_file: Path, key: bytes, changes: int,
-             profile: Path | None = None) -> float:
+def our_push(
+    base_url: str, cache_file: Path, key: bytes, changes: int, profile: Path | None = None
+) -> float:
     with CacheStore.open(cache_file, key) as store, FhirClient(base_url) as client:
         pusher = OutboxPusher(store, client, rng=random.Random(SEED))
         profiler = cProfile.Profile() if profile else None
@@ -117,8 +127,9 @@ def check_once(base_url: str, resources: list[dict[str, Any]]) -> None:
         for resource in random.Random(SEED).sample(resources, 20):
             value = resource["identifier"][0]["value"]
             ident = local_identifier(value.removeprefix("urn:uuid:"))
-            found = list(client.search(
-                "Observation", {"identifier": f"{ident['system']}|{ident['value']}"}))
+            found = list(
+                client.search("Observation", {"identifier": f"{ident['system']}|{ident['value']}"})
+            )
             assert len(found) == 1, f"{value} on the server {len(found)} times"
 
 
@@ -138,8 +149,10 @@ def main() -> None:
         started = time.perf_counter()
         with sandbox(region_file, SEED, args.patients) as base_url:
             queue_changes(template, key, base_url, args.changes)
-        print(f"queued {args.changes} changes through VitalsService in "
-              f"{time.perf_counter() - started:.1f} s")
+        print(
+            f"queued {args.changes} changes through VitalsService in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
         resources = payloads(template, key)
 
         def fresh(name: str) -> tuple[Path, Path]:
@@ -160,7 +173,7 @@ def main() -> None:
 
         bare, ours = [], []
         for round_no in range(args.rounds):
-            for side in (("bare", "ours") if round_no % 2 == 0 else ("ours", "bare")):
+            for side in ("bare", "ours") if round_no % 2 == 0 else ("ours", "bare"):
                 region_copy, cache_copy = fresh(f"{side}-{round_no}")
                 with sandbox(region_copy, SEED, args.patients) as base_url:
                     if side == "bare":
@@ -173,8 +186,9 @@ def main() -> None:
     bare_s, ours_s = statistics.median(bare), statistics.median(ours)
     print(f"bare httpx loop: median {bare_s:.2f} s  {[f'{t:.2f}' for t in bare]}")
     print(f"our push:        median {ours_s:.2f} s  {[f'{t:.2f}' for t in ours]}")
-    print(f"changes per second: ours {args.changes / ours_s:,.0f}, "
-          f"bare {args.changes / bare_s:,.0f}")
+    print(
+        f"changes per second: ours {args.changes / ours_s:,.0f}, bare {args.changes / bare_s:,.0f}"
+    )
     print(f"ratio push / bare loop: {ours_s / bare_s:.2f}  (target <= 1.5)")
 
 

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import _synthetic
+from _plain_store import open_plain_for_benchmark
 
 from fse_desk.domain import Patient
 from fse_desk.store import CacheStore
-from fse_desk.store._baseline import open_plain_for_benchmark
 
 PATIENTS = int(os.environ.get("BENCH_PATIENTS", "100000"))
 QUERIES_PER_KIND = 80

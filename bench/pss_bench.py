@@ -32,11 +32,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.fhir_mapping import document_from_fhir, patient_from_fhir
 from fse_desk.documents import parse_cda, pdf_text
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import ConsentState, Patient
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.fse.fhir_mapping import document_from_fhir, patient_from_fhir
 from fse_desk.pss import codes
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.cda_writer import write_cda
@@ -64,11 +64,11 @@ from fse_desk.pss.suggestions import (
 )
 from fse_desk.pss.validator import validate_cda_structure, validate_pss
 from fse_desk.pss.vocabularies import load_vocabulary
-from fse_desk.sandbox.region import generate_region
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator
+from fse_desk_sandbox.region import generate_region
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
 TODAY = date(2026, 11, 1)
@@ -84,36 +84,54 @@ def build_pss_50() -> Pss:
     allergens = load_vocabulary("allergens").terms
     mmg = Clinician("RSSMRA70A01A944X", "Mario", "Rossi", ("tel:+390516543210",))
     return Pss(
-        document_id="PSS.BENCH.2", set_id="PSS.BENCH.1", version=2, replaced_id="PSS.BENCH.1",
+        document_id="PSS.BENCH.2",
+        set_id="PSS.BENCH.1",
+        version=2,
+        replaced_id="PSS.BENCH.1",
         effective_time=datetime(2026, 10, 30, 10, 0, tzinfo=ROME),
         confidentiality=Confidentiality.NORMAL,
-        patient=PatientInfo("DLLGNN52C12A944K", "Giovanni", "Dall'Olio",
-                            AdministrativeSex.MALE, date(1952, 3, 12)),
-        author=mmg, legal_authenticator=mmg,
+        patient=PatientInfo(
+            "DLLGNN52C12A944K", "Giovanni", "Dall'Olio", AdministrativeSex.MALE, date(1952, 3, 12)
+        ),
+        author=mmg,
+        legal_authenticator=mmg,
         custodian=Organization("080105-MMG", "Studio medico Rossi"),
-        problems=tuple(Problem(t.coded(), date(2010, 1, 1) + timedelta(days=90 * i),
-                               chronic=i % 2 == 0) for i, t in enumerate(icd[:18])),
-        therapies=tuple(Therapy(t.coded(), None, "1 compressa", "1 volta al giorno",
-                                date(2015, 1, 1) + timedelta(days=30 * i))
-                        for i, t in enumerate(atc[:15])),
+        problems=tuple(
+            Problem(t.coded(), date(2010, 1, 1) + timedelta(days=90 * i), chronic=i % 2 == 0)
+            for i, t in enumerate(icd[:18])
+        ),
+        therapies=tuple(
+            Therapy(
+                t.coded(),
+                None,
+                "1 compressa",
+                "1 volta al giorno",
+                date(2015, 1, 1) + timedelta(days=30 * i),
+            )
+            for i, t in enumerate(atc[:15])
+        ),
         allergies=tuple(Allergy(t.coded(), "orticaria") for t in allergens[:5]),
         family_history=tuple(FamilyHistory(Relative.MOTHER, t.coded()) for t in icd[20:24]),
-        vital_signs=tuple(VitalSign(Coded(c, codes.LOINC, n), v, u, date(2026, 10, 30))
-                          for c, n, v, u in (
-                              ("8480-6", "PAS", 135.0, "mm[Hg]"),
-                              ("8462-4", "PAD", 82.0, "mm[Hg]"),
-                              ("8867-4", "FC", 72.0, "/min"),
-                              ("29463-7", "Peso", 81.4, "kg"),
-                              ("8302-2", "Altezza", 176.0, "cm"),
-                              ("59408-5", "SpO2", 97.0, "%"),
-                              ("8310-5", "Temperatura", 36.6, "Cel"),
-                              ("9279-1", "FR", 16.0, "/min"))),
+        vital_signs=tuple(
+            VitalSign(Coded(c, codes.LOINC, n), v, u, date(2026, 10, 30))
+            for c, n, v, u in (
+                ("8480-6", "PAS", 135.0, "mm[Hg]"),
+                ("8462-4", "PAD", 82.0, "mm[Hg]"),
+                ("8867-4", "FC", 72.0, "/min"),
+                ("29463-7", "Peso", 81.4, "kg"),
+                ("8302-2", "Altezza", 176.0, "cm"),
+                ("59408-5", "SpO2", 97.0, "%"),
+                ("8310-5", "Temperatura", 36.6, "Cel"),
+                ("9279-1", "FR", 16.0, "/min"),
+            )
+        ),
     )
 
 
 def bench_document() -> None:
-    timings: dict[str, list[float]] = {k: [] for k in ("build", "write", "structure",
-                                                       "clinical", "read", "total")}
+    timings: dict[str, list[float]] = {
+        k: [] for k in ("build", "write", "structure", "clinical", "read", "total")
+    }
     for _ in range(ROUNDS):
         t0 = time.perf_counter()
         pss = build_pss_50()
@@ -127,8 +145,9 @@ def bench_document() -> None:
         back = read_cda(xml)
         t5 = time.perf_counter()
         assert structural == [] and clinical == [] and back == pss, (structural, clinical)
-        for key, value in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0),
-                              strict=True):
+        for key, value in zip(
+            timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0), strict=True
+        ):
             timings[key].append(value)
     entries = sum(len(pss.entries(s.key)) for s in codes.SECTIONS)
     print(f"PSS with {entries} entries, {len(xml):,} bytes of CDA (median of {ROUNDS}):")
@@ -141,23 +160,26 @@ def _patient_documents() -> tuple[Patient, Documents]:
     pool: Documents = []
     patient = None
     for batch in list(generate_region(1, 40, TODAY))[1:]:
-        bodies = {r["id"]: base64.b64decode(r["data"]) for r in batch
-                  if r["resourceType"] == "Binary"}
+        bodies = {
+            r["id"]: base64.b64decode(r["data"]) for r in batch if r["resourceType"] == "Binary"
+        }
         for r in batch:
             if r["resourceType"] == "Patient" and r["id"] == "pat-000007":
                 patient = patient_from_fhir(r, ConsentState.GRANTED)
             if r["resourceType"] == "DocumentReference":
                 meta = document_from_fhir(r)
-                pool.append((meta, meta.content_type,
-                             bodies[meta.body_url.rsplit("/", 1)[-1]]))
+                pool.append((meta, meta.content_type, bodies[meta.body_url.rsplit("/", 1)[-1]]))
     assert patient is not None
     start = datetime(2016, 1, 1, tzinfo=ROME)
     docs = []
     for i in range(DOCUMENTS):
         meta, content_type, body = pool[(i * 7) % len(pool)]
-        meta = dataclasses.replace(meta, id=DocumentId(f"bench-{i:04d}"),
-                                   patient_id=PatientId(str(patient.id)),
-                                   date=start + timedelta(days=7 * i))
+        meta = dataclasses.replace(
+            meta,
+            id=DocumentId(f"bench-{i:04d}"),
+            patient_id=PatientId(str(patient.id)),
+            date=start + timedelta(days=7 * i),
+        )
         docs.append((meta, content_type, body))
     return patient, docs
 
@@ -225,8 +247,11 @@ def bench_caching(folder: Path, patient: Patient, docs: Documents) -> _Cache:
         for meta, content_type, body in docs:
             cache.timeline.cache_body(meta, content_type, body)
 
-    variants = {"bodies only": bodies_only, "body, then its text (before)": body_then_text,
-                "indexing path (now)": indexing_path}
+    variants = {
+        "bodies only": bodies_only,
+        "body, then its text (before)": body_then_text,
+        "indexing path (now)": indexing_path,
+    }
     times: dict[str, list[float]] = {name: [] for name in variants}
     indexed: _Cache | None = None
     for n in range(ROUNDS):
@@ -243,17 +268,21 @@ def bench_caching(folder: Path, patient: Patient, docs: Documents) -> _Cache:
             indexed = cache
     assert indexed is not None
     stored = {m.id: m for m in indexed.store.documents.list_for_patient(patient.id)}
-    parsed = [(stored[m.id], b, parse_cda(b)) for m, _c, b in docs
-              if m.type_code in CDA_TYPES and "xml" in m.content_type]
+    parsed = [
+        (stored[m.id], b, parse_cda(b))
+        for m, _c, b in docs
+        if m.type_code in CDA_TYPES and "xml" in m.content_type
+    ]
     cpu = _timed(lambda: [document_findings(m, b, vocab, cda) for m, b, cda in parsed])
     base = _ms(times["bodies only"])
     print(f"Caching {DOCUMENTS} bodies, one commit or more each (median of {ROUNDS}):")
     for name, values in times.items():
         ms = _ms(values)
-        print(f"  {name:<30} {ms:8.1f} ms  (+{ms - base:7.1f} ms over the bodies alone, "
-              f"{(ms - base) / DOCUMENTS:5.2f} ms a body)")
-    print(f"  of which reading the findings of {len(parsed)} parsed CDA (CPU) "
-          f"{cpu * 1000:8.1f} ms")
+        print(
+            f"  {name:<30} {ms:8.1f} ms  (+{ms - base:7.1f} ms over the bodies alone, "
+            f"{(ms - base) / DOCUMENTS:5.2f} ms a body)"
+        )
+    print(f"  of which reading the findings of {len(parsed)} parsed CDA (CPU) {cpu * 1000:8.1f} ms")
     return indexed
 
 
@@ -265,8 +294,11 @@ def bench_suggestions() -> None:
         legacy = _Cache(Path(folder), "legacy.db", patient, docs)
         try:
             previous = dataclasses.replace(build_pss_50(), effective_time=docs[-52][0].date)
-            cases = ("first click (cache opened anew), no previous PSS",
-                     "previous PSS a year old", "second click, no previous PSS")
+            cases = (
+                "first click (cache opened anew), no previous PSS",
+                "previous PSS a year old",
+                "second click, no previous PSS",
+            )
             times: dict[str, list[float]] = {k: [] for k in cases}
             cold_reads: list[float] = []
             warm_reads: list[float] = []
@@ -293,23 +325,28 @@ def bench_suggestions() -> None:
             legacy.close()
     size = sum(len(b) for _m, _c, b in docs)
     first = results[cases[0]]
-    print(f"Aggiorna dal fascicolo, {DOCUMENTS} cached documents ({size / 1e6:.1f} MB of "
-          f"bodies; {first.documents_read} CDA read, {first.documents_skipped} skipped) → "
-          f"{len(first.suggestions)} suggestions, {len(first.unmatched)} uncoded items "
-          f"(median of {ROUNDS}):")
+    print(
+        f"Aggiorna dal fascicolo, {DOCUMENTS} cached documents ({size / 1e6:.1f} MB of "
+        f"bodies; {first.documents_read} CDA read, {first.documents_skipped} skipped) → "
+        f"{len(first.suggestions)} suggestions, {len(first.unmatched)} uncoded items "
+        f"(median of {ROUNDS}):"
+    )
     cold, warm = _ms(cold_reads), _ms(warm_reads)
-    print(f"  reading the {DOCUMENTS} bodies, cache opened anew  {cold:8.1f} ms  (the first "
-          "click's baseline)")
+    print(
+        f"  reading the {DOCUMENTS} bodies, cache opened anew  {cold:8.1f} ms  (the first "
+        "click's baseline)"
+    )
     print(f"  reading the {DOCUMENTS} bodies again              {warm:8.1f} ms  (the others')")
     for name, values in times.items():
         ms = _ms(values)
         ratio = ms / (cold if name == cases[0] else warm)
         verdict = "OK" if ratio <= 2 else "over target"
-        print(f"  suggest, {name:<50} {ms:8.1f} ms  ratio {ratio:5.2f} "
-              f"(target ≤ 2: {verdict})")
+        print(f"  suggest, {name:<50} {ms:8.1f} ms  ratio {ratio:5.2f} (target ≤ 2: {verdict})")
     ms = _ms(one_off)
-    print(f"  one-off, bodies cached without findings (opened anew) {ms:8.1f} ms  "
-          f"ratio {ms / cold:5.2f} (reads every CDA once; the sync indexes these first)")
+    print(
+        f"  one-off, bodies cached without findings (opened anew) {ms:8.1f} ms  "
+        f"ratio {ms / cold:5.2f} (reads every CDA once; the sync indexes these first)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fse_desk.fse.gateway_jwt import (
+from fse_desk.connectors.gateway_jwt import (
     Action,
     ApplicationIdentity,
     PurposeOfUse,
@@ -42,21 +42,37 @@ def _printout(entries: int) -> PssPrintout:
     third = entries // 3
     return PssPrintout(
         title="Profilo Sanitario Sintetico",
-        patient_lines=(("Nome e cognome", "Iris Guermandi"), ("Codice fiscale", CF),
-                       ("Data di nascita", "16/04/1936"), ("Sesso", "Femmina")),
-        sections=(
-            PdfSection("Lista dei problemi", tuple(
-                (f"Problema clinico {i}", "401.9", "12/03/2015", "attivo") for i in range(third)),
-                header=("Problema", "ICD-9-CM", "Insorgenza", "Stato")),
-            PdfSection("Terapie farmacologiche", tuple(
-                (f"Farmaco {i} 5 mg", "1 cp/die", "ATC C09AA05") for i in range(third))),
-            PdfSection("Parametri vitali", tuple(
-                ("Pressione sistolica", f"{120 + i}", "mmHg", "01/10/2026")
-                for i in range(entries - 2 * third)),
-                header=("Parametro", "Valore", "Unità", "Data")),
+        patient_lines=(
+            ("Nome e cognome", "Iris Guermandi"),
+            ("Codice fiscale", CF),
+            ("Data di nascita", "16/04/1936"),
+            ("Sesso", "Femmina"),
         ),
-        author="Dott.ssa Elena Guidotti", organization="Casa della Salute di Vergato",
-        version=3, date=datetime(2026, 11, 28, 10, 0),
+        sections=(
+            PdfSection(
+                "Lista dei problemi",
+                tuple(
+                    (f"Problema clinico {i}", "401.9", "12/03/2015", "attivo") for i in range(third)
+                ),
+                header=("Problema", "ICD-9-CM", "Insorgenza", "Stato"),
+            ),
+            PdfSection(
+                "Terapie farmacologiche",
+                tuple((f"Farmaco {i} 5 mg", "1 cp/die", "ATC C09AA05") for i in range(third)),
+            ),
+            PdfSection(
+                "Parametri vitali",
+                tuple(
+                    ("Pressione sistolica", f"{120 + i}", "mmHg", "01/10/2026")
+                    for i in range(entries - 2 * third)
+                ),
+                header=("Parametro", "Valore", "Unità", "Data"),
+            ),
+        ),
+        author="Dott.ssa Elena Guidotti",
+        organization="Casa della Salute di Vergato",
+        version=3,
+        date=datetime(2026, 11, 28, 10, 0),
     )
 
 
@@ -96,21 +112,40 @@ def main() -> None:
     t_render, unsigned = _median(args.rounds, lambda: render_pss_pdf(printout, cda))
     t_embed, _ = _median(args.rounds, lambda: embed_cda(unsigned, cda))
     t_sign, signed = _median(args.rounds, lambda: sign_pades(unsigned, creds))
-    t_jwt, _ = _median(args.rounds, lambda: (
-        auth_token(creds, AUD),
-        signature_token(creds, AUD, identity, patient_cf=CF, action=Action.CREATE,
-                        purpose=PurposeOfUse.TREATMENT, file=signed)))
+    t_jwt, _ = _median(
+        args.rounds,
+        lambda: (
+            auth_token(creds, AUD),
+            signature_token(
+                creds,
+                AUD,
+                identity,
+                patient_cf=CF,
+                action=Action.CREATE,
+                purpose=PurposeOfUse.TREATMENT,
+                file=signed,
+            ),
+        ),
+    )
 
     def pipeline() -> tuple[str, str]:
         pdf = sign_pades(render_pss_pdf(printout, cda), creds)
         return auth_token(creds, AUD), signature_token(
-            creds, AUD, identity, patient_cf=CF, action=Action.CREATE,
-            purpose=PurposeOfUse.TREATMENT, file=pdf)
+            creds,
+            AUD,
+            identity,
+            patient_cf=CF,
+            action=Action.CREATE,
+            purpose=PurposeOfUse.TREATMENT,
+            file=pdf,
+        )
 
     t_all, _ = _median(args.rounds, pipeline)
-    print(f"PSS with {args.entries} entries, CDA {len(cda):,} bytes, signed PDF "
-          f"{len(signed):,} bytes, medians of {args.rounds} rounds "
-          f"({datetime.now(UTC):%Y-%m-%d}):")
+    print(
+        f"PSS with {args.entries} entries, CDA {len(cda):,} bytes, signed PDF "
+        f"{len(signed):,} bytes, medians of {args.rounds} rounds "
+        f"({datetime.now(UTC):%Y-%m-%d}):"
+    )
     print(f"  PDF: layout + cda.xml       {t_render * 1000:8.1f} ms")
     print(f"    of which embedding        {t_embed * 1000:8.1f} ms")
     print(f"  PAdES sign (SHA-256, RSA)   {t_sign * 1000:8.1f} ms")

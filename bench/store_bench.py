@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import _synthetic
+from _plain_store import open_plain_for_benchmark
 
 from fse_desk.store import CacheStore
-from fse_desk.store._baseline import open_plain_for_benchmark
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 PATIENTS, DOCUMENTS, PAGE = 1_000, 30_000, 100

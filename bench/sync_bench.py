@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _sandbox_process import sandbox, seed_region_file
 
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.fse.sync import SyncEngine
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.store import CacheStore
 

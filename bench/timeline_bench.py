@@ -30,14 +30,14 @@ import _synthetic
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
+from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.documents import parse_cda
 from fse_desk.domain.patient import ConsentState
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.sandbox.region import generate_region
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator
+from fse_desk_sandbox.region import generate_region
 from ui.i18n import install_translators
 from ui.timeline import TimelineWidget
 from ui.timeline.cda_html import cda_to_html
@@ -104,8 +104,10 @@ def timeline_benchmark() -> None:
             bare.append(time.perf_counter() - started)
             assert len(rows) == widget.model.entry_count == DOCUMENTS
         t_shown, t_bare = statistics.median(shown), statistics.median(bare)
-        print(f"timeline, {DOCUMENTS:,} documents: select → first paint {t_shown * 1000:.1f} ms, "
-              f"bare SQL {t_bare * 1000:.1f} ms, ratio {t_shown / t_bare:.2f} (target ≤ 3)")
+        print(
+            f"timeline, {DOCUMENTS:,} documents: select → first paint {t_shown * 1000:.1f} ms, "
+            f"bare SQL {t_bare * 1000:.1f} ms, ratio {t_shown / t_bare:.2f} (target ≤ 3)"
+        )
 
         bar = widget.view.verticalScrollBar()
         worst = 0.0
@@ -120,8 +122,10 @@ def timeline_benchmark() -> None:
                 app.processEvents()
                 worst = max(worst, time.perf_counter() - started)
                 steps += 1
-        print(f"scrolling the whole list ({steps:,} steps, page and line): longest stall "
-              f"{worst * 1000:.1f} ms (target ≤ 50)")
+        print(
+            f"scrolling the whole list ({steps:,} steps, page and line): longest stall "
+            f"{worst * 1000:.1f} ms (target ≤ 50)"
+        )
         widget.close()
         store.close()
 
@@ -140,9 +144,11 @@ def cda_benchmark() -> None:
         times.append(time.perf_counter() - started)
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
-    print(f"CDA rendering, {len(bodies):,} documents of {REGION_PATIENTS} patients: "
-          f"p50 {statistics.median(times) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms, "
-          f"max {times[-1] * 1000:.2f} ms per document")
+    print(
+        f"CDA rendering, {len(bodies):,} documents of {REGION_PATIENTS} patients: "
+        f"p50 {statistics.median(times) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms, "
+        f"max {times[-1] * 1000:.2f} ms per document"
+    )
 
 
 if __name__ == "__main__":

@@ -74,8 +74,7 @@ def sync_once(config: AppConfig, out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def import_vocabulary(config: AppConfig, kind: str, source: Path,
-                      out: TextIO = sys.stdout) -> int:
+def import_vocabulary(config: AppConfig, kind: str, source: Path, out: TextIO = sys.stdout) -> int:
     """Install ``source`` as the ``kind`` list (checked whole first); exit status 0 or 1."""
     try:
         vocabulary = install_vocabulary(kind, source, config.vocabulary_dir)
@@ -85,6 +84,8 @@ def import_vocabulary(config: AppConfig, kind: str, source: Path,
     except OSError as exc:
         print(f"Impossibile leggere o installare {source}: {exc.strerror or exc}", file=out)
         return 1
-    print(f"Elenco {kind} importato: {len(vocabulary)} voci, in uso dal prossimo avvio di "
-          "FSE Desk.", file=out)
+    print(
+        f"Elenco {kind} importato: {len(vocabulary)} voci, in uso dal prossimo avvio di FSE Desk.",
+        file=out,
+    )
     return 0

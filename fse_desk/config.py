@@ -177,8 +177,10 @@ def _region(value: Any, path: Path) -> RegionConfig:
     if gateway is not None:
         gateway = _required(table, "gateway_base_url", path, "region")
         if not gateway.startswith("https://") and not gateway.startswith("http://127.0.0.1"):
-            raise ConfigError(f"{path}: gateway_base_url {gateway!r} must use https:// "
-                              "(signed documents carry patient data)")
+            raise ConfigError(
+                f"{path}: gateway_base_url {gateway!r} must use https:// "
+                "(signed documents carry patient data)"
+            )
     return RegionConfig(
         fhir_base_url=url,
         timeout_s=float(table.get("timeout_s", 15.0)),

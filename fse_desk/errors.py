@@ -6,6 +6,7 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
 
     FseDeskError
     ├── ConfigError                  bad or unreadable configuration file
+    │   └── DemoRegionMissing        demo mode, but the demo region package is not installed
     ├── SecretStoreError             secrets (OS keyring)
     │   ├── KeyringUnavailable       no usable OS keyring on this machine
     │   └── CacheKeyMissing          the cache exists but its key is gone
@@ -67,6 +68,10 @@ class FseDeskError(Exception):
 
 class ConfigError(FseDeskError):
     """The configuration file is missing a value or cannot be parsed."""
+
+
+class DemoRegionMissing(ConfigError):
+    """No configuration file (demo mode) and the demo region package is not installed."""
 
 
 class SecretStoreError(FseDeskError):

@@ -16,8 +16,9 @@ from fse_desk.vitals.observation import reading_from_observation
 
 
 class OutboxService:
-    def __init__(self, store: CacheStore, operator_name: str,
-                 on_change: Callable[[], None]) -> None:
+    def __init__(
+        self, store: CacheStore, operator_name: str, on_change: Callable[[], None]
+    ) -> None:
         self._store = store
         self._operator_name = operator_name
         self._on_change = on_change
@@ -43,8 +44,10 @@ class OutboxService:
         server = entry.conflict_payload or {}
         version = str(server.get("meta", {}).get("versionId", ""))
         if not version:
-            raise InvalidRecord("the server's version of this change is unknown: retry first",
-                                field="conflict_payload")
+            raise InvalidRecord(
+                "the server's version of this change is unknown: retry first",
+                field="conflict_payload",
+            )
         self._store.outbox.keep_mine(entry_id, version)
         self._on_change()
 
@@ -53,15 +56,21 @@ class OutboxService:
         entry = self._conflict(entry_id)
         server = entry.conflict_payload
         if not server:
-            raise InvalidRecord("the server's version of this change is unknown: retry first",
-                                field="conflict_payload")
+            raise InvalidRecord(
+                "the server's version of this change is unknown: retry first",
+                field="conflict_payload",
+            )
         with self._store.transaction():
             if entry.resource_type == "Observation":
                 local = self._store.vitals.get(entry.resource_id)
                 if local is not None:
                     self._store.vitals.save(reading_from_observation(server, local))
-            self._store.outbox.take_theirs(entry_id, self._operator_name, str(server["id"]),
-                                           str(server.get("meta", {}).get("versionId", "")))
+            self._store.outbox.take_theirs(
+                entry_id,
+                self._operator_name,
+                str(server["id"]),
+                str(server.get("meta", {}).get("versionId", "")),
+            )
         self._on_change()
 
     def _conflict(self, entry_id: int) -> OutboxEntry:

@@ -1,26 +1,26 @@
 """Build a :class:`Workstation` from the configuration.
 
-Demo mode (no configuration file): the built-in sandbox region is seeded on
-first run into the data directory, served in-process on a free loopback port,
-and the demo MMG is signed in. Later starts reuse the seeded region and the
-cache. With a configuration file, the configured region is used instead.
+Demo mode (no configuration file): the demo region (the separate
+``fse_desk_sandbox`` package, see :mod:`fse_desk.demo`) is seeded on first run
+into the data directory, served in-process on a free loopback port, and the
+demo MMG is signed in. Later starts reuse the seeded region and the cache. With
+a configuration file, the configured region is used instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from fse_desk.config import DEMO_PROFILE, AppConfig, UserConfig
+from fse_desk.connectors.dicomweb import DicomWebClient
+from fse_desk.connectors.fhir_client import FhirClient, TlsSettings
+from fse_desk.demo import start_demo_region
 from fse_desk.errors import ConfigError, InvalidRecord
-from fse_desk.fse.dicomweb import DicomWebClient
-from fse_desk.fse.fhir_client import FhirClient, TlsSettings
 from fse_desk.progress import Progress
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import Clinician, Organization
 from fse_desk.security.certificates import (
     OperatorCredentials,
-    demo_certificate,
     load_operator_credentials,
 )
 from fse_desk.security.roles import Role
@@ -54,11 +54,17 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
     )
     pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else None
     certificate, profile = config.user.certificate, config.user.profile
-    credentials = (
-        (lambda: load_operator_credentials(certificate, profile)) if certificate else None
+    credentials = (lambda: load_operator_credentials(certificate, profile)) if certificate else None
+    return _open(
+        config,
+        operator,
+        client,
+        allow_file_key=False,
+        on_close=None,
+        pacs_url=pacs_url,
+        credentials=credentials,
+        gateway_url=region.gateway_base_url,
     )
-    return _open(config, operator, client, allow_file_key=False, on_close=None, pacs_url=pacs_url,
-                 credentials=credentials, gateway_url=region.gateway_base_url)
 
 
 def _signer(user: UserConfig) -> PssSigner | None:
@@ -104,55 +110,30 @@ def _open(
 
 
 def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
-    # Imported here: a configured workstation never loads the sandbox.
-    from fse_desk.sandbox import ResourceStore, SandboxServer, ensure_seeded
-    from fse_desk.sandbox.gateway import trust_certificate_authority
-    from fse_desk.sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
-    from fse_desk.sandbox.region.pss import DEMO_SIGNER
-
-    region_dir = config.data_dir / "sandbox"
-    region_dir.mkdir(parents=True, exist_ok=True)
-    region = ResourceStore(region_dir / f"region-{config.demo.seed}.sqlite")
-
-    def seeding(done: int, total: int) -> None:
-        if report is not None:
-            report(Progress(done, total, "Preparing the demo region"))
-
-    ensure_seeded(
-        region,
-        seed=config.demo.seed,
-        patients=config.demo.patients,
-        today=date.today(),
-        progress=seeding,
-    )
-    # The demo MMG signs with a generated test certificate that only the sandbox trusts.
-    demo_credentials = demo_certificate(config.data_dir)
-    trust_certificate_authority(region, demo_credentials.chain[0])
-    server = SandboxServer(region)
-    server.start()
-
-    def stop() -> None:
-        server.stop()
-        region.close()
-
+    region = start_demo_region(config, report)
     operator = Operator(
-        display_name=DEMO_MMG_NAME,
-        codice_fiscale=DEMO_MMG_CF,
+        display_name=region.operator_name,
+        codice_fiscale=region.operator_cf,
         role=Role.MMG,
-        practitioner_id=DEMO_MMG_ID,
+        practitioner_id=region.practitioner_id,
         profile=DEMO_PROFILE,
-        signer=DEMO_SIGNER,
+        signer=region.signer,
     )
     try:
-        # The sandbox serves its own PACS (DICOMweb) unless a real one is configured,
+        # The demo region serves its own PACS (DICOMweb) unless a real one is configured,
         # and its own FSE 2.0 gateway, which trusts the demo certificate.
-        root = server.base_url.removesuffix("/fhir")
-        pacs_url = (config.pacs.dicomweb_base_url if config.pacs is not None
-                    else root + "/dicom-web")
+        pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else region.pacs_url
+        credentials = region.credentials
         return _open(
-            config, operator, FhirClient(server.base_url), allow_file_key=True, on_close=stop,
-            pacs_url=pacs_url, credentials=lambda: demo_credentials, gateway_url=root + "/v1",
+            config,
+            operator,
+            FhirClient(region.fhir_url),
+            allow_file_key=True,
+            on_close=region.stop,
+            pacs_url=pacs_url,
+            credentials=lambda: credentials,
+            gateway_url=region.gateway_url,
         )
     except BaseException:
-        stop()
+        region.stop()
         raise

@@ -15,15 +15,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.gateway import GatewayClient
+from fse_desk.connectors.gateway_push import NO_GATEWAY
+from fse_desk.connectors.push import OutboxPusher, PushSummary
+from fse_desk.connectors.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
 from fse_desk.errors import CertificateError, ConfigError, ConnectorError, ResourceNotFound
 from fse_desk.events import Event
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.fse.gateway import GatewayClient
-from fse_desk.fse.gateway_push import NO_GATEWAY
-from fse_desk.fse.push import OutboxPusher, PushSummary
-from fse_desk.fse.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
@@ -95,10 +95,16 @@ class Workstation:
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
         self.gateway_base_url = gateway_url
         self.timeline = TimelineService(store, client, operator, vocabulary_dir=vocabulary_dir)
-        self.pss = PssService(store, self.timeline, signer=operator.signer,
-                              vocabulary_dir=vocabulary_dir, operator=operator,
-                              publisher=PssPublisher(store, self.signing_credentials, gateway_url,
-                                                     on_queued=self._on_local_change))
+        self.pss = PssService(
+            store,
+            self.timeline,
+            signer=operator.signer,
+            vocabulary_dir=vocabulary_dir,
+            operator=operator,
+            publisher=PssPublisher(
+                store, self.signing_credentials, gateway_url, on_queued=self._on_local_change
+            ),
+        )
         self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
         self._sync_lock = threading.Lock()
         self.status_changed: Event[ConnectionStatus] = Event()
@@ -168,8 +174,7 @@ class Workstation:
         )
 
     def _on_local_change(self) -> None:
-        self._set_status(replace(self._status,
-                                 outbox_pending=self._store.outbox.count_pending()))
+        self._set_status(replace(self._status, outbox_pending=self._store.outbox.count_pending()))
         self.local_change_queued.emit(None)
 
     def check_connection(self) -> bool:
@@ -197,8 +202,9 @@ class Workstation:
                 pusher = OutboxPusher(self._store, self._client, gateway=self.gateway_client)
                 pushed = drive(pusher.push(cancel), report)
                 pulled = drive(
-                    SyncEngine(self._store, self._client,
-                               practitioner_id=self.operator.practitioner_id).pull(cancel),
+                    SyncEngine(
+                        self._store, self._client, practitioner_id=self.operator.practitioner_id
+                    ).pull(cancel),
                     report,
                 )
                 # Bodies cached before findings were kept (or before a vocabulary import)
@@ -208,8 +214,13 @@ class Workstation:
                 self._went_offline()
                 raise
             except BaseException:
-                self._set_status(replace(self._status, syncing=False,
-                                         outbox_pending=self._store.outbox.count_pending()))
+                self._set_status(
+                    replace(
+                        self._status,
+                        syncing=False,
+                        outbox_pending=self._store.outbox.count_pending(),
+                    )
+                )
                 raise
             self._went_online(synced=True)
             if pulled.patients or pulled.consents:
@@ -227,7 +238,7 @@ class Workstation:
         """
         if self._credentials is None:
             raise CertificateError(
-                "no signing certificate is configured: add certificate = \"<file.p12>\" to "
+                'no signing certificate is configured: add certificate = "<file.p12>" to '
                 "the [user] section and store its passphrase in the keyring"
             )
         return self._credentials()

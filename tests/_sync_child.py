@@ -20,10 +20,10 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.push import OutboxPusher
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.vitals import Vital
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.fse.push import OutboxPusher
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
@@ -38,8 +38,10 @@ def say(line: str) -> None:
 
 def pull(store: CacheStore, client: FhirClient, page_size: int) -> None:
     say("ready")
-    drive(SyncEngine(store, client, page_size=page_size).pull(),
-          lambda progress: say(f"page {progress.label}|{progress.done}"))
+    drive(
+        SyncEngine(store, client, page_size=page_size).pull(),
+        lambda progress: say(f"page {progress.label}|{progress.done}"),
+    )
     say("done")
 
 
@@ -52,8 +54,10 @@ def push(store: CacheStore, client: FhirClient, records: int, seed: int) -> None
     for n in range(records):
         readings = vitals.record(
             rng.choice(patients),
-            {Vital.HEART_RATE: (float(rng.randint(50, 110)),),
-             Vital.SPO2: (float(rng.randint(88, 100)),)},
+            {
+                Vital.HEART_RATE: (float(rng.randint(50, 110)),),
+                Vital.SPO2: (float(rng.randint(88, 100)),),
+            },
             effective_at=datetime.now(UTC) - timedelta(minutes=1),
             performer="Inf. Carla Neri",
             note=f"child {seed} record {n}",

@@ -12,7 +12,9 @@ import pytest
 from keyring.backend import KeyringBackend
 
 pytest_plugins = [
-    "tests.fixtures_sandbox", "tests.fixtures_store", "tests.fixtures_region",
+    "tests.fixtures_sandbox",
+    "tests.fixtures_store",
+    "tests.fixtures_region",
     "tests.fixtures_orthanc",
 ]
 

@@ -42,7 +42,6 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-
 def _answers(url: str) -> bool:
     """Orthanc is up and serving its REST API (refused or timed out: not yet)."""
     try:
@@ -50,10 +49,12 @@ def _answers(url: str) -> bool:
     except httpx.HTTPError:
         return False
 
+
 @pytest.fixture(scope="session")
 def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
     assert ORTHANC.exists() and DICOMWEB_PLUGIN.exists(), (
-        "Orthanc is missing: apt-get install orthanc orthanc-dicomweb (./dev test does it)")
+        "Orthanc is missing: apt-get install orthanc orthanc-dicomweb (./dev test does it)"
+    )
     folder = tmp_path_factory.mktemp("orthanc")
     http_port = _free_port()
     config = {
@@ -73,8 +74,9 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]
     config_dir.mkdir()
     (config_dir / "orthanc.json").write_text(json.dumps(config), encoding="utf-8")
     log = (folder / "orthanc.log").open("wb")
-    process = subprocess.Popen([str(ORTHANC), str(config_dir)], stdout=log,
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(ORTHANC), str(config_dir)], stdout=log, stderr=subprocess.STDOUT
+    )
     server = OrthancServer(http_port, process)
     try:
         deadline = time.monotonic() + 20

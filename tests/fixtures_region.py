@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 
 from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
-from fse_desk.fse.fhir_client import FhirClient, RetryPolicy
-from fse_desk.sandbox import ResourceStore, SandboxServer
-from fse_desk.sandbox.region import generate_region
+from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
 from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
 from fse_desk.store import CacheStore
 from fse_desk.workstation import Workstation
+from fse_desk_sandbox import ResourceStore, SandboxServer
+from fse_desk_sandbox.region import generate_region
 
 REGION_SEED = 7
 REGION_PATIENTS = 40
@@ -70,10 +70,15 @@ def cache(tmp_path: Path) -> Iterator[CacheStore]:
 
 def region_config(data_dir: Path, base_url: str) -> AppConfig:
     """A configured (non-demo) workstation of a Casa della Salute nurse on ``base_url``."""
-    user = UserConfig(profile="neri", display_name="Inf. Carla Neri",
-                      codice_fiscale="NRECRL80A41A944K", role=Role.NURSE)
-    return AppConfig(user=user, region=RegionConfig(base_url, timeout_s=2), demo=DemoConfig(),
-                     data_dir=data_dir)
+    user = UserConfig(
+        profile="neri",
+        display_name="Inf. Carla Neri",
+        codice_fiscale="NRECRL80A41A944K",
+        role=Role.NURSE,
+    )
+    return AppConfig(
+        user=user, region=RegionConfig(base_url, timeout_s=2), demo=DemoConfig(), data_dir=data_dir
+    )
 
 
 @pytest.fixture

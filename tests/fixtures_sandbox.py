@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fse_desk.sandbox import FaultConfig, ResourceStore, SandboxServer
+from fse_desk_sandbox import FaultConfig, ResourceStore, SandboxServer
 
 CF_SYSTEM = "http://hl7.it/sid/codiceFiscale"
 LOINC = "http://loinc.org"

@@ -6,15 +6,24 @@ import numpy as np
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import JPEG2000Lossless, generate_uid
 
-from fse_desk.sandbox.imaging.studies import StudyRef, instances, part10, series_of
+from fse_desk_sandbox.imaging.studies import StudyRef, instances, part10, series_of
 
 CF = "RSSMRA70A01A944X"
 OTHER_CF = "BNCLRA80A41F205X"
 
 
 def ct_ref(slices: int = 12, patient: str = CF, uid: str = "2.25.424242") -> StudyRef:
-    return StudyRef(uid, patient, "ROSSI^MARIO", "19700101", "M", "ct_chest",
-                    "TC torace", "20250314", slices=slices)
+    return StudyRef(
+        uid,
+        patient,
+        "ROSSI^MARIO",
+        "19700101",
+        "M",
+        "ct_chest",
+        "TC torace",
+        "20250314",
+        slices=slices,
+    )
 
 
 def ct_series(slices: int = 12, patient: str = CF, uid: str = "2.25.424242") -> list[bytes]:
@@ -36,8 +45,9 @@ def jpeg2000_series(slices: int = 8, uid: str = "2.25.515151") -> list[bytes]:
     return out
 
 
-def grey_image(pixels: np.ndarray, *, photometric: str = "MONOCHROME2",
-               signed: bool = False, **attrs: object) -> Dataset:
+def grey_image(
+    pixels: np.ndarray, *, photometric: str = "MONOCHROME2", signed: bool = False, **attrs: object
+) -> Dataset:
     ds = Dataset()
     ds.file_meta = FileMetaDataset()
     ds.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2.1"

@@ -31,14 +31,21 @@ from tests.conftest import MemoryKeyring
 
 def _p12(tmp_path: Path, creds: OperatorCredentials, passphrase: str) -> Path:
     path = tmp_path / "operatore.p12"
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"op", creds.private_key, creds.certificate, list(creds.chain),
-        serialization.BestAvailableEncryption(passphrase.encode())))
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"op",
+            creds.private_key,
+            creds.certificate,
+            list(creds.chain),
+            serialization.BestAvailableEncryption(passphrase.encode()),
+        )
+    )
     return path
 
 
 def test_configured_pkcs12_opens_with_the_keyring_passphrase(
-        tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
     _, creds = issue_test_certificate("Dott. Mario Rossi", "RSSMRA70A01A944X")
     path = _p12(tmp_path, creds, "segreta è")
     store_certificate_passphrase("rossi", "segreta è")
@@ -65,8 +72,9 @@ def test_missing_passphrase_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_expired_certificate_is_refused(tmp_path: Path) -> None:
     old = datetime.now(UTC) - timedelta(days=800)
-    _, creds = issue_test_certificate("Dott. Mario Rossi", "RSSMRA70A01A944X", days=365,
-                                      not_before=old)
+    _, creds = issue_test_certificate(
+        "Dott. Mario Rossi", "RSSMRA70A01A944X", days=365, not_before=old
+    )
     path = _p12(tmp_path, creds, "x")
     store_certificate_passphrase("rossi", "x")
     with pytest.raises(CertificateExpired, match="expired on"):
@@ -81,7 +89,8 @@ def test_passphrase_is_never_written_without_a_keyring() -> None:
 
 
 def test_demo_certificate_is_made_once_with_its_ca(
-        tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
     first = demo_certificate(tmp_path)
     again = demo_certificate(tmp_path)
     assert again.certificate == first.certificate

@@ -50,8 +50,10 @@ def test_the_gateway_is_read_and_must_use_https(tmp_path: Path) -> None:
     path.write_text(GOOD.replace("timeout_s = 20\n", "timeout_s = 20\n" + gateway), "utf-8")
     region = load_config(path, data_dir=tmp_path).region
     assert region is not None and region.gateway_base_url == "https://gtw.example.it/v1"
-    path.write_text(GOOD.replace("timeout_s = 20\n", "timeout_s = 20\n" + gateway.replace(
-        "https", "http")), "utf-8")
+    path.write_text(
+        GOOD.replace("timeout_s = 20\n", "timeout_s = 20\n" + gateway.replace("https", "http")),
+        "utf-8",
+    )
     with pytest.raises(ConfigError, match=r"gateway_base_url .* must use https"):
         load_config(path, data_dir=tmp_path)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from fse_desk.config import PacsConfig
+from fse_desk.connectors.dicomweb import DicomWebClient
 from fse_desk.domain.patient import ConsentState
 from fse_desk.errors import DicomWebError, PacsUnavailable
-from fse_desk.fse.dicomweb import DicomWebClient
 from fse_desk.imaging.model import StudySource
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.progress import drive
@@ -77,9 +77,11 @@ def test_sandbox_pacs_serves_the_studies_of_the_radiology_reports(
     workstation = open_workstation(config)
     try:
         workstation.sync()
-        refs = [r for r in live_region.of_type("DocumentReference")
-                if r["type"]["coding"][0]["code"] == "68604-8"
-                and "meta" not in r]
+        refs = [
+            r
+            for r in live_region.of_type("DocumentReference")
+            if r["type"]["coding"][0]["code"] == "68604-8" and "meta" not in r
+        ]
         patient_id = refs[0]["subject"]["reference"].removeprefix("Patient/")
         patient = workstation.patient(patient_id)
         assert patient is not None
@@ -103,14 +105,18 @@ def test_the_sandbox_pacs_hides_the_images_of_a_hidden_report(live_region: LiveR
     import httpx
 
     base = live_region.server.base_url.removesuffix("/fhir") + "/dicom-web"
-    report = next(r for r in live_region.of_type("DocumentReference")
-                  if r["type"]["coding"][0]["code"] == "68604-8" and "meta" not in r)
+    report = next(
+        r
+        for r in live_region.of_type("DocumentReference")
+        if r["type"]["coding"][0]["code"] == "68604-8" and "meta" not in r
+    )
     uid = report["context"]["related"][0]["identifier"]["value"].removeprefix("urn:oid:")
     studies = f"{base}/studies?StudyInstanceUID={uid}"
     assert len(httpx.get(studies).json()) == 1
     current = live_region.client.read("DocumentReference", report["id"])
     current["meta"]["security"] = [
-        {"system": "urn:oid:2.16.840.1.113883.2.9.3.3.6.1.3", "code": "P99"}]
+        {"system": "urn:oid:2.16.840.1.113883.2.9.3.3.6.1.3", "code": "P99"}
+    ]
     live_region.client.update(current)  # the patient hides the report
     assert httpx.get(studies).json() == []
     assert httpx.get(f"{base}/studies/{uid}/series").status_code == 404
@@ -124,13 +130,18 @@ def test_without_the_pacs_the_report_studies_are_still_listed(
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = replace(region_config(tmp_path, live_region.server.base_url),
-                     pacs=PacsConfig(f"http://127.0.0.1:{port}/dicom-web", timeout_s=2))
+    config = replace(
+        region_config(tmp_path, live_region.server.base_url),
+        pacs=PacsConfig(f"http://127.0.0.1:{port}/dicom-web", timeout_s=2),
+    )
     workstation = open_workstation(config)
     try:
         workstation.sync()
-        refs = [r for r in live_region.of_type("DocumentReference")
-                if r["type"]["coding"][0]["code"] == "68604-8" and "meta" not in r]
+        refs = [
+            r
+            for r in live_region.of_type("DocumentReference")
+            if r["type"]["coding"][0]["code"] == "68604-8" and "meta" not in r
+        ]
         patient = workstation.patient(refs[0]["subject"]["reference"].removeprefix("Patient/"))
         assert patient is not None
         listing = drive(workstation.imaging.studies(patient))
@@ -148,8 +159,11 @@ def test_the_first_image_is_usable_before_the_series_has_arrived(
 ) -> None:
     from fse_desk.imaging.service import ImagingService
 
-    service = ImagingService(documents=lambda _p: [], document_body=lambda _d: ("", b""),
-                             pacs=DicomWebClient(pacs.base_url))
+    service = ImagingService(
+        documents=lambda _p: [],
+        document_body=lambda _d: ("", b""),
+        pacs=DicomWebClient(pacs.base_url),
+    )
     summary = service.series("2.25.424242")[0]
     stack = ImageStack()
     loading = service.load_series(summary, stack)
@@ -169,7 +183,8 @@ def test_pacs_configuration_is_read_and_plain_http_refused(tmp_path: Path) -> No
     path = tmp_path / "config.toml"
     path.write_text('[pacs]\ndicomweb_base_url = "https://pacs.asl.example/dicom-web"\n')
     assert load_config(path, data_dir=tmp_path).pacs == PacsConfig(
-        "https://pacs.asl.example/dicom-web")
+        "https://pacs.asl.example/dicom-web"
+    )
     path.write_text('[pacs]\ndicomweb_base_url = "http://pacs.asl.example/dicom-web"\n')
     with pytest.raises(ConfigError, match="must use https"):
         load_config(path, data_dir=tmp_path)

@@ -6,9 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from fse_desk.domain import ConsentState, DocumentStatus, Sex
-from fse_desk.errors import InvalidRecord
-from fse_desk.fse.fhir_mapping import (
+from fse_desk.connectors.fhir_mapping import (
     consent_from_fhir,
     document_from_fhir,
     is_hidden,
@@ -16,6 +14,8 @@ from fse_desk.fse.fhir_mapping import (
     patient_from_fhir,
     reference_id,
 )
+from fse_desk.domain import ConsentState, DocumentStatus, Sex
+from fse_desk.errors import InvalidRecord
 
 PATIENT = {
     "resourceType": "Patient",
@@ -28,10 +28,12 @@ PATIENT = {
     "name": [{"family": "Rossi", "given": ["Maria", "Grazia"]}],
     "gender": "female",
     "birthDate": "1970-01-01",
-    "extension": [{
-        "url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
-        "valueAddress": {"city": "Bologna", "district": "BO", "country": "IT"},
-    }],
+    "extension": [
+        {
+            "url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+            "valueAddress": {"city": "Bologna", "district": "BO", "country": "IT"},
+        }
+    ],
 }
 
 DOCUMENT = {
@@ -40,17 +42,26 @@ DOCUMENT = {
     "meta": {"versionId": "1", "lastUpdated": "2026-01-02T03:04:05Z"},
     "status": "current",
     "masterIdentifier": {"system": "urn:oid:2.16.840.1.113883.2.9.2.080.4.4", "value": "ABC"},
-    "type": {"coding": [{"system": "http://loinc.org", "code": "11502-2",
-                         "display": "Referto di laboratorio"}]},
+    "type": {
+        "coding": [
+            {"system": "http://loinc.org", "code": "11502-2", "display": "Referto di laboratorio"}
+        ]
+    },
     "subject": {"reference": "Patient/pat-1"},
     "date": "2025-03-04T10:00:00+01:00",
     "author": [{"reference": "Practitioner/pr-9", "display": "Dott.ssa Anna Bianchi"}],
     "custodian": {"display": "Ospedale Maggiore"},
     "description": "Emocromo, glicemia",
-    "securityLabel": [{"coding": [{
-        "system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "R"}]}],
-    "content": [{"attachment": {"contentType": "application/x-hl7-cda+xml",
-                                "url": "Binary/bin-1"}}],
+    "securityLabel": [
+        {
+            "coding": [
+                {"system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "R"}
+            ]
+        }
+    ],
+    "content": [
+        {"attachment": {"contentType": "application/x-hl7-cda+xml", "url": "Binary/bin-1"}}
+    ],
 }
 
 
@@ -159,8 +170,12 @@ def test_oscuramento_p99_hides(security: list[dict[str, str]], hidden: bool) -> 
     ],
 )
 def test_consent_states(status: str, provision: str, state: ConsentState) -> None:
-    resource = {"resourceType": "Consent", "status": status,
-                "patient": {"reference": "Patient/pat-7"}, "provision": {"type": provision}}
+    resource = {
+        "resourceType": "Consent",
+        "status": status,
+        "patient": {"reference": "Patient/pat-7"},
+        "provision": {"type": provision},
+    }
     assert consent_from_fhir(resource) == ("pat-7", state)
 
 

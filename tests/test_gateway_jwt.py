@@ -10,8 +10,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from fse_desk.errors import InvalidRecord
-from fse_desk.fse.gateway_jwt import (
+from fse_desk.connectors.gateway_jwt import (
     Action,
     ApplicationIdentity,
     PurposeOfUse,
@@ -20,18 +19,25 @@ from fse_desk.fse.gateway_jwt import (
     cx_cf,
     signature_token,
 )
+from fse_desk.errors import InvalidRecord
 from fse_desk.security.certificates import issue_test_certificate
 
 AUD = "https://gateway.example.it/v1"
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
-IDENTITY = ApplicationIdentity(locality="Casa della Salute di Vergato^^^^^&2.16.840.1.113883.2.9"
-                                        ".4.1.3&ISO^^^^080105")
+IDENTITY = ApplicationIdentity(
+    locality="Casa della Salute di Vergato^^^^^&2.16.840.1.113883.2.9.4.1.3&ISO^^^^080105"
+)
 _CA, CREDS = issue_test_certificate("Dott.ssa Elena Guidotti", "GDTLNE72D58A944V")
 
 
 def _decode(token: str) -> dict[str, object]:
-    return jwt.decode(token, CREDS.certificate.public_key(), algorithms=["RS256"], audience=AUD,
-                      options={"verify_exp": False})
+    return jwt.decode(
+        token,
+        CREDS.certificate.public_key(),
+        algorithms=["RS256"],
+        audience=AUD,
+        options={"verify_exp": False},
+    )
 
 
 def test_header_is_rs256_with_the_certificate_chain() -> None:
@@ -45,39 +51,72 @@ def test_header_is_rs256_with_the_certificate_chain() -> None:
 def test_bearer_token_claims() -> None:
     claims = _decode(auth_token(CREDS, AUD, now=NOW))
     assert claims.pop("jti")
-    assert claims == {"iss": "auth:Dott.ssa Elena Guidotti",
-                      "sub": "GDTLNE72D58A944V^^^&2.16.840.1.113883.2.9.4.3.2&ISO",
-                      "aud": AUD, "iat": int(NOW.timestamp()), "exp": int(NOW.timestamp()) + 300}
+    assert claims == {
+        "iss": "auth:Dott.ssa Elena Guidotti",
+        "sub": "GDTLNE72D58A944V^^^&2.16.840.1.113883.2.9.4.3.2&ISO",
+        "aud": AUD,
+        "iat": int(NOW.timestamp()),
+        "exp": int(NOW.timestamp()) + 300,
+    }
 
 
 def test_signature_token_claims() -> None:
     pdf = b"%PDF-1.7 a signed pss"
-    token = signature_token(CREDS, AUD, IDENTITY, patient_cf="grmrsi36d56b572x",
-                            action=Action.CREATE, purpose=PurposeOfUse.TREATMENT, file=pdf,
-                            now=NOW)
+    token = signature_token(
+        CREDS,
+        AUD,
+        IDENTITY,
+        patient_cf="grmrsi36d56b572x",
+        action=Action.CREATE,
+        purpose=PurposeOfUse.TREATMENT,
+        file=pdf,
+        now=NOW,
+    )
     claims = _decode(token)
     assert claims.pop("jti")
     assert claims == {
         "iss": "integrity:Dott.ssa Elena Guidotti",
         "sub": "GDTLNE72D58A944V^^^&2.16.840.1.113883.2.9.4.3.2&ISO",
-        "aud": AUD, "iat": int(NOW.timestamp()), "exp": int(NOW.timestamp()) + 300,
-        "subject_role": "APR", "purpose_of_use": "TREATMENT", "action_id": "CREATE",
+        "aud": AUD,
+        "iat": int(NOW.timestamp()),
+        "exp": int(NOW.timestamp()) + 300,
+        "subject_role": "APR",
+        "purpose_of_use": "TREATMENT",
+        "action_id": "CREATE",
         "patient_consent": True,
         "person_id": "GRMRSI36D56B572X^^^&2.16.840.1.113883.2.9.4.3.2&ISO",
         "resource_hl7_type": "('60591-5^^2.16.840.1.113883.6.1')",
         "attachment_hash": hashlib.sha256(pdf).hexdigest(),
-        "subject_organization_id": "080", "subject_organization": "Regione Emilia-Romagna",
+        "subject_organization_id": "080",
+        "subject_organization": "Regione Emilia-Romagna",
         "locality": IDENTITY.locality,
-        "subject_application_id": "FSE-DESK", "subject_application_vendor": "FSE Desk",
+        "subject_application_id": "FSE-DESK",
+        "subject_application_vendor": "FSE Desk",
         "subject_application_version": IDENTITY.application_version,
     }
 
 
 def test_replacement_says_update_and_each_token_is_unique() -> None:
-    one = signature_token(CREDS, AUD, IDENTITY, patient_cf="GRMRSI36D56B572X",
-                          action=Action.UPDATE, purpose=PurposeOfUse.UPDATE, file=b"x", now=NOW)
-    two = signature_token(CREDS, AUD, IDENTITY, patient_cf="GRMRSI36D56B572X",
-                          action=Action.UPDATE, purpose=PurposeOfUse.UPDATE, file=b"x", now=NOW)
+    one = signature_token(
+        CREDS,
+        AUD,
+        IDENTITY,
+        patient_cf="GRMRSI36D56B572X",
+        action=Action.UPDATE,
+        purpose=PurposeOfUse.UPDATE,
+        file=b"x",
+        now=NOW,
+    )
+    two = signature_token(
+        CREDS,
+        AUD,
+        IDENTITY,
+        patient_cf="GRMRSI36D56B572X",
+        action=Action.UPDATE,
+        purpose=PurposeOfUse.UPDATE,
+        file=b"x",
+        now=NOW,
+    )
     first, second = _decode(one), _decode(two)
     assert (first["action_id"], first["purpose_of_use"]) == ("UPDATE", "UPDATE")
     assert first["jti"] != second["jti"]
@@ -86,8 +125,12 @@ def test_replacement_says_update_and_each_token_is_unique() -> None:
 def test_a_token_does_not_verify_with_another_key() -> None:
     _, other = issue_test_certificate("Dott. Altro", "RSSMRA70A01A944X")
     with pytest.raises(jwt.InvalidSignatureError):
-        jwt.decode(auth_token(CREDS, AUD), other.certificate.public_key(), algorithms=["RS256"],
-                   audience=AUD)
+        jwt.decode(
+            auth_token(CREDS, AUD),
+            other.certificate.public_key(),
+            algorithms=["RS256"],
+            audience=AUD,
+        )
 
 
 def test_cx_form_of_the_fiscal_code() -> None:

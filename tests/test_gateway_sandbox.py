@@ -13,15 +13,15 @@ import httpx
 import pytest
 from reportlab.pdfgen import canvas
 
-from fse_desk.errors import ConnectorTimeout, GatewayError, GatewayTokenRefused
-from fse_desk.fse.gateway import Activity, EventStatus, GatewayClient
-from fse_desk.fse.gateway_jwt import (
+from fse_desk.connectors.gateway import Activity, EventStatus, GatewayClient
+from fse_desk.connectors.gateway_jwt import (
     Action,
     ApplicationIdentity,
     PurposeOfUse,
     auth_token,
     signature_token,
 )
+from fse_desk.errors import ConnectorTimeout, GatewayError, GatewayTokenRefused
 from fse_desk.pss.pdf import render_pss_pdf, sign_pades
 from tests.test_gateway_support import (  # noqa: F401  (fixtures)
     Gateway,
@@ -38,17 +38,21 @@ from tests.test_gateway_support import (  # noqa: F401  (fixtures)
 
 def _documents(gw: Gateway, id_doc: str) -> list[dict[str, Any]]:
     root, _, ext = id_doc.partition("^")
-    answer = httpx.get(f"{gw.region.server.base_url}/DocumentReference",
-                       params={"identifier": f"urn:oid:{root}|{ext}"})
+    answer = httpx.get(
+        f"{gw.region.server.base_url}/DocumentReference",
+        params={"identifier": f"urn:oid:{root}|{ext}"},
+    )
     answer.raise_for_status()
     return [e["resource"] for e in answer.json().get("entry", [])]
 
 
 def _send_raw(gw: Gateway, pdf: bytes, auth: str, sig: str, body: dict[str, Any]) -> httpx.Response:
-    return httpx.post(f"{gw.url}/documents",
-                      headers={"Authorization": f"Bearer {auth}", "FSE-JWT-Signature": sig},
-                      data={"requestBody": json.dumps(body)},
-                      files={"file": ("pss.pdf", pdf, "application/pdf")})
+    return httpx.post(
+        f"{gw.url}/documents",
+        headers={"Authorization": f"Bearer {auth}", "FSE-JWT-Signature": sig},
+        data={"requestBody": json.dumps(body)},
+        files={"file": ("pss.pdf", pdf, "application/pdf")},
+    )
 
 
 def test_validate_publish_and_follow_makes_the_pss_appear(gateway: Gateway) -> None:
@@ -66,8 +70,11 @@ def test_validate_publish_and_follow_makes_the_pss_appear(gateway: Gateway) -> N
     polls = list(gateway.client.follow(receipt.workflow_instance_id))
     assert len(polls) >= 2 and not polls[0].finished and polls[-1].finished
     kinds = [(e.event_type, e.status) for e in polls[-1].events]
-    assert kinds == [("VALIDATION", EventStatus.SUCCESS), ("PUBLICATION", EventStatus.SUCCESS),
-                     ("SEND_TO_INI", EventStatus.SUCCESS)]
+    assert kinds == [
+        ("VALIDATION", EventStatus.SUCCESS),
+        ("PUBLICATION", EventStatus.SUCCESS),
+        ("SEND_TO_INI", EventStatus.SUCCESS),
+    ]
 
     [doc] = _documents(gateway, pub.identificativo_doc)
     assert doc["status"] == "current"
@@ -77,17 +84,21 @@ def test_validate_publish_and_follow_makes_the_pss_appear(gateway: Gateway) -> N
     assert doc["author"][0]["reference"] == "Practitioner/prac-mmg-demo"
     assert doc["custodian"]
     assert {"system": "urn:oid:2.16.840.1.113883.2.9.3.3.6.1.3", "code": "P00"} in [
-        c for label in doc["securityLabel"] for c in label["coding"]]
+        c for label in doc["securityLabel"] for c in label["coding"]
+    ]
     binary = httpx.get(f"{gateway.region.server.base_url}/{doc['content'][0]['attachment']['url']}")
     assert binary.content == cda
 
 
 def test_verifica_answers_200_and_publication_without_validation_is_accepted(
-        gateway: Gateway) -> None:
+    gateway: Gateway,
+) -> None:
     patient = gateway.patients()[1]
     pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
-    assert gateway.client.validate(pdf, cf_of_patient(patient),
-                                   activity=Activity.VERIFICA).status == 200
+    assert (
+        gateway.client.validate(pdf, cf_of_patient(patient), activity=Activity.VERIFICA).status
+        == 200
+    )
     receipt = gateway.client.publish(pdf, publication(patient, "PSS.GTW.0100"))
     again = gateway.client.publish(pdf, publication(patient, "PSS.GTW.0100"))
     assert again.workflow_instance_id == receipt.workflow_instance_id  # a retry is recognised
@@ -100,8 +111,10 @@ def test_replacement_supersedes_the_previous_version(gateway: Gateway) -> None:
     v1 = signed_pdf(pss_cda(patient, doc_id="PSS.GTW.0201"), gateway.client.credentials)
     gateway.client.publish(v1, first)
     second = publication(patient, "PSS.GTW.0202")
-    v2 = signed_pdf(pss_cda(patient, doc_id="PSS.GTW.0202", version=2, replaced="PSS.GTW.0201"),
-                    gateway.client.credentials)
+    v2 = signed_pdf(
+        pss_cda(patient, doc_id="PSS.GTW.0202", version=2, replaced="PSS.GTW.0201"),
+        gateway.client.credentials,
+    )
     receipt = gateway.client.replace(first.identificativo_doc, v2, second)
     assert receipt.status == 202
     last = list(gateway.client.follow(receipt.workflow_instance_id))[-1]
@@ -110,8 +123,9 @@ def test_replacement_supersedes_the_previous_version(gateway: Gateway) -> None:
     [old] = _documents(gateway, first.identificativo_doc)
     [new] = _documents(gateway, second.identificativo_doc)
     assert old["status"] == "superseded" and new["status"] == "current"
-    assert new["relatesTo"] == [{"code": "replaces",
-                                 "target": {"reference": f"DocumentReference/{old['id']}"}}]
+    assert new["relatesTo"] == [
+        {"code": "replaces", "target": {"reference": f"DocumentReference/{old['id']}"}}
+    ]
     with pytest.raises(GatewayError, match="record-not-found") as missing:
         gateway.client.replace("2.16.840.1.113883.2.9.2.080.4.4^NOPE", v2, second)
     assert missing.value.status == 404
@@ -134,9 +148,15 @@ def test_wrong_attachment_hash_is_refused(gateway: Gateway) -> None:
     patient = gateway.patients()[0]
     pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
     creds, pub = gateway.client.credentials, publication(patient)
-    sig = signature_token(creds, gateway.url, ApplicationIdentity(), patient_cf=pub.patient_cf,
-                          action=Action.CREATE, purpose=PurposeOfUse.TREATMENT,
-                          file=pdf + b"tampered")
+    sig = signature_token(
+        creds,
+        gateway.url,
+        ApplicationIdentity(),
+        patient_cf=pub.patient_cf,
+        action=Action.CREATE,
+        purpose=PurposeOfUse.TREATMENT,
+        file=pdf + b"tampered",
+    )
     answer = _send_raw(gateway, pdf, auth_token(creds, gateway.url), sig, pub.body(None))
     assert answer.status_code == 400
     assert answer.headers["content-type"].startswith("application/problem+json")
@@ -148,8 +168,15 @@ def test_expired_token_is_refused(gateway: Gateway) -> None:
     pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
     creds, pub = gateway.client.credentials, publication(patient)
     past = datetime.now(UTC) - timedelta(hours=1)
-    sig = signature_token(creds, gateway.url, ApplicationIdentity(), patient_cf=pub.patient_cf,
-                          action=Action.CREATE, purpose=PurposeOfUse.TREATMENT, file=pdf)
+    sig = signature_token(
+        creds,
+        gateway.url,
+        ApplicationIdentity(),
+        patient_cf=pub.patient_cf,
+        action=Action.CREATE,
+        purpose=PurposeOfUse.TREATMENT,
+        file=pdf,
+    )
     answer = _send_raw(gateway, pdf, auth_token(creds, gateway.url, now=past), sig, pub.body(None))
     assert answer.status_code == 403
     assert answer.json()["type"] == "/msg/jwt-validation"
@@ -194,18 +221,27 @@ def test_cda_of_another_patient_is_refused(gateway: Gateway) -> None:
     mine, other = gateway.patients()[0], gateway.patients()[1]
     pdf = signed_pdf(pss_cda(other), gateway.client.credentials)
     err = _refusal(lambda: gateway.client.publish(pdf, publication(mine)))
-    assert (err.status, err.problem_type, err.instance) == (403, "/msg/jwt-validation",
-                                                            "/jwt-person-id")
+    assert (err.status, err.problem_type, err.instance) == (
+        403,
+        "/msg/jwt-validation",
+        "/jwt-person-id",
+    )
 
 
 def test_cda_failing_the_structure_check_is_refused(gateway: Gateway) -> None:
     """A region PSS stripped of its section templateIds fails the guide's structure check."""
-    region_pss = next(r for r in gateway.region.of_type("DocumentReference")
-                      if r["type"]["coding"][0]["code"] == "60591-5")
+    region_pss = next(
+        r
+        for r in gateway.region.of_type("DocumentReference")
+        if r["type"]["coding"][0]["code"] == "60591-5"
+    )
     binary_id = region_pss["content"][0]["attachment"]["url"].split("/")[1]
     binary = next(r for r in gateway.region.of_type("Binary") if r["id"] == binary_id)
-    cda = re.sub(rb'<templateId root="2\.16\.840\.1\.113883\.2\.9\.10\.1\.4\.2\.\d+" />', b"",
-                 base64.b64decode(binary["data"]))
+    cda = re.sub(
+        rb'<templateId root="2\.16\.840\.1\.113883\.2\.9\.10\.1\.4\.2\.\d+" />',
+        b"",
+        base64.b64decode(binary["data"]),
+    )
     assert b"2.16.840.1.113883.2.9.10.1.4.2." not in cda
     patient_id = region_pss["subject"]["reference"].split("/")[1]
     patient = next(p for p in gateway.patients() if p["id"] == patient_id)
@@ -223,8 +259,12 @@ def test_follow_gives_up_when_the_workflow_never_ends(gateway: Gateway) -> None:
     assert wid is not None
     ticks = iter(range(0, 1000, 10))
     slept: list[float] = []
-    slow = GatewayClient(gateway.url, gateway.client.credentials, sleep=slept.append,
-                         clock=lambda: float(next(ticks)))
+    slow = GatewayClient(
+        gateway.url,
+        gateway.client.credentials,
+        sleep=slept.append,
+        clock=lambda: float(next(ticks)),
+    )
     with slow, pytest.raises(ConnectorTimeout, match="not finished"):
         for _status in slow.follow(wid, timeout_s=45):
             pass

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from cryptography import x509
 
-from fse_desk.fse.gateway import GatewayClient, Publication
+from fse_desk.connectors.gateway import GatewayClient, Publication
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import (
     AdministrativeSex,
@@ -22,9 +22,9 @@ from fse_desk.pss.model import (
     Pss,
 )
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf, sign_pades
-from fse_desk.sandbox.gateway import trust_certificate_authority
-from fse_desk.sandbox.region import DEMO_MMG_CF, DEMO_MMG_NAME
 from fse_desk.security.certificates import OperatorCredentials, issue_test_certificate
+from fse_desk_sandbox.gateway import trust_certificate_authority
+from fse_desk_sandbox.region import DEMO_MMG_CF, DEMO_MMG_NAME
 from tests.fixtures_region import LiveRegion
 
 ROME = ZoneInfo("Europe/Rome")
@@ -77,42 +77,63 @@ def cf_of_patient(patient: dict[str, Any]) -> str:
     return next(i["value"] for i in patient["identifier"] if i["system"] == CF_SYSTEM)
 
 
-def pss_cda(patient: dict[str, Any], *, doc_id: str = "PSS.GTW.0001", version: int = 1,
-            replaced: str = "") -> bytes:
+def pss_cda(
+    patient: dict[str, Any], *, doc_id: str = "PSS.GTW.0001", version: int = 1, replaced: str = ""
+) -> bytes:
     """A structurally valid PSS CDA for a region patient (the PSS writer's output)."""
     name = patient["name"][0]
     sex = AdministrativeSex.FEMALE if patient["gender"] == "female" else AdministrativeSex.MALE
     pss = Pss(
-        document_id=doc_id, set_id="PSS.GTW.0001", version=version,
+        document_id=doc_id,
+        set_id="PSS.GTW.0001",
+        version=version,
         effective_time=datetime(2026, 10, 30, 10, 15, tzinfo=ROME),
         confidentiality=Confidentiality.NORMAL,
-        patient=PatientInfo(cf_of_patient(patient), name["given"][0], name["family"], sex,
-                            date.fromisoformat(patient["birthDate"])),
-        author=MMG, custodian=Organization("org-cds-vergato", "Casa della Salute di Vergato"),
-        legal_authenticator=MMG, replaced_id=replaced,
-        no_known_allergies=True, no_current_therapy=True, no_problems=True,
+        patient=PatientInfo(
+            cf_of_patient(patient),
+            name["given"][0],
+            name["family"],
+            sex,
+            date.fromisoformat(patient["birthDate"]),
+        ),
+        author=MMG,
+        custodian=Organization("org-cds-vergato", "Casa della Salute di Vergato"),
+        legal_authenticator=MMG,
+        replaced_id=replaced,
+        no_known_allergies=True,
+        no_current_therapy=True,
+        no_problems=True,
         family_history_negative=True,
     )
     return write_cda(pss)
 
 
-def printout(patient_name: str = "Iris Guermandi", cf: str = "GRMRSI36D56B572X",
-             entries: int = 3) -> PssPrintout:
+def printout(
+    patient_name: str = "Iris Guermandi", cf: str = "GRMRSI36D56B572X", entries: int = 3
+) -> PssPrintout:
     return PssPrintout(
         title="Profilo Sanitario Sintetico",
-        patient_lines=(("Nome e cognome", patient_name), ("Codice fiscale", cf),
-                       ("Data di nascita", "16/04/1936"), ("Sesso", "Femmina")),
+        patient_lines=(
+            ("Nome e cognome", patient_name),
+            ("Codice fiscale", cf),
+            ("Data di nascita", "16/04/1936"),
+            ("Sesso", "Femmina"),
+        ),
         sections=(
             PdfSection("Allergie e intolleranze", (), empty_text="Nessuna allergia nota."),
-            PdfSection("Terapie farmacologiche",
-                       tuple((f"Farmaco {i}", "1 cp/die", f"ATC C09AA0{i % 10}")
-                             for i in range(entries))),
-            PdfSection("Lista dei problemi",
-                       tuple((f"Problema {i}", "401.9", "12/03/2015", "attivo")
-                             for i in range(entries)),
-                       header=("Problema", "ICD-9-CM", "Insorgenza", "Stato")),
+            PdfSection(
+                "Terapie farmacologiche",
+                tuple((f"Farmaco {i}", "1 cp/die", f"ATC C09AA0{i % 10}") for i in range(entries)),
+            ),
+            PdfSection(
+                "Lista dei problemi",
+                tuple((f"Problema {i}", "401.9", "12/03/2015", "attivo") for i in range(entries)),
+                header=("Problema", "ICD-9-CM", "Insorgenza", "Stato"),
+            ),
         ),
-        author=DEMO_MMG_NAME, organization="Casa della Salute di Vergato", version=1,
+        author=DEMO_MMG_NAME,
+        organization="Casa della Salute di Vergato",
+        version=1,
         date=datetime(2026, 10, 30, 10, 15),
     )
 

@@ -11,6 +11,7 @@ import inspect
 import httpx
 import pytest
 
+from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
 from fse_desk.errors import (
     AuthFailed,
     ConnectorError,
@@ -21,7 +22,6 @@ from fse_desk.errors import (
     ResourceNotFound,
     ServerUnavailable,
 )
-from fse_desk.fse.fhir_client import FhirClient, RetryPolicy
 
 
 def _transport_exceptions() -> list[type[httpx.HTTPError]]:
@@ -33,8 +33,12 @@ def _transport_exceptions() -> list[type[httpx.HTTPError]]:
 
 
 def _client(handler: httpx.MockTransport) -> FhirClient:
-    return FhirClient("http://fse.test/fhir", transport=handler,
-                      retry=RetryPolicy(attempts=2, base_delay_s=0), sleep=lambda _: None)
+    return FhirClient(
+        "http://fse.test/fhir",
+        transport=handler,
+        retry=RetryPolicy(attempts=2, base_delay_s=0),
+        sleep=lambda _: None,
+    )
 
 
 @pytest.mark.parametrize("exc_class", _transport_exceptions(), ids=lambda c: c.__name__)
@@ -51,13 +55,23 @@ def test_every_transport_exception_is_mapped(exc_class: type[httpx.HTTPError]) -
 
 @pytest.mark.parametrize(
     ("status", "expected"),
-    [(401, AuthFailed), (403, AuthFailed), (404, ResourceNotFound), (410, ResourceNotFound),
-     (412, PreconditionFailed), (400, FhirError), (422, FhirError), (500, ServerUnavailable),
-     (503, ServerUnavailable)],
+    [
+        (401, AuthFailed),
+        (403, AuthFailed),
+        (404, ResourceNotFound),
+        (410, ResourceNotFound),
+        (412, PreconditionFailed),
+        (400, FhirError),
+        (422, FhirError),
+        (500, ServerUnavailable),
+        (503, ServerUnavailable),
+    ],
 )
 def test_statuses_map_to_classes_with_the_outcome_text(status: int, expected: type) -> None:
-    outcome = {"resourceType": "OperationOutcome",
-               "issue": [{"severity": "error", "code": "x", "diagnostics": "spiegazione"}]}
+    outcome = {
+        "resourceType": "OperationOutcome",
+        "issue": [{"severity": "error", "code": "x", "diagnostics": "spiegazione"}],
+    }
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, json=outcome)
@@ -80,8 +94,12 @@ def test_transient_failures_are_retried_then_succeed() -> None:
             return httpx.Response(200, content=b'{"resourceType": "Pat')  # truncated
         return httpx.Response(200, json={"resourceType": "Patient", "id": "1"})
 
-    client = FhirClient("http://fse.test/fhir", transport=httpx.MockTransport(handler),
-                        retry=RetryPolicy(attempts=3, base_delay_s=0), sleep=lambda _: None)
+    client = FhirClient(
+        "http://fse.test/fhir",
+        transport=httpx.MockTransport(handler),
+        retry=RetryPolicy(attempts=3, base_delay_s=0),
+        sleep=lambda _: None,
+    )
     assert client.read("Patient", "1")["id"] == "1"
     assert len(calls) == 3
 
@@ -90,7 +108,8 @@ def test_a_body_that_is_not_fhir_is_invalid_response() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=b"<html>proxy login</html>")
 
-    with _client(httpx.MockTransport(handler)) as client, pytest.raises(
-        InvalidResponse, match="not JSON"
+    with (
+        _client(httpx.MockTransport(handler)) as client,
+        pytest.raises(InvalidResponse, match="not JSON"),
     ):
         client.read("Patient", "1")

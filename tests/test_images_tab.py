@@ -58,7 +58,8 @@ def test_a_length_without_pixel_spacing_is_refused(qtbot, tmp_path: Path) -> Non
     from tests.imaging_files import grey_image
 
     grey_image(np.arange(64 * 64, dtype=np.uint16).reshape(64, 64)).save_as(
-        tmp_path / "ot.dcm", enforce_file_format=True)
+        tmp_path / "ot.dcm", enforce_file_format=True
+    )
     tab = _tab(qtbot)
     with qtbot.waitSignal(tab.series_list.model().rowsInserted, timeout=15000):
         tab.open_paths([tmp_path])
@@ -70,12 +71,21 @@ def test_a_length_without_pixel_spacing_is_refused(qtbot, tmp_path: Path) -> Non
 
 
 def test_an_ultrasound_loop_plays_as_cine_and_1x2_compares_two_series(
-    qtbot, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    from fse_desk.sandbox.imaging.studies import StudyRef, instances, series_of
+    from fse_desk_sandbox.imaging.studies import StudyRef, instances, series_of
 
-    ref = StudyRef("2.25.6060", "RSSMRA70A01A944X", "ROSSI^MARIO", "19700101", "M",
-                   "ultrasound", "Ecografia addome", "20250314")
+    ref = StudyRef(
+        "2.25.6060",
+        "RSSMRA70A01A944X",
+        "ROSSI^MARIO",
+        "19700101",
+        "M",
+        "ultrasound",
+        "Ecografia addome",
+        "20250314",
+    )
     (tmp_path / "us.dcm").write_bytes(next(instances(ref, series_of(ref)[0].series_uid)))
     tab = _tab(qtbot)
     with qtbot.waitSignal(tab.series_list.model().rowsInserted, timeout=15000):
@@ -126,8 +136,15 @@ def test_a_slow_answer_for_the_previous_patient_is_not_shown(qtbot, tmp_path: Pa
         (tmp_path / f"im{n}.dcm").write_bytes(raw)
     tab = _tab(qtbot)
     worker = tab.open_paths([tmp_path])  # results for "no patient"...
-    other = Patient(PatientId("p2"), CodiceFiscale("BNCLRA80A41F205X"), "BIANCHI", "LAURA",
-                    Sex.FEMALE, date(1980, 1, 1), consent=ConsentState.GRANTED)
+    other = Patient(
+        PatientId("p2"),
+        CodiceFiscale("BNCLRA80A41F205X"),
+        "BIANCHI",
+        "LAURA",
+        Sex.FEMALE,
+        date(1980, 1, 1),
+        consent=ConsentState.GRANTED,
+    )
     with qtbot.waitSignal(worker.signals.finished, timeout=15000):
         tab.show_patient(other)  # ...arrive after another patient was opened
     assert tab.study_tree.topLevelItemCount() == 0

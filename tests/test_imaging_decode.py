@@ -34,8 +34,7 @@ def _bundled(name: str) -> Path:
         ("examples_ybr_color.dcm", (30, 240, 320, 3), True, True),  # cine loop
     ],
 )
-def test_bundled_files_decode(name: str, shape: tuple[int, ...], colour: bool,
-                              lossy: bool) -> None:
+def test_bundled_files_decode(name: str, shape: tuple[int, ...], colour: bool, lossy: bool) -> None:
     ds = read_dataset(_bundled(name))
     info = image_info(ds)
     pixels = decode_pixels(ds)
@@ -71,8 +70,9 @@ def test_16_bit_signed_pixels_keep_their_sign() -> None:
 
 
 def test_window_comes_from_the_file_then_from_the_voi_lut() -> None:
-    ds = grey_image(np.zeros((4, 4), dtype=np.uint16), WindowCenter=[40, 300],
-                    WindowWidth=[400, 1500])
+    ds = grey_image(
+        np.zeros((4, 4), dtype=np.uint16), WindowCenter=[40, 300], WindowWidth=[400, 1500]
+    )
     assert default_window(ds) == Window(40, 400)
     lut = grey_image(np.zeros((4, 4), dtype=np.uint16))
     from pydicom.dataset import Dataset
@@ -94,9 +94,11 @@ def test_ct_presets_map_hounsfield_units_to_grey() -> None:
 def test_spacing_patient_detector_and_none() -> None:
     zero = np.zeros((4, 4), dtype=np.uint16)
     assert image_info(grey_image(zero, PixelSpacing=[0.5, 0.5])).spacing.kind is (
-        SpacingKind.PATIENT)
+        SpacingKind.PATIENT
+    )
     assert image_info(grey_image(zero, ImagerPixelSpacing=[0.2, 0.2])).spacing.kind is (
-        SpacingKind.DETECTOR)
+        SpacingKind.DETECTOR
+    )
     assert image_info(grey_image(zero)).spacing.kind is SpacingKind.NONE
 
 

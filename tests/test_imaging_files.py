@@ -46,7 +46,7 @@ def broken_folder(tmp_path: Path) -> Path:
     image.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2"
     image.save_as(raw, enforce_file_format=False)
     body = raw.getvalue()
-    (folder / "nopreamble.dcm").write_bytes(body[body.index(b"\x08\x00"):])
+    (folder / "nopreamble.dcm").write_bytes(body[body.index(b"\x08\x00") :])
     # Missing transfer syntax in the file meta: read as implicit VR little endian.
     ds = grey_image(np.ones((4, 4), dtype=np.uint16))
     ds.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2"
@@ -72,8 +72,9 @@ def test_a_folder_of_broken_files_loads_the_valid_ones_and_explains_the_rest(
     ct = next(s for s in result.studies if s.summary.study_uid == "2.25.424242")
     assert ct.series[0].summary.image_count == 4
     assert not ct.other_patient
-    loaded_names = {i.path.name for s in result.studies for series in s.series
-                    for i in series.instances}
+    loaded_names = {
+        i.path.name for s in result.studies for series in s.series for i in series.instances
+    }
     assert {"nopreamble.dcm", "nots.dcm"} <= loaded_names
     # badVR's header reads; its pixels do not: the failure shows when the series loads.
     service = _service()

@@ -13,21 +13,25 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fse_desk.connectors.push import local_identifier
 from fse_desk.domain.vitals import Vital, VitalReading
 from fse_desk.errors import ServerUnavailable
-from fse_desk.fse.push import local_identifier
-from fse_desk.sandbox import SandboxServer
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
+from fse_desk_sandbox import SandboxServer
 from tests.fixtures_region import LiveRegion, region_config
 from ui.sync_controller import SyncController
 
 
-def _home_visit(workstation: Workstation, patient_id: str,
-                measurements: dict[Vital, tuple[float, ...]]) -> list[VitalReading]:
+def _home_visit(
+    workstation: Workstation, patient_id: str, measurements: dict[Vital, tuple[float, ...]]
+) -> list[VitalReading]:
     return workstation.vitals.record(
-        patient_id, measurements, effective_at=datetime.now(UTC) - timedelta(minutes=10),
-        performer=workstation.operator.display_name, note="visita domiciliare",
+        patient_id,
+        measurements,
+        effective_at=datetime.now(UTC) - timedelta(minutes=10),
+        performer=workstation.operator.display_name,
+        note="visita domiciliare",
     )
 
 
@@ -41,10 +45,14 @@ def test_work_recorded_offline_across_a_restart_reaches_the_server_once(
         workstation.sync()  # in the morning, at the Casa della Salute
         first, second = (p.id for p in workstation.search_patients("")[:2])
         live_region.server.stop()  # on the road: no signal from here on
-        readings = _home_visit(workstation, first, {
-            Vital.BLOOD_PRESSURE: (150.0, 92.0), Vital.HEART_RATE: (88.0,), Vital.SPO2: (93.0,)})
-        readings += _home_visit(workstation, second, {
-            Vital.BODY_WEIGHT: (84.2,), Vital.CAPILLARY_GLUCOSE: (162.0,)})
+        readings = _home_visit(
+            workstation,
+            first,
+            {Vital.BLOOD_PRESSURE: (150.0, 92.0), Vital.HEART_RATE: (88.0,), Vital.SPO2: (93.0,)},
+        )
+        readings += _home_visit(
+            workstation, second, {Vital.BODY_WEIGHT: (84.2,), Vital.CAPILLARY_GLUCOSE: (162.0,)}
+        )
         assert workstation.status.outbox_pending == 5
         with pytest.raises(ServerUnavailable):
             workstation.sync()
@@ -59,8 +67,9 @@ def test_work_recorded_offline_across_a_restart_reaches_the_server_once(
     try:
         assert workstation.status.outbox_pending == 5
         assert {r.id for r in workstation.vitals.recent(first)} >= {r.id for r in readings[:3]}
-        readings += _home_visit(workstation, first, {
-            Vital.BODY_TEMPERATURE: (37.9,), Vital.RESPIRATORY_RATE: (22.0,)})
+        readings += _home_visit(
+            workstation, first, {Vital.BODY_TEMPERATURE: (37.9,), Vital.RESPIRATORY_RATE: (22.0,)}
+        )
         assert workstation.status.outbox_pending == 7
 
         with qtbot.waitSignal(controller.finished, timeout=20_000) as offline:
@@ -80,8 +89,11 @@ def test_work_recorded_offline_across_a_restart_reaches_the_server_once(
     try:
         for reading in readings:
             ident = local_identifier(reading.id)
-            copies = list(live_region.client.search(
-                "Observation", {"identifier": f"{ident['system']}|{ident['value']}"}))
+            copies = list(
+                live_region.client.search(
+                    "Observation", {"identifier": f"{ident['system']}|{ident['value']}"}
+                )
+            )
             assert len(copies) == 1, f"{reading.vital.name} is on the server {len(copies)} times"
             assert copies[0]["subject"]["reference"] == f"Patient/{reading.patient_id}"
     finally:

@@ -43,16 +43,22 @@ def italian(qapp: object) -> None:
     install_translators(qapp, "it")  # type: ignore[arg-type]
 
 
-def _record(store: CacheStore, patient: Patient, measurements: dict[Vital, tuple[float, ...]],
-            note: str = "") -> list[VitalReading]:
+def _record(
+    store: CacheStore,
+    patient: Patient,
+    measurements: dict[Vital, tuple[float, ...]],
+    note: str = "",
+) -> list[VitalReading]:
     return VitalsService(store).record(
         patient.id, measurements, effective_at=WHEN, performer="Inf. Carla Neri", note=note
     )
 
 
 def _saved(store: CacheStore, patient: Patient) -> tuple[list[VitalReading], list[OutboxEntry]]:
-    return (store.vitals.for_patient(patient.id, limit=10_000),
-            store.outbox.entries(include_closed=True, limit=10_000))
+    return (
+        store.vitals.for_patient(patient.id, limit=10_000),
+        store.outbox.entries(include_closed=True, limit=10_000),
+    )
 
 
 @pytest.fixture
@@ -65,8 +71,15 @@ def patient_with_readings(
         store.patients.upsert_many([patient])
         _record(store, patient, {Vital.HEART_RATE: (70.0,), Vital.SPO2: (97.0,)})
         _record(store, patient, {Vital.BLOOD_PRESSURE: (150.0, 95.0)}, note="a domicilio")
-        _record(store, patient, {Vital.BODY_WEIGHT: (83.0,), Vital.BODY_TEMPERATURE: (37.2,),
-                                 Vital.CAPILLARY_GLUCOSE: (140.0,)})
+        _record(
+            store,
+            patient,
+            {
+                Vital.BODY_WEIGHT: (83.0,),
+                Vital.BODY_TEMPERATURE: (37.2,),
+                Vital.CAPILLARY_GLUCOSE: (140.0,),
+            },
+        )
     yield patient
 
 
@@ -78,8 +91,9 @@ def test_a_full_disk_refuses_the_whole_record_and_keeps_what_was_saved(
         before = _saved(store, patient)
     assert len(before[0]) == len(before[1]) == 6
     room = 8 * 4096  # a few pages: room for one long reading, not for seven
-    with CacheStore.open(store_path, cache_key.key,
-                         max_size_bytes=store_path.stat().st_size + room) as store:
+    with CacheStore.open(
+        store_path, cache_key.key, max_size_bytes=store_path.stat().st_size + room
+    ) as store:
         with pytest.raises(StoreFull, match=r"is full\. Free some disk space.*intact") as full:
             _record(store, patient, EVERY_VITAL, note=LONG_NOTE)
         assert _saved(store, patient) == before  # none of the seven was kept
@@ -99,7 +113,10 @@ def test_a_full_disk_refuses_the_whole_record_and_keeps_what_was_saved(
 
 @pytest.mark.parametrize("protected", ["file", "folder"])
 def test_a_read_only_cache_refuses_to_record_and_keeps_what_was_saved(
-    patient_with_readings: Patient, store_path: Path, cache_key: CacheKey, italian: None,
+    patient_with_readings: Patient,
+    store_path: Path,
+    cache_key: CacheKey,
+    italian: None,
     protected: str,
 ) -> None:
     patient = patient_with_readings

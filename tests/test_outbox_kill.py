@@ -25,15 +25,15 @@ from typing import Any
 
 import pytest
 
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.push import IDENTIFIER_SYSTEM, OutboxPusher, local_identifier
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.domain.vitals import VitalReading
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.fse.push import IDENTIFIER_SYSTEM, OutboxPusher, local_identifier
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
-from fse_desk.sandbox import FaultConfig, ResourceStore, SandboxServer
-from fse_desk.sandbox.region import generate_region
 from fse_desk.store import CacheStore
+from fse_desk_sandbox import FaultConfig, ResourceStore, SandboxServer
+from fse_desk_sandbox.region import generate_region
 from tests._sync_child import KEY_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,16 +73,36 @@ class Run:
     returncode: int
 
 
-def _run_child(mode: str, cache: Path, key: bytes, url: str, kill_after_s: float,
-               *extra: str, after_pages: int = 0) -> Run:
+def _run_child(
+    mode: str,
+    cache: Path,
+    key: bytes,
+    url: str,
+    kill_after_s: float,
+    *extra: str,
+    after_pages: int = 0,
+) -> Run:
     """Start a child, wait for ``after_pages`` committed pages, then kill it ``kill_after_s``
     later. Counting pages first makes the kill land inside the pull however loaded the
     machine is; the random delay then puts it anywhere within the next page."""
     env = {**os.environ, KEY_VARIABLE: key.hex()}
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests._sync_child", mode, "--cache", str(cache), "--url", url,
-         *extra],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tests._sync_child",
+            mode,
+            "--cache",
+            str(cache),
+            "--url",
+            url,
+            *extra,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None and child.stderr is not None
     try:
@@ -146,9 +166,7 @@ def _check_reported_pages(lines: list[str], snapshot: dict[str, Any]) -> None:
             assert snapshot["cursors"][LABELS[label]], f"{label}: committed page not kept"
 
 
-def test_sigkill_during_pulls_loses_nothing_and_resumes(
-    region: Region, tmp_path: Path
-) -> None:
+def test_sigkill_during_pulls_loses_nothing_and_resumes(region: Region, tmp_path: Path) -> None:
     rng = random.Random(20261120)
     region.server.faults = FaultConfig()
     reference_key = secrets.token_bytes(32)
@@ -164,9 +182,16 @@ def test_sigkill_during_pulls_loses_nothing_and_resumes(
         caches += 1
         path, key = tmp_path / f"pulled-{caches}.sqlcipher", secrets.token_bytes(32)
         while True:  # kill this cache's pull again and again until one run completes
-            run = _run_child("pull", path, key, region.server.base_url,
-                             rng.uniform(0.0, 0.05), "--page-size", str(PAGE_SIZE),
-                             after_pages=rng.randint(0, 6))
+            run = _run_child(
+                "pull",
+                path,
+                key,
+                region.server.base_url,
+                rng.uniform(0.0, 0.05),
+                "--page-size",
+                str(PAGE_SIZE),
+                after_pages=rng.randint(0, 6),
+            )
             pages = sum(line.startswith("page ") for line in run.lines)
             with CacheStore.open(path, key) as store:
                 assert store.integrity_ok(), f"integrity check failed after kill {kills}"
@@ -179,8 +204,10 @@ def test_sigkill_during_pulls_loses_nothing_and_resumes(
         # Resumed from its cursors after every kill, the cache ends as a clean pull's.
         assert snapshot == clean, f"cache {caches} differs from a clean pull"
     elapsed = time.monotonic() - started
-    print(f"\npull kills: {kills} ({mid_pull} after at least one committed page) "
-          f"over {caches} caches in {elapsed:.1f} s")
+    print(
+        f"\npull kills: {kills} ({mid_pull} after at least one committed page) "
+        f"over {caches} caches in {elapsed:.1f} s"
+    )
     assert kills >= KILLS
     assert mid_pull >= KILLS // 2  # the kills really landed inside pulls
 
@@ -227,8 +254,17 @@ def test_sigkill_during_pushes_loses_nothing_and_never_duplicates(
     while in_push < KILLS:
         runs += 1
         region.server.faults = FaultConfig(latency_ms=rng.choice((5, 15, 30)))
-        run = _run_child("push", path, key, region.server.base_url, rng.uniform(0.0, 0.5),
-                         "--records", "12", "--seed", str(runs))
+        run = _run_child(
+            "push",
+            path,
+            key,
+            region.server.base_url,
+            rng.uniform(0.0, 0.5),
+            "--records",
+            "12",
+            "--seed",
+            str(runs),
+        )
         region.server.faults = FaultConfig()
         for line in run.lines:
             if line.startswith("recorded "):
@@ -269,9 +305,11 @@ def test_sigkill_during_pushes_loses_nothing_and_never_duplicates(
     assert {local_identifier(rid)["value"] for rid in readings} == set(copies)
     assert set(copies.values()) == {1}
     elapsed = time.monotonic() - started
-    print(f"\npush kills: {kills} ({in_push} during a push, {in_record} while recording) "
-          f"in {runs} runs, {elapsed:.1f} s; {len(readings)} readings "
-          f"({states[OutboxState.SENT]} sent, {states[OutboxState.PENDING]} pending, "
-          f"{states[OutboxState.SENDING]} in flight before the final push), "
-          "each on the server once")
+    print(
+        f"\npush kills: {kills} ({in_push} during a push, {in_record} while recording) "
+        f"in {runs} runs, {elapsed:.1f} s; {len(readings)} readings "
+        f"({states[OutboxState.SENT]} sent, {states[OutboxState.PENDING]} pending, "
+        f"{states[OutboxState.SENDING]} in flight before the final push), "
+        "each on the server once"
+    )
     assert in_push >= KILLS

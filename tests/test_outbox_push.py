@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
+from fse_desk.connectors.push import OutboxPusher, PushSummary, local_identifier
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.outbox import OutboxMethod, OutboxState
 from fse_desk.domain.vitals import Vital
-from fse_desk.fse.push import OutboxPusher, PushSummary, local_identifier
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import drive
-from fse_desk.sandbox import FaultConfig
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
+from fse_desk_sandbox import FaultConfig
 from tests.fixtures_region import LiveRegion
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -191,7 +191,7 @@ def test_no_connection_stops_the_round_without_penalising_anyone(
         for e in synced.outbox.sendable()
     )
 
-    from fse_desk.sandbox import SandboxServer
+    from fse_desk_sandbox import SandboxServer
 
     with SandboxServer(live_region.store, port=port):
         assert _push(synced, live_region).sent == 3  # all at once when the link returns

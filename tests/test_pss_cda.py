@@ -34,8 +34,11 @@ def test_round_trip_keeps_every_value(build: object) -> None:
 
 
 def test_round_trip_of_a_replacement_version() -> None:
-    second = new_version(full_pss(), document_id="PSS.2026.0002",
-                         effective_time=datetime(2026, 11, 1, 8, 30, tzinfo=ROME))
+    second = new_version(
+        full_pss(),
+        document_id="PSS.2026.0002",
+        effective_time=datetime(2026, 11, 1, 8, 30, tzinfo=ROME),
+    )
     xml = write_cda(second)
     assert b'<relatedDocument typeCode="RPLC">' in xml
     assert b'<versionNumber value="2" />' in xml
@@ -86,8 +89,11 @@ def test_sections_the_gateway_requires_are_written_even_when_empty() -> None:
     xml = write_cda(minimal_pss())
     assert b"no-device-info" in xml and b"no-procedure-info" in xml
     assert b'code="47420-5"' in xml  # functional status: narrative only
-    optional = [s for s in codes.SECTIONS if not s.required
-                and s.loinc not in ("46264-8", "47519-4", "47420-5")]
+    optional = [
+        s
+        for s in codes.SECTIONS
+        if not s.required and s.loinc not in ("46264-8", "47519-4", "47420-5")
+    ]
     assert all(f'code="{s.loinc}"'.encode() not in xml for s in optional)
 
 
@@ -112,7 +118,8 @@ def test_entries_reference_their_narrative_rows() -> None:
 
 def test_reader_refuses_a_dtd() -> None:
     xml = write_cda(minimal_pss()).replace(
-        b"<ClinicalDocument", b'<!DOCTYPE x [<!ENTITY e "boom">]><ClinicalDocument', 1)
+        b"<ClinicalDocument", b'<!DOCTYPE x [<!ENTITY e "boom">]><ClinicalDocument', 1
+    )
     with pytest.raises(UnsafeDocument, match=r"DTD|entities"):
         read_cda(xml)
 
@@ -124,7 +131,8 @@ def test_reader_refuses_another_document_type() -> None:
 
 
 def test_reader_reports_a_bad_value_as_malformed() -> None:
-    xml = write_cda(full_pss()).replace(b'<versionNumber value="1" />',
-                                        b'<versionNumber value="2" />')
+    xml = write_cda(full_pss()).replace(
+        b'<versionNumber value="1" />', b'<versionNumber value="2" />'
+    )
     with pytest.raises(MalformedDocument, match="replaced_id"):
         read_cda(xml)

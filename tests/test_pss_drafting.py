@@ -31,21 +31,33 @@ NOW = datetime(2026, 11, 2, 9, 30, tzinfo=ROME)
 
 
 def _patient(previous_cf: str) -> Patient:
-    return Patient(PatientId("p1"), CodiceFiscale(previous_cf), "Dall'Olio", "Giovanni",
-                   Sex.MALE, date(1952, 3, 12))
+    return Patient(
+        PatientId("p1"),
+        CodiceFiscale(previous_cf),
+        "Dall'Olio",
+        "Giovanni",
+        Sex.MALE,
+        date(1952, 3, 12),
+    )
 
 
 def _reading(vital: Vital, values: tuple[float, ...], when: datetime) -> VitalReading:
-    return VitalReading(f"r-{vital.name}-{when.isoformat()}", PatientId("p1"), vital, values,
-                        when, "Inf. Neri")
+    return VitalReading(
+        f"r-{vital.name}-{when.isoformat()}", PatientId("p1"), vital, values, when, "Inf. Neri"
+    )
 
 
 def test_the_first_version_starts_empty_with_the_signer_in_the_header() -> None:
     patient = _patient("DLLGNN52C12A944K")
-    draft = start_draft(patient=patient, signer=SIGNER, previous=None, readings=[], now=NOW,
-                        new_id=lambda: "NEW1")
+    draft = start_draft(
+        patient=patient, signer=SIGNER, previous=None, readings=[], now=NOW, new_id=lambda: "NEW1"
+    )
     assert (draft.document_id, draft.set_id, draft.version, draft.replaced_id) == (
-        "NEW1", "NEW1", 1, "")
+        "NEW1",
+        "NEW1",
+        1,
+        "",
+    )
     assert draft.author == draft.legal_authenticator == NEW_MMG
     assert draft.custodian == SIGNER.custodian
     assert draft.patient.cf == patient.codice_fiscale
@@ -57,15 +69,29 @@ def test_the_first_version_starts_empty_with_the_signer_in_the_header() -> None:
 def test_a_new_version_carries_everything_over_and_replaces_the_previous_one() -> None:
     previous = full_pss()
     patient = _patient(previous.patient.cf)
-    draft = start_draft(patient=patient, signer=SIGNER, previous=previous, readings=[],
-                        now=NOW, new_id=lambda: "NEXT")
+    draft = start_draft(
+        patient=patient,
+        signer=SIGNER,
+        previous=previous,
+        readings=[],
+        now=NOW,
+        new_id=lambda: "NEXT",
+    )
     assert draft.set_id == previous.set_id
     assert draft.version == previous.version + 1
     assert draft.replaced_id == previous.document_id
     assert draft.effective_time == NOW
     assert draft.author == NEW_MMG and draft.custodian == SIGNER.custodian
-    for key in ("problems", "therapies", "allergies", "vaccinations", "family_history",
-                "vital_signs", "devices", "exemptions"):
+    for key in (
+        "problems",
+        "therapies",
+        "allergies",
+        "vaccinations",
+        "family_history",
+        "vital_signs",
+        "devices",
+        "exemptions",
+    ):
         assert draft.entries(key) == previous.entries(key), key
     assert validate_cda_structure(write_cda(draft)) == []
 
@@ -74,15 +100,21 @@ def test_vital_signs_take_the_newest_reading_of_each_code() -> None:
     previous = full_pss()
     old_codes = {v.code.code: v for v in previous.vital_signs}
     assert "8480-6" in old_codes  # the builder has a blood pressure to update
-    later = datetime.combine(max(v.time for v in previous.vital_signs) + timedelta(days=30),
-                             datetime.min.time(), ROME)
+    later = datetime.combine(
+        max(v.time for v in previous.vital_signs) + timedelta(days=30), datetime.min.time(), ROME
+    )
     readings = [
         _reading(Vital.BLOOD_PRESSURE, (150.0, 95.0), later - timedelta(days=2)),
         _reading(Vital.BLOOD_PRESSURE, (128.0, 79.0), later),  # the newest wins
         _reading(Vital.SPO2, (96.0,), later),
     ]
-    draft = start_draft(patient=_patient(previous.patient.cf), signer=SIGNER,
-                        previous=previous, readings=reversed(readings), now=NOW)
+    draft = start_draft(
+        patient=_patient(previous.patient.cf),
+        signer=SIGNER,
+        previous=previous,
+        readings=reversed(readings),
+        now=NOW,
+    )
     by_code = {v.code.code: v for v in draft.vital_signs}
     assert (by_code["8480-6"].value, by_code["8462-4"].value) == (128.0, 79.0)
     assert by_code["8480-6"].time == later.date()
@@ -99,12 +131,18 @@ def test_a_pss_value_newer_than_the_readings_is_kept() -> None:
     stale = datetime.combine(newest.time - timedelta(days=400), datetime.min.time(), ROME)
     weight = Vital.BODY_WEIGHT if newest.code.code == "29463-7" else None
     readings = [_reading(weight, (50.0,), stale)] if weight else []
-    draft = start_draft(patient=_patient(previous.patient.cf), signer=SIGNER,
-                        previous=previous, readings=readings, now=NOW)
+    draft = start_draft(
+        patient=_patient(previous.patient.cf),
+        signer=SIGNER,
+        previous=previous,
+        readings=readings,
+        now=NOW,
+    )
     assert newest in draft.vital_signs
 
 
 # -- through the service, on the synced region ------------------------------------------
+
 
 @pytest.fixture
 def region(live_region: LiveRegion, cache: CacheStore) -> PssRegion:
@@ -117,8 +155,11 @@ def test_the_service_starts_from_the_current_published_version(region: PssRegion
     current = region.service.history(patient.id)[0]
     published = region.service.read(current.document_id)
     VitalsService(region.synced.cache).record(
-        patient.id, {Vital.HEART_RATE: (64.0,)}, effective_at=NOW - timedelta(hours=1),
-        performer="Inf. Neri")
+        patient.id,
+        {Vital.HEART_RATE: (64.0,)},
+        effective_at=NOW - timedelta(hours=1),
+        performer="Inf. Neri",
+    )
     draft = region.service.start_draft(patient.id, now=NOW)
     assert draft.version == published.version + 1
     assert draft.replaced_id == published.document_id
@@ -132,8 +173,7 @@ def test_a_patient_without_pss_gets_version_one(region: PssRegion) -> None:
     assert draft.version == 1 and draft.set_id == draft.document_id
 
 
-def test_without_author_details_the_service_says_what_to_configure(
-        region: PssRegion) -> None:
+def test_without_author_details_the_service_says_what_to_configure(region: PssRegion) -> None:
     bare = PssService(region.synced.cache, region.synced.service)
     with pytest.raises(ConfigError, match="given_name"):
         bare.start_draft(region.with_versions(1).id, now=NOW)
@@ -147,13 +187,13 @@ def test_the_user_section_carries_the_author_details(tmp_path: Path) -> None:
         'codice_fiscale = "rssmra70a01a944x"\nrole = "MMG"\ngiven_name = "Mario"\n'
         'family_name = "Rossi"\nphone = "+39 051 6543210"\nemail = "m.rossi@example.it"\n'
         'organization_id = "080105-MMG"\norganization_name = "Studio medico Rossi"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     user = load_config(path, data_dir=tmp_path).user
     assert user is not None
     assert (user.given_name, user.family_name) == ("Mario", "Rossi")
     assert user.telecom == ("tel:+390516543210", "mailto:m.rossi@example.it")
-    assert (user.organization_id, user.organization_name) == ("080105-MMG",
-                                                              "Studio medico Rossi")
+    assert (user.organization_id, user.organization_name) == ("080105-MMG", "Studio medico Rossi")
     signer = _signer(user)
     assert signer is not None and signer.author.telecom == user.telecom
     assert _signer(replace(user, organization_name="")) is None  # no PSS editing, no crash

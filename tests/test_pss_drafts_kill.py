@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from fse_desk._types import PatientId
-from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.pss.service import PssService
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
@@ -39,8 +39,11 @@ def _kill_while_saving(cache: Path, key: bytes, after_saves: int, delay_s: float
     the last save it reported (it keeps saving until the kill)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "tests._draft_child", "--cache", str(cache)],
-        cwd=ROOT, env={**os.environ, KEY_VARIABLE: key.hex()},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env={**os.environ, KEY_VARIABLE: key.hex()},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None and child.stderr is not None
     try:
@@ -73,8 +76,9 @@ def test_a_killed_autosave_leaves_the_last_whole_draft(tmp_path: Path) -> None:
         store = CacheStore.open(cache, key)
         try:
             assert store.integrity_ok()
-            service = PssService(store, TimelineService(
-                store, FhirClient("http://127.0.0.1:9"), DOCTOR))
+            service = PssService(
+                store, TimelineService(store, FhirClient("http://127.0.0.1:9"), DOCTOR)
+            )
             found = service.draft(PatientId(PATIENT_ID), full_pss().author.cf)
         finally:
             store.close()

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from fse_desk._types import PatientId
+from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.errors import StoreError
-from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.pss import codes
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.cda_writer import write_cda
@@ -44,8 +44,12 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _nothing_stated() -> Pss:
-    return minimal_pss(no_known_allergies=False, no_current_therapy=False, no_problems=False,
-                       family_history_negative=False)
+    return minimal_pss(
+        no_known_allergies=False,
+        no_current_therapy=False,
+        no_problems=False,
+        family_history_negative=False,
+    )
 
 
 def _expected() -> Pss:
@@ -95,8 +99,11 @@ def test_type_ahead_picks_a_term_and_fills_the_aic(
     assert drug.lookup.popup().isVisible()
     assert editor.draft.therapies == ()  # nothing chosen yet
     qtbot.keyClick(drug, Qt.Key.Key_Return)  # Enter takes the best match
-    assert editor.draft.therapies == (Therapy(Coded("A10BA02", codes.ATC, "Metformina"),
-                                              Coded("034218062", codes.AIC, "Metformina")),)
+    assert editor.draft.therapies == (
+        Therapy(
+            Coded("A10BA02", codes.ATC, "Metformina"), Coded("034218062", codes.AIC, "Metformina")
+        ),
+    )
     assert drug.text() == "A10BA02 — Metformina"
     assert QApplication.focusWidget() is panel.form.widgets["aic"]  # Enter moves on
     # The second match, chosen with the arrow keys in the list.
@@ -105,8 +112,7 @@ def test_type_ahead_picks_a_term_and_fills_the_aic(
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert editor.draft.therapies[0].drug == Coded("A10BD07", codes.ATC,
-                                                   "Metformina e sitagliptin")
+    assert editor.draft.therapies[0].drug == Coded("A10BD07", codes.ATC, "Metformina e sitagliptin")
     assert editor.draft.therapies[0].aic is None  # that term has no AIC
 
 
@@ -213,7 +219,8 @@ def test_the_draft_is_saved_as_the_doctor_types_and_is_there_after_reopening(
     with qtbot.waitSignal(editor.saved, timeout=5000) as saved:
         retype(qtbot, panel.form.widgets["note"], "scompenso lieve")
     assert editor.bar.saved_label.text() == tr("EditorBar", "Draft saved at {time}").format(
-        time=saved.args[0].strftime("%H:%M:%S"))
+        time=saved.args[0].strftime("%H:%M:%S")
+    )
     editor.close()
     store = disk.reopen()  # the laptop was closed: a new service on the same cache file
     found = service_on(store, client).draft(PATIENT, MMG.cf)
@@ -244,8 +251,9 @@ def test_a_failed_save_is_shown_and_nothing_is_lost_silently(
     qtbot: QtBot, disk: Cache, client: FhirClient
 ) -> None:
     # A patient the cache does not hold: the cache refuses the draft (foreign key).
-    editor = open_editor(qtbot, service_on(disk.store, client), full_pss(),
-                         patient_id=PatientId("not-in-the-cache"))
+    editor = open_editor(
+        qtbot, service_on(disk.store, client), full_pss(), patient_id=PatientId("not-in-the-cache")
+    )
     editor.section_list.select("problems")
     editor.current_panel().select_row(0)
     with qtbot.waitSignal(editor.save_failed, timeout=5000):
@@ -264,16 +272,17 @@ def test_a_check_takes_the_doctor_to_the_field_to_correct(
     unresolved = replace(full.problems[1], end=None)  # resolved, but since when?
     draft = replace(full, problems=(full.problems[0], unresolved), allergies=())
     editor = open_editor(qtbot, service_on(disk.store, client), draft)
-    assert [p.code for p in editor.problems] == ["section.required_empty",
-                                                  "problem.end_missing"]
+    assert [p.code for p in editor.problems] == ["section.required_empty", "problem.end_missing"]
     views = {v.key: v for v in PssTexts().section_views()}
     assert editor.checks.messages() == [
-        f"{views['allergies'].title}: " + tr(
-            "ProblemTexts", "required section: add an entry or tick “{none}”.").format(
-                none=views["allergies"].none_text),
-        f"{views['problems'].title} · Polmonite: " + tr(
-            "ProblemTexts", "a resolved problem needs the date it resolved ({field}).").format(
-                field=tr("FieldLabels", "Resolved on")),
+        f"{views['allergies'].title}: "
+        + tr("ProblemTexts", "required section: add an entry or tick “{none}”.").format(
+            none=views["allergies"].none_text
+        ),
+        f"{views['problems'].title} · Polmonite: "
+        + tr("ProblemTexts", "a resolved problem needs the date it resolved ({field}).").format(
+            field=tr("FieldLabels", "Resolved on")
+        ),
     ]
     assert editor.section_list.has_warning("problems")
     assert not editor.section_list.has_warning("therapies")
@@ -303,17 +312,28 @@ def test_accept_all_takes_a_section_in_one_step_and_uncoded_items_are_listed(
     start = full_pss()
     source = Source("doc-1", "Lettera di dimissione", "2026-10-01")
     known = Suggestion("problems", start.problems[0], source, "Diabete (ICD-9-CM 250.00)", False)
-    gout = Suggestion("problems", Problem(Coded("274.9", codes.ICD9CM, "Gotta")), source,
-                      "Gotta (ICD-9-CM 274.9)", False)
-    copd = Suggestion("problems", Problem(Coded("496", codes.ICD9CM, "BPCO")), source,
-                      "BPCO", True)
-    found = SuggestionSet((known, gout, copd), (Unmatched("problems", "Sincope", source),),
-                          documents_read=1, documents_skipped=0, not_downloaded=2)
+    gout = Suggestion(
+        "problems",
+        Problem(Coded("274.9", codes.ICD9CM, "Gotta")),
+        source,
+        "Gotta (ICD-9-CM 274.9)",
+        False,
+    )
+    copd = Suggestion("problems", Problem(Coded("496", codes.ICD9CM, "BPCO")), source, "BPCO", True)
+    found = SuggestionSet(
+        (known, gout, copd),
+        (Unmatched("problems", "Sincope", source),),
+        documents_read=1,
+        documents_skipped=0,
+        not_downloaded=2,
+    )
     editor = open_editor(qtbot, service_on(disk.store, client), start)
     editor.suggestions.show_suggestions(found, editor.draft)
     assert editor.suggestions.pending() == [gout, copd]  # what the draft holds is not proposed
-    assert tr("SuggestionsPanel", "%n document(s) not downloaded yet could not be read.",
-              2) in editor.suggestions.summary.text()
+    assert (
+        tr("SuggestionsPanel", "%n document(s) not downloaded yet could not be read.", 2)
+        in editor.suggestions.summary.text()
+    )
     tree = editor.suggestions.tree
     uncoded = tree.topLevelItem(1)
     assert uncoded.text(0) == tr("SuggestionsPanel", "To be coded (%n)", 1)
@@ -332,12 +352,18 @@ def test_publication_refusals_about_the_draft_itself_say_what_to_do(qapp: QAppli
     texts = ProblemTexts(FieldLabels())
     draft = full_pss()
     for code, field, source in (
-        ("patient.mismatch", "patient.cf",
-         "This draft is about another patient: close it and start a new version from this "
-         "patient's PSS."),
-        ("author.not_operator", "author.cf",
-         "This draft was written by another doctor: only the author can sign and publish it. "
-         "Start a new version of your own."),
+        (
+            "patient.mismatch",
+            "patient.cf",
+            "This draft is about another patient: close it and start a new version from this "
+            "patient's PSS.",
+        ),
+        (
+            "author.not_operator",
+            "author.cf",
+            "This draft was written by another doctor: only the author can sign and publish it. "
+            "Start a new version of your own.",
+        ),
     ):
         message = texts.message(ValidationProblem(code, "english", "", field), draft)
         assert message == tr("ProblemTexts", source)

@@ -81,7 +81,8 @@ def test_the_mmg_starts_a_new_version_leaves_it_and_resumes_it(
         qtbot.mouseClick(editor.bar.close_button, Qt.MouseButton.LeftButton)
     assert tab.pages.currentIndex() == 0 and tab.launcher.resumes
     assert tab.launcher.edit_button.text().startswith(
-        tr("EditLauncher", "Resume draft (saved {when})").partition("{")[0])
+        tr("EditLauncher", "Resume draft (saved {when})").partition("{")[0]
+    )
     resumed = _open(qtbot, tab)
     # The CDA keeps the effective time to the second.
     assert resumed.draft == replace(edited, effective_time=resumed.draft.effective_time)
@@ -135,8 +136,7 @@ def test_suggestions_from_the_fse_enter_the_draft_only_when_accepted(
     assert second not in editor.suggestions.pending()
     qtbot.mouseClick(_button(editor, first, 0), Qt.MouseButton.LeftButton)  # Accept
     assert editor.draft == accept(before, first)
-    assert editor.draft.entries(first.section) == (*before.entries(first.section),
-                                                   first.entry)
+    assert editor.draft.entries(first.section) == (*before.entries(first.section), first.entry)
     assert editor.section_list.current_key() == first.section
     assert editor.suggestions.pending() == pending[2:]
     editor.undo_stack.undo()  # an accept is one undo step, and its suggestion is back
@@ -168,7 +168,8 @@ def test_publishing_shows_what_to_correct_then_queues_the_pss(
     assert isinstance(refused, PssNotPublishable)
     assert [p.code for p in refused.problems] == ["problem.end_missing"]
     assert editor.checks.summary.text() == tr(
-        "ValidationPanel", "The PSS was not sent: correct these points and publish again.")
+        "ValidationPanel", "The PSS was not sent: correct these points and publish again."
+    )
     assert len(editor.checks.messages()) == 1
     assert editor.bottom_tabs.currentWidget() is editor.checks
     assert mmg.status.outbox_pending == 0
@@ -184,5 +185,6 @@ def test_publishing_shows_what_to_correct_then_queues_the_pss(
     assert mmg.pss.draft(patient.id, mmg.operator.codice_fiscale) is None
     assert tab.pages.currentIndex() == 0
     assert tab.launcher.notice.text() == tr(
-        "EditLauncher", "The PSS is queued for sending: it will leave as soon as you are online.")
+        "EditLauncher", "The PSS is queued for sending: it will leave as soon as you are online."
+    )
     assert tab.launcher.edit_button.text() == tr("EditLauncher", "New version")

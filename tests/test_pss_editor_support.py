@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from fse_desk._types import PatientId
-from fse_desk.fse.fhir_client import FhirClient
+from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.pss.model import Coded, Pss
 from fse_desk.pss.service import PssService
 from fse_desk.pss.vocabularies import load_vocabulary, parse_vocabulary
@@ -38,8 +38,10 @@ from ui.pss.editor.field_widgets import (
 )
 
 PATIENT = PatientId("pat-editor-1")
-ATC_WITH_AIC = ("code,display,aic\nA10BA02,Metformina,034218062\n"
-                "A10BD07,Metformina e sitagliptin,\nC09AA05,Ramipril,\n")
+ATC_WITH_AIC = (
+    "code,display,aic\nA10BA02,Metformina,034218062\n"
+    "A10BD07,Metformina e sitagliptin,\nC09AA05,Ramipril,\n"
+)
 
 
 @dataclass
@@ -58,8 +60,9 @@ class Cache:
 def disk_fixture(tmp_path: Path) -> Iterator[Cache]:
     """A real SQLCipher cache file that a test may close and open again."""
     key = secrets.token_bytes(32)
-    cache = Cache(tmp_path / "cache.sqlcipher", key, CacheStore.open(tmp_path / "cache.sqlcipher",
-                                                                      key))
+    cache = Cache(
+        tmp_path / "cache.sqlcipher", key, CacheStore.open(tmp_path / "cache.sqlcipher", key)
+    )
     cache.store.patients.upsert_many([RecordFactory().patient(id=PATIENT)])
     yield cache
     cache.store.close()
@@ -94,10 +97,10 @@ def vocabularies() -> EditorVocabularies:
     return EditorVocabularies({**shipped, "atc": parse_vocabulary("atc", ATC_WITH_AIC)})
 
 
-def open_editor(qtbot: QtBot, service: PssService, draft: Pss,
-                patient_id: PatientId = PATIENT) -> PssEditor:
-    editor = PssEditor(service, patient_id, draft, vocabularies=vocabularies(),
-                       today=lambda: TODAY)
+def open_editor(
+    qtbot: QtBot, service: PssService, draft: Pss, patient_id: PatientId = PATIENT
+) -> PssEditor:
+    editor = PssEditor(service, patient_id, draft, vocabularies=vocabularies(), today=lambda: TODAY)
     qtbot.addWidget(editor)
     editor.resize(1200, 800)
     editor.show()

@@ -24,8 +24,7 @@ def test_new_version_keeps_set_id_bumps_version_and_points_rplc_at_previous() ->
     assert second.effective_time == when
     assert second.problems == first.problems and second.therapies == first.therapies
     third = new_version(second, document_id="PSS.2026.0003", effective_time=when)
-    assert (third.version, third.replaced_id, third.set_id) == (3, "PSS.2026.0002",
-                                                                first.set_id)
+    assert (third.version, third.replaced_id, third.set_id) == (3, "PSS.2026.0002", first.set_id)
 
 
 def test_new_version_needs_a_new_document_id() -> None:
@@ -72,7 +71,9 @@ def test_every_section_of_the_standard_is_in_the_model() -> None:
     assert {s.key for s in codes.SECTIONS} <= names
     assert len(codes.SECTIONS) == 17
     assert [s.template_id for s in codes.SECTIONS][:2] == [
-        "2.16.840.1.113883.2.9.10.1.4.2.1", "2.16.840.1.113883.2.9.10.1.4.2.2"]
+        "2.16.840.1.113883.2.9.10.1.4.2.1",
+        "2.16.840.1.113883.2.9.10.1.4.2.2",
+    ]
     filled = full_pss()
     assert all(filled.entries(s.key) for s in codes.SECTIONS)
 
@@ -82,13 +83,52 @@ def test_public_surface_is_pinned() -> None:
     assert all(hasattr(pss_pkg, name) for name in pss_pkg.__all__)
     assert sorted(pss_pkg.__all__) == sorted(set(pss_pkg.__all__))
     assert set(pss_pkg.__all__) == {
-        "AdministrativeSex", "Allergy", "CarePlan", "Clinician", "Coded", "Confidentiality",
-        "Criticality", "Device", "Diagnostic", "DiseaseNetwork", "DonationChoice", "Encounter",
-        "EncounterKind", "Exemption", "FamilyHistory", "FunctionalStatus", "Lifestyle",
-        "OrganDonation", "Organization", "PatientInfo", "Pregnancy", "Problem", "ProblemStatus",
-        "Procedure", "Pss", "Relative", "SECTIONS", "SectionSpec", "Severity", "Source",
-        "Suggestion", "SuggestionSet", "Term", "Therapy", "Vaccination", "ValidationProblem",
-        "VitalSign", "Vocabulary", "accept", "install_vocabulary", "load_vocabulary",
-        "new_version", "parse_vocabulary", "read_cda", "suggest_updates",
-        "validate_cda_structure", "validate_pss", "write_cda",
+        "AdministrativeSex",
+        "Allergy",
+        "CarePlan",
+        "Clinician",
+        "Coded",
+        "Confidentiality",
+        "Criticality",
+        "Device",
+        "Diagnostic",
+        "DiseaseNetwork",
+        "DonationChoice",
+        "Encounter",
+        "EncounterKind",
+        "Exemption",
+        "FamilyHistory",
+        "FunctionalStatus",
+        "Lifestyle",
+        "OrganDonation",
+        "Organization",
+        "PatientInfo",
+        "Pregnancy",
+        "Problem",
+        "ProblemStatus",
+        "Procedure",
+        "Pss",
+        "Relative",
+        "SECTIONS",
+        "SectionSpec",
+        "Severity",
+        "Source",
+        "Suggestion",
+        "SuggestionSet",
+        "Term",
+        "Therapy",
+        "Vaccination",
+        "ValidationProblem",
+        "VitalSign",
+        "Vocabulary",
+        "accept",
+        "install_vocabulary",
+        "load_vocabulary",
+        "new_version",
+        "parse_vocabulary",
+        "read_cda",
+        "suggest_updates",
+        "validate_cda_structure",
+        "validate_pss",
+        "write_cda",
     }

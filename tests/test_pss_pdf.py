@@ -18,8 +18,10 @@ from fse_desk.security.certificates import issue_test_certificate
 from tests.test_gateway_support import printout
 
 CA, CREDS = issue_test_certificate("Dott.ssa Elena Guidotti", "GDTLNE72D58A944V")
-CDA = b'<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3"><title>PSS \xc3\xa8</title>' \
-      b"</ClinicalDocument>"
+CDA = (
+    b'<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3"><title>PSS \xc3\xa8</title>'
+    b"</ClinicalDocument>"
+)
 
 
 def _text(pdf: bytes) -> str:
@@ -35,9 +37,18 @@ def test_pdf_carries_the_cda_and_reads_as_a_pss() -> None:
     assert spec["/AFRelationship"] == "/Source"
     assert spec["/EF"]["/F"].get_object()["/Subtype"] == "/application/xml"
     text = _text(pdf)
-    for expected in ("Profilo Sanitario Sintetico", "Iris Guermandi", "GRMRSI36D56B572X",
-                     "Allergie e intolleranze", "Nessuna allergia nota.", "Lista dei problemi",
-                     "ICD-9-CM", "Farmaco 3", "Documento firmato digitalmente", "versione 1"):
+    for expected in (
+        "Profilo Sanitario Sintetico",
+        "Iris Guermandi",
+        "GRMRSI36D56B572X",
+        "Allergie e intolleranze",
+        "Nessuna allergia nota.",
+        "Lista dei problemi",
+        "ICD-9-CM",
+        "Farmaco 3",
+        "Documento firmato digitalmente",
+        "versione 1",
+    ):
         assert expected in text, expected
 
 

@@ -12,6 +12,10 @@ import httpx
 import pytest
 
 from fse_desk._types import DocumentId
+from fse_desk.connectors.gateway import GatewayClient
+from fse_desk.connectors.gateway_push import PublishRequest
+from fse_desk.connectors.push import OutboxPusher, PushSummary
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.outbox import OutboxMethod, OutboxState
 from fse_desk.domain.patient import ConsentState
 from fse_desk.domain.vitals import Vital
@@ -22,24 +26,20 @@ from fse_desk.errors import (
     PublishNotAllowed,
     ServerUnavailable,
 )
-from fse_desk.fse.gateway import GatewayClient
-from fse_desk.fse.gateway_push import PublishRequest
-from fse_desk.fse.push import OutboxPusher, PushSummary
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.drafting import new_document_id
 from fse_desk.pss.model import new_version
 from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.service import PssService, PublishRefusal
-from fse_desk.sandbox import SandboxServer
-from fse_desk.sandbox.gateway import trust_certificate_authority
-from fse_desk.sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
-from fse_desk.sandbox.region.pss import DEMO_SIGNER
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator, Workstation
+from fse_desk_sandbox import SandboxServer
+from fse_desk_sandbox.gateway import trust_certificate_authority
+from fse_desk_sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
+from fse_desk_sandbox.region.pss import DEMO_SIGNER
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import (
     completed,
@@ -62,7 +62,8 @@ from tests.test_pss_support import minimal_pss
 
 
 def test_queued_offline_it_reaches_the_fse_once_when_the_server_is_back(
-        mmg: Workstation, live_region: LiveRegion) -> None:
+    mmg: Workstation, live_region: LiveRegion
+) -> None:
     patient = consenting(mmg, with_pss=True)
     # The current version is fetched and carried over; the doctor completes the posology.
     draft = completed(mmg.pss.start_draft(patient.id))
@@ -74,13 +75,18 @@ def test_queued_offline_it_reaches_the_fse_once_when_the_server_is_back(
     assert mmg.pss.draft(patient.id, draft.author.cf) is None
     queued = entry(mmg, entry_id)
     assert (queued.state, queued.method, queued.attempts) == (
-        OutboxState.PENDING, OutboxMethod.PUBLISH, 0)
+        OutboxState.PENDING,
+        OutboxMethod.PUBLISH,
+        0,
+    )
     assert queued.description == f"PSS version {draft.version} of {patient.display_name}"
     assert mmg.status.outbox_pending == 1
     with pytest.raises(ServerUnavailable):
         mmg.sync()
     assert (entry(mmg, entry_id).state, entry(mmg, entry_id).attempts) == (
-        OutboxState.PENDING, 0)  # nothing reached the server; nobody is penalised
+        OutboxState.PENDING,
+        0,
+    )  # nothing reached the server; nobody is penalised
 
     back = SandboxServer(live_region.store, port=port).start()
     try:
@@ -102,7 +108,8 @@ def test_queued_offline_it_reaches_the_fse_once_when_the_server_is_back(
 
 
 def test_a_first_version_and_its_replacement_go_out_in_order(
-        mmg: Workstation, live_region: LiveRegion) -> None:
+    mmg: Workstation, live_region: LiveRegion
+) -> None:
     fhir = live_region.server.base_url
     patient = consenting(mmg, with_pss=False)
     v1 = first_version(mmg, patient)
@@ -115,15 +122,20 @@ def test_a_first_version_and_its_replacement_go_out_in_order(
     [old] = on_server(fhir, v1.full_id)
     [new] = on_server(fhir, v2.full_id)
     assert (old["status"], new["status"]) == ("superseded", "current")
-    assert new["relatesTo"] == [{"code": "replaces",
-                                 "target": {"reference": f"DocumentReference/{old['id']}"}}]
+    assert new["relatesTo"] == [
+        {"code": "replaces", "target": {"reference": f"DocumentReference/{old['id']}"}}
+    ]
     published = mmg.pss.read(DocumentId(new["id"]))
     assert (published.version, published.replaced_id, published.set_id) == (
-        2, v1.document_id, v1.set_id)  # RPLC to version 1, same setId
+        2,
+        v1.document_id,
+        v1.set_id,
+    )  # RPLC to version 1, same setId
 
 
 def test_a_certificate_the_gateway_does_not_trust_leaves_the_entry_in_error(
-        tmp_path: Path, live_region: LiveRegion, stranger: Certified) -> None:
+    tmp_path: Path, live_region: LiveRegion, stranger: Certified
+) -> None:
     fhir = live_region.server.base_url
     workstation = open_mmg(tmp_path / "mmg", live_region, stranger.credentials)
     try:
@@ -145,7 +157,8 @@ def test_a_certificate_the_gateway_does_not_trust_leaves_the_entry_in_error(
 
 
 def test_a_document_id_already_published_with_other_content_is_refused(
-        mmg: Workstation, live_region: LiveRegion, operator: Certified) -> None:
+    mmg: Workstation, live_region: LiveRegion, operator: Certified
+) -> None:
     fhir = live_region.server.base_url
     patient = consenting(mmg, with_pss=False)
     draft = first_version(mmg, patient)
@@ -165,7 +178,8 @@ def test_a_document_id_already_published_with_other_content_is_refused(
 
 
 def test_a_nurse_may_not_publish_and_her_syncs_never_need_a_certificate(
-        region_workstation: Workstation) -> None:
+    region_workstation: Workstation,
+) -> None:
     nurse = region_workstation
     nurse.sync()
     patient = nurse.search_patients("")[0]
@@ -175,9 +189,13 @@ def test_a_nurse_may_not_publish_and_her_syncs_never_need_a_certificate(
     assert nurse.outbox.entries(include_closed=True) == []
     with pytest.raises(CertificateError):
         nurse.signing_credentials()  # none configured: the gateway client is never opened
-    nurse.vitals.record(patient.id, {Vital.HEART_RATE: (72.0,)},
-                        effective_at=datetime.now(ROME), performer=nurse.operator.display_name,
-                        note="")
+    nurse.vitals.record(
+        patient.id,
+        {Vital.HEART_RATE: (72.0,)},
+        effective_at=datetime.now(ROME),
+        performer=nurse.operator.display_name,
+        note="",
+    )
     assert nurse.sync().pushed.sent == 1
 
 
@@ -194,7 +212,8 @@ def test_an_incomplete_draft_is_not_publishable_and_names_the_fields(mmg: Workst
 
 
 def test_without_a_gateway_publishing_says_what_to_configure(
-        tmp_path: Path, live_region: LiveRegion, operator: Certified) -> None:
+    tmp_path: Path, live_region: LiveRegion, operator: Certified
+) -> None:
     workstation = open_mmg(tmp_path / "mmg", live_region, operator.credentials, gateway=False)
     try:
         workstation.sync()
@@ -220,29 +239,45 @@ class Desk:
         self.fhir = region.server.base_url
         drive(SyncEngine(cache, region.client, practitioner_id=DEMO_MMG_ID).pull())
         self.pss = PssService(
-            cache, TimelineService(cache, region.client, DOCTOR), signer=DEMO_SIGNER,
+            cache,
+            TimelineService(cache, region.client, DOCTOR),
+            signer=DEMO_SIGNER,
             operator=DOCTOR,
-            publisher=PssPublisher(cache, lambda: operator.credentials, gateway_url(region)))
+            publisher=PssPublisher(cache, lambda: operator.credentials, gateway_url(region)),
+        )
 
     def gateway(self, transport: httpx.BaseTransport | None = None) -> GatewayClient:
-        return GatewayClient(gateway_url(self.region), self.operator.credentials,
-                             transport=transport)
+        return GatewayClient(
+            gateway_url(self.region), self.operator.credentials, transport=transport
+        )
 
-    def push(self, *, follow_timeout_s: float = 30.0,
-             transport: httpx.BaseTransport | None = None) -> PushSummary:
-        pusher = OutboxPusher(self.cache, self.region.client, follow_timeout_s=follow_timeout_s,
-                              gateway=lambda: self.gateway(transport))
+    def push(
+        self, *, follow_timeout_s: float = 30.0, transport: httpx.BaseTransport | None = None
+    ) -> PushSummary:
+        pusher = OutboxPusher(
+            self.cache,
+            self.region.client,
+            follow_timeout_s=follow_timeout_s,
+            gateway=lambda: self.gateway(transport),
+        )
         return drive(pusher.push())
 
     def queue(self, *, with_pss: bool) -> tuple[int, str]:
         """Queue the next version of a consenting patient's PSS; (entry id, identificativoDoc)."""
-        patient = next(p for p in self.cache.patients.search("", limit=1000)
-                       if p.consent is ConsentState.GRANTED
-                       and bool(self.pss.history(p.id)) is with_pss)
+        patient = next(
+            p
+            for p in self.cache.patients.search("", limit=1000)
+            if p.consent is ConsentState.GRANTED and bool(self.pss.history(p.id)) is with_pss
+        )
         draft = completed(self.pss.start_draft(patient.id))
         if not with_pss:  # version 1: the doctor states the required sections empty
-            draft = replace(draft, no_known_allergies=True, no_current_therapy=True,
-                            no_problems=True, family_history_negative=True)
+            draft = replace(
+                draft,
+                no_known_allergies=True,
+                no_current_therapy=True,
+                no_problems=True,
+                family_history_negative=True,
+            )
         return self.pss.queue_publication(patient.id, draft), draft.full_id
 
 
@@ -263,8 +298,9 @@ def test_a_crash_after_the_202_does_not_publish_twice(desk: Desk, with_pss: bool
     with desk.gateway() as gateway:
         wid = gateway.validate(request.pdf, request.publication.patient_cf).workflow_instance_id
         if request.replaces:
-            lost = gateway.replace(request.replaces, request.pdf, request.publication,
-                                   workflow_instance_id=wid)
+            lost = gateway.replace(
+                request.replaces, request.pdf, request.publication, workflow_instance_id=wid
+            )
         else:
             lost = gateway.publish(request.pdf, request.publication, workflow_instance_id=wid)
     assert lost.status == 202
@@ -310,11 +346,18 @@ def _status_answered_by(answer: Callable[[httpx.Request], httpx.Response]) -> ht
 
 
 def test_a_blocking_error_in_the_workflow_marks_the_entry_in_error(desk: Desk) -> None:
-    events = [{"eventType": "VALIDATION", "eventStatus": "SUCCESS", "eventDate": "x"},
-              {"eventType": "SEND_TO_INI", "eventStatus": "BLOCKING_ERROR", "eventDate": "x",
-               "message": "Errore di indicizzazione su INI"}]
+    events = [
+        {"eventType": "VALIDATION", "eventStatus": "SUCCESS", "eventDate": "x"},
+        {
+            "eventType": "SEND_TO_INI",
+            "eventStatus": "BLOCKING_ERROR",
+            "eventDate": "x",
+            "message": "Errore di indicizzazione su INI",
+        },
+    ]
     blocked = _status_answered_by(
-        lambda _r: httpx.Response(200, json={"traceID": "t", "transactionData": events}))
+        lambda _r: httpx.Response(200, json={"traceID": "t", "transactionData": events})
+    )
 
     entry_id, _ = desk.queue(with_pss=False)
     summary = desk.push(transport=blocked)

@@ -40,8 +40,12 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 def test_a_refused_publication_shows_the_gateway_reason_and_what_to_fix(
-        qtbot: QtBot, qtmodeltester: ModelTester, tmp_path: Path, live_region: LiveRegion,
-        stranger: Certified) -> None:
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    tmp_path: Path,
+    live_region: LiveRegion,
+    stranger: Certified,
+) -> None:
     workstation = open_mmg(tmp_path / "mmg", live_region, stranger.credentials)  # untrusted
     try:
         workstation.sync()
@@ -77,13 +81,23 @@ def test_the_awaiting_state_has_a_label() -> None:
 
 
 def test_gateway_problems_say_what_to_fix_and_quote_the_gateway() -> None:
-    published = GatewayError("409", status=409, problem_type="/msg/ini-error",
-                             title="Ini error.", detail="identificativoDoc X già pubblicato")
+    published = GatewayError(
+        "409",
+        status=409,
+        problem_type="/msg/ini-error",
+        title="Ini error.",
+        detail="identificativoDoc X già pubblicato",
+    )
     text = user_message(published)
     assert text.startswith("The FSE already holds this document with a different content")
     assert text.endswith("“identificativoDoc X già pubblicato”")
-    unknown = GatewayError("404", status=404, problem_type="https://gtw/msg/record-not-found",
-                           title="Record non trovato.", detail=None)
+    unknown = GatewayError(
+        "404",
+        status=404,
+        problem_type="https://gtw/msg/record-not-found",
+        title="Record non trovato.",
+        detail=None,
+    )
     assert "does not know the patient" in user_message(unknown)
     assert "“Record non trovato.”" in user_message(unknown)  # the title when no detail
     invalid = GatewayError("400", status=400, problem_type="/msg/syntax", detail="manca X")

@@ -6,15 +6,15 @@ from dataclasses import replace
 
 import pytest
 
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.patient import ConsentState
 from fse_desk.errors import ConsentMissing, MalformedDocument
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.pss.service import PssService, PublishRefusal
-from fse_desk.sandbox.region import DEMO_MMG_ID
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk.workstation import Operator, Workstation
+from fse_desk_sandbox.region import DEMO_MMG_ID
 from tests.fixtures_region import LiveRegion
 from tests.pss_region_support import PssRegion
 from tests.timeline_support import DOCTOR, NURSE, make_synced
@@ -48,8 +48,11 @@ def test_the_current_version_is_the_newest_whose_status_is_current(region: PssRe
     history = region.service.history(patient.id)
     assert [v.document_id for v in history] == [earlier[0], newest, *earlier[1:]]
     assert [v.current for v in history] == [True] + [False] * len(earlier)
-    assert [v.number for v in history] == [len(earlier), len(earlier) + 1,
-                                          *range(len(earlier) - 1, 0, -1)]
+    assert [v.number for v in history] == [
+        len(earlier),
+        len(earlier) + 1,
+        *range(len(earlier) - 1, 0, -1),
+    ]
 
 
 def test_read_parses_the_published_cda_and_logs_the_access(region: PssRegion) -> None:
@@ -82,18 +85,26 @@ def test_patients_without_pss_or_consent(region: PssRegion) -> None:
 
 @pytest.mark.parametrize(
     ("role", "allowed"),
-    [(Role.MMG, True), (Role.PLS, True), (Role.NURSE, False), (Role.SPECIALIST, False),
-     (Role.SOCIAL_WORKER, False)],
+    [
+        (Role.MMG, True),
+        (Role.PLS, True),
+        (Role.NURSE, False),
+        (Role.SPECIALIST, False),
+        (Role.SOCIAL_WORKER, False),
+    ],
 )
 def test_only_mmg_and_pls_may_publish(role: Role, allowed: bool) -> None:
     operator = Operator("Test", DOCTOR.codice_fiscale, role, None, "test")
     assert PssService.can_publish(operator) == (
-        (True, None) if allowed else (False, PublishRefusal.NOT_MMG_OR_PLS))
+        (True, None) if allowed else (False, PublishRefusal.NOT_MMG_OR_PLS)
+    )
 
 
 def test_the_workstation_exposes_the_service(region_workstation: Workstation) -> None:
     assert region_workstation.pss.can_publish(region_workstation.operator) == (
-        False, PublishRefusal.NOT_MMG_OR_PLS)
+        False,
+        PublishRefusal.NOT_MMG_OR_PLS,
+    )
     assert PssService.can_publish(NURSE)[0] is False
 
 
@@ -115,7 +126,9 @@ def test_the_demo_mmg_is_the_gp_of_every_synced_patient(region: PssRegion) -> No
     ],
 )
 def test_only_the_patients_own_mmg_or_pls_may_publish_their_pss(
-    region: PssRegion, role: Role, practitioner_id: str | None,
+    region: PssRegion,
+    role: Role,
+    practitioner_id: str | None,
     expected: tuple[bool, PublishRefusal | None],
 ) -> None:
     operator = Operator("Test", DOCTOR.codice_fiscale, role, practitioner_id, "test")

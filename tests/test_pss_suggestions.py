@@ -1,4 +1,4 @@
-""""Aggiorna dal fascicolo" on the synthetic region's real documents: read from the
+""" "Aggiorna dal fascicolo" on the synthetic region's real documents: read from the
 bodies, and from the findings the encrypted cache keeps beside them."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from unittest.mock import patch
 import pytest
 
 from fse_desk._types import PatientId
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.fhir_mapping import document_from_fhir, patient_from_fhir
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.domain.patient import ConsentState
 from fse_desk.errors import ConsentMissing
-from fse_desk.fse.fhir_client import FhirClient
-from fse_desk.fse.fhir_mapping import document_from_fhir, patient_from_fhir
 from fse_desk.progress import drive
 from fse_desk.pss import codes, refresh
 from fse_desk.pss._findings import Findings, entry_fields
@@ -36,10 +36,10 @@ from fse_desk.pss.suggestions import (
     suggestion_vocabularies,
 )
 from fse_desk.pss.vocabularies import Vocabulary, load_vocabulary
-from fse_desk.sandbox.region import generate_region
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Workstation
+from fse_desk_sandbox.region import generate_region
 from tests.fixtures_region import LiveRegion
 from tests.test_pss_support import ROME, full_pss, icd9, minimal_pss
 from tests.timeline_support import DOCTOR, make_synced
@@ -52,8 +52,7 @@ READ = read_filter(None)  # what a first click reads: current documents of CDA_T
 
 
 def _documents(batch: Batch) -> Docs:
-    bodies = {r["id"]: base64.b64decode(r["data"]) for r in batch
-              if r["resourceType"] == "Binary"}
+    bodies = {r["id"]: base64.b64decode(r["data"]) for r in batch if r["resourceType"] == "Binary"}
     docs: Docs = []
     for resource in batch:
         if resource["resourceType"] != "DocumentReference":
@@ -80,7 +79,8 @@ def _letter(docs: Docs) -> tuple[DocumentMeta, bytes]:
 
 
 def test_discharge_letter_yields_its_diagnoses_and_discharge_therapy(
-        region: dict[str, Docs]) -> None:
+    region: dict[str, Docs],
+) -> None:
     meta, body = _letter(region[HEART_FAILURE_PATIENT])
     result = suggest_updates(None, [(meta, body)])
     problems = {s.code: s for s in result.suggestions if s.section == "problems"}
@@ -102,13 +102,14 @@ def test_discharge_letter_yields_its_diagnoses_and_discharge_therapy(
     assert result.documents_read == 1
 
 
-def test_only_documents_after_the_last_pss_and_not_already_in_it(
-        region: dict[str, Docs]) -> None:
+def test_only_documents_after_the_last_pss_and_not_already_in_it(region: dict[str, Docs]) -> None:
     docs = region[HEART_FAILURE_PATIENT]
     meta, _ = _letter(docs)
     previous = minimal_pss(
-        effective_time=meta.date - timedelta(days=1), no_problems=False,
-        problems=(Problem(icd9("428.0", "Scompenso")),))
+        effective_time=meta.date - timedelta(days=1),
+        no_problems=False,
+        problems=(Problem(icd9("428.0", "Scompenso")),),
+    )
     result = suggest_updates(previous, docs)
     assert all(s.source.date >= meta.date.date().isoformat() for s in result.suggestions)
     assert "428.0" not in {s.code for s in result.suggestions}
@@ -116,23 +117,26 @@ def test_only_documents_after_the_last_pss_and_not_already_in_it(
     assert suggest_updates(later, docs).suggestions == ()
 
 
-def test_the_newest_document_is_the_source_of_a_repeated_finding(
-        region: dict[str, Docs]) -> None:
+def test_the_newest_document_is_the_source_of_a_repeated_finding(region: dict[str, Docs]) -> None:
     docs = region[HEART_FAILURE_PATIENT]
     result = suggest_updates(None, docs)
     newest_letter, _ = _letter(docs)
     heart = next(s for s in result.suggestions if s.code == "428.0")
     assert heart.source.date >= newest_letter.date.date().isoformat()
     assert len({s.code for s in result.suggestions}) == len(result.suggestions)
-    pdfs = sum(1 for m, _ in docs if "pdf" in m.content_type and m.type_code in (
-        "57833-6", "57827-8", "34105-7", "11488-4"))
+    pdfs = sum(
+        1
+        for m, _ in docs
+        if "pdf" in m.content_type and m.type_code in ("57833-6", "57827-8", "34105-7", "11488-4")
+    )
     assert result.documents_skipped >= pdfs
 
 
 def test_prescription_rows_carry_atc_aic_and_posology(region: dict[str, Docs]) -> None:
     for docs in region.values():
-        prescriptions = [(m, b) for m, b in docs
-                         if m.type_code == "57833-6" and "xml" in m.content_type]
+        prescriptions = [
+            (m, b) for m, b in docs if m.type_code == "57833-6" and "xml" in m.content_type
+        ]
         if prescriptions:
             break
     meta, body = prescriptions[0]
@@ -181,8 +185,11 @@ def test_accepting_adds_exactly_that_entry(region: dict[str, Docs]) -> None:
 
 
 def test_kept_findings_rebuild_every_field_of_a_structured_pss(region: dict[str, Docs]) -> None:
-    meta = replace(region[HEART_FAILURE_PATIENT][0][0], type_code=codes.PSS_LOINC,
-                   content_type="application/x-hl7-cda+xml")
+    meta = replace(
+        region[HEART_FAILURE_PATIENT][0][0],
+        type_code=codes.PSS_LOINC,
+        content_type="application/x-hl7-cda+xml",
+    )
     pss = full_pss()
     findings = document_findings(meta, write_cda(pss), suggestion_vocabularies())
     assert findings is not None
@@ -190,8 +197,7 @@ def test_kept_findings_rebuild_every_field_of_a_structured_pss(region: dict[str,
     assert kept == findings
     result = collect(None, [(meta, kept)])
     assert result == collect(None, [(meta, findings)])
-    assert {s.entry for s in result.suggestions} == {*pss.problems, *pss.therapies,
-                                                     *pss.allergies}
+    assert {s.entry for s in result.suggestions} == {*pss.problems, *pss.therapies, *pss.allergies}
 
 
 # -- findings kept in the cache ----------------------------------------------------------
@@ -205,8 +211,11 @@ def timeline(cache: CacheStore) -> Iterator[TimelineService]:
     client.close()
 
 
-def _listed(cache: CacheStore, batches: dict[str, Batch], pid: str = HEART_FAILURE_PATIENT,
-            ) -> Docs:
+def _listed(
+    cache: CacheStore,
+    batches: dict[str, Batch],
+    pid: str = HEART_FAILURE_PATIENT,
+) -> Docs:
     """The patient and their documents' metadata in the cache (no bodies); the documents
     with their bodies as the cache lists them, newest first."""
     batch = batches[pid]
@@ -234,42 +243,58 @@ def _read(cache: CacheStore) -> Docs:
 
 
 def test_kept_findings_give_the_answer_of_reading_the_bodies(
-        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]
+) -> None:
     docs = _cached(cache, timeline, batches)
     vocab = suggestion_vocabularies()
     kept = cache.findings.for_patient(PID, vocab.fingerprint)
     # Kept for every CDA as it is cached (a replaced version included: it was current then).
     assert set(kept) == {m.id for m, _ in docs if m.type_code in CDA_TYPES}
     letter, _ = _letter(docs)
-    since_letter = minimal_pss(effective_time=letter.date - timedelta(days=1),
-                               no_problems=False, problems=(Problem(icd9("428.0", "Scompenso")),))
+    since_letter = minimal_pss(
+        effective_time=letter.date - timedelta(days=1),
+        no_problems=False,
+        problems=(Problem(icd9("428.0", "Scompenso")),),
+    )
     for previous in (None, since_letter):
         result = suggest_from_cache(cache, PID, previous, vocab)
         assert result == suggest_updates(previous, docs)
         assert result.suggestions and result.documents_skipped and result.not_downloaded == 0
     # The click merges the kept findings: it does not read the bodies again.
-    planted = Findings((("problems", "E888.9", False, "planted",
-                         entry_fields(Problem(icd9("E888.9", "Caduta")))),), ())
+    planted = Findings(
+        (
+            (
+                "problems",
+                "E888.9",
+                False,
+                "planted",
+                entry_fields(Problem(icd9("E888.9", "Caduta"))),
+            ),
+        ),
+        (),
+    )
     cache.findings.put_many([findings_row(letter, vocab, planted)])
-    fall = next(s for s in suggest_from_cache(cache, PID, None, vocab).suggestions
-                if s.code == "E888.9")
+    fall = next(
+        s for s in suggest_from_cache(cache, PID, None, vocab).suggestions if s.code == "E888.9"
+    )
     assert (fall.evidence, fall.source.document_id) == ("planted", letter.id)
 
 
 def test_bodies_cached_without_findings_are_read_once_then_kept(
-        cache: CacheStore, batches: dict[str, Batch]) -> None:
+    cache: CacheStore, batches: dict[str, Batch]
+) -> None:
     docs = _listed(cache, batches)
     for meta, body in docs:  # as before migration 7: the body only
         cache.bodies.put(meta.id, meta.content_type, body)
     vocab = suggestion_vocabularies()
     assert cache.findings.for_patient(PID, vocab.fingerprint) == {}
     assert suggest_from_cache(cache, PID, None, vocab) == suggest_updates(None, docs)
-    assert len(cache.findings.for_patient(PID, vocab.fingerprint)) == sum(
-        READ(m) for m, _ in docs)
+    assert len(cache.findings.for_patient(PID, vocab.fingerprint)) == sum(READ(m) for m, _ in docs)
 
 
 def test_the_sync_indexes_bodies_cached_without_findings_in_batches(
-        cache: CacheStore, batches: dict[str, Batch]) -> None:
+    cache: CacheStore, batches: dict[str, Batch]
+) -> None:
     docs = _listed(cache, batches)
     for meta, body in docs:  # as before migration 7: the body only
         cache.bodies.put(meta.id, meta.content_type, body)
@@ -286,7 +311,8 @@ def test_the_sync_indexes_bodies_cached_without_findings_in_batches(
 
 
 def test_another_vocabulary_reads_the_documents_again(
-        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]
+) -> None:
     docs = _cached(cache, timeline, batches)
     shipped = suggestion_vocabularies()
     reloaded = Vocabularies(*(load_vocabulary(k) for k in ("icd9cm", "atc", "allergens")))
@@ -301,35 +327,37 @@ def test_another_vocabulary_reads_the_documents_again(
     assert not any("Diabete" in u.text for u in before.unmatched)
     assert any("Diabete" in u.text for u in after.unmatched)  # 250.xx no longer listed
     assert set(cache.findings.for_patient(PID, imported.fingerprint)) == {
-        m.id for m, _ in docs if READ(m)}  # the click reads current documents only
+        m.id for m, _ in docs if READ(m)
+    }  # the click reads current documents only
     stale = cache.findings.for_patient(PID, shipped.fingerprint)
     assert not any(READ(m) and m.id in stale for m, _ in docs)  # all read again
     assert suggest_from_cache(cache, PID, None, shipped) == before
 
 
 def test_a_new_version_or_a_new_body_is_read_again(
-        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]
+) -> None:
     docs = _cached(cache, timeline, batches)
     vocab = suggestion_vocabularies()
     before = suggest_from_cache(cache, PID, None, vocab)
     letter, letter_body = _letter(docs)
     newest = max(m.date for m, _ in docs)
-    cache.documents.upsert_many([replace(letter, version_id="2",
-                                         date=newest + timedelta(days=30))])
-    prescription = next(m for m, _ in docs if m.type_code == "57833-6"
-                        and "xml" in m.content_type)
+    cache.documents.upsert_many([replace(letter, version_id="2", date=newest + timedelta(days=30))])
+    prescription = next(m for m, _ in docs if m.type_code == "57833-6" and "xml" in m.content_type)
     fall = letter_body.replace(b"ICD-9-CM 428.0", b"ICD-9-CM E888.9")
     cache.bodies.put(prescription.id, prescription.content_type, fall)  # by any path
     after = suggest_from_cache(cache, PID, None, vocab)
     assert after == suggest_updates(None, _read(cache)) != before
     assert next(s for s in after.suggestions if s.code == "E888.9").source.document_id == (
-        prescription.id)
+        prescription.id
+    )
     heart = next(s for s in after.suggestions if s.code == "428.0")
     assert heart.source.date == (newest + timedelta(days=30)).date().isoformat()
 
 
 def test_documents_never_downloaded_are_counted_not_fetched(
-        cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]) -> None:
+    cache: CacheStore, timeline: TimelineService, batches: dict[str, Batch]
+) -> None:
     docs = _listed(cache, batches)
     fetched = docs[::2]
     for meta, body in fetched:
@@ -344,14 +372,18 @@ def test_documents_never_downloaded_are_counted_not_fetched(
 
 
 def test_the_service_suggests_from_the_bodies_the_timeline_fetched(
-        live_region: LiveRegion, cache: CacheStore) -> None:
+    live_region: LiveRegion, cache: CacheStore
+) -> None:
     synced = make_synced(live_region, cache)
     service = PssService(cache, synced.service)
     patient = synced.busiest()
     before = service.suggest(patient.id, None)
     assert before.suggestions == () and before.documents_read == 0
-    current = [m for m in cache.documents.list_for_patient(patient.id)
-               if m.status is DocumentStatus.CURRENT]  # superseded versions are not read
+    current = [
+        m
+        for m in cache.documents.list_for_patient(patient.id)
+        if m.status is DocumentStatus.CURRENT
+    ]  # superseded versions are not read
     wanted = [m for m in current if READ(m)]
     assert before.not_downloaded == len(wanted) > 0
     drive(synced.service.prefetch(patient.id))  # "Scarica per uso offline"
@@ -360,8 +392,9 @@ def test_the_service_suggests_from_the_bodies_the_timeline_fetched(
     assert result == suggest_updates(None, bodies) and result.not_downloaded == 0
     assert result.suggestions
     kept = cache.findings.for_patient(patient.id, suggestion_vocabularies().fingerprint)
-    every_cda = {m.id for m in cache.documents.list_for_patient(patient.id)
-                 if m.type_code in CDA_TYPES}  # replaced versions are indexed as cached
+    every_cda = {
+        m.id for m in cache.documents.list_for_patient(patient.id) if m.type_code in CDA_TYPES
+    }  # replaced versions are indexed as cached
     assert {m.id for m in wanted} <= set(kept) == every_cda
     denied = synced.patients(ConsentState.DENIED)[0]
     with pytest.raises(ConsentMissing, match="not consented"):
@@ -369,19 +402,28 @@ def test_the_service_suggests_from_the_bodies_the_timeline_fetched(
 
 
 def test_a_body_fetched_by_the_workstation_is_read_like_the_timeline_s(
-        region_workstation: Workstation) -> None:
+    region_workstation: Workstation,
+) -> None:
     workstation = region_workstation
     workstation.sync()
-    patient = next(p for p in workstation.search_patients("", limit=1000)
-                   if p.consent is ConsentState.GRANTED and any(
-                       m.type_code == "57833-6" and "xml" in m.content_type
-                       for m in workstation.documents(p.id)))
-    current = [m for m in workstation.documents(patient.id)
-               if m.status is DocumentStatus.CURRENT and m.type_code in CDA_TYPES]
-    prescription = next(m for m in current
-                        if m.type_code == "57833-6" and "xml" in m.content_type)
+    patient = next(
+        p
+        for p in workstation.search_patients("", limit=1000)
+        if p.consent is ConsentState.GRANTED
+        and any(
+            m.type_code == "57833-6" and "xml" in m.content_type
+            for m in workstation.documents(p.id)
+        )
+    )
+    current = [
+        m
+        for m in workstation.documents(patient.id)
+        if m.status is DocumentStatus.CURRENT and m.type_code in CDA_TYPES
+    ]
+    prescription = next(m for m in current if m.type_code == "57833-6" and "xml" in m.content_type)
     _type, body = workstation.document_body(prescription.id)  # the imaging path
     result = workstation.pss.suggest(patient.id, None)
-    assert result == replace(suggest_updates(None, [(prescription, body)]),
-                             not_downloaded=len(current) - 1)
+    assert result == replace(
+        suggest_updates(None, [(prescription, body)]), not_downloaded=len(current) - 1
+    )
     assert result.suggestions and result.documents_read == 1

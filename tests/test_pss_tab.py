@@ -12,14 +12,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import ConsentMissing, MalformedDocument
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.pss import Pss, read_cda
 from fse_desk.pss.service import PssService, PublisherLike
-from fse_desk.sandbox.region import DEMO_MMG_ID
 from fse_desk.store import CacheStore
+from fse_desk_sandbox.region import DEMO_MMG_ID
 from tests.fixtures_region import LiveRegion
 from tests.pss_region_support import PssRegion
 from tests.timeline_support import DOCTOR, NURSE, make_synced
@@ -80,24 +80,26 @@ def test_shows_the_current_pss_with_the_values_of_its_cda(
     assert tab.version_list.count() == len(region.pss_ids(patient))
     assert "(attuale)" in tab.version_list.item(0).text()
     assert "(sostituita)" in tab.version_list.item(1).text()
-    assert [r[0] for r in _table(tab, "vital_signs")] == [v.code.display
-                                                         for v in expected.vital_signs]
+    assert [r[0] for r in _table(tab, "vital_signs")] == [
+        v.code.display for v in expected.vital_signs
+    ]
     values = [r[1] for r in _table(tab, "vital_signs")]
     assert values == [f"{v.value:g}".replace(".", ",") for v in expected.vital_signs]
     assert [r[1] for r in _table(tab, "problems")] == [p.code.code for p in expected.problems]
     if expected.no_current_therapy:
         assert tab.section_widget("therapies").text() == "Nessuna terapia in corso"
     else:
-        assert [r[1] for r in _table(tab, "therapies")] == [t.drug.code
-                                                            for t in expected.therapies]
+        assert [r[1] for r in _table(tab, "therapies")] == [t.drug.code for t in expected.therapies]
     if expected.no_known_allergies:
         allergies = tab.section_widget("allergies")
         assert isinstance(allergies, QLabel) and allergies.text() == "Nessuna allergia nota"
     else:
-        assert [r[0] for r in _table(tab, "allergies")] == [a.agent.display
-                                                            for a in expected.allergies]
-    assert [r[1] for r in _table(tab, "vaccinations")] == [v.vaccine.display
-                                                          for v in expected.vaccinations]
+        assert [r[0] for r in _table(tab, "allergies")] == [
+            a.agent.display for a in expected.allergies
+        ]
+    assert [r[1] for r in _table(tab, "vaccinations")] == [
+        v.vaccine.display for v in expected.vaccinations
+    ]
 
 
 def test_an_earlier_version_is_viewable_and_marked_superseded(
@@ -138,9 +140,13 @@ def test_another_mmg_reads_the_pss_with_the_reason_he_cannot_publish(
     assert tab.readonly_label.isHidden()  # an MMG, no patient yet
     assert isinstance(_show(qtbot, tab, region.with_versions(1)), Pss)
     assert tab.readonly_label.isVisible()
-    assert tab.readonly_label.text() == QCoreApplication.translate("PssTab", (
-        "Read only: only the patient's own GP (MMG) or family paediatrician (PLS) can "
-        "publish this PSS, and the FSE does not name you as this patient's doctor."))
+    assert tab.readonly_label.text() == QCoreApplication.translate(
+        "PssTab",
+        (
+            "Read only: only the patient's own GP (MMG) or family paediatrician (PLS) can "
+            "publish this PSS, and the FSE does not name you as this patient's doctor."
+        ),
+    )
     tab.show_patient(None)
     assert tab.readonly_label.isHidden()
 
@@ -211,8 +217,9 @@ def test_a_hidden_tab_reads_the_pss_only_when_shown(
     with qtbot.waitSignal(tab.shown, timeout=10_000) as shown:
         tab.show()
     assert isinstance(shown.args[0], Pss)
-    assert [r.document_id for r in region.synced.service.access_log(patient.id)] == \
-        region.pss_ids(patient)[:1]
+    assert [r.document_id for r in region.synced.service.access_log(patient.id)] == region.pss_ids(
+        patient
+    )[:1]
 
 
 def test_the_shown_version_is_saved_as_a_pdf_copy_for_the_patient(

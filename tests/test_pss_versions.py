@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fse_desk._types import DocumentId
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.documents import LAB_REPORT_LOINC
 from fse_desk.domain import DocumentStatus, Patient
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.pss import read_cda, write_cda
 from fse_desk.pss.service import PssService
@@ -47,19 +47,22 @@ class Published:
 
     def publish_first(self) -> DocumentId:
         pub = publication(self.resource, "PSS.VER.0001")
-        pdf = signed_pdf(pss_cda(self.resource, doc_id="PSS.VER.0001"),
-                         self.gateway.client.credentials)
-        list(self.gateway.client.follow(
-            self.gateway.client.publish(pdf, pub).workflow_instance_id))
+        pdf = signed_pdf(
+            pss_cda(self.resource, doc_id="PSS.VER.0001"), self.gateway.client.credentials
+        )
+        list(self.gateway.client.follow(self.gateway.client.publish(pdf, pub).workflow_instance_id))
         self.sync()
         return self._cached(pub.identificativo_doc)
 
     def replace_first(self) -> DocumentId:
         first = publication(self.resource, "PSS.VER.0001")
         second = publication(self.resource, "PSS.VER.0002")
-        v2 = replace(read_cda(pss_cda(self.resource, doc_id="PSS.VER.0002", version=2,
-                                      replaced="PSS.VER.0001")),
-                     effective_time=datetime(2026, 10, 31, 9, 0, tzinfo=ROME))
+        v2 = replace(
+            read_cda(
+                pss_cda(self.resource, doc_id="PSS.VER.0002", version=2, replaced="PSS.VER.0001")
+            ),
+            effective_time=datetime(2026, 10, 31, 9, 0, tzinfo=ROME),
+        )
         pdf = signed_pdf(write_cda(v2), self.gateway.client.credentials)
         receipt = self.gateway.client.replace(first.identificativo_doc, pdf, second)
         list(self.gateway.client.follow(receipt.workflow_instance_id))
@@ -68,8 +71,11 @@ class Published:
 
     def _cached(self, id_doc: str) -> DocumentId:
         cache = self.region.synced.cache
-        return next(d.id for d in cache.documents.list_for_patient(self.patient.id)
-                    if d.master_identifier == id_doc)
+        return next(
+            d.id
+            for d in cache.documents.list_for_patient(self.patient.id)
+            if d.master_identifier == id_doc
+        )
 
 
 @pytest.fixture
@@ -90,7 +96,9 @@ def test_the_replaced_version_stays_superseded_and_the_new_one_is_current(
     assert cache.documents.get(v2).status is DocumentStatus.CURRENT
     history = published.region.service.history(published.patient.id)
     assert [(v.document_id, v.number, v.current) for v in history] == [
-        (v2, 2, True), (v1, 1, False)]
+        (v2, 2, True),
+        (v1, 1, False),
+    ]
     assert published.region.service.read(v1).document_id == "PSS.VER.0001"
 
 
@@ -103,8 +111,7 @@ def test_a_version_entered_in_error_leaves_the_history(
     live_region.client.update(dict(resource, status="entered-in-error"))
     published.sync()
     assert cache.documents.get(v1) is None
-    assert [v.document_id for v in published.region.service.history(published.patient.id)] == [
-        v2]
+    assert [v.document_id for v in published.region.service.history(published.patient.id)] == [v2]
 
 
 def test_the_timeline_lists_both_and_only_the_new_version_is_new(published: Published) -> None:
@@ -129,8 +136,9 @@ def test_the_timeline_row_of_a_replaced_version_says_so(
     old, new = model.entry(model.row_of(v1)), model.entry(model.row_of(v2))
     assert old is not None and new is not None
     title = model.index(model.row_of(v1), model.TITLE)
-    assert title.data() == QCoreApplication.translate(
-        "TimelineModel", "{title} (replaced)").format(title=old.title)
+    assert title.data() == QCoreApplication.translate("TimelineModel", "{title} (replaced)").format(
+        title=old.title
+    )
     assert title.data() != old.title
     assert QCoreApplication.translate(
         "TimelineModel", "Replaced by a newer version: this is not the current document"

@@ -16,8 +16,9 @@ from fse_desk.pss.vocabularies import (
 )
 
 
-@pytest.mark.parametrize(("kind", "at_least"), [("icd9cm", 150), ("atc", 120),
-                                               ("allergens", 40), ("vaccines", 30)])
+@pytest.mark.parametrize(
+    ("kind", "at_least"), [("icd9cm", 150), ("atc", 120), ("allergens", 40), ("vaccines", 30)]
+)
 def test_shipped_lists_load_and_are_sized_as_promised(kind: str, at_least: int) -> None:
     vocabulary = load_vocabulary(kind)
     assert len(vocabulary) >= at_least
@@ -72,7 +73,7 @@ def test_allergens_mix_atc_and_own_codes() -> None:
     assert allergens.search("nichel")[0].system == codes.ALLERGENS
 
 
-GOOD = "code,display\n250.00,Diabete mellito tipo 2\n\"V10.3\",\"Anamnesi, tumore mammella\"\n"
+GOOD = 'code,display\n250.00,Diabete mellito tipo 2\n"V10.3","Anamnesi, tumore mammella"\n'
 
 
 def test_import_of_a_good_file_installs_it_and_is_preferred(tmp_path: Path) -> None:
@@ -92,25 +93,29 @@ def test_import_of_an_atc_file_with_aic(tmp_path: Path) -> None:
     assert aic is not None and aic.system == codes.AIC and aic.code == "012345678"
 
 
-@pytest.mark.parametrize(("kind", "text", "line", "column", "message"), [
-    ("icd9cm", "", 0, "", "empty"),
-    ("icd9cm", "code,descrizione\n250.00,x\n", 1, "display", "header"),
-    ("icd9cm", "code,display,extra\n250.00,x,y\n", 1, "extra", "unexpected extra"),
-    ("icd9cm", "code,display\n250.00,Diabete\n25O.00,Typo\n", 3, "code", "not an ICD-9-CM"),
-    ("icd9cm", "code,display\n250.00,\n", 2, "display", "display text is empty"),
-    ("icd9cm", "code,display\n250.00,a\n\n250.00,b\n", 4, "code", "already appears on line 2"),
-    ("icd9cm", "code,display\n250.00,a,b\n", 2, "", "3 columns"),
-    ("icd9cm", "code,display\n", 1, "", "no terms"),
-    ("icd9cm", 'code,display\n250.00,"open quote\n', 2, "", "not valid CSV"),
-    ("atc", "code,display,aic\nA10BA2,Metformina,\n", 2, "code", "not an ATC code"),
-    ("atc", "code,display,aic\nA10BA02,Metformina,12345\n", 2, "aic", "9 digits"),
-    ("vaccines", "code,display\nA10BA02,Metformina\n", 2, "code", "J07"),
-    ("allergens", "code,system,display\nNICHEL,SNOMED,Nichel\n", 2, "system", "ATC or FSE"),
-    ("allergens", "code,system,display\nnichel,FSE-DESK,Nichel\n", 2, "code", "FSE-DESK"),
-    ("unknown", "code,display\n", 0, "", "unknown vocabulary"),
-])
+@pytest.mark.parametrize(
+    ("kind", "text", "line", "column", "message"),
+    [
+        ("icd9cm", "", 0, "", "empty"),
+        ("icd9cm", "code,descrizione\n250.00,x\n", 1, "display", "header"),
+        ("icd9cm", "code,display,extra\n250.00,x,y\n", 1, "extra", "unexpected extra"),
+        ("icd9cm", "code,display\n250.00,Diabete\n25O.00,Typo\n", 3, "code", "not an ICD-9-CM"),
+        ("icd9cm", "code,display\n250.00,\n", 2, "display", "display text is empty"),
+        ("icd9cm", "code,display\n250.00,a\n\n250.00,b\n", 4, "code", "already appears on line 2"),
+        ("icd9cm", "code,display\n250.00,a,b\n", 2, "", "3 columns"),
+        ("icd9cm", "code,display\n", 1, "", "no terms"),
+        ("icd9cm", 'code,display\n250.00,"open quote\n', 2, "", "not valid CSV"),
+        ("atc", "code,display,aic\nA10BA2,Metformina,\n", 2, "code", "not an ATC code"),
+        ("atc", "code,display,aic\nA10BA02,Metformina,12345\n", 2, "aic", "9 digits"),
+        ("vaccines", "code,display\nA10BA02,Metformina\n", 2, "code", "J07"),
+        ("allergens", "code,system,display\nNICHEL,SNOMED,Nichel\n", 2, "system", "ATC or FSE"),
+        ("allergens", "code,system,display\nnichel,FSE-DESK,Nichel\n", 2, "code", "FSE-DESK"),
+        ("unknown", "code,display\n", 0, "", "unknown vocabulary"),
+    ],
+)
 def test_malformed_files_are_refused_naming_line_and_column(
-        kind: str, text: str, line: int, column: str, message: str) -> None:
+    kind: str, text: str, line: int, column: str, message: str
+) -> None:
     with pytest.raises(VocabularyFileError, match=message) as info:
         parse_vocabulary(kind, text)
     assert (info.value.line, info.value.column) == (line, column)
@@ -135,8 +140,7 @@ def test_a_bad_file_leaves_the_installed_list_untouched(tmp_path: Path) -> None:
     assert len(load_vocabulary("icd9cm", tmp_path / "vocab")) == 2
 
 
-def test_an_administrator_imports_an_official_list_from_the_command_line(
-        tmp_path: Path) -> None:
+def test_an_administrator_imports_an_official_list_from_the_command_line(tmp_path: Path) -> None:
     import io
 
     from fse_desk.cli import import_vocabulary
@@ -145,10 +149,10 @@ def test_an_administrator_imports_an_official_list_from_the_command_line(
 
     config = load_config(tmp_path / "none.toml", data_dir=tmp_path)
     good = tmp_path / "icd9.csv"
-    good.write_text("code,display\n250.00,Diabete mellito tipo 2\n401.9,Ipertensione\n",
-                    encoding="utf-8")
-    assert main(["--data-dir", str(tmp_path), "vocabulary", "import", "icd9cm",
-                 str(good)]) == 0
+    good.write_text(
+        "code,display\n250.00,Diabete mellito tipo 2\n401.9,Ipertensione\n", encoding="utf-8"
+    )
+    assert main(["--data-dir", str(tmp_path), "vocabulary", "import", "icd9cm", str(good)]) == 0
     installed = load_vocabulary("icd9cm", config.vocabulary_dir)
     assert [t.code for t in installed.terms] == ["250.00", "401.9"]
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from fse_desk.domain import DOCUMENT_TYPES, OSCURAMENTO_SYSTEM
 from fse_desk.pss import read_cda, validate_cda_structure
-from fse_desk.sandbox.region import generate_region
+from fse_desk_sandbox.region import generate_region
 
 TODAY = date(2026, 11, 1)
 NS = {"h": "urn:hl7-org:v3"}
@@ -31,8 +31,9 @@ def batches() -> list[list[dict[str, Any]]]:
 
 
 @pytest.fixture(scope="module")
-def documents(batches: list[list[dict[str, Any]]]) -> list[tuple[dict[str, Any], dict[str, Any],
-                                                                  bytes]]:
+def documents(
+    batches: list[list[dict[str, Any]]],
+) -> list[tuple[dict[str, Any], dict[str, Any], bytes]]:
     """(Patient, DocumentReference, body bytes) for every document of the region."""
     out = []
     for batch in batches[1:]:
@@ -48,8 +49,9 @@ def _cda(body: bytes) -> Any:
     return ElementTree.fromstring(body)
 
 
-def _of_type(documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
-             code: str) -> list[tuple[dict[str, Any], dict[str, Any], bytes]]:
+def _of_type(
+    documents: list[tuple[dict[str, Any], dict[str, Any], bytes]], code: str
+) -> list[tuple[dict[str, Any], dict[str, Any], bytes]]:
     return [d for d in documents if d[1]["type"]["coding"][0]["code"] == code]
 
 
@@ -57,13 +59,18 @@ def test_document_references_follow_the_client_conventions(
     batches: list[list[dict[str, Any]]],
     documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
 ) -> None:
-    organizations = {f"Organization/{r['id']}": r for r in batches[0]
-                     if r["resourceType"] == "Organization"}
-    practitioners = {f"Practitioner/{r['id']}" for r in batches[0]
-                     if r["resourceType"] == "Practitioner"}
+    organizations = {
+        f"Organization/{r['id']}": r for r in batches[0] if r["resourceType"] == "Organization"
+    }
+    practitioners = {
+        f"Practitioner/{r['id']}" for r in batches[0] if r["resourceType"] == "Practitioner"
+    }
     assert len(documents) > 100 * 10
-    replaced = {r["relatesTo"][0]["target"]["reference"].removeprefix("DocumentReference/")
-                for _p, r, _b in documents if "relatesTo" in r}
+    replaced = {
+        r["relatesTo"][0]["target"]["reference"].removeprefix("DocumentReference/")
+        for _p, r, _b in documents
+        if "relatesTo" in r
+    }
     assert replaced  # the region has PSS version chains
     for patient, ref, _body in documents:
         # A replaced PSS stays readable, marked superseded; everything else is current.
@@ -73,13 +80,17 @@ def test_document_references_follow_the_client_conventions(
         assert coding["system"] == "http://loinc.org"
         assert coding["code"] in DOCUMENT_TYPES
         assert coding["display"] == DOCUMENT_TYPES[coding["code"]].title
-        assert ref["category"][0]["coding"][0]["code"] == \
-            DOCUMENT_TYPES[coding["code"]].doc_class.value
+        assert (
+            ref["category"][0]["coding"][0]["code"]
+            == DOCUMENT_TYPES[coding["code"]].doc_class.value
+        )
         assert ref["subject"]["reference"] == f"Patient/{patient['id']}"
         author = ref["author"][0]
         assert author["display"]
-        assert author["reference"] in practitioners or \
-            author["reference"] == f"Patient/{patient['id']}"
+        assert (
+            author["reference"] in practitioners
+            or author["reference"] == f"Patient/{patient['id']}"
+        )
         assert organizations[ref["custodian"]["reference"]]["name"] == ref["custodian"]["display"]
         assert ref["description"]
         assert ref["securityLabel"][0]["coding"][0]["code"] in ("N", "R", "V")
@@ -92,8 +103,9 @@ def test_document_references_follow_the_client_conventions(
 def test_descriptions_are_specific_titles(
     documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
 ) -> None:
-    generic = sum(ref["description"] == ref["type"]["coding"][0]["display"]
-                  for _p, ref, _b in documents)
+    generic = sum(
+        ref["description"] == ref["type"]["coding"][0]["display"] for _p, ref, _b in documents
+    )
     assert generic == 0
     labs = {ref["description"] for _p, ref, _b in _of_type(documents, "11502-2")}
     assert any(d.startswith("Emocromo, glicemia") for d in labs)
@@ -121,8 +133,11 @@ def test_attachments_point_to_their_binary_with_size_and_sha1(
 def test_cda_bodies_carry_the_hl7_italia_header(
     documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
 ) -> None:
-    cdas = [d for d in documents
-            if d[1]["content"][0]["attachment"]["contentType"] == "application/x-hl7-cda+xml"]
+    cdas = [
+        d
+        for d in documents
+        if d[1]["content"][0]["attachment"]["contentType"] == "application/x-hl7-cda+xml"
+    ]
     assert len(cdas) > len(documents) * 0.8
     for patient, ref, body in cdas:
         root = _cda(body)
@@ -140,8 +155,10 @@ def test_cda_bodies_carry_the_hl7_italia_header(
         else:
             assert root.find("h:title", NS).text == ref["description"]
         assert root.find("h:effectiveTime", NS).get("value")
-        assert root.find("h:confidentialityCode", NS).get("code") == \
-            ref["securityLabel"][0]["coding"][0]["code"]
+        assert (
+            root.find("h:confidentialityCode", NS).get("code")
+            == ref["securityLabel"][0]["coding"][0]["code"]
+        )
         assert root.find("h:languageCode", NS).get("code") == "it-IT"
         assert root.find("h:setId", NS) is not None
         assert root.find("h:versionNumber", NS).get("value")
@@ -149,8 +166,9 @@ def test_cda_bodies_carry_the_hl7_italia_header(
         assert target.find("h:id", NS).get("root") == CF_OID
         assert target.find("h:id", NS).get("extension") == patient["identifier"][0]["value"]
         assert target.find("h:patient/h:name/h:family", NS).text == patient["name"][0]["family"]
-        assert target.find("h:patient/h:birthTime", NS).get("value") == \
-            patient["birthDate"].replace("-", "")
+        assert target.find("h:patient/h:birthTime", NS).get("value") == patient[
+            "birthDate"
+        ].replace("-", "")
         assert root.find("h:author/h:assignedAuthor/h:id", NS) is not None
         assert root.find("h:custodian//h:name", NS).text == ref["custodian"]["display"]
         assert root.find("h:legalAuthenticator/h:signatureCode", NS).get("code") == "S"
@@ -159,8 +177,9 @@ def test_cda_bodies_carry_the_hl7_italia_header(
         assert all(s.find("h:text", NS) is not None for s in sections)
 
 
-def _lab_values(documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
-                loinc: str) -> dict[str, list[float]]:
+def _lab_values(
+    documents: list[tuple[dict[str, Any], dict[str, Any], bytes]], loinc: str
+) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     for patient, _ref, body in _of_type(documents, "11502-2"):
         for obs in _cda(body).iter("{urn:hl7-org:v3}observation"):
@@ -204,8 +223,9 @@ def test_lab_reports_have_loinc_entries_with_ucum_units_and_ranges(
 def test_diabetics_have_high_glycated_haemoglobin(
     documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
 ) -> None:
-    diabetics = {p["id"] for p, ref, _b in _of_type(documents, "57827-8")
-                 if "013.250" in ref["description"]}
+    diabetics = {
+        p["id"] for p, ref, _b in _of_type(documents, "57827-8") if "013.250" in ref["description"]
+    }
     hba1c = _lab_values(documents, "4548-4")
     sick = [statistics.mean(v) for pid, v in hba1c.items() if pid in diabetics]
     healthy = [statistics.mean(v) for pid, v in hba1c.items() if pid not in diabetics]
@@ -217,8 +237,9 @@ def test_diabetics_have_high_glycated_haemoglobin(
 def test_pdf_documents_are_readable_and_name_the_patient(
     documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
 ) -> None:
-    pdfs = [d for d in documents
-            if d[1]["content"][0]["attachment"]["contentType"] == "application/pdf"]
+    pdfs = [
+        d for d in documents if d[1]["content"][0]["attachment"]["contentType"] == "application/pdf"
+    ]
     assert 0.08 < len(pdfs) / len(documents) < 0.2
     for patient, ref, body in pdfs[::7]:
         assert body.startswith(b"%PDF")
@@ -246,14 +267,16 @@ def test_confidentiality_and_oscuramento(
 ) -> None:
     labels = [ref["securityLabel"][0]["coding"][0]["code"] for _p, ref, _b in documents]
     assert labels.count("N") > len(labels) * 0.95
-    psychiatry = [ref for _p, ref, _b in _of_type(documents, "11488-4")
-                  if "psichiatr" in ref["description"]]
+    psychiatry = [
+        ref for _p, ref, _b in _of_type(documents, "11488-4") if "psichiatr" in ref["description"]
+    ]
     assert all(ref["securityLabel"][0]["coding"][0]["code"] == "R" for ref in psychiatry)
     hidden = [ref for _p, ref, _b in documents if "meta" in ref]
     assert 0.01 < len(hidden) / len(documents) < 0.05
     for ref in hidden:
-        assert ref["meta"]["security"] == [{"system": f"urn:oid:{OSCURAMENTO_SYSTEM}",
-                                            "code": "P99"}]
+        assert ref["meta"]["security"] == [
+            {"system": f"urn:oid:{OSCURAMENTO_SYSTEM}", "code": "P99"}
+        ]
 
 
 def test_discharge_letters_have_diagnosis_and_therapy(
@@ -274,14 +297,21 @@ def test_consents_and_vitals(batches: list[list[dict[str, Any]]]) -> None:
         assert consent["status"] == "active"
         assert consent["scope"]["coding"][0]["code"] == "patient-privacy"
         assert consent["category"][0]["coding"][0] == {
-            "system": "http://loinc.org", "code": "59284-0",
-            "display": consent["category"][0]["coding"][0]["display"]}
+            "system": "http://loinc.org",
+            "code": "59284-0",
+            "display": consent["category"][0]["coding"][0]["display"],
+        }
         assert consent["provision"]["type"] in ("permit", "deny")
     assert any(c["provision"]["type"] == "deny" for c in consents)
     vitals = [r for b in batches[1:] for r in b if r["resourceType"] == "Observation"]
     assert vitals
     assert {v["code"]["coding"][0]["code"] for v in vitals} <= {
-        "8480-6", "8462-4", "8867-4", "29463-7", "59408-5"}
+        "8480-6",
+        "8462-4",
+        "8867-4",
+        "29463-7",
+        "59408-5",
+    }
 
 
 def test_pss_documents_are_valid_pss_cdas_chained_by_version(
@@ -301,13 +331,19 @@ def test_pss_documents_are_valid_pss_cdas_chained_by_version(
             assert pss.version == n
             assert pss.document_id == ref["masterIdentifier"]["value"]
             assert pss.set_id == first.document_id
-            assert pss.patient.cf == next(p for p, r, _b in documents
-                                          if p["id"] == patient_id)["identifier"][0]["value"]
+            assert (
+                pss.patient.cf
+                == next(p for p, r, _b in documents if p["id"] == patient_id)["identifier"][0][
+                    "value"
+                ]
+            )
             if n > 1:
                 previous_ref, previous = versions[n - 2]
                 assert pss.replaced_id == previous.document_id
                 assert pss.effective_time > previous.effective_time
-                assert ref["relatesTo"][0]["target"]["reference"] == \
-                    f"DocumentReference/{previous_ref['id']}"
+                assert (
+                    ref["relatesTo"][0]["target"]["reference"]
+                    == f"DocumentReference/{previous_ref['id']}"
+                )
             assert pss.no_known_allergies == (not pss.allergies)
             assert pss.vital_signs and pss.lifestyle

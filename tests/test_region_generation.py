@@ -9,8 +9,8 @@ from typing import Any
 
 import codicefiscale
 
-import fse_desk.sandbox.region as region
-from fse_desk.sandbox.region import (
+import fse_desk_sandbox.region as region
+from fse_desk_sandbox.region import (
     DEMO_MMG_CF,
     DEMO_MMG_ID,
     DEMO_MMG_NAME,
@@ -27,8 +27,15 @@ def _flat(seed: int, patients: int, today: date = TODAY) -> list[dict[str, Any]]
 
 def test_exported_names() -> None:
     assert set(region.__all__) == {
-        "DEMO_MMG_CF", "DEMO_MMG_FAMILY", "DEMO_MMG_GIVEN", "DEMO_MMG_ID", "DEMO_MMG_NAME",
-        "DEMO_MMG_ROLE_ID", "GENERATOR_VERSION", "PRACTICE_ID", "generate_region",
+        "DEMO_MMG_CF",
+        "DEMO_MMG_FAMILY",
+        "DEMO_MMG_GIVEN",
+        "DEMO_MMG_ID",
+        "DEMO_MMG_NAME",
+        "DEMO_MMG_ROLE_ID",
+        "GENERATOR_VERSION",
+        "PRACTICE_ID",
+        "generate_region",
     }
 
 
@@ -38,15 +45,23 @@ def test_first_batch_is_the_practice_with_the_demo_mmg() -> None:
     assert kinds == {"Organization", "Practitioner", "PractitionerRole"}
     [mmg] = [r for r in practice if r["id"] == DEMO_MMG_ID]
     assert mmg["resourceType"] == "Practitioner"
-    assert mmg["identifier"][0] == {"system": "http://hl7.it/sid/codiceFiscale",
-                                    "value": DEMO_MMG_CF}
+    assert mmg["identifier"][0] == {
+        "system": "http://hl7.it/sid/codiceFiscale",
+        "value": DEMO_MMG_CF,
+    }
     assert DEMO_MMG_NAME.endswith(f"{mmg['name'][0]['given'][0]} {mmg['name'][0]['family']}")
     [role] = [r for r in practice if r["resourceType"] == "PractitionerRole"]
     assert role["practitioner"]["reference"] == f"Practitioner/{DEMO_MMG_ID}"
     assert role["code"][0]["coding"][0]["code"] == "MMG"
     names = " | ".join(r["name"] for r in practice if r["resourceType"] == "Organization")
-    for expected in ("Ospedale Maggiore", "Sant'Orsola", "Ospedale di Porretta Terme",
-                     "Ospedale di Vergato", "Azienda USL di Bologna", "Casa della Salute"):
+    for expected in (
+        "Ospedale Maggiore",
+        "Sant'Orsola",
+        "Ospedale di Porretta Terme",
+        "Ospedale di Vergato",
+        "Azienda USL di Bologna",
+        "Casa della Salute",
+    ):
         assert expected in names
     for practitioner in (r for r in practice if r["resourceType"] == "Practitioner"):
         assert codicefiscale.is_valid(practitioner["identifier"][0]["value"])
@@ -83,8 +98,11 @@ def test_one_batch_per_patient_starting_with_patient_and_consent() -> None:
         assert batch[0]["id"] == f"pat-{n:06d}"
         assert batch[1]["resourceType"] == "Consent"
         assert batch[1]["patient"]["reference"] == f"Patient/{batch[0]['id']}"
-        assert {r["resourceType"] for r in batch[2:]} <= {"DocumentReference", "Binary",
-                                                          "Observation"}
+        assert {r["resourceType"] for r in batch[2:]} <= {
+            "DocumentReference",
+            "Binary",
+            "Observation",
+        }
 
 
 def test_ids_are_unique_and_url_safe_across_the_region() -> None:
@@ -93,7 +111,10 @@ def test_ids_are_unique_and_url_safe_across_the_region() -> None:
     assert len(set(keys)) == len(keys)
     assert len({r["id"] for r in resources}) == len(resources)  # unique even across types
     assert all(URL_SAFE_ID.match(r["id"]) for r in resources)
-    masters = [r["masterIdentifier"]["value"] for r in resources
-               if r["resourceType"] == "DocumentReference"]
+    masters = [
+        r["masterIdentifier"]["value"]
+        for r in resources
+        if r["resourceType"] == "DocumentReference"
+    ]
     assert len(set(masters)) == len(masters)
     assert all("meta" not in r or r["resourceType"] == "DocumentReference" for r in resources)

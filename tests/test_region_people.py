@@ -8,9 +8,9 @@ from typing import Any
 import codicefiscale
 import pytest
 
-from fse_desk.sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, generate_region
-from fse_desk.sandbox.region.names import FOREIGN_ORIGINS
-from fse_desk.sandbox.region.people import comune_on, pretty_comune
+from fse_desk_sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, generate_region
+from fse_desk_sandbox.region.names import FOREIGN_ORIGINS
+from fse_desk_sandbox.region.people import comune_on, pretty_comune
 
 TODAY = date(2026, 11, 1)
 CF_SYSTEM = "http://hl7.it/sid/codiceFiscale"
@@ -19,8 +19,12 @@ BIRTH_PLACE_URL = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 
 @pytest.fixture(scope="module")
 def patients() -> list[dict[str, Any]]:
-    return [r for batch in generate_region(11, 150, TODAY) for r in batch
-            if r["resourceType"] == "Patient"]
+    return [
+        r
+        for batch in generate_region(11, 150, TODAY)
+        for r in batch
+        if r["resourceType"] == "Patient"
+    ]
 
 
 def _birth_place(patient: dict[str, Any]) -> dict[str, Any]:
@@ -55,8 +59,11 @@ def test_most_are_born_in_emilia_romagna_some_elsewhere_some_abroad(
     patients: list[dict[str, Any]],
 ) -> None:
     places = [_birth_place(p) for p in patients]
-    emilia = [p for p in places if p.get("district") in
-              {"BO", "FE", "FC", "MO", "PR", "PC", "RA", "RE", "RN"}]
+    emilia = [
+        p
+        for p in places
+        if p.get("district") in {"BO", "FE", "FC", "MO", "PR", "PC", "RA", "RE", "RN"}
+    ]
     abroad = [p for p in places if p["country"] != "IT"]
     elsewhere = [p for p in places if p["country"] == "IT" and p not in emilia]
     assert len(emilia) > len(places) * 0.6

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from fse_desk.domain import DOCUMENT_TYPES
-from fse_desk.sandbox.region import generate_region
+from fse_desk_sandbox.region import generate_region
 
 TODAY = date(2026, 11, 1)
 CHRONIC_EXEMPTIONS = ("013.250", "021.428", "024.518.81", "031.401")
@@ -97,9 +97,22 @@ def test_some_patients_deny_consent_and_some_documents_are_hidden(summary: Summa
 def test_years_of_history_of_every_kind(summary: Summary) -> None:
     assert 15 <= summary.documents / len(summary.ages) <= 45
     assert set(summary.types) <= set(DOCUMENT_TYPES)
-    for code in ("60591-5", "11502-2", "11488-4", "68604-8", "59258-4", "34105-7", "57833-6",
-                 "57832-8", "87273-9", "57827-8", "108276-7", "101134-5", "103140-0",
-                 "75496-0"):
+    for code in (
+        "60591-5",
+        "11502-2",
+        "11488-4",
+        "68604-8",
+        "59258-4",
+        "34105-7",
+        "57833-6",
+        "57832-8",
+        "87273-9",
+        "57827-8",
+        "108276-7",
+        "101134-5",
+        "103140-0",
+        "75496-0",
+    ):
         assert summary.types[code] > 0, code
     assert 0.10 <= summary.pdfs / summary.documents <= 0.15
     assert 0.03 <= summary.foreign / len(summary.ages) <= 0.2

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from fse_desk.errors import InvalidRecord
-from fse_desk.sandbox import FaultConfig, SandboxServer
+from fse_desk_sandbox import FaultConfig, SandboxServer
 from tests.fixtures_sandbox import patient
 
 

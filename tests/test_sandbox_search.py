@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fse_desk.sandbox import SandboxServer
+from fse_desk_sandbox import SandboxServer
 from tests.fixtures_sandbox import CF_SYSTEM, LOINC, document, patient
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-import fse_desk.sandbox
-from fse_desk.sandbox import ResourceStore, SandboxServer, ensure_seeded
-from fse_desk.sandbox.server import default_data_file
+import fse_desk_sandbox
+from fse_desk_sandbox import ResourceStore, SandboxServer, ensure_seeded
+from fse_desk_sandbox.server import default_data_file
 
 
 def test_public_surface_is_pinned() -> None:
-    assert sorted(fse_desk.sandbox.__all__) == sorted(
+    assert sorted(fse_desk_sandbox.__all__) == sorted(
         ["ResourceStore", "SandboxServer", "FaultConfig", "ensure_seeded", "create_app"]
     )
 
@@ -72,7 +72,7 @@ def test_default_data_file_is_per_seed_in_the_user_data_folder() -> None:
 
 def test_cli_help() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "fse_desk.sandbox.server", "--help"],
+        [sys.executable, "-m", "fse_desk_sandbox.server", "--help"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -94,7 +94,7 @@ def test_cli_help() -> None:
 
 def test_cli_refuses_impossible_fault_rates() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "fse_desk.sandbox.server", "--error-rate", "2"],
+        [sys.executable, "-m", "fse_desk_sandbox.server", "--error-rate", "2"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -138,7 +138,7 @@ def test_cli_seeds_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
     command = [
         sys.executable,
         "-m",
-        "fse_desk.sandbox.server",
+        "fse_desk_sandbox.server",
         "--port",
         "0",
         "--seed",

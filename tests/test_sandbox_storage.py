@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fse_desk.sandbox import ResourceStore
-from fse_desk.sandbox.exceptions import (
+from fse_desk_sandbox import ResourceStore
+from fse_desk_sandbox.exceptions import (
     BadRequest,
     ResourceGone,
     UnknownResource,

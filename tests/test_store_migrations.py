@@ -8,15 +8,15 @@ from typing import Any
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain import DocumentMeta, DocumentStatus, Patient
 from fse_desk.errors import CacheTooNew, MigrationError, StoreReadOnly
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
-from fse_desk.sandbox.region import DEMO_MMG_ID
 from fse_desk.store import LATEST_VERSION, MIGRATIONS, CacheStore, Migration
 from fse_desk.store._records import DOCUMENT_COLUMNS, PATIENT_COLUMNS, document_row, patient_row
 from fse_desk.store.database import Database
 from fse_desk.store.migrations import migrate
+from fse_desk_sandbox.region import DEMO_MMG_ID
 from tests.fixtures_region import LiveRegion
 
 
@@ -41,8 +41,10 @@ def _write_as_older_version(
         kept = [i for i, c in enumerate(columns) if c in known]
         names = ", ".join(columns[i] for i in kept)
         marks = ", ".join("?" for _ in kept)
-        conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                         [tuple(r[i] for i in kept) for r in rows])
+        conn.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})",
+            [tuple(r[i] for i in kept) for r in rows],
+        )
     conn.close()
 
 
@@ -157,12 +159,17 @@ def test_after_the_upgrade_the_next_sync_fills_the_gp_and_the_superseded_version
     # A version-5 FSE Desk synced the region: no GP, and a superseded PSS dropped.
     drive(SyncEngine(cache, live_region.client).pull())
     patients = cache.patients.search("", limit=1000)
-    pss = next(d for p in patients for d in cache.documents.list_for_patient(p.id)
-               if d.type_code == "60591-5")
+    pss = next(
+        d
+        for p in patients
+        for d in cache.documents.list_for_patient(p.id)
+        if d.type_code == "60591-5"
+    )
     resource = live_region.client.read("DocumentReference", pss.id)
     live_region.client.update(dict(resource, status="superseded"))
-    old_documents = [d for p in patients for d in cache.documents.list_for_patient(p.id)
-                     if d.id != pss.id]
+    old_documents = [
+        d for p in patients for d in cache.documents.list_for_patient(p.id) if d.id != pss.id
+    ]
     with CacheStore.open(store_path, cache_key.key, schema_version=5) as old:
         for resource_type in ("Patient", "Consent", "DocumentReference"):
             old.sync_state.set_cursor(resource_type, cache.sync_state.cursor(resource_type))

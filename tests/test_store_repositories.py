@@ -21,8 +21,11 @@ def test_patients_round_trip_exactly(cache_store, records) -> None:
             version_id="",
             last_updated=None,
         ),
-        records.patient(family_name="Dell'Acqua", given_name="Maria Grazia",
-                        general_practitioner_id="prac-mmg-7"),
+        records.patient(
+            family_name="Dell'Acqua",
+            given_name="Maria Grazia",
+            general_practitioner_id="prac-mmg-7",
+        ),
     ]
     assert cache_store.patients.upsert_many(iter(people)) == 3
 
@@ -51,8 +54,11 @@ def test_set_consents(cache_store, records) -> None:
     cache_store.patients.upsert_many([patient, other])
 
     changed = cache_store.patients.set_consents(
-        {patient.id: ConsentState.GRANTED, other.id: ConsentState.DENIED,
-         "nobody": ConsentState.GRANTED}
+        {
+            patient.id: ConsentState.GRANTED,
+            other.id: ConsentState.DENIED,
+            "nobody": ConsentState.GRANTED,
+        }
     )
     assert changed == 2
     assert cache_store.patients.get(patient.id) == replace(patient, consent=ConsentState.GRANTED)
@@ -90,8 +96,12 @@ def test_naive_datetimes_are_refused(cache_store, records) -> None:
 def test_documents_round_trip_newest_first(cache_store, records) -> None:
     anna, bruno = records.patient(), records.patient()
     cache_store.patients.upsert_many([anna, bruno])
-    old = records.document(anna, date=datetime(2020, 5, 1, tzinfo=UTC), last_updated=None,
-                           status=DocumentStatus.SUPERSEDED)
+    old = records.document(
+        anna,
+        date=datetime(2020, 5, 1, tzinfo=UTC),
+        last_updated=None,
+        status=DocumentStatus.SUPERSEDED,
+    )
     new = records.document(
         anna,
         type_code="34105-7",

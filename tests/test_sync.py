@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from fse_desk.connectors.fhir_mapping import is_hidden
+from fse_desk.connectors.sync import SyncEngine, SyncSummary
 from fse_desk.domain import ConsentState, DocumentStatus
 from fse_desk.errors import Cancelled
-from fse_desk.fse.fhir_mapping import is_hidden
-from fse_desk.fse.sync import SyncEngine, SyncSummary
 from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.store import CacheStore
 from tests.fixtures_region import LiveRegion
@@ -117,12 +117,17 @@ def test_a_replaced_pss_stays_in_the_cache_marked_superseded(
     cache: CacheStore, live_region: LiveRegion
 ) -> None:
     _sync(cache, live_region)
-    pss_id = next(d for d in sorted(_expected_documents(live_region))
-                  if cache.documents.get(d).type_code == "60591-5")
+    pss_id = next(
+        d
+        for d in sorted(_expected_documents(live_region))
+        if cache.documents.get(d).type_code == "60591-5"
+    )
     old = live_region.client.read("DocumentReference", pss_id)
     replacement = {k: v for k, v in old.items() if k not in ("id", "meta")}
-    replacement.update(date="2026-10-31T12:00:00+01:00", relatesTo=[
-        {"code": "replaces", "target": {"reference": f"DocumentReference/{pss_id}"}}])
+    replacement.update(
+        date="2026-10-31T12:00:00+01:00",
+        relatesTo=[{"code": "replaces", "target": {"reference": f"DocumentReference/{pss_id}"}}],
+    )
     new_id = live_region.client.create(replacement)["id"]
     live_region.client.update(dict(old, status="superseded"))
     summary = _sync(cache, live_region)

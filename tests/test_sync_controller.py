@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from fse_desk.sandbox import SandboxServer
 from fse_desk.workstation import Workstation
+from fse_desk_sandbox import SandboxServer
 from tests.fixtures_region import LiveRegion
 from ui.sync_controller import SyncController
 

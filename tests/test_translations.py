@@ -22,18 +22,25 @@ def test_no_ui_string_is_left_untranslated(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     shutil.copy(TRANSLATIONS_DIR / "fse_desk_it.ts", ts)
     sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
     text = ts.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text, "run lupdate and translate the new strings"
 
 
 def test_compiled_translations_are_current(tmp_path: Path) -> None:
     qm = tmp_path / "fresh.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TRANSLATIONS_DIR / "fse_desk_it.ts"),
-                    "-qm", str(qm)], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TRANSLATIONS_DIR / "fse_desk_it.ts"), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+    )
     assert qm.read_bytes() == (TRANSLATIONS_DIR / "fse_desk_it.qm").read_bytes(), (
-        "run pyside6-lrelease resources/translations/fse_desk_it.ts")
+        "run pyside6-lrelease resources/translations/fse_desk_it.ts"
+    )
 
 
 def test_errors_read_in_italian(qapp: QApplication) -> None:

@@ -116,8 +116,8 @@ def test_a_conflict_is_resolved_from_the_panel(
     assert patient is not None
     from datetime import UTC, datetime
 
+    from fse_desk.connectors.push import local_identifier
     from fse_desk.domain.vitals import Vital
-    from fse_desk.fse.push import local_identifier
 
     [reading] = workstation.vitals.record(
         patient.id,

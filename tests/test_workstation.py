@@ -14,10 +14,10 @@ from keyring.backends import fail
 from fse_desk.config import AppConfig, DemoConfig
 from fse_desk.errors import KeyringUnavailable, ServerUnavailable
 from fse_desk.progress import Progress
-from fse_desk.sandbox import SandboxServer
 from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
+from fse_desk_sandbox import SandboxServer
 from tests.fixtures_region import LiveRegion, region_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +131,7 @@ def test_sync_once_from_the_command_line(tmp_path: Path) -> None:
 def test_the_demo_mmg_signs_with_a_certificate_the_sandbox_gateway_trusts(
     tmp_path: Path,
 ) -> None:
-    from fse_desk.fse.gateway import GatewayClient
+    from fse_desk.connectors.gateway import GatewayClient
     from fse_desk.pss.cda_reader import read_cda
     from fse_desk.pss.cda_writer import write_cda
     from fse_desk.pss.pdf import PssPrintout, render_pss_pdf, sign_pades
@@ -141,15 +141,23 @@ def test_the_demo_mmg_signs_with_a_certificate_the_sandbox_gateway_trusts(
         credentials = workstation.signing_credentials()
         assert credentials.fiscal_code == workstation.operator.codice_fiscale
         workstation.sync()
-        pss_doc = next(d for p in workstation.search_patients("", limit=30)
-                       for d in workstation.documents(p.id) if d.type_code == "60591-5")
+        pss_doc = next(
+            d
+            for p in workstation.search_patients("", limit=30)
+            for d in workstation.documents(p.id)
+            if d.type_code == "60591-5"
+        )
         _, body = workstation.document_body(pss_doc.id)
         cda = write_cda(read_cda(body))
-        printout = PssPrintout(title="Profilo Sanitario Sintetico",
-                               patient_lines=(("Assistito", pss_doc.patient_id),),
-                               sections=(), author=workstation.operator.display_name,
-                               organization="Casa della Salute di Vergato", version=1,
-                               date=datetime.now(UTC))
+        printout = PssPrintout(
+            title="Profilo Sanitario Sintetico",
+            patient_lines=(("Assistito", pss_doc.patient_id),),
+            sections=(),
+            author=workstation.operator.display_name,
+            organization="Casa della Salute di Vergato",
+            version=1,
+            date=datetime.now(UTC),
+        )
         pdf = sign_pades(render_pss_pdf(printout, cda), credentials)
         patient = workstation.patient(pss_doc.patient_id)
         assert patient is not None

@@ -6,8 +6,8 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
+from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.patient import ConsentState, Patient
-from fse_desk.fse.sync import SyncEngine
 from fse_desk.progress import drive
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore

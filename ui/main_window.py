@@ -30,8 +30,9 @@ class MainWindow(QMainWindow):
         self.patient_list = PatientListWidget(workstation)
         self.workspace = PatientWorkspace(workstation)
         self.workspace.add_tab(TimelineWidget(workstation.timeline), self.tr("Timeline"))
-        self.workspace.add_tab(PssTab(workstation.pss, workstation.operator),
-                               self.tr("Profilo Sanitario Sintetico"))
+        self.workspace.add_tab(
+            PssTab(workstation.pss, workstation.operator), self.tr("Profilo Sanitario Sintetico")
+        )
         self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
         self.vitals_tab = VitalsTab(workstation)
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))

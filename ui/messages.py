@@ -100,8 +100,8 @@ def _texts() -> dict[type[BaseException], str]:
         errors.BodyNotAvailableOffline: QCoreApplication.translate(
             "messages",
             "This document has not been downloaded yet and the FSE server cannot be reached: "
-            "it can be read when the connection returns. Next time use \"Download for offline "
-            "use\" before leaving.",
+            'it can be read when the connection returns. Next time use "Download for offline '
+            'use" before leaving.',
         ),
         errors.UnsafeDocument: QCoreApplication.translate(
             "messages",
@@ -157,8 +157,7 @@ def _texts() -> dict[type[BaseException], str]:
         ),
         errors.CertificateExpired: QCoreApplication.translate(
             "messages",
-            "The signing certificate is expired or not yet valid. Ask your region for a new "
-            "one.",
+            "The signing certificate is expired or not yet valid. Ask your region for a new one.",
         ),
         errors.CertificateError: QCoreApplication.translate(
             "messages",
@@ -184,6 +183,11 @@ def _texts() -> dict[type[BaseException], str]:
             "messages",
             "The vocabulary file is not valid: nothing was imported. Fix the line and column "
             "shown and import it again.",
+        ),
+        errors.DemoRegionMissing: QCoreApplication.translate(
+            "messages",
+            "The demo region is not installed on this computer. Install the fse-desk[demo] "
+            "package, or write the configuration of your region (see the README).",
         ),
         errors.ConfigError: QCoreApplication.translate(
             "messages",
@@ -231,33 +235,47 @@ def _gateway_hints() -> dict[str, str]:
         "patient's codice fiscale, sync, and start the new version again.",
     )
     return {
-        "jwt-validation": token, "missing-token": token, "mandatory-element-token": token,
-        "signature-validation": signature, "document-hash": signature,
-        "syntax": cda, "cda-element": cda, "cda-match": cda, "document-type": cda,
-        "ini-error": published, "record-not-found": unknown,
+        "jwt-validation": token,
+        "missing-token": token,
+        "mandatory-element-token": token,
+        "signature-validation": signature,
+        "document-hash": signature,
+        "syntax": cda,
+        "cda-element": cda,
+        "cda-match": cda,
+        "document-type": cda,
+        "ini-error": published,
+        "record-not-found": unknown,
     }
 
 
-def gateway_problem_text(problem_type: str | None, title: str | None, detail: str | None,
-                         *, token_refused: bool = False) -> str:
+def gateway_problem_text(
+    problem_type: str | None, title: str | None, detail: str | None, *, token_refused: bool = False
+) -> str:
     """What to fix for an FSE gateway problem (RFC 7807), then the gateway's own words
     (already Italian: the gateway writes them)."""
     hints = _gateway_hints()
     key = (problem_type or "").rstrip("/").rsplit("/", 1)[-1]
-    hint = hints.get(key) or (hints["jwt-validation"] if token_refused
-                              else _texts()[errors.GatewayError])
+    hint = hints.get(key) or (
+        hints["jwt-validation"] if token_refused else _texts()[errors.GatewayError]
+    )
     said = detail or title
     if not said:
         return hint
     return QCoreApplication.translate("messages", "{hint} The FSE gateway said: “{said}”").format(
-        hint=hint, said=said)
+        hint=hint, said=said
+    )
 
 
 def _specific(exc: BaseException) -> str | None:
     """Texts that depend on what the exception carries, not only on its class."""
     if isinstance(exc, errors.GatewayError):
-        return gateway_problem_text(exc.problem_type, exc.title, exc.detail,
-                                    token_refused=isinstance(exc, errors.GatewayTokenRefused))
+        return gateway_problem_text(
+            exc.problem_type,
+            exc.title,
+            exc.detail,
+            token_refused=isinstance(exc, errors.GatewayTokenRefused),
+        )
     if isinstance(exc, errors.PublishNotAllowed) and exc.refusal is PublishRefusal.NOT_PATIENTS_GP:
         return QCoreApplication.translate(
             "messages",

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk.connectors.gateway_push import PROBLEM_KEY
 from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.errors import FseDeskError
-from fse_desk.fse.gateway_push import PROBLEM_KEY
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime
 from ui.messages import gateway_problem_text, user_message
@@ -59,7 +59,8 @@ def state_text(state: OutboxState) -> str:
 def what_text(entry: OutboxEntry) -> str:
     if entry.method is OutboxMethod.PUBLISH:
         return QCoreApplication.translate("outbox", "Patient summary (PSS), version {n}").format(
-            n=entry.payload.get("version", "?"))
+            n=entry.payload.get("version", "?")
+        )
     code = entry.payload.get("code", {}).get("coding", [{}])[0].get("code", "")
     vital = vital_for_loinc(code) if entry.resource_type == "Observation" else None
     name = vital_label(vital) if vital else entry.resource_type
@@ -71,8 +72,12 @@ def reason_tip(entry: OutboxEntry) -> str | None:
     problem = entry.payload.get(PROBLEM_KEY) if entry.method is OutboxMethod.PUBLISH else None
     if not isinstance(problem, dict) or entry.state is not OutboxState.ERROR:
         return None
-    return gateway_problem_text(problem.get("type"), problem.get("title"), entry.last_error,
-                                token_refused=problem.get("status") in (401, 403))
+    return gateway_problem_text(
+        problem.get("type"),
+        problem.get("title"),
+        entry.last_error,
+        token_refused=problem.get("status") in (401, 403),
+    )
 
 
 class OutboxModel(QAbstractTableModel):
@@ -101,12 +106,19 @@ class OutboxModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        labels = (self.tr("Queued"), self.tr("Patient"), self.tr("Change"), self.tr("State"),
-                  self.tr("Attempts"), self.tr("Reason"))
+        labels = (
+            self.tr("Queued"),
+            self.tr("Patient"),
+            self.tr("Change"),
+            self.tr("State"),
+            self.tr("Attempts"),
+            self.tr("Reason"),
+        )
         return labels[section] if 0 <= section < len(labels) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,17 +152,22 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Conflict: {what}").format(what=what_text(entry)))
         self.choice: str | None = None
-        explain = QLabel(self.tr(
-            "Someone changed this record on the FSE after you edited it. Nothing was "
-            "overwritten. Choose which version to keep."))
+        explain = QLabel(
+            self.tr(
+                "Someone changed this record on the FSE after you edited it. Nothing was "
+                "overwritten. Choose which version to keep."
+            )
+        )
         explain.setWordWrap(True)
         mine = QPlainTextEdit(_readable(entry.payload))
         theirs = QPlainTextEdit(_readable(entry.conflict_payload or {}))
         for view in (mine, theirs):
             view.setReadOnly(True)
         columns = QHBoxLayout()
-        for title, view in ((self.tr("Your version"), mine),
-                            (self.tr("Version on the FSE"), theirs)):
+        for title, view in (
+            (self.tr("Your version"), mine),
+            (self.tr("Version on the FSE"), theirs),
+        ):
             box = QVBoxLayout()
             box.addWidget(QLabel(title))
             box.addWidget(view)
@@ -227,11 +244,11 @@ class OutboxPanel(QDialog):
 
     def _update_buttons(self) -> None:
         entry = self.selected()
-        self.retry_button.setEnabled(entry is not None and entry.state in (
-            OutboxState.ERROR, OutboxState.PENDING))
+        self.retry_button.setEnabled(
+            entry is not None and entry.state in (OutboxState.ERROR, OutboxState.PENDING)
+        )
         self.discard_button.setEnabled(entry is not None)
-        self.resolve_button.setEnabled(entry is not None
-                                       and entry.state is OutboxState.CONFLICT)
+        self.resolve_button.setEnabled(entry is not None and entry.state is OutboxState.CONFLICT)
 
     def _act(self, action: Any) -> None:
         try:
@@ -248,11 +265,15 @@ class OutboxPanel(QDialog):
 
     def confirm_discard(self, entry: OutboxEntry) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Discard change"),
-            self.tr("Discard “{what}”? It will never reach the FSE. The discard is recorded "
-                    "with your name.").format(what=what_text(entry)),
+            self,
+            self.tr("Discard change"),
+            self.tr(
+                "Discard “{what}”? It will never reach the FSE. The discard is recorded "
+                "with your name."
+            ).format(what=what_text(entry)),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Discard
 
     def discard_selected(self) -> None:

@@ -12,12 +12,14 @@ from PySide6.QtCore import QCoreApplication
 def progress_text(label: str) -> str:
     texts = {
         "Preparing the demo region": QCoreApplication.translate(
-            "progress", "Preparing the demo region (first start only)"),
+            "progress", "Preparing the demo region (first start only)"
+        ),
         "Patients": QCoreApplication.translate("progress", "Patients"),
         "Consents": QCoreApplication.translate("progress", "Consents"),
         "Documents": QCoreApplication.translate("progress", "Documents"),
         "Documents of new consents": QCoreApplication.translate(
-            "progress", "Documents of new consents"),
+            "progress", "Documents of new consents"
+        ),
         "Sending changes": QCoreApplication.translate("progress", "Sending changes"),
         "Downloading documents": QCoreApplication.translate("progress", "Downloading documents"),
         "Searching studies": QCoreApplication.translate("progress", "Searching studies"),
@@ -27,6 +29,7 @@ def progress_text(label: str) -> str:
         "Anonymised export": QCoreApplication.translate("progress", "Anonymised export"),
         "Reading files": QCoreApplication.translate("progress", "Reading files"),
         "Indexing documents for the PSS": QCoreApplication.translate(
-            "progress", "Indexing documents for the PSS"),
+            "progress", "Indexing documents for the PSS"
+        ),
     }
     return texts.get(label, label)

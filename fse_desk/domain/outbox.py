@@ -22,8 +22,13 @@ class OutboxState(enum.Enum):
     @property
     def open(self) -> bool:
         """Not yet on the server and not given up: counted in the status area."""
-        return self in (OutboxState.PENDING, OutboxState.SENDING, OutboxState.AWAITING,
-                        OutboxState.ERROR, OutboxState.CONFLICT)
+        return self in (
+            OutboxState.PENDING,
+            OutboxState.SENDING,
+            OutboxState.AWAITING,
+            OutboxState.ERROR,
+            OutboxState.CONFLICT,
+        )
 
 
 class OutboxMethod(enum.Enum):

@@ -73,8 +73,9 @@ def check_values(vital: Vital, values: tuple[float, ...]) -> None:
     kind = vital.value
     expected = 2 if vital is Vital.BLOOD_PRESSURE else 1
     if len(values) != expected:
-        raise InvalidRecord(f"{kind.key} takes {expected} value(s), got {len(values)}",
-                            field=kind.key)
+        raise InvalidRecord(
+            f"{kind.key} takes {expected} value(s), got {len(values)}", field=kind.key
+        )
     for value in values:
         if not math.isfinite(value) or not kind.low <= value <= kind.high:
             raise InvalidRecord(

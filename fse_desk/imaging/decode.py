@@ -114,8 +114,9 @@ def read_dataset(source: Path | bytes, *, header_only: bool = False) -> Dataset:
     except Exception as exc:
         raise _classified(name, exc) from exc
     if not _looks_like_raw_dataset(source):
-        raise DicomFileError(f"{name}: no DICOM preamble nor dataset",
-                             reason=FailureReason.NOT_DICOM.value)
+        raise DicomFileError(
+            f"{name}: no DICOM preamble nor dataset", reason=FailureReason.NOT_DICOM.value
+        )
     try:
         ds = _parse(source, header_only, force=True)
     except Exception as exc:
@@ -229,9 +230,7 @@ def decode_pixels(ds: Dataset, *, budget: int = DEFAULT_MEMORY_BUDGET) -> np.nda
             reason=FailureReason.TOO_LARGE.value,
         )
     if "PixelData" not in ds and "FloatPixelData" not in ds:
-        raise DicomFileError(
-            f"{info.sop_uid}: no pixel data", reason=FailureReason.NO_IMAGE.value
-        )
+        raise DicomFileError(f"{info.sop_uid}: no pixel data", reason=FailureReason.NO_IMAGE.value)
     _ensure_transfer_syntax(ds)
     try:
         with warnings.catch_warnings():

@@ -1,4 +1,4 @@
-""""Apri…": find DICOM images in files, folders or on a CD (DICOMDIR), grouped by study.
+""" "Apri…": find DICOM images in files, folders or on a CD (DICOMDIR), grouped by study.
 
 Only headers are read while scanning (never the pixels), so a folder of
 thousands of files or one huge stray file does not stall. Every file that
@@ -61,8 +61,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def scan(paths: Iterable[Path], *, patient_ids: Iterable[str] = (),
-         cancel: CancelToken | None = None) -> Generator[Progress, None, LocalScan]:
+def scan(
+    paths: Iterable[Path], *, patient_ids: Iterable[str] = (), cancel: CancelToken | None = None
+) -> Generator[Progress, None, LocalScan]:
     """Read the headers of every file under ``paths``; group by patient, study, series.
 
     ``patient_ids`` are the identifiers of the patient open (their codice fiscale):
@@ -125,34 +126,53 @@ def _group(headers: list[tuple[Path, Dataset]], mine: set[str]) -> list[LocalStu
             instances = []
             for path, ds in members:
                 info = image_info(ds)
-                instances.append(LocalInstance(path, info.sop_uid, info.instance_number,
-                                               info.frames, info.position))
-            instances.sort(key=lambda i: (i.position if i.position is not None
-                                          else float(i.instance_number or 0),
-                                          i.instance_number or 0))
+                instances.append(
+                    LocalInstance(
+                        path, info.sop_uid, info.instance_number, info.frames, info.position
+                    )
+                )
+            instances.sort(
+                key=lambda i: (
+                    i.position if i.position is not None else float(i.instance_number or 0),
+                    i.instance_number or 0,
+                )
+            )
             ds0 = members[0][1]
             first = first or ds0
             images += len(instances)
-            series_list.append(LocalSeries(
-                SeriesSummary(StudyInstanceUid(study_uid), SeriesInstanceUid(series_uid),
-                              str(ds0.get("Modality", "OT")),
-                              str(ds0.get("SeriesDescription", "")),
-                              _int(ds0.get("SeriesNumber")), len(instances)),
-                tuple(instances),
-            ))
+            series_list.append(
+                LocalSeries(
+                    SeriesSummary(
+                        StudyInstanceUid(study_uid),
+                        SeriesInstanceUid(series_uid),
+                        str(ds0.get("Modality", "OT")),
+                        str(ds0.get("SeriesDescription", "")),
+                        _int(ds0.get("SeriesNumber")),
+                        len(instances),
+                    ),
+                    tuple(instances),
+                )
+            )
         series_list.sort(key=lambda s: (s.summary.number or 0, s.summary.series_uid))
         assert first is not None
         info = image_info(first)
         patient_id = info.patient_id
         summary = StudySummary(
-            StudyInstanceUid(study_uid), patient_id, info.patient_name, info.study_date,
-            tuple(sorted({s.summary.modality for s in series_list})), info.study_description,
-            len(series_list), images, StudySource.LOCAL,
+            StudyInstanceUid(study_uid),
+            patient_id,
+            info.patient_name,
+            info.study_date,
+            tuple(sorted({s.summary.modality for s in series_list})),
+            info.study_description,
+            len(series_list),
+            images,
+            StudySource.LOCAL,
         )
         other = bool(mine) and patient_id.strip().upper() not in mine
         studies.append(LocalStudy(summary, tuple(series_list), other))
-    studies.sort(key=lambda s: (s.summary.patient_id, s.summary.study_date or _MIN_DATE),
-                 reverse=False)
+    studies.sort(
+        key=lambda s: (s.summary.patient_id, s.summary.study_date or _MIN_DATE), reverse=False
+    )
     return studies
 
 
@@ -161,4 +181,3 @@ def _int(value: object) -> int | None:
         return None if value in (None, "") else int(str(value))
     except ValueError:
         return None
-

@@ -37,7 +37,8 @@ def length(a: Point, b: Point, spacing: Spacing) -> Length:
     if spacing.kind is SpacingKind.NONE:
         raise MeasurementUnavailable(
             "the image has no Pixel Spacing nor Imager Pixel Spacing: a length in mm would be"
-            " a guess", reason="no_spacing",
+            " a guess",
+            reason="no_spacing",
         )
     dx = (b[0] - a[0]) * spacing.column_mm
     dy = (b[1] - a[1]) * spacing.row_mm
@@ -52,18 +53,21 @@ def angle(vertex: Point, a: Point, b: Point, spacing: Spacing | None = None) -> 
     v2 = ((b[0] - vertex[0]) * sx, (b[1] - vertex[1]) * sy)
     n1, n2 = math.hypot(*v1), math.hypot(*v2)
     if n1 == 0 or n2 == 0:
-        raise MeasurementUnavailable("an angle needs two arms of non-zero length",
-                                     reason="degenerate")
+        raise MeasurementUnavailable(
+            "an angle needs two arms of non-zero length", reason="degenerate"
+        )
     cos = max(-1.0, min(1.0, (v1[0] * v2[0] + v1[1] * v2[1]) / (n1 * n2)))
     return math.degrees(math.acos(cos))
 
 
-def ellipse_stats(frame: np.ndarray, x: float, y: float, width: float, height: float,
-                  spacing: Spacing) -> RoiStats:
+def ellipse_stats(
+    frame: np.ndarray, x: float, y: float, width: float, height: float, spacing: Spacing
+) -> RoiStats:
     """Mean and SD inside the ellipse inscribed in the box at (x, y) of ``width``×``height``."""
     if frame.ndim != 2:
-        raise MeasurementUnavailable("ROI statistics are computed on grey images only",
-                                     reason="colour")
+        raise MeasurementUnavailable(
+            "ROI statistics are computed on grey images only", reason="colour"
+        )
     rows, cols = frame.shape
     cx, cy, rx, ry = x + width / 2.0, y + height / 2.0, width / 2.0, height / 2.0
     if rx <= 0 or ry <= 0:

@@ -63,6 +63,7 @@ def parse_cda(data: bytes) -> ParsedCda:
         heading = section.find("hl7:title", _NS)
         text = section.find("hl7:text", _NS)
         body = " ".join(" ".join(text.itertext()).split()) if text is not None else ""
-        sections.append(ReportSection(
-            "".join(heading.itertext()).strip() if heading is not None else "", body))
+        sections.append(
+            ReportSection("".join(heading.itertext()).strip() if heading is not None else "", body)
+        )
     return ParsedCda(uid, title, tuple(sections))

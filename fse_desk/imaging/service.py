@@ -35,7 +35,7 @@ from fse_desk.imaging.stack import ImageStack
 from fse_desk.progress import CancelToken, Progress
 
 if TYPE_CHECKING:  # the client imports imaging.model: avoid the cycle at run time
-    from fse_desk.fse.dicomweb import DicomWebClient
+    from fse_desk.connectors.dicomweb import DicomWebClient
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +98,17 @@ class ImagingService:
             parsed = parse_cda(data)
             if parsed.study_uid is None:
                 continue
-            reports.append(RadiologyReport(meta.id, parsed.study_uid, meta.title or parsed.title,
-                                           meta.date, meta.author, meta.facility,
-                                           parsed.sections))
+            reports.append(
+                RadiologyReport(
+                    meta.id,
+                    parsed.study_uid,
+                    meta.title or parsed.title,
+                    meta.date,
+                    meta.author,
+                    meta.facility,
+                    parsed.sections,
+                )
+            )
         return reports
 
     def report_for_study(self, patient_id: PatientId, study_uid: str) -> RadiologyReport | None:
@@ -110,8 +118,9 @@ class ImagingService:
         return None
 
     # -- finding ------------------------------------------------------------------------
-    def studies(self, patient: Patient, cancel: CancelToken | None = None
-                ) -> Generator[Progress, None, StudyList]:
+    def studies(
+        self, patient: Patient, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, StudyList]:
         """PACS studies of the patient (by codice fiscale) and the studies their reports name."""
         yield Progress(0, 2, "Searching studies")
         if patient.consent is not ConsentState.GRANTED:
@@ -130,15 +139,28 @@ class ImagingService:
             except ConnectorError as exc:
                 error = exc
         listed = {s.study_uid for s in found}
-        studies = [replace(s, report_document_id=reports[s.study_uid].document_id)
-                   if s.study_uid in reports else s for s in found]
+        studies = [
+            replace(s, report_document_id=reports[s.study_uid].document_id)
+            if s.study_uid in reports
+            else s
+            for s in found
+        ]
         for uid, report in reports.items():
             if uid not in listed:
-                studies.append(StudySummary(
-                    uid, patient.codice_fiscale, f"{patient.family_name} {patient.given_name}",
-                    report.date.date(), (), report.title, None, None, StudySource.REPORT,
-                    report.document_id,
-                ))
+                studies.append(
+                    StudySummary(
+                        uid,
+                        patient.codice_fiscale,
+                        f"{patient.family_name} {patient.given_name}",
+                        report.date.date(),
+                        (),
+                        report.title,
+                        None,
+                        None,
+                        StudySource.REPORT,
+                        report.document_id,
+                    )
+                )
         studies.sort(key=lambda s: s.study_date.toordinal() if s.study_date else 0, reverse=True)
         yield Progress(2, 2, "Searching studies")
         return StudyList(tuple(studies), error, self._pacs is not None)
@@ -149,14 +171,16 @@ class ImagingService:
             raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
         return self._pacs.search_series(study_uid)
 
-    def scan_local(self, paths: Iterable[Path], patient: Patient | None,
-                   cancel: CancelToken | None = None) -> Generator[Progress, None, LocalScan]:
+    def scan_local(
+        self, paths: Iterable[Path], patient: Patient | None, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, LocalScan]:
         ids = [patient.codice_fiscale] if patient is not None else []
         return (yield from local.scan(paths, patient_ids=ids, cancel=cancel))
 
     # -- loading ------------------------------------------------------------------------
-    def load_series(self, summary: SeriesSummary, stack: ImageStack,
-                    cancel: CancelToken | None = None) -> Generator[Progress, None, SeriesLoad]:
+    def load_series(
+        self, summary: SeriesSummary, stack: ImageStack, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, SeriesLoad]:
         """WADO-RS one series into ``stack``, decoding each instance as it arrives."""
         if self._pacs is None:
             raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
@@ -173,8 +197,7 @@ class ImagingService:
                     stack.add(part)
                     loaded += 1
                 except DicomFileError as exc:
-                    failures.append(LoadFailure(f"#{number}", FailureReason(exc.reason),
-                                                str(exc)))
+                    failures.append(LoadFailure(f"#{number}", FailureReason(exc.reason), str(exc)))
                 yield Progress(number, max(total, number), "Downloading images")
         finally:
             close = getattr(parts, "close", None)
@@ -182,9 +205,9 @@ class ImagingService:
                 close()
         return SeriesLoad(loaded, tuple(failures))
 
-    def load_local_series(self, series: LocalSeries, stack: ImageStack,
-                          cancel: CancelToken | None = None
-                          ) -> Generator[Progress, None, SeriesLoad]:
+    def load_local_series(
+        self, series: LocalSeries, stack: ImageStack, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, SeriesLoad]:
         """Decode a local series into ``stack`` (the first slices first, the rest on demand)."""
         total = len(series.instances)
         failures: list[LoadFailure] = []
@@ -200,21 +223,25 @@ class ImagingService:
                 budget_left -= info.rows * info.columns * info.frames * (6 if info.colour else 2)
                 loaded += 1
             except DicomFileError as exc:
-                failures.append(LoadFailure(str(instance.path), FailureReason(exc.reason),
-                                            str(exc)))
+                failures.append(
+                    LoadFailure(str(instance.path), FailureReason(exc.reason), str(exc))
+                )
             yield Progress(number, total, "Reading images")
         return SeriesLoad(loaded, tuple(failures))
 
-    def export_anonymised(self, sources: list[Path | bytes], folder: Path,
-                          cancel: CancelToken | None = None
-                          ) -> Generator[Progress, None, list[Path]]:
+    def export_anonymised(
+        self, sources: list[Path | bytes], folder: Path, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, list[Path]]:
         """Write ``sources`` (a study's instances) de-identified into ``folder``."""
-        return (yield from anonymise.export_study(sources, folder, salt=secrets.token_bytes(16),
-                                                  cancel=cancel))
+        return (
+            yield from anonymise.export_study(
+                sources, folder, salt=secrets.token_bytes(16), cancel=cancel
+            )
+        )
 
-    def study_sources(self, study_uid: StudyInstanceUid,
-                      cancel: CancelToken | None = None
-                      ) -> Generator[Progress, None, list[Path | bytes]]:
+    def study_sources(
+        self, study_uid: StudyInstanceUid, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, list[Path | bytes]]:
         """Every instance of a PACS study, as Part 10 bytes (for the anonymised export)."""
         series = self.series(study_uid)
         sources: list[Path | bytes] = []

@@ -43,14 +43,18 @@ class ImageStack:
         self._cached_bytes = 0
 
     # -- building --------------------------------------------------------------
-    def add(self, source: Path | bytes, dataset: Dataset | None = None,
-            *, decode: bool = True) -> ImageInfo:
+    def add(
+        self, source: Path | bytes, dataset: Dataset | None = None, *, decode: bool = True
+    ) -> ImageInfo:
         """Add one instance; with ``decode``, its pixels are decoded now (worker thread)."""
         ds = dataset if dataset is not None else read_dataset(source)
         info = image_info(ds)
         pixels = decode_pixels(ds) if decode else None
-        key = (info.position if info.position is not None else float(info.instance_number or 0),
-               info.instance_number or 0, info.sop_uid)
+        key = (
+            info.position if info.position is not None else float(info.instance_number or 0),
+            info.instance_number or 0,
+            info.sop_uid,
+        )
         with self._lock:
             keys = [i.key for i in self._instances]
             where = bisect.bisect(keys, key)

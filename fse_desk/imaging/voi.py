@@ -87,15 +87,16 @@ def _first(value: Any) -> float | None:
         return None
 
 
-def thumbnail(frame: np.ndarray, window: Window | None, *, invert: bool = False,
-              size: int = 96) -> np.ndarray:
+def thumbnail(
+    frame: np.ndarray, window: Window | None, *, invert: bool = False, size: int = 96
+) -> np.ndarray:
     """A small 8-bit picture of ``frame`` (grey ``(h, w)`` or RGB ``(h, w, 3)``)."""
     step = max(1, max(frame.shape[0], frame.shape[1]) // size)
     small = frame[::step, ::step]
     if small.ndim == 3:
         if small.dtype != np.uint8:
-            small = (small.astype(np.float32) / max(float(small.max()), 1.0) * 255).astype(
-                np.uint8)
+            small = (small.astype(np.float32) / max(float(small.max()), 1.0) * 255).astype(np.uint8)
         return np.ascontiguousarray(small)
-    return np.ascontiguousarray(to_display(small, window or window_from_pixels(small),
-                                           invert=invert))
+    return np.ascontiguousarray(
+        to_display(small, window or window_from_pixels(small), invert=invert)
+    )

@@ -84,8 +84,14 @@ def _text(parent: ET.Element, ref: str, tag: str = "text", inline: str = "") -> 
     return text
 
 
-def _period(parent: ET.Element, low: date | None, high: date | None, *, ivl: bool = False,
-            closed: bool = False) -> None:
+def _period(
+    parent: ET.Element,
+    low: date | None,
+    high: date | None,
+    *,
+    ivl: bool = False,
+    closed: bool = False,
+) -> None:
     """effectiveTime with a low (UNK when unknown); a high when given, or UNK when
     ``closed`` (a completed act must carry one)."""
     eff = el(parent, "effectiveTime", **({XSI_TYPE: "IVL_TS"} if ivl else {}))
@@ -102,18 +108,27 @@ def _period(parent: ET.Element, low: date | None, high: date | None, *, ivl: boo
 def _note(parent: ET.Element, note: str, ref: str) -> None:
     if not note:
         return
-    act = el(el(parent, "entryRelationship", typeCode="SUBJ", inversionInd="true"), "act",
-              classCode="ACT", moodCode="EVN")
+    act = el(
+        el(parent, "entryRelationship", typeCode="SUBJ", inversionInd="true"),
+        "act",
+        classCode="ACT",
+        moodCode="EVN",
+    )
     _template(act, NOTE_TEMPLATE)
     _fixed_code(act, "code", NOTE_CODE)
     _text(act, ref, inline=note)
     el(act, "statusCode", code="completed")
 
 
-def _sub_observation(parent: ET.Element, type_code: str, template: str,
-                     code: tuple[str, str, str]) -> ET.Element:
-    rel = el(parent, "entryRelationship", typeCode=type_code,
-              **({"inversionInd": "true"} if type_code == "SUBJ" else {}))
+def _sub_observation(
+    parent: ET.Element, type_code: str, template: str, code: tuple[str, str, str]
+) -> ET.Element:
+    rel = el(
+        parent,
+        "entryRelationship",
+        typeCode=type_code,
+        **({"inversionInd": "true"} if type_code == "SUBJ" else {}),
+    )
     obs = el(rel, "observation", classCode="OBS", moodCode="EVN")
     if template:
         _template(obs, template)
@@ -134,8 +149,9 @@ def _rels(st: ET.Element, spec: EntrySpec, item: object) -> None:
         typed_value(obs, value)
 
 
-def _open(parent: ET.Element, spec: EntrySpec, ids: EntryIds, ref: str, part: str = "",
-          **attrs: str) -> ET.Element:
+def _open(
+    parent: ET.Element, spec: EntrySpec, ids: EntryIds, ref: str, part: str = "", **attrs: str
+) -> ET.Element:
     st = el(parent, spec.element, classCode=spec.class_code, moodCode=spec.mood_code, **attrs)
     if spec.template:
         _template(st, spec.template)
@@ -163,8 +179,12 @@ def _statement(parent: ET.Element, key: str, item: Any, ref: str, ids: EntryIds)
         _period(act, item.onset, item.end, closed=status == "completed")
         parent = el(act, "entryRelationship", typeCode="SUBJ")
     elif spec.wrapper == "organizer":
-        org = el(parent, "organizer", classCode="CLUSTER" if key == "functional_status"
-                  else "BATTERY", moodCode="EVN")
+        org = el(
+            parent,
+            "organizer",
+            classCode="CLUSTER" if key == "functional_status" else "BATTERY",
+            moodCode="EVN",
+        )
         _template(org, spec.wrapper_template)
         ids.add(org, ref)
         el(org, "statusCode", code="completed")
@@ -233,12 +253,14 @@ def _statement(parent: ET.Element, key: str, item: Any, ref: str, ids: EntryIds)
             el(entity, "id", nullFlavor="NI")
             el(el(entity, "representedOrganization"), "name").text = item.facility
         if key == "functional_status":
-            value = el(st, "value", **{XSI_TYPE: "CD", "nullFlavor": "OTH",
-                                        "codeSystem": MOTOR_CAPACITY})
+            value = el(
+                st, "value", **{XSI_TYPE: "CD", "nullFlavor": "OTH", "codeSystem": MOTOR_CAPACITY}
+            )
             _text(value, ref, "originalText", item.description)
         elif spec.value is not None:
-            typed_value(st, getattr(item, spec.value),
-                         getattr(item, spec.unit) if spec.unit else None)
+            typed_value(
+                st, getattr(item, spec.value), getattr(item, spec.unit) if spec.unit else None
+            )
     _rels(st, spec, item)
     if key in HAS_NOTE:
         _note(st, item.note, ref)
@@ -273,8 +295,11 @@ def _allergy(parent: ET.Element, item: Any, ref: str, ids: EntryIds) -> None:
     el(st, "statusCode", code="completed")
     _period(st, item.onset, None)
     _fixed_code(st, "value", INTOLERANCE).set(XSI_TYPE, "CD")
-    entity = el(el(el(st, "participant", typeCode="CSM"), "participantRole",
-                     classCode="MANU"), "playingEntity", classCode="MMAT")
+    entity = el(
+        el(el(st, "participant", typeCode="CSM"), "participantRole", classCode="MANU"),
+        "playingEntity",
+        classCode="MMAT",
+    )
     agent = item.agent
     if agent.system in (codes.ATC, codes.AIC, NATIONAL_ALLERGENS):
         code_el = coded_el(entity, "code", agent)
@@ -333,8 +358,11 @@ def _times(st: ET.Element, spec: EntrySpec, item: object) -> None:
         return
     if spec.low is None and spec.high is None:
         return
-    _period(st, getattr(item, spec.low) if spec.low else None,
-            getattr(item, spec.high) if spec.high else None)
+    _period(
+        st,
+        getattr(item, spec.low) if spec.low else None,
+        getattr(item, spec.high) if spec.high else None,
+    )
 
 
 def _reference(ref: str) -> ET.Element:
@@ -371,10 +399,12 @@ def _absence_entry(section: ET.Element, key: str, ids: EntryIds) -> None:
         _template(org, SPECS[key].wrapper_template)
         ids.add(org, ref)
         el(org, "statusCode", code="completed")
-        _fixed_code(el(el(org, "subject"), "relatedSubject", classCode="PRS"), "code",
-                    FAMILY_MEMBER)
-        obs = el(el(org, "component"), "observation", classCode="OBS", moodCode="EVN",
-                  negationInd="true")
+        _fixed_code(
+            el(el(org, "subject"), "relatedSubject", classCode="PRS"), "code", FAMILY_MEMBER
+        )
+        obs = el(
+            el(org, "component"), "observation", classCode="OBS", moodCode="EVN", negationInd="true"
+        )
         _template(obs, SPECS[key].template)
         ids.add(obs, ref, ".1")
         assert SPECS[key].fixed_code is not None
@@ -394,8 +424,12 @@ def _absence_entry(section: ET.Element, key: str, ids: EntryIds) -> None:
         _text(act, ref)
         el(act, "statusCode", code="active")
         _period(act, None, None)
-        obs = el(el(act, "entryRelationship", typeCode="SUBJ"), "observation",
-                  classCode="OBS", moodCode="EVN")
+        obs = el(
+            el(act, "entryRelationship", typeCode="SUBJ"),
+            "observation",
+            classCode="OBS",
+            moodCode="EVN",
+        )
         _template(obs, template)
         ids.add(obs, ref, ".1")
         if key == "allergies":
@@ -435,9 +469,14 @@ def write_section(body: ET.Element, pss: Pss, key: str, ids: EntryIds) -> None:
     section = el(el(body, "component"), "section")
     el(section, "templateId", root=spec.template_id)
     system = DISEASE_NETWORK_SECTION_SYSTEM if key == "disease_networks" else codes.LOINC
-    el(section, "code", code=spec.loinc, codeSystem=system,
+    el(
+        section,
+        "code",
+        code=spec.loinc,
+        codeSystem=system,
         **({"codeSystemName": "LOINC"} if system == codes.LOINC else {}),
-        displayName=spec.title)
+        displayName=spec.title,
+    )
     el(section, "title").text = spec.title
     _narrative(section, key, items, none and not items)
     if not items and (none or key in ABSENCE):

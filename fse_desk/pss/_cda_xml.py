@@ -1,7 +1,6 @@
 """The XML bricks of the PSS CDA writer: elements, coded values, typed values, HL7
 timestamps, and how a value reads in the narrative (Italian)."""
 
-
 from __future__ import annotations
 
 import enum
@@ -46,8 +45,14 @@ def coded_el(parent: ET.Element, tag: str, value: Coded, **extra: str) -> ET.Ele
 
 
 def enum_el(parent: ET.Element, tag: str, value: enum.Enum, **extra: str) -> ET.Element:
-    return el(parent, tag, code=str(value.value), codeSystem=ENUM_SYSTEMS[type(value)],
-               displayName=ENUM_LABELS[value], **extra)
+    return el(
+        parent,
+        tag,
+        code=str(value.value),
+        codeSystem=ENUM_SYSTEMS[type(value)],
+        displayName=ENUM_LABELS[value],
+        **extra,
+    )
 
 
 def shown(value: object) -> str:

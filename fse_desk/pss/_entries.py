@@ -64,56 +64,148 @@ def _fixed(section_key: str) -> tuple[str, str, str]:
 
 SPECS: dict[str, EntrySpec] = {
     # agent → participant, reaction/severity → manifestation, criticality, note: the writer
-    "allergies": EntrySpec("observation", "OBS", "EVN", None,
-                           ("52473-6", codes.LOINC, "Allergia o intolleranza"), "1.3",
-                           "act", "1.1", low="onset"),
-    "therapies": EntrySpec("substanceAdministration", "SBADM", "INT", "drug", None, "2.1",
-                           low="start", translation="aic", rels=("dose", "frequency", "route")),
+    "allergies": EntrySpec(
+        "observation",
+        "OBS",
+        "EVN",
+        None,
+        ("52473-6", codes.LOINC, "Allergia o intolleranza"),
+        "1.3",
+        "act",
+        "1.1",
+        low="onset",
+    ),
+    "therapies": EntrySpec(
+        "substanceAdministration",
+        "SBADM",
+        "INT",
+        "drug",
+        None,
+        "2.1",
+        low="start",
+        translation="aic",
+        rels=("dose", "frequency", "route"),
+    ),
     # dose_number, lot, note: the writer
-    "vaccinations": EntrySpec("substanceAdministration", "SBADM", "EVN", "vaccine", None,
-                              "3.1", point="date"),
-    "problems": EntrySpec("observation", "OBS", "EVN", None,
-                          ("75326-9", codes.LOINC, "Problema"), "4.2", "act", "4.1",
-                          value="code", low="onset", high="end", status="status",
-                          rels=("chronic",)),
-    "lifestyle": EntrySpec("observation", "OBS", "EVN", "aspect", None, "6.1", value="value",
-                           low="since"),
-    "pregnancies": EntrySpec("observation", "OBS", "EVN", None, _fixed("pregnancies"), "7.1",
-                             value="outcome", point="end_date", rels=("weeks",)),
-    "vital_signs": EntrySpec("observation", "OBS", "EVN", "code", None, "8.2", value="value",
-                             unit="unit", point="time"),
+    "vaccinations": EntrySpec(
+        "substanceAdministration", "SBADM", "EVN", "vaccine", None, "3.1", point="date"
+    ),
+    "problems": EntrySpec(
+        "observation",
+        "OBS",
+        "EVN",
+        None,
+        ("75326-9", codes.LOINC, "Problema"),
+        "4.2",
+        "act",
+        "4.1",
+        value="code",
+        low="onset",
+        high="end",
+        status="status",
+        rels=("chronic",),
+    ),
+    "lifestyle": EntrySpec(
+        "observation", "OBS", "EVN", "aspect", None, "6.1", value="value", low="since"
+    ),
+    "pregnancies": EntrySpec(
+        "observation",
+        "OBS",
+        "EVN",
+        None,
+        _fixed("pregnancies"),
+        "7.1",
+        value="outcome",
+        point="end_date",
+        rels=("weeks",),
+    ),
+    "vital_signs": EntrySpec(
+        "observation", "OBS", "EVN", "code", None, "8.2", value="value", unit="unit", point="time"
+    ),
     # description and code → the supply code (national device catalogue): the writer
     "devices": EntrySpec("supply", "SPLY", "EVN", None, None, "9.1", low="implanted"),
-    "care_plans": EntrySpec("observation", "OBS", "INT", None, _fixed("care_plans"), "10.1",
-                            value="description", low="start", high="end"),
+    "care_plans": EntrySpec(
+        "observation",
+        "OBS",
+        "INT",
+        None,
+        _fixed("care_plans"),
+        "10.1",
+        value="description",
+        low="start",
+        high="end",
+    ),
     "procedures": EntrySpec("procedure", "PROC", "EVN", "code", None, "11.1", point="date"),
     # facility → performer: the writer
-    "encounters": EntrySpec("encounter", "ENC", "EVN", "kind", None, "12.1", low="start",
-                            high="end", rels=("reason", "diagnosis")),
+    "encounters": EntrySpec(
+        "encounter",
+        "ENC",
+        "EVN",
+        "kind",
+        None,
+        "12.1",
+        low="start",
+        high="end",
+        rels=("reason", "diagnosis"),
+    ),
     # description → value (motor capacity, not coded): the writer
-    "functional_status": EntrySpec("observation", "OBS", "EVN", None,
-                                   ("75246-9", codes.LOINC, "Capacità motoria"), "14.2",
-                                   "organizer", "14.1", point="assessed"),
-    "diagnostics": EntrySpec("observation", "OBS", "EVN", "code", None, "14.2", "organizer",
-                             "14.1", value="result", point="date"),
-    "organ_donation": EntrySpec("observation", "OBS", "EVN", None, _fixed("organ_donation"),
-                                value="choice", point="recorded"),
+    "functional_status": EntrySpec(
+        "observation",
+        "OBS",
+        "EVN",
+        None,
+        ("75246-9", codes.LOINC, "Capacità motoria"),
+        "14.2",
+        "organizer",
+        "14.1",
+        point="assessed",
+    ),
+    "diagnostics": EntrySpec(
+        "observation",
+        "OBS",
+        "EVN",
+        "code",
+        None,
+        "14.2",
+        "organizer",
+        "14.1",
+        value="result",
+        point="date",
+    ),
+    "organ_donation": EntrySpec(
+        "observation",
+        "OBS",
+        "EVN",
+        None,
+        _fixed("organ_donation"),
+        value="choice",
+        point="recorded",
+    ),
     # relative → organizer subject, onset_age/deceased → age observations, note → text
-    "family_history": EntrySpec("observation", "OBS", "EVN", None,
-                                ("52797-8", codes.LOINC, "Diagnosi (codice ICD)"), "16.2",
-                                "organizer", "16.1", value="condition"),
-    "exemptions": EntrySpec("act", "ACT", "EVN", "code", None, "17.1", low="start",
-                            high="end"),
+    "family_history": EntrySpec(
+        "observation",
+        "OBS",
+        "EVN",
+        None,
+        ("52797-8", codes.LOINC, "Diagnosi (codice ICD)"),
+        "16.2",
+        "organizer",
+        "16.1",
+        value="condition",
+    ),
+    "exemptions": EntrySpec("act", "ACT", "EVN", "code", None, "17.1", low="start", high="end"),
     # name → act code original text: the writer
-    "disease_networks": EntrySpec("act", "PCPR", "EVN", None, None, "18.1", low="enrolled",
-                                  rels=("facility",)),
+    "disease_networks": EntrySpec(
+        "act", "PCPR", "EVN", None, None, "18.1", low="enrolled", rels=("facility",)
+    ),
 }
 
 NOTE_TEMPLATE = "1.7"
 """Entry template of a comment act (a note on an entry)."""
 NOTE_CODE = ("48767-8", codes.LOINC, "Note e commenti")
-HAS_NOTE = frozenset(k for k, cls in model.ENTRY_TYPES.items()
-                     if "note" in {f.name for f in dataclasses.fields(cls)})
+HAS_NOTE = frozenset(
+    k for k, cls in model.ENTRY_TYPES.items() if "note" in {f.name for f in dataclasses.fields(cls)}
+)
 
 ABSENT_UNKNOWN = "2.16.840.1.113883.5.1150.1"
 """IPS absent/unknown code system ("no-known-allergies", "no-known-medications" …)."""
@@ -142,19 +234,38 @@ IMMUNIZATION = ("IMMUNIZ", codes.ACT_CODE, "Vaccinazione")
 
 GATEWAY_REQUIRED = frozenset({"devices", "procedures", "functional_status"})
 """Sections the FSE gateway wants in every PSS even when empty (besides the required ones)."""
-WITH_ENTRY = frozenset({"allergies", "therapies", "problems", "devices", "procedures",
-                        "vaccinations", "pregnancies", "encounters", "exemptions",
-                        "disease_networks"})
+WITH_ENTRY = frozenset(
+    {
+        "allergies",
+        "therapies",
+        "problems",
+        "devices",
+        "procedures",
+        "vaccinations",
+        "pregnancies",
+        "encounters",
+        "exemptions",
+        "disease_networks",
+    }
+)
 """Sections that, when present, hold at least one entry (an "absence" entry if empty)."""
 
 ABSENCE: dict[str, tuple[str, str, str, str]] = {
     "allergies": ("1.4", "no-known-allergies", ABSENT_UNKNOWN, "Nessuna allergia nota"),
     "therapies": ("2.3", "no-known-medications", ABSENT_UNKNOWN, "Nessuna terapia in corso"),
     "problems": ("4.2", "no-known-problems", ABSENT_UNKNOWN, "Nessun problema noto"),
-    "devices": ("9.2", "no-device-info", ABSENT_PROCEDURES, "Nessuna informazione su protesi,"
-                " impianti e ausili"),
-    "procedures": ("11.1", "no-procedure-info", ABSENT_PROCEDURES, "Nessuna informazione su "
-                   "trattamenti e procedure"),
+    "devices": (
+        "9.2",
+        "no-device-info",
+        ABSENT_PROCEDURES,
+        "Nessuna informazione su protesi, impianti e ausili",
+    ),
+    "procedures": (
+        "11.1",
+        "no-procedure-info",
+        ABSENT_PROCEDURES,
+        "Nessuna informazione su trattamenti e procedure",
+    ),
 }
 """Section → (statement template suffix, code, code system, display) of its absence entry.
 Allergies, therapies and problems state an explicit "none" (the Pss flag); devices and
@@ -178,38 +289,81 @@ ENUM_SYSTEMS: dict[type, str] = {
 }
 
 ENUM_LABELS: dict[enum.Enum, str] = {
-    model.Severity.MILD: "lieve", model.Severity.MODERATE: "moderata",
-    model.Severity.SEVERE: "grave", model.Criticality.LOW: "bassa",
-    model.Criticality.HIGH: "alta", model.Criticality.UNABLE_TO_ASSESS: "non valutabile",
-    model.ProblemStatus.ACTIVE: "attivo", model.ProblemStatus.RESOLVED: "risolto",
-    model.Relative.FATHER: "padre", model.Relative.MOTHER: "madre",
-    model.Relative.BROTHER: "fratello", model.Relative.SISTER: "sorella",
-    model.Relative.SON: "figlio", model.Relative.DAUGHTER: "figlia",
-    model.Relative.GRANDFATHER: "nonno", model.Relative.GRANDMOTHER: "nonna",
-    model.Relative.UNCLE: "zio", model.Relative.AUNT: "zia",
-    model.EncounterKind.VISIT: "visita", model.EncounterKind.ADMISSION: "ricovero",
+    model.Severity.MILD: "lieve",
+    model.Severity.MODERATE: "moderata",
+    model.Severity.SEVERE: "grave",
+    model.Criticality.LOW: "bassa",
+    model.Criticality.HIGH: "alta",
+    model.Criticality.UNABLE_TO_ASSESS: "non valutabile",
+    model.ProblemStatus.ACTIVE: "attivo",
+    model.ProblemStatus.RESOLVED: "risolto",
+    model.Relative.FATHER: "padre",
+    model.Relative.MOTHER: "madre",
+    model.Relative.BROTHER: "fratello",
+    model.Relative.SISTER: "sorella",
+    model.Relative.SON: "figlio",
+    model.Relative.DAUGHTER: "figlia",
+    model.Relative.GRANDFATHER: "nonno",
+    model.Relative.GRANDMOTHER: "nonna",
+    model.Relative.UNCLE: "zio",
+    model.Relative.AUNT: "zia",
+    model.EncounterKind.VISIT: "visita",
+    model.EncounterKind.ADMISSION: "ricovero",
     model.DonationChoice.CONSENT: "consenso alla donazione",
     model.DonationChoice.REFUSAL: "opposizione alla donazione",
     model.DonationChoice.NOT_EXPRESSED: "volontà non espressa",
 }
 
 FIELD_LABELS: dict[str, str] = {
-    "agent": "Agente", "reaction": "Reazione", "severity": "Gravità",
-    "criticality": "Criticità", "onset": "Insorgenza", "note": "Note", "drug": "Farmaco (ATC)",
-    "aic": "AIC", "dose": "Dose", "frequency": "Frequenza", "start": "Inizio", "route": "Via",
-    "code": "Codice", "status": "Stato", "chronic": "Cronico", "end": "Fine",
-    "vaccine": "Vaccino", "date": "Data", "dose_number": "Dose n.", "lot": "Lotto",
-    "relative": "Familiare", "condition": "Patologia", "onset_age": "Età all'esordio",
-    "deceased": "Deceduto", "aspect": "Aspetto", "value": "Valore", "since": "Dal",
-    "end_date": "Data fine", "outcome": "Esito", "weeks": "Settimane", "unit": "Unità",
-    "time": "Data", "description": "Descrizione", "implanted": "Impianto", "kind": "Tipo",
-    "reason": "Motivo", "facility": "Struttura", "diagnosis": "Diagnosi",
-    "assessed": "Valutazione", "choice": "Scelta", "recorded": "Registrata il",
-    "name": "Nome", "enrolled": "Arruolamento", "result": "Risultato",
+    "agent": "Agente",
+    "reaction": "Reazione",
+    "severity": "Gravità",
+    "criticality": "Criticità",
+    "onset": "Insorgenza",
+    "note": "Note",
+    "drug": "Farmaco (ATC)",
+    "aic": "AIC",
+    "dose": "Dose",
+    "frequency": "Frequenza",
+    "start": "Inizio",
+    "route": "Via",
+    "code": "Codice",
+    "status": "Stato",
+    "chronic": "Cronico",
+    "end": "Fine",
+    "vaccine": "Vaccino",
+    "date": "Data",
+    "dose_number": "Dose n.",
+    "lot": "Lotto",
+    "relative": "Familiare",
+    "condition": "Patologia",
+    "onset_age": "Età all'esordio",
+    "deceased": "Deceduto",
+    "aspect": "Aspetto",
+    "value": "Valore",
+    "since": "Dal",
+    "end_date": "Data fine",
+    "outcome": "Esito",
+    "weeks": "Settimane",
+    "unit": "Unità",
+    "time": "Data",
+    "description": "Descrizione",
+    "implanted": "Impianto",
+    "kind": "Tipo",
+    "reason": "Motivo",
+    "facility": "Struttura",
+    "diagnosis": "Diagnosi",
+    "assessed": "Valutazione",
+    "choice": "Scelta",
+    "recorded": "Registrata il",
+    "name": "Nome",
+    "enrolled": "Arruolamento",
+    "result": "Risultato",
 }
 
-ROW_PREFIX: dict[str, str] = {key: f"{spec.number:02d}" for key, spec in
-                              ((s.key, s) for s in codes.SECTIONS)}
+ROW_PREFIX: dict[str, str] = {
+    key: f"{spec.number:02d}" for key, spec in ((s.key, s) for s in codes.SECTIONS)
+}
 
 
 def row_id(section_key: str, index: int) -> str:

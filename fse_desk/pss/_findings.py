@@ -25,7 +25,10 @@ Missed = tuple[str, str]
 """section, text of an item found but not coded."""
 
 _ENTRY_TYPES: dict[str, type[Entry]] = {
-    "problems": Problem, "therapies": Therapy, "allergies": Allergy}
+    "problems": Problem,
+    "therapies": Therapy,
+    "allergies": Allergy,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +37,15 @@ class Findings:
     unmatched: tuple[Missed, ...]
 
     def to_json(self) -> str:
-        return json.dumps([self.found, self.unmatched], ensure_ascii=False,
-                          separators=(",", ":"))
+        return json.dumps([self.found, self.unmatched], ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Findings:
         found, unmatched = json.loads(text)
-        return cls(tuple(cast(Found, tuple(f)) for f in found),
-                   tuple(cast(Missed, tuple(u)) for u in unmatched))
+        return cls(
+            tuple(cast(Found, tuple(f)) for f in found),
+            tuple(cast(Missed, tuple(u)) for u in unmatched),
+        )
 
 
 def _plain(value: object) -> object:

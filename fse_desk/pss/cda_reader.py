@@ -82,8 +82,9 @@ def _datetime(value: str, where: str) -> datetime:
 def _coded(el: Element | None, where: str) -> Coded:
     if el is None:
         raise MalformedDocument(f"{where}: missing coded element")
-    return Coded(str(el.get("code", "")), str(el.get("codeSystem", "")),
-                 str(el.get("displayName", "")))
+    return Coded(
+        str(el.get("code", "")), str(el.get("codeSystem", "")), str(el.get("displayName", ""))
+    )
 
 
 def _convert(el: Element, kind: type, where: str) -> Any:
@@ -94,8 +95,9 @@ def _convert(el: Element, kind: type, where: str) -> Any:
         try:
             return kind(el.get("code", ""))
         except ValueError as exc:
-            raise MalformedDocument(f"{where}: code {el.get('code')!r} is not a "
-                                    f"{kind.__name__}") from exc
+            raise MalformedDocument(
+                f"{where}: code {el.get('code')!r} is not a {kind.__name__}"
+            ) from exc
     if kind is bool:
         return el.get("value") == "true"
     if kind is int:
@@ -149,8 +151,9 @@ def _by_code(st: Element, code: tuple[str, str, str]) -> Element | None:
     return None
 
 
-def _special(key: str, outer: Element, st: Element, hints: dict[str, Any],
-             where: str) -> dict[str, Any]:
+def _special(
+    key: str, outer: Element, st: Element, hints: dict[str, Any], where: str
+) -> dict[str, Any]:
     """The fields the PSS templates put outside the generic code/value/time/rels places."""
     values: dict[str, Any] = {}
     if key == "allergies":
@@ -163,27 +166,33 @@ def _special(key: str, outer: Element, st: Element, hints: dict[str, Any],
             values["reaction"] = _original_text(_find(reaction, "h:value"))
             severity = _by_code(reaction, SEVERITY)
             if severity is not None:
-                values["severity"] = _convert(_child(severity, "h:value"),
-                                              base_type(hints["severity"]), f"{where}/severity")
+                values["severity"] = _convert(
+                    _child(severity, "h:value"), base_type(hints["severity"]), f"{where}/severity"
+                )
         criticality = _by_code(st, CRITICALITY)
         if criticality is not None:
-            values["criticality"] = _convert(_child(criticality, "h:value"),
-                                             base_type(hints["criticality"]),
-                                             f"{where}/criticality")
+            values["criticality"] = _convert(
+                _child(criticality, "h:value"),
+                base_type(hints["criticality"]),
+                f"{where}/criticality",
+            )
     elif key == "problems":
-        values["status"] = _convert(_child(outer, "h:statusCode"),
-                                    base_type(hints["status"]), f"{where}/statusCode")
+        values["status"] = _convert(
+            _child(outer, "h:statusCode"), base_type(hints["status"]), f"{where}/statusCode"
+        )
     elif key == "vaccinations":
-        lot = _find(st, "h:consumable/h:manufacturedProduct/h:manufacturedMaterial/"
-                        "h:lotNumberText")
+        lot = _find(st, "h:consumable/h:manufacturedProduct/h:manufacturedMaterial/h:lotNumberText")
         values["lot"] = _text(lot)
         dose = _by_code(st, DOSE_NUMBER)
         if dose is not None:
             values["dose_number"] = int(_attr(dose, "h:value", "value"))
     elif key == "family_history":
         relative = _find(outer, "h:subject/h:relatedSubject/h:code")
-        values["relative"] = _convert(relative if relative is not None else outer,
-                                      base_type(hints["relative"]), f"{where}/subject")
+        values["relative"] = _convert(
+            relative if relative is not None else outer,
+            base_type(hints["relative"]),
+            f"{where}/subject",
+        )
         values["note"] = _text(_find(st, "h:text"))
         onset = _by_code(st, AGE_AT_ONSET)
         if onset is not None:
@@ -201,8 +210,9 @@ def _special(key: str, outer: Element, st: Element, hints: dict[str, Any],
         if translation is not None:
             values["code"] = _coded(translation, f"{where}/code")
     elif key == "encounters":
-        values["facility"] = _text(_find(st, "h:performer/h:assignedEntity/"
-                                             "h:representedOrganization/h:name"))
+        values["facility"] = _text(
+            _find(st, "h:performer/h:assignedEntity/h:representedOrganization/h:name")
+        )
     elif key == "functional_status":
         values["description"] = _original_text(_find(st, "h:value"))
     elif key == "disease_networks":
@@ -233,12 +243,16 @@ def _entry(entry: Element, key: str, where: str) -> object:
         status_el = _find(st, "h:statusCode")
         if status_el is None:
             raise MalformedDocument(f"{where}: missing statusCode")
-        values[spec.status] = _convert(status_el, base_type(hints[spec.status]),
-                                       f"{where}/statusCode")
+        values[spec.status] = _convert(
+            status_el, base_type(hints[spec.status]), f"{where}/statusCode"
+        )
     eff = _find(st, "h:effectiveTime")
     if spec.point:
-        values[spec.point] = (None if eff is None or not eff.get("value")
-                              else _date(str(eff.get("value")), f"{where}/effectiveTime"))
+        values[spec.point] = (
+            None
+            if eff is None or not eff.get("value")
+            else _date(str(eff.get("value")), f"{where}/effectiveTime")
+        )
     for bound in ("low", "high"):
         name = getattr(spec, bound)
         if name:
@@ -262,8 +276,7 @@ def _entry(entry: Element, key: str, where: str) -> object:
     try:
         return cls(**values)
     except (TypeError, InvalidRecord) as exc:
-        raise MalformedDocument(f"{where}: the entry cannot make a {cls.__name__}: {exc}") \
-            from exc
+        raise MalformedDocument(f"{where}: the entry cannot make a {cls.__name__}: {exc}") from exc
 
 
 def _clinician(el: Element | None, where: str) -> Clinician:
@@ -288,8 +301,11 @@ def _is_absence(entry: Element, key: str) -> bool:
     template = entry_template(ABSENCE[key][0])
     code = ABSENCE[key][1]
     for el in (st, _find(st, "h:entryRelationship/h:observation")):
-        if el is not None and template in {t.get("root") for t in _findall(el, "h:templateId")} \
-                and code in (_attr(el, "h:code", "code"), _attr(el, "h:value", "code")):
+        if (
+            el is not None
+            and template in {t.get("root") for t in _findall(el, "h:templateId")}
+            and code in (_attr(el, "h:code", "code"), _attr(el, "h:value", "code"))
+        ):
             return True
     return False
 
@@ -322,8 +338,9 @@ def _read(root: Element) -> Pss:
             if spec.key in NONE_FLAGS:
                 sections[NONE_FLAGS[spec.key]] = True
             continue
-        sections[spec.key] = tuple(_entry(e, spec.key, f"{where}/entry[{i + 1}]")
-                                   for i, e in enumerate(entries))
+        sections[spec.key] = tuple(
+            _entry(e, spec.key, f"{where}/entry[{i + 1}]") for i, e in enumerate(entries)
+        )
     custodian = _find(root, "h:custodian/h:assignedCustodian/h:representedCustodianOrganization")
     birth = _attr(patient, "h:birthTime", "value")
     return Pss(
@@ -341,13 +358,16 @@ def _read(root: Element) -> Pss:
             birth_date=_date(birth, "recordTarget/patient/birthTime"),
         ),
         author=_clinician(_find(root, "h:author/h:assignedAuthor"), "author"),
-        custodian=Organization(id=_attr(custodian, "h:id", "extension"),
-                               name=_text(_find(custodian, "h:name")),
-                               id_root=_attr(custodian, "h:id", "root")),
-        legal_authenticator=_clinician(_find(root, "h:legalAuthenticator/h:assignedEntity"),
-                                       "legalAuthenticator"),
-        replaced_id=_attr(root, "h:relatedDocument[@typeCode='RPLC']/h:parentDocument/h:id",
-                          "extension"),
+        custodian=Organization(
+            id=_attr(custodian, "h:id", "extension"),
+            name=_text(_find(custodian, "h:name")),
+            id_root=_attr(custodian, "h:id", "root"),
+        ),
+        legal_authenticator=_clinician(
+            _find(root, "h:legalAuthenticator/h:assignedEntity"), "legalAuthenticator"
+        ),
+        replaced_id=_attr(
+            root, "h:relatedDocument[@typeCode='RPLC']/h:parentDocument/h:id", "extension"
+        ),
         **sections,
     )
-

@@ -35,8 +35,14 @@ def _clinician(parent: ET.Element, tag: str, who: Clinician, role: bool) -> None
     assigned = el(parent, tag)
     el(assigned, "id", root=codes.CF_ROOT, extension=who.cf, assigningAuthorityName="MEF")
     if role:
-        el(assigned, "code", code="MMG", codeSystem=AUTHOR_ROLES,
-            codeSystemName="assignedAuthorCode_PSSIT", displayName="Medico di Medicina Generale")
+        el(
+            assigned,
+            "code",
+            code="MMG",
+            codeSystem=AUTHOR_ROLES,
+            codeSystemName="assignedAuthorCode_PSSIT",
+            displayName="Medico di Medicina Generale",
+        )
     for address in who.telecom:
         el(assigned, "telecom", use="WP", value=address)
     _person_name(el(assigned, "assignedPerson"), who.given, who.family)
@@ -48,13 +54,24 @@ def _header(doc: ET.Element, pss: Pss) -> None:
     el(doc, "typeId", root=codes.CDA_TYPE_ID[0], extension=codes.CDA_TYPE_ID[1])
     el(doc, "templateId", root=codes.DOCUMENT_TEMPLATE, extension=DOCUMENT_TEMPLATE_VERSION)
     el(doc, "id", root=pss.id_root, extension=pss.document_id)
-    el(doc, "code", code=codes.PSS_LOINC, codeSystem=codes.LOINC, codeSystemName="LOINC",
-        displayName=codes.PSS_TITLE)
+    el(
+        doc,
+        "code",
+        code=codes.PSS_LOINC,
+        codeSystem=codes.LOINC,
+        codeSystemName="LOINC",
+        displayName=codes.PSS_TITLE,
+    )
     el(doc, "title").text = codes.PSS_TITLE
     el(doc, "effectiveTime", value=when)
     level = pss.confidentiality.value
-    el(doc, "confidentialityCode", code=level, codeSystem=codes.CONFIDENTIALITY,
-        displayName=_CONFIDENTIALITY_NAMES[level])
+    el(
+        doc,
+        "confidentialityCode",
+        code=level,
+        codeSystem=codes.CONFIDENTIALITY,
+        displayName=_CONFIDENTIALITY_NAMES[level],
+    )
     el(doc, "languageCode", code="it-IT")
     el(doc, "setId", root=pss.id_root, extension=pss.set_id)
     el(doc, "versionNumber", value=str(pss.version))
@@ -62,8 +79,12 @@ def _header(doc: ET.Element, pss: Pss) -> None:
     el(role, "id", root=codes.CF_ROOT, extension=pss.patient.cf, assigningAuthorityName="MEF")
     patient = el(role, "patient")
     _person_name(patient, pss.patient.given, pss.patient.family)
-    el(patient, "administrativeGenderCode", code=pss.patient.sex.value,
-        codeSystem=codes.ADMIN_GENDER)
+    el(
+        patient,
+        "administrativeGenderCode",
+        code=pss.patient.sex.value,
+        codeSystem=codes.ADMIN_GENDER,
+    )
     el(patient, "birthTime", value=ts_date(pss.patient.birth_date))
     author = el(doc, "author")
     el(author, "time", value=when)

@@ -24,10 +24,17 @@ CONFIDENTIALITY = "2.16.840.1.113883.5.25"
 ACT_STATUS = "2.16.840.1.113883.5.14"
 
 SYSTEM_NAMES: dict[str, str] = {
-    ICD9CM: "ICD-9-CM", ICD9CM_PROCEDURES: "ICD-9-CM procedure", ATC: "ATC", AIC: "AIC",
-    LOINC: "LOINC", EXEMPTIONS: "Esenzioni", ALLERGENS: "Allergeni FSE Desk",
-    LOCAL: "FSE Desk", ROLE_CODE: "RoleCode",
-    OBSERVATION_VALUE: "ObservationValue", ACT_CODE: "ActCode",
+    ICD9CM: "ICD-9-CM",
+    ICD9CM_PROCEDURES: "ICD-9-CM procedure",
+    ATC: "ATC",
+    AIC: "AIC",
+    LOINC: "LOINC",
+    EXEMPTIONS: "Esenzioni",
+    ALLERGENS: "Allergeni FSE Desk",
+    LOCAL: "FSE Desk",
+    ROLE_CODE: "RoleCode",
+    OBSERVATION_VALUE: "ObservationValue",
+    ACT_CODE: "ActCode",
 }
 
 LIFESTYLE_ASPECTS: tuple[tuple[str, str], ...] = (

@@ -62,9 +62,13 @@ def new_document_id() -> str:
 
 
 def patient_info(patient: Patient) -> PatientInfo:
-    return PatientInfo(patient.codice_fiscale, patient.given_name, patient.family_name,
-                       _SEX.get(patient.sex, AdministrativeSex.UNDIFFERENTIATED),
-                       patient.birth_date)
+    return PatientInfo(
+        patient.codice_fiscale,
+        patient.given_name,
+        patient.family_name,
+        _SEX.get(patient.sex, AdministrativeSex.UNDIFFERENTIATED),
+        patient.birth_date,
+    )
 
 
 def vital_signs(readings: Iterable[VitalReading]) -> dict[str, VitalSign]:
@@ -77,8 +81,12 @@ def vital_signs(readings: Iterable[VitalReading]) -> dict[str, VitalSign]:
         else:
             pairs = zip((kind.loinc,), reading.values, strict=False)
         for loinc, value in pairs:
-            newest[loinc] = VitalSign(Coded(loinc, codes.LOINC, VITAL_DISPLAY.get(loinc, "")),
-                                      value, kind.unit, reading.effective_at.date())
+            newest[loinc] = VitalSign(
+                Coded(loinc, codes.LOINC, VITAL_DISPLAY.get(loinc, "")),
+                value,
+                kind.unit,
+                reading.effective_at.date(),
+            )
     return newest
 
 
@@ -99,19 +107,32 @@ def start_draft(
     now = now.replace(microsecond=0)  # the CDA effectiveTime holds seconds
     if previous is None:
         document_id = new_id()
-        draft = Pss(document_id=document_id, set_id=document_id, version=1,
-                    effective_time=now, confidentiality=Confidentiality.NORMAL,
-                    patient=patient_info(patient), author=author,
-                    custodian=signer.custodian, legal_authenticator=author)
+        draft = Pss(
+            document_id=document_id,
+            set_id=document_id,
+            version=1,
+            effective_time=now,
+            confidentiality=Confidentiality.NORMAL,
+            patient=patient_info(patient),
+            author=author,
+            custodian=signer.custodian,
+            legal_authenticator=author,
+        )
     else:
-        draft = replace(new_version(previous, document_id=new_id(), effective_time=now),
-                        patient=patient_info(patient), author=author,
-                        legal_authenticator=author, custodian=signer.custodian)
+        draft = replace(
+            new_version(previous, document_id=new_id(), effective_time=now),
+            patient=patient_info(patient),
+            author=author,
+            legal_authenticator=author,
+            custodian=signer.custodian,
+        )
     measured = vital_signs(readings)
     if not measured:
         return draft
-    kept = tuple(v for v in draft.vital_signs
-                 if v.code.code not in measured or v.time > measured[v.code.code].time)
-    fresh = tuple(m for code, m in measured.items()
-                  if not any(v.code.code == code for v in kept))
+    kept = tuple(
+        v
+        for v in draft.vital_signs
+        if v.code.code not in measured or v.time > measured[v.code.code].time
+    )
+    fresh = tuple(m for code, m in measured.items() if not any(v.code.code == code for v in kept))
     return replace(draft, vital_signs=kept + fresh)

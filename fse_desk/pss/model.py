@@ -119,8 +119,10 @@ class PatientInfo:
 
     def __post_init__(self) -> None:
         if not _CF.match(self.cf):
-            raise InvalidRecord(f"patient codice fiscale {self.cf!r} is not 16 characters "
-                                "A-Z/0-9", field="patient.cf")
+            raise InvalidRecord(
+                f"patient codice fiscale {self.cf!r} is not 16 characters A-Z/0-9",
+                field="patient.cf",
+            )
         _require(self.family, "patient.family", "patient")
 
 
@@ -135,8 +137,9 @@ class Clinician:
 
     def __post_init__(self) -> None:
         if not _CF.match(self.cf):
-            raise InvalidRecord(f"clinician codice fiscale {self.cf!r} is not 16 characters "
-                                "A-Z/0-9", field="cf")
+            raise InvalidRecord(
+                f"clinician codice fiscale {self.cf!r} is not 16 characters A-Z/0-9", field="cf"
+            )
         _require(self.family, "family", "clinician")
 
 
@@ -291,17 +294,43 @@ class Diagnostic:
     note: str = ""
 
 
-Entry = (Allergy | Therapy | Problem | Vaccination | FamilyHistory | Lifestyle | Pregnancy
-         | VitalSign | Device | Procedure | Encounter | FunctionalStatus | OrganDonation
-         | Exemption | DiseaseNetwork | CarePlan | Diagnostic)
+Entry = (
+    Allergy
+    | Therapy
+    | Problem
+    | Vaccination
+    | FamilyHistory
+    | Lifestyle
+    | Pregnancy
+    | VitalSign
+    | Device
+    | Procedure
+    | Encounter
+    | FunctionalStatus
+    | OrganDonation
+    | Exemption
+    | DiseaseNetwork
+    | CarePlan
+    | Diagnostic
+)
 
 ENTRY_TYPES: dict[str, type] = {
-    "allergies": Allergy, "therapies": Therapy, "vaccinations": Vaccination,
-    "problems": Problem, "lifestyle": Lifestyle, "pregnancies": Pregnancy,
-    "vital_signs": VitalSign, "devices": Device, "care_plans": CarePlan,
-    "procedures": Procedure, "encounters": Encounter, "functional_status": FunctionalStatus,
-    "diagnostics": Diagnostic, "organ_donation": OrganDonation,
-    "family_history": FamilyHistory, "exemptions": Exemption,
+    "allergies": Allergy,
+    "therapies": Therapy,
+    "vaccinations": Vaccination,
+    "problems": Problem,
+    "lifestyle": Lifestyle,
+    "pregnancies": Pregnancy,
+    "vital_signs": VitalSign,
+    "devices": Device,
+    "care_plans": CarePlan,
+    "procedures": Procedure,
+    "encounters": Encounter,
+    "functional_status": FunctionalStatus,
+    "diagnostics": Diagnostic,
+    "organ_donation": OrganDonation,
+    "family_history": FamilyHistory,
+    "exemptions": Exemption,
     "disease_networks": DiseaseNetwork,
 }
 """Section key (see :data:`fse_desk.pss.codes.SECTIONS`) → entry record type."""
@@ -368,21 +397,26 @@ class Pss:
         if self.version < 1:
             raise InvalidRecord(f"PSS version {self.version} is below 1", field="version")
         if self.version > 1 and not self.replaced_id:
-            raise InvalidRecord(f"PSS version {self.version} does not name the document it "
-                                "replaces (relatedDocument RPLC)", field="replaced_id")
+            raise InvalidRecord(
+                f"PSS version {self.version} does not name the document it "
+                "replaces (relatedDocument RPLC)",
+                field="replaced_id",
+            )
         if self.replaced_id == self.document_id:
             raise InvalidRecord("a PSS cannot replace itself", field="replaced_id")
         if self.effective_time.tzinfo is None:
-            raise InvalidRecord("PSS effective time must carry a time zone",
-                                field="effective_time")
+            raise InvalidRecord("PSS effective time must carry a time zone", field="effective_time")
         if len(self.organ_donation) > 1:
-            raise InvalidRecord("a PSS records one organ donation choice at most",
-                                field="organ_donation")
+            raise InvalidRecord(
+                "a PSS records one organ donation choice at most", field="organ_donation"
+            )
         for key, kind in ENTRY_TYPES.items():
             for i, entry in enumerate(getattr(self, key)):
                 if not isinstance(entry, kind):
-                    raise InvalidRecord(f"{key}[{i}] is a {type(entry).__name__}, expected "
-                                        f"{kind.__name__}", field=f"{key}[{i}]")
+                    raise InvalidRecord(
+                        f"{key}[{i}] is a {type(entry).__name__}, expected {kind.__name__}",
+                        field=f"{key}[{i}]",
+                    )
 
     def entries(self, key: str) -> tuple[Entry, ...]:
         return tuple(getattr(self, key))
@@ -403,5 +437,10 @@ def new_version(previous: Pss, *, document_id: str, effective_time: datetime) ->
     """
     if document_id == previous.document_id:
         raise InvalidRecord("the new version needs a new document id", field="document_id")
-    return replace(previous, document_id=document_id, version=previous.version + 1,
-                   replaced_id=previous.document_id, effective_time=effective_time)
+    return replace(
+        previous,
+        document_id=document_id,
+        version=previous.version + 1,
+        replaced_id=previous.document_id,
+        effective_time=effective_time,
+    )

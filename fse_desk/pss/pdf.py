@@ -76,7 +76,9 @@ class PdfSection:
                 if len(row) != len(self.header):
                     raise InvalidRecord(
                         f"section {self.title!r}: a row has {len(row)} cells, the header "
-                        f"{len(self.header)}", field="rows")
+                        f"{len(self.header)}",
+                        field="rows",
+                    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +106,17 @@ def render_pss_pdf(printout: PssPrintout, cda: bytes) -> bytes:
         raise SigningError("the CDA to embed is empty")
     layout = io.BytesIO()
     doc = SimpleDocTemplate(
-        layout, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-        topMargin=16 * mm, bottomMargin=22 * mm,
-        title=printout.title, author=printout.author, subject="Profilo Sanitario Sintetico",
-        creator="FSE Desk", lang="it-IT",
+        layout,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=22 * mm,
+        title=printout.title,
+        author=printout.author,
+        subject="Profilo Sanitario Sintetico",
+        creator="FSE Desk",
+        lang="it-IT",
     )
     footer = _footer(printout)
     doc.build(_story(printout), onFirstPage=footer, onLaterPages=footer)
@@ -119,11 +128,16 @@ def embed_cda(pdf: bytes, cda: bytes) -> bytes:
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         data = EmbeddedFileObject.from_file_data(writer, cda, mime_type="application/xml")
-        embed_file(writer, FileSpec(
-            file_spec_string=CDA_ATTACHMENT_NAME, file_name=CDA_ATTACHMENT_NAME,
-            embedded_data=data, description="Documento CDA R2 (HL7 Italia) del PSS",
-            af_relationship=generic.NameObject("/Source"),
-        ))
+        embed_file(
+            writer,
+            FileSpec(
+                file_spec_string=CDA_ATTACHMENT_NAME,
+                file_name=CDA_ATTACHMENT_NAME,
+                embedded_data=data,
+                description="Documento CDA R2 (HL7 Italia) del PSS",
+                af_relationship=generic.NameObject("/Source"),
+            ),
+        )
         out = io.BytesIO()
         writer.write(out)
     except (PdfError, ValueError) as exc:
@@ -132,22 +146,32 @@ def embed_cda(pdf: bytes, cda: bytes) -> bytes:
 
 
 def sign_pades(
-    pdf: bytes, credentials: OperatorCredentials, *, reason: str = "Profilo Sanitario Sintetico",
+    pdf: bytes,
+    credentials: OperatorCredentials,
+    *,
+    reason: str = "Profilo Sanitario Sintetico",
     location: str = "",
 ) -> bytes:
     """``pdf`` signed PAdES baseline (SHA-256) with ``credentials``, the chain embedded."""
     der = serialization.Encoding.DER
     cert = asn1_x509.Certificate.load(credentials.certificate.public_bytes(der))
-    key = asn1_keys.PrivateKeyInfo.load(credentials.private_key.private_bytes(
-        der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    key = asn1_keys.PrivateKeyInfo.load(
+        credentials.private_key.private_bytes(
+            der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     chain = [asn1_x509.Certificate.load(c.public_bytes(der)) for c in credentials.chain]
     signer = signers.SimpleSigner(
-        signing_cert=cert, signing_key=key,
+        signing_cert=cert,
+        signing_key=key,
         cert_registry=SimpleCertificateStore.from_certs(chain),
     )
     meta = signers.PdfSignatureMetadata(
-        field_name=SIGNATURE_FIELD, md_algorithm="sha256",
-        subfilter=fields.SigSeedSubFilter.PADES, reason=reason, location=location or None,
+        field_name=SIGNATURE_FIELD,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=reason,
+        location=location or None,
         name=credentials.common_name,
     )
     try:
@@ -162,20 +186,42 @@ def sign_pades(
 
 def _styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
-    body = ParagraphStyle("pss-body", parent=base["BodyText"], fontName="Helvetica",
-                          fontSize=9.5, leading=12.5, textColor=_INK, alignment=TA_LEFT)
+    body = ParagraphStyle(
+        "pss-body",
+        parent=base["BodyText"],
+        fontName="Helvetica",
+        fontSize=9.5,
+        leading=12.5,
+        textColor=_INK,
+        alignment=TA_LEFT,
+    )
     return {
-        "title": ParagraphStyle("pss-title", parent=base["Title"], fontName="Helvetica-Bold",
-                                fontSize=17, leading=21, textColor=_ACCENT, alignment=TA_LEFT,
-                                spaceAfter=2),
+        "title": ParagraphStyle(
+            "pss-title",
+            parent=base["Title"],
+            fontName="Helvetica-Bold",
+            fontSize=17,
+            leading=21,
+            textColor=_ACCENT,
+            alignment=TA_LEFT,
+            spaceAfter=2,
+        ),
         "subtitle": ParagraphStyle("pss-sub", parent=body, fontSize=9, textColor=colors.grey),
-        "h2": ParagraphStyle("pss-h2", parent=base["Heading2"], fontName="Helvetica-Bold",
-                             fontSize=11.5, leading=14, textColor=_ACCENT, spaceBefore=9,
-                             spaceAfter=4),
+        "h2": ParagraphStyle(
+            "pss-h2",
+            parent=base["Heading2"],
+            fontName="Helvetica-Bold",
+            fontSize=11.5,
+            leading=14,
+            textColor=_ACCENT,
+            spaceBefore=9,
+            spaceAfter=4,
+        ),
         "body": body,
         "cell": ParagraphStyle("pss-cell", parent=body, fontSize=9, leading=11),
-        "head": ParagraphStyle("pss-head", parent=body, fontName="Helvetica-Bold", fontSize=9,
-                               leading=11),
+        "head": ParagraphStyle(
+            "pss-head", parent=body, fontName="Helvetica-Bold", fontSize=9, leading=11
+        ),
         "label": ParagraphStyle("pss-label", parent=body, fontSize=8.5, textColor=colors.grey),
         "value": ParagraphStyle("pss-value", parent=body, fontName="Helvetica-Bold"),
     }
@@ -189,8 +235,10 @@ def _story(printout: PssPrintout) -> list[Flowable]:
     st = _styles()
     story: list[Flowable] = [
         _p(printout.title, st["title"]),
-        _p(f"{printout.organization} - versione {printout.version} del "
-           f"{printout.date:%d/%m/%Y}", st["subtitle"]),
+        _p(
+            f"{printout.organization} - versione {printout.version} del {printout.date:%d/%m/%Y}",
+            st["subtitle"],
+        ),
         Spacer(1, 4 * mm),
         _patient_box(printout, st),
     ]
@@ -200,20 +248,29 @@ def _story(printout: PssPrintout) -> list[Flowable]:
 
 
 def _patient_box(printout: PssPrintout, st: dict[str, ParagraphStyle]) -> Table:
-    cells = [[_p(label, st["label"]), _p(value, st["value"])]
-             for label, value in printout.patient_lines]
-    pairs = [cells[i] + (cells[i + 1] if i + 1 < len(cells) else ["", ""])
-             for i in range(0, len(cells), 2)]
-    box = Table([[_p("Assistito", st["h2"]), "", "", ""], *pairs],
-                colWidths=[30 * mm, 57 * mm, 30 * mm, 57 * mm])
-    box.setStyle(TableStyle([
-        ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, 0), (-1, -1), _BAND),
-        ("BOX", (0, 0), (-1, -1), 0.6, _RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, 0), 0),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-    ]))
+    cells = [
+        [_p(label, st["label"]), _p(value, st["value"])] for label, value in printout.patient_lines
+    ]
+    pairs = [
+        cells[i] + (cells[i + 1] if i + 1 < len(cells) else ["", ""])
+        for i in range(0, len(cells), 2)
+    ]
+    box = Table(
+        [[_p("Assistito", st["h2"]), "", "", ""], *pairs],
+        colWidths=[30 * mm, 57 * mm, 30 * mm, 57 * mm],
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, -1), _BAND),
+                ("BOX", (0, 0), (-1, -1), 0.6, _RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, 0), 0),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     return box
 
 
@@ -222,31 +279,44 @@ def _section(section: PdfSection, st: dict[str, ParagraphStyle]) -> list[Flowabl
     if not section.rows:
         return [KeepTogether([heading, _p(section.empty_text, st["body"])])]
     if section.header is None:
-        items = [ListItem(_p(" - ".join(c for c in row if c), st["body"]), leftIndent=10)
-                 for row in section.rows]
-        bullets = ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=10,
-                               bulletFontSize=8)
+        items = [
+            ListItem(_p(" - ".join(c for c in row if c), st["body"]), leftIndent=10)
+            for row in section.rows
+        ]
+        bullets = ListFlowable(
+            items, bulletType="bullet", start="\u2022", leftIndent=10, bulletFontSize=8
+        )
         return [KeepTogether([heading, bullets])]
     data = [[_p(h, st["head"]) for h in section.header]]
     data += [[_p(c, st["cell"]) for c in row] for row in section.rows]
-    table = Table(data, repeatRows=1, hAlign="LEFT",
-                  colWidths=[174 * mm / len(section.header)] * len(section.header))
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), _BAND),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, _ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, _RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table = Table(
+        data,
+        repeatRows=1,
+        hAlign="LEFT",
+        colWidths=[174 * mm / len(section.header)] * len(section.header),
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), _BAND),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, _ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, _RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     if len(section.rows) > 12:  # a long table may break across pages, its header repeated
         return [CondPageBreak(40 * mm), heading, table]
     return [KeepTogether([heading, table])]
 
 
 def _footer(printout: PssPrintout):  # type: ignore[no-untyped-def]
-    text = (f"{printout.author} - {printout.organization} - versione {printout.version} - "
-            f"{printout.date:%d/%m/%Y %H:%M}")
+    text = (
+        f"{printout.author} - {printout.organization} - versione {printout.version} - "
+        f"{printout.date:%d/%m/%Y %H:%M}"
+    )
 
     def draw(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()
@@ -259,9 +329,14 @@ def _footer(printout: PssPrintout):  # type: ignore[no-untyped-def]
         canvas.drawRightString(width - 18 * mm, 12 * mm, f"Pagina {doc.page}")
         canvas.setFont("Helvetica-Bold", 7.5)
         canvas.setFillColor(_ACCENT)
-        canvas.drawString(18 * mm, 8 * mm, "Documento firmato digitalmente" if printout.signed
-                          else "Copia per l'assistito: il documento firmato digitalmente è nel "
-                          "Fascicolo Sanitario Elettronico")
+        canvas.drawString(
+            18 * mm,
+            8 * mm,
+            "Documento firmato digitalmente"
+            if printout.signed
+            else "Copia per l'assistito: il documento firmato digitalmente è nel "
+            "Fascicolo Sanitario Elettronico",
+        )
         canvas.restoreState()
 
     return draw

@@ -14,8 +14,11 @@ from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import NONE_TEXT, AdministrativeSex, Pss
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf
 
-_SEX = {AdministrativeSex.MALE: "Maschio", AdministrativeSex.FEMALE: "Femmina",
-        AdministrativeSex.UNDIFFERENTIATED: "Non specificato"}
+_SEX = {
+    AdministrativeSex.MALE: "Maschio",
+    AdministrativeSex.FEMALE: "Femmina",
+    AdministrativeSex.UNDIFFERENTIATED: "Non specificato",
+}
 
 
 def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
@@ -24,13 +27,19 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
         none = pss.is_none(spec.key)
         if not spec.required and not none:
             return None
-        return PdfSection(spec.title, (), empty_text=NONE_TEXT[spec.key] if none
-                          else "Nessuna informazione registrata.")
+        return PdfSection(
+            spec.title,
+            (),
+            empty_text=NONE_TEXT[spec.key] if none else "Nessuna informazione registrata.",
+        )
     names = list(field_types(type(items[0])))
     rows = [tuple(shown(getattr(item, name)) for name in names) for item in items]
     used = [i for i, name in enumerate(names) if any(row[i] for row in rows)]
-    return PdfSection(spec.title, tuple(tuple(row[i] for i in used) for row in rows),
-                      header=tuple(FIELD_LABELS.get(names[i], names[i]) for i in used))
+    return PdfSection(
+        spec.title,
+        tuple(tuple(row[i] for i in used) for row in rows),
+        header=tuple(FIELD_LABELS.get(names[i], names[i]) for i in used),
+    )
 
 
 def patient_copy(pss: Pss) -> bytes:
@@ -46,9 +55,12 @@ def pss_printout(pss: Pss, *, signed: bool = True) -> PssPrintout:
     sections = (_section(pss, spec) for spec in codes.SECTIONS)
     return PssPrintout(
         title=codes.PSS_TITLE,
-        patient_lines=(("Nome e cognome", name), ("Codice fiscale", patient.cf),
-                       ("Data di nascita", shown(patient.birth_date)),
-                       ("Sesso", _SEX[patient.sex])),
+        patient_lines=(
+            ("Nome e cognome", name),
+            ("Codice fiscale", patient.cf),
+            ("Data di nascita", shown(patient.birth_date)),
+            ("Sesso", _SEX[patient.sex]),
+        ),
         sections=tuple(s for s in sections if s is not None),
         author=f"{pss.author.given} {pss.author.family}".strip(),
         organization=pss.custodian.name,

@@ -1,7 +1,7 @@
 """Queue a PSS for the FSE 2.0 gateway: checked, written, signed, one outbox entry.
 
 Signing happens here, at queue time, on purpose: it works offline, and the bytes
-that leave later (:mod:`fse_desk.fse.gateway_push`) are the bytes the doctor signed.
+that leave later (:mod:`fse_desk.connectors.gateway_push`) are the bytes the doctor signed.
 The entry and the discard of the author's saved draft are one transaction, so a
 crash leaves either the draft or the queued publication, never both nor neither.
 
@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from fse_desk.connectors.gateway import Publication
+from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import Patient
 from fse_desk.errors import ConfigError, PssNotPublishable
-from fse_desk.fse.gateway import Publication
-from fse_desk.fse.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.drafting import ROME
 from fse_desk.pss.model import Pss
@@ -50,8 +50,9 @@ class PssPublisher:
     gateway_url: str | None
     on_queued: Callable[[], None] = _nothing
 
-    def queue(self, patient: Patient, draft: Pss, *, operator_cf: str,
-              today: date | None = None) -> int:
+    def queue(
+        self, patient: Patient, draft: Pss, *, operator_cf: str, today: date | None = None
+    ) -> int:
         """Check, sign and queue ``draft``; the outbox entry id (see the module notes).
 
         Raises :class:`ConfigError` without a gateway, :class:`PssNotPublishable`
@@ -61,21 +62,26 @@ class PssPublisher:
         if self.gateway_url is None:
             raise ConfigError(NO_GATEWAY)
         cda = write_cda(draft)
-        problems = (_identity_problems(draft, patient, operator_cf)
-                    + validate_pss(draft, today or datetime.now(ROME).date())
-                    + validate_cda_structure(cda))
+        problems = (
+            _identity_problems(draft, patient, operator_cf)
+            + validate_pss(draft, today or datetime.now(ROME).date())
+            + validate_cda_structure(cda)
+        )
         if problems:
             shown = "; ".join(p.message for p in problems[:5])
             raise PssNotPublishable(
                 f"PSS {draft.document_id} of patient {patient.id} cannot be published: "
-                f"{len(problems)} problem(s): {shown}", problems=tuple(problems))
+                f"{len(problems)} problem(s): {shown}",
+                problems=tuple(problems),
+            )
         pdf = sign_pades(render_pss_pdf(pss_printout(draft), cda), self.credentials())
         request = PublishRequest(pdf, publication_of(draft, patient), replaced_id(draft))
         with self.store.transaction():
             entry_id = self.store.outbox.enqueue(
-                resource_type=OUTBOX_RESOURCE, resource_id=draft.set_id,
-                method=OutboxMethod.PUBLISH, payload={**request.payload(),
-                                                      "version": draft.version},
+                resource_type=OUTBOX_RESOURCE,
+                resource_id=draft.set_id,
+                method=OutboxMethod.PUBLISH,
+                payload={**request.payload(), "version": draft.version},
                 description=f"PSS version {draft.version} of {patient.display_name}",
                 patient_id=patient.id,
             )
@@ -105,9 +111,21 @@ def replaced_id(draft: Pss) -> str | None:
 def _identity_problems(draft: Pss, patient: Patient, operator_cf: str) -> list[Problem]:
     out: list[Problem] = []
     if draft.patient.cf != patient.codice_fiscale:
-        out.append(Problem("patient.mismatch", f"the PSS is about {draft.patient.cf}, not "
-                           f"about patient {patient.id}", "", "patient.cf"))
+        out.append(
+            Problem(
+                "patient.mismatch",
+                f"the PSS is about {draft.patient.cf}, not about patient {patient.id}",
+                "",
+                "patient.cf",
+            )
+        )
     if draft.author.cf != operator_cf.upper():
-        out.append(Problem("author.not_operator", "the PSS author is not the signed-in "
-                           "operator, who signs it", "", "author.cf"))
+        out.append(
+            Problem(
+                "author.not_operator",
+                "the PSS author is not the signed-in operator, who signs it",
+                "",
+                "author.cf",
+            )
+        )
     return out

@@ -1,4 +1,4 @@
-""""Aggiorna dal fascicolo" over the encrypted cache, from the findings kept there.
+""" "Aggiorna dal fascicolo" over the encrypted cache, from the findings kept there.
 
 Every body that enters the cache has its findings read and kept beside it
 (:func:`fse_desk.timeline.bodies.cache_body` calls :func:`findings_row`), so a click
@@ -30,15 +30,20 @@ from fse_desk.store.findings import Row
 
 
 def findings_row(meta: DocumentMeta, vocab: Vocabularies, findings: Findings | None) -> Row:
-    return (meta.id, meta.version_id, vocab.fingerprint,
-            None if findings is None else findings.to_json())
+    return (
+        meta.id,
+        meta.version_id,
+        vocab.fingerprint,
+        None if findings is None else findings.to_json(),
+    )
 
 
 INDEX_BATCH = 200
 
 
-def index_missing(store: CacheStore, vocab: Vocabularies,
-                  cancel: CancelToken | None = None) -> Generator[Progress, None, int]:
+def index_missing(
+    store: CacheStore, vocab: Vocabularies, cancel: CancelToken | None = None
+) -> Generator[Progress, None, int]:
     """Read and keep the findings of every cached body that has none for ``vocab`` (bodies
     cached before migration 7, or all of them after a vocabulary import), so that no
     first click has to parse them. Batches commit as they go; returns how many were read.
@@ -64,8 +69,9 @@ def index_missing(store: CacheStore, vocab: Vocabularies,
     return done
 
 
-def suggest_from_cache(store: CacheStore, patient_id: PatientId, previous: Pss | None,
-                       vocab: Vocabularies) -> SuggestionSet:
+def suggest_from_cache(
+    store: CacheStore, patient_id: PatientId, previous: Pss | None, vocab: Vocabularies
+) -> SuggestionSet:
     """:func:`suggest_updates` over the patient's current cached documents, read with
     ``vocab`` (the lists bodies are cached with, for their findings to be used).
 

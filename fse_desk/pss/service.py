@@ -72,10 +72,16 @@ class PssVersion:
 class PssService:
     """Reads the patient's Profilo Sanitario Sintetico from the cache (no Qt)."""
 
-    def __init__(self, store: CacheStore, timeline: TimelineService, *,
-                 signer: PssSigner | None = None, vocabulary_dir: Path | None = None,
-                 operator: PublisherLike | None = None,
-                 publisher: PssPublisher | None = None) -> None:
+    def __init__(
+        self,
+        store: CacheStore,
+        timeline: TimelineService,
+        *,
+        signer: PssSigner | None = None,
+        vocabulary_dir: Path | None = None,
+        operator: PublisherLike | None = None,
+        publisher: PssPublisher | None = None,
+    ) -> None:
         self._store = store
         self._timeline = timeline
         self._operator = operator
@@ -107,9 +113,13 @@ class PssService:
         assert patient is not None  # history() refuses unknown patients
         current = next((v for v in versions if v.current), None)
         previous = self.read(current.document_id) if current is not None else None
-        return start_draft(patient=patient, signer=self._signer, previous=previous,
-                           readings=self._store.vitals.for_patient(patient_id, 200),
-                           now=now or datetime.now(ROME))
+        return start_draft(
+            patient=patient,
+            signer=self._signer,
+            previous=previous,
+            readings=self._store.vitals.for_patient(patient_id, 200),
+            now=now or datetime.now(ROME),
+        )
 
     # -- drafts: saved as the doctor types, per patient and author ---------------------
     def save_draft(self, patient_id: PatientId, draft: Pss) -> None:
@@ -125,8 +135,9 @@ class PssService:
         return self._store.pss_drafts.discard(patient_id, author_cf)
 
     # -- publishing: queued in the outbox, sent by the next sync ---------------------------
-    def queue_publication(self, patient_id: PatientId, draft: Pss, *,
-                          today: date | None = None) -> int:
+    def queue_publication(
+        self, patient_id: PatientId, draft: Pss, *, today: date | None = None
+    ) -> int:
         """Check, sign and queue ``draft`` for the FSE gateway; the outbox entry id.
 
         The author's saved draft goes in the same transaction. Raises
@@ -135,19 +146,23 @@ class PssService:
         publishing is not set up, :class:`CertificateError` or :class:`SigningError`.
         """
         if self._operator is None or self._publisher is None:
-            raise ConfigError("publishing the PSS needs the signed-in operator and the "
-                              "FSE gateway set-up, which this workstation lacks")
+            raise ConfigError(
+                "publishing the PSS needs the signed-in operator and the "
+                "FSE gateway set-up, which this workstation lacks"
+            )
         patient = self._store.patients.get(patient_id)
         allowed, refusal = self.can_publish(self._operator, patient)
         if not allowed:
             raise PublishNotAllowed(
                 f"operator {self._operator.codice_fiscale} may not publish the PSS of "
                 f"patient {patient_id}: {refusal.value if refusal else 'refused'}",
-                refusal=refusal)
+                refusal=refusal,
+            )
         if patient is None:
             raise InvalidRecord(f"patient {patient_id} is not in the cache", field="patient_id")
-        return self._publisher.queue(patient, draft, operator_cf=self._operator.codice_fiscale,
-                                     today=today)
+        return self._publisher.queue(
+            patient, draft, operator_cf=self._operator.codice_fiscale, today=today
+        )
 
     def history(self, patient_id: PatientId) -> list[PssVersion]:
         """The cached PSS versions: the current one first, then the others newest first.
@@ -157,12 +172,17 @@ class PssService:
         Raises :class:`ConsentMissing` for a patient without consent to consultation.
         """
         self._require_consent(patient_id)
-        metas = [m for m in self._store.documents.list_for_patient(patient_id)
-                 if m.type_code == PSS_LOINC]
+        metas = [
+            m
+            for m in self._store.documents.list_for_patient(patient_id)
+            if m.type_code == PSS_LOINC
+        ]
         current = next((m.id for m in metas if m.status is DocumentStatus.CURRENT), None)
         total = len(metas)
-        versions = [PssVersion(m.id, total - i, m.date, m.author, current=m.id == current)
-                    for i, m in enumerate(metas)]
+        versions = [
+            PssVersion(m.id, total - i, m.date, m.author, current=m.id == current)
+            for i, m in enumerate(metas)
+        ]
         return sorted(versions, key=lambda v: not v.current)  # stable: newest first otherwise
 
     def _require_consent(self, patient_id: PatientId) -> None:
@@ -183,11 +203,13 @@ class PssService:
         ``not_downloaded``. Raises :class:`ConsentMissing` like :meth:`history`.
         """
         self._require_consent(patient_id)
-        return suggest_from_cache(self._store, patient_id, previous,
-                                  suggestion_vocabularies(self._vocabulary_dir))
+        return suggest_from_cache(
+            self._store, patient_id, previous, suggestion_vocabularies(self._vocabulary_dir)
+        )
 
-    def index_cached_bodies(self, cancel: CancelToken | None = None
-                            ) -> Generator[Progress, None, int]:
+    def index_cached_bodies(
+        self, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, int]:
         """Read the findings of cached bodies that have none yet (see
         :func:`fse_desk.pss.refresh.index_missing`); the sync runs it after each pull."""
         return index_missing(self._store, suggestion_vocabularies(self._vocabulary_dir), cancel)

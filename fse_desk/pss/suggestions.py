@@ -1,4 +1,4 @@
-""""Aggiorna dal fascicolo": propose problems, therapies and allergies found in the
+""" "Aggiorna dal fascicolo": propose problems, therapies and allergies found in the
 patient's documents since the last PSS.
 
 A pure function over the previous PSS and the cached documents with their bodies:
@@ -40,20 +40,36 @@ from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.model import NONE_FLAGS, Allergy, Coded, Problem, Pss, Therapy
 from fse_desk.pss.vocabularies import Vocabulary, fold, shared_vocabulary
 
-CDA_TYPES = frozenset({"34105-7", "18842-5", "11488-4", "75496-0", "85208-7", "59258-4",
-                       "57833-6", "60591-5", "57827-8", "18776-5"})
+CDA_TYPES = frozenset(
+    {
+        "34105-7",
+        "18842-5",
+        "11488-4",
+        "75496-0",
+        "85208-7",
+        "59258-4",
+        "57833-6",
+        "60591-5",
+        "57827-8",
+        "18776-5",
+    }
+)
 """Document types read for suggestions (discharge letters, reports, ED, prescriptions,
 a PSS written elsewhere, exemptions, care plans)."""
 
-PROBLEM_SECTIONS = frozenset({"11535-2", "29548-5", "11450-4", "11348-0", "11329-0",
-                              "55110-1", "10164-2"})
+PROBLEM_SECTIONS = frozenset(
+    {"11535-2", "29548-5", "11450-4", "11348-0", "11329-0", "55110-1", "10164-2"}
+)
 THERAPY_SECTIONS = frozenset({"10183-2", "10160-0", "57828-6", "93341-4"})
 ALLERGY_SECTIONS = frozenset({"48765-2"})
 
 _ICD_REF = re.compile(r"\(\s*ICD-?9(?:-CM)?\s+([VE]?\d{2,3}(?:\.\d{1,2})?)\s*\)", re.I)
 _ATC_REF = re.compile(r"\(\s*ATC\s+([A-Z]\d{2}[A-Z]{2}\d{2})\s*\)")
-_STRENGTH = re.compile(r"\d[\d.,/]*\s*(?:mg|g|microgrammi|mcg|µg|UI|U/ml|ml|%)(?:/\d[\d.,]*\s*"
-                       r"(?:mg|microgrammi|mcg))?", re.I)
+_STRENGTH = re.compile(
+    r"\d[\d.,/]*\s*(?:mg|g|microgrammi|mcg|µg|UI|U/ml|ml|%)(?:/\d[\d.,]*\s*"
+    r"(?:mg|microgrammi|mcg))?",
+    re.I,
+)
 _WORDS = re.compile(r"[0-9a-z]+")
 _NOT_NAME = re.compile(r"\d")
 READER_VERSION = 1
@@ -123,8 +139,9 @@ class Vocabularies:
 def suggestion_vocabularies(override_dir: Path | None = None) -> Vocabularies:
     """The lists documents are read with: the administrator's in ``override_dir`` when
     installed, else the shipped ones (loaded once per folder and process)."""
-    return Vocabularies(*(shared_vocabulary(kind, override_dir)
-                          for kind in ("icd9cm", "atc", "allergens")))
+    return Vocabularies(
+        *(shared_vocabulary(kind, override_dir) for kind in ("icd9cm", "atc", "allergens"))
+    )
 
 
 def _key(entry: Entry) -> str:
@@ -202,19 +219,25 @@ class _Collector:
         term = self.vocab.atc.get(atc)
         drug = Coded(atc, codes.ATC, term.display if term else _drug_name(name))
         strength = _STRENGTH.search(name)
-        self.add("therapies", Therapy(
-            drug=drug, aic=Coded(aic, codes.AIC, name) if re.fullmatch(r"\d{9}", aic) else None,
-            dose=strength.group(0) if strength else "",
-            frequency=cells.get("posologia", ""),
-            start=self.start), " | ".join(row), False)
+        self.add(
+            "therapies",
+            Therapy(
+                drug=drug,
+                aic=Coded(aic, codes.AIC, name) if re.fullmatch(r"\d{9}", aic) else None,
+                dose=strength.group(0) if strength else "",
+                frequency=cells.get("posologia", ""),
+                start=self.start,
+            ),
+            " | ".join(row),
+            False,
+        )
 
     def therapy_text(self, text: str) -> None:
         product, _sep, posology = text.partition(":")
         stated = _ATC_REF.search(text)
         if stated:
             term = self.vocab.atc.get(stated.group(1))
-            drug = Coded(stated.group(1), codes.ATC,
-                         term.display if term else _drug_name(product))
+            drug = Coded(stated.group(1), codes.ATC, term.display if term else _drug_name(product))
             inferred = False
             posology = posology or _ATC_REF.sub("", product.partition(" - ")[2]).strip()
         else:
@@ -224,9 +247,17 @@ class _Collector:
                 return
             drug, inferred = found, True
         strength = _STRENGTH.search(product)
-        self.add("therapies", Therapy(drug=drug, dose=strength.group(0) if strength else "",
-                                      frequency=posology.strip(), start=self.start),
-                 text, inferred)
+        self.add(
+            "therapies",
+            Therapy(
+                drug=drug,
+                dose=strength.group(0) if strength else "",
+                frequency=posology.strip(),
+                start=self.start,
+            ),
+            text,
+            inferred,
+        )
 
     # -- allergies -------------------------------------------------------------------------
 
@@ -258,13 +289,19 @@ def _coded_pss(body: bytes) -> Pss | None:
 
 
 def _evidence(entry: Entry) -> str:
-    coded = entry.agent if isinstance(entry, Allergy) else \
-        entry.drug if isinstance(entry, Therapy) else entry.code
+    coded = (
+        entry.agent
+        if isinstance(entry, Allergy)
+        else entry.drug
+        if isinstance(entry, Therapy)
+        else entry.code
+    )
     return f"{coded.display} ({coded.system_name} {coded.code})"
 
 
-def document_findings(meta: DocumentMeta, body: bytes, vocab: Vocabularies,
-                      cda: CdaDocument | None = None) -> Findings | None:
+def document_findings(
+    meta: DocumentMeta, body: bytes, vocab: Vocabularies, cda: CdaDocument | None = None
+) -> Findings | None:
     """What one document of a type read for suggestions yields; None when it is skipped
     (a PDF, or a CDA that cannot be parsed). ``cda``: the body already parsed."""
     if "pdf" in meta.content_type or body[:256].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":
@@ -291,8 +328,11 @@ def document_findings(meta: DocumentMeta, body: bytes, vocab: Vocabularies,
                     if "atc" in header and section.code in THERAPY_SECTIONS:
                         c.therapy_row(block.header, row)
                     elif "icd-9-cm" in header:
-                        code = row[header.index("icd-9-cm")] if len(row) > header.index(
-                            "icd-9-cm") else ""
+                        code = (
+                            row[header.index("icd-9-cm")]
+                            if len(row) > header.index("icd-9-cm")
+                            else ""
+                        )
                         c.problem_text(f"{row[0]} (ICD-9-CM {code})", False)
                 continue
             listed = isinstance(block, ListBlock)
@@ -311,8 +351,11 @@ def document_findings(meta: DocumentMeta, body: bytes, vocab: Vocabularies,
 def _known(previous: Pss | None) -> set[str]:
     if previous is None:
         return set()
-    return {_key(e) for key in ("problems", "therapies", "allergies")  # type: ignore[arg-type]
-            for e in previous.entries(key)}
+    return {
+        _key(e)
+        for key in ("problems", "therapies", "allergies")  # type: ignore[arg-type]
+        for e in previous.entries(key)
+    }
 
 
 def read_filter(previous: Pss | None) -> Callable[[DocumentMeta], bool]:
@@ -323,15 +366,21 @@ def read_filter(previous: Pss | None) -> Callable[[DocumentMeta], bool]:
     own = {previous.full_id, previous.document_id} if previous is not None else set()
 
     def wanted(meta: DocumentMeta) -> bool:
-        return (meta.status is DocumentStatus.CURRENT
-                and (since is None or meta.date > since) and meta.type_code in CDA_TYPES
-                and meta.master_identifier not in own)
+        return (
+            meta.status is DocumentStatus.CURRENT
+            and (since is None or meta.date > since)
+            and meta.type_code in CDA_TYPES
+            and meta.master_identifier not in own
+        )
 
     return wanted
 
 
-def collect(previous: Pss | None, documents: Iterable[tuple[DocumentMeta, Findings | None]],
-            not_downloaded: int = 0) -> SuggestionSet:
+def collect(
+    previous: Pss | None,
+    documents: Iterable[tuple[DocumentMeta, Findings | None]],
+    not_downloaded: int = 0,
+) -> SuggestionSet:
     """Merge the findings of documents that passed :func:`read_filter` (None: skipped).
 
     Entries already in ``previous`` (same code) are not suggested again; one suggestion
@@ -359,25 +408,30 @@ def collect(previous: Pss | None, documents: Iterable[tuple[DocumentMeta, Findin
             key = (section, fold(text))
             if key not in unmatched:
                 unmatched[key] = Unmatched(section, text, Source.of(meta))
-    suggestions = [Suggestion(section, entry_from(section, values), Source.of(meta), evidence,
-                              inferred)
-                   for _rank, meta, (section, _code, inferred, evidence, values)
-                   in found.values()]
+    suggestions = [
+        Suggestion(section, entry_from(section, values), Source.of(meta), evidence, inferred)
+        for _rank, meta, (section, _code, inferred, evidence, values) in found.values()
+    ]
     order = {"problems": 0, "therapies": 1, "allergies": 2}
     suggestions.sort(key=lambda s: (order[s.section], s.source.date, s.code))
-    return SuggestionSet(tuple(suggestions), tuple(unmatched.values()), read, skipped,
-                         not_downloaded)
+    return SuggestionSet(
+        tuple(suggestions), tuple(unmatched.values()), read, skipped, not_downloaded
+    )
 
 
-def suggest_updates(previous: Pss | None,
-                    documents: Iterable[tuple[DocumentMeta, bytes]],
-                    vocabularies: Vocabularies | None = None) -> SuggestionSet:
+def suggest_updates(
+    previous: Pss | None,
+    documents: Iterable[tuple[DocumentMeta, bytes]],
+    vocabularies: Vocabularies | None = None,
+) -> SuggestionSet:
     """Suggestions from the documents dated after ``previous`` (all when None): each
     document read with :func:`document_findings`, then merged by :func:`collect`."""
     vocab = vocabularies or suggestion_vocabularies()
     wanted = read_filter(previous)
-    return collect(previous, ((meta, document_findings(meta, body, vocab))
-                              for meta, body in documents if wanted(meta)))
+    return collect(
+        previous,
+        ((meta, document_findings(meta, body, vocab)) for meta, body in documents if wanted(meta)),
+    )
 
 
 def accept(draft: Pss, suggestion: Suggestion) -> Pss:

@@ -50,14 +50,21 @@ def _clinical(key: str, i: int, item: object, today: date, out: list[Problem]) -
     for f in fields(item):  # type: ignore[arg-type]
         value = getattr(item, f.name)
         if isinstance(value, date) and value > today and (key, f.name) not in _PLANNED:
-            add("date.future", f"{base}.{f.name} {value.isoformat()} is after today "
-                f"({today.isoformat()})", f.name)
+            add(
+                "date.future",
+                f"{base}.{f.name} {value.isoformat()} is after today ({today.isoformat()})",
+                f.name,
+            )
         if isinstance(value, Coded):
             allowed = _SYSTEM_RULES.get((key, f.name))
             if allowed and value.system not in allowed:
                 names = " or ".join(sorted(codes.SYSTEM_NAMES[s] for s in allowed))
-                add("code.system", f"{base}.{f.name} {value.code!r} is coded in "
-                    f"{value.system_name}, expected {names}", f.name)
+                add(
+                    "code.system",
+                    f"{base}.{f.name} {value.code!r} is coded in "
+                    f"{value.system_name}, expected {names}",
+                    f.name,
+                )
         if isinstance(value, str) and not isinstance(value, enum.Enum) and value != value.strip():
             add("text.spaces", f"{base}.{f.name} has leading or trailing spaces", f.name)
     if key == "problems":
@@ -66,8 +73,11 @@ def _clinical(key: str, i: int, item: object, today: date, out: list[Problem]) -
             if end is None:
                 add("problem.end_missing", f"{base} is resolved but has no end date", "end")
             elif onset is not None and end < onset:
-                add("problem.end_before_onset", f"{base} ends ({end}) before its onset "
-                    f"({onset})", "end")
+                add(
+                    "problem.end_before_onset",
+                    f"{base} ends ({end}) before its onset ({onset})",
+                    "end",
+                )
         elif end is not None:
             add("problem.end_while_active", f"{base} is active but has an end date", "status")
     if key in ("care_plans", "encounters", "exemptions"):
@@ -88,29 +98,59 @@ def validate_pss(pss: Pss, today: date) -> list[Problem]:
     for key, flag in NONE_FLAGS.items():
         items = pss.entries(key)
         if not items and not getattr(pss, flag):
-            out.append(Problem("section.required_empty", f"section {key} is required: add an "
-                               f"entry or state it explicitly empty ({flag})", "", key))
+            out.append(
+                Problem(
+                    "section.required_empty",
+                    f"section {key} is required: add an "
+                    f"entry or state it explicitly empty ({flag})",
+                    "",
+                    key,
+                )
+            )
         if items and getattr(pss, flag):
-            out.append(Problem("section.none_with_entries", f"section {key} has entries but is "
-                               f"also marked explicitly empty ({flag})", "", flag))
+            out.append(
+                Problem(
+                    "section.none_with_entries",
+                    f"section {key} has entries but is also marked explicitly empty ({flag})",
+                    "",
+                    flag,
+                )
+            )
     if pss.effective_time.date() > today:
-        out.append(Problem("date.future", "the document date is after today", "",
-                           "effective_time"))
+        out.append(Problem("date.future", "the document date is after today", "", "effective_time"))
     if pss.patient.birth_date > today:
-        out.append(Problem("date.future", "the patient's birth date is after today", "",
-                           "patient.birth_date"))
+        out.append(
+            Problem(
+                "date.future", "the patient's birth date is after today", "", "patient.birth_date"
+            )
+        )
     if not pss.author.telecom:
-        out.append(Problem("author.telecom_missing", "the author needs a phone or e-mail", "",
-                           "author.telecom"))
+        out.append(
+            Problem(
+                "author.telecom_missing", "the author needs a phone or e-mail", "", "author.telecom"
+            )
+        )
     if pss.legal_authenticator.cf != pss.author.cf:
-        out.append(Problem("author.not_authenticator", "the PSS is signed by its own MMG/PLS: "
-                           "legal authenticator and author differ", "", "legal_authenticator"))
+        out.append(
+            Problem(
+                "author.not_authenticator",
+                "the PSS is signed by its own MMG/PLS: legal authenticator and author differ",
+                "",
+                "legal_authenticator",
+            )
+        )
     for spec in codes.SECTIONS:
         for i, item in enumerate(pss.entries(spec.key)):
             _clinical(spec.key, i, item, today, out)
             for name in ("start", "onset", "date", "time"):
                 value = getattr(item, name, None)
                 if isinstance(value, date) and value < pss.patient.birth_date:
-                    out.append(Problem("date.before_birth", f"{spec.key}[{i}].{name} is before "
-                                       "the patient's birth", "", f"{spec.key}[{i}].{name}"))
+                    out.append(
+                        Problem(
+                            "date.before_birth",
+                            f"{spec.key}[{i}].{name} is before the patient's birth",
+                            "",
+                            f"{spec.key}[{i}].{name}",
+                        )
+                    )
     return out

@@ -119,8 +119,10 @@ class Vocabulary:
         found = self._prefixed(tokens[0])
         for token in tokens[1:]:
             found &= self._prefixed(token)
-        return sorted((self.terms[i] for i in found),
-                      key=lambda t: (len(_WORD.findall(fold(t.display))), t.code))
+        return sorted(
+            (self.terms[i] for i in found),
+            key=lambda t: (len(_WORD.findall(fold(t.display))), t.code),
+        )
 
     def search(self, query: str, limit: int = 20) -> list[Term]:
         """Terms matching ``query``, best first.
@@ -157,16 +159,18 @@ def parse_vocabulary(kind: str, text: str) -> Vocabulary:
     """Validate and parse CSV text of vocabulary ``kind``; refuse it whole when malformed."""
     spec = KINDS.get(kind)
     if spec is None:
-        raise VocabularyFileError(f"unknown vocabulary {kind!r}; expected one of "
-                                  f"{', '.join(KINDS)}", line=0, column="")
+        raise VocabularyFileError(
+            f"unknown vocabulary {kind!r}; expected one of {', '.join(KINDS)}", line=0, column=""
+        )
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         raise VocabularyFileError(f"line 1: not valid CSV ({exc})", line=1, column="") from exc
     if header is None:
-        raise VocabularyFileError("the file is empty; expected the header "
-                                  f"{','.join(spec.columns)}", line=0, column="")
+        raise VocabularyFileError(
+            f"the file is empty; expected the header {','.join(spec.columns)}", line=0, column=""
+        )
     header = [h.strip() for h in header]
     if tuple(header) != spec.columns:
         missing = [c for c in spec.columns if c not in header]
@@ -176,7 +180,9 @@ def parse_vocabulary(kind: str, text: str) -> Vocabulary:
             f"line 1: the header is {','.join(header)!r}, expected {','.join(spec.columns)!r}"
             + (f" (missing {', '.join(missing)})" if missing else "")
             + (f" (unexpected {', '.join(extra)})" if extra else ""),
-            line=1, column=column)
+            line=1,
+            column=column,
+        )
     terms: list[Term] = []
     seen: dict[str, int] = {}
     line = 1
@@ -187,8 +193,9 @@ def parse_vocabulary(kind: str, text: str) -> Vocabulary:
                 continue
             terms.append(_term(spec, row, line, seen))
     except csv.Error as exc:
-        raise VocabularyFileError(f"line {reader.line_num}: not valid CSV ({exc})",
-                                  line=reader.line_num, column="") from exc
+        raise VocabularyFileError(
+            f"line {reader.line_num}: not valid CSV ({exc})", line=reader.line_num, column=""
+        ) from exc
     if not terms:
         raise VocabularyFileError("the file has a header but no terms", line=line, column="")
     return Vocabulary(kind, terms)
@@ -196,16 +203,18 @@ def parse_vocabulary(kind: str, text: str) -> Vocabulary:
 
 def _term(spec: VocabularyKind, row: list[str], line: int, seen: dict[str, int]) -> Term:
     if len(row) != len(spec.columns):
-        raise VocabularyFileError(f"line {line}: {len(row)} columns, expected "
-                                  f"{len(spec.columns)} ({','.join(spec.columns)})",
-                                  line=line, column="")
+        raise VocabularyFileError(
+            f"line {line}: {len(row)} columns, expected "
+            f"{len(spec.columns)} ({','.join(spec.columns)})",
+            line=line,
+            column="",
+        )
     cells = dict(zip(spec.columns, (c.strip() for c in row), strict=True))
     code, display = cells["code"], cells["display"]
     system = spec.system
 
     def bad(column: str, why: str) -> VocabularyFileError:
-        return VocabularyFileError(f"line {line}, column {column}: {why}", line=line,
-                                   column=column)
+        return VocabularyFileError(f"line {line}, column {column}: {why}", line=line, column=column)
 
     if not display:
         raise bad("display", "the display text is empty")
@@ -236,14 +245,18 @@ def read_vocabulary_file(kind: str, path: Path) -> Vocabulary:
     """Parse an administrator's CSV file (see the module docstring for its columns)."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise VocabularyFileError(f"{path.name} is {size:,} bytes; the limit is "
-                                  f"{MAX_FILE_BYTES:,}", line=0, column="")
+        raise VocabularyFileError(
+            f"{path.name} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", line=0, column=""
+        )
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise VocabularyFileError(f"line {line}: {path.name} is not UTF-8 ({exc.reason}); "
-                                  "save it as CSV UTF-8", line=line, column="") from exc
+        raise VocabularyFileError(
+            f"line {line}: {path.name} is not UTF-8 ({exc.reason}); save it as CSV UTF-8",
+            line=line,
+            column="",
+        ) from exc
     return parse_vocabulary(kind, text)
 
 

@@ -68,7 +68,7 @@ class OperatorCredentials:
     def fiscal_code(self) -> str:
         """The holder's codice fiscale from ``serialNumber`` (``TINIT-<CF>``), or ``""``."""
         serial = _name_attr(self.certificate.subject, NameOID.SERIAL_NUMBER)
-        return serial[len(_TINIT):] if serial.startswith(_TINIT) else ""
+        return serial[len(_TINIT) :] if serial.startswith(_TINIT) else ""
 
     @property
     def x5c(self) -> list[str]:
@@ -157,7 +157,9 @@ def demo_ca_path(data_dir: Path | None) -> Path:
 
 
 def demo_certificate(
-    data_dir: Path | None, *, common_name: str = "Dott.ssa Elena Guidotti",
+    data_dir: Path | None,
+    *,
+    common_name: str = "Dott.ssa Elena Guidotti",
     fiscal_code: str = "GDTLNE72D58A944V",
 ) -> OperatorCredentials:
     """The demo MMG's test certificate, generated on first use and reused afterwards.
@@ -173,7 +175,10 @@ def demo_certificate(
     passphrase = secrets.token_urlsafe(24)
     ca_cert, key, cert = _issue_demo(common_name, fiscal_code)
     blob = pkcs12.serialize_key_and_certificates(
-        b"operator", key, cert, [ca_cert],
+        b"operator",
+        key,
+        cert,
+        [ca_cert],
         serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
     )
     p12.parent.mkdir(parents=True, exist_ok=True)
@@ -186,7 +191,10 @@ def demo_certificate(
 
 
 def issue_test_certificate(
-    common_name: str, fiscal_code: str, *, days: int = 730,
+    common_name: str,
+    fiscal_code: str,
+    *,
+    days: int = 730,
     not_before: datetime | None = None,
 ) -> tuple[x509.Certificate, OperatorCredentials]:
     """A new test CA and an operator certificate it issued (also used by the sandbox tests)."""
@@ -199,48 +207,77 @@ def _issue_demo(
 ) -> tuple[x509.Certificate, rsa.RSAPrivateKey, x509.Certificate]:
     start = (not_before or datetime.now(UTC)) - timedelta(minutes=5)
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "IT"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "FSE Desk (demo)"),
-        x509.NameAttribute(NameOID.COMMON_NAME, "FSE Desk Demo CA"),
-    ])
+    ca_name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "IT"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "FSE Desk (demo)"),
+            x509.NameAttribute(NameOID.COMMON_NAME, "FSE Desk Demo CA"),
+        ]
+    )
     ca_cert = (
         x509.CertificateBuilder()
-        .subject_name(ca_name).issuer_name(ca_name)
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
         .public_key(ca_key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + timedelta(days=days + 365))
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=days + 365))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(
-            digital_signature=False, content_commitment=False, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-            encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
-                       critical=False)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
         .sign(ca_key, hashes.SHA256())
     )
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    subject = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "IT"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "FSE Desk (demo)"),
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        x509.NameAttribute(NameOID.SERIAL_NUMBER, f"{_TINIT}{fiscal_code}"),
-    ])
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "IT"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "FSE Desk (demo)"),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, f"{_TINIT}{fiscal_code}"),
+        ]
+    )
     cert = (
         x509.CertificateBuilder()
-        .subject_name(subject).issuer_name(ca_name)
+        .subject_name(subject)
+        .issuer_name(ca_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + timedelta(days=days))
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, content_commitment=True, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-            encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                       critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-                       critical=False)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
         .sign(ca_key, hashes.SHA256())
     )
     return ca_cert, key, cert

@@ -73,7 +73,7 @@ class Database:
         plain_for_benchmark: bool = False,
     ) -> None:
         """``key=None`` makes an UNENCRYPTED file; allowed only with ``plain_for_benchmark``
-        (the baseline of ``bench/``, see :mod:`fse_desk.store._baseline`)."""
+        (the baseline of ``bench/``, see ``bench/_plain_store.py``)."""
         if (key is None) != plain_for_benchmark:
             raise ValueError("an encrypted cache needs a key (and a plain one must say so)")
         self.path = path

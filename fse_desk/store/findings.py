@@ -37,8 +37,9 @@ class FindingsRepository:
                 [(*row, row[0]) for row in rows],
             )
 
-    def missing(self, fingerprint: str, type_codes: Collection[str],
-                limit: int) -> list[DocumentId]:
+    def missing(
+        self, fingerprint: str, type_codes: Collection[str], limit: int
+    ) -> list[DocumentId]:
         """Up to ``limit`` cached bodies of ``type_codes`` documents without findings for
         their current version read with ``fingerprint`` (one query)."""
         marks = ", ".join("?" * len(type_codes))
@@ -52,8 +53,7 @@ class FindingsRepository:
             ).fetchall()
         return [DocumentId(row[0]) for row in rows]
 
-    def for_patient(self, patient_id: PatientId | str,
-                    fingerprint: str) -> dict[str, str | None]:
+    def for_patient(self, patient_id: PatientId | str, fingerprint: str) -> dict[str, str | None]:
         """Document id → findings, for the patient's documents whose findings were read
         from their current version with ``fingerprint`` (one query)."""
         with self._db.reading("reading document findings") as conn:

@@ -20,9 +20,22 @@ from fse_desk.store._records import now_text, utc_text
 from fse_desk.store.database import Connection, Database
 
 _COLUMNS = (
-    "id", "created_at", "resource_type", "resource_id", "method", "payload", "description",
-    "patient_id", "state", "attempts", "last_error", "next_attempt_at", "base_version",
-    "server_version", "conflict_payload", "discarded_by",
+    "id",
+    "created_at",
+    "resource_type",
+    "resource_id",
+    "method",
+    "payload",
+    "description",
+    "patient_id",
+    "state",
+    "attempts",
+    "last_error",
+    "next_attempt_at",
+    "base_version",
+    "server_version",
+    "conflict_payload",
+    "discarded_by",
 )
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM outbox"
 _UPSERT_REF = (
@@ -85,8 +98,17 @@ class OutboxRepository:
                 "INSERT INTO outbox (created_at, updated_at, resource_type, resource_id, method,"
                 " payload, description, patient_id, base_version, state)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
-                (now, now, resource_type, resource_id, method.value,
-                 orjson.dumps(payload).decode(), description, patient_id, base_version),
+                (
+                    now,
+                    now,
+                    resource_type,
+                    resource_id,
+                    method.value,
+                    orjson.dumps(payload).decode(),
+                    description,
+                    patient_id,
+                    base_version,
+                ),
             )
             return int(cur.lastrowid or 0)
 
@@ -129,15 +151,20 @@ class OutboxRepository:
         columns["updated_at"] = now_text()
         assignments = ", ".join(f"{name} = ?" for name in columns)
         with self._db.transaction(action) as conn:
-            conn.execute(f"UPDATE outbox SET {assignments} WHERE id = ?",
-                         (*columns.values(), entry_id))
+            conn.execute(
+                f"UPDATE outbox SET {assignments} WHERE id = ?", (*columns.values(), entry_id)
+            )
 
     def mark_retry(self, entry_id: int, error: str, next_attempt_at: datetime) -> None:
-        self._failed(entry_id, "scheduling a retry", OutboxState.PENDING, error,
-                     next_attempt_at=utc_text(next_attempt_at))
+        self._failed(
+            entry_id,
+            "scheduling a retry",
+            OutboxState.PENDING,
+            error,
+            next_attempt_at=utc_text(next_attempt_at),
+        )
 
-    def mark_error(self, entry_id: int, error: str,
-                   payload: dict[str, Any] | None = None) -> None:
+    def mark_error(self, entry_id: int, error: str, payload: dict[str, Any] | None = None) -> None:
         """Refused for good; ``payload`` keys (e.g. the gateway's problem) join the payload."""
         with self._db.transaction("recording a refused change") as conn:
             if payload:
@@ -150,7 +177,9 @@ class OutboxRepository:
             self._merge_payload(conn, entry_id, {"workflowInstanceId": workflow_instance_id})
             conn.execute(
                 "UPDATE outbox SET state = 'awaiting', last_error = NULL, next_attempt_at = NULL,"
-                " updated_at = ? WHERE id = ?", (now_text(), entry_id))
+                " updated_at = ? WHERE id = ?",
+                (now_text(), entry_id),
+            )
 
     @staticmethod
     def _merge_payload(conn: Connection, entry_id: int, changes: dict[str, Any]) -> None:
@@ -158,15 +187,22 @@ class OutboxRepository:
         if row is None:
             return
         merged = {**orjson.loads(row[0]), **changes}
-        conn.execute("UPDATE outbox SET payload = ? WHERE id = ?",
-                     (orjson.dumps(merged).decode(), entry_id))
+        conn.execute(
+            "UPDATE outbox SET payload = ? WHERE id = ?", (orjson.dumps(merged).decode(), entry_id)
+        )
 
     def mark_conflict(self, entry_id: int, error: str, server: dict[str, Any] | None) -> None:
-        self._failed(entry_id, "recording a conflict", OutboxState.CONFLICT, error,
-                     conflict_payload=orjson.dumps(server).decode() if server else None)
+        self._failed(
+            entry_id,
+            "recording a conflict",
+            OutboxState.CONFLICT,
+            error,
+            conflict_payload=orjson.dumps(server).decode() if server else None,
+        )
 
-    def _failed(self, entry_id: int, action: str, state: OutboxState, error: str,
-                **columns: Any) -> None:
+    def _failed(
+        self, entry_id: int, action: str, state: OutboxState, error: str, **columns: Any
+    ) -> None:
         columns.update(state=state.value, last_error=error, updated_at=now_text())
         assignments = ", ".join(f"{name} = ?" for name in columns)
         with self._db.transaction(action) as conn:
@@ -179,15 +215,18 @@ class OutboxRepository:
         """Mark a batch as in flight (one commit for the batch, not one per entry)."""
         now = now_text()
         with self._db.transaction("sending changes") as conn:
-            conn.executemany("UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ?",
-                             [(now, i) for i in entry_ids])
+            conn.executemany(
+                "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ?",
+                [(now, i) for i in entry_ids],
+            )
 
     def release_sending(self, entry_ids: Sequence[int]) -> None:
         """Those of ``entry_ids`` still marked in flight go back to waiting."""
         with self._db.transaction("releasing unsent changes") as conn:
             conn.executemany(
                 "UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'sending'",
-                [(i,) for i in entry_ids])
+                [(i,) for i in entry_ids],
+            )
 
     def record_results(self, results: Sequence[SendResult]) -> None:
         """Record sent entries and where their resources now live, in one commit.
@@ -212,20 +251,27 @@ class OutboxRepository:
         with self._db.reading("reading a server reference") as conn:
             row = conn.execute(
                 "SELECT server_id, version_id FROM server_ref"
-                " WHERE resource_type = ? AND local_id = ?", (resource_type, local_id),
+                " WHERE resource_type = ? AND local_id = ?",
+                (resource_type, local_id),
             ).fetchone()
         return (row[0], row[1]) if row else None
 
     # -- the user's choices ------------------------------------------------------------
     def retry_now(self, entry_id: int) -> None:
         """Send a refused or waiting entry again at the next push."""
-        self._set(entry_id, "retrying a change", state=OutboxState.PENDING.value,
-                  next_attempt_at=None)
+        self._set(
+            entry_id, "retrying a change", state=OutboxState.PENDING.value, next_attempt_at=None
+        )
 
     def discard(self, entry_id: int, by: str) -> None:
         """Give up a change; the row stays as the record of who discarded it and when."""
-        self._set(entry_id, "discarding a change", state=OutboxState.DISCARDED.value,
-                  discarded_by=by, next_attempt_at=None)
+        self._set(
+            entry_id,
+            "discarding a change",
+            state=OutboxState.DISCARDED.value,
+            discarded_by=by,
+            next_attempt_at=None,
+        )
 
     def take_theirs(self, entry_id: int, by: str, server_id: str, server_version: str) -> None:
         """Resolve a conflict with the server's version: ours is discarded (and recorded),
@@ -235,15 +281,22 @@ class OutboxRepository:
             return
         with self._db.transaction("resolving a conflict"):
             self.discard(entry_id, by)
-            self.record_server_ref(entry.resource_type, entry.resource_id, server_id,
-                                   server_version)
+            self.record_server_ref(
+                entry.resource_type, entry.resource_id, server_id, server_version
+            )
 
-    def record_server_ref(self, resource_type: str, local_id: str, server_id: str,
-                          version: str) -> None:
+    def record_server_ref(
+        self, resource_type: str, local_id: str, server_id: str, version: str
+    ) -> None:
         with self._db.transaction("recording a server reference") as conn:
             conn.execute(_UPSERT_REF, (resource_type, local_id, server_id, version))
 
     def keep_mine(self, entry_id: int, server_version: str) -> None:
         """Resolve a conflict by sending ours over the server's current version."""
-        self._set(entry_id, "resolving a conflict", state=OutboxState.PENDING.value,
-                  base_version=server_version, next_attempt_at=None)
+        self._set(
+            entry_id,
+            "resolving a conflict",
+            state=OutboxState.PENDING.value,
+            base_version=server_version,
+            next_attempt_at=None,
+        )

@@ -11,16 +11,30 @@ from fse_desk.domain.vitals import Vital, VitalReading
 from fse_desk.store._records import now_text, utc_text
 from fse_desk.store.database import Database
 
-_COLUMNS = ("id", "patient_id", "vital", "value1", "value2", "effective_at", "performer",
-            "performer_id", "note")
+_COLUMNS = (
+    "id",
+    "patient_id",
+    "vital",
+    "value1",
+    "value2",
+    "effective_at",
+    "performer",
+    "performer_id",
+    "note",
+)
 _BY_KEY = {v.value.key: v for v in Vital}
 
 
 def _reading(row: Sequence[Any]) -> VitalReading:
     values = (row[3],) if row[4] is None else (row[3], row[4])
     return VitalReading(
-        id=row[0], patient_id=PatientId(row[1]), vital=_BY_KEY[row[2]], values=values,
-        effective_at=datetime.fromisoformat(row[5]), performer=row[6], performer_id=row[7],
+        id=row[0],
+        patient_id=PatientId(row[1]),
+        vital=_BY_KEY[row[2]],
+        values=values,
+        effective_at=datetime.fromisoformat(row[5]),
+        performer=row[6],
+        performer_id=row[7],
         note=row[8],
     )
 
@@ -40,9 +54,18 @@ class VitalsRepository:
                 " value2 = excluded.value2, effective_at = excluded.effective_at,"
                 " performer = excluded.performer, performer_id = excluded.performer_id,"
                 " note = excluded.note",
-                (reading.id, reading.patient_id, reading.vital.value.key, reading.values[0],
-                 value2, utc_text(reading.effective_at, what="effective_at"), reading.performer,
-                 reading.performer_id, reading.note, now_text()),
+                (
+                    reading.id,
+                    reading.patient_id,
+                    reading.vital.value.key,
+                    reading.values[0],
+                    value2,
+                    utc_text(reading.effective_at, what="effective_at"),
+                    reading.performer,
+                    reading.performer_id,
+                    reading.note,
+                    now_text(),
+                ),
             )
 
     def get(self, reading_id: str) -> VitalReading | None:
@@ -57,7 +80,8 @@ class VitalsRepository:
         with self._db.reading("listing measurements") as conn:
             rows = conn.execute(
                 f"SELECT {', '.join(_COLUMNS)} FROM vital_reading WHERE patient_id = ?"
-                " ORDER BY effective_at DESC, id LIMIT ?", (patient_id, limit),
+                " ORDER BY effective_at DESC, id LIMIT ?",
+                (patient_id, limit),
             ).fetchall()
         return [_reading(r) for r in rows]
 

@@ -3,7 +3,7 @@
 Every view of a patient's timeline and every opening of a document appends an
 :class:`AccessRecord` to the cache's append-only access log. A patient without
 consent to consultation gets an empty timeline that says so; documents hidden
-by the patient (P99) never reach the cache (see :mod:`fse_desk.fse.sync`), so
+by the patient (P99) never reach the cache (see :mod:`fse_desk.connectors.sync`), so
 they are never listed, counted, searched or fetched here.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.documents import LAB_REPORT_LOINC, CdaDocument, inspect_pdf, parse_cda, pdf_text
 from fse_desk.domain.document import DocumentClass, DocumentMeta
 from fse_desk.domain.patient import ConsentState, Patient
@@ -36,7 +37,6 @@ from fse_desk.errors import (
     ResourceNotFound,
     ServerUnavailable,
 )
-from fse_desk.fse.fhir_client import FhirClient
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.pss.refresh import findings_row
 from fse_desk.pss.suggestions import CDA_TYPES, document_findings, suggestion_vocabularies

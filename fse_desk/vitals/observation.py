@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from fse_desk.connectors.fhir_mapping import parse_instant
+from fse_desk.connectors.push import local_identifier
 from fse_desk.domain.vitals import DIASTOLIC_LOINC, SYSTOLIC_LOINC, Vital, VitalReading
-from fse_desk.fse.fhir_mapping import parse_instant
-from fse_desk.fse.push import local_identifier
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -33,13 +33,16 @@ def to_observation(reading: VitalReading) -> dict[str, Any]:
         "effectiveDateTime": reading.effective_at.isoformat(),
         "performer": [
             {"reference": f"Practitioner/{reading.performer_id}", "display": reading.performer}
-            if reading.performer_id else {"display": reading.performer}
+            if reading.performer_id
+            else {"display": reading.performer}
         ],
     }
     if reading.vital is Vital.BLOOD_PRESSURE:
         observation["component"] = [
-            {"code": {"coding": [{"system": LOINC, "code": code}]},
-             "valueQuantity": _quantity(value, kind.unit)}
+            {
+                "code": {"coding": [{"system": LOINC, "code": code}]},
+                "valueQuantity": _quantity(value, kind.unit),
+            }
             for code, value in zip((SYSTOLIC_LOINC, DIASTOLIC_LOINC), reading.values, strict=True)
         ]
     else:

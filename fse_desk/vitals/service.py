@@ -48,8 +48,13 @@ class VitalsService:
             raise InvalidRecord(f"patient {patient_id} is not in the cache", field="patient")
         readings = [
             VitalReading(
-                id=str(uuid.uuid4()), patient_id=patient_id, vital=vital, values=values,
-                effective_at=effective_at, performer=performer, performer_id=performer_id,
+                id=str(uuid.uuid4()),
+                patient_id=patient_id,
+                vital=vital,
+                values=values,
+                effective_at=effective_at,
+                performer=performer,
+                performer_id=performer_id,
                 note=note,
             )
             for vital, values in measurements.items()
@@ -58,9 +63,12 @@ class VitalsService:
             for reading in readings:
                 self._store.vitals.save(reading)
                 self._store.outbox.enqueue(
-                    resource_type="Observation", resource_id=reading.id,
-                    method=OutboxMethod.CREATE, payload=to_observation(reading),
-                    description=describe(reading), patient_id=patient_id,
+                    resource_type="Observation",
+                    resource_id=reading.id,
+                    method=OutboxMethod.CREATE,
+                    payload=to_observation(reading),
+                    description=describe(reading),
+                    patient_id=patient_id,
                 )
         self._on_queued()
         return readings
@@ -72,9 +80,12 @@ class VitalsService:
         with self._store.transaction():
             self._store.vitals.save(corrected)
             self._store.outbox.enqueue(
-                resource_type="Observation", resource_id=reading.id,
-                method=OutboxMethod.UPDATE, payload=to_observation(corrected),
-                description=describe(corrected), patient_id=reading.patient_id,
+                resource_type="Observation",
+                resource_id=reading.id,
+                method=OutboxMethod.UPDATE,
+                payload=to_observation(corrected),
+                description=describe(corrected),
+                patient_id=reading.patient_id,
                 base_version=ref[1] if ref else None,
             )
         self._on_queued()

@@ -44,8 +44,11 @@ class ViewerControls(QToolBar):
 
         self.tools = QActionGroup(self)
         self.tools.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
-        for key, text in (("length", self.tr("Length")), ("angle", self.tr("Angle")),
-                          ("ellipse", self.tr("Ellipse ROI"))):
+        for key, text in (
+            ("length", self.tr("Length")),
+            ("angle", self.tr("Angle")),
+            ("ellipse", self.tr("Ellipse ROI")),
+        ):
             action = QAction(text, self)
             action.setCheckable(True)
             action.setData(key)
@@ -57,9 +60,13 @@ class ViewerControls(QToolBar):
 
         self.preset = QComboBox()
         self.preset.addItem(self.tr("File window"), "")
-        names = {"lung": self.tr("Lung"), "mediastinum": self.tr("Mediastinum"),
-                 "abdomen": self.tr("Abdomen"), "bone": self.tr("Bone"),
-                 "brain": self.tr("Brain")}
+        names = {
+            "lung": self.tr("Lung"),
+            "mediastinum": self.tr("Mediastinum"),
+            "abdomen": self.tr("Abdomen"),
+            "bone": self.tr("Bone"),
+            "brain": self.tr("Brain"),
+        }
         for key in CT_PRESETS:
             self.preset.addItem(names[key], key)
         self.preset.activated.connect(self._on_preset)
@@ -140,8 +147,9 @@ class ViewerControls(QToolBar):
             viewer.set_overlays_visible(visible)
 
     def _png(self, overlays: bool) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the view"), "immagine.png",
-                                              "PNG (*.png)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the view"), "immagine.png", "PNG (*.png)"
+        )
         if name:
             self._tab.export_png(Path(name), overlays=overlays)
 

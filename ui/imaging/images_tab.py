@@ -79,9 +79,16 @@ class ImagesTab(QWidget):
         self.controls.open_requested.connect(self._on_open)
 
         self.study_tree = QTreeWidget()
-        self.study_tree.setHeaderLabels([self.tr("Date"), self.tr("Modality"),
-                                         self.tr("Description"), self.tr("Series"),
-                                         self.tr("Images"), self.tr("Source")])
+        self.study_tree.setHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Modality"),
+                self.tr("Description"),
+                self.tr("Series"),
+                self.tr("Images"),
+                self.tr("Source"),
+            ]
+        )
         self.study_tree.setRootIsDecorated(False)
         self.study_tree.setMinimumWidth(260)
         self.study_tree.itemSelectionChanged.connect(self._on_study_selected)
@@ -166,22 +173,32 @@ class ImagesTab(QWidget):
         if patient is None:
             return
         self.status.setText(self.tr("Looking for studies…"))
-        self._run(lambda report, cancel: drive(self._imaging.studies(patient, cancel), report),
-                  self._on_studies)
+        self._run(
+            lambda report, cancel: drive(self._imaging.studies(patient, cancel), report),
+            self._on_studies,
+        )
 
     def _on_studies(self, result: StudyList) -> None:
         self._clear_remote_items()
         for study in result.studies:
             self._add_study_item(study, None)
         if result.consent_missing:
-            self.status.setText(self.tr("The patient has not consented to the consultation of "
-                                        "their FSE: PACS studies and reports are not shown. "
-                                        "Local files and CDs can still be opened."))
+            self.status.setText(
+                self.tr(
+                    "The patient has not consented to the consultation of "
+                    "their FSE: PACS studies and reports are not shown. "
+                    "Local files and CDs can still be opened."
+                )
+            )
         elif result.pacs_error is not None:
             self.status.setText(user_message(result.pacs_error))
         elif not result.pacs_configured:
-            self.status.setText(self.tr("No PACS is configured: only local files and the "
-                                        "studies named by reports are listed."))
+            self.status.setText(
+                self.tr(
+                    "No PACS is configured: only local files and the "
+                    "studies named by reports are listed."
+                )
+            )
         elif not result.studies:
             self.status.setText(self.tr("No studies for this patient."))
         else:
@@ -195,19 +212,25 @@ class ImagesTab(QWidget):
                 self.study_tree.takeTopLevelItem(i)
 
     def _add_study_item(self, study: StudySummary, local: Any) -> QTreeWidgetItem:
-        source = {StudySource.PACS: self.tr("PACS"),
-                  StudySource.REPORT: self.tr("Report only (not on the PACS)"),
-                  StudySource.LOCAL: self.tr("Local files")}[study.source]
+        source = {
+            StudySource.PACS: self.tr("PACS"),
+            StudySource.REPORT: self.tr("Report only (not on the PACS)"),
+            StudySource.LOCAL: self.tr("Local files"),
+        }[study.source]
         if study.report_document_id and study.source is StudySource.PACS:
             source += " · " + self.tr("report")
         if local is not None and local.other_patient:
             source += " · " + self.tr("OTHER PATIENT: {name}").format(name=study.patient_name)
-        item = QTreeWidgetItem([
-            format_date(study.study_date) if study.study_date else "",
-            ", ".join(study.modalities), study.description,
-            "" if study.series_count is None else str(study.series_count),
-            "" if study.image_count is None else str(study.image_count), source,
-        ])
+        item = QTreeWidgetItem(
+            [
+                format_date(study.study_date) if study.study_date else "",
+                ", ".join(study.modalities),
+                study.description,
+                "" if study.series_count is None else str(study.series_count),
+                "" if study.image_count is None else str(study.image_count),
+                source,
+            ]
+        )
         item.setData(0, _ROLE, study)
         if local is not None and local.other_patient:
             for column in range(6):
@@ -237,8 +260,12 @@ class ImagesTab(QWidget):
         elif study.source is StudySource.PACS:
             self._run(lambda _r, _c: self._imaging.series(study.study_uid), self._on_series)
         else:
-            self.status.setText(self.tr("The report names this study, but the PACS does not "
-                                        "have it (or cannot be reached)."))
+            self.status.setText(
+                self.tr(
+                    "The report names this study, but the PACS does not "
+                    "have it (or cannot be reached)."
+                )
+            )
 
     def _on_series(self, series: list[SeriesSummary]) -> None:
         for summary in series:
@@ -248,7 +275,8 @@ class ImagesTab(QWidget):
 
     def _add_series_item(self, summary: SeriesSummary, local: LocalSeries | None) -> None:
         text = f"{summary.modality} {summary.number or ''}\n{summary.description}\n" + self.tr(
-            "%n images", "", summary.image_count)
+            "%n images", "", summary.image_count
+        )
         item = QListWidgetItem(text.strip())
         item.setData(_ROLE, (summary, local))
         item.setSizeHint(QSize(120, 150))
@@ -270,13 +298,19 @@ class ImagesTab(QWidget):
         viewer.set_stack(stack)
         self.controls.bind(viewer)
         if local is not None:
+
             def work(report: Callable[..., None], cancel: Any) -> SeriesLoad:
                 return drive(self._imaging.load_local_series(local, stack, cancel), report)
         else:
+
             def work(report: Callable[..., None], cancel: Any) -> SeriesLoad:
                 return drive(self._imaging.load_series(summary, stack, cancel), report)
-        worker = self._run(work, lambda result: self._on_series_loaded(summary, stack, result),
-                           progress=lambda p: self._on_load_progress(viewer, p))
+
+        worker = self._run(
+            work,
+            lambda result: self._on_series_loaded(summary, stack, result),
+            progress=lambda p: self._on_load_progress(viewer, p),
+        )
         self._load_worker = worker
         self.progress.setRange(0, max(summary.image_count, 0))
         self.progress.setValue(0)
@@ -290,8 +324,9 @@ class ImagesTab(QWidget):
         if viewer.stack is not None:
             viewer.refresh_count()
 
-    def _on_series_loaded(self, summary: SeriesSummary, stack: ImageStack,
-                          result: SeriesLoad) -> None:
+    def _on_series_loaded(
+        self, summary: SeriesSummary, stack: ImageStack, result: SeriesLoad
+    ) -> None:
         self.progress.hide()
         self.cancel_button.hide()
         self._load_worker = None
@@ -322,10 +357,12 @@ class ImagesTab(QWidget):
 
         def done(_result: object = None) -> None:
             self._prefetching = False
+
         self._generation = 0
 
-        worker = self._run(lambda _r, _c: stack.prefetch(index, PREFETCH_RADIUS),
-                           lambda _result: None)
+        worker = self._run(
+            lambda _r, _c: stack.prefetch(index, PREFETCH_RADIUS), lambda _result: None
+        )
         worker.signals.finished.connect(done)
 
     # -- thumbnails --------------------------------------------------------------------------
@@ -353,8 +390,12 @@ class ImagesTab(QWidget):
                     info = stack.add(instance.path)
                 except Exception:
                     continue
-                out.append((s.summary.series_uid,
-                            thumbnail(stack.frame(0), info.window, invert=info.invert_default)))
+                out.append(
+                    (
+                        s.summary.series_uid,
+                        thumbnail(stack.frame(0), info.window, invert=info.invert_default),
+                    )
+                )
             return out
 
         self._run(work, lambda result: [self._apply_thumbnail(u, p) for u, p in result])
@@ -368,8 +409,9 @@ class ImagesTab(QWidget):
             name = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of images"))
             paths = [Path(name)] if name else []
         else:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a CD (DICOMDIR)"),
-                                                  "", "DICOMDIR (DICOMDIR dicomdir)")
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open a CD (DICOMDIR)"), "", "DICOMDIR (DICOMDIR dicomdir)"
+            )
             paths = [Path(name)] if name else []
         if paths:
             self.open_paths(paths)
@@ -379,11 +421,13 @@ class ImagesTab(QWidget):
         patient = self.patient
         self.status.setText(self.tr("Reading the files…"))
         return self._run(
-            lambda report, cancel: drive(self._imaging.scan_local(paths, patient, cancel),
-                                         report),
+            lambda report, cancel: drive(self._imaging.scan_local(paths, patient, cancel), report),
             self._on_scanned,
-            progress=lambda p: (self.progress.show(), self.progress.setRange(0, p.total),
-                                self.progress.setValue(p.done)),
+            progress=lambda p: (
+                self.progress.show(),
+                self.progress.setRange(0, p.total),
+                self.progress.setValue(p.done),
+            ),
         )
 
     def _on_scanned(self, scan: LocalScan) -> None:
@@ -399,8 +443,9 @@ class ImagesTab(QWidget):
         if others:
             text += " " + self.tr("%n belong to another patient (in red).", "", others)
         if scan.failures:
-            text += " " + self.tr("%n files could not be used (listed below).", "",
-                                  len(scan.failures))
+            text += " " + self.tr(
+                "%n files could not be used (listed below).", "", len(scan.failures)
+            )
         self.status.setText(text)
         if first is not None:
             self.study_tree.setCurrentItem(first)
@@ -435,8 +480,7 @@ class ImagesTab(QWidget):
             self.report_view.setPlainText(self.tr("No FSE report is linked to local files."))
             return
         uid = study.study_uid
-        self._run(lambda _r, _c: self._imaging.report_for_study(patient.id, uid),
-                  self._on_report)
+        self._run(lambda _r, _c: self._imaging.report_for_study(patient.id, uid), self._on_report)
 
     def _on_report(self, report: RadiologyReport | None) -> None:
         if report is None:
@@ -452,9 +496,10 @@ class ImagesTab(QWidget):
     def _set_active(self, viewer: ImageViewer) -> None:
         self.active = viewer
         for v in self.viewers:
-            v.frame.setStyleSheet("#viewportFrame { border: 2px solid %s; }"
-                                  % ("#3d7eff" if v is viewer and self.viewers[1].isVisible()
-                                     else "transparent"))
+            v.frame.setStyleSheet(
+                "#viewportFrame { border: 2px solid %s; }"
+                % ("#3d7eff" if v is viewer and self.viewers[1].isVisible() else "transparent")
+            )
         self.controls.bind(viewer)
 
     def set_two_viewports(self, on: bool) -> None:
@@ -472,17 +517,24 @@ class ImagesTab(QWidget):
         if study is None:
             return None
         if study.source is StudySource.LOCAL:
-            sources: list[Path | bytes] = [i.path for s in self._local_studies[study.study_uid]
-                                           .series for i in s.instances]
+            sources: list[Path | bytes] = [
+                i.path for s in self._local_studies[study.study_uid].series for i in s.instances
+            ]
 
             def work(report: Any, cancel: Any) -> list[Path]:
                 return drive(self._imaging.export_anonymised(sources, folder, cancel), report)
         else:
+
             def work(report: Any, cancel: Any) -> list[Path]:
                 fetched = drive(self._imaging.study_sources(study.study_uid, cancel), report)
                 return drive(self._imaging.export_anonymised(fetched, folder, cancel), report)
-        return self._run(work, lambda files: self.status.setText(
-            self.tr("%n anonymised images written.", "", len(files))))
+
+        return self._run(
+            work,
+            lambda files: self.status.setText(
+                self.tr("%n anonymised images written.", "", len(files))
+            ),
+        )
 
     def show_tags(self) -> None:
         viewer = self.active
@@ -490,8 +542,12 @@ class ImagesTab(QWidget):
             TagBrowser(viewer.stack.dataset(viewer.index), self).exec()
 
     # -- workers ---------------------------------------------------------------------------
-    def _run(self, fn: Callable[..., Any], on_done: Callable[[Any], Any],
-             progress: Callable[[Any], Any] | None = None) -> Worker:
+    def _run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], Any],
+        progress: Callable[[Any], Any] | None = None,
+    ) -> Worker:
         """Run ``fn`` off the GUI thread; its result is dropped if the patient changed since
         (a slow answer must never show one patient's images or report under another)."""
         worker = Worker(fn)
@@ -505,8 +561,9 @@ class ImagesTab(QWidget):
         worker.signals.failed.connect(self._on_failed)
         if progress is not None:
             worker.signals.progress.connect(progress)
-        worker.signals.finished.connect(lambda: self._workers.remove(worker)
-                                        if worker in self._workers else None)
+        worker.signals.finished.connect(
+            lambda: self._workers.remove(worker) if worker in self._workers else None
+        )
         self._workers.append(worker)
         worker.start()
         return worker

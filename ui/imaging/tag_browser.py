@@ -14,8 +14,9 @@ class TagBrowser(QDialog):
         self.setWindowTitle(self.tr("DICOM tags"))
         self.resize(820, 620)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Tag"), self.tr("Name"), self.tr("VR"),
-                                   self.tr("Value")])
+        self.tree.setHeaderLabels(
+            [self.tr("Tag"), self.tr("Name"), self.tr("VR"), self.tr("Value")]
+        )
         meta = getattr(dataset, "file_meta", None)
         if meta is not None:
             _fill(self.tree.invisibleRootItem(), meta)
@@ -30,8 +31,9 @@ def _fill(parent: QTreeWidgetItem, dataset: Dataset) -> None:
     for element in dataset:
         tag = f"({element.tag.group:04X},{element.tag.element:04X})"
         if element.VR == "SQ":
-            node = QTreeWidgetItem(parent, [tag, element.name, "SQ",
-                                            f"{len(element.value)} item(s)"])
+            node = QTreeWidgetItem(
+                parent, [tag, element.name, "SQ", f"{len(element.value)} item(s)"]
+            )
             for number, item in enumerate(element.value, start=1):
                 child = QTreeWidgetItem(node, ["", f"#{number}", "", ""])
                 _fill(child, item)

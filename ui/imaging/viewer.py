@@ -63,18 +63,21 @@ class ImageViewer(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.graphics, 0, 0, 3, 3)
         self.overlay_labels: dict[str, QLabel] = {}
-        corners = {"tl": (0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft),
-                   "tr": (0, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight),
-                   "bl": (2, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft),
-                   "br": (2, 2, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight),
-                   "lossy": (0, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)}
+        corners = {
+            "tl": (0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft),
+            "tr": (0, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight),
+            "bl": (2, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft),
+            "br": (2, 2, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight),
+            "lossy": (0, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter),
+        }
         for name, (row, col, align) in corners.items():
             label = QLabel()
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            label.setStyleSheet("color: #f0f0a0; background: transparent; padding: 4px;"
-                                if name != "lossy" else
-                                "color: white; background: #b00020; padding: 3px 8px;"
-                                " font-weight: bold;")
+            label.setStyleSheet(
+                "color: #f0f0a0; background: transparent; padding: 4px;"
+                if name != "lossy"
+                else "color: white; background: #b00020; padding: 3px 8px; font-weight: bold;"
+            )
             grid.addWidget(label, row, col, align)
             self.overlay_labels[name] = label
         self.overlay_labels["lossy"].hide()
@@ -144,8 +147,9 @@ class ImageViewer(QWidget):
         if first:
             self.invert = info.invert_default
         if info.colour:
-            self.image.setImage(frame, autoLevels=False, levels=(0, 255 if frame.dtype == np.uint8
-                                                                 else 65535))
+            self.image.setImage(
+                frame, autoLevels=False, levels=(0, 255 if frame.dtype == np.uint8 else 65535)
+            )
         else:
             if self.window is None:
                 self.window = info.window or window_from_pixels(frame)
@@ -211,8 +215,11 @@ class ImageViewer(QWidget):
         width = max(self.box.width(), 1.0)
         height = max(self.box.height(), 1.0)
         centre = rect.center()
-        self.box.setRange(xRange=(centre.x() - width / 2, centre.x() + width / 2),
-                          yRange=(centre.y() - height / 2, centre.y() + height / 2), padding=0)
+        self.box.setRange(
+            xRange=(centre.x() - width / 2, centre.x() + width / 2),
+            yRange=(centre.y() - height / 2, centre.y() + height / 2),
+            padding=0,
+        )
         self._update_overlays()
 
     def rotate(self, degrees: int = 90) -> None:
@@ -306,8 +313,7 @@ class ImageViewer(QWidget):
     # -- overlays and export ----------------------------------------------------------
     def set_overlays_visible(self, visible: bool) -> None:
         for name, label in self.overlay_labels.items():
-            label.setVisible(visible and (name != "lossy" or bool(self._info and
-                                                                   self._info.lossy)))
+            label.setVisible(visible and (name != "lossy" or bool(self._info and self._info.lossy)))
 
     def grab_view(self, *, overlays: bool) -> QPixmap:
         """The current view as a picture, with or without the overlay text."""
@@ -330,27 +336,43 @@ class ImageViewer(QWidget):
             labels["lossy"].hide()
             return
         birth = format_date(info.patient_birth_date) if info.patient_birth_date else ""
-        _set_text(labels["tl"], "\n".join(x for x in (info.patient_name, info.patient_id,
-                                                    f"{birth} {info.patient_sex}".strip()) if x))
+        _set_text(
+            labels["tl"],
+            "\n".join(
+                x
+                for x in (info.patient_name, info.patient_id, f"{birth} {info.patient_sex}".strip())
+                if x
+            ),
+        )
         study_date = format_date(info.study_date) if info.study_date else ""
         series_word = self.tr("Series")
         series = f"{series_word} {info.series_number or ''} {info.series_description}"
-        _set_text(labels["tr"], "\n".join(x for x in (study_date, info.study_description,
-                                                    series.strip(), info.modality) if x))
+        _set_text(
+            labels["tr"],
+            "\n".join(
+                x for x in (study_date, info.study_description, series.strip(), info.modality) if x
+            ),
+        )
         lines = [self.tr("Image {n} of {total}").format(n=self.index + 1, total=self.count)]
         if info.frames > 1 and self.stack is not None:
             lines.append(self.tr("Frame {n}").format(n=self.stack.frame_number(self.index) + 1))
         if info.slice_location is not None:
-            lines.append(self.tr("Position {mm} mm").format(
-                mm=format_decimal(info.slice_location, 1)))
+            lines.append(
+                self.tr("Position {mm} mm").format(mm=format_decimal(info.slice_location, 1))
+            )
         if self.window is not None and not info.colour:
             unit = f" {info.units}" if info.units else ""
-            lines.append(self.tr("W {w} L {c}{unit}").format(
-                w=format_decimal(self.window.width, 0), c=format_decimal(self.window.center, 0),
-                unit=unit))
+            lines.append(
+                self.tr("W {w} L {c}{unit}").format(
+                    w=format_decimal(self.window.width, 0),
+                    c=format_decimal(self.window.center, 0),
+                    unit=unit,
+                )
+            )
         _set_text(labels["bl"], "\n".join(lines))
-        _set_text(labels["br"], self.tr("Zoom {z}%").format(
-            z=format_decimal(self.zoom_factor() * 100, 0)))
+        _set_text(
+            labels["br"], self.tr("Zoom {z}%").format(z=format_decimal(self.zoom_factor() * 100, 0))
+        )
         _set_text(labels["lossy"], self.tr("LOSSY COMPRESSION: not for diagnosis"))
         if labels["lossy"].isVisible() != info.lossy:
             labels["lossy"].setVisible(info.lossy)

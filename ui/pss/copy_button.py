@@ -1,4 +1,4 @@
-""""Salva PDF per l'assistito": the shown PSS version as a PDF to hand over or print.
+""" "Salva PDF per l'assistito": the shown PSS version as a PDF to hand over or print.
 
 The copy is not signed (the signed document is the one in the FSE) and says so on
 every page; it carries the CDA as ``cda.xml`` like the published one.
@@ -47,15 +47,22 @@ class PatientCopyButton(QPushButton):
         if self.pss is None:
             return
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the PSS as PDF"), str(Path.home() / self.suggested_name()),
-            self.tr("PDF documents (*.pdf)"))
+            self,
+            self.tr("Save the PSS as PDF"),
+            str(Path.home() / self.suggested_name()),
+            self.tr("PDF documents (*.pdf)"),
+        )
         if not name:
             return
         try:
             self.save_to(Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("PDF not saved"), self.tr(
-                "The file could not be written ({reason}): choose another folder.").format(
-                    reason=exc.strerror or exc))
+            QMessageBox.warning(
+                self,
+                self.tr("PDF not saved"),
+                self.tr("The file could not be written ({reason}): choose another folder.").format(
+                    reason=exc.strerror or exc
+                ),
+            )
         except FseDeskError as exc:
             QMessageBox.warning(self, self.tr("PDF not saved"), user_message(exc))

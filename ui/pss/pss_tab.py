@@ -48,9 +48,14 @@ class PssTab(QWidget):
     shown = Signal(object)  # the Pss shown, the exception shown as an error card, or None
     editor_opened = Signal(object)  # the PssEditor now shown in place of the versions
 
-    def __init__(self, service: PssService, operator: PublisherLike,
-                 parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        service: PssService,
+        operator: PublisherLike,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._operator = operator
@@ -166,8 +171,13 @@ class PssTab(QWidget):
             self._show_message("")
             return
         if patient.consent is not ConsentState.GRANTED:
-            self._show_message(user_message(ConsentMissing(
-                f"patient {patient.id} has not consented to the consultation of the FSE")))
+            self._show_message(
+                user_message(
+                    ConsentMissing(
+                        f"patient {patient.id} has not consented to the consultation of the FSE"
+                    )
+                )
+            )
             self.shown.emit(None)
             return
         try:
@@ -177,9 +187,12 @@ class PssTab(QWidget):
             self.shown.emit(exc)
             return
         if not self.versions:
-            self._show_message(self.tr(
-                "No Profilo Sanitario Sintetico has been published for this patient in the "
-                "FSE yet."))
+            self._show_message(
+                self.tr(
+                    "No Profilo Sanitario Sintetico has been published for this patient in the "
+                    "FSE yet."
+                )
+            )
             self.shown.emit(None)
             return
         self.stack.setCurrentWidget(self.splitter)
@@ -246,8 +259,11 @@ class PssTab(QWidget):
         if seq != self._seq:
             return
         self._set_busy(False)
-        self.header_label.setText(self.tr("Version of {date} — {author}").format(
-            date=format_datetime(version.date), author=version.author))
+        self.header_label.setText(
+            self.tr("Version of {date} — {author}").format(
+                date=format_datetime(version.date), author=version.author
+            )
+        )
         self._show_superseded(version)
         self.error_card.setText(user_message(exc))
         self.document_stack.setCurrentWidget(self.error_card)
@@ -257,16 +273,25 @@ class PssTab(QWidget):
     def _version_text(self, version: PssVersion) -> str:
         state = self.tr("current") if version.current else self.tr("superseded")
         return self.tr("Version {n} of {date} ({state})\n{author}").format(
-            n=version.number, date=format_date(version.date.date()), state=state,
-            author=version.author)
+            n=version.number,
+            date=format_date(version.date.date()),
+            state=state,
+            author=version.author,
+        )
 
     def _show_header(self, version: PssVersion, pss: Pss) -> None:
         author = f"{pss.author.given} {pss.author.family}".strip()
-        self.header_label.setText(self.tr(
-            "<b>Profilo Sanitario Sintetico</b> — version {n} of {date}<br>"
-            "Written by {author} · {custodian}").format(
-                n=pss.version, date=format_datetime(pss.effective_time),
-                author=author, custodian=pss.custodian.name))
+        self.header_label.setText(
+            self.tr(
+                "<b>Profilo Sanitario Sintetico</b> — version {n} of {date}<br>"
+                "Written by {author} · {custodian}"
+            ).format(
+                n=pss.version,
+                date=format_datetime(pss.effective_time),
+                author=author,
+                custodian=pss.custodian.name,
+            )
+        )
         self._show_superseded(version)
 
     def _show_superseded(self, version: PssVersion) -> None:
@@ -274,9 +299,12 @@ class PssTab(QWidget):
         if version.current or current is None:
             self.superseded_label.hide()
             return
-        self.superseded_label.setText(self.tr(
-            "Superseded version: this is not the current PSS. The current one is version {n} "
-            "of {date}.").format(n=current.number, date=format_date(current.date.date())))
+        self.superseded_label.setText(
+            self.tr(
+                "Superseded version: this is not the current PSS. The current one is version {n} "
+                "of {date}."
+            ).format(n=current.number, date=format_date(current.date.date()))
+        )
         self.superseded_label.show()
 
     def _fill_sections(self, pss: Pss) -> None:
@@ -284,16 +312,20 @@ class PssTab(QWidget):
         for view in PssTexts(self).section_views():
             entries = pss.entries(view.key)
             if entries:
-                self._add_section(view, SectionTable(view.columns,
-                                                     [view.row(e) for e in entries]))
+                self._add_section(view, SectionTable(view.columns, [view.row(e) for e in entries]))
             elif pss.is_none(view.key):
                 self._add_section(view, self._note(view.none_text, "pssNone"))
             else:
                 missing.append(view.title)
         if missing:
-            self.sections_layout.addWidget(self._note(
-                self.tr("Not recorded in this version: {sections}.").format(
-                    sections=", ".join(missing)), "pssMissing"))
+            self.sections_layout.addWidget(
+                self._note(
+                    self.tr("Not recorded in this version: {sections}.").format(
+                        sections=", ".join(missing)
+                    ),
+                    "pssMissing",
+                )
+            )
         self.sections_layout.addStretch(1)
 
     def _add_section(self, view: SectionView, body: QWidget) -> None:
@@ -351,13 +383,18 @@ class PssTab(QWidget):
         if reason is PublishRefusal.NOT_PATIENTS_GP:
             text = self.tr(
                 "Read only: only the patient's own GP (MMG) or family paediatrician (PLS) can "
-                "publish this PSS, and the FSE does not name you as this patient's doctor.")
+                "publish this PSS, and the FSE does not name you as this patient's doctor."
+            )
         else:
-            roles = {Role.SPECIALIST: self.tr("specialist"), Role.NURSE: self.tr("nurse"),
-                     Role.SOCIAL_WORKER: self.tr("social worker")}
+            roles = {
+                Role.SPECIALIST: self.tr("specialist"),
+                Role.NURSE: self.tr("nurse"),
+                Role.SOCIAL_WORKER: self.tr("social worker"),
+            }
             role = roles.get(self._operator.role, str(self._operator.role.value))  # type: ignore[call-overload]
             text = self.tr(
                 "Read only: only the patient's GP (MMG) or family paediatrician (PLS) can write "
-                "and publish the PSS. You are signed in as {role}.").format(role=role)
+                "and publish the PSS. You are signed in as {role}."
+            ).format(role=role)
         self.readonly_label.setText(text)
         self.readonly_label.show()

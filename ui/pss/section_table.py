@@ -35,8 +35,12 @@ class SectionTable(QTableWidget):
             self.setColumnHidden(c, not any(values))
             # Codes and dates keep their width; descriptions share the rest and wrap.
             short = max(len(v) for v in [*values, columns[c]]) <= self._SHORT
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents if short
-                                        else QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.ResizeToContents
+                if short
+                else QHeaderView.ResizeMode.Stretch,
+            )
         self._fit_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -52,5 +56,7 @@ class SectionTable(QTableWidget):
 
     def texts(self) -> list[list[str]]:
         """Every cell as shown, row by row."""
-        return [[self.item(r, c).text() for c in range(self.columnCount())]
-                for r in range(self.rowCount())]
+        return [
+            [self.item(r, c).text() for c in range(self.columnCount())]
+            for r in range(self.rowCount())
+        ]

@@ -8,8 +8,7 @@ from fse_desk.domain.vitals import Vital, VitalReading
 from ui.formatting import format_decimal
 
 # UCUM codes as a clinician writes them.
-UNIT_TEXT = {"mm[Hg]": "mmHg", "/min": "/min", "%": "%", "kg": "kg", "Cel": "°C",
-             "mg/dL": "mg/dL"}
+UNIT_TEXT = {"mm[Hg]": "mmHg", "/min": "/min", "%": "%", "kg": "kg", "Cel": "°C", "mg/dL": "mg/dL"}
 
 
 def vital_label(vital: Vital) -> str:

@@ -1,4 +1,4 @@
-""""Rileva parametri": one form for a home or desk measurement, every value optional."""
+""" "Rileva parametri": one form for a home or desk measurement, every value optional."""
 
 from __future__ import annotations
 
@@ -37,14 +37,16 @@ class VitalsDialog(QDialog):
     """Validates as a clinician expects (ranges, diastolic below systolic, no future
     time), saves through the Workstation, and leaves the sending to the outbox."""
 
-    def __init__(self, workstation: Workstation, patient: Patient,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workstation: Workstation, patient: Patient, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._workstation = workstation
         self._patient = patient
         self.saved: list[VitalReading] = []
-        self.setWindowTitle(self.tr("Record vital signs — {name}").format(
-            name=patient.display_name))
+        self.setWindowTitle(
+            self.tr("Record vital signs — {name}").format(name=patient.display_name)
+        )
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -79,8 +81,9 @@ class VitalsDialog(QDialog):
         self.note.setMaximumHeight(70)
         form.addRow(self.tr("Note"), self.note)
         self.general_error = self._error_label("measurements")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -94,9 +97,13 @@ class VitalsDialog(QDialog):
         edit.setObjectName(f"field_{key}")
         edit.setMaximumWidth(90)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        edit.setToolTip(self.tr("Plausible range {low}–{high} {unit}").format(
-            low=format_decimal(kind.low, 0), high=format_decimal(kind.high, 0),
-            unit=unit_text(vital)))
+        edit.setToolTip(
+            self.tr("Plausible range {low}–{high} {unit}").format(
+                low=format_decimal(kind.low, 0),
+                high=format_decimal(kind.high, 0),
+                unit=unit_text(vital),
+            )
+        )
         self.fields[key] = edit
         return edit
 
@@ -115,10 +122,13 @@ class VitalsDialog(QDialog):
 
     def _range_text(self, vital: Vital) -> str:
         kind = vital.value
-        return self.tr("The value is outside the plausible range {low}–{high} {unit}: "
-                       "check it.").format(low=format_decimal(kind.low, 0),
-                                           high=format_decimal(kind.high, 0),
-                                           unit=unit_text(vital))
+        return self.tr(
+            "The value is outside the plausible range {low}–{high} {unit}: check it."
+        ).format(
+            low=format_decimal(kind.low, 0),
+            high=format_decimal(kind.high, 0),
+            unit=unit_text(vital),
+        )
 
     def measurements(self) -> dict[Vital, tuple[float, ...]] | None:
         """The values typed, checked; None (with the errors shown) when any is wrong."""
@@ -127,8 +137,9 @@ class VitalsDialog(QDialog):
         found: dict[Vital, tuple[float, ...]] = {}
         ok = True
         for vital in Vital:
-            keys = ("systolic", "diastolic") if vital is Vital.BLOOD_PRESSURE else (
-                vital.value.key,)
+            keys = (
+                ("systolic", "diastolic") if vital is Vital.BLOOD_PRESSURE else (vital.value.key,)
+            )
             try:
                 numbers = [parse_number(self.fields[k].text()) for k in keys]
             except ValueError:
@@ -139,8 +150,9 @@ class VitalsDialog(QDialog):
             if not present:
                 continue
             if len(present) != len(numbers):
-                self._show_error(vital.value.key, self.tr(
-                    "Blood pressure needs both systolic and diastolic."))
+                self._show_error(
+                    vital.value.key, self.tr("Blood pressure needs both systolic and diastolic.")
+                )
                 ok = False
                 continue
             try:
@@ -148,8 +160,10 @@ class VitalsDialog(QDialog):
             except InvalidRecord as exc:
                 ok = False
                 if exc.field == "diastolic":
-                    self._show_error(vital.value.key, self.tr(
-                        "The diastolic pressure must be lower than the systolic."))
+                    self._show_error(
+                        vital.value.key,
+                        self.tr("The diastolic pressure must be lower than the systolic."),
+                    )
                 else:
                     self._show_error(vital.value.key, self._range_text(vital))
                 continue
@@ -175,7 +189,9 @@ class VitalsDialog(QDialog):
             return
         try:
             self.saved = self._workstation.vitals.record(
-                self._patient.id, measurements, effective_at=self._effective_at(),
+                self._patient.id,
+                measurements,
+                effective_at=self._effective_at(),
                 performer=self.performer.text().strip(),
                 performer_id=self._workstation.operator.practitioner_id
                 if self.performer.text().strip() == self._workstation.operator.display_name

@@ -45,12 +45,18 @@ class ReadingsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        labels = (self.tr("Measured at"), self.tr("Vital sign"), self.tr("Value"),
-                  self.tr("Measured by"), self.tr("FSE"))
+        labels = (
+            self.tr("Measured at"),
+            self.tr("Vital sign"),
+            self.tr("Value"),
+            self.tr("Measured by"),
+            self.tr("FSE"),
+        )
         return labels[section] if 0 <= section < len(labels) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -68,8 +74,9 @@ class ReadingsModel(QAbstractTableModel):
             if column == 3:
                 return reading.performer
             if column == 4:
-                return self.tr("waiting to send") if reading.id in self._waiting else self.tr(
-                    "sent")
+                return (
+                    self.tr("waiting to send") if reading.id in self._waiting else self.tr("sent")
+                )
         if role == Qt.ItemDataRole.ToolTipRole and reading.note:
             return reading.note
         return None
@@ -109,8 +116,11 @@ class VitalsTab(QWidget):
             self.model.set_readings([], set())
             return
         readings = self._workstation.vitals.recent(self.patient.id)
-        waiting = {e.resource_id for e in self._workstation.outbox.entries()
-                   if e.patient_id == self.patient.id}
+        waiting = {
+            e.resource_id
+            for e in self._workstation.outbox.entries()
+            if e.patient_id == self.patient.id
+        }
         self.model.set_readings(readings, waiting)
         self.empty_label.setVisible(not readings)
 

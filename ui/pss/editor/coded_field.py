@@ -33,8 +33,15 @@ def coded_text(value: Coded | None) -> str:
 class CodedField(QLineEdit):
     edited = Signal(object)  # the new Coded (or None when emptied and allowed)
 
-    def __init__(self, vocabulary: Vocabulary | None, system: str, optional: bool,
-                 placeholder: str, limit: int = 12, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary | None,
+        system: str,
+        optional: bool,
+        placeholder: str,
+        limit: int = 12,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vocabulary = vocabulary
         self._system = system
@@ -119,8 +126,9 @@ class CodedField(QLineEdit):
             else:
                 set_marker(self, "invalid", True)
             return
-        code, _sep, display = (text.partition(_SEPARATOR) if _SEPARATOR in text
-                               else text.partition(" "))
+        code, _sep, display = (
+            text.partition(_SEPARATOR) if _SEPARATOR in text else text.partition(" ")
+        )
         code, display = code.strip(), display.strip(" -–—")
         term = self._vocabulary.get(code) if self._vocabulary is not None else None
         if term is not None:

@@ -17,8 +17,14 @@ _MERGEABLE = 1
 
 
 class DraftChange(QUndoCommand):
-    def __init__(self, text: str, before: Pss, after: Pss, apply: Callable[[Pss], None],
-                 merge_key: Hashable | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        before: Pss,
+        after: Pss,
+        apply: Callable[[Pss], None],
+        merge_key: Hashable | None = None,
+    ) -> None:
         super().__init__(text)
         self.before = before
         self.after = after

@@ -17,8 +17,9 @@ class DraftSaver(QObject):
     saved = Signal(object)  # the local time of the save (datetime)
     failed = Signal(object)  # the exception
 
-    def __init__(self, save: Callable[[Pss], None], delay_ms: int = 700,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, save: Callable[[Pss], None], delay_ms: int = 700, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self._pending: Pss | None = None

@@ -56,9 +56,17 @@ class PssEditor(QWidget):
     suggestions_shown = Signal(object)  # the SuggestionSet, or the exception
     publish_failed = Signal(object)  # the exception
 
-    def __init__(self, service: PssService, patient_id: PatientId, draft: Pss, *,
-                 vocabularies: EditorVocabularies, today: Callable[[], date] = date.today,
-                 saved_at: datetime | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: PssService,
+        patient_id: PatientId,
+        draft: Pss,
+        *,
+        vocabularies: EditorVocabularies,
+        today: Callable[[], date] = date.today,
+        saved_at: datetime | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setStyleSheet(STYLE)
         self._today = today
@@ -78,16 +86,19 @@ class PssEditor(QWidget):
         self._check_timer.setInterval(300)
         self._check_timer.timeout.connect(self.validate_now)
 
-        self.undo_action = self._action(QAction(self.tr("Undo"), self),
-                                        QKeySequence.StandardKey.Undo)
+        self.undo_action = self._action(
+            QAction(self.tr("Undo"), self), QKeySequence.StandardKey.Undo
+        )
         self.undo_action.triggered.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.redo_action = self._action(QAction(self.tr("Redo"), self),
-                                        QKeySequence.StandardKey.Redo)
+        self.redo_action = self._action(
+            QAction(self.tr("Redo"), self), QKeySequence.StandardKey.Redo
+        )
         self.redo_action.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.new_entry_action = self._action(QAction(self.tr("New entry"), self),
-                                             QKeySequence.StandardKey.New)
+        self.new_entry_action = self._action(
+            QAction(self.tr("New entry"), self), QKeySequence.StandardKey.New
+        )
         self.new_entry_action.triggered.connect(lambda: self.current_panel().add_entry())
         self.bar = EditorBar(draft.version, self.undo_action, self.redo_action)
 
@@ -206,8 +217,9 @@ class PssEditor(QWidget):
 
     def _update_tab_titles(self) -> None:
         self.bottom_tabs.setTabText(0, self.tr("Checks (%n)", "", len(self.problems)))
-        self.bottom_tabs.setTabText(1, self.tr("From the FSE (%n)", "",
-                                               len(self.suggestions.pending())))
+        self.bottom_tabs.setTabText(
+            1, self.tr("From the FSE (%n)", "", len(self.suggestions.pending()))
+        )
 
     # -- autosave ------------------------------------------------------------------------------
     def _on_saved(self, when: datetime) -> None:
@@ -258,8 +270,11 @@ class PssEditor(QWidget):
             self.suggestions_shown.emit(exc)
 
     def _on_task_started(self, task: str) -> None:
-        self.bar.set_busy(self.tr("Signing the PSS…") if task == PUBLISH
-                          else self.tr("Reading the patient's documents…"))
+        self.bar.set_busy(
+            self.tr("Signing the PSS…")
+            if task == PUBLISH
+            else self.tr("Reading the patient's documents…")
+        )
 
     def accept_suggestions(self, chosen: list[Suggestion]) -> None:
         """Add the chosen suggestions to the draft, as one undoable step."""
@@ -292,8 +307,9 @@ class PssEditor(QWidget):
         if isinstance(exc, PssNotPublishable):
             self._show_problems(list(exc.problems), refused=True)
             self.bottom_tabs.setCurrentWidget(self.checks)
-            self.bar.show_message(self.tr(
-                "The PSS was not sent: see the points to correct below."), error=True)
+            self.bar.show_message(
+                self.tr("The PSS was not sent: see the points to correct below."), error=True
+            )
         else:
             self.bar.show_message(user_message(exc), error=True)
         self.publish_failed.emit(exc)

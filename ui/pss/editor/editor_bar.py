@@ -32,15 +32,17 @@ QLabel#pssEditorMessage[error="true"] { background: #fbe3e1; border-color: #e6a4
 
 
 class EditorBar(QWidget):
-    def __init__(self, version: int, undo: QAction, redo: QAction,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, version: int, undo: QAction, redo: QAction, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setStyleSheet(STYLE)
         self.title_label = QLabel(self.tr("PSS version {n} — draft").format(n=version))
         self.title_label.setObjectName("pssEditorTitle")
         self.refresh_button = QPushButton(self.tr("Update from the FSE"))
-        self.refresh_button.setToolTip(self.tr(
-            "Read the patient's documents since the last version and propose what to add"))
+        self.refresh_button.setToolTip(
+            self.tr("Read the patient's documents since the last version and propose what to add")
+        )
         self.publish_button = QPushButton(self.tr("Publish"))
         self.publish_button.setObjectName("pssPublish")
         self.publish_button.setToolTip(self.tr("Sign the PSS and send it to the FSE"))
@@ -64,8 +66,13 @@ class EditorBar(QWidget):
             button.setDefaultAction(action)
             top.addWidget(button)
         top.addStretch(1)
-        for widget in (self.saved_label, self.busy, self.refresh_button, self.publish_button,
-                       self.close_button):
+        for widget in (
+            self.saved_label,
+            self.busy,
+            self.refresh_button,
+            self.publish_button,
+            self.close_button,
+        ):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,8 +82,9 @@ class EditorBar(QWidget):
 
     def show_saved(self, when: datetime) -> None:
         local = when.astimezone(ROME) if when.tzinfo is not None else when
-        self.saved_label.setText(self.tr("Draft saved at {time}").format(
-            time=local.strftime("%H:%M:%S")))
+        self.saved_label.setText(
+            self.tr("Draft saved at {time}").format(time=local.strftime("%H:%M:%S"))
+        )
         set_marker(self.saved_label, "error", False)
 
     def show_not_saved(self) -> None:

@@ -39,8 +39,9 @@ from ui.pss.editor.fields import (
 from ui.pss.editor.labels import FieldLabels
 from ui.pss.editor.vocabulary_set import EditorVocabularies
 
-_WIDE = frozenset({"note", "description", "reason", "result", "outcome", "value", "name",
-                   "frequency"})  # posologies are sentences: "1 compressa dopo colazione e cena"
+_WIDE = frozenset(
+    {"note", "description", "reason", "result", "outcome", "value", "name", "frequency"}
+)  # posologies are sentences: "1 compressa dopo colazione e cena"
 """Text fields given a whole row: free text the doctor writes sentences in."""
 
 
@@ -49,9 +50,15 @@ class EntryForm(QWidget):
     created = Signal(object)  # a new record, every required field filled
     finished = Signal()  # Enter in the last field: back to the list of entries
 
-    def __init__(self, section: str, vocabularies: EditorVocabularies, labels: FieldLabels,
-                 enum_label: Callable[[enum.Enum], str], today: Callable[[], date],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        section: str,
+        vocabularies: EditorVocabularies,
+        labels: FieldLabels,
+        enum_label: Callable[[enum.Enum], str],
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.section = section
         self.specs = field_specs(section)
@@ -86,8 +93,14 @@ class EntryForm(QWidget):
                 row, col = row + 1, 0
             grid.addWidget(label, row, col)
             narrow = spec.kind in (Kind.DATE, Kind.FLOAT, Kind.INT)
-            grid.addWidget(widget, row, col + 1, 1, 3 if wide else 1,
-                           Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag(0))
+            grid.addWidget(
+                widget,
+                row,
+                col + 1,
+                1,
+                3 if wide else 1,
+                Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag(0),
+            )
             row, col = (row + 1, 0) if wide or col else (row, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -100,14 +113,23 @@ class EntryForm(QWidget):
         text = self._labels.label(self.section, spec.name)
         return f"{text} *" if spec.required else text
 
-    def _make(self, spec: FieldSpec, vocabularies: EditorVocabularies,
-              enum_label: Callable[[enum.Enum], str]) -> QWidget:
+    def _make(
+        self,
+        spec: FieldSpec,
+        vocabularies: EditorVocabularies,
+        enum_label: Callable[[enum.Enum], str],
+    ) -> QWidget:
         widget: QWidget
         if spec.kind is Kind.CODED:
             vocabulary = vocabularies.get(spec.vocabulary)
-            widget = CodedField(vocabulary, spec.system, spec.optional, self.tr(
-                "Type a code or the first letters of a word") if vocabulary else self.tr(
-                "Type the code, then the description"))
+            widget = CodedField(
+                vocabulary,
+                spec.system,
+                spec.optional,
+                self.tr("Type a code or the first letters of a word")
+                if vocabulary
+                else self.tr("Type the code, then the description"),
+            )
         elif spec.kind is Kind.DATE:
             widget = DateField(self.tr("dd/mm/yyyy"))
         elif spec.kind is Kind.FLOAT:
@@ -158,10 +180,12 @@ class EntryForm(QWidget):
             set_marker(widget, "invalid", False)
 
     def _show_missing(self) -> None:
-        names = [self._labels.label(self.section, s.name) for s in self.specs
-                 if missing(s, self._values[s.name])]
-        self.hint.setText(self.tr("New entry: fill in {fields}.").format(
-            fields=", ".join(names)))
+        names = [
+            self._labels.label(self.section, s.name)
+            for s in self.specs
+            if missing(s, self._values[s.name])
+        ]
+        self.hint.setText(self.tr("New entry: fill in {fields}.").format(fields=", ".join(names)))
         self.hint.setVisible(bool(names))
 
     def mark_problems(self, names: set[str]) -> None:
@@ -181,7 +205,7 @@ class EntryForm(QWidget):
         if self.widgets[spec.name].property("invalid"):
             return
         names = [s.name for s in self.specs]
-        following = names[names.index(spec.name) + 1:]
+        following = names[names.index(spec.name) + 1 :]
         if following:
             self.focus_field(following[0])
         else:

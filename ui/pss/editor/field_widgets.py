@@ -38,7 +38,8 @@ class UndoPassThrough(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                QKeySequence.StandardKey.Redo)
+                QKeySequence.StandardKey.Redo
+            )
         return False
 
 
@@ -85,8 +86,13 @@ class _ParsedField(QLineEdit):
 
     edited = Signal(object)
 
-    def __init__(self, parse: Callable[[str], object | None], show: Callable[[object], str],
-                 placeholder: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parse: Callable[[str], object | None],
+        show: Callable[[object], str],
+        placeholder: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._parse = parse
         self._show = show
@@ -178,8 +184,13 @@ class ChoiceField(QComboBox):
 
     edited = Signal(object)
 
-    def __init__(self, choices: tuple[enum.Enum, ...], label: Callable[[enum.Enum], str],
-                 optional: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        choices: tuple[enum.Enum, ...],
+        label: Callable[[enum.Enum], str],
+        optional: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._values: list[enum.Enum | None] = [None] if optional else []
         self._values.extend(choices)

@@ -96,8 +96,14 @@ def _kind(hint: object) -> tuple[Kind, bool, tuple[enum.Enum, ...]]:
         hint = args[0]
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return Kind.CHOICE, optional, tuple(hint)
-    simple = {str: Kind.TEXT, date: Kind.DATE, bool: Kind.BOOL, int: Kind.INT,
-              float: Kind.FLOAT, Coded: Kind.CODED}
+    simple = {
+        str: Kind.TEXT,
+        date: Kind.DATE,
+        bool: Kind.BOOL,
+        int: Kind.INT,
+        float: Kind.FLOAT,
+        Coded: Kind.CODED,
+    }
     return simple[hint], optional, ()  # type: ignore[index]
 
 
@@ -111,8 +117,9 @@ def field_specs(section: str) -> tuple[FieldSpec, ...]:
         kind, optional, choices = _kind(hints[f.name])
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         vocabulary, system = CODING[(section, f.name)] if kind is Kind.CODED else ("", "")
-        out.append(FieldSpec(section, f.name, kind, required, optional, choices,
-                             vocabulary, system))
+        out.append(
+            FieldSpec(section, f.name, kind, required, optional, choices, vocabulary, system)
+        )
     return tuple(out)
 
 

@@ -33,8 +33,14 @@ class EditLauncher(QWidget):
     editor_opened = Signal(object)  # the PssEditor, ready to be shown
     editor_closed = Signal(object)  # the outbox entry id when it published, else None
 
-    def __init__(self, service: PssService, operator: PublisherLike, *,
-                 today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: PssService,
+        operator: PublisherLike,
+        *,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._operator = operator
@@ -77,11 +83,13 @@ class EditLauncher(QWidget):
         self.busy.hide()
         self.notice.hide()
         self.edit_button.setEnabled(True)
-        allowed = patient is not None and patient.consent is ConsentState.GRANTED and \
-            self._service.can_publish(self._operator, patient)[0]
+        allowed = (
+            patient is not None
+            and patient.consent is ConsentState.GRANTED
+            and self._service.can_publish(self._operator, patient)[0]
+        )
         if not saved:
-            self.show_notice(self.tr("The draft you were editing could not be saved."),
-                             error=True)
+            self.show_notice(self.tr("The draft you were editing could not be saved."), error=True)
         if not allowed or patient is None:
             self.edit_button.hide()
             self.setVisible(not self.notice.isHidden())
@@ -92,11 +100,13 @@ class EditLauncher(QWidget):
             self.show_notice(user_message(exc), error=True)
         if self._saved is None:
             self.edit_button.setText(self.tr("New version"))
-            self.edit_button.setToolTip(self.tr(
-                "Write a new version of the PSS, starting from the current one"))
+            self.edit_button.setToolTip(
+                self.tr("Write a new version of the PSS, starting from the current one")
+            )
         else:
-            self.edit_button.setText(self.tr("Resume draft (saved {when})").format(
-                when=format_datetime(self._saved[1])))
+            self.edit_button.setText(
+                self.tr("Resume draft (saved {when})").format(when=format_datetime(self._saved[1]))
+            )
             self.edit_button.setToolTip(self.tr("Go on with the draft you left"))
         self.edit_button.show()
         self.setVisible(True)
@@ -121,8 +131,9 @@ class EditLauncher(QWidget):
             return
         service, saved = self._service, self._saved
 
-        def prepare(_report: object, _cancel: object) -> tuple[Pss, datetime | None,
-                                                               EditorVocabularies]:
+        def prepare(
+            _report: object, _cancel: object
+        ) -> tuple[Pss, datetime | None, EditorVocabularies]:
             vocabularies = EditorVocabularies.load(service.vocabulary)
             if saved is not None:
                 return saved[0], saved[1], vocabularies
@@ -149,9 +160,14 @@ class EditLauncher(QWidget):
         self.busy.hide()
         self.edit_button.setEnabled(True)
         draft, saved_at, vocabularies = result
-        self.editor = PssEditor(self._service, self.patient.id, draft,
-                                vocabularies=vocabularies, today=self._today,
-                                saved_at=saved_at)
+        self.editor = PssEditor(
+            self._service,
+            self.patient.id,
+            draft,
+            vocabularies=vocabularies,
+            today=self._today,
+            saved_at=saved_at,
+        )
         self.editor.closed.connect(self._on_editor_closed)
         self.hide()
         self.editor_opened.emit(self.editor)
@@ -162,8 +178,9 @@ class EditLauncher(QWidget):
             editor.deleteLater()
         self.editor_closed.emit(entry_id)  # the tab shows the patient again, and this bar
         if entry_id is not None:
-            self.show_notice(self.tr(
-                "The PSS is queued for sending: it will leave as soon as you are online."))
+            self.show_notice(
+                self.tr("The PSS is queued for sending: it will leave as soon as you are online.")
+            )
 
     def _close_editor(self) -> bool:
         """Leave the open editor (saving its draft); False when the draft could not be saved."""

@@ -57,27 +57,30 @@ class ProblemTexts(QObject):
         if ref.row is not None and ref.row < len(entries):
             first = view.row(entries[ref.row])[0]
             where = f"{view.title} · {first}" if first else where
-        field = (self._labels.label(ref.section, ref.field)
-                 if ref.row is not None and ref.field else "")
+        field = (
+            self._labels.label(ref.section, ref.field) if ref.row is not None and ref.field else ""
+        )
         texts = {
-            "section.required_empty": self.tr(
-                "required section: add an entry or tick “{none}”."),
+            "section.required_empty": self.tr("required section: add an entry or tick “{none}”."),
             "section.none_with_entries": self.tr(
-                "it has entries but is also marked “{none}”: remove one or the other."),
+                "it has entries but is also marked “{none}”: remove one or the other."
+            ),
             "date.future": self.tr("{field} is a date in the future."),
             "date.before_birth": self.tr("{field} is before the patient's birth."),
-            "code.system": self.tr("{field} is not coded in the expected code system: "
-                                   "choose the code from the list."),
+            "code.system": self.tr(
+                "{field} is not coded in the expected code system: choose the code from the list."
+            ),
             "text.spaces": self.tr("{field} starts or ends with spaces."),
             "problem.end_missing": self.tr(
-                "a resolved problem needs the date it resolved ({field})."),
+                "a resolved problem needs the date it resolved ({field})."
+            ),
             "problem.end_before_onset": self.tr("{field} is before the onset."),
             "problem.end_while_active": self.tr(
-                "an active problem has a resolution date: set it resolved or clear the date."),
+                "an active problem has a resolution date: set it resolved or clear the date."
+            ),
             "period.inverted": self.tr("{field} is before the start."),
             "vital.unit_missing": self.tr("the unit of measure ({field}) is missing."),
-            "therapy.posology_missing": self.tr(
-                "the posology needs both dose and frequency."),
+            "therapy.posology_missing": self.tr("the posology needs both dose and frequency."),
         }
         text = texts.get(problem.code, self.tr("does not pass a check ({code})."))
         sentence = text.format(none=view.none_text, field=field, code=problem.code)
@@ -86,21 +89,31 @@ class ProblemTexts(QObject):
     def _header(self, problem: Problem) -> str:
         texts = {
             ("date.future", "effective_time"): self.tr(
-                "The date of the document is in the future: check the computer's clock."),
+                "The date of the document is in the future: check the computer's clock."
+            ),
             ("date.future", "patient.birth_date"): self.tr(
-                "The patient's birth date is in the future: correct it in the registry."),
+                "The patient's birth date is in the future: correct it in the registry."
+            ),
             ("author.telecom_missing", "author.telecom"): self.tr(
                 "The author's phone or e-mail is missing: add them to your profile in the "
-                "configuration."),
+                "configuration."
+            ),
             ("author.not_authenticator", "legal_authenticator"): self.tr(
-                "The PSS must be signed by the doctor who writes it."),
+                "The PSS must be signed by the doctor who writes it."
+            ),
             ("patient.mismatch", "patient.cf"): self.tr(
                 "This draft is about another patient: close it and start a new version "
-                "from this patient's PSS."),
+                "from this patient's PSS."
+            ),
             ("author.not_operator", "author.cf"): self.tr(
                 "This draft was written by another doctor: only the author can sign and "
-                "publish it. Start a new version of your own."),
+                "publish it. Start a new version of your own."
+            ),
         }
-        return texts.get((problem.code, problem.field), self.tr(
-            "The document does not pass a technical check ({code}). If it persists, call "
-            "support.").format(code=problem.code))
+        return texts.get(
+            (problem.code, problem.field),
+            self.tr(
+                "The document does not pass a technical check ({code}). If it persists, call "
+                "support."
+            ).format(code=problem.code),
+        )

@@ -43,9 +43,15 @@ Marks = dict[int | None, set[str]]
 class SectionPanel(QWidget):
     change = Signal(object, str, object)  # new Pss, undo text, merge key (or None)
 
-    def __init__(self, view: SectionView, vocabularies: EditorVocabularies,
-                 labels: FieldLabels, texts: PssTexts, today: Callable[[], date],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        view: SectionView,
+        vocabularies: EditorVocabularies,
+        labels: FieldLabels,
+        texts: PssTexts,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.key = view.key
         self.view = view
@@ -130,8 +136,9 @@ class SectionPanel(QWidget):
                     item.setText(text)
                     item.setToolTip(text)
         for c in range(1, self.table.columnCount()):  # a column nobody filled says nothing
-            self.table.setColumnHidden(c, not any(self.table.item(r, c).text()
-                                                  for r in range(len(entries))))
+            self.table.setColumnHidden(
+                c, not any(self.table.item(r, c).text() for r in range(len(entries)))
+            )
         row = min(row, len(entries) - 1)
         if self.form.is_new:
             self.table.clearSelection()
@@ -144,8 +151,11 @@ class SectionPanel(QWidget):
         if self.none_box is not None:
             self.none_box.setChecked(is_none)
             self.none_box.setEnabled(not entries)
-            self.none_box.setToolTip("" if not entries else self.tr(
-                "The section has entries: remove them to state it empty."))
+            self.none_box.setToolTip(
+                ""
+                if not entries
+                else self.tr("The section has entries: remove them to state it empty.")
+            )
         single = self.key == "organ_donation" and bool(entries)
         self.add_button.setEnabled(not is_none and not single)
         self.table.setVisible(not is_none)
@@ -208,8 +218,10 @@ class SectionPanel(QWidget):
             return
         entries = self._draft.entries(self.key)
         self._select_after = min(row, len(entries) - 2)
-        self._emit(replace(self._draft, **{self.key: entries[:row] + entries[row + 1:]}),
-                   self.tr("Remove entry"))
+        self._emit(
+            replace(self._draft, **{self.key: entries[:row] + entries[row + 1 :]}),
+            self.tr("Remove entry"),
+        )
 
     def _on_created(self, record: object) -> None:
         if self._draft is None:
@@ -228,15 +240,19 @@ class SectionPanel(QWidget):
             return
         entries = list(self._draft.entries(self.key))
         entries[row] = record  # type: ignore[call-overload]
-        self._emit(replace(self._draft, **{self.key: tuple(entries)}),
-                   self.tr("Edit entry"), (self.key, row, field))
+        self._emit(
+            replace(self._draft, **{self.key: tuple(entries)}),
+            self.tr("Edit entry"),
+            (self.key, row, field),
+        )
 
     def _on_none_clicked(self, checked: bool) -> None:
         if self._draft is None:
             return
-        self._emit(replace(self._draft, **{NONE_FLAGS[self.key]: checked}),
-                   self.tr("State the section empty") if checked
-                   else self.tr("Section no longer empty"))
+        self._emit(
+            replace(self._draft, **{NONE_FLAGS[self.key]: checked}),
+            self.tr("State the section empty") if checked else self.tr("Section no longer empty"),
+        )
 
     def _emit(self, draft: Pss, text: str, merge_key: Hashable | None = None) -> None:
         self.change.emit(draft, text, merge_key)

@@ -1,4 +1,4 @@
-""""Aggiorna dal fascicolo": what the patient's documents suggest adding, for the doctor
+""" "Aggiorna dal fascicolo": what the patient's documents suggest adding, for the doctor
 to accept or reject one by one (or a whole section at once). Nothing enters the draft
 without an accept. Items found but not coded are listed "to be coded", for information.
 """
@@ -53,8 +53,7 @@ class SuggestionsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("pssSuggestions")
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Entry"), self.tr("Found in"), self.tr("Source"),
-                                   ""])
+        self.tree.setHeaderLabels([self.tr("Entry"), self.tr("Found in"), self.tr("Source"), ""])
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -73,9 +72,12 @@ class SuggestionsPanel(QWidget):
         reject = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
         reject.setContext(Qt.ShortcutContext.WidgetShortcut)
         reject.activated.connect(lambda: self._reject(self.tree.currentItem()))
-        self.summary.setText(self.tr(
-            "“Update from the FSE” reads the patient's documents since the last version "
-            "and proposes problems, therapies and allergies to add."))
+        self.summary.setText(
+            self.tr(
+                "“Update from the FSE” reads the patient's documents since the last version "
+                "and proposes problems, therapies and allergies to add."
+            )
+        )
 
     def show_suggestions(self, found: SuggestionSet, draft: Pss) -> None:
         """List what ``found`` proposes that ``draft`` does not already hold."""
@@ -92,8 +94,11 @@ class SuggestionsPanel(QWidget):
 
     def _fresh(self, draft: Pss) -> list[Suggestion]:
         assert self._found is not None
-        return [s for s in self._found.suggestions
-                if s not in self._rejected and accept(draft, s) is not draft]
+        return [
+            s
+            for s in self._found.suggestions
+            if s not in self._rejected and accept(draft, s) is not draft
+        ]
 
     def _render(self, draft: Pss) -> None:
         found = self._found
@@ -104,22 +109,35 @@ class SuggestionsPanel(QWidget):
             group = self._group(key, [s for s in fresh if s.section == key])
             group.setExpanded(True)
         if found.unmatched:
-            group = QTreeWidgetItem(self.tree, [self.tr("To be coded (%n)", "",
-                                                        len(found.unmatched))])
+            group = QTreeWidgetItem(
+                self.tree, [self.tr("To be coded (%n)", "", len(found.unmatched))]
+            )
             self._bold(group)
             for item in found.unmatched:
-                child = QTreeWidgetItem(group, [self._titles.get(item.section, item.section),
-                                                item.text, _source(item.source)])
+                child = QTreeWidgetItem(
+                    group,
+                    [self._titles.get(item.section, item.section), item.text, _source(item.source)],
+                )
                 child.setToolTip(1, item.text)
             group.setExpanded(True)
-        parts = [self.tr("%n new suggestion(s)", "", len(fresh)),
-                 self.tr("from %n document(s) read.", "", found.documents_read)]
+        parts = [
+            self.tr("%n new suggestion(s)", "", len(fresh)),
+            self.tr("from %n document(s) read.", "", found.documents_read),
+        ]
         if found.not_downloaded:
-            parts.append(self.tr("%n document(s) not downloaded yet could not be read.", "",
-                                 found.not_downloaded))
+            parts.append(
+                self.tr(
+                    "%n document(s) not downloaded yet could not be read.", "", found.not_downloaded
+                )
+            )
         if found.documents_skipped:
-            parts.append(self.tr("%n document(s) without structured text were skipped.", "",
-                                 found.documents_skipped))
+            parts.append(
+                self.tr(
+                    "%n document(s) without structured text were skipped.",
+                    "",
+                    found.documents_skipped,
+                )
+            )
         self.summary.setText(" ".join(parts))
 
     def pending(self) -> list[Suggestion]:
@@ -146,14 +164,17 @@ class SuggestionsPanel(QWidget):
         group = QTreeWidgetItem(self.tree)
         group.setData(0, TITLE_ROLE, self._titles.get(key, key))
         self._bold(group)
-        all_button = self._button(self.tr("Accept all"), self.tr(
-            "Add every suggestion of this section to the draft"))
-        all_button.clicked.connect(lambda: self._accept_items(
-            [group.child(i) for i in range(group.childCount())]))
+        all_button = self._button(
+            self.tr("Accept all"), self.tr("Add every suggestion of this section to the draft")
+        )
+        all_button.clicked.connect(
+            lambda: self._accept_items([group.child(i) for i in range(group.childCount())])
+        )
         self.tree.setItemWidget(group, 3, all_button)
         for suggestion in suggestions:
-            item = QTreeWidgetItem(group, [_coded(suggestion.entry), suggestion.evidence,
-                                           _source(suggestion.source)])
+            item = QTreeWidgetItem(
+                group, [_coded(suggestion.entry), suggestion.evidence, _source(suggestion.source)]
+            )
             item.setData(0, SUGGESTION_ROLE, suggestion)
             item.setToolTip(1, suggestion.evidence)
             item.setToolTip(2, _source(suggestion.source))
@@ -161,8 +182,9 @@ class SuggestionsPanel(QWidget):
                 font = QFont(item.font(0))
                 font.setItalic(True)
                 item.setFont(0, font)
-                item.setToolTip(0, self.tr(
-                    "Matched from the words of the document: check the code."))
+                item.setToolTip(
+                    0, self.tr("Matched from the words of the document: check the code.")
+                )
             self.tree.setItemWidget(item, 3, self._actions(item))
         self._count(group)
         return group

@@ -26,8 +26,9 @@ class PssTasks(QObject):
     published = Signal(object)  # the outbox entry id
     failed = Signal(str, object)  # which task, the exception
 
-    def __init__(self, service: PssService, patient_id: PatientId,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, service: PssService, patient_id: PatientId, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._patient_id = patient_id

@@ -42,11 +42,13 @@ class ValidationPanel(QWidget):
             item.setData(PROBLEM_ROLE, problem)
             self.list.addItem(item)
         if refused:
-            self.summary.setText(self.tr(
-                "The PSS was not sent: correct these points and publish again."))
+            self.summary.setText(
+                self.tr("The PSS was not sent: correct these points and publish again.")
+            )
         elif problems:
-            self.summary.setText(self.tr(
-                "%n point(s) to correct before publishing.", "", len(problems)))
+            self.summary.setText(
+                self.tr("%n point(s) to correct before publishing.", "", len(problems))
+            )
         else:
             self.summary.setText(self.tr("No problems found: the PSS can be published."))
         self.summary.setProperty("refused", refused)

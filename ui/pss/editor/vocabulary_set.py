@@ -10,8 +10,9 @@ from fse_desk.pss.vocabularies import Term, Vocabulary, load_vocabulary
 
 FILE_KINDS = ("icd9cm", "atc", "allergens", "vaccines")
 
-LIFESTYLE_TERMS = tuple(Term(code, codes.LOINC, display)
-                        for code, display in codes.LIFESTYLE_ASPECTS)
+LIFESTYLE_TERMS = tuple(
+    Term(code, codes.LOINC, display) for code, display in codes.LIFESTYLE_ASPECTS
+)
 
 
 class EditorVocabularies:
@@ -21,8 +22,10 @@ class EditorVocabularies:
     def __init__(self, vocabularies: dict[str, Vocabulary]) -> None:
         self._vocabularies = {
             "lifestyle": Vocabulary("lifestyle", list(LIFESTYLE_TERMS)),
-            "vital_signs": Vocabulary("vital_signs", [
-                Term(code, codes.LOINC, display) for code, display in VITAL_DISPLAY.items()]),
+            "vital_signs": Vocabulary(
+                "vital_signs",
+                [Term(code, codes.LOINC, display) for code, display in VITAL_DISPLAY.items()],
+            ),
             **vocabularies,
         }
 
@@ -33,4 +36,3 @@ class EditorVocabularies:
 
     def get(self, kind: str) -> Vocabulary | None:
         return self._vocabularies.get(kind) if kind else None
-

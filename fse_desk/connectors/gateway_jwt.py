@@ -1,0 +1,160 @@
+"""The two JWTs the FSE 2.0 gateway wants on every call, signed with the operator's certificate.
+
+Both are RS256 with the ``x5c`` header (base64 DER, the operator's certificate
+first), ``typ`` JWT:
+
+* ``Authorization: Bearer`` — reserved claims only: ``iss`` ``auth:<CN>``,
+  ``sub`` the operator's codice fiscale in CX form
+  (``<CF>^^^&2.16.840.1.113883.2.9.4.3.2&ISO``), ``aud`` the gateway base URL
+  with its version, ``iat``, ``exp``, ``jti``;
+* ``FSE-JWT-Signature`` — the same reserved claims with ``iss``
+  ``integrity:<CN>``, plus the attribute assertions: ``subject_role``,
+  ``purpose_of_use``, ``action_id``, ``patient_consent``, ``person_id`` (the
+  patient, CX form), ``resource_hl7_type``, ``attachment_hash`` (SHA-256 hex of
+  the uploaded file), ``subject_organization_id`` / ``subject_organization``,
+  ``locality`` (XON), ``subject_application_id`` / ``_vendor`` / ``_version``.
+
+Times are whole seconds since the epoch.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+
+from fse_desk import __version__ as _app_version
+from fse_desk.errors import InvalidRecord
+from fse_desk.security.certificates import OperatorCredentials
+
+CF_OID = "2.16.840.1.113883.2.9.4.3.2"
+LOINC_OID = "2.16.840.1.113883.6.1"
+PSS_HL7_TYPE = f"('60591-5^^{LOINC_OID}')"
+TOKEN_LIFETIME = timedelta(minutes=5)
+AUTH_HEADER = "Authorization"
+SIGNATURE_HEADER = "FSE-JWT-Signature"
+
+
+class Action(enum.Enum):
+    CREATE = "CREATE"
+    UPDATE = "UPDATE"
+    DELETE = "DELETE"
+
+
+class PurposeOfUse(enum.Enum):
+    TREATMENT = "TREATMENT"  # validation and creation
+    UPDATE = "UPDATE"  # replacement, deletion, metadata update
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationIdentity:
+    """Who is calling, besides the operator: organisation, structure and software."""
+
+    organization_id: str = "080"  # Emilia-Romagna
+    organization: str = "Regione Emilia-Romagna"
+    locality: str = ""  # XON: "<name>^^^^^&<catalog OID>&ISO^^^^<structure code>"
+    subject_role: str = "APR"  # MMG/PLS
+    application_id: str = "FSE-DESK"
+    application_vendor: str = "FSE Desk"
+    application_version: str = _app_version
+
+
+def cx_cf(fiscal_code: str) -> str:
+    """A codice fiscale in the HL7 v2 CX form the gateway expects for ``sub``/``person_id``."""
+    cf = fiscal_code.strip().upper()
+    if len(cf) != 16 or not cf.isalnum():
+        raise InvalidRecord(
+            f"{fiscal_code!r} is not a 16-character codice fiscale", field="codice_fiscale"
+        )
+    return f"{cf}^^^&{CF_OID}&ISO"
+
+
+def cf_of(cx: str) -> str:
+    """The codice fiscale in a CX value (or the value itself when it is a bare CF)."""
+    return cx.split("^", 1)[0].strip().upper()
+
+
+def attachment_hash(file: bytes) -> str:
+    return hashlib.sha256(file).hexdigest()
+
+
+def hl7_type(loinc: str) -> str:
+    return f"('{loinc}^^{LOINC_OID}')"
+
+
+def _reserved(
+    credentials: OperatorCredentials,
+    prefix: str,
+    audience: str,
+    now: datetime | None,
+    lifetime: timedelta,
+) -> dict[str, Any]:
+    issued = int((now or datetime.now(UTC)).timestamp())
+    return {
+        "iss": f"{prefix}:{credentials.common_name}",
+        "sub": cx_cf(credentials.fiscal_code),
+        "aud": audience,
+        "iat": issued,
+        "exp": issued + int(lifetime.total_seconds()),
+        "jti": str(uuid.uuid4()),
+    }
+
+
+def _sign(credentials: OperatorCredentials, claims: dict[str, Any]) -> str:
+    return jwt.encode(
+        claims,
+        credentials.private_key,
+        algorithm="RS256",
+        headers={"typ": "JWT", "x5c": credentials.x5c},
+    )
+
+
+def auth_token(
+    credentials: OperatorCredentials,
+    audience: str,
+    *,
+    now: datetime | None = None,
+    lifetime: timedelta = TOKEN_LIFETIME,
+) -> str:
+    """The ``Authorization: Bearer`` JWT."""
+    return _sign(credentials, _reserved(credentials, "auth", audience, now, lifetime))
+
+
+def signature_token(
+    credentials: OperatorCredentials,
+    audience: str,
+    identity: ApplicationIdentity,
+    *,
+    patient_cf: str,
+    action: Action,
+    purpose: PurposeOfUse,
+    file: bytes | None,
+    resource_hl7_type: str = PSS_HL7_TYPE,
+    patient_consent: bool = True,
+    now: datetime | None = None,
+    lifetime: timedelta = TOKEN_LIFETIME,
+) -> str:
+    """The ``FSE-JWT-Signature`` JWT; ``file`` (the PDF sent) gives ``attachment_hash``."""
+    claims = _reserved(credentials, "integrity", audience, now, lifetime)
+    claims |= {
+        "subject_role": identity.subject_role,
+        "purpose_of_use": purpose.value,
+        "action_id": action.value,
+        "patient_consent": patient_consent,
+        "person_id": cx_cf(patient_cf),
+        "resource_hl7_type": resource_hl7_type,
+        "subject_organization_id": identity.organization_id,
+        "subject_organization": identity.organization,
+        "locality": identity.locality or identity.organization,
+        "subject_application_id": identity.application_id,
+        "subject_application_vendor": identity.application_vendor,
+        "subject_application_version": identity.application_version,
+    }
+    if file is not None:
+        claims["attachment_hash"] = attachment_hash(file)
+    return _sign(credentials, claims)
