@@ -67,6 +67,9 @@ class ConnectionStatus:
     last_sync_at: datetime | None
     outbox_pending: int
     syncing: bool = False
+    # The last sync attempt failed or was cancelled: the cache may be partly
+    # updated, and is current only as of ``last_sync_at`` (see fse_desk.freshness).
+    last_sync_failed: bool = False
 
 
 class Workstation:
@@ -154,10 +157,18 @@ class Workstation:
             self._status = status
             self.status_changed.emit(status)
 
-    def _went_offline(self) -> None:
+    def _went_offline(self, *, sync_failed: bool = False) -> None:
         since = self._status.offline_since or datetime.now(UTC)
         self._store.sync_state.set(OFFLINE_SINCE_KEY, since.isoformat())
-        self._set_status(replace(self._status, online=False, offline_since=since, syncing=False))
+        self._set_status(
+            replace(
+                self._status,
+                online=False,
+                offline_since=since,
+                syncing=False,
+                last_sync_failed=self._status.last_sync_failed or sync_failed,
+            )
+        )
 
     def _went_online(self, synced: bool) -> None:
         self._store.sync_state.set(OFFLINE_SINCE_KEY, "")
@@ -169,6 +180,7 @@ class Workstation:
                 offline_since=None,
                 syncing=False,
                 last_sync_at=last or self._status.last_sync_at,
+                last_sync_failed=self._status.last_sync_failed and not synced,
                 outbox_pending=self._store.outbox.count_pending(),
             )
         )
@@ -211,13 +223,14 @@ class Workstation:
                 # are read now, in the background sync, not on the doctor's first click.
                 drive(self.pss.index_cached_bodies(cancel), report)
             except ConnectorError:
-                self._went_offline()
+                self._went_offline(sync_failed=True)
                 raise
             except BaseException:
                 self._set_status(
                     replace(
                         self._status,
                         syncing=False,
+                        last_sync_failed=True,
                         outbox_pending=self._store.outbox.count_pending(),
                     )
                 )

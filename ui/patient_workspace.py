@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.workstation import Workstation
 from ui.formatting import format_date
+from ui.freshness_label import FreshnessLabel
 from ui.patient_banner import PatientBanner
 
 
@@ -34,11 +35,14 @@ class PatientWorkspace(QWidget):
         self.summary_label.setObjectName("workspaceSummary")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary_label.setWordWrap(True)
+        # Above the tabs: how old everything they show is, when it may not be current.
+        self.freshness_label = FreshnessLabel(workstation, compact=False)
         self.tab_widget = QTabWidget()
         self.tab_widget.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.freshness_label)
         layout.addWidget(self.tab_widget, 1)
         layout.addStretch(0)
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from fse_desk.progress import Progress
 from fse_desk.workstation import ConnectionStatus, Workstation
 from ui.formatting import format_datetime
+from ui.freshness_label import FreshnessLabel
 from ui.progress_text import progress_text
 
 
@@ -18,6 +19,7 @@ class StatusArea(QWidget):
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionLabel")
         self.last_sync_label = QLabel()
+        self.freshness_label = FreshnessLabel(workstation, compact=True)
         self.outbox_label = QPushButton()
         self.outbox_label.setFlat(True)
         self.outbox_label.setObjectName("outboxButton")
@@ -51,6 +53,7 @@ class StatusArea(QWidget):
         for widget in (
             self.connection_label,
             self.last_sync_label,
+            self.freshness_label,
             self.outbox_label,
             self.progress_bar,
             self.cancel_button,

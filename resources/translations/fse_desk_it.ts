@@ -521,6 +521,44 @@
     </message>
 </context>
 <context>
+    <name>FreshnessLabel</name>
+    <message>
+        <location filename="../../ui/freshness_label.py" line="50"/>
+        <source>Never synced with the FSE: only data from this workstation</source>
+        <translation>Mai sincronizzato con il FSE: solo i dati di questa postazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/freshness_label.py" line="52"/>
+        <source>Data as of {date} at {time}</source>
+        <translation>Dati al {date} ore {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/freshness_label.py" line="58"/>
+        <source>Offline</source>
+        <translation>Non in linea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/freshness_label.py" line="59"/>
+        <source>The last sync did not complete</source>
+        <translation>L&apos;ultima sincronizzazione non è stata completata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/freshness_label.py" line="60"/>
+        <source>Not connected yet</source>
+        <translation>Non ancora connesso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/freshness_label.py" line="61"/>
+        <source>Not synced recently</source>
+        <translation>Nessuna sincronizzazione recente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/freshness_label.py" line="63"/>
+        <source>{reason} — {as_of}</source>
+        <translation>{reason} — {as_of}</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
         <location filename="../../ui/imaging/viewer.py" line="336"/>
