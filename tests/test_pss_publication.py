@@ -211,6 +211,23 @@ def test_an_incomplete_draft_is_not_publishable_and_names_the_fields(mmg: Workst
     assert mmg.pss.draft(patient.id, draft.author.cf) is not None  # the doctor's work is kept
 
 
+def test_a_draft_about_another_patient_is_not_publishable_for_this_one(mmg: Workstation) -> None:
+    patient = consenting(mmg, with_pss=False)
+    other = next(
+        p
+        for p in mmg.search_patients("", limit=1000)
+        if p.consent is ConsentState.GRANTED and p.id != patient.id
+    )
+    # Complete and publishable, except that its header names someone else.
+    draft = replace(first_version(mmg, patient), patient=mmg.pss.start_draft(other.id).patient)
+    with pytest.raises(PssNotPublishable) as refused:
+        mmg.pss.queue_publication(patient.id, draft)
+    assert [(p.code, p.field) for p in refused.value.problems] == [
+        ("patient.mismatch", "patient.cf")
+    ]
+    assert mmg.outbox.entries(include_closed=True) == []
+
+
 def test_without_a_gateway_publishing_says_what_to_configure(
     tmp_path: Path, live_region: LiveRegion, operator: Certified
 ) -> None:
