@@ -22,6 +22,7 @@ def _synced_window(qtbot: QtBot, qapp: object, workstation: Workstation) -> Main
     # Online and just synced: nothing to warn about.
     assert window.status_area.freshness_label.isHidden()
     assert window.workspace.freshness_label.isHidden()
+    assert window.status_area.last_sync_label.isVisible()
     return window
 
 
@@ -43,6 +44,8 @@ def test_offline_every_view_says_since_when_its_data_dates(
     as_of = _as_of(region_workstation)
     qtbot.waitUntil(lambda: window.status_area.freshness_label.isVisible(), timeout=5_000)
     assert window.status_area.freshness_label.text() == as_of
+    # It takes the place of "last sync", which would say the same time again.
+    assert window.status_area.last_sync_label.isHidden()
     assert window.workspace.freshness_label.isVisible()
     assert window.workspace.freshness_label.text() == f"Non in linea — {as_of}"
 
@@ -69,3 +72,4 @@ def test_after_a_sync_that_did_not_complete_the_data_age_is_shown(
         window.sync.sync_now(manual=False)
     qtbot.waitUntil(lambda: window.workspace.freshness_label.isHidden(), timeout=5_000)
     assert window.status_area.freshness_label.isHidden()
+    assert window.status_area.last_sync_label.isVisible()

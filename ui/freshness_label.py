@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fse_desk.freshness import Freshness, StaleReason, freshness
@@ -22,12 +22,15 @@ RECHECK_MS = 60_000
 class FreshnessLabel(QLabel):
     """Hidden while the data is current; ``compact`` leaves the reason out (status bar)."""
 
+    stale_changed = Signal(bool)  # after each re-check: is the warning shown?
+
     def __init__(
         self, workstation: Workstation, *, compact: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("freshnessLabel")
         self._compact = compact
+        self.stale = False
         self._status = workstation.status
         self._bridge = CoreBridge(workstation, self)
         self._bridge.status_changed.connect(self.show_status)
@@ -42,8 +45,10 @@ class FreshnessLabel(QLabel):
 
     def _refresh(self) -> None:
         decided = freshness(self._status, datetime.now(UTC))
-        self.setVisible(decided is not None)
+        self.stale = decided is not None
+        self.setVisible(self.stale)
         self.setText("" if decided is None else self._text(decided))
+        self.stale_changed.emit(self.stale)
 
     def _text(self, decided: Freshness) -> str:
         if decided.as_of is None:
