@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -26,8 +27,9 @@ CATEGORIES = (
     "Unintended action",
     "Alarm fatigue",
 )
-# Markers that mean a test guards nothing in a normal run.
+# Markers, and calls in a test's body, that mean it may guard nothing in a normal run.
 DISARMING_MARKS = {"skip", "skipif", "xfail"}
+DISARMING_CALLS = ("pytest.skip(", "pytest.xfail(", "pytest.importorskip(")
 
 
 def _load_hazards_module() -> ModuleType:
@@ -49,7 +51,10 @@ def why_not_a_live_test(test_id: str) -> str | None:
     module_name = path.removesuffix(".py").replace("/", ".")
     if not (ROOT / path).is_file():
         return f"{path} does not exist"
-    module = importlib.import_module(module_name)
+    try:
+        module = importlib.import_module(module_name)
+    except pytest.skip.Exception:  # a module-level importorskip or skip
+        return f"{path} skips itself when imported"
     function = getattr(module, name, None)
     if not callable(function) or not name.startswith("test_"):
         return f"{path} has no test function {name}"
@@ -57,6 +62,10 @@ def why_not_a_live_test(test_id: str) -> str | None:
     disarmed = {m.name for m in marks} & DISARMING_MARKS
     if disarmed:
         return f"{test_id} is marked {', '.join(sorted(disarmed))}"
+    source = inspect.getsource(function)
+    calls = [call for call in DISARMING_CALLS if call in source]
+    if calls:
+        return f"{test_id} may switch itself off: it calls {', '.join(calls)}"
     return None
 
 
@@ -98,10 +107,16 @@ def test_the_checks_catch_a_missing_or_disarmed_test(monkeypatch: pytest.MonkeyP
     @pytest.mark.skip(reason="switched off")
     def test_switched_off() -> None: ...
 
+    def test_skipping_at_run_time() -> None:
+        pytest.skip("not today")
+
+    module = sys.modules[__name__]
+    monkeypatch.setattr(module, "test_switched_off", test_switched_off, raising=False)
     monkeypatch.setattr(
-        sys.modules[__name__], "test_switched_off", test_switched_off, raising=False
+        module, "test_skipping_at_run_time", test_skipping_at_run_time, raising=False
     )
     assert "marked skip" in str(why_not_a_live_test(f"{this}::test_switched_off"))
+    assert "pytest.skip(" in str(why_not_a_live_test(f"{this}::test_skipping_at_run_time"))
 
 
 TINY_LOG = """## Hazard log
