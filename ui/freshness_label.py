@@ -22,7 +22,7 @@ RECHECK_MS = 60_000
 class FreshnessLabel(QLabel):
     """Hidden while the data is current; ``compact`` leaves the reason out (status bar)."""
 
-    stale_changed = Signal(bool)  # after each re-check: is the warning shown?
+    stale_checked = Signal(bool)  # after each re-check: is the warning shown?
 
     def __init__(
         self, workstation: Workstation, *, compact: bool, parent: QWidget | None = None
@@ -48,7 +48,7 @@ class FreshnessLabel(QLabel):
         self.stale = decided is not None
         self.setVisible(self.stale)
         self.setText("" if decided is None else self._text(decided))
-        self.stale_changed.emit(self.stale)
+        self.stale_checked.emit(self.stale)
 
     def _text(self, decided: Freshness) -> str:
         if decided.as_of is None:

@@ -21,7 +21,7 @@ class StatusArea(QWidget):
         self.last_sync_label = QLabel()
         # When the data may not be current, "Dati al …" takes the place of the last sync time.
         self.freshness_label = FreshnessLabel(workstation, compact=True)
-        self.freshness_label.stale_changed.connect(self.last_sync_label.setHidden)
+        self.freshness_label.stale_checked.connect(self.last_sync_label.setHidden)
         self.last_sync_label.setHidden(self.freshness_label.stale)
         self.outbox_label = QPushButton()
         self.outbox_label.setFlat(True)
