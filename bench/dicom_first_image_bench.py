@@ -63,7 +63,7 @@ def main() -> None:
                 stack.add(next(iter(parts)))
                 stack.frame(0)
                 runs.append(time.perf_counter() - t0)
-                parts.close()  # type: ignore[attr-defined]
+                parts.close()
             first = min(runs)
             t0 = time.perf_counter()
             for _ in range(5):

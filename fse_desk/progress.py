@@ -56,6 +56,7 @@ def drive(
         try:
             progress = next(operation)
         except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
+            result: R = stop.value
+            return result
         if report is not None:
             report(progress)

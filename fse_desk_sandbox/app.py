@@ -57,7 +57,7 @@ def register_routes(provider: RouteProvider) -> RouteProvider:
 def create_app(store: ResourceStore, *, faults: FaultInjector | None = None) -> ASGIApp:
     """The FHIR API over ``store``; with ``faults``, wrapped in fault injection."""
     api = _FhirApi(store)
-    routes = [
+    routes: list[BaseRoute] = [
         Route(f"{BASE_PATH}/metadata", api.metadata, methods=["GET"]),
         Route(f"{BASE_PATH}/{{type}}/_search", api.search, methods=["GET", "POST"]),
         Route(f"{BASE_PATH}/{{type}}/{{id}}/_history/{{vid}}", api.vread, methods=["GET"]),

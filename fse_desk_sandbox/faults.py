@@ -191,7 +191,7 @@ async def _capture(
     app: ASGIApp, scope: Scope, receive: Receive
 ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     """Run ``app`` and collect its whole answer instead of sending it."""
-    start: dict[str, object] = {}
+    start: Message = {}  # the http.response.start message
     chunks: list[bytes] = []
 
     async def collect(message: Message) -> None:
@@ -203,9 +203,7 @@ async def _capture(
     await app(scope, receive, collect)
     raw_headers = start.get("headers", [])
     headers = [
-        (bytes(k), bytes(v))
-        for k, v in raw_headers  # type: ignore[attr-defined]
-        if bytes(k).lower() != b"content-length"
+        (bytes(k), bytes(v)) for k, v in raw_headers if bytes(k).lower() != b"content-length"
     ]
     status = start.get("status", 500)
     return int(status) if isinstance(status, int) else 500, headers, b"".join(chunks)

@@ -331,7 +331,9 @@ class ResourceStore:
         next_rid = (
             int(self._db.execute("SELECT COALESCE(MAX(rid), 0) FROM resources").fetchone()[0]) + 1
         )
-        resource_rows, index, contents = [], [], []
+        resource_rows: list[tuple[int, str, str, int, str, str]] = []
+        index: list[tuple[object, ...]] = []
+        contents: list[tuple[str, int, str, bytes]] = []
         for resource in chunk:
             spec = check_resource(resource)
             resource_id = check_id(str(resource.get("id") or uuid.uuid4()))

@@ -22,7 +22,7 @@ pytest_plugins = [
 class MemoryKeyring(KeyringBackend):
     """A real keyring backend that keeps secrets in a dict (no OS keyring here)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

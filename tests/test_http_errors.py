@@ -44,7 +44,7 @@ def _client(handler: httpx.MockTransport) -> FhirClient:
 @pytest.mark.parametrize("exc_class", _transport_exceptions(), ids=lambda c: c.__name__)
 def test_every_transport_exception_is_mapped(exc_class: type[httpx.HTTPError]) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        raise exc_class("boom", request=request)  # type: ignore[call-arg]
+        raise exc_class("boom", request=request)
 
     with _client(httpx.MockTransport(handler)) as client, pytest.raises(ConnectorError) as info:
         client.read("Patient", "1")

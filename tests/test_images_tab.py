@@ -13,16 +13,16 @@ from tests.imaging_files import ct_series
 from ui.imaging.images_tab import ImagesTab
 
 
-def _tab(qtbot) -> ImagesTab:  # type: ignore[no-untyped-def]
+def _tab(qtbot) -> ImagesTab:
     imaging = ImagingService(documents=lambda _p: [], document_body=lambda _d: ("", b""))
-    tab = ImagesTab(SimpleNamespace(imaging=imaging))  # type: ignore[arg-type]
+    tab = ImagesTab(SimpleNamespace(imaging=imaging))
     qtbot.addWidget(tab)
     tab.resize(1200, 800)
     tab.show()
     return tab
 
 
-def test_open_a_folder_scroll_window_measure_and_export(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_open_a_folder_scroll_window_measure_and_export(qtbot, tmp_path: Path) -> None:
     for n, raw in enumerate(ct_series(8)):
         (tmp_path / f"im{n}.dcm").write_bytes(raw)
     (tmp_path / "junk.txt").write_bytes(b"not an image at all" * 10)
@@ -52,7 +52,7 @@ def test_open_a_folder_scroll_window_measure_and_export(qtbot, tmp_path: Path) -
     assert not QImage(str(png)).isNull()
 
 
-def test_a_length_without_pixel_spacing_is_refused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_length_without_pixel_spacing_is_refused(qtbot, tmp_path: Path) -> None:
     import numpy as np
 
     from tests.imaging_files import grey_image
@@ -72,7 +72,7 @@ def test_a_length_without_pixel_spacing_is_refused(qtbot, tmp_path: Path) -> Non
 
 def test_an_ultrasound_loop_plays_as_cine_and_1x2_compares_two_series(
     qtbot,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     from fse_desk_sandbox.imaging.studies import StudyRef, instances, series_of
 
@@ -107,7 +107,7 @@ def test_an_ultrasound_loop_plays_as_cine_and_1x2_compares_two_series(
     assert tab.viewers[0].count == 40  # the first viewport keeps its series
 
 
-def test_the_study_is_exported_anonymised_from_the_tab(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_study_is_exported_anonymised_from_the_tab(qtbot, tmp_path: Path) -> None:
     from pydicom import dcmread
 
     source = tmp_path / "in"
@@ -126,7 +126,7 @@ def test_the_study_is_exported_anonymised_from_the_tab(qtbot, tmp_path: Path) ->
     assert all(str(dcmread(f).PatientName) == "ANONIMO" for f in files)
 
 
-def test_a_slow_answer_for_the_previous_patient_is_not_shown(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_slow_answer_for_the_previous_patient_is_not_shown(qtbot, tmp_path: Path) -> None:
     from datetime import date
 
     from fse_desk._types import CodiceFiscale, PatientId

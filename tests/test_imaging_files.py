@@ -122,7 +122,7 @@ def test_slices_are_ordered_by_position_whatever_the_arrival_order() -> None:
     for raw in reversed(ct_series(5)):
         stack.add(raw)
     positions = [stack.info(i).position for i in range(5)]
-    assert positions == sorted(positions)  # type: ignore[type-var]
+    assert positions == sorted(positions)
 
 
 def test_length_uses_pixel_spacing_and_flags_detector_spacing() -> None:

@@ -31,7 +31,7 @@ def workstation(tmp_path: Path) -> Iterator[Workstation]:
 def test_sync_search_by_codice_fiscale_and_open(
     qtbot: QtBot, qapp: object, workstation: Workstation
 ) -> None:
-    install_translators(qapp, "it")  # type: ignore[arg-type]
+    install_translators(qapp, "it")
     window = MainWindow(workstation, auto_sync=False)
     qtbot.addWidget(window)
     window.show()
@@ -78,7 +78,7 @@ def test_sync_can_be_cancelled_and_reports_it(qtbot: QtBot, workstation: Worksta
 def test_patient_list_shows_birth_date_and_age_compactly(
     qtbot: QtBot, qapp: object, workstation: Workstation
 ) -> None:
-    install_translators(qapp, "it")  # type: ignore[arg-type]
+    install_translators(qapp, "it")
     workstation.sync()
     window = MainWindow(workstation, auto_sync=False)
     qtbot.addWidget(window)

@@ -40,7 +40,7 @@ LONG_NOTE = "Paziente dispnoico dopo le scale, caviglie gonfie. " * 60
 
 @pytest.fixture
 def italian(qapp: object) -> None:
-    install_translators(qapp, "it")  # type: ignore[arg-type]
+    install_translators(qapp, "it")
 
 
 def _record(

@@ -27,7 +27,7 @@ def _diff(a: Pss, b: Pss) -> list[str]:
 
 @pytest.mark.parametrize("build", [full_pss, minimal_pss])
 def test_round_trip_keeps_every_value(build: object) -> None:
-    original = build()  # type: ignore[operator]
+    original = build()
     back = read_cda(write_cda(original))
     assert _diff(original, back) == []
     assert back == original
@@ -72,8 +72,8 @@ def test_special_characters_are_escaped_and_the_viewer_reads_the_document() -> N
     titles = [s.title for s in shown.sections]
     assert titles[0] == "Allergie e intolleranze" and len(titles) == 17
     allergies = shown.sections[0].blocks[0]
-    assert allergies.header[0] == "Agente"  # type: ignore[union-attr]
-    assert allergies.rows[0][0] == "Penicilline (PEN)"  # type: ignore[union-attr]
+    assert allergies.header[0] == "Agente"
+    assert allergies.rows[0][0] == "Penicilline (PEN)"
 
 
 def test_explicit_none_is_written_as_a_coded_absence_entry_with_narrative() -> None:

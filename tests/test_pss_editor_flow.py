@@ -70,8 +70,8 @@ def test_the_mmg_starts_a_new_version_leaves_it_and_resumes_it(
     assert tab.launcher.edit_button.isVisible()
     assert tab.launcher.edit_button.text() == tr("EditLauncher", "New version")
     editor = _open(qtbot, tab)
-    assert editor.draft.version == tab.pss.version + 1  # type: ignore[union-attr]
-    assert editor.draft.replaced_id == tab.pss.document_id  # type: ignore[union-attr]
+    assert editor.draft.version == tab.pss.version + 1
+    assert editor.draft.replaced_id == tab.pss.document_id
     editor.section_list.select("problems")
     editor.current_panel().select_row(0)
     with qtbot.waitSignal(editor.saved, timeout=5000):

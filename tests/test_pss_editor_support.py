@@ -113,7 +113,7 @@ def open_editor(
 def retype(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Select what the field shows and type ``text`` over it (or erase it)."""
     widget.setFocus()
-    widget.selectAll()  # type: ignore[attr-defined]
+    widget.selectAll()
     if text:
         qtbot.keyClicks(widget, text)
     elif isinstance(widget, QLineEdit) and widget.text():
@@ -131,7 +131,7 @@ def enter_value(qtbot: QtBot, form: EntryForm, name: str, value: object) -> None
             retype(qtbot, widget, "")
             qtbot.keyClick(widget, Qt.Key.Key_Tab)
     elif isinstance(widget, DateField):
-        retype(qtbot, widget, format_date(value) if value is not None else "")  # type: ignore[arg-type]
+        retype(qtbot, widget, format_date(value) if value is not None else "")
     elif isinstance(widget, NumberField):
         retype(qtbot, widget, f"{value:g}".replace(".", ","))
     elif isinstance(widget, CountField):
@@ -157,5 +157,5 @@ def _choice_index(widget: ChoiceField, value: object) -> int:
 
 def type_record(qtbot: QtBot, form: EntryForm, record: object) -> None:
     """Every field of ``record``, in form order, into ``form`` (a new or a selected entry)."""
-    for f in fields(record):  # type: ignore[arg-type]
+    for f in fields(record):
         enter_value(qtbot, form, f.name, getattr(record, f.name))

@@ -77,7 +77,7 @@ def minimal_pss(**changes: object) -> Pss:
         family_history_negative=True,
     )
     base.update(changes)
-    return Pss(**base)  # type: ignore[arg-type]
+    return Pss(**base)
 
 
 def full_pss() -> Pss:

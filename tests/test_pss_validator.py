@@ -406,7 +406,7 @@ def test_unreadable_input_is_one_problem(data: bytes, code: str) -> None:
 def test_problem_is_a_frozen_record() -> None:
     (problem,) = validate_cda_structure(b"nope")
     with pytest.raises(dataclasses.FrozenInstanceError):
-        problem.code = "x"  # type: ignore[misc]
+        problem.code = "x"
 
 
 # -- clinical rules -------------------------------------------------------------------------

@@ -97,5 +97,5 @@ def test_faults_given_at_start(sandbox_factory, sandbox: SandboxServer) -> None:
 )
 def test_fault_config_is_validated(kwargs: dict[str, float], field: str) -> None:
     with pytest.raises(InvalidRecord, match=field.split("_")[0]) as caught:
-        FaultConfig(**kwargs)  # type: ignore[arg-type]
+        FaultConfig(**kwargs)
     assert caught.value.field == field

@@ -28,7 +28,7 @@ from fse_desk.store import CacheStore, cache_path
 class LockedKeyring(KeyringBackend):
     """A backend that exists but fails on use (a locked Secret Service, say)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringLocked("the collection is locked")
@@ -41,7 +41,7 @@ class LockedKeyring(KeyringBackend):
 
 
 class EmptyChainer(keyring.backends.chainer.ChainerBackend):
-    backends = []  # type: ignore[assignment]  # noqa: RUF012
+    backends = []  # noqa: RUF012
 
 
 UNUSABLE = {

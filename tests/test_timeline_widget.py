@@ -125,7 +125,7 @@ def test_keyboard_arrows_skip_month_headers_enter_opens_ctrl_f_searches(
     qtbot.keyClicks(widget.search_box, "emocromo")
     assert widget.model.entry_count > 0
     assert all(
-        "emocromo" in widget.model.entry(r).title.lower()  # type: ignore[union-attr]
+        "emocromo" in widget.model.entry(r).title.lower()
         for r in range(widget.model.rowCount())
         if widget.model.entry(r) is not None
     )
@@ -214,7 +214,7 @@ def test_radiology_report_offers_its_study_to_the_image_viewer(
     )
     patient = synced.cache.patients.get(reference["subject"]["reference"].split("/")[1])
     widget.show_patient(patient)
-    entry = next(e for e in widget.view_state.entries if e.id == reference["id"])  # type: ignore[union-attr]
+    entry = next(e for e in widget.view_state.entries if e.id == reference["id"])
     _open(qtbot, widget, entry)
     uid = reference["context"]["related"][0]["identifier"]["value"].removeprefix("urn:oid:")
     assert widget.reader.study_bar.isVisible()
@@ -229,7 +229,7 @@ def test_pdf_is_shown_page_by_page(
 ) -> None:
     patient = synced.busiest()
     widget.show_patient(patient)
-    pdf = next(e for e in widget.view_state.entries if "pdf" in e.content_type)  # type: ignore[union-attr]
+    pdf = next(e for e in widget.view_state.entries if "pdf" in e.content_type)
     with qtbot.waitSignal(widget.reader.pages_rendered, timeout=10_000) as rendered:
         _open(qtbot, widget, pdf)
     assert rendered.args == [1]
@@ -243,7 +243,7 @@ def test_hostile_body_shows_an_error_card(
 ) -> None:
     patient = synced.busiest()
     widget.show_patient(patient)
-    entry = next(e for e in widget.view_state.entries if "xml" in e.content_type)  # type: ignore[union-attr]
+    entry = next(e for e in widget.view_state.entries if "xml" in e.content_type)
     synced.cache.bodies.put(
         entry.id,
         "application/x-hl7-cda+xml",
@@ -261,7 +261,7 @@ def test_offline_unfetched_document_says_so_plainly(
 ) -> None:
     widget.show_patient(synced.busiest())
     synced.region.server.stop()
-    error = _open(qtbot, widget, widget.view_state.entries[0])  # type: ignore[union-attr]
+    error = _open(qtbot, widget, widget.view_state.entries[0])
     assert isinstance(error, BodyNotAvailableOffline)
     assert "non è ancora stato scaricato" in widget.reader.error_card.text()
 
@@ -276,8 +276,8 @@ def test_download_for_offline_use_with_progress(
         qtbot.mouseClick(widget.download_button, Qt.MouseButton.LeftButton)
         assert widget.progress_bar.isVisible() and widget.cancel_button.isVisible()
     assert not widget.progress_bar.isVisible()
-    assert all(e.offline for e in widget.view_state.entries)  # type: ignore[union-attr]
+    assert all(e.offline for e in widget.view_state.entries)
     assert "disponibili offline" in widget.status_label.text()
     synced.region.server.stop()
-    opened = _open(qtbot, widget, widget.view_state.entries[-1])  # type: ignore[union-attr]
+    opened = _open(qtbot, widget, widget.view_state.entries[-1])
     assert isinstance(opened, OpenedDocument)

@@ -42,7 +42,7 @@ def test_plausible_values_pass() -> None:
 
 
 def test_record_is_all_or_nothing(cache_store: CacheStore, records: object) -> None:
-    patient = records.patient(consent=ConsentState.GRANTED)  # type: ignore[attr-defined]
+    patient = records.patient(consent=ConsentState.GRANTED)
     cache_store.patients.upsert_many([patient])
     service = VitalsService(cache_store)
     with pytest.raises(InvalidRecord, match="outside"):
@@ -82,7 +82,7 @@ def test_record_is_all_or_nothing(cache_store: CacheStore, records: object) -> N
 def test_blood_pressure_is_a_panel_with_two_components(
     cache_store: CacheStore, records: object
 ) -> None:
-    patient = records.patient()  # type: ignore[attr-defined]
+    patient = records.patient()
     cache_store.patients.upsert_many([patient])
     [reading] = VitalsService(cache_store).record(
         patient.id,

@@ -38,7 +38,7 @@ def window(qtbot: QtBot, qapp: QApplication, workstation: Workstation) -> Iterat
 
 def _fill(dialog: object, **values: str) -> None:
     for key, text in values.items():
-        dialog.fields[key].setText(text)  # type: ignore[attr-defined]
+        dialog.fields[key].setText(text)
 
 
 def test_the_form_explains_wrong_values_in_italian(qtbot: QtBot, window: MainWindow) -> None:

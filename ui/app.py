@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
@@ -32,10 +33,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+@dataclass(slots=True)
+class _Opened:
+    """What the opening worker made, closed in turn once the event loop ends."""
+
+    workstation: Workstation | None = None
+    window: MainWindow | None = None
+
+
 def run(config: AppConfig) -> int:
     """Open FSE Desk on ``config``; return the process exit status."""
     app = create_application()
-    opened: dict[str, Workstation] = {}
+    opened = _Opened()
     splash = QProgressDialog(QApplication.translate("app", "Opening FSE Desk…"), "", 0, 0)
     splash.setWindowTitle(QApplication.translate("app", "FSE Desk"))
     splash.setCancelButton(None)
@@ -48,12 +57,12 @@ def run(config: AppConfig) -> int:
         splash.setValue(progress.done)
 
     def on_opened(workstation: Workstation) -> None:
-        opened["workstation"] = workstation
+        opened.workstation = workstation
         splash.close()
         window = MainWindow(workstation)
         window.resize(1360, 820)
         window.showMaximized()
-        opened["window"] = window  # type: ignore[assignment]
+        opened.window = window
 
     def on_failed(exc: BaseException) -> None:
         splash.close()
@@ -67,10 +76,9 @@ def run(config: AppConfig) -> int:
     splash.show()
     worker.start()
     status = app.exec()
-    window = opened.get("window")
-    if isinstance(window, MainWindow):
-        window.sync.shutdown()
+    if opened.window is not None:
+        opened.window.sync.shutdown()
     QThreadPool.globalInstance().waitForDone()
-    if "workstation" in opened:
-        opened["workstation"].close()
+    if opened.workstation is not None:
+        opened.workstation.close()
     return status

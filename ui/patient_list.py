@@ -59,7 +59,7 @@ class PatientListWidget(QWidget):
         layout.addWidget(self.search_box)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         self.refresh()
 
     def focus_search(self) -> None:

@@ -49,9 +49,9 @@ class PatientWorkspace(QWidget):
     def add_tab(self, tab: QWidget, title: str) -> None:
         """Add a capability tab; ``tab`` must have ``show_patient(patient | None)``."""
         assert hasattr(tab, "show_patient"), f"{type(tab).__name__} lacks show_patient"
-        self._tabs.append(tab)  # type: ignore[arg-type]
+        self._tabs.append(tab)
         self.tab_widget.addTab(tab, title)
-        tab.show_patient(self.patient)  # type: ignore[attr-defined]
+        tab.show_patient(self.patient)
         self.tab_widget.setVisible(self.patient is not None)
 
     def show_patient(self, patient: Patient | None) -> None:

@@ -161,7 +161,8 @@ def document_from_fhir(resource: dict[str, Any]) -> DocumentMeta:
         for coding in label.get("coding", []):
             if coding.get("system") == CONFIDENTIALITY_SYSTEM:
                 confidentiality = coding.get("code", "N")
-    type_display = next(iter(resource.get("type", {}).get("coding", [])), {}).get("display", "")
+    type_coding: dict[str, Any] = next(iter(resource.get("type", {}).get("coding", [])), {})
+    type_display = type_coding.get("display", "")
     authors = resource.get("author", [])
     status = resource.get("status", DocumentStatus.CURRENT.value)
     if status not in DocumentStatus._value2member_map_:

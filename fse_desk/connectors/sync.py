@@ -216,7 +216,11 @@ class SyncEngine:
             summary.documents_removed += self._store.documents.delete(drop)
 
 
-_END = object()
+class _End:
+    """The sentinel ``read_ahead`` gets when the items run out."""
+
+
+_END = _End()
 
 
 def read_ahead(items: Iterator[T]) -> Iterator[T]:
@@ -230,10 +234,10 @@ def read_ahead(items: Iterator[T]) -> Iterator[T]:
         pending = pool.submit(next, items, _END)
         while True:
             item = pending.result()
-            if item is _END:
+            if isinstance(item, _End):
                 return
             pending = pool.submit(next, items, _END)
-            yield item  # type: ignore[misc]
+            yield item
 
 
 def _resources(bundle: dict[str, Any]) -> Iterable[dict[str, Any]]:

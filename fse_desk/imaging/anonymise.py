@@ -9,6 +9,7 @@ Removed = YES, De-identification Method and its code 113100).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Generator, Sequence
 from pathlib import Path
@@ -149,7 +150,8 @@ class UidMap:
 def anonymise(ds: Dataset, uids: UidMap) -> Dataset:
     """A de-identified copy of ``ds`` (the original is not touched)."""
     out = ds.copy()
-    out.file_meta = ds.file_meta.copy() if hasattr(ds, "file_meta") else out.file_meta
+    # copy.copy keeps the FileMetaDataset type (Dataset.copy() is annotated as a plain Dataset)
+    out.file_meta = copy.copy(ds.file_meta) if hasattr(ds, "file_meta") else out.file_meta
     out.remove_private_tags()
     _clean(out, uids)
     if hasattr(out, "file_meta") and "MediaStorageSOPInstanceUID" in out.file_meta:

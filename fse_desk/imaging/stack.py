@@ -101,11 +101,13 @@ class ImageStack:
             pixels = self._cache.get(inst.info.sop_uid)
             if pixels is not None:
                 self._cache.move_to_end(inst.info.sop_uid)
-                return pixels[f]
+                cached: np.ndarray = pixels[f]
+                return cached
         pixels = decode_pixels(read_dataset(inst.source))
         with self._lock:
             self._store(inst.info.sop_uid, pixels)
-        return pixels[f]
+        decoded: np.ndarray = pixels[f]
+        return decoded
 
     def is_cached(self, index: int) -> bool:
         with self._lock:

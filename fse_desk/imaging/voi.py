@@ -72,8 +72,10 @@ def to_display(frame: np.ndarray, window: Window, *, invert: bool = False) -> np
     """8-bit grey for ``frame`` under ``window`` (export, thumbnails)."""
     lo, hi = window.bounds
     scaled = (frame.astype(np.float32) - lo) * (255.0 / max(hi - lo, 1e-6))
-    out = np.clip(scaled, 0, 255).astype(np.uint8)
-    return 255 - out if invert else out
+    out: np.ndarray = np.clip(scaled, 0, 255).astype(np.uint8)
+    if invert:
+        out = 255 - out
+    return out
 
 
 def _first(value: Any) -> float | None:

@@ -112,4 +112,5 @@ def write_cda(pss: Pss) -> bytes:
     ids = EntryIds(pss)
     for spec in codes.SECTIONS:
         write_section(body, pss, spec.key, ids)
-    return ET.tostring(doc, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ET.tostring(doc, encoding="utf-8", xml_declaration=True)
+    return xml

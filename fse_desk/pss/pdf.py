@@ -14,6 +14,7 @@ The CDA is opaque bytes here: it is embedded as given, never parsed.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from xml.sax.saxutils import escape
@@ -32,7 +33,9 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     KeepTogether,
@@ -139,7 +142,7 @@ def embed_cda(pdf: bytes, cda: bytes) -> bytes:
             ),
         )
         out = io.BytesIO()
-        writer.write(out)
+        writer.write(out)  # type: ignore[no-untyped-call]  # pyhanko leaves write() unannotated
     except (PdfError, ValueError) as exc:
         raise SigningError(f"cannot embed cda.xml in the PDF: {exc}") from exc
     return out.getvalue()
@@ -164,7 +167,8 @@ def sign_pades(
     signer = signers.SimpleSigner(
         signing_cert=cert,
         signing_key=key,
-        cert_registry=SimpleCertificateStore.from_certs(chain),
+        # pyhanko leaves from_certs() unannotated
+        cert_registry=SimpleCertificateStore.from_certs(chain),  # type: ignore[no-untyped-call]
     )
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
@@ -175,7 +179,10 @@ def sign_pades(
         name=credentials.common_name,
     )
     try:
-        out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer)
+        # sign_pdf() has no return annotation; with no output stream given it returns a BytesIO
+        out: io.BytesIO = signers.sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer
+        )
     except (PdfError, ValueError) as exc:
         raise SigningError(f"cannot sign the PDF: {exc}") from exc
     return out.getvalue()
@@ -284,7 +291,11 @@ def _section(section: PdfSection, st: dict[str, ParagraphStyle]) -> list[Flowabl
             for row in section.rows
         ]
         bullets = ListFlowable(
-            items, bulletType="bullet", start="\u2022", leftIndent=10, bulletFontSize=8
+            items,  # type: ignore[arg-type]  # types-reportlab omits ListItem, which reportlab takes
+            bulletType="bullet",
+            start="\u2022",
+            leftIndent=10,
+            bulletFontSize=8,
         )
         return [KeepTogether([heading, bullets])]
     data = [[_p(h, st["head"]) for h in section.header]]
@@ -312,13 +323,13 @@ def _section(section: PdfSection, st: dict[str, ParagraphStyle]) -> list[Flowabl
     return [KeepTogether([heading, table])]
 
 
-def _footer(printout: PssPrintout):  # type: ignore[no-untyped-def]
+def _footer(printout: PssPrintout) -> Callable[[Canvas, BaseDocTemplate], None]:
     text = (
         f"{printout.author} - {printout.organization} - versione {printout.version} - "
         f"{printout.date:%d/%m/%Y %H:%M}"
     )
 
-    def draw(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         width = A4[0]
         canvas.setStrokeColor(_RULE)

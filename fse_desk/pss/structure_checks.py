@@ -6,6 +6,7 @@ translates by ``code``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 from fse_desk.documents.cda import parse_xml
@@ -268,9 +269,8 @@ def _sections(c: _Checks, root: Element) -> None:
                 f"section {loinc} needs templateId {spec.template_id}",
                 f"{where}/templateId",
             )
-        if not "".join(
-            _f(section, "h:title").itertext() if _f(section, "h:title") is not None else ()
-        ).strip():
+        title = _f(section, "h:title")
+        if not "".join(title.itertext() if title is not None else ()).strip():
             c.add("section.title", f"section {loinc} has no title", f"{where}/title")
         text = _f(section, "h:text")
         if text is None:
@@ -508,7 +508,9 @@ def _entry(c: _Checks, key: str, entry: Element, ids: set[str], where: str) -> N
                 f"a comment act needs templateId {entry_template(NOTE_TEMPLATE)}",
                 f"{loc}/entryRelationship/act",
             )
-    _SPECIAL.get(key, lambda *_: None)(c, outer, st, loc)
+    special = _SPECIAL.get(key)
+    if special is not None:
+        special(c, outer, st, loc)
 
 
 def _sub(st: Element, code: str) -> list[Element]:
@@ -679,7 +681,8 @@ def _functional(c: _Checks, _outer: Element, st: Element, loc: str) -> None:
         )
 
 
-_SPECIAL = {
+# The entries whose guide rules go beyond the common shape: (checks, outer entry, statement, where).
+_SPECIAL: dict[str, Callable[[_Checks, Element, Element, str], None]] = {
     "allergies": _allergy,
     "vaccinations": _vaccination,
     "therapies": _therapy,

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from fse_desk.documents.cda import CdaDocument, ListBlock, Paragraph, TableBlock, parse_cda
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
@@ -351,11 +352,12 @@ def document_findings(
 def _known(previous: Pss | None) -> set[str]:
     if previous is None:
         return set()
-    return {
-        _key(e)
-        for key in ("problems", "therapies", "allergies")  # type: ignore[arg-type]
-        for e in previous.entries(key)
-    }
+    listed: tuple[Problem | Therapy | Allergy, ...] = (
+        *previous.problems,
+        *previous.therapies,
+        *previous.allergies,
+    )
+    return {_key(e) for e in listed}
 
 
 def read_filter(previous: Pss | None) -> Callable[[DocumentMeta], bool]:
@@ -437,10 +439,11 @@ def suggest_updates(
 def accept(draft: Pss, suggestion: Suggestion) -> Pss:
     """A new draft with the suggested entry added (and its section no longer "none")."""
     key = suggestion.section
-    if any(_key(e) == suggestion.code for e in draft.entries(key)):  # type: ignore[arg-type]
+    listed = draft.entries(key)  # the section of the suggestion's entry type
+    if any(isinstance(e, Entry) and _key(e) == suggestion.code for e in listed):
         return draft
-    changes: dict[str, object] = {key: (*draft.entries(key), suggestion.entry)}
+    changes: dict[str, Any] = {key: (*listed, suggestion.entry)}
     flag = NONE_FLAGS.get(key)
     if flag:
         changes[flag] = False
-    return replace(draft, **changes)  # type: ignore[arg-type]
+    return replace(draft, **changes)

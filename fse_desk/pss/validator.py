@@ -14,8 +14,8 @@ import enum
 from dataclasses import fields
 from datetime import date
 
-from fse_desk.pss import codes
-from fse_desk.pss.model import NONE_FLAGS, Coded, ProblemStatus, Pss
+from fse_desk.pss import codes, model
+from fse_desk.pss.model import NONE_FLAGS, Coded, Entry, ProblemStatus, Pss
 from fse_desk.pss.problems import Problem
 from fse_desk.pss.structure_checks import validate_cda_structure
 
@@ -41,13 +41,13 @@ _PLANNED = {("care_plans", "end"), ("exemptions", "end")}
 """Dates that may lie in the future: the planned end of a care plan or an exemption."""
 
 
-def _clinical(key: str, i: int, item: object, today: date, out: list[Problem]) -> None:
+def _clinical(key: str, i: int, item: Entry, today: date, out: list[Problem]) -> None:
     base = f"{key}[{i}]"
 
     def add(code: str, message: str, name: str) -> None:
         out.append(Problem(code, message, "", f"{base}.{name}"))
 
-    for f in fields(item):  # type: ignore[arg-type]
+    for f in fields(item):
         value = getattr(item, f.name)
         if isinstance(value, date) and value > today and (key, f.name) not in _PLANNED:
             add(
@@ -67,9 +67,10 @@ def _clinical(key: str, i: int, item: object, today: date, out: list[Problem]) -
                 )
         if isinstance(value, str) and not isinstance(value, enum.Enum) and value != value.strip():
             add("text.spaces", f"{base}.{f.name} has leading or trailing spaces", f.name)
-    if key == "problems":
-        onset, end = item.onset, item.end  # type: ignore[attr-defined]
-        if item.status is ProblemStatus.RESOLVED:  # type: ignore[attr-defined]
+    # Each section holds one entry type (model.ENTRY_TYPES), so the type says the section.
+    if isinstance(item, model.Problem):
+        onset, end = item.onset, item.end
+        if item.status is ProblemStatus.RESOLVED:
             if end is None:
                 add("problem.end_missing", f"{base} is resolved but has no end date", "end")
             elif onset is not None and end < onset:
@@ -80,11 +81,11 @@ def _clinical(key: str, i: int, item: object, today: date, out: list[Problem]) -
                 )
         elif end is not None:
             add("problem.end_while_active", f"{base} is active but has an end date", "status")
-    if key in ("care_plans", "encounters", "exemptions"):
-        start, end = item.start, item.end  # type: ignore[attr-defined]
+    if isinstance(item, model.CarePlan | model.Encounter | model.Exemption):
+        start, end = item.start, item.end
         if start is not None and end is not None and end < start:
             add("period.inverted", f"{base} ends ({end}) before it starts ({start})", "end")
-    if key == "vital_signs" and not item.unit.strip():  # type: ignore[attr-defined]
+    if isinstance(item, model.VitalSign) and not item.unit.strip():
         add("vital.unit_missing", f"{base} has no UCUM unit", "unit")
     if key == "therapies":
         for name in ("dose", "frequency"):  # each points at the field left empty

@@ -70,7 +70,7 @@ class PatientRepository:
             n: int = conn.execute("SELECT count(*) FROM patient").fetchone()[0]
         return n
 
-    def set_consents(self, changes: Mapping[PatientId | str, ConsentState]) -> int:
+    def set_consents(self, changes: Mapping[PatientId, ConsentState]) -> int:
         """Record consents by patient id in one statement; return how many patients exist."""
         with self._db.transaction("saving consent") as conn:
             before = conn.total_changes

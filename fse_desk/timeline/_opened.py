@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 
 from fse_desk.documents import CdaDocument, PdfInfo
 from fse_desk.domain.document import DocumentMeta
@@ -40,7 +41,7 @@ class LabPoint:
     """One value of an analyte, from one lab report."""
 
     document_id: str
-    when: object  # datetime; typed loosely to keep this module import-light
+    when: datetime
     value: float
     unit: str
     flag: str

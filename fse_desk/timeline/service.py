@@ -320,5 +320,5 @@ class TimelineService:
                 if r.loinc == loinc and r.value is not None:
                     name, unit = name or r.name, unit or r.unit
                     points.append(LabPoint(doc_id, r.time or meta.date, r.value, r.unit, r.flag))
-        points.sort(key=lambda p: p.when)  # type: ignore[arg-type,return-value]
+        points.sort(key=lambda p: p.when)
         return LabSeries(loinc, name or f"LOINC {loinc}", unit, tuple(points), missing)

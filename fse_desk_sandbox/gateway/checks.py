@@ -23,6 +23,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
@@ -129,10 +130,13 @@ def verify_token(
     if header.get("alg") not in ("RS256", "RS384", "RS512"):
         raise token_problem(f"algoritmo {header.get('alg')!r} non ammesso")
     _check_issuer(cert, trusted)
+    key = cert.public_key()
+    if not isinstance(key, rsa.RSAPublicKey):  # the RS* algorithms above need an RSA key
+        raise token_problem("il certificato x5c non ha una chiave RSA")
     try:
         claims: dict[str, Any] = jwt.decode(
             token,
-            cert.public_key(),
+            key,
             algorithms=["RS256", "RS384", "RS512"],
             audience=audience,
             options={"require": list(_RESERVED)},

@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,6 +41,7 @@ from fse_desk_sandbox.exceptions import SandboxError
 from fse_desk_sandbox.gateway.checks import (
     SIGNATURE_CLAIMS,
     Problem,
+    VerifiedToken,
     extract_cda,
     invalid,
     missing,
@@ -452,7 +454,7 @@ class _GatewayApi:
         self.store.set_meta(_WORKFLOW_KEY + wid, json.dumps(flow))
 
 
-def _verify_auth(request: Request, trusted: list[x509.Certificate]):  # type: ignore[no-untyped-def]
+def _verify_auth(request: Request, trusted: list[x509.Certificate]) -> VerifiedToken:
     header = request.headers.get(AUTH_HEADER, "")
     token = header[7:].strip() if header.lower().startswith("bearer ") else ""
     return verify_token(token, prefix="auth", audience=_audience(request), trusted=trusted)
@@ -537,7 +539,9 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-async def _guarded(request: Request, handler) -> Response:  # type: ignore[no-untyped-def]
+async def _guarded(
+    request: Request, handler: Callable[[Request, str], Awaitable[Response]]
+) -> Response:
     trace = secrets.token_hex(8)
     try:
         return await handler(request, trace)

@@ -17,6 +17,7 @@ import numpy as np
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import (
     JPEG2000,
+    UID,
     ComputedRadiographyImageStorage,
     CTImageStorage,
     ExplicitVRLittleEndian,
@@ -25,7 +26,7 @@ from pydicom.uid import (
 
 from fse_desk_sandbox.imaging import phantoms
 
-IMPLEMENTATION_UID = "1.2.826.0.1.3680043.10.1437.1"
+IMPLEMENTATION_UID = UID("1.2.826.0.1.3680043.10.1437.1")
 KINDS = ("ct_chest", "ct_head", "radiograph", "ultrasound")
 
 
@@ -110,7 +111,7 @@ def _common(ref: StudyRef, series: SeriesRef, index: int) -> Dataset:
     ds.file_meta = FileMetaDataset()
     ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
     ds.file_meta.ImplementationClassUID = IMPLEMENTATION_UID
-    sop_uid = f"{series.series_uid}.{index + 1}"
+    sop_uid = UID(f"{series.series_uid}.{index + 1}")
     ds.file_meta.MediaStorageSOPInstanceUID = sop_uid
     ds.SpecificCharacterSet = "ISO_IR 192"
     ds.SOPInstanceUID = sop_uid

@@ -11,7 +11,7 @@ from xml.sax.saxutils import quoteattr
 from fse_desk.domain import DOCUMENT_TYPES
 from fse_desk_sandbox.region.clock import cda_ts
 from fse_desk_sandbox.region.facilities import Clinician
-from fse_desk_sandbox.region.model import Block, Doc, LabResult, Section
+from fse_desk_sandbox.region.model import Block, Bullets, Doc, LabResult, Paragraph, Section
 from fse_desk_sandbox.region.people import Person
 
 DOC_ID_ROOT = "2.16.840.1.113883.2.9.2.080.4.4"
@@ -43,15 +43,15 @@ def _at(text: str) -> str:
 
 
 def _block(block: Block) -> str:
-    kind, payload = block
-    if kind == "p":
-        return f"<paragraph>{_t(str(payload))}</paragraph>"
-    if kind == "ul":
-        items = "".join(f"<item>{_t(str(i))}</item>" for i in payload)  # type: ignore[attr-defined]
+    if isinstance(block, Paragraph):
+        return f"<paragraph>{_t(block.text)}</paragraph>"
+    if isinstance(block, Bullets):
+        items = "".join(f"<item>{_t(i)}</item>" for i in block.items)
         return f"<list>{items}</list>"
-    header, rows = payload  # type: ignore[misc]
-    head = "".join(f"<th>{_t(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{_t(c)}</td>" for c in row) + "</tr>" for row in rows)
+    head = "".join(f"<th>{_t(h)}</th>" for h in block.header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_t(c)}</td>" for c in row) + "</tr>" for row in block.rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -20,7 +20,7 @@ from fse_desk_sandbox.region.conditions import (
     Profile,
 )
 from fse_desk_sandbox.region.facilities import FACILITIES, pick_clinician
-from fse_desk_sandbox.region.model import Doc, Section, Vital, para
+from fse_desk_sandbox.region.model import Doc, Paragraph, Section, Vital, para
 
 DRUG_CONDITION = {
     "metformina": "diabete",
@@ -51,6 +51,13 @@ def poisson(rng: random.Random, rate: float) -> int:
         k += 1
         product *= rng.random()
     return k
+
+
+def _quesito(visit: Doc) -> str:
+    """The diagnostic question a visit report opens with (its first paragraph)."""
+    block = visit.sections[0].blocks[0]
+    assert isinstance(block, Paragraph)
+    return block.text
 
 
 class History:
@@ -207,9 +214,7 @@ class History:
                 self._referral_and_booking(
                     when,
                     items,
-                    doc.sections[0].blocks[0][1]  # type: ignore[arg-type]
-                    if specialty != "infettivologia"
-                    else "Controllo",
+                    _quesito(doc) if specialty != "infettivologia" else "Controllo",
                     doc.custodian.id,
                     specialty,
                 )

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from fse_desk_sandbox.region.clock import it_date, working_time
 from fse_desk_sandbox.region.conditions import Profile
 from fse_desk_sandbox.region.facilities import AUSL_ID, FACILITIES, pick_clinician
-from fse_desk_sandbox.region.model import Doc, Section, bullets, para, table
+from fse_desk_sandbox.region.model import Block, Doc, Section, bullets, para, table
 
 INCOME_EXEMPTIONS = {
     "E01": "Cittadini di età superiore a 65 anni con reddito familiare non superiore a"
@@ -185,6 +185,7 @@ def taccuino(rng: random.Random, profile: Profile, when: datetime) -> Doc:
     kind = rng.choice(["pressione", "odontoiatra", "esami privati"])
     if profile.person.foreign_born and rng.random() < 0.5:
         kind = "estero"
+    body: tuple[Block, ...]
     if kind == "pressione":
         rows = [
             [

@@ -8,20 +8,37 @@ from datetime import date, datetime
 from fse_desk.pss.model import Pss
 from fse_desk_sandbox.region.facilities import Clinician, Facility
 
-# A narrative block: ("p", text) | ("ul", [item, ...]) | ("table", (header, rows))
-Block = tuple[str, object]
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Paragraph | Bullets | Table
+"""A narrative block of a section, as both renderers draw it."""
 
 
 def para(text: str) -> Block:
-    return ("p", text)
+    return Paragraph(text)
 
 
 def bullets(items: list[str]) -> Block:
-    return ("ul", list(items))
+    return Bullets(tuple(items))
 
 
 def table(header: list[str], rows: list[list[str]]) -> Block:
-    return ("table", (list(header), [list(r) for r in rows]))
+    return Table(tuple(header), tuple(tuple(r) for r in rows))
 
 
 @dataclass(frozen=True, slots=True)

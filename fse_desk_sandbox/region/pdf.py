@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from fse_desk_sandbox.region.clock import it_date
-from fse_desk_sandbox.region.model import Doc
+from fse_desk_sandbox.region.model import Bullets, Doc, Paragraph
 from fse_desk_sandbox.region.people import Person
 
 _LEFT = 56
@@ -28,17 +28,16 @@ def _lines(doc: Doc) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for section in doc.sections:
         out.append(("h", section.title))
-        for kind, payload in section.blocks:
-            if kind == "p":
-                out += [("p", line) for line in textwrap.wrap(str(payload), _WRAP)]
-            elif kind == "ul":
-                for item in payload:  # type: ignore[attr-defined]
-                    wrapped = textwrap.wrap(str(item), _WRAP - 4)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                out += [("p", line) for line in textwrap.wrap(block.text, _WRAP)]
+            elif isinstance(block, Bullets):
+                for item in block.items:
+                    wrapped = textwrap.wrap(item, _WRAP - 4)
                     out += [("p", ("• " if i == 0 else "   ") + w) for i, w in enumerate(wrapped)]
             else:
-                header, rows = payload  # type: ignore[misc]
-                out.append(("b", "  |  ".join(header)))
-                out += [("p", "  |  ".join(row)) for row in rows]
+                out.append(("b", "  |  ".join(block.header)))
+                out += [("p", "  |  ".join(row)) for row in block.rows]
         out.append(("p", ""))
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,9 +114,9 @@ class ViewerControls(QToolBar):
         for action in self.tools.actions():
             action.setChecked(action.data() == tool)
 
-    def _with(self, fn: object) -> None:
+    def _with(self, fn: Callable[[ImageViewer], object]) -> None:
         if self.viewer is not None:
-            fn(self.viewer)  # type: ignore[operator]
+            fn(self.viewer)
 
     def _on_tool(self, action: QAction) -> None:
         tool = action.data() if action.isChecked() else None

@@ -40,7 +40,7 @@ from fse_desk.imaging.report import RadiologyReport
 from fse_desk.imaging.service import SeriesLoad, StudyList
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail
-from fse_desk.progress import drive
+from fse_desk.progress import Progress, drive
 from fse_desk.workstation import Workstation
 from ui.formatting import format_date
 from ui.imaging.controls import ViewerControls
@@ -207,7 +207,7 @@ class ImagesTab(QWidget):
     def _clear_remote_items(self) -> None:
         for i in reversed(range(self.study_tree.topLevelItemCount())):
             item = self.study_tree.topLevelItem(i)
-            study = item.data(0, _ROLE)
+            study = item.data(0, _ROLE) if item is not None else None
             if isinstance(study, StudySummary) and study.source is not StudySource.LOCAL:
                 self.study_tree.takeTopLevelItem(i)
 
@@ -381,7 +381,7 @@ class ImagesTab(QWidget):
 
     def _load_thumbnails(self, series: tuple[LocalSeries, ...]) -> None:
         def work(_report: Any, cancel: Any) -> list[tuple[str, np.ndarray]]:
-            out = []
+            out: list[tuple[str, np.ndarray]] = []
             for s in series:
                 cancel.raise_if_cancelled()
                 stack = ImageStack(cache_bytes=64 * 1024 * 1024)
@@ -398,7 +398,11 @@ class ImagesTab(QWidget):
                 )
             return out
 
-        self._run(work, lambda result: [self._apply_thumbnail(u, p) for u, p in result])
+        def apply(result: list[tuple[str, np.ndarray]]) -> None:
+            for uid, pixels in result:
+                self._apply_thumbnail(uid, pixels)
+
+        self._run(work, apply)
 
     # -- local files ------------------------------------------------------------------------
     def _on_open(self, what: str) -> None:
@@ -420,14 +424,16 @@ class ImagesTab(QWidget):
         """Scan files, folders or a DICOMDIR; list the studies and every failure."""
         patient = self.patient
         self.status.setText(self.tr("Reading the files…"))
+
+        def show_progress(p: Progress) -> None:
+            self.progress.show()
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+
         return self._run(
             lambda report, cancel: drive(self._imaging.scan_local(paths, patient, cancel), report),
             self._on_scanned,
-            progress=lambda p: (
-                self.progress.show(),
-                self.progress.setRange(0, p.total),
-                self.progress.setValue(p.done),
-            ),
+            progress=show_progress,
         )
 
     def _on_scanned(self, scan: LocalScan) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPixmap, QTransform
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPixmap, QResizeEvent, QTransform
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,7 +35,7 @@ class ImageViewer(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack: ImageStack | None = None
         self.index = 0
-        self.window: Window | None = None
+        self.voi_window: Window | None = None
         self.invert = False
         self.tool: str | None = None
         self.measurements: list[measurements.Measurement] = []
@@ -52,7 +52,7 @@ class ImageViewer(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setAutoDownsample(True)
         self.box.addItem(self.image)
-        self.box.on_scroll = self.scroll
+        self.box.on_scroll = self.step_slice
         self.box.on_window_drag = self._on_window_drag
         self.box.on_tool_click = self._on_tool_click
         self.box.on_pressed = self.activated.emit
@@ -90,7 +90,7 @@ class ImageViewer(QWidget):
         layout.addWidget(self.slider)
 
         self.cine_timer = QTimer(self)
-        self.cine_timer.timeout.connect(lambda: self.scroll(1, wrap=True))
+        self.cine_timer.timeout.connect(lambda: self.step_slice(1, wrap=True))
         self.fps = 25.0
 
     # -- content -------------------------------------------------------------------------
@@ -99,7 +99,7 @@ class ImageViewer(QWidget):
         self.clear_measurements()
         self.stack = stack
         self.index = 0
-        self.window = None
+        self.voi_window = None
         self._info = None
         self.invert = False
         self.refresh_count()
@@ -151,8 +151,8 @@ class ImageViewer(QWidget):
                 frame, autoLevels=False, levels=(0, 255 if frame.dtype == np.uint8 else 65535)
             )
         else:
-            if self.window is None:
-                self.window = info.window or window_from_pixels(frame)
+            if self.voi_window is None:
+                self.voi_window = info.window or window_from_pixels(frame)
             self.image.setImage(frame, autoLevels=False, levels=self._levels())
         if self.slider.value() != index:
             self.slider.blockSignals(True)
@@ -164,7 +164,7 @@ class ImageViewer(QWidget):
         self._update_overlays()
         self.slice_changed.emit(index)
 
-    def scroll(self, step: int, *, wrap: bool = False) -> None:
+    def step_slice(self, step: int, *, wrap: bool = False) -> None:
         if not self.count:
             return
         target = self.index + step
@@ -176,12 +176,12 @@ class ImageViewer(QWidget):
     def _levels(self) -> tuple[float, float]:
         """The window as ImageItem levels; inverted grey swaps them (no lookup table, so the
         fast grey path of pyqtgraph is kept while scrolling)."""
-        assert self.window is not None
-        lo, hi = self.window.bounds
+        assert self.voi_window is not None
+        lo, hi = self.voi_window.bounds
         return (hi, lo) if self.invert else (lo, hi)
 
     def set_window(self, window: Window) -> None:
-        self.window = window
+        self.voi_window = window
         if self._info is not None and not self._info.colour:
             self.image.setLevels(self._levels())
         self._update_overlays()
@@ -195,14 +195,14 @@ class ImageViewer(QWidget):
 
     def set_invert(self, invert: bool) -> None:
         self.invert = invert
-        if self._info is not None and not self._info.colour and self.window is not None:
+        if self._info is not None and not self._info.colour and self.voi_window is not None:
             self.image.setLevels(self._levels())
 
     def _on_window_drag(self, dx: float, dy: float) -> None:
-        if self.window is None or self._info is None or self._info.colour:
+        if self.voi_window is None or self._info is None or self._info.colour:
             return
-        scale = max(self.window.width / 300.0, 0.5)
-        self.set_window(self.window.dragged(dx, dy, scale))
+        scale = max(self.voi_window.width / 300.0, 0.5)
+        self.set_window(self.voi_window.dragged(dx, dy, scale))
 
     # -- geometry ------------------------------------------------------------------------
     def fit(self) -> None:
@@ -360,12 +360,12 @@ class ImageViewer(QWidget):
             lines.append(
                 self.tr("Position {mm} mm").format(mm=format_decimal(info.slice_location, 1))
             )
-        if self.window is not None and not info.colour:
+        if self.voi_window is not None and not info.colour:
             unit = f" {info.units}" if info.units else ""
             lines.append(
                 self.tr("W {w} L {c}{unit}").format(
-                    w=format_decimal(self.window.width, 0),
-                    c=format_decimal(self.window.center, 0),
+                    w=format_decimal(self.voi_window.width, 0),
+                    c=format_decimal(self.voi_window.center, 0),
                     unit=unit,
                 )
             )
@@ -377,16 +377,16 @@ class ImageViewer(QWidget):
         if labels["lossy"].isVisible() != info.lossy:
             labels["lossy"].setVisible(info.lossy)
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._update_overlays()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_PageDown):
-            self.scroll(1)
+            self.step_slice(1)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_PageUp):
-            self.scroll(-1)
+            self.step_slice(-1)
         elif key == Qt.Key.Key_Home:
             self.show_index(0)
         elif key == Qt.Key.Key_End:
@@ -398,9 +398,9 @@ class ImageViewer(QWidget):
             return
         event.accept()
 
-    def mousePressEvent(self, event: object) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.activated.emit()
-        super().mousePressEvent(event)  # type: ignore[arg-type]
+        super().mousePressEvent(event)
 
 
 def _set_text(label: QLabel, text: str) -> None:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pyqtgraph as pg
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent, MouseDragEvent
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QGraphicsSceneWheelEvent
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
@@ -24,27 +27,30 @@ class ViewerBox(pg.ViewBox):
         self.on_tool_click: Callable[[QPointF], bool] = lambda _p: False
         self.on_pressed: Callable[[], None] = lambda: None
 
-    def wheelEvent(self, ev: object, axis: object = None) -> None:
-        modifiers = ev.modifiers()  # type: ignore[attr-defined]
+    def wheelEvent(
+        self, ev: QGraphicsSceneWheelEvent | QWheelEvent, axis: int | None = None
+    ) -> None:
+        modifiers = ev.modifiers()
         if modifiers & Qt.KeyboardModifier.ControlModifier:
             super().wheelEvent(ev, axis)
             return
-        delta = ev.delta() if hasattr(ev, "delta") else ev.angleDelta().y()  # type: ignore[attr-defined]
+        # the scene's wheel event has delta(); a QWheelEvent (from a view) has angleDelta()
+        delta = ev.delta() if hasattr(ev, "delta") else ev.angleDelta().y()
         if delta:
             self.on_scroll(-1 if delta > 0 else 1)
-        ev.accept()  # type: ignore[attr-defined]
+        ev.accept()
 
-    def mouseClickEvent(self, ev: object) -> None:
+    def mouseClickEvent(self, ev: MouseClickEvent) -> None:
         self.on_pressed()
-        if ev.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
-            self.on_tool_click(ev.scenePos())  # type: ignore[attr-defined]
-        ev.accept()  # type: ignore[attr-defined]
+        if ev.button() == Qt.MouseButton.LeftButton:
+            self.on_tool_click(ev.scenePos())
+        ev.accept()
 
-    def mouseDragEvent(self, ev: object, axis: object = None) -> None:
+    def mouseDragEvent(self, ev: MouseDragEvent, axis: int | None = None) -> None:
         self.on_pressed()
-        if ev.button() == Qt.MouseButton.RightButton:  # type: ignore[attr-defined]
-            ev.accept()  # type: ignore[attr-defined]
-            delta = ev.screenPos() - ev.lastScreenPos()  # type: ignore[attr-defined]
+        if ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            delta = ev.screenPos() - ev.lastScreenPos()
             self.on_window_drag(delta.x(), delta.y())
             return
         super().mouseDragEvent(ev, axis)

@@ -9,6 +9,7 @@ above the document; one who may gets the button that opens the editor in the tab
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from datetime import date
 
@@ -101,15 +102,15 @@ class PssTab(QWidget):
         self.sections_box = QWidget()
         self.sections_layout = QVBoxLayout(self.sections_box)
         self.sections_layout.setContentsMargins(6, 0, 6, 6)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.sections_box)
+        self.document_scroll = QScrollArea()
+        self.document_scroll.setWidgetResizable(True)
+        self.document_scroll.setWidget(self.sections_box)
         self.error_card = QLabel()
         self.error_card.setObjectName("errorCard")
         self.error_card.setWordWrap(True)
         self.error_card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.document_stack = QStackedWidget()
-        self.document_stack.addWidget(self.scroll)
+        self.document_stack.addWidget(self.document_scroll)
         self.document_stack.addWidget(self.error_card)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(versions_box)
@@ -126,8 +127,8 @@ class PssTab(QWidget):
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.message_label)
 
-        viewer = QWidget()
-        layout = QVBoxLayout(viewer)
+        self.versions_page = QWidget()
+        layout = QVBoxLayout(self.versions_page)
         layout.setContentsMargins(0, 0, 0, 0)
         header_row = QHBoxLayout()
         header_row.addWidget(self.header_label, 1)
@@ -140,7 +141,7 @@ class PssTab(QWidget):
         self.launcher.editor_opened.connect(self._on_editor_opened)
         self.launcher.editor_closed.connect(self._on_editor_closed)
         self.pages = QStackedWidget()  # the versions, or the editor of a new one
-        self.pages.addWidget(viewer)
+        self.pages.addWidget(self.versions_page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.readonly_label)
@@ -161,7 +162,7 @@ class PssTab(QWidget):
         self.pss = None
         self._show_readonly_reason()
         self.launcher.show_patient(patient)
-        self.pages.setCurrentWidget(self.launcher.editor or self.pages.widget(0))
+        self.pages.setCurrentWidget(self.launcher.editor or self.versions_page)
         self._clear_document()
         self.version_list.blockSignals(True)
         self.version_list.clear()
@@ -252,7 +253,7 @@ class PssTab(QWidget):
         self.copy_button.show_pss(pss)
         self._show_header(version, pss)
         self._fill_sections(pss)
-        self.document_stack.setCurrentWidget(self.scroll)
+        self.document_stack.setCurrentWidget(self.document_scroll)
         self.shown.emit(pss)
 
     def _on_failed(self, seq: int, version: PssVersion, exc: BaseException) -> None:
@@ -346,7 +347,8 @@ class PssTab(QWidget):
     def section_widget(self, key: str) -> QWidget | None:
         """The table or the "none" note shown for section ``key``, if shown."""
         for i in range(self.sections_layout.count()):
-            widget = self.sections_layout.itemAt(i).widget()
+            item = self.sections_layout.itemAt(i)
+            widget = item.widget() if item is not None else None
             if widget is not None and widget.property("section") == key:
                 return widget
         return None
@@ -354,7 +356,7 @@ class PssTab(QWidget):
     def _clear_document(self) -> None:
         while self.sections_layout.count():
             item = self.sections_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.header_label.clear()
@@ -363,7 +365,7 @@ class PssTab(QWidget):
         self.copy_button.setVisible(self.patient is not None)
         self.superseded_label.hide()
         self.error_card.clear()
-        self.document_stack.setCurrentWidget(self.scroll)
+        self.document_stack.setCurrentWidget(self.document_scroll)
 
     def _show_message(self, text: str) -> None:
         self.header_label.hide()
@@ -386,12 +388,12 @@ class PssTab(QWidget):
                 "publish this PSS, and the FSE does not name you as this patient's doctor."
             )
         else:
-            roles = {
+            roles: dict[enum.Enum, str] = {  # keyed like OperatorLike.role
                 Role.SPECIALIST: self.tr("specialist"),
                 Role.NURSE: self.tr("nurse"),
                 Role.SOCIAL_WORKER: self.tr("social worker"),
             }
-            role = roles.get(self._operator.role, str(self._operator.role.value))  # type: ignore[call-overload]
+            role = roles.get(self._operator.role, str(self._operator.role.value))
             text = self.tr(
                 "Read only: only the patient's GP (MMG) or family paediatrician (PLS) can write "
                 "and publish the PSS. You are signed in as {role}."

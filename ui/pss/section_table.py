@@ -57,6 +57,9 @@ class SectionTable(QTableWidget):
     def texts(self) -> list[list[str]]:
         """Every cell as shown, row by row."""
         return [
-            [self.item(r, c).text() for c in range(self.columnCount())]
-            for r in range(self.rowCount())
+            [self._text(r, c) for c in range(self.columnCount())] for r in range(self.rowCount())
         ]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item is not None else ""

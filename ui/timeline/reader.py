@@ -47,7 +47,7 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
 
-    def loadResource(self, type: int, name: QUrl) -> Any:
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         return None
 
 
@@ -235,8 +235,9 @@ class DocumentReader(QWidget):
     def _render_pdf(self, data: bytes, pages: int) -> None:
         while self._pdf_layout.count():
             item = self._pdf_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if self._render_worker is not None:
             self._render_worker.cancel()
         count = min(pages, MAX_PDF_PAGES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -67,8 +67,10 @@ class VitalsDialog(QDialog):
                 form.addRow(vital_label(vital), row)
                 form.addRow("", self._error_label(vital.value.key))
         # The clinic's wall clock is Rome's, whatever the laptop's time zone says.
-        rome_now = datetime.now(ROME).replace(tzinfo=None, second=0, microsecond=0)
-        self.when = QDateTimeEdit(QDateTime(rome_now))
+        now = datetime.now(ROME)
+        self.when = QDateTimeEdit(
+            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+        )
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when.setCalendarPopup(True)
         form.addRow(self.tr("Measured at"), self.when)
@@ -181,6 +183,7 @@ class VitalsDialog(QDialog):
 
     def _effective_at(self) -> datetime:
         local = self.when.dateTime().toPython()
+        assert isinstance(local, datetime)  # a QDateTime always converts to a datetime
         return local.replace(tzinfo=ROME).astimezone(UTC)
 
     def _on_save(self) -> None:

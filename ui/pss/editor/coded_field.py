@@ -13,7 +13,7 @@ import re
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from fse_desk.pss.model import Coded
 from fse_desk.pss.vocabularies import Term, Vocabulary
@@ -55,7 +55,8 @@ class CodedField(QLineEdit):
         self.lookup.setWidget(self)
         self.lookup.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.lookup.setMaxVisibleItems(limit)
-        self.lookup.activated[QModelIndex].connect(self._on_activated)
+        # the QModelIndex overload; PySide6's stubs give SignalInstance no __getitem__
+        self.lookup.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
         self.textEdited.connect(self._on_text_edited)
         self.returnPressed.connect(self._on_return)
         self.editingFinished.connect(self._on_editing_finished)
@@ -75,7 +76,7 @@ class CodedField(QLineEdit):
         set_marker(self, "invalid", False)
         self.matches.clear()
         if self._vocabulary is None or not text.strip():
-            self.lookup.popup().hide()
+            self._popup().hide()
             return
         for term in self._vocabulary.search(text, self._limit):
             item = QStandardItem(f"{term.code}{_SEPARATOR}{term.display}")
@@ -85,7 +86,12 @@ class CodedField(QLineEdit):
         if self.matches.rowCount():
             self.lookup.complete()
         else:
-            self.lookup.popup().hide()
+            self._popup().hide()
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.lookup.popup()
+        assert popup is not None  # QCompleter makes its popup when first asked
+        return popup
 
     # -- choosing ---------------------------------------------------------------------
     def _on_activated(self, index: QModelIndex) -> None:
@@ -94,7 +100,7 @@ class CodedField(QLineEdit):
             self._commit(term.coded(), term)
 
     def _on_return(self) -> None:
-        popup = self.lookup.popup()
+        popup = self._popup()
         index = popup.currentIndex() if popup.isVisible() else QModelIndex()
         if not index.isValid() and self.matches.rowCount() and not self._starts_with_code():
             index = self.matches.index(0, 0)
@@ -112,7 +118,7 @@ class CodedField(QLineEdit):
         return listed or (any(c.isdigit() for c in first) and bool(rest.strip()))
 
     def _on_editing_finished(self) -> None:
-        if not self.lookup.popup().isVisible():
+        if not self._popup().isVisible():
             self._resolve_typed()
 
     def _resolve_typed(self) -> None:

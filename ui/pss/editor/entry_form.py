@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from fse_desk.pss.model import Entry
 from fse_desk.pss.vocabularies import Term
 from ui.pss.editor.coded_field import CodedField
 from ui.pss.editor.field_widgets import (
@@ -44,6 +45,11 @@ _WIDE = frozenset(
 )  # posologies are sentences: "1 compressa dopo colazione e cena"
 """Text fields given a whole row: free text the doctor writes sentences in."""
 
+FieldWidget = (
+    CodedField | TextField | DateField | NumberField | CountField | CheckField | ChoiceField
+)
+"""A field's widget: each has value(), set_value(value) and the edited(value) signal."""
+
 
 class EntryForm(QWidget):
     edited = Signal(object, str)  # the changed record, the name of the field typed in
@@ -64,11 +70,11 @@ class EntryForm(QWidget):
         self.specs = field_specs(section)
         self._labels = labels
         self._today = today
-        self._record: object | None = None
+        self._record: Entry | None = None
         self._values: dict[str, object] = {}
         self.is_new = False
         self._pass_undo = UndoPassThrough(self)
-        self.widgets: dict[str, QWidget] = {}
+        self.widgets: dict[str, FieldWidget] = {}
         self.hint = QLabel()
         self.hint.setObjectName("pssFormHint")
         self.hint.setWordWrap(True)
@@ -83,7 +89,7 @@ class EntryForm(QWidget):
             widget = self._make(spec, vocabularies, enum_label)
             self.widgets[spec.name] = widget
             widget.setObjectName(f"field_{spec.name}")
-            widget.edited.connect(lambda value, s=spec: self._on_edited(s, value))  # type: ignore[attr-defined]
+            widget.edited.connect(lambda value, s=spec: self._on_edited(s, value))
             if isinstance(widget, QLineEdit):  # Enter confirms the value and moves on
                 widget.returnPressed.connect(lambda s=spec: self._next_field(s))
             label = QLabel("" if spec.kind is Kind.BOOL else self._label(spec))
@@ -118,8 +124,8 @@ class EntryForm(QWidget):
         spec: FieldSpec,
         vocabularies: EditorVocabularies,
         enum_label: Callable[[enum.Enum], str],
-    ) -> QWidget:
-        widget: QWidget
+    ) -> FieldWidget:
+        widget: FieldWidget
         if spec.kind is Kind.CODED:
             vocabulary = vocabularies.get(spec.vocabulary)
             widget = CodedField(
@@ -147,7 +153,7 @@ class EntryForm(QWidget):
         return widget
 
     # -- what the form shows ------------------------------------------------------------
-    def show_entry(self, record: object) -> None:
+    def show_entry(self, record: Entry) -> None:
         """Show an entry of the draft (its values replace what the fields show)."""
         self.setEnabled(True)
         self.is_new = False
@@ -176,7 +182,7 @@ class EntryForm(QWidget):
     def _show_values(self, values: dict[str, object]) -> None:
         self._values = values
         for name, widget in self.widgets.items():
-            widget.set_value(values[name])  # type: ignore[attr-defined]
+            widget.set_value(values[name])
             set_marker(widget, "invalid", False)
 
     def _show_missing(self) -> None:
@@ -220,7 +226,7 @@ class EntryForm(QWidget):
         if isinstance(term, Term) and fill is not None:
             for name, filled in fill(term).items():
                 values[name] = filled
-                self.widgets[name].set_value(filled)  # type: ignore[attr-defined]
+                self.widgets[name].set_value(filled)
         self._values = values
         set_marker(widget, "invalid", missing(spec, value))
         record = build(self.section, values)

@@ -12,6 +12,7 @@ import enum
 import re
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -89,7 +90,7 @@ class _ParsedField(QLineEdit):
     def __init__(
         self,
         parse: Callable[[str], object | None],
-        show: Callable[[object], str],
+        show: Callable[[Any], str],  # takes what parse gives, as the record holds it
         placeholder: str,
         parent: QWidget | None = None,
     ) -> None:
@@ -127,13 +128,13 @@ class _ParsedField(QLineEdit):
 
 class DateField(_ParsedField):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parse_date, format_date, placeholder, parent)  # type: ignore[arg-type]
+        super().__init__(parse_date, format_date, placeholder, parent)
         self.setMaximumWidth(120)
 
 
 class NumberField(_ParsedField):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parse_number, format_number, "", parent)  # type: ignore[arg-type]
+        super().__init__(parse_number, format_number, "", parent)
         self.setMaximumWidth(120)
 
 
@@ -151,13 +152,15 @@ class CountField(QSpinBox):
         self.valueChanged.connect(self._on_changed)
         self._silent = False
 
+    # None below the range: value() means the same on every field widget of the form
     def value(self) -> int | None:  # type: ignore[override]
         number = super().value()
         return None if number == self._NONE else number
 
     def set_value(self, value: object) -> None:
+        assert value is None or isinstance(value, int)  # the records' whole-number fields
         self._silent = True
-        self.setValue(self._NONE if value is None else int(value))  # type: ignore[call-overload]
+        self.setValue(self._NONE if value is None else value)
         self._silent = False
 
     def _on_changed(self, _number: int) -> None:
@@ -206,4 +209,4 @@ class ChoiceField(QComboBox):
         return self._values[index] if 0 <= index < len(self._values) else None
 
     def set_value(self, value: object) -> None:
-        self.setCurrentIndex(self._values.index(value) if value in self._values else -1)  # type: ignore[arg-type]
+        self.setCurrentIndex(self._values.index(value) if value in self._values else -1)

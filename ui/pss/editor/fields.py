@@ -19,7 +19,7 @@ from functools import cache
 
 from fse_desk.domain.vitals import DIASTOLIC_LOINC, SYSTOLIC_LOINC, Vital
 from fse_desk.pss import codes, model
-from fse_desk.pss.model import ENTRY_TYPES, Coded
+from fse_desk.pss.model import ENTRY_TYPES, Coded, Entry
 from fse_desk.pss.vocabularies import Term
 
 
@@ -96,7 +96,7 @@ def _kind(hint: object) -> tuple[Kind, bool, tuple[enum.Enum, ...]]:
         hint = args[0]
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return Kind.CHOICE, optional, tuple(hint)
-    simple = {
+    simple: dict[object, Kind] = {
         str: Kind.TEXT,
         date: Kind.DATE,
         bool: Kind.BOOL,
@@ -104,7 +104,7 @@ def _kind(hint: object) -> tuple[Kind, bool, tuple[enum.Enum, ...]]:
         float: Kind.FLOAT,
         Coded: Kind.CODED,
     }
-    return simple[hint], optional, ()  # type: ignore[index]
+    return simple[hint], optional, ()
 
 
 @cache
@@ -143,12 +143,12 @@ def missing(spec: FieldSpec, value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def build(section: str, values: dict[str, object]) -> object | None:
+def build(section: str, values: dict[str, object]) -> Entry | None:
     """The entry record from ``values``, or None while a required field is empty."""
     if any(missing(spec, values.get(spec.name)) for spec in field_specs(section)):
         return None
     return ENTRY_TYPES[section](**values)
 
 
-def values_of(record: object) -> dict[str, object]:
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}  # type: ignore[arg-type]
+def values_of(record: Entry) -> dict[str, object]:
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}

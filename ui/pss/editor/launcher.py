@@ -142,7 +142,7 @@ class EditLauncher(QWidget):
         self.edit_button.setEnabled(False)
         self.busy.show()
         self.notice.hide()
-        worker = Worker(prepare)  # type: ignore[arg-type]
+        worker = Worker(prepare)
         self._job = worker.signals
         # Bound methods: Qt drops the connections if this widget is gone first.
         worker.signals.succeeded.connect(self._on_ready)

@@ -8,9 +8,10 @@ merge key)`` and the editor pushes it on the undo stack, then calls
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.pss.codes import SECTION_BY_KEY
-from fse_desk.pss.model import NONE_FLAGS, Pss
+from fse_desk.pss.model import NONE_FLAGS, Entry, Pss
 from ui.pss.editor.entry_form import EntryForm
 from ui.pss.editor.field_widgets import set_marker
 from ui.pss.editor.labels import FieldLabels
@@ -136,9 +137,8 @@ class SectionPanel(QWidget):
                     item.setText(text)
                     item.setToolTip(text)
         for c in range(1, self.table.columnCount()):  # a column nobody filled says nothing
-            self.table.setColumnHidden(
-                c, not any(self.table.item(r, c).text() for r in range(len(entries)))
-            )
+            cells = (self.table.item(r, c) for r in range(len(entries)))
+            self.table.setColumnHidden(c, not any(i is not None and i.text() for i in cells))
         row = min(row, len(entries) - 1)
         if self.form.is_new:
             self.table.clearSelection()
@@ -219,11 +219,11 @@ class SectionPanel(QWidget):
         entries = self._draft.entries(self.key)
         self._select_after = min(row, len(entries) - 2)
         self._emit(
-            replace(self._draft, **{self.key: entries[:row] + entries[row + 1 :]}),
+            _replaced(self._draft, {self.key: entries[:row] + entries[row + 1 :]}),
             self.tr("Remove entry"),
         )
 
-    def _on_created(self, record: object) -> None:
+    def _on_created(self, record: Entry) -> None:
         if self._draft is None:
             return
         entries = self._draft.entries(self.key)
@@ -232,16 +232,16 @@ class SectionPanel(QWidget):
         if flag:
             changes[flag] = False
         self._select_after = len(entries)
-        self._emit(replace(self._draft, **changes), self.tr("Add entry"))  # type: ignore[arg-type]
+        self._emit(_replaced(self._draft, changes), self.tr("Add entry"))
 
-    def _on_edited(self, record: object, field: str) -> None:
+    def _on_edited(self, record: Entry, field: str) -> None:
         row = self.table.currentRow()
         if self._draft is None or row < 0:
             return
         entries = list(self._draft.entries(self.key))
-        entries[row] = record  # type: ignore[call-overload]
+        entries[row] = record
         self._emit(
-            replace(self._draft, **{self.key: tuple(entries)}),
+            _replaced(self._draft, {self.key: tuple(entries)}),
             self.tr("Edit entry"),
             (self.key, row, field),
         )
@@ -250,9 +250,15 @@ class SectionPanel(QWidget):
         if self._draft is None:
             return
         self._emit(
-            replace(self._draft, **{NONE_FLAGS[self.key]: checked}),
+            _replaced(self._draft, {NONE_FLAGS[self.key]: checked}),
             self.tr("State the section empty") if checked else self.tr("Section no longer empty"),
         )
 
     def _emit(self, draft: Pss, text: str, merge_key: Hashable | None = None) -> None:
         self.change.emit(draft, text, merge_key)
+
+
+def _replaced(draft: Pss, changes: Mapping[str, Any]) -> Pss:
+    """``draft`` with fields named at run time (a section's entries, its "none" flag):
+    mypy cannot check those values against the fields, so they pass as Any."""
+    return replace(draft, **changes)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fse_desk.pss.model import Coded, Pss
+from fse_desk.pss.model import Coded, Entry, Pss
 from fse_desk.pss.suggestions import Source, Suggestion, SuggestionSet, accept
 from ui.formatting import format_date
 from ui.pss.editor.fields import values_of
@@ -30,7 +30,7 @@ SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _coded(entry: object) -> str:
+def _coded(entry: Entry) -> str:
     value = next((v for v in values_of(entry).values() if isinstance(v, Coded)), None)
     return f"{value.code} — {value.display}" if value is not None else ""
 
@@ -143,21 +143,22 @@ class SuggestionsPanel(QWidget):
     def pending(self) -> list[Suggestion]:
         """The suggestions still waiting for a decision, in list order."""
         out = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                found = group.child(c).data(0, SUGGESTION_ROLE)
-                if isinstance(found, Suggestion):
-                    out.append(found)
+        for item in self._suggestion_items():
+            found = item.data(0, SUGGESTION_ROLE)
+            if isinstance(found, Suggestion):
+                out.append(found)
         return out
 
     def item_of(self, suggestion: Suggestion) -> QTreeWidgetItem | None:
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                if group.child(c).data(0, SUGGESTION_ROLE) == suggestion:
-                    return group.child(c)
+        for item in self._suggestion_items():
+            if item.data(0, SUGGESTION_ROLE) == suggestion:
+                return item
         return None
+
+    def _suggestion_items(self) -> list[QTreeWidgetItem]:
+        """The rows under the section groups, in list order."""
+        groups = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        return [item for group in groups if group is not None for item in _children(group)]
 
     # -- building --------------------------------------------------------------------
     def _group(self, key: str, suggestions: list[Suggestion]) -> QTreeWidgetItem:
@@ -167,9 +168,7 @@ class SuggestionsPanel(QWidget):
         all_button = self._button(
             self.tr("Accept all"), self.tr("Add every suggestion of this section to the draft")
         )
-        all_button.clicked.connect(
-            lambda: self._accept_items([group.child(i) for i in range(group.childCount())])
-        )
+        all_button.clicked.connect(lambda: self._accept_items(_children(group)))
         self.tree.setItemWidget(group, 3, all_button)
         for suggestion in suggestions:
             item = QTreeWidgetItem(
@@ -245,3 +244,8 @@ class SuggestionsPanel(QWidget):
     @staticmethod
     def _count(group: QTreeWidgetItem) -> None:
         group.setText(0, f"{group.data(0, TITLE_ROLE)} ({group.childCount()})")
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]
