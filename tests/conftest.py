@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 
 # Before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,3 +46,20 @@ def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     return backend
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """Translators a test installs on the shared QApplication leave with the test, so the next
+    test sees the English source strings and the system locale whatever ran before it."""
+    yield
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is None:
+        return
+    app = qt_core.QCoreApplication.instance()
+    if app is None:
+        return
+    for translator in app.findChildren(qt_core.QTranslator):
+        app.removeTranslator(translator)
+        translator.setParent(None)
+    qt_core.QLocale.setDefault(qt_core.QLocale.system())
