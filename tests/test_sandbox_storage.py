@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -106,13 +105,11 @@ def test_bulk_load_refuses_an_existing_id_and_rolls_back_its_chunk() -> None:
     assert store.count() == 1
 
 
-def test_bulk_load_is_fast() -> None:
+def test_bulk_load_indexes_every_resource() -> None:
+    # How fast the region seeds is measured by bench/region_seed_bench.py.
     store = ResourceStore()
     resources = [document(f"d{n}", f"p{n % 500}") for n in range(20_000)]
-    started = time.perf_counter()
     assert store.bulk_load(resources) == 20_000
-    elapsed = time.perf_counter() - started
-    assert elapsed < 15, f"bulk_load of 20,000 took {elapsed:.1f} s"  # loose: ~1.5 s here
     assert store.search("DocumentReference", [("patient", "p7")]).total == 40
 
 
