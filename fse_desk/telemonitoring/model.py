@@ -26,6 +26,8 @@ class Parameter(enum.Enum):
     HEART_RATE = "8867-4"
     SPO2 = "59408-5"
     GLUCOSE = "99504-3"  # interstitial glucose (CGM); capillary 2339-0 is mapped here too
+    BODY_TEMPERATURE = "8310-5"
+    RESPIRATORY_RATE = "9279-1"
 
     @property
     def unit(self) -> str:
@@ -38,11 +40,21 @@ _UNITS = {
     Parameter.HEART_RATE: "/min",
     Parameter.SPO2: "%",
     Parameter.GLUCOSE: "mg/dL",
+    Parameter.BODY_TEMPERATURE: "Cel",
+    Parameter.RESPIRATORY_RATE: "/min",
 }
 SYSTOLIC = "8480-6"
 DIASTOLIC = "8462-4"
 # Codes that mean the same parameter for the rules (capillary and blood glucose).
 GLUCOSE_CODES = frozenset({"99504-3", "2339-0", "14743-9", "15074-8", "2345-7"})
+_BY_LOINC = {p.value: p for p in Parameter}
+
+
+def parameter_for_loinc(code: str) -> Parameter | None:
+    """The parameter a LOINC code measures (any glucose code is the glucose track)."""
+    if code in GLUCOSE_CODES:
+        return Parameter.GLUCOSE
+    return _BY_LOINC.get(code)
 
 
 class Programme(enum.Enum):

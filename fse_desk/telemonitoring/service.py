@@ -1,0 +1,118 @@
+"""One place to read a patient's vitals and telemonitoring: plan, tracks, alarms.
+
+Readings come from the platform's devices and the FSE (pulled into the cache) and
+from this desk (vitals recorded here, maybe not yet sent). A desk reading travels
+with its ``urn:uuid`` identifier and comes back from the FSE with it, so it is
+merged by that key, never shown twice. Everything is read from the cache, so plans,
+charts and alarms are the same offline.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fse_desk._types import PatientId
+from fse_desk.connectors.push import local_identifier
+from fse_desk.domain.vitals import VitalReading
+from fse_desk.errors import InvalidRecord
+from fse_desk.store import CacheStore
+from fse_desk.telemonitoring import fhir
+from fse_desk.telemonitoring.model import (
+    Parameter,
+    Plan,
+    Reading,
+    ReadingSource,
+    parameter_for_loinc,
+)
+from fse_desk.telemonitoring.rules import Alarm, evaluate
+from fse_desk.telemonitoring.track import Track
+
+log = logging.getLogger(__name__)
+DESK_READINGS_LIMIT = 10_000
+
+
+def desk_reading(vital: VitalReading) -> Reading | None:
+    """A vital recorded at this desk as a reading keyed like its Observation."""
+    parameter = parameter_for_loinc(vital.vital.value.loinc)
+    if parameter is None:
+        return None
+    return Reading(
+        key=local_identifier(vital.id)["value"],
+        patient_id=vital.patient_id,
+        parameter=parameter,
+        at=vital.effective_at,
+        values=vital.values,
+        source=ReadingSource.PROFESSIONAL,
+        performer=vital.performer,
+    )
+
+
+class TelemonitoringService:
+    def __init__(self, store: CacheStore) -> None:
+        self._store = store
+
+    def plan(self, patient_id: PatientId) -> Plan | None:
+        """The patient's current plan from the cache (the latest starting), or None."""
+        repo = self._store.telemonitoring
+        plans = []
+        for careplan in repo.resources("CarePlan", patient_id):
+            activity_ids, device_ids = fhir.plan_references(careplan)
+            activities = repo.resources_by_id("ActivityDefinition", activity_ids)
+            od_ids = [o for a in activities.values() for o in fhir.observation_definition_ids(a)]
+            try:
+                plans.append(
+                    fhir.plan_from(
+                        careplan,
+                        activities,
+                        repo.resources_by_id("ObservationDefinition", od_ids),
+                        repo.resources_by_id("Device", device_ids),
+                    )
+                )
+            except InvalidRecord as exc:
+                log.warning("cached plan not readable: %s", exc)
+        return max(plans, key=lambda p: p.start, default=None)
+
+    def enrolled(self) -> list[PatientId]:
+        return self._store.telemonitoring.enrolled_patients()
+
+    def track(self, patient_id: PatientId, parameter: Parameter) -> Track:
+        """Every reading of ``parameter``, whatever its source, each once, in time order."""
+        cached = self._store.telemonitoring.track(patient_id, parameter)
+        desk = [
+            r
+            for v in self._store.vitals.for_patient(patient_id, DESK_READINGS_LIMIT)
+            if (r := desk_reading(v)) is not None and r.parameter is parameter
+        ]
+        if not desk:
+            return cached
+        known = set(cached.keys)
+        extra = [r for r in desk if r.key not in known]
+        if not extra:
+            return cached
+        return Track.of(patient_id, parameter, [*_records(cached), *extra])
+
+    def tracks(self, patient_id: PatientId) -> dict[Parameter, Track]:
+        return {p: t for p in Parameter if len(t := self.track(patient_id, p))}
+
+    def recent_readings(self, patient_id: PatientId, limit: int = 200) -> list[Reading]:
+        """The latest readings of every parameter, most recent first (the vitals table)."""
+        readings = [
+            track.reading(i)
+            for track in self.tracks(patient_id).values()
+            for i in range(max(0, len(track) - limit), len(track))
+        ]
+        return sorted(readings, key=lambda r: (r.at, r.key), reverse=True)[:limit]
+
+    def alarms(self, patient_id: PatientId) -> list[Alarm]:
+        plan = self.plan(patient_id)
+        if plan is None:
+            return []
+        return evaluate(plan, {p: self.track(patient_id, p) for p in plan.parameters})
+
+    def all_alarms(self) -> list[Alarm]:
+        """Alarms of every enrolled patient, computed from the cache (works offline)."""
+        return [a for patient in self.enrolled() for a in self.alarms(patient)]
+
+
+def _records(track: Track) -> list[Reading]:
+    return [track.reading(i) for i in range(len(track))]
