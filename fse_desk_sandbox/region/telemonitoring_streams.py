@@ -75,7 +75,7 @@ def blood_pressure(
     sys_ = systolic + evening + rng.normal(0, 7, times.size)
     dia = diastolic + evening / 2 + rng.normal(0, 5, times.size)
     dia = np.minimum(dia, sys_ - 25)
-    values = np.round(np.stack([sys_, dia], axis=1))
+    values = np.round(np.stack([sys_, dia], axis=1)).astype(np.float64)
     return Stream(times[keep], values[keep])
 
 
@@ -89,7 +89,7 @@ def spo2_heart_rate(rng: np.random.Generator, first: date, days: int, baseline: 
     ).reshape(-1) + rng.integers(0, 1800, days * 2)
     spo2 = np.clip(baseline - 6.0 * episode + rng.normal(0, 0.8, days * 2), 80, 100)
     rate = 76 + 18 * episode + rng.normal(0, 4, days * 2)
-    values = np.round(np.stack([spo2, rate], axis=1))
+    values = np.round(np.stack([spo2, rate], axis=1)).astype(np.float64)
     return Stream(times[keep], values[keep])
 
 
