@@ -103,6 +103,14 @@ class TelemonitoringService:
         ]
         return sorted(readings, key=lambda r: (r.at, r.key), reverse=True)[:limit]
 
+    def waiting_keys(self, patient_id: PatientId) -> set[str]:
+        """Keys of the patient's desk readings still waiting in the outbox."""
+        return {
+            local_identifier(e.resource_id)["value"]
+            for e in self._store.outbox.entries()
+            if e.patient_id == patient_id and e.resource_type == "Observation"
+        }
+
     def alarms(self, patient_id: PatientId) -> list[Alarm]:
         plan = self.plan(patient_id)
         if plan is None:
