@@ -17,6 +17,7 @@ from ui.patient_workspace import PatientWorkspace
 from ui.pss import PssTab
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
+from ui.telemonitoring.tab import TelemonitoringTab
 from ui.timeline import TimelineWidget
 from ui.vitals.vitals_tab import VitalsTab
 
@@ -36,6 +37,8 @@ class MainWindow(QMainWindow):
         self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
         self.vitals_tab = VitalsTab(workstation)
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))
+        self.telemonitoring_tab = TelemonitoringTab(workstation)
+        self.workspace.add_tab(self.telemonitoring_tab, self.tr("Telemonitoring"))
         self.patient_list.setMinimumWidth(440)  # name, CF and birth date stay readable
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patient_list)
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_local_views(self) -> None:
         self.vitals_tab.refresh()
+        self.telemonitoring_tab.refresh()
         if self.outbox_panel is not None:
             self.outbox_panel.refresh()
 

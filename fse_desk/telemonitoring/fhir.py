@@ -99,7 +99,8 @@ def plan_references(careplan: Mapping[str, Any]) -> tuple[list[str], list[str]]:
             found = _reference_id(performer, "Device")
             if found:
                 devices.append(found)
-    return activities, devices
+    # Two activities may share an instrument (SpO2 and heart rate on one oximeter).
+    return list(dict.fromkeys(activities)), list(dict.fromkeys(devices))
 
 
 def observation_definition_ids(activity_definition: Mapping[str, Any]) -> list[str]:

@@ -75,6 +75,7 @@ class Alarm:
     reading: Reading
     limit: float
     condition: str = ""
+    column: int = 0  # which of the reading's values (1: diastolic)
 
 
 def effective_thresholds(plan: Plan, parameter: Parameter) -> tuple[Threshold, ...]:
@@ -249,4 +250,5 @@ def _alarm(
         reading=track.reading(index),
         limit=limit,
         condition=threshold.condition,
+        column=1 if threshold.component == DIASTOLIC else 0,
     )

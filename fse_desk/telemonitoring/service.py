@@ -10,6 +10,7 @@ charts and alarms are the same offline.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from fse_desk._types import PatientId
 from fse_desk.connectors.push import local_identifier
@@ -17,6 +18,8 @@ from fse_desk.domain.vitals import VitalReading
 from fse_desk.errors import InvalidRecord
 from fse_desk.store import CacheStore
 from fse_desk.telemonitoring import fhir
+from fse_desk.telemonitoring.cgm import CgmSummary, cgm_summary
+from fse_desk.telemonitoring.home_bp import HomeBpResult, home_bp_protocol
 from fse_desk.telemonitoring.model import (
     Parameter,
     Plan,
@@ -25,9 +28,37 @@ from fse_desk.telemonitoring.model import (
     parameter_for_loinc,
 )
 from fse_desk.telemonitoring.rules import Alarm, evaluate
+from fse_desk.telemonitoring.summaries import (
+    Marker,
+    Spo2Status,
+    WeightTrend,
+    gap_seconds,
+    gaps,
+    spo2_status,
+    timeline_markers,
+    weight_trend,
+)
 from fse_desk.telemonitoring.track import Track
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PatientTelemonitoring:
+    """Everything the Telemonitoraggio tab draws for one patient, computed off the GUI."""
+
+    patient_id: PatientId
+    plan: Plan | None
+    tracks: dict[Parameter, Track]
+    alarms: list[Alarm]
+    markers: list[Marker]
+    gaps: dict[Parameter, list[tuple[float, float]]]
+    cgm: CgmSummary | None = None
+    home_bp: HomeBpResult | None = None
+    weight: WeightTrend | None = None
+    spo2: Spo2Status | None = None
+
+
 DESK_READINGS_LIMIT = 10_000
 
 
@@ -116,6 +147,27 @@ class TelemonitoringService:
         if plan is None:
             return []
         return evaluate(plan, {p: self.track(patient_id, p) for p in plan.parameters})
+
+    def patient_view(self, patient_id: PatientId) -> PatientTelemonitoring:
+        plan = self.plan(patient_id)
+        tracks = self.tracks(patient_id)
+        alarms = evaluate(plan, tracks) if plan else []
+        glucose = tracks.get(Parameter.GLUCOSE)
+        bp = tracks.get(Parameter.BLOOD_PRESSURE)
+        weight = tracks.get(Parameter.WEIGHT)
+        spo2 = tracks.get(Parameter.SPO2)
+        return PatientTelemonitoring(
+            patient_id=patient_id,
+            plan=plan,
+            tracks=tracks,
+            alarms=alarms,
+            markers=timeline_markers(self._store.documents.list_for_patient(patient_id)),
+            gaps={p: gaps(t, gap_seconds(plan, p)) for p, t in tracks.items()},
+            cgm=cgm_summary(glucose) if glucose is not None and len(glucose) > 288 else None,
+            home_bp=home_bp_protocol(bp) if bp is not None else None,
+            weight=weight_trend(plan, weight) if plan and weight is not None else None,
+            spo2=spo2_status(plan, spo2) if plan and spo2 is not None else None,
+        )
 
     def all_alarms(self) -> list[Alarm]:
         """Alarms of every enrolled patient, computed from the cache (works offline)."""

@@ -65,7 +65,7 @@ _THRESHOLDS: dict[Parameter, tuple[tuple[str | None, float | None, float | None,
     ),
     Parameter.HEART_RATE: ((None, 50, 110, "Frequenza fuori 50-110/min"),),
     Parameter.SPO2: ((None, 92, 100, "SpO2 sotto 92%: contattare il paziente"),),
-    Parameter.GLUCOSE: ((None, 54, 250, "Glicemia sotto 54 o sopra 250 mg/dL"),),
+    Parameter.GLUCOSE: ((None, 54, 300, "Glicemia sotto 54 o sopra 300 mg/dL"),),
 }
 
 
