@@ -35,6 +35,7 @@ from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
+from fse_desk.telemonitoring.inbox import AlarmInbox
 from fse_desk.telemonitoring.service import TelemonitoringService
 from fse_desk.timeline import TimelineService
 from fse_desk.vitals import VitalsService
@@ -116,6 +117,9 @@ class Workstation:
         self.local_change_queued: Event[None] = Event()
         self.vitals = VitalsService(store, on_queued=self._on_local_change)
         self.telemonitoring = TelemonitoringService(store)
+        self.alarm_inbox = AlarmInbox(
+            store, self.telemonitoring, operator.display_name, self._on_local_change
+        )
         self.outbox = OutboxService(store, operator.display_name, self._on_local_change)
         self._status = ConnectionStatus(
             online=None,

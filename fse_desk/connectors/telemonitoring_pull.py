@@ -37,8 +37,9 @@ PATIENTS_KEY = "telemonitoring_patients"
 CURSOR_PREFIX = "telemonitoring:"
 OVERLAP = timedelta(minutes=5)
 PATIENTS_PER_SEARCH = 40
-# Pulled per patient, in this order: devices before the plans that name them.
-PATIENT_TYPES = ("Device", "CarePlan", "Observation")
+# Pulled per patient, in this order: devices before the plans that name them; Tasks are
+# the team's actions on alarms (from every workstation).
+PATIENT_TYPES = ("Device", "CarePlan", "Observation", "Task")
 
 
 @dataclass(slots=True)
@@ -150,6 +151,9 @@ class TelemonitoringPull:
                     summary.readings += len(readings)
                 elif resource_type == "Device":
                     fhir.device_from(resource)  # a device without UDI is quarantined
+                elif resource_type == "Task":
+                    if not fhir.is_alarm_action(resource):
+                        return  # another kind of task: not ours to keep
                 elif not fhir.is_telemonitoring_plan(resource):
                     return  # another kind of care plan: not ours to keep
                 repo.save_resource(resource, patient, keep_json=resource_type != "Observation")

@@ -350,14 +350,16 @@ _TELEMONITORING = Migration(
             at TEXT NOT NULL,
             PRIMARY KEY (type, id)
         )""",
-        # The team's handling of an alarm: the FHIR Task kept as last written locally.
-        """CREATE TABLE tm_alarm_task (
-            alarm_key TEXT PRIMARY KEY,
+        # The team's actions on alarms recorded at this desk (one FHIR Task each, kept until
+        # the pull brings it back from the server); ``key`` is the Task's urn:uuid identifier.
+        """CREATE TABLE tm_alarm_action (
+            key TEXT PRIMARY KEY,
+            alarm_key TEXT NOT NULL,
             patient_id TEXT NOT NULL REFERENCES patient (id) ON DELETE CASCADE,
-            task_id TEXT NOT NULL UNIQUE,
             json TEXT NOT NULL,
-            updated_at TEXT NOT NULL
+            created_at TEXT NOT NULL
         )""",
+        "CREATE INDEX tm_alarm_action_by_alarm ON tm_alarm_action (alarm_key)",
     ),
 )
 

@@ -144,6 +144,20 @@ class TelemonitoringRepository:
         with self._db.reading("counting readings") as conn:
             return int(conn.execute(sql, args).fetchone()[0])
 
+    # -- the team's actions on alarms recorded here --------------------------------
+    def save_action(self, key: str, alarm_key: str, patient_id: PatientId, task: Any) -> None:
+        with self._db.transaction("saving an alarm action") as conn:
+            conn.execute(
+                "INSERT INTO tm_alarm_action (key, alarm_key, patient_id, json, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (key, alarm_key, patient_id, json.dumps(task), now_text()),
+            )
+
+    def local_actions(self) -> list[Any]:
+        with self._db.reading("reading alarm actions") as conn:
+            rows = conn.execute("SELECT json FROM tm_alarm_action ORDER BY created_at").fetchall()
+        return [json.loads(r[0]) for r in rows]
+
     # -- quarantine -----------------------------------------------------------------
     def quarantine(self, resource: dict[str, Any], reason: str) -> None:
         """Keep a reference to a resource the pull could not map (not its content)."""

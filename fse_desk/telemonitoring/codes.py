@@ -26,3 +26,7 @@ PROGRAMME_CODES = {
     Programme.HYPERTENSION: "401.9",
 }
 MONITORING_TYPE_CODES = {MonitoringType.TYPE_I: "I", MonitoringType.TYPE_II: "II"}
+# A Task recording the team's action on an alarm: its code, and the alarm it is about.
+ALARM_ACTION_SYSTEM = "https://fse-desk.example/fhir/CodeSystem/azione-allarme"
+ALARM_SYSTEM = "https://fse-desk.example/fhir/sid/allarme-telemonitoraggio"
+OUTCOME_SYSTEM = "https://fse-desk.example/fhir/CodeSystem/esito-allarme"

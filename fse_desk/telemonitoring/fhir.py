@@ -49,7 +49,7 @@ def _reference_id(reference: Mapping[str, Any] | None, kind: str) -> str | None:
 
 def patient_of(resource: Mapping[str, Any]) -> PatientId | None:
     """The patient a resource is about (subject or patient), if any."""
-    for field in ("subject", "patient"):
+    for field in ("subject", "patient", "for"):
         found = _reference_id(resource.get(field), "Patient")
         if found:
             return PatientId(found)
@@ -246,6 +246,10 @@ def plan_from(
         )
     except InvalidRecord as exc:
         raise _fail(careplan, exc.field or "CarePlan", str(exc)) from exc
+
+
+def is_alarm_action(task: Mapping[str, Any]) -> bool:
+    return bool(_codes(task.get("code"), codes.ALARM_ACTION_SYSTEM))
 
 
 # -- readings ---------------------------------------------------------------------
