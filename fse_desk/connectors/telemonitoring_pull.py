@@ -126,7 +126,7 @@ class TelemonitoringPull:
                 for resource in resources:
                     apply(resource)
             done += len(resources)
-            yield Progress(done, int(page.get("total", done)), f"Telemonitoring {resource_type}")
+            yield Progress(done, int(page.get("total", done)), "Telemonitoring")
 
     def _applier(
         self, resource_type: str, summary: TelemonitoringSummary
@@ -198,7 +198,7 @@ class TelemonitoringPull:
                             continue
                         repo.save_resource(resource, None)
                         summary.resources += 1
-            yield Progress(min(start + 100, len(ids)), len(ids), f"Telemonitoring {resource_type}")
+            yield Progress(min(start + 100, len(ids)), len(ids), "Telemonitoring")
 
     def _quarantine(
         self, resource: dict[str, Any], exc: InvalidRecord, summary: TelemonitoringSummary
