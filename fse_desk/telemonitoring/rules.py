@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -183,14 +184,15 @@ def spo2_baseline(track: Track, day: int) -> float | None:
     """Median SpO2 over the ``SPO2_BASELINE_DAYS`` calendar days before ``day`` (days since
     the epoch, Rome), or None with fewer than ``SPO2_BASELINE_MIN_READINGS`` readings."""
     days = track.local_days()
-    return _baseline(track, days, day)
-
-
-def _baseline(track: Track, days: np.ndarray, day: int) -> float | None:
     lo, hi = np.searchsorted(days, [day - SPO2_BASELINE_DAYS, day])
-    if hi - lo < SPO2_BASELINE_MIN_READINGS:
+    return _median(track.values[lo:hi, 0].tolist())
+
+
+def _median(window: list[float]) -> float | None:
+    # A week holds a dozen readings: the standard library beats numpy on lists this small.
+    if len(window) < SPO2_BASELINE_MIN_READINGS:
         return None
-    return float(np.median(track.values[lo:hi, 0]))
+    return float(statistics.median(window))
 
 
 def spo2_drop_alarms(track: Track) -> list[Alarm]:
@@ -198,26 +200,22 @@ def spo2_drop_alarms(track: Track) -> list[Alarm]:
     baseline (a COPD exacerbation), even while still above the plan's threshold."""
     days = track.local_days()
     values = np.round(track.values[:, 0], _DECIMALS)
+    listed = values.tolist()
+    unique = np.unique(days)
+    starts = np.searchsorted(days, unique - SPO2_BASELINE_DAYS)
+    firsts = np.searchsorted(days, unique)
+    ends = np.searchsorted(days, unique + 1)
     rule_threshold = Threshold(Parameter.SPO2, condition=f"-{SPO2_DROP_POINTS:g} punti dal basale")
     alarms: list[Alarm] = []
-    for day in np.unique(days):
-        baseline = _baseline(track, days, int(day))
-        if baseline is None:
+    for start, first, end in zip(starts.tolist(), firsts.tolist(), ends.tolist(), strict=True):
+        lowest = min(listed[first:end])
+        baseline = _median(listed[start:first])
+        if baseline is None or round(baseline - lowest, _DECIMALS) < SPO2_DROP_POINTS:
             continue
-        lo, hi = np.searchsorted(days, [day, day + 1])
-        dropped = np.flatnonzero(np.round(baseline - values[lo:hi], _DECIMALS) >= SPO2_DROP_POINTS)
-        if dropped.size:
-            n = int(lo + dropped[np.argmin(values[lo + dropped])])
-            alarms.append(
-                _alarm(
-                    track,
-                    Rule.SPO2_DROP,
-                    n,
-                    float(values[n]),
-                    baseline - SPO2_DROP_POINTS,
-                    rule_threshold,
-                )
-            )
+        n = first + listed[first:end].index(lowest)
+        alarms.append(
+            _alarm(track, Rule.SPO2_DROP, n, lowest, baseline - SPO2_DROP_POINTS, rule_threshold)
+        )
     return alarms
 
 

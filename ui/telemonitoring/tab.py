@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -150,8 +150,21 @@ class TelemonitoringTab(QWidget):
         self.show_patient(self.patient)
 
     def _draw(self, view: PatientTelemonitoring) -> None:
+        """Draw in two event-loop turns (charts, then summaries and AGP), so neither
+        holds the GUI long."""
         self.view = view
         self.charts.show_view(view)
+        if self._pending_focus is not None:
+            self.charts.centre_on(self._pending_focus)
+        else:
+            checked = self.range_buttons.checkedId()
+            self.charts.set_range_days(RANGES[max(checked, 0)][1])
+        generation = self._generation
+        QTimer.singleShot(0, lambda: self._draw_side(view, generation))
+
+    def _draw_side(self, view: PatientTelemonitoring, generation: int) -> None:
+        if generation != self._generation:
+            return  # another patient was chosen meanwhile
         if view.plan is None and not view.tracks:
             self.status.setText(self.tr("Not enrolled in telemonitoring; no readings."))
         elif view.plan is None:
@@ -175,9 +188,4 @@ class TelemonitoringTab(QWidget):
         self.summary_label.setText("\n".join(lines))
         self.agp.setVisible(view.cgm is not None)
         self.agp.show_summary(view.cgm)
-        if self._pending_focus is not None:
-            self.charts.centre_on(self._pending_focus)
-        else:
-            checked = self.range_buttons.checkedId()
-            self.charts.set_range_days(RANGES[max(checked, 0)][1])
         self.loaded.emit()
