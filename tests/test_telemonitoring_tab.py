@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +22,7 @@ from tests.fixtures_region import region_config
 from tests.telemonitoring_region import TmRegion, build_region
 from tests.telemonitoring_support import ROME
 from ui.telemonitoring.charts import local_x
+from ui.telemonitoring.reports import ReportKind
 from ui.telemonitoring.tab import TelemonitoringTab
 
 
@@ -100,3 +103,24 @@ def test_hf_patient_shows_weight_alarm_gaps_and_hover(
         tab.show_patient(workstation.patient(region.patient(0)), focus_at=x)  # type: ignore[arg-type]
     low, high = tab.charts.visible_range()
     assert low < float(local_x(np.array([x]))[0]) < high
+
+
+def test_reports_carry_the_tab_charts_and_summaries(
+    qtbot: QtBot, workstation: Workstation, region: TmRegion
+) -> None:
+    tab = open_tab(qtbot, workstation, region.patient(0))
+    for kind, title in (
+        (ReportKind.PERIOD, "Telemonitoring report"),
+        (ReportKind.AGP, "Ambulatory Glucose Profile (AGP)"),
+        (ReportKind.RILEVAZIONE, "Report rilevazione di telemonitoraggio"),
+    ):
+        reader = PdfReader(io.BytesIO(tab.report(kind)))
+        text = "".join(page.extract_text() for page in reader.pages)
+        assert title in text
+        assert region.people[0].cf in text
+        images = [img for page in reader.pages for img in page.images]
+        assert images, f"{kind}: the charts are in the PDF"
+        if kind is ReportKind.AGP:
+            assert len(reader.pages) == 1 and "GMI" in text
+        if kind is ReportKind.RILEVAZIONE:
+            assert "UDI (01)" in text and "Weight gain" in text  # alarms with their rule

@@ -2459,52 +2459,72 @@
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="68"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="70"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="71"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="72"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="131"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="90"/>
+        <source>Report…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
+        <source>Period report (PDF)</source>
+        <translation>Report del periodo (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <source>AGP, one page (PDF)</source>
+        <translation>AGP, una pagina (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <source>Report rilevazione for the FSE (PDF)</source>
+        <translation>Report rilevazione per il FSE (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="149"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="156"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="187"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="159"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="190"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="162"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -2512,9 +2532,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="164"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="195"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="230"/>
+        <source>Save report</source>
+        <translation>Salva report</translation>
     </message>
 </context>
 <context>
@@ -3381,6 +3406,123 @@
         <location filename="../../ui/progress_text.py" line="32"/>
         <source>Indexing documents for the PSS</source>
         <translation>Preparazione dei documenti per il PSS</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="65"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="99"/>
+        <source>Parameter</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="66"/>
+        <source>Readings</source>
+        <translation>Letture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="67"/>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="68"/>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="69"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="98"/>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="100"/>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="101"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="132"/>
+        <source>Period {start} – {end}</source>
+        <translation>Periodo {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
+        <source>Produced by {author} on {when} with FSE Desk.</source>
+        <translation>Prodotto da {author} il {when} con FSE Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="176"/>
+        <source>Ambulatory Glucose Profile</source>
+        <translation>Profilo glicemico ambulatoriale (AGP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="151"/>
+        <source>Glucose metrics</source>
+        <translation>Indici glicemici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="155"/>
+        <source>Ambulatory Glucose Profile (AGP), last 14 days</source>
+        <translation>Profilo glicemico ambulatoriale (AGP), ultimi 14 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="160"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="210"/>
+        <source>Summary</source>
+        <translation>Sintesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
+        <source>Charts</source>
+        <translation>Grafici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="163"/>
+        <source>Figures of the period</source>
+        <translation>Valori del periodo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="168"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="205"/>
+        <source>Alarms</source>
+        <translation>Allarmi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="181"/>
+        <source>Telemonitoring report</source>
+        <translation>Report di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="187"/>
+        <source>Plan {id}, valid {start} – {end}, signed by {who}</source>
+        <translation>Piano {id}, valido {start} – {end}, firmato da {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="198"/>
+        <source>Telemonitoring plan</source>
+        <translation>Piano di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
+        <source>Parameters measured</source>
+        <translation>Parametri rilevati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="215"/>
+        <source>Report rilevazione di telemonitoraggio</source>
+        <translation>Report rilevazione di telemonitoraggio</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,17 @@ computed on a worker; the tab only draws the result, so opening it never stalls.
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,6 +30,7 @@ from fse_desk.workstation import Workstation
 from ui.messages import user_message
 from ui.telemonitoring.agp_view import AgpWidget
 from ui.telemonitoring.charts import TrackCharts
+from ui.telemonitoring.reports import ReportKind, build_report
 from ui.telemonitoring.texts import (
     cgm_text,
     home_bp_text,
@@ -82,6 +87,18 @@ class TelemonitoringTab(QWidget):
         self.range_buttons.button(1).setChecked(True)
         top.addStretch(1)
         top.addWidget(self.status)
+        self.report_button = QPushButton(self.tr("Report…"))
+        menu = QMenu(self.report_button)
+        for kind, text in (
+            (ReportKind.PERIOD, self.tr("Period report (PDF)")),
+            (ReportKind.AGP, self.tr("AGP, one page (PDF)")),
+            (ReportKind.RILEVAZIONE, self.tr("Report rilevazione for the FSE (PDF)")),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(functools.partial(self.save_report, kind))
+        self.report_button.setMenu(menu)
+        self.report_button.setEnabled(False)
+        top.addWidget(self.report_button)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.agp = AgpWidget()
@@ -125,6 +142,7 @@ class TelemonitoringTab(QWidget):
         self.agp.hide()
         self.summary_label.clear()
         self.plan_label.clear()
+        self.report_button.setEnabled(False)
         if patient is None:
             self.status.clear()
             return
@@ -188,4 +206,32 @@ class TelemonitoringTab(QWidget):
         self.summary_label.setText("\n".join(lines))
         self.agp.setVisible(view.cgm is not None)
         self.agp.show_summary(view.cgm)
+        self.report_button.setEnabled(bool(view.tracks))
         self.loaded.emit()
+
+    # -- reports ------------------------------------------------------------------
+    def report(self, kind: ReportKind) -> bytes:
+        """The PDF of ``kind`` for the shown patient, with the charts as drawn here."""
+        if self.view is None or self.patient is None:
+            raise ValueError("no patient shown")
+        return build_report(
+            kind,
+            self.view,
+            self.patient,
+            self._workstation.operator.display_name,
+            self.charts,
+            self.agp,
+        )
+
+    def save_report(self, kind: ReportKind, *_: object) -> None:
+        if self.view is None or self.patient is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save report"), f"telemonitoraggio-{kind.value}.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(self.report(kind))
+        except OSError as exc:
+            self.status.setText(user_message(exc))
