@@ -121,11 +121,12 @@ def cgm(rng: np.random.Generator, first: date, days: int, mean: float) -> Stream
     for i in range(1, n):
         drift[i] = 0.97 * drift[i - 1] + noise[i]
     glucose += drift
-    # Nocturnal hypoglycaemia on about one night in seven, around 03:00.
+    # Nocturnal hypoglycaemia on about one night in seven, around 03:00 (down to about
+    # 50-65 mg/dL: level 1, sometimes level 2).
     nights = np.flatnonzero(rng.random(days) < 0.15)
     night_index = np.floor((times - start) / 86400).astype(np.int64)
     hypo = np.isin(night_index, nights) & (np.abs(local_hour - 3.0) < 1.2)
-    glucose[hypo] -= (mean - 20) * np.cos((local_hour[hypo] - 3.0) / 1.2 * np.pi / 2)
+    glucose[hypo] -= (mean - 85) * np.cos((local_hour[hypo] - 3.0) / 1.2 * np.pi / 2)
     glucose = np.clip(np.round(glucose), 40, 400)
     # Sensor changes every 14 days (2 h warm-up) and one device gap of 6-20 hours.
     warmup = (np.arange(n) % (14 * 288)) < 24
