@@ -112,3 +112,32 @@ def test_unmappable_resources_are_quarantined_and_do_not_block(
         region.people[1].family not in reason for *_, reason in cache.telemonitoring.quarantined()
     )
     assert len(TelemonitoringService(cache).track(pid, Parameter.SPO2)) > 100
+
+
+def test_systolic_and_diastolic_sent_apart_become_one_reading(
+    sandbox: SandboxServer, cache: CacheStore, region: TmRegion
+) -> None:
+    pid = region.patient(2)
+
+    def half(obs_id: str, code: str, value: float) -> dict[str, Any]:
+        return {
+            "resourceType": "Observation",
+            "id": obs_id,
+            "status": "final",
+            "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+            "subject": {"reference": f"Patient/{pid}"},
+            "effectiveDateTime": "2026-11-02T10:30:00+01:00",
+            "performer": [{"display": "Dott.ssa Elena Guidotti"}],
+            "valueQuantity": {"value": value, "unit": "mm[Hg]"},
+        }
+
+    resources = [r for r in copy.deepcopy(region.resources) if "valueSampledData" not in r]
+    sandbox.store.bulk_load(
+        [*resources, half("office-sys", "8480-6", 148), half("office-dia", "8462-4", 91)]
+    )
+    summary = sync(cache, sandbox)
+    assert summary.quarantined == 0
+    track = TelemonitoringService(cache).track(pid, Parameter.BLOOD_PRESSURE)
+    office = [track.reading(i) for i in range(len(track)) if track.keys[i].endswith("office-sys")]
+    assert [r.values for r in office] == [(148.0, 91.0)]
+    assert office[0].performer == "Dott.ssa Elena Guidotti"

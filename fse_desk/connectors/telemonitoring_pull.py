@@ -122,6 +122,8 @@ class TelemonitoringPull:
                 if e.get("search", {}).get("mode", "match") == "match" and "resource" in e
             ]
             summary.pages += 1
+            if resource_type == "Observation":
+                resources = fhir.pair_blood_pressure(resources)
             with self._store.transaction():
                 for resource in resources:
                     apply(resource)
@@ -145,6 +147,10 @@ class TelemonitoringPull:
                     raise InvalidRecord(
                         f"{resource_type}/{resource_id}: no patient", field="subject"
                     )
+                if resource.get("_paired"):
+                    resource = {k: v for k, v in resource.items() if k != "_paired"}
+                    repo.save_resource(resource, patient, keep_json=False)
+                    return  # the diastolic half of a pair: its reading is the systolic's
                 if resource_type == "Observation":
                     readings = fhir.readings_from(resource)
                     repo.replace_readings(resource_id, readings)

@@ -262,6 +262,44 @@ def reading_key(observation: Mapping[str, Any]) -> str:
     return f"Observation/{observation.get('id', '')}"
 
 
+def pair_blood_pressure(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Systolic and diastolic sent as two Observations (as many FSEs do) become one
+    85354-9 panel, paired by patient and time; the pair keeps the systolic's id and
+    identifier. The diastolic is returned as an empty marker (``_paired``) so its version
+    is still recorded. Anything unpaired is left as it is (and will not map)."""
+    halves: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for obs in observations:
+        found = [c for c in _codes(obs.get("code"), codes.LOINC) if c in (SYSTOLIC, DIASTOLIC)]
+        if (
+            found
+            and "valueQuantity" in obs
+            and Parameter.BLOOD_PRESSURE.value not in _codes(obs.get("code"), codes.LOINC)
+        ):
+            key = (str(patient_of(obs)), str(obs.get("effectiveDateTime")))
+            halves.setdefault(key, {})[found[0]] = obs
+    out: list[dict[str, Any]] = []
+    paired: dict[int, dict[str, Any]] = {}
+    for pair in halves.values():
+        if SYSTOLIC in pair and DIASTOLIC in pair:
+            systolic, diastolic = pair[SYSTOLIC], pair[DIASTOLIC]
+            panel = {
+                **systolic,
+                "code": {
+                    "coding": [{"system": codes.LOINC, "code": Parameter.BLOOD_PRESSURE.value}]
+                },
+                "component": [
+                    {"code": systolic["code"], "valueQuantity": systolic["valueQuantity"]},
+                    {"code": diastolic["code"], "valueQuantity": diastolic["valueQuantity"]},
+                ],
+            }
+            panel.pop("valueQuantity", None)
+            paired[id(systolic)] = panel
+            paired[id(diastolic)] = {**diastolic, "_paired": True}
+    for obs in observations:
+        out.append(paired.get(id(obs), obs))
+    return out
+
+
 def readings_from(observation: Mapping[str, Any]) -> list[Reading]:
     """The readings of a vital-signs Observation (one, or a SampledData series)."""
     parameter = parameter_of(observation.get("code"))
