@@ -256,10 +256,13 @@ def bench_inbox() -> None:
         alarms.clear()
         alarms.extend(len(evaluate(plan, tracks)) for plan, tracks in patients)
 
-    seconds = best(run, 3)
+    start = time.perf_counter()
+    run()  # cold: each track works out its Rome calendar days here, then keeps them
+    cold = time.perf_counter() - start
+    warm = best(run, 3)
     print(
         f"inbox rules: {PATIENTS} patients, {readings:,} readings, {sum(alarms):,} alarms "
-        f"in {seconds:.2f} s (target <= 1 s)"
+        f"in {cold:.2f} s cold, {warm:.2f} s warm (target <= 1 s)"
     )
 
 
