@@ -33,7 +33,13 @@ def rome_offsets(times: FloatArray) -> IntArray:
     if times.size == 0:
         return np.zeros(0, dtype=np.int64)
     hours = np.floor_divide(times, _HOUR).astype(np.int64)
-    unique_hours, inverse = np.unique(hours, return_inverse=True)
+    if hours.size > 1 and bool(np.all(hours[1:] >= hours[:-1])):
+        # Time order (every track): distinct hours by a linear scan, not a sort.
+        starts = np.flatnonzero(np.diff(hours)) + 1
+        unique_hours = hours[np.concatenate(([0], starts))]
+        inverse = np.cumsum(np.concatenate(([0], (np.diff(hours) != 0).astype(np.int64))))
+    else:
+        unique_hours, inverse = np.unique(hours, return_inverse=True)
     days = unique_hours // 24  # sorted, as unique_hours is
     day_values, starts = np.unique(days, return_index=True)
     ends = np.append(starts[1:], days.size)
@@ -44,7 +50,8 @@ def rome_offsets(times: FloatArray) -> IntArray:
             offsets[start:end] = first
         else:
             offsets[start:end] = [_offset(int(h) * _HOUR) for h in unique_hours[start:end]]
-    return offsets[inverse.reshape(-1)]
+    result: IntArray = offsets[inverse.reshape(-1)]
+    return result
 
 
 @functools.lru_cache(maxsize=65536)
