@@ -20,6 +20,7 @@ from fse_desk.connectors.gateway import GatewayClient
 from fse_desk.connectors.gateway_push import NO_GATEWAY
 from fse_desk.connectors.push import OutboxPusher, PushSummary
 from fse_desk.connectors.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
+from fse_desk.connectors.telemonitoring_pull import TelemonitoringPull, TelemonitoringSummary
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
 from fse_desk.errors import CertificateError, ConfigError, ConnectorError, ResourceNotFound
@@ -34,6 +35,8 @@ from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
+from fse_desk.telemonitoring.inbox import AlarmInbox
+from fse_desk.telemonitoring.service import TelemonitoringService
 from fse_desk.timeline import TimelineService
 from fse_desk.vitals import VitalsService
 
@@ -56,6 +59,7 @@ class Operator:
 class SyncReport:
     pushed: PushSummary
     pulled: SyncSummary
+    telemonitoring: TelemonitoringSummary | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,10 @@ class Workstation:
         # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
         self.local_change_queued: Event[None] = Event()
         self.vitals = VitalsService(store, on_queued=self._on_local_change)
+        self.telemonitoring = TelemonitoringService(store)
+        self.alarm_inbox = AlarmInbox(
+            store, self.telemonitoring, operator.display_name, self._on_local_change
+        )
         self.outbox = OutboxService(store, operator.display_name, self._on_local_change)
         self._status = ConnectionStatus(
             online=None,
@@ -219,6 +227,10 @@ class Workstation:
                     ).pull(cancel),
                     report,
                 )
+                # Plans, devices and readings of the patients just synced (patient-scoped).
+                telemonitoring = drive(
+                    TelemonitoringPull(self._store, self._client).pull(cancel), report
+                )
                 # Bodies cached before findings were kept (or before a vocabulary import)
                 # are read now, in the background sync, not on the doctor's first click.
                 drive(self.pss.index_cached_bodies(cancel), report)
@@ -238,7 +250,7 @@ class Workstation:
             self._went_online(synced=True)
             if pulled.patients or pulled.consents:
                 self.patients_changed.emit(None)
-            return SyncReport(pushed, pulled)
+            return SyncReport(pushed, pulled, telemonitoring)
 
     @property
     def fhir_base_url(self) -> str:

@@ -229,5 +229,43 @@ for _spec in (
             _token("service-type", "serviceType"),
         ),
     ),
+    # Telemonitoring (HL7 Italia telemonitoraggio): the plan and what it points to, and the
+    # Task through which the team handles an alarm.
+    ResourceTypeSpec(
+        "CarePlan",
+        (
+            _IDENTIFIER,
+            _ref("subject", "subject"),
+            _alias("patient", ParamKind.REFERENCE, "subject", target="Patient"),
+            _token("category", "category"),
+            _token("status", "status"),
+            _date("date", "period"),
+            _ref("instantiates-canonical", "activity.detail.instantiatesCanonical"),
+        ),
+    ),
+    ResourceTypeSpec("ActivityDefinition", (_IDENTIFIER, _token("status", "status"))),
+    ResourceTypeSpec("ObservationDefinition", (_IDENTIFIER, _token("code", "code"))),
+    ResourceTypeSpec(
+        "Device",
+        (
+            _IDENTIFIER,
+            _ref("patient", "patient"),
+            _token("status", "status"),
+            _token("udi-di", "udiCarrier.deviceIdentifier"),
+        ),
+    ),
+    ResourceTypeSpec(
+        "Task",
+        (
+            _IDENTIFIER,
+            _ref("subject", "for"),
+            _alias("patient", ParamKind.REFERENCE, "subject", target="Patient"),
+            _ref("focus", "focus"),
+            _ref("owner", "owner"),
+            _token("status", "status"),
+            _token("code", "code"),
+            _date("modified", "lastModified"),
+        ),
+    ),
 ):
     register(_spec)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QToolBar
 
+from fse_desk._types import PatientId
 from fse_desk.domain.patient import Patient
 from fse_desk.workstation import Workstation
 from ui.core_bridge import CoreBridge
@@ -17,6 +18,8 @@ from ui.patient_workspace import PatientWorkspace
 from ui.pss import PssTab
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
+from ui.telemonitoring.inbox_view import AlertInbox
+from ui.telemonitoring.tab import TelemonitoringTab
 from ui.timeline import TimelineWidget
 from ui.vitals.vitals_tab import VitalsTab
 
@@ -36,6 +39,8 @@ class MainWindow(QMainWindow):
         self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
         self.vitals_tab = VitalsTab(workstation)
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))
+        self.telemonitoring_tab = TelemonitoringTab(workstation)
+        self.workspace.add_tab(self.telemonitoring_tab, self.tr("Telemonitoring"))
         self.patient_list.setMinimumWidth(440)  # name, CF and birth date stay readable
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patient_list)
@@ -60,6 +65,16 @@ class MainWindow(QMainWindow):
         self.outbox_action.triggered.connect(self.show_outbox)
         toolbar.addAction(self.outbox_action)
         self.outbox_panel: OutboxPanel | None = None
+        self.inbox_action = QAction(self.tr("Alert inbox"), self)
+        self.inbox_action.setToolTip(self.tr("Telemonitoring alarms of every enrolled patient"))
+        self.inbox_action.triggered.connect(self.show_inbox)
+        toolbar.addAction(self.inbox_action)
+        self.inbox = AlertInbox(workstation)
+        self.inbox.open_alarm.connect(self.open_alarm)
+        self.inbox_dock = QDockWidget(self.tr("Alert inbox"), self)
+        self.inbox_dock.setWidget(self.inbox)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inbox_dock)
+        self.inbox_dock.hide()
         self.addToolBar(toolbar)
 
         self.patient_list.patient_selected.connect(self._on_patient_selected)
@@ -92,8 +107,25 @@ class MainWindow(QMainWindow):
 
     def _refresh_local_views(self) -> None:
         self.vitals_tab.refresh()
+        self.telemonitoring_tab.refresh()
+        if self.inbox_dock.isVisible():
+            self.inbox.refresh()
         if self.outbox_panel is not None:
             self.outbox_panel.refresh()
+
+    def show_inbox(self) -> AlertInbox:
+        self.inbox_dock.show()
+        self.inbox.refresh()
+        return self.inbox
+
+    def open_alarm(self, patient_id: str, at: float) -> None:
+        """Show the patient's telemonitoring charts centred on an alarm."""
+        patient = self.workstation.patient(PatientId(patient_id))
+        if patient is None:
+            return
+        self.workspace.show_patient(patient)
+        self.workspace.tab_widget.setCurrentWidget(self.telemonitoring_tab)
+        self.telemonitoring_tab.show_patient(patient, focus_at=at)
 
     def show_outbox(self) -> OutboxPanel:
         if self.outbox_panel is None:

@@ -28,6 +28,7 @@ def progress_text(label: str) -> str:
         "Downloading the study": QCoreApplication.translate("progress", "Downloading the study"),
         "Anonymised export": QCoreApplication.translate("progress", "Anonymised export"),
         "Reading files": QCoreApplication.translate("progress", "Reading files"),
+        "Telemonitoring": QCoreApplication.translate("progress", "Telemonitoring"),
         "Indexing documents for the PSS": QCoreApplication.translate(
             "progress", "Indexing documents for the PSS"
         ),

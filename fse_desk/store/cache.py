@@ -21,6 +21,7 @@ from fse_desk.store.repositories import (
     SyncStateRepository,
     VitalsRepository,
 )
+from fse_desk.store.telemonitoring import TelemonitoringRepository
 from fse_desk.store.timeline import AuditRepository, TimelineRepository
 
 KEY_BYTES = 32
@@ -46,6 +47,7 @@ class CacheStore:
         self.findings = FindingsRepository(db)
         self.timeline = TimelineRepository(db)
         self.audit = AuditRepository(db)
+        self.telemonitoring = TelemonitoringRepository(db)
 
     @classmethod
     def open(

@@ -310,6 +310,59 @@ _PSS_BODIES_REFETCHED = Migration(
     ),
 )
 
+_TELEMONITORING = Migration(
+    9,
+    "telemonitoring plans, readings and alarm actions",
+    (
+        # Plans and what they point to (CarePlan, ActivityDefinition, ObservationDefinition,
+        # Device) as the server sent them; Observations only by id and version, since their
+        # readings are unpacked into tm_reading (a CGM day is one Observation of 288 values).
+        """CREATE TABLE tm_resource (
+            type TEXT NOT NULL,
+            id TEXT NOT NULL,
+            version_id TEXT NOT NULL,
+            patient_id TEXT REFERENCES patient (id) ON DELETE CASCADE,
+            json TEXT,
+            PRIMARY KEY (type, id)
+        )""",
+        "CREATE INDEX tm_resource_by_patient ON tm_resource (patient_id, type)",
+        # ``key`` is what identifies a reading across sources (the Observation's identifier),
+        # so a desk reading pulled back from the FSE is the same row, not a twin.
+        """CREATE TABLE tm_reading (
+            key TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patient (id) ON DELETE CASCADE,
+            parameter TEXT NOT NULL,
+            at REAL NOT NULL,
+            value1 REAL NOT NULL,
+            value2 REAL,
+            source TEXT NOT NULL,
+            performer TEXT NOT NULL,
+            observation_id TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX tm_reading_by_patient ON tm_reading (patient_id, parameter, at)",
+        "CREATE INDEX tm_reading_by_observation ON tm_reading (observation_id)",
+        # Resources the pull could not map: counted and kept by reference only (no content).
+        """CREATE TABLE tm_quarantine (
+            type TEXT NOT NULL,
+            id TEXT NOT NULL,
+            version_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (type, id)
+        )""",
+        # The team's actions on alarms recorded at this desk (one FHIR Task each, kept until
+        # the pull brings it back from the server); ``key`` is the Task's urn:uuid identifier.
+        """CREATE TABLE tm_alarm_action (
+            key TEXT PRIMARY KEY,
+            alarm_key TEXT NOT NULL,
+            patient_id TEXT NOT NULL REFERENCES patient (id) ON DELETE CASCADE,
+            json TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX tm_alarm_action_by_alarm ON tm_alarm_action (alarm_key)",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -319,6 +372,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _GP_AND_SUPERSEDED,
     _FINDINGS,
     _PSS_BODIES_REFETCHED,
+    _TELEMONITORING,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fse_desk.pss import Pss, write_cda
-from fse_desk_sandbox.region import cda, fhir, pdf, pss
+from fse_desk_sandbox.region import cda, fhir, pdf, pss, telemonitoring
 from fse_desk_sandbox.region.clock import random_day, working_time
 from fse_desk_sandbox.region.conditions import build_profile, chronic_probability
 from fse_desk_sandbox.region.facilities import all_clinicians, practice_resources
@@ -17,7 +17,7 @@ from fse_desk_sandbox.region.histories import build_history
 from fse_desk_sandbox.region.model import Doc
 from fse_desk_sandbox.region.people import Person, make_person
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 """Bump whenever the output for a given (seed, patients, today) changes: the sandbox
 re-seeds a store that holds another version."""
 
@@ -87,6 +87,10 @@ def patient_batch(
         batch.append(fhir.binary_resource(binary_id, content_type, data))
     for n, vital in enumerate(vitals, start=1):
         batch.append(fhir.observation_resource(person, vital, f"obs-{person.index:06d}-{n:04d}"))
+    # Drawn last, from its own generator, so enrolment leaves everything above unchanged.
+    tm_rng = random.Random(rng.getrandbits(64))
+    if telemonitoring.is_enrolled(tm_rng, profile.chronic):
+        batch += telemonitoring.telemonitoring_resources(tm_rng, person, profile.chronic, today)
     return batch
 
 

@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AgpWidget</name>
+    <message>
+        <location filename="../../ui/telemonitoring/agp_view.py" line="30"/>
+        <source>hour of day</source>
+        <translation>ora del giorno</translation>
+    </message>
+</context>
+<context>
+    <name>AlertInbox</name>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="61"/>
+        <source>Alert inbox</source>
+        <translation>Allarmi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="78"/>
+        <source>Filter by patient, parameter, rule…</source>
+        <translation>Filtra per paziente, parametro, regola…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="82"/>
+        <source>All</source>
+        <translation>Tutti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="83"/>
+        <source>New</source>
+        <translation>Nuovi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="84"/>
+        <source>In charge</source>
+        <translation>In carico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="85"/>
+        <source>Closed</source>
+        <translation>Chiusi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="89"/>
+        <source>Take charge</source>
+        <translation>Prendi in carico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="90"/>
+        <source>Assign…</source>
+        <translation>Assegna…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="91"/>
+        <source>Add note…</source>
+        <translation>Aggiungi nota…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="92"/>
+        <source>Close…</source>
+        <translation>Chiudi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="93"/>
+        <source>Open chart</source>
+        <translation>Apri grafico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="126"/>
+        <source>Evaluating the rules…</source>
+        <translation>Valutazione delle regole…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="149"/>
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n allarme</numerusform>
+            <numerusform>%n allarmi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="183"/>
+        <source>took charge</source>
+        <translation>ha preso in carico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="184"/>
+        <source>assigned to {who}</source>
+        <translation>ha assegnato a {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="185"/>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="186"/>
+        <source>closed: {outcome}</source>
+        <translation>ha chiuso: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="200"/>
+        <source>Conflict: {a} and {b} acted on this alarm from two workstations without seeing each other. Agree who follows it, then take charge or assign.</source>
+        <translation>Conflitto: {a} e {b} hanno agito su questo allarme da due postazioni senza vedersi. Accordatevi su chi lo segue, poi prendetelo in carico o assegnatelo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="205"/>
+        <source>No action yet.</source>
+        <translation>Nessuna azione finora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="209"/>
+        <source>called the patient</source>
+        <translation>paziente contattato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="210"/>
+        <source>changed therapy</source>
+        <translation>terapia modificata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="211"/>
+        <source>booked a visit</source>
+        <translation>visita prenotata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="212"/>
+        <source>no action needed</source>
+        <translation>nessuna azione necessaria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="238"/>
+        <source>Assign</source>
+        <translation>Assegna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="238"/>
+        <source>Team member:</source>
+        <translation>Componente dell&apos;équipe:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="243"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="243"/>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
+        <source>Close alarm</source>
+        <translation>Chiudi allarme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
+        <source>Outcome:</source>
+        <translation>Esito:</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../ui/outbox_panel.py" line="153"/>
@@ -221,27 +380,27 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="129"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="135"/>
         <source>Type a code or the first letters of a word</source>
         <translation>Scrivi un codice o le prime lettere di una parola</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="131"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="137"/>
         <source>Type the code, then the description</source>
         <translation>Scrivi il codice, poi la descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="134"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="140"/>
         <source>dd/mm/yyyy</source>
         <translation>gg/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="172"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="178"/>
         <source>Select an entry, or add one with Ctrl+N.</source>
         <translation>Seleziona una voce, o aggiungine una con Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="188"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="194"/>
         <source>New entry: fill in {fields}.</source>
         <translation>Nuova voce: compila {fields}.</translation>
     </message>
@@ -621,7 +780,7 @@
     </message>
     <message>
         <location filename="../../ui/imaging/images_tab.py" line="88"/>
-        <location filename="../../ui/imaging/images_tab.py" line="577"/>
+        <location filename="../../ui/imaging/images_tab.py" line="583"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
@@ -637,7 +796,7 @@
     </message>
     <message>
         <location filename="../../ui/imaging/images_tab.py" line="129"/>
-        <location filename="../../ui/imaging/images_tab.py" line="477"/>
+        <location filename="../../ui/imaging/images_tab.py" line="483"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
@@ -708,27 +867,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="406"/>
+        <location filename="../../ui/imaging/images_tab.py" line="410"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="409"/>
+        <location filename="../../ui/imaging/images_tab.py" line="413"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="413"/>
+        <location filename="../../ui/imaging/images_tab.py" line="417"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="422"/>
+        <location filename="../../ui/imaging/images_tab.py" line="426"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="442"/>
+        <location filename="../../ui/imaging/images_tab.py" line="448"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -736,7 +895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="444"/>
+        <location filename="../../ui/imaging/images_tab.py" line="450"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -744,7 +903,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="447"/>
+        <location filename="../../ui/imaging/images_tab.py" line="453"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -752,62 +911,130 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="464"/>
+        <location filename="../../ui/imaging/images_tab.py" line="470"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="465"/>
+        <location filename="../../ui/imaging/images_tab.py" line="471"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="466"/>
+        <location filename="../../ui/imaging/images_tab.py" line="472"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="467"/>
+        <location filename="../../ui/imaging/images_tab.py" line="473"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="468"/>
+        <location filename="../../ui/imaging/images_tab.py" line="474"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="469"/>
+        <location filename="../../ui/imaging/images_tab.py" line="475"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="470"/>
+        <location filename="../../ui/imaging/images_tab.py" line="476"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="471"/>
+        <location filename="../../ui/imaging/images_tab.py" line="477"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="480"/>
+        <location filename="../../ui/imaging/images_tab.py" line="486"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="487"/>
+        <location filename="../../ui/imaging/images_tab.py" line="493"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="535"/>
+        <location filename="../../ui/imaging/images_tab.py" line="541"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
             <numerusform>%n immagini anonimizzate scritte.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="48"/>
+        <source>Severity</source>
+        <translation>Gravità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="49"/>
+        <source>Patient</source>
+        <translation>Paziente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="50"/>
+        <source>Parameter</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="51"/>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="52"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="53"/>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="54"/>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="55"/>
+        <source>Handled by</source>
+        <translation>Gestito da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="61"/>
+        <source>new</source>
+        <translation>nuovo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="62"/>
+        <source>in charge</source>
+        <translation>in carico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="63"/>
+        <source>closed</source>
+        <translation>chiuso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="66"/>
+        <source>CONFLICT</source>
+        <translation>CONFLITTO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/inbox_model.py" line="68"/>
+        <source>not yet sent</source>
+        <translation>non ancora inviato</translation>
     </message>
 </context>
 <context>
@@ -847,57 +1074,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="43"/>
+        <source>Telemonitoring</source>
+        <translation>Telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>Alert inbox</source>
+        <translation>Allarmi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <source>Telemonitoring alarms of every enrolled patient</source>
+        <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -1326,79 +1569,79 @@
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="83"/>
+        <location filename="../../ui/pss/pss_tab.py" line="84"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="96"/>
+        <location filename="../../ui/pss/pss_tab.py" line="97"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="192"/>
+        <location filename="../../ui/pss/pss_tab.py" line="193"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="263"/>
+        <location filename="../../ui/pss/pss_tab.py" line="264"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="274"/>
+        <location filename="../../ui/pss/pss_tab.py" line="275"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="274"/>
+        <location filename="../../ui/pss/pss_tab.py" line="275"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="275"/>
+        <location filename="../../ui/pss/pss_tab.py" line="276"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="286"/>
+        <location filename="../../ui/pss/pss_tab.py" line="287"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="304"/>
+        <location filename="../../ui/pss/pss_tab.py" line="305"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="323"/>
+        <location filename="../../ui/pss/pss_tab.py" line="324"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="385"/>
+        <location filename="../../ui/pss/pss_tab.py" line="387"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="390"/>
+        <location filename="../../ui/pss/pss_tab.py" line="392"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="391"/>
+        <location filename="../../ui/pss/pss_tab.py" line="393"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="392"/>
+        <location filename="../../ui/pss/pss_tab.py" line="394"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="396"/>
+        <location filename="../../ui/pss/pss_tab.py" line="398"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -1937,37 +2180,42 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="54"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="59"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="55"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="60"/>
         <source>Vital sign</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="56"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="61"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="57"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="62"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="58"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="63"/>
         <source>FSE</source>
         <translation>FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="78"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="81"/>
+        <source>Device: {name}</source>
+        <translation>Dispositivo: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/vitals_tab.py" line="85"/>
         <source>waiting to send</source>
         <translation>in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="78"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="85"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
@@ -1993,28 +2241,28 @@
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="64"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="65"/>
         <source>required</source>
         <translation>obbligatoria</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="81"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="82"/>
         <location filename="../../ui/pss/editor/section_panel.py" line="235"/>
         <source>Add entry</source>
         <translation>Aggiungi voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="82"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="83"/>
         <source>Add an entry to this section (Ctrl+N)</source>
         <translation>Aggiungi una voce a questa sezione (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="83"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="84"/>
         <source>Remove</source>
         <translation>Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="84"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="85"/>
         <source>Remove the selected entry (Del)</source>
         <translation>Rimuovi la voce selezionata (Canc)</translation>
     </message>
@@ -2183,37 +2431,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="168"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="169"/>
         <source>Accept all</source>
         <translation>Accetta tutti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="168"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="169"/>
         <source>Add every suggestion of this section to the draft</source>
         <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="186"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="185"/>
         <source>Matched from the words of the document: check the code.</source>
         <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Add it to the draft (Enter)</source>
         <translation>Aggiungilo alla bozza (Invio)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="198"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
         <source>Reject</source>
         <translation>Rifiuta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="198"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
         <source>Leave it out (Del)</source>
         <translation>Lascialo fuori (Canc)</translation>
     </message>
@@ -2244,6 +2492,92 @@
         <location filename="../../ui/imaging/tag_browser.py" line="18"/>
         <source>Value</source>
         <translation>Valore</translation>
+    </message>
+</context>
+<context>
+    <name>TelemonitoringTab</name>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
+        <source>7 d</source>
+        <translation>7 g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <source>30 d</source>
+        <translation>30 g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <source>90 d</source>
+        <translation>90 g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <source>1 y</source>
+        <translation>1 a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
+        <source>all</source>
+        <translation>tutto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="90"/>
+        <source>Report…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
+        <source>Period report (PDF)</source>
+        <translation>Report del periodo (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <source>AGP, one page (PDF)</source>
+        <translation>AGP, una pagina (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <source>Report rilevazione for the FSE (PDF)</source>
+        <translation>Report rilevazione per il FSE (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="149"/>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="187"/>
+        <source>Not enrolled in telemonitoring; no readings.</source>
+        <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="190"/>
+        <source>No telemonitoring plan; readings from the FSE and the desk.</source>
+        <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n allarme</numerusform>
+            <numerusform>%n allarmi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="195"/>
+        <source>No telemonitoring plan.</source>
+        <translation>Nessun piano di telemonitoraggio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="230"/>
+        <source>Save report</source>
+        <translation>Salva report</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2728,19 @@
     </message>
 </context>
 <context>
+    <name>TrackCharts</name>
+    <message>
+        <location filename="../../ui/telemonitoring/charts.py" line="225"/>
+        <source>device: {name}</source>
+        <translation>dispositivo: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/charts.py" line="227"/>
+        <source>professional: {name}</source>
+        <translation>professionista: {name}</translation>
+    </message>
+</context>
+<context>
     <name>ValidationPanel</name>
     <message>
         <location filename="../../ui/pss/editor/validation_panel.py" line="46"/>
@@ -2417,157 +2764,157 @@
 <context>
     <name>ViewerControls</name>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="34"/>
+        <location filename="../../ui/imaging/controls.py" line="35"/>
         <source>Open…</source>
         <translation>Apri…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="37"/>
+        <location filename="../../ui/imaging/controls.py" line="38"/>
         <source>Files…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="38"/>
+        <location filename="../../ui/imaging/controls.py" line="39"/>
         <source>Folder…</source>
         <translation>Cartella…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="39"/>
+        <location filename="../../ui/imaging/controls.py" line="40"/>
         <source>CD / DICOMDIR…</source>
         <translation>CD / DICOMDIR…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="42"/>
+        <location filename="../../ui/imaging/controls.py" line="43"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="48"/>
+        <location filename="../../ui/imaging/controls.py" line="49"/>
         <source>Length</source>
         <translation>Lunghezza</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="49"/>
+        <location filename="../../ui/imaging/controls.py" line="50"/>
         <source>Angle</source>
         <translation>Angolo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="50"/>
+        <location filename="../../ui/imaging/controls.py" line="51"/>
         <source>Ellipse ROI</source>
         <translation>ROI ellittica</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="58"/>
+        <location filename="../../ui/imaging/controls.py" line="59"/>
         <source>Remove measurements</source>
         <translation>Rimuovi misure</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="62"/>
+        <location filename="../../ui/imaging/controls.py" line="63"/>
         <source>File window</source>
         <translation>Finestra del file</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="64"/>
+        <location filename="../../ui/imaging/controls.py" line="65"/>
         <source>Lung</source>
         <translation>Polmone</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="65"/>
+        <location filename="../../ui/imaging/controls.py" line="66"/>
         <source>Mediastinum</source>
         <translation>Mediastino</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="66"/>
+        <location filename="../../ui/imaging/controls.py" line="67"/>
         <source>Abdomen</source>
         <translation>Addome</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="67"/>
+        <location filename="../../ui/imaging/controls.py" line="68"/>
         <source>Bone</source>
         <translation>Osso</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="68"/>
+        <location filename="../../ui/imaging/controls.py" line="69"/>
         <source>Brain</source>
         <translation>Encefalo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="74"/>
+        <location filename="../../ui/imaging/controls.py" line="75"/>
         <source>Invert</source>
         <translation>Inverti</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="77"/>
+        <location filename="../../ui/imaging/controls.py" line="78"/>
         <source>Fit</source>
         <translation>Adatta</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="78"/>
+        <location filename="../../ui/imaging/controls.py" line="79"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="79"/>
+        <location filename="../../ui/imaging/controls.py" line="80"/>
         <source>Rotate</source>
         <translation>Ruota</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="80"/>
+        <location filename="../../ui/imaging/controls.py" line="81"/>
         <source>Flip H</source>
         <translation>Rifletti O</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="81"/>
+        <location filename="../../ui/imaging/controls.py" line="82"/>
         <source>Flip V</source>
         <translation>Rifletti V</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="83"/>
+        <location filename="../../ui/imaging/controls.py" line="84"/>
         <source>Cine</source>
         <translation>Cine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="92"/>
+        <location filename="../../ui/imaging/controls.py" line="93"/>
         <source>1×2</source>
         <translation>1×2</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="94"/>
+        <location filename="../../ui/imaging/controls.py" line="95"/>
         <source>Overlays</source>
         <translation>Sovrimpressioni</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="97"/>
+        <location filename="../../ui/imaging/controls.py" line="98"/>
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="99"/>
+        <location filename="../../ui/imaging/controls.py" line="100"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="102"/>
+        <location filename="../../ui/imaging/controls.py" line="103"/>
         <source>View as PNG, with overlays…</source>
         <translation>Vista come PNG, con sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="103"/>
+        <location filename="../../ui/imaging/controls.py" line="104"/>
         <source>View as PNG, without overlays…</source>
         <translation>Vista come PNG, senza sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="104"/>
+        <location filename="../../ui/imaging/controls.py" line="105"/>
         <source>Study as anonymised DICOM…</source>
         <translation>Studio come DICOM anonimizzato…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="151"/>
+        <location filename="../../ui/imaging/controls.py" line="152"/>
         <source>Export the view</source>
         <translation>Esporta la vista</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="157"/>
+        <location filename="../../ui/imaging/controls.py" line="158"/>
         <source>Folder for the anonymised study</source>
         <translation>Cartella per lo studio anonimizzato</translation>
     </message>
@@ -2580,62 +2927,62 @@
         <translation>Rileva parametri — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="74"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="76"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="77"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="79"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="80"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="82"/>
         <source>e.g. at home, after rest, left arm</source>
         <translation>es. a domicilio, dopo riposo, braccio sinistro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="82"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="84"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="101"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="103"/>
         <source>Plausible range {low}–{high} {unit}</source>
         <translation>Intervallo plausibile {low}–{high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="126"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="128"/>
         <source>The value is outside the plausible range {low}–{high} {unit}: check it.</source>
         <translation>Il valore è fuori dall&apos;intervallo plausibile {low}–{high} {unit}: controllalo.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="146"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="148"/>
         <source>Type a number, e.g. 37,5.</source>
         <translation>Scrivi un numero, ad esempio 37,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="154"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="156"/>
         <source>Blood pressure needs both systolic and diastolic.</source>
         <translation>Per la pressione servono sia la sistolica sia la diastolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="165"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="167"/>
         <source>The diastolic pressure must be lower than the systolic.</source>
         <translation>La pressione diastolica deve essere inferiore alla sistolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="172"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="174"/>
         <source>Enter at least one value.</source>
         <translation>Inserisci almeno un valore.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="175"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="177"/>
         <source>The time of measurement is in the future.</source>
         <translation>L&apos;ora della rilevazione è nel futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="178"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="180"/>
         <source>Say who measured.</source>
         <translation>Indica chi ha rilevato.</translation>
     </message>
@@ -2643,26 +2990,26 @@
 <context>
     <name>VitalsTab</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="90"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="95"/>
         <source>Record vital signs…</source>
         <translation>Rileva parametri…</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="92"/>
-        <source>No vital signs recorded on this workstation yet.</source>
-        <translation>Nessun parametro vitale ancora rilevato su questa postazione.</translation>
+        <location filename="../../ui/vitals/vitals_tab.py" line="97"/>
+        <source>No vital signs for this patient yet.</source>
+        <translation>Nessun parametro vitale per questo paziente.</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="39"/>
+        <location filename="../../ui/app.py" line="48"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="40"/>
-        <location filename="../../ui/app.py" line="60"/>
+        <location filename="../../ui/app.py" line="49"/>
+        <location filename="../../ui/app.py" line="69"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -3090,8 +3437,363 @@
     </message>
     <message>
         <location filename="../../ui/progress_text.py" line="31"/>
+        <source>Telemonitoring</source>
+        <translation>Telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_text.py" line="32"/>
         <source>Indexing documents for the PSS</source>
         <translation>Preparazione dei documenti per il PSS</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="65"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="99"/>
+        <source>Parameter</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="66"/>
+        <source>Readings</source>
+        <translation>Letture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="67"/>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="68"/>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="69"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="98"/>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="100"/>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="101"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="132"/>
+        <source>Period {start} – {end}</source>
+        <translation>Periodo {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
+        <source>Produced by {author} on {when} with FSE Desk.</source>
+        <translation>Prodotto da {author} il {when} con FSE Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="176"/>
+        <source>Ambulatory Glucose Profile</source>
+        <translation>Profilo glicemico ambulatoriale (AGP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="151"/>
+        <source>Glucose metrics</source>
+        <translation>Indici glicemici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="155"/>
+        <source>Ambulatory Glucose Profile (AGP), last 14 days</source>
+        <translation>Profilo glicemico ambulatoriale (AGP), ultimi 14 giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="160"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="210"/>
+        <source>Summary</source>
+        <translation>Sintesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
+        <source>Charts</source>
+        <translation>Grafici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="163"/>
+        <source>Figures of the period</source>
+        <translation>Valori del periodo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="168"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="205"/>
+        <source>Alarms</source>
+        <translation>Allarmi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="181"/>
+        <source>Telemonitoring report</source>
+        <translation>Report di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="187"/>
+        <source>Plan {id}, valid {start} – {end}, signed by {who}</source>
+        <translation>Piano {id}, valido {start} – {end}, firmato da {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="198"/>
+        <source>Telemonitoring plan</source>
+        <translation>Piano di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
+        <source>Parameters measured</source>
+        <translation>Parametri rilevati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/reports.py" line="215"/>
+        <source>Report rilevazione di telemonitoraggio</source>
+        <translation>Report rilevazione di telemonitoraggio</translation>
+    </message>
+</context>
+<context>
+    <name>telemonitoring</name>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="18"/>
+        <source>Below threshold</source>
+        <translation>Sotto soglia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
+        <source>Above threshold</source>
+        <translation>Sopra soglia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
+        <source>Weight gain</source>
+        <translation>Aumento di peso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
+        <source>Drop from baseline</source>
+        <translation>Calo dal basale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="27"/>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
+        <source>Low</source>
+        <translation>Bassa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="35"/>
+        <source>Heart failure</source>
+        <translation>Scompenso cardiaco</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
+        <source>COPD</source>
+        <translation>BPCO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
+        <source>Diabetes</source>
+        <translation>Diabete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
+        <source>Hypertension</source>
+        <translation>Ipertensione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="44"/>
+        <source>morning</source>
+        <translation>mattina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
+        <source>afternoon</source>
+        <translation>pomeriggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
+        <source>evening</source>
+        <translation>sera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
+        <source>night</source>
+        <translation>notte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="54"/>
+        <source>+{value} kg</source>
+        <translation>+{value} kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="62"/>
+        <source>Time in range 70–180: {tir} % (target &gt; 70 %)</source>
+        <translation>Tempo in range 70–180: {tir} % (obiettivo &gt; 70 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="65"/>
+        <source>Below 70: {low} % · below 54: {very_low} % · above 180: {high} % · above 250: {very_high} %</source>
+        <translation>Sotto 70: {low} % · sotto 54: {very_low} % · sopra 180: {high} % · sopra 250: {very_high} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="75"/>
+        <source>Mean glucose {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</source>
+        <translation>Glicemia media {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="81"/>
+        <source>stable, ≤ 36 %</source>
+        <translation>stabile, ≤ 36 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
+        <source>unstable, &gt; 36 %</source>
+        <translation>instabile, &gt; 36 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
+        <source>Data: {days} days, {coverage} % of expected readings — {verdict}</source>
+        <translation>Dati: {days} giorni, {coverage} % delle letture attese — {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="90"/>
+        <source>sufficient</source>
+        <translation>sufficienti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
+        <source>NOT sufficient</source>
+        <translation>NON sufficienti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="100"/>
+        <source>Home BP protocol: not enough readings in the last 7 days ({n}; 12 needed).</source>
+        <translation>Pressione domiciliare: letture insufficienti negli ultimi 7 giorni ({n}; ne servono 12).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="106"/>
+        <source>hypertension (≥ 135/85)</source>
+        <translation>ipertensione (≥ 135/85)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
+        <source>normal (&lt; 135/85)</source>
+        <translation>nella norma (&lt; 135/85)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
+        <source>Home BP protocol {first}–{last}, day 1 discarded: mean {sys}/{dia} mmHg over {n} readings — {verdict}</source>
+        <translation>Pressione domiciliare {first}–{last}, primo giorno escluso: media {sys}/{dia} mmHg su {n} letture — {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="126"/>
+        <source>Weight {latest} kg, {change} kg against the lowest of the last {days} days ({baseline} kg); plan threshold +{limit} kg</source>
+        <translation>Peso {latest} kg, {change} kg rispetto al minimo degli ultimi {days} giorni ({baseline} kg); soglia del piano +{limit} kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="138"/>
+        <source>ABOVE THRESHOLD</source>
+        <translation>SOPRA SOGLIA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="146"/>
+        <source>SpO2 {latest} %</source>
+        <translation>SpO2 {latest} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="152"/>
+        <source>threshold {low} %</source>
+        <translation>soglia {low} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="158"/>
+        <source>own baseline {baseline} %</source>
+        <translation>basale personale {baseline} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="164"/>
+        <source>BELOW THRESHOLD</source>
+        <translation>SOTTO SOGLIA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="173"/>
+        <source>type II: thresholds and automatic alarms</source>
+        <translation>tipo II: soglie e allarmi automatici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <source>type I: periodic review, no automatic alarms</source>
+        <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <source>Telemonitoring plan</source>
+        <translation>Piano di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="181"/>
+        <source>Parameters</source>
+        <translation>Parametri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
+        <source>Thresholds</source>
+        <translation>Soglie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <source>Devices</source>
+        <translation>Dispositivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
+        <source>Period: {start} – {end}</source>
+        <translation>Periodo: {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="191"/>
+        <source>Programmes: {names}</source>
+        <translation>Percorsi: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
+        <source>Signed by {who} on {when}</source>
+        <translation>Firmato da {who} il {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
+        <source>{name}: {n} a day {when}</source>
+        <translation>{name}: {n} al giorno {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="214"/>
+        <source>systolic</source>
+        <translation>sistolica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
+        <source>diastolic</source>
+        <translation>diastolica</translation>
     </message>
 </context>
 <context>
@@ -3165,39 +3867,44 @@
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="16"/>
+        <location filename="../../ui/vitals/labels.py" line="17"/>
         <source>Blood pressure</source>
         <translation>Pressione arteriosa</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="17"/>
+        <location filename="../../ui/vitals/labels.py" line="18"/>
         <source>Heart rate</source>
         <translation>Frequenza cardiaca</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="18"/>
+        <location filename="../../ui/vitals/labels.py" line="19"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="19"/>
+        <location filename="../../ui/vitals/labels.py" line="20"/>
         <source>Body weight</source>
         <translation>Peso corporeo</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="20"/>
+        <location filename="../../ui/vitals/labels.py" line="21"/>
         <source>Body temperature</source>
         <translation>Temperatura corporea</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="21"/>
+        <location filename="../../ui/vitals/labels.py" line="22"/>
         <source>Capillary glucose</source>
         <translation>Glicemia capillare</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="22"/>
+        <location filename="../../ui/vitals/labels.py" line="23"/>
         <source>Respiratory rate</source>
         <translation>Frequenza respiratoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/labels.py" line="48"/>
+        <source>Glucose (CGM)</source>
+        <translation>Glicemia (CGM)</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fse_desk.domain.vitals import Vital, VitalReading
+from fse_desk.telemonitoring.model import Parameter, Reading
 from ui.formatting import format_decimal
 
 # UCUM codes as a clinician writes them.
@@ -37,3 +38,27 @@ def value_text(reading: VitalReading) -> str:
 
 def vital_for_loinc(code: str) -> Vital | None:
     return next((v for v in Vital if v.value.loinc == code), None)
+
+
+def parameter_label(parameter: Parameter) -> str:
+    """The name of a telemonitoring parameter: the vital's, or "Glucose (CGM)"."""
+    vital = vital_for_loinc(parameter.value)
+    if vital is not None:
+        return vital_label(vital)
+    return QCoreApplication.translate("vitals", "Glucose (CGM)")
+
+
+def parameter_decimals(parameter: Parameter) -> int:
+    vital = vital_for_loinc(parameter.value)
+    return vital.value.decimals if vital is not None else 0
+
+
+def parameter_unit(parameter: Parameter) -> str:
+    return UNIT_TEXT.get(parameter.unit, parameter.unit)
+
+
+def reading_value_text(reading: Reading) -> str:
+    """A reading of any source as :func:`value_text` writes a desk one."""
+    decimals = parameter_decimals(reading.parameter)
+    values = "/".join(format_decimal(v, decimals) for v in reading.values)
+    return f"{values} {parameter_unit(reading.parameter)}"

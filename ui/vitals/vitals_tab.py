@@ -1,4 +1,8 @@
-"""The "Parametri vitali" tab: recent readings, and the button to record new ones."""
+"""The "Parametri vitali" tab: recent readings, and the button to record new ones.
+
+It reads the same model as the *Telemonitoraggio* tab (the telemonitoring service):
+readings from the platform's devices, from the FSE and from this desk, each once.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
-from fse_desk.domain.vitals import VitalReading
+from fse_desk.telemonitoring.model import Reading, ReadingSource
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime
-from ui.vitals.labels import value_text, vital_label
+from ui.vitals.labels import parameter_label, reading_value_text
 from ui.vitals.vitals_dialog import VitalsDialog
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -31,10 +35,11 @@ class ReadingsModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._readings: list[VitalReading] = []
+        self._readings: list[Reading] = []
         self._waiting: set[str] = set()
 
-    def set_readings(self, readings: list[VitalReading], waiting: set[str]) -> None:
+    def set_readings(self, readings: list[Reading], waiting: set[str]) -> None:
+        """``waiting``: keys of readings recorded here and not yet sent."""
         self.beginResetModel()
         self._readings, self._waiting = list(readings), set(waiting)
         self.endResetModel()
@@ -66,19 +71,19 @@ class ReadingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return format_datetime(reading.effective_at)
+                return format_datetime(reading.at)
             if column == 1:
-                return vital_label(reading.vital)
+                return parameter_label(reading.parameter)
             if column == 2:
-                return value_text(reading)
+                return reading_value_text(reading)
             if column == 3:
+                if reading.source is ReadingSource.DEVICE:
+                    return self.tr("Device: {name}").format(name=reading.performer)
                 return reading.performer
             if column == 4:
                 return (
-                    self.tr("waiting to send") if reading.id in self._waiting else self.tr("sent")
+                    self.tr("waiting to send") if reading.key in self._waiting else self.tr("sent")
                 )
-        if role == Qt.ItemDataRole.ToolTipRole and reading.note:
-            return reading.note
         return None
 
 
@@ -89,7 +94,7 @@ class VitalsTab(QWidget):
         self.patient: Patient | None = None
         self.record_button = QPushButton(self.tr("Record vital signs…"))
         self.record_button.clicked.connect(self.open_form)
-        self.empty_label = QLabel(self.tr("No vital signs recorded on this workstation yet."))
+        self.empty_label = QLabel(self.tr("No vital signs for this patient yet."))
         self.model = ReadingsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -115,12 +120,8 @@ class VitalsTab(QWidget):
         if self.patient is None:
             self.model.set_readings([], set())
             return
-        readings = self._workstation.vitals.recent(self.patient.id)
-        waiting = {
-            e.resource_id
-            for e in self._workstation.outbox.entries()
-            if e.patient_id == self.patient.id
-        }
+        readings = self._workstation.telemonitoring.recent_readings(self.patient.id)
+        waiting = self._workstation.telemonitoring.waiting_keys(self.patient.id)
         self.model.set_readings(readings, waiting)
         self.empty_label.setVisible(not readings)
 

@@ -1,0 +1,1 @@
+"""Telemonitoring: the patient's plan, readings from every source, alarm rules, CGM metrics."""

@@ -1,0 +1,143 @@
+"""Plans and device streams pulled from the sandbox over HTTP into the encrypted cache."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from fse_desk.store import CacheStore
+from fse_desk.telemonitoring.model import MonitoringType, Parameter, Programme
+from fse_desk.telemonitoring.service import TelemonitoringService
+from fse_desk_sandbox import SandboxServer
+from tests.telemonitoring_region import TmRegion, build_region, sync
+
+
+@pytest.fixture(scope="module")
+def region() -> TmRegion:
+    return build_region()
+
+
+def observations(region: TmRegion, n: int) -> list[dict[str, Any]]:
+    pid = region.patient(n)
+    return [
+        r
+        for r in region.resources
+        if r["resourceType"] == "Observation" and r["subject"]["reference"] == f"Patient/{pid}"
+    ]
+
+
+def test_plans_and_streams_arrive_for_consenting_patients_only(
+    sandbox: SandboxServer, cache: CacheStore, region: TmRegion
+) -> None:
+    sandbox.store.bulk_load(copy.deepcopy(region.resources))
+    summary = sync(cache, sandbox)
+    service = TelemonitoringService(cache)
+    assert summary.quarantined == 0
+    assert service.enrolled() == [region.patient(0), region.patient(1), region.patient(2)]
+
+    plan = service.plan(region.patient(0))
+    assert plan is not None
+    assert set(plan.programmes) == {Programme.HEART_FAILURE, Programme.DIABETES}
+    assert plan.monitoring_type is MonitoringType.TYPE_II
+    assert (plan.end - plan.start).days <= 366
+    assert {d.udi[:4] for d in plan.devices} == {"(01)"}
+    weight_rule = [t for t in plan.thresholds if t.parameter is Parameter.WEIGHT]
+    assert [(t.change, t.window_days) for t in weight_rule] == [(2.0, 3)]
+    bp = {(t.component, t.low, t.high) for t in plan.thresholds_for(Parameter.BLOOD_PRESSURE)}
+    assert bp == {("8480-6", 90, 160), ("8462-4", 50, 100)}
+    assert plan.signed_by and plan.signed_at is not None
+    hypertension = service.plan(region.patient(2))
+    assert hypertension is not None and hypertension.monitoring_type is MonitoringType.TYPE_I
+
+    # 90 days of CGM every 5 minutes, with its gaps: about 26,000 readings.
+    glucose = service.track(region.patient(0), Parameter.GLUCOSE)
+    sent = sum(
+        len([v for v in o["valueSampledData"]["data"].split() if v != "E"])
+        for o in observations(region, 0)
+        if "valueSampledData" in o
+    )
+    assert len(glucose) == sent and 24_000 < sent <= 90 * 288
+    weights = [o for o in observations(region, 0) if o["code"]["coding"][0]["code"] == "29463-7"]
+    assert len(service.track(region.patient(0), Parameter.WEIGHT)) == len(weights)
+    assert service.plan(region.patient(3)) is None  # no consent: nothing pulled
+    assert cache.telemonitoring.count_readings(region.patient(3)) == 0
+
+
+def test_second_pull_transfers_only_changes_and_dedups_overlap(
+    sandbox: SandboxServer, cache: CacheStore, region: TmRegion
+) -> None:
+    sandbox.store.bulk_load(copy.deepcopy(region.resources))
+    sync(cache, sandbox)
+    before = cache.telemonitoring.count_readings()
+    again = sync(cache, sandbox)
+    assert again.resources == 0 and again.readings == 0
+    # A corrected weight (new version) replaces the old reading, it does not add one.
+    weight = next(o for o in observations(region, 0) if o["code"]["coding"][0]["code"] == "29463-7")
+    stored = sandbox.store.read("Observation", weight["id"])
+    changed = copy.deepcopy(weight)
+    changed["valueQuantity"]["value"] = 99.9
+    sandbox.store.update("Observation", weight["id"], changed, if_match=f'W/"{stored.version_id}"')
+    third = sync(cache, sandbox)
+    assert third.resources == 1 and cache.telemonitoring.count_readings() == before
+    track = TelemonitoringService(cache).track(region.patient(0), Parameter.WEIGHT)
+    assert 99.9 in track.values[:, 0]
+
+
+def test_unmappable_resources_are_quarantined_and_do_not_block(
+    sandbox: SandboxServer, cache: CacheStore, region: TmRegion
+) -> None:
+    resources = copy.deepcopy(region.resources)
+    pid = region.patient(1)
+    broken = {
+        "resourceType": "Observation",
+        "id": "bad-1",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "59408-5"}]},
+        "subject": {"reference": f"Patient/{pid}"},
+        "effectiveDateTime": "2026-11-01T08:00:00+01:00",
+        "valueString": "not a number",
+    }
+    no_udi = {"resourceType": "Device", "id": "dev-bad", "patient": {"reference": f"Patient/{pid}"}}
+    sandbox.store.bulk_load([*resources, broken, no_udi])
+    summary = sync(cache, sandbox)
+    assert summary.quarantined == 2
+    assert {(t, i) for t, i, _ in cache.telemonitoring.quarantined()} == {
+        ("Observation", "bad-1"),
+        ("Device", "dev-bad"),
+    }
+    # The reason names the resource and the field, never patient data.
+    assert all(
+        region.people[1].family not in reason for *_, reason in cache.telemonitoring.quarantined()
+    )
+    assert len(TelemonitoringService(cache).track(pid, Parameter.SPO2)) > 100
+
+
+def test_systolic_and_diastolic_sent_apart_become_one_reading(
+    sandbox: SandboxServer, cache: CacheStore, region: TmRegion
+) -> None:
+    pid = region.patient(2)
+
+    def half(obs_id: str, code: str, value: float) -> dict[str, Any]:
+        return {
+            "resourceType": "Observation",
+            "id": obs_id,
+            "status": "final",
+            "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+            "subject": {"reference": f"Patient/{pid}"},
+            "effectiveDateTime": "2026-11-02T10:30:00+01:00",
+            "performer": [{"display": "Dott.ssa Elena Guidotti"}],
+            "valueQuantity": {"value": value, "unit": "mm[Hg]"},
+        }
+
+    resources = [r for r in copy.deepcopy(region.resources) if "valueSampledData" not in r]
+    sandbox.store.bulk_load(
+        [*resources, half("office-sys", "8480-6", 148), half("office-dia", "8462-4", 91)]
+    )
+    summary = sync(cache, sandbox)
+    assert summary.quarantined == 0
+    track = TelemonitoringService(cache).track(pid, Parameter.BLOOD_PRESSURE)
+    office = [track.reading(i) for i in range(len(track)) if track.keys[i].endswith("office-sys")]
+    assert [r.values for r in office] == [(148.0, 91.0)]
+    assert office[0].performer == "Dott.ssa Elena Guidotti"

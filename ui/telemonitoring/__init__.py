@@ -1,0 +1,1 @@
+"""The Telemonitoraggio tab and the team's alert inbox."""
