@@ -18,7 +18,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from fse_desk.telemonitoring.track import Track
 
@@ -82,7 +90,7 @@ def render(content: ReportContent) -> bytes:
         author=content.metadata.get("author", ""),
         subject=content.metadata.get("subject", ""),
     )
-    story: list[object] = [Paragraph(escape(content.title), styles["Title"])]
+    story: list[Flowable] = [Paragraph(escape(content.title), styles["Title"])]
     story += [Paragraph(escape(line), styles["Normal"]) for line in content.header_lines]
     for section in content.sections:
         story.append(Spacer(1, 4 * mm))
