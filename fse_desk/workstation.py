@@ -180,7 +180,7 @@ class Workstation:
     def check_connection(self) -> bool:
         """Ask the server for its CapabilityStatement; update the status."""
         try:
-            self._client.capabilities()
+            self._client.capabilities(fresh=True)
         except ConnectorError:
             self._went_offline()
             return False

@@ -21,6 +21,7 @@ from fse_desk.store.repositories import (
     SyncStateRepository,
     VitalsRepository,
 )
+from fse_desk.store.sync_records import SyncRecordsRepository
 from fse_desk.store.timeline import AuditRepository, TimelineRepository
 
 KEY_BYTES = 32
@@ -40,6 +41,7 @@ class CacheStore:
         self.documents = DocumentRepository(db)
         self.bodies = BodyRepository(db)
         self.sync_state = SyncStateRepository(db)
+        self.sync_records = SyncRecordsRepository(db)
         self.outbox = OutboxRepository(db)
         self.vitals = VitalsRepository(db)
         self.pss_drafts = PssDraftRepository(db)
