@@ -251,7 +251,12 @@ class Workstation:
         """
         if self.gateway_base_url is None:
             raise ConfigError(NO_GATEWAY)
-        return GatewayClient(self.gateway_base_url, self.signing_credentials())
+        return GatewayClient(
+            self.gateway_base_url,
+            self.signing_credentials(),
+            tls=self._client.tls,
+            limits=self._client.limits,
+        )
 
     def close(self) -> None:
         self.imaging.close()

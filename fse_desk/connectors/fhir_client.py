@@ -76,11 +76,14 @@ class FhirClient:
         max_pages: int = MAX_PAGES,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        # Kept so the gateway and PACS clients use the same CA, certificate and limits.
+        self.tls = tls or TlsSettings()
+        self.limits = limits or HttpLimits()
         self._http = guarded_client(
             self.base_url,
             timeout_s=timeout_s,
-            tls=tls,
-            limits=limits,
+            tls=self.tls,
+            limits=self.limits,
             headers={"Accept": FHIR_JSON, "User-Agent": "fse-desk"},
             transport=transport,
             what="FHIR server",
