@@ -196,6 +196,8 @@ class FhirClient:
                     url=self.base_url,
                 )
             seen.add(next_url)
+            if number == self._max_pages:
+                break
             bundle, response = self._retrying(partial(self._fetch_json, next_url))
         raise IncompleteSearch(
             f"search on {resource_type} did not end within {self._max_pages} pages",
