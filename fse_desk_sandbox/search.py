@@ -75,10 +75,13 @@ class CompiledSearch:
     summary_count: bool = False
     keyset_after: str | None = None
     offset: int = 0
+    force_offset: bool = False
 
     @property
     def keyset(self) -> bool:
         """True when paging by position in ``lastUpdated`` instead of by offset."""
+        if self.force_offset:
+            return False
         return not self.sort or self.sort[0].name == "_lastUpdated"
 
     @property
