@@ -34,6 +34,7 @@ from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
+from fse_desk.store.sync_records import QuarantinedRecord
 from fse_desk.timeline import TimelineService
 from fse_desk.vitals import VitalsService
 
@@ -67,6 +68,8 @@ class ConnectionStatus:
     last_sync_at: datetime | None
     outbox_pending: int
     syncing: bool = False
+    unreadable: int = 0
+    """Server records the sync quarantined; listed by :meth:`Workstation.unreadable_records`."""
 
 
 class Workstation:
@@ -118,6 +121,7 @@ class Workstation:
             offline_since=_parse(store.sync_state.get(OFFLINE_SINCE_KEY)),
             last_sync_at=_parse(store.sync_state.get(LAST_SYNC_KEY)),
             outbox_pending=store.outbox.count_pending(),
+            unreadable=store.sync_records.quarantine_count(),
         )
 
     # -- reading the cache (works the same online and offline) ------------------
@@ -165,6 +169,7 @@ class Workstation:
         self._set_status(
             replace(
                 self._status,
+                unreadable=self._store.sync_records.quarantine_count(),
                 online=True,
                 offline_since=None,
                 syncing=False,
@@ -176,6 +181,10 @@ class Workstation:
     def _on_local_change(self) -> None:
         self._set_status(replace(self._status, outbox_pending=self._store.outbox.count_pending()))
         self.local_change_queued.emit(None)
+
+    def unreadable_records(self) -> list[QuarantinedRecord]:
+        """The server records the sync quarantined (type, id, version, reason), oldest first."""
+        return self._store.sync_records.quarantined()
 
     def check_connection(self) -> bool:
         """Ask the server for its CapabilityStatement; update the status."""
