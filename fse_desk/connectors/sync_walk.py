@@ -157,7 +157,7 @@ def walk(
                 totals[number] = int(page.bundle["total"])
             resources = list(_matches(page))
             distinct[number].update(str(r.get("id", "")) for r in resources)
-            _apply_page(store, feed, resources, seen_versions, held, report)
+            _apply_page(store, feed, resources, seen_versions, held, report, since_instant)
             done += 1
             cancel.raise_if_cancelled()
             yield Progress(done, 0, feed.label)
@@ -276,6 +276,7 @@ def _apply_page(
     seen_versions: set[tuple[str, str]],
     held_versions: dict[str, str],
     report: WalkReport,
+    since_instant: str | None,
 ) -> None:
     quarantine = store.sync_records
     mapped: list[T] = []
@@ -289,7 +290,9 @@ def _apply_page(
         if version and (rid, version) in seen_versions:
             continue  # the same version twice in one walk (overlap, shifting offsets)
         seen_versions.add((rid, version))
-        if version and feed.known_version(rid) == version:
+        # A full read (no cursor: first sync, or a migration that dropped the cursor to
+        # fill a new column) rewrites what it reads; a delta skips the versions cached.
+        if since_instant and version and feed.known_version(rid) == version:
             report.skipped_known += 1
             continue
         held = held_versions.get(rid)
