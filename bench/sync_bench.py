@@ -109,10 +109,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--region", type=Path, default=None, help="a region file to reuse (seeded if missing)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        region_file = seed_region_file(folder / "region.sqlite", 42, args.patients)
+        region_file = seed_region_file(args.region or folder / "region.sqlite", 42, args.patients)
         with sandbox(region_file, 42, args.patients) as base_url:
             compare(base_url, folder, args.rounds, "loopback")
             no_change(base_url, folder)

@@ -217,6 +217,24 @@ class ResourceStore:
             )
         return SearchPage(total, entries, next_page, as_of)
 
+    def history_since(self, type_name: str, since: str) -> list[tuple[str, str, str, bool, str]]:
+        """Every version of ``type_name`` stamped at or after ``since``, oldest first.
+
+        ``(id, version_id, last_updated, deleted, json)``; a deletion has no json.
+        """
+        self._spec(type_name)
+        bound = format_instant(parse_instant(since.replace("Z", "+00:00")))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, version_id, last_updated, deleted, COALESCE(json, '') FROM ("
+                "SELECT id, version_id, last_updated, deleted, json FROM resources "
+                "WHERE type = ? AND last_updated >= ? UNION ALL "
+                "SELECT id, version_id, last_updated, deleted, json FROM history "
+                "WHERE type = ? AND last_updated >= ?) ORDER BY last_updated, id",
+                (type_name, bound, type_name, bound),
+            ).fetchall()
+        return [(str(r[0]), str(r[1]), str(r[2]), bool(r[3]), str(r[4])) for r in rows]
+
     # -- writes -----------------------------------------------------------
 
     def create(

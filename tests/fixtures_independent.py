@@ -70,3 +70,18 @@ def _seed(base_url: str, resources: list[dict[str, Any]]) -> None:
 
         with ThreadPoolExecutor(max_workers=4) as pool:
             list(pool.map(put, resources))
+
+
+def region_export(resources: list[dict[str, Any]], patients: int) -> list[dict[str, Any]]:
+    """The first ``patients`` assistiti of a region with everything that refers to them."""
+    ids = {r["id"] for r in resources if r["resourceType"] == "Patient"}
+    kept = set(sorted(ids)[:patients])
+    chosen: list[dict[str, Any]] = []
+    for resource in resources:
+        refs = [resource.get(key, {}).get("reference", "") for key in ("subject", "patient")]
+        owner = next((r.split("/")[1] for r in refs if r.startswith("Patient/")), None)
+        if resource["resourceType"] == "Patient":
+            owner = resource["id"]
+        if owner is None or owner in kept:
+            chosen.append(resource)
+    return chosen

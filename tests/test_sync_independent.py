@@ -16,6 +16,7 @@ from fse_desk.connectors.sync import SyncEngine, SyncSummary
 from fse_desk.progress import drive
 from fse_desk.store import CacheStore
 from fse_desk_sandbox import ResourceStore, SandboxServer
+from tests.fixtures_independent import region_export
 
 MMG = "prac-mmg-demo"
 
@@ -57,28 +58,13 @@ def _content(cache: CacheStore, patient_ids: list[str]) -> dict[str, Any]:
     return {"patients": patients, "documents": documents}
 
 
-def _export(resources: list[dict[str, Any]], patients: int) -> list[dict[str, Any]]:
-    """The first ``patients`` assistiti of a region with everything that refers to them."""
-    ids = {r["id"] for r in resources if r["resourceType"] == "Patient"}
-    kept = set(sorted(ids)[:patients])
-    chosen: list[dict[str, Any]] = []
-    for resource in resources:
-        refs = [resource.get(key, {}).get("reference", "") for key in ("subject", "patient")]
-        owner = next((r.split("/")[1] for r in refs if r.startswith("Patient/")), None)
-        if resource["resourceType"] == "Patient":
-            owner = resource["id"]
-        if owner is None or owner in kept:
-            chosen.append(resource)
-    return chosen
-
-
 def test_an_independent_server_fills_the_same_cache_as_the_sandbox(
     tmp_path: Path,
     small_region: list[dict[str, Any]],
     sandbox_factory: Callable[..., SandboxServer],
     independent_fhir: Callable[[list[dict[str, Any]]], str],
 ) -> None:
-    export = _export(small_region, 8)
+    export = region_export(small_region, 8)
     region = ResourceStore()
     region.bulk_load(export)
     sandbox = sandbox_factory(region)

@@ -24,6 +24,7 @@ from fse_desk.progress import Progress, drive
 from fse_desk.store import CacheStore
 from fse_desk_sandbox import ResourceStore, SandboxServer
 from fse_desk_sandbox.realism import MODES, Realism
+from tests.fixtures_independent import region_export
 from tests.fixtures_sandbox import document, patient
 
 P99 = {"system": "urn:oid:2.16.840.1.113883.2.9.3.3.6.1.3", "code": "P99"}
@@ -46,13 +47,14 @@ def region(
     request: pytest.FixtureRequest, tmp_path: Path, small_region: list[dict[str, Any]]
 ) -> Iterator[Region]:
     store = ResourceStore(tmp_path / "region.sqlite", realism=Realism.named(request.param))
-    store.bulk_load(small_region)
+    # A dozen assistiti: enough for many pages at small page sizes, quick in every mode.
+    store.bulk_load(region_export(small_region, 12))
     server = SandboxServer(store).start()
     client = FhirClient(server.base_url, retry=RetryPolicy(attempts=2, base_delay_s=0.01))
     cache = CacheStore.open(tmp_path / "cache.sqlcipher", secrets.token_bytes(32))
     gps = [
         gp["reference"].split("/")[1]
-        for p in small_region
+        for p in region_export(small_region, 12)
         if p["resourceType"] == "Patient"
         for gp in p.get("generalPractitioner", [])
     ]
@@ -250,3 +252,19 @@ def test_consent_withdrawn_empties_the_patients_documents(region: Region) -> Non
     _sync(region)
     assert region.cache.patients.get(doc.patient_id).consent is ConsentState.DENIED
     assert region.cache.documents.list_for_patient(doc.patient_id) == []
+
+
+def test_a_binary_answered_as_a_resource_reads_as_its_content(
+    tmp_path: Path, small_region: list[dict[str, Any]]
+) -> None:
+    export = region_export(small_region, 2)
+    store = ResourceStore(realism=Realism.named("binary"))
+    store.bulk_load(export)
+    binary = next(r for r in export if r["resourceType"] == "Binary")
+    expected = store.binary_content(binary["id"])
+    with SandboxServer(store) as server, FhirClient(server.base_url) as client:
+        assert client.binary(f"Binary/{binary['id']}") == (
+            expected.content_type,
+            expected.data,
+        )
+    store.close()
