@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -21,6 +22,8 @@ from fse_desk.connectors.fhir_mapping import is_hidden
 from fse_desk.connectors.sync import SyncEngine, SyncSummary
 from fse_desk.domain import ConsentState
 from fse_desk.progress import Progress, drive
+from fse_desk.pss.service import PssService, PublishRefusal
+from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk_sandbox import ResourceStore, SandboxServer
 from fse_desk_sandbox.realism import MODES, Realism
@@ -187,6 +190,8 @@ def test_a_patient_who_changes_gp_is_purged_and_keeps_only_the_drafts(region: Re
     assert region.cache.pss_drafts.load(patient_id, "RSSMRA70A01A944X") is not None
     cached = region.cache.patients.get(patient_id)
     assert cached is not None and cached.general_practitioner_id == "someone-else"
+    mmg = SimpleNamespace(role=Role.MMG, practitioner_id=region.gp)
+    assert PssService.can_publish(mmg, cached) == (False, PublishRefusal.NOT_PATIENTS_GP)
 
 
 @pytest.mark.parametrize(
