@@ -137,6 +137,7 @@ class SyncEngine:
         requests_before = self._client.requests_sent
         self._consents = self._store.patients.consent_states()
         self._documents = self._store.sync_records.versions("document")
+        first_read = self._store.sync_state.cursor("DocumentReference") is None
         yield from self._pull_patients(summary, report, cancel)
         present = self._store.sync_records.present_patient_ids()
         yield from self._pull_scoped(self._consent_feed(summary), present, summary, report, cancel)
@@ -144,7 +145,7 @@ class SyncEngine:
         yield from self._pull_scoped(
             self._document_feed(summary), consenting, summary, report, cancel
         )
-        yield from self._pull_deletions(consenting, summary, cancel)
+        yield from self._pull_deletions(consenting, summary, cancel, first_read=first_read)
         summary.pages = report.pages
         summary.quarantined = report.quarantined
         summary.incomplete = report.incomplete
@@ -319,11 +320,20 @@ class SyncEngine:
 
     # -- deletions ------------------------------------------------------------------------
     def _pull_deletions(
-        self, consenting: list[PatientId], summary: SyncSummary, cancel: CancelToken
+        self,
+        consenting: list[PatientId],
+        summary: SyncSummary,
+        cancel: CancelToken,
+        *,
+        first_read: bool,
     ) -> Generator[Progress, None, None]:
         cursor = self._store.sync_state.cursor("DocumentReference/_history")
         if self._supports_history("DocumentReference"):
             yield from self._deletions_from_history(cursor, summary, cancel)
+            return
+        if first_read:
+            # Every live document was just read: the ids are as current as they get.
+            self._store.sync_state.set(_RECONCILED_AT, _utc_now_iso())
             return
         last = self._store.sync_state.get(_RECONCILED_AT)
         due = last is None or datetime.now(UTC) - parse_instant(last) >= self._reconcile_every
