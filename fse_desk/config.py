@@ -9,7 +9,11 @@ points it at a real region instead::
     timeout_s = 15
     ca_bundle = "/etc/fse-desk/region-ca.pem"               # optional
     client_cert = "/home/rossi/.fse-desk/operatore.pem"     # optional, TLS client auth
-    client_key = "/home/rossi/.fse-desk/operatore.key"      # optional
+    client_key = "/home/rossi/.fse-desk/operatore.key"      # optional; if encrypted, its
+                                    # passphrase is in the keyring (user tls-key:<profile>)
+    request_deadline_s = 120        # optional: one request, first byte to last
+    max_response_mb = 256           # optional: bigger answers are abandoned while streaming
+    use_environment_proxy = false   # optional: honour HTTP(S)_PROXY, SSL_CERT_FILE …
     gateway_base_url = "https://gtw.example-regione.it/v1"  # optional: the FSE 2.0
                                     # gateway (with its version) to publish the PSS
 
