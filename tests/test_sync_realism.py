@@ -273,3 +273,16 @@ def test_a_binary_answered_as_a_resource_reads_as_its_content(
             expected.data,
         )
     store.close()
+
+
+def test_a_malformed_document_is_quarantined_and_the_rest_arrives(region: Region) -> None:
+    docs = sorted(_expected(region))
+    bad = region.client.read("DocumentReference", docs[0])
+    bad.update(date="2024-99-99T10:00:00Z", content="not a list")
+    region.client.update(bad)
+    summary = _sync(region)
+    assert summary.quarantined == 1
+    assert region.cache.documents.get(docs[0]) is None
+    assert _cached(region) == set(docs) - {docs[0]}
+    [held] = region.cache.sync_records.quarantined()
+    assert (held.resource_type, held.resource_id) == ("DocumentReference", docs[0])
