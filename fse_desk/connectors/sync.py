@@ -57,6 +57,7 @@ from fse_desk.connectors.sync_walk import (
     fetch_pages,
     since,
     walk,
+    whole_page,
 )
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.domain.patient import ConsentState, Patient
@@ -364,7 +365,9 @@ class SyncEngine:
             return
         params = {"_since": self._since(cursor) or cursor, "_count": str(self._page_size)}
         server_time: str | None = None
-        for _index, page in fetch_pages(self._client, "DocumentReference/_history", [params]):
+        for _index, page in fetch_pages(
+            self._client, "DocumentReference/_history", [params], whole_page
+        ):
             server_time = server_time or page.server_time
             gone = [
                 doc_id
@@ -393,7 +396,7 @@ class SyncEngine:
             }
             for i in range(0, len(consenting), IDS_PER_REQUEST)
         ]
-        for _index, page in fetch_pages(self._client, "DocumentReference", queries):
+        for _index, page in fetch_pages(self._client, "DocumentReference", queries, whole_page):
             listed.update(
                 str(e["resource"].get("id"))
                 for e in page.bundle.get("entry", [])

@@ -42,6 +42,7 @@ from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from fse_desk.connectors.fhir_client import FhirClient, SearchPage
@@ -58,6 +59,7 @@ OVERLAP = timedelta(seconds=30)
 """For a write stamped before a walk's first page but committed after it: on the servers
 we know that is a transaction's duration, well under a second."""
 T = TypeVar("T")
+P = TypeVar("P")
 _ITEM = TypeVar("_ITEM")
 
 MAPPING_ERRORS: tuple[type[Exception], ...] = (
@@ -149,15 +151,17 @@ def walk(
     for attempt in (1, 2):
         totals: dict[int, int] = {}
         distinct: dict[int, set[str]] = {i: set() for i in pending}
-        for index, page in fetch_pages(client, feed.resource_type, [queries[i] for i in pending]):
+        pages = fetch_pages(
+            client, feed.resource_type, [queries[i] for i in pending], partial(_prepare, feed)
+        )
+        for index, (page, prepared) in pages:
             number = pending[index]
             if result.server_time is None:
                 result.server_time = page.server_time
             if number not in totals and isinstance(page.bundle.get("total"), int):
                 totals[number] = int(page.bundle["total"])
-            resources = list(_matches(page))
-            distinct[number].update(str(r.get("id", "")) for r in resources)
-            _apply_page(store, feed, resources, seen_versions, held, report, since_instant)
+            distinct[number].update(str(r.get("id", "")) for r, _ in prepared)
+            _apply_page(store, feed, prepared, seen_versions, held, report, since_instant)
             done += 1
             cancel.raise_if_cancelled()
             yield Progress(done, 0, feed.label)
@@ -179,13 +183,22 @@ def walk(
     return result
 
 
+def whole_page(page: SearchPage) -> SearchPage:
+    """The page itself: :func:`fetch_pages` with nothing to prepare."""
+    return page
+
+
 def fetch_pages(
     client: FhirClient,
     resource_type: str,
     queries: Sequence[Mapping[str, str]],
+    prepare: Callable[[SearchPage], P],
     workers: int = FETCH_WORKERS,
-) -> Iterator[tuple[int, SearchPage]]:
-    """``(query index, page)`` of every query, several queries in flight at once.
+) -> Iterator[tuple[int, P]]:
+    """``(query index, prepare(page))`` of every query, several queries in flight at once.
+
+    ``prepare`` runs on the fetching thread (parsing and mapping a page while the
+    caller's SQLite writes, which release the GIL, commit the previous one).
 
     On a regional link the round trip, not the bytes, is what a sync waits for: a
     few searches travel together while the caller parses and writes the pages that
@@ -193,10 +206,10 @@ def fetch_pages(
     surfaces here. Leaving early (cancel, error) stops the helpers.
     """
     if len(queries) == 1:
-        for page in read_ahead(client.walk(resource_type, queries[0])):
-            yield 0, page
+        for item in read_ahead(map(prepare, client.walk(resource_type, queries[0]))):
+            yield 0, item
         return
-    arrived: queue.Queue[tuple[int, SearchPage | None, BaseException | None]] = queue.Queue(
+    arrived: queue.Queue[tuple[int, P | None, BaseException | None]] = queue.Queue(
         maxsize=2 * workers
     )
     stop = threading.Event()
@@ -204,9 +217,10 @@ def fetch_pages(
     def run(index: int, query: Mapping[str, str]) -> None:
         try:
             for page in client.walk(resource_type, query):
+                item = prepare(page)
                 while not stop.is_set():
                     try:
-                        arrived.put((index, page, None), timeout=0.1)
+                        arrived.put((index, item, None), timeout=0.1)
                         break
                     except queue.Full:
                         continue
@@ -236,9 +250,9 @@ def fetch_pages(
 
 
 def _put_final(
-    arrived: queue.Queue[tuple[int, SearchPage | None, BaseException | None]],
+    arrived: queue.Queue[tuple[int, P | None, BaseException | None]],
     stop: threading.Event,
-    item: tuple[int, SearchPage | None, BaseException | None],
+    item: tuple[int, P | None, BaseException | None],
 ) -> None:
     while not stop.is_set():
         try:
@@ -269,10 +283,29 @@ def _matches(page: SearchPage) -> Iterator[dict[str, Any]]:
                 yield resource
 
 
+Prepared = list[tuple[dict[str, Any], Any]]
+"""Each match of a page with its mapped record, or the exception its mapping raised."""
+
+
+def _prepare(feed: Feed[Any], page: SearchPage) -> tuple[SearchPage, Prepared]:
+    prepared: Prepared = []
+    for resource in _matches(page):
+        try:
+            prepared.append((resource, feed.map(resource)))
+        except MAPPING_ERRORS as exc:
+            prepared.append((resource, _Unmappable(exc)))
+    return page, prepared
+
+
+@dataclass(frozen=True, slots=True)
+class _Unmappable:
+    error: Exception
+
+
 def _apply_page(
     store: CacheStore,
     feed: Feed[T],
-    resources: list[dict[str, Any]],
+    resources: Prepared,
     seen_versions: set[tuple[str, str]],
     held_versions: dict[str, str],
     report: WalkReport,
@@ -283,7 +316,7 @@ def _apply_page(
     released: list[str] = []
     bad: list[tuple[str, str, str]] = []
     report.pages += 1
-    for resource in resources:
+    for resource, outcome in resources:
         rid = str(resource.get("id", ""))
         meta = resource.get("meta")
         version = str(meta.get("versionId", "")) if isinstance(meta, dict) else ""
@@ -298,11 +331,10 @@ def _apply_page(
         held = held_versions.get(rid)
         if held is not None and held == version:
             continue  # still the version that could not be read
-        try:
-            mapped.append(feed.map(resource))
-        except MAPPING_ERRORS as exc:
-            bad.append((rid, version, _reason(exc)))
+        if isinstance(outcome, _Unmappable):
+            bad.append((rid, version, _reason(outcome.error)))
             continue
+        mapped.append(outcome)
         if held is not None:
             released.append(rid)
     with store.transaction():
