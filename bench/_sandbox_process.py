@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -29,7 +29,9 @@ def seed_region_file(path: Path, seed: int, patients: int) -> Path:
 
 
 @contextmanager
-def sandbox(region_file: Path, seed: int, patients: int) -> Iterator[str]:
+def sandbox(
+    region_file: Path, seed: int, patients: int, extra_args: Sequence[str] = ()
+) -> Iterator[str]:
     """A sandbox process serving ``region_file``; yields its FHIR base URL."""
     server = subprocess.Popen(
         [
@@ -42,6 +44,7 @@ def sandbox(region_file: Path, seed: int, patients: int) -> Iterator[str]:
             str(patients),
             "--port",
             "0",
+            *extra_args,
         ],
         stdout=subprocess.PIPE,
         text=True,

@@ -9,7 +9,11 @@ points it at a real region instead::
     timeout_s = 15
     ca_bundle = "/etc/fse-desk/region-ca.pem"               # optional
     client_cert = "/home/rossi/.fse-desk/operatore.pem"     # optional, TLS client auth
-    client_key = "/home/rossi/.fse-desk/operatore.key"      # optional
+    client_key = "/home/rossi/.fse-desk/operatore.key"      # optional; if encrypted, its
+                                    # passphrase is in the keyring (user tls-key:<profile>)
+    request_deadline_s = 120        # optional: one request, first byte to last
+    max_response_mb = 256           # optional: bigger answers are abandoned while streaming
+    use_environment_proxy = false   # optional: honour HTTP(S)_PROXY, SSL_CERT_FILE …
     gateway_base_url = "https://gtw.example-regione.it/v1"  # optional: the FSE 2.0
                                     # gateway (with its version) to publish the PSS
 
@@ -44,6 +48,7 @@ from typing import Any
 
 import platformdirs
 
+from fse_desk.connectors._guarded import DEFAULT_MAX_RESPONSE_BYTES, check_service_url
 from fse_desk.errors import ConfigError
 from fse_desk.security.roles import Role
 
@@ -60,6 +65,9 @@ class RegionConfig:
     client_cert: Path | None = None
     client_key: Path | None = None
     gateway_base_url: str | None = None  # FSE 2.0 gateway; None: publishing unavailable
+    request_deadline_s: float = 120.0  # one request, first byte sent to last byte read
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    use_environment: bool = False  # honour HTTP(S)_PROXY, SSL_CERT_FILE … from the environment
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,19 +176,10 @@ def _optional_path(table: dict[str, Any], key: str) -> Path | None:
 
 def _region(value: Any, path: Path) -> RegionConfig:
     table = _table(value, path, "region")
-    url = _required(table, "fhir_base_url", path, "region")
-    if not url.startswith("https://") and not url.startswith("http://127.0.0.1"):
-        raise ConfigError(
-            f"{path}: fhir_base_url {url!r} must use https:// (patient data never travels in clear)"
-        )
+    url = _service_url(table, "fhir_base_url", path, "region")
     gateway = table.get("gateway_base_url")
     if gateway is not None:
-        gateway = _required(table, "gateway_base_url", path, "region")
-        if not gateway.startswith("https://") and not gateway.startswith("http://127.0.0.1"):
-            raise ConfigError(
-                f"{path}: gateway_base_url {gateway!r} must use https:// "
-                "(signed documents carry patient data)"
-            )
+        gateway = _service_url(table, "gateway_base_url", path, "region")
     return RegionConfig(
         fhir_base_url=url,
         timeout_s=float(table.get("timeout_s", 15.0)),
@@ -188,16 +187,27 @@ def _region(value: Any, path: Path) -> RegionConfig:
         client_cert=_optional_path(table, "client_cert"),
         client_key=_optional_path(table, "client_key"),
         gateway_base_url=gateway,
+        request_deadline_s=float(table.get("request_deadline_s", 120.0)),
+        max_response_bytes=int(
+            float(table.get("max_response_mb", DEFAULT_MAX_RESPONSE_BYTES / 2**20)) * 2**20
+        ),
+        use_environment=bool(table.get("use_environment_proxy", False)),
     )
+
+
+def _service_url(table: dict[str, Any], key: str, path: Path, section: str) -> str:
+    """A service address: https, or plain http to this computer only (patient data)."""
+    url = _required(table, key, path, section)
+    try:
+        check_service_url(url, key)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: [{section}] {exc}") from exc
+    return url
 
 
 def _pacs(value: Any, path: Path) -> PacsConfig:
     table = _table(value, path, "pacs")
-    url = _required(table, "dicomweb_base_url", path, "pacs")
-    if not url.startswith("https://") and not url.startswith("http://127.0.0.1"):
-        raise ConfigError(
-            f"{path}: dicomweb_base_url {url!r} must use https:// (images carry patient data)"
-        )
+    url = _service_url(table, "dicomweb_base_url", path, "pacs")
     return PacsConfig(dicomweb_base_url=url, timeout_s=float(table.get("timeout_s", 30.0)))
 
 

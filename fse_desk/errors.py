@@ -22,6 +22,8 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   │   └── ServerUnreachable    no connection at all (refused, no route, DNS)
     │   ├── ConnectorTimeout         no answer in time
     │   ├── AuthFailed               401/403, certificate refused
+    │   ├── UnsafeUrl                a link off the configured server's origin: not followed
+    │   ├── ResponseTooLarge         an answer past the configured size cap: not read further
     │   ├── BodyNotAvailableOffline  a document body never fetched, server unreachable
     │   ├── GatewayError             the FSE 2.0 gateway answered problem+json (RFC 7807:
     │   │   │                        ``type``, ``title``, ``detail``, ``status``, ``instance``,
@@ -30,7 +32,8 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   ├── FhirError                a FHIR server answered with an error
     │   │   ├── ResourceNotFound     404/410
     │   │   ├── PreconditionFailed   412 (If-Match lost)
-    │   │   └── InvalidResponse      a body that is not the FHIR we expect
+    │   │   ├── InvalidResponse      a body that is not the FHIR we expect
+    │   │   └── IncompleteSearch     pages that loop, never end, or stop short of ``total``
     │   └── DicomWebError            a PACS (DICOMweb) failed or answered with an error
     │       └── PacsUnavailable      the PACS cannot be reached, timed out or answered 5xx
     ├── DocumentError                a document body cannot be shown
@@ -138,6 +141,14 @@ class AuthFailed(ConnectorError):
     """The server refused our credentials (401/403 or TLS client certificate)."""
 
 
+class UnsafeUrl(ConnectorError):
+    """A URL on another origin (or with userinfo) was refused; nothing was sent there."""
+
+
+class ResponseTooLarge(ConnectorError):
+    """An answer grew past the configured size cap and was abandoned while streaming."""
+
+
 class FhirError(ConnectorError):
     """A FHIR server answered with an error status or an OperationOutcome."""
 
@@ -164,6 +175,10 @@ class PreconditionFailed(FhirError):
 
 class InvalidResponse(FhirError):
     """The server answered something that is not the FHIR we expect."""
+
+
+class IncompleteSearch(InvalidResponse):
+    """A search's pages loop, pass the page limit, or end with fewer entries than ``total``."""
 
 
 class BodyNotAvailableOffline(ConnectorError):

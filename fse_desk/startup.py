@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from fse_desk.config import DEMO_PROFILE, AppConfig, UserConfig
 from fse_desk.connectors.dicomweb import DicomWebClient
-from fse_desk.connectors.fhir_client import FhirClient, TlsSettings
+from fse_desk.connectors.fhir_client import FhirClient, HttpLimits, TlsSettings
 from fse_desk.demo import start_demo_region
 from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.progress import Progress
@@ -21,6 +21,7 @@ from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import Clinician, Organization
 from fse_desk.security.certificates import (
     OperatorCredentials,
+    client_key_passphrase,
     load_operator_credentials,
 )
 from fse_desk.security.roles import Role
@@ -47,10 +48,16 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         signer=_signer(config.user),
     )
     region = config.region
+    passphrase = client_key_passphrase(config.user.profile) if region.client_key else None
     client = FhirClient(
         region.fhir_base_url,
         timeout_s=region.timeout_s,
-        tls=TlsSettings(region.ca_bundle, region.client_cert, region.client_key),
+        tls=TlsSettings(region.ca_bundle, region.client_cert, region.client_key, passphrase),
+        limits=HttpLimits(
+            deadline_s=region.request_deadline_s,
+            max_response_bytes=region.max_response_bytes,
+            use_environment=region.use_environment,
+        ),
     )
     pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else None
     certificate, profile = config.user.certificate, config.user.profile
@@ -105,7 +112,9 @@ def _open(
     )
     if pacs_url is not None:
         timeout = config.pacs.timeout_s if config.pacs is not None else 30.0
-        workstation.imaging.connect_pacs(DicomWebClient(pacs_url, timeout_s=timeout))
+        workstation.imaging.connect_pacs(
+            DicomWebClient(pacs_url, timeout_s=timeout, tls=client.tls, limits=client.limits)
+        )
     return workstation
 
 

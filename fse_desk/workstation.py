@@ -35,6 +35,7 @@ from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
+from fse_desk.store.sync_records import QuarantinedRecord
 from fse_desk.telemonitoring.inbox import AlarmInbox
 from fse_desk.telemonitoring.service import TelemonitoringService
 from fse_desk.timeline import TimelineService
@@ -74,6 +75,8 @@ class ConnectionStatus:
     # The last sync attempt failed or was cancelled: the cache may be partly
     # updated, and is current only as of ``last_sync_at`` (see fse_desk.freshness).
     last_sync_failed: bool = False
+    unreadable: int = 0
+    """Server records the sync quarantined; listed by :meth:`Workstation.unreadable_records`."""
 
 
 class Workstation:
@@ -129,6 +132,7 @@ class Workstation:
             offline_since=_parse(store.sync_state.get(OFFLINE_SINCE_KEY)),
             last_sync_at=_parse(store.sync_state.get(LAST_SYNC_KEY)),
             outbox_pending=store.outbox.count_pending(),
+            unreadable=store.sync_records.quarantine_count(),
         )
 
     # -- reading the cache (works the same online and offline) ------------------
@@ -184,6 +188,7 @@ class Workstation:
         self._set_status(
             replace(
                 self._status,
+                unreadable=self._store.sync_records.quarantine_count(),
                 online=True,
                 offline_since=None,
                 syncing=False,
@@ -197,10 +202,14 @@ class Workstation:
         self._set_status(replace(self._status, outbox_pending=self._store.outbox.count_pending()))
         self.local_change_queued.emit(None)
 
+    def unreadable_records(self) -> list[QuarantinedRecord]:
+        """The server records the sync quarantined (type, id, version, reason), oldest first."""
+        return self._store.sync_records.quarantined()
+
     def check_connection(self) -> bool:
         """Ask the server for its CapabilityStatement; update the status."""
         try:
-            self._client.capabilities()
+            self._client.capabilities(fresh=True)
         except ConnectorError:
             self._went_offline()
             return False
@@ -276,7 +285,12 @@ class Workstation:
         """
         if self.gateway_base_url is None:
             raise ConfigError(NO_GATEWAY)
-        return GatewayClient(self.gateway_base_url, self.signing_credentials())
+        return GatewayClient(
+            self.gateway_base_url,
+            self.signing_credentials(),
+            tls=self._client.tls,
+            limits=self._client.limits,
+        )
 
     def close(self) -> None:
         self.imaging.close()

@@ -60,6 +60,7 @@ def create_app(store: ResourceStore, *, faults: FaultInjector | None = None) -> 
     routes: list[BaseRoute] = [
         Route(f"{BASE_PATH}/metadata", api.metadata, methods=["GET"]),
         Route(f"{BASE_PATH}/{{type}}/_search", api.search, methods=["GET", "POST"]),
+        Route(f"{BASE_PATH}/{{type}}/_history", api.type_history, methods=["GET"]),
         Route(f"{BASE_PATH}/{{type}}/{{id}}/_history/{{vid}}", api.vread, methods=["GET"]),
         Route(f"{BASE_PATH}/{{type}}/{{id}}", api.instance, methods=["GET", "PUT", "DELETE"]),
         Route(f"{BASE_PATH}/{{type}}", api.type_level, methods=["GET", "POST"]),
@@ -85,7 +86,52 @@ class _FhirApi:
 
     async def metadata(self, request: Request) -> Response:
         _check_format(request)
-        return fhir_response(capability_statement(_base_url(request), _now()))
+        statement = capability_statement(
+            _base_url(request), _now(), history=self.store.realism.history
+        )
+        return fhir_response(statement)
+
+    async def type_history(self, request: Request) -> Response:
+        """``GET [type]/_history?_since=`` (the ``history`` realism mode only)."""
+        type_name = _type_of(request)
+        if not self.store.realism.history:
+            raise UnknownResource(f"{type_name}/_history is not served by this server")
+        since = request.query_params.get("_since")
+        if not since:
+            raise BadRequest("_history needs _since")
+        try:
+            rows = self.store.history_since(type_name, since)
+        except ValueError as exc:
+            raise BadRequest(f"_since: {since!r} is not a FHIR instant") from exc
+        base = _base_url(request)
+        entries = []
+        for rid, version, _updated, deleted, text in rows:
+            if deleted:
+                entries.append(
+                    {
+                        "fullUrl": f"{base}/{type_name}/{rid}",
+                        "request": {"method": "DELETE", "url": f"{type_name}/{rid}"},
+                        "response": {"status": "410 Gone"},
+                    }
+                )
+            else:
+                entries.append(
+                    {
+                        "fullUrl": f"{base}/{type_name}/{rid}",
+                        "resource": json.loads(text),
+                        "request": {"method": "PUT", "url": f"{type_name}/{rid}"},
+                        "response": {"status": "200 OK", "etag": f'W/"{version}"'},
+                    }
+                )
+        bundle = {
+            "resourceType": "Bundle",
+            "type": "history",
+            "meta": {"lastUpdated": _now()},
+            "total": len(entries),
+            "link": [{"relation": "self", "url": str(request.url)}],
+            "entry": entries,
+        }
+        return fhir_response(bundle)
 
     async def type_level(self, request: Request) -> Response:
         if request.method == "POST":
@@ -151,7 +197,8 @@ class _FhirApi:
         return self._read_response(request, stored)
 
     def _read_response(self, request: Request, stored: StoredResource) -> Response:
-        if stored.type == "Binary" and not _wants_fhir_json(request):
+        as_resource = self.store.realism.binary_as_resource or _wants_fhir_json(request)
+        if stored.type == "Binary" and not as_resource:
             content = self.store.binary_content(stored.id, stored.version_id)
             return Response(
                 content.data, headers=version_headers(stored), media_type=content.content_type

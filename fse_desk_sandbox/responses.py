@@ -101,9 +101,11 @@ def searchset(
     return f'{text[:-1]},"entry":[{entries}]}}'
 
 
-def capability_statement(base_url: str, instant: str) -> dict[str, Any]:
+def capability_statement(base_url: str, instant: str, *, history: bool = False) -> dict[str, Any]:
     """What the sandbox serves, built from the resource type registry."""
     interactions = ["read", "vread", "update", "delete", "create", "search-type"]
+    if history:
+        interactions.append("history-type")
     common = [
         {"name": "_id", "type": "token"},
         {"name": "_lastUpdated", "type": "date"},

@@ -75,10 +75,13 @@ class CompiledSearch:
     summary_count: bool = False
     keyset_after: str | None = None
     offset: int = 0
+    force_offset: bool = False
 
     @property
     def keyset(self) -> bool:
         """True when paging by position in ``lastUpdated`` instead of by offset."""
+        if self.force_offset:
+            return False
         return not self.sort or self.sort[0].name == "_lastUpdated"
 
     @property
@@ -254,6 +257,15 @@ def _param_condition(
         modifier = ""
     alternatives: list[str] = []
     args: list[object] = []
+    listed = _reference_list(param, _split_values(value)) if not modifier else None
+    if listed is not None:
+        # patient=<id>,<id>,… as one IN list: SQLite then walks search_by_value once per id
+        # instead of testing every indexed reference against every alternative.
+        ref_type, ids = listed
+        marks = ", ".join("?" for _ in ids)
+        search.conditions.append(f"{head} AND s.sys = ? AND s.val IN ({marks}))")
+        search.args.extend([*head_args, ref_type, *ids])
+        return
     for item in _split_values(value):
         sql, item_args = matcher(param, item, modifier, raw_name)
         alternatives.append(sql)
@@ -265,6 +277,25 @@ def _param_condition(
 
 
 Match = tuple[str, list[object]]
+
+
+def _reference_list(param: SearchParam, items: list[str]) -> tuple[str, list[str]] | None:
+    """``(type, ids)`` when several references name one resource type, else None."""
+    if param.kind is not ParamKind.REFERENCE or len(items) < 2:
+        return None
+    types: set[str] = set()
+    ids: list[str] = []
+    for item in items:
+        split = split_reference(item)
+        if split is None:
+            return None
+        ref_type, ref_id = split
+        resolved = ref_type or param.target
+        if not resolved or (ref_type and param.target and ref_type != param.target):
+            return None
+        types.add(resolved)
+        ids.append(ref_id)
+    return (types.pop(), ids) if len(types) == 1 else None
 
 
 def _token_match(param: SearchParam, item: str, modifier: str, name: str) -> Match:

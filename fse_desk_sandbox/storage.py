@@ -37,6 +37,7 @@ from fse_desk_sandbox.exceptions import (
     VersionConflict,
 )
 from fse_desk_sandbox.extract import index_rows
+from fse_desk_sandbox.realism import Realism
 from fse_desk_sandbox.records import (
     BinaryContent,
     StoredResource,
@@ -49,7 +50,7 @@ from fse_desk_sandbox.records import (
 )
 from fse_desk_sandbox.resource_types import ResourceTypeSpec, spec_for
 from fse_desk_sandbox.schema import DROP_SEARCH_INDEXES, SCHEMA, SEARCH_INDEXES
-from fse_desk_sandbox.search import compile_search
+from fse_desk_sandbox.search import SortKey, compile_search
 
 _BULK_CHUNK = 5000
 _ONE_MICROSECOND = timedelta(microseconds=1)
@@ -69,8 +70,9 @@ class SearchPage:
 class ResourceStore:
     """Versioned FHIR resources with search, in one SQLite database (``:memory:`` default)."""
 
-    def __init__(self, path: Path | str = ":memory:") -> None:
+    def __init__(self, path: Path | str = ":memory:", realism: Realism | None = None) -> None:
         self.path = str(path)
+        self.realism = realism or Realism()
         self._lock = threading.RLock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         if self.path != ":memory:":
@@ -187,6 +189,9 @@ class ResourceStore:
             if compiled.summary_count or compiled.count == 0:
                 return SearchPage(total, [], None, as_of)
             page_sql, page_args = base, list(args)
+            if self.realism.offset_paging or self.realism.millisecond_ties:
+                compiled.sort = compiled.sort or [SortKey("_lastUpdated", False, "r.last_updated")]
+                compiled.force_offset = True
             if compiled.keyset and compiled.keyset_after is not None:
                 # First, so SQLite bounds its index scan by the page position.
                 position = "r.last_updated " + ("< ?" if compiled.descending else "> ?")
@@ -211,6 +216,24 @@ class ResourceStore:
                 f"k{rows[-1][2]}" if compiled.keyset else f"o{compiled.offset + compiled.count}"
             )
         return SearchPage(total, entries, next_page, as_of)
+
+    def history_since(self, type_name: str, since: str) -> list[tuple[str, str, str, bool, str]]:
+        """Every version of ``type_name`` stamped at or after ``since``, oldest first.
+
+        ``(id, version_id, last_updated, deleted, json)``; a deletion has no json.
+        """
+        self._spec(type_name)
+        bound = format_instant(parse_instant(since.replace("Z", "+00:00")))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, version_id, last_updated, deleted, COALESCE(json, '') FROM ("
+                "SELECT id, version_id, last_updated, deleted, json FROM resources "
+                "WHERE type = ? AND last_updated >= ? UNION ALL "
+                "SELECT id, version_id, last_updated, deleted, json FROM history "
+                "WHERE type = ? AND last_updated >= ?) ORDER BY last_updated, id",
+                (type_name, bound, type_name, bound),
+            ).fetchall()
+        return [(str(r[0]), str(r[1]), str(r[2]), bool(r[3]), str(r[4])) for r in rows]
 
     # -- writes -----------------------------------------------------------
 
@@ -334,11 +357,13 @@ class ResourceStore:
         resource_rows: list[tuple[int, str, str, int, str, str]] = []
         index: list[tuple[object, ...]] = []
         contents: list[tuple[str, int, str, bytes]] = []
+        shared = format_instant(self._next_instant()) if self.realism.millisecond_ties else None
         for resource in chunk:
             spec = check_resource(resource)
             resource_id = check_id(str(resource.get("id") or uuid.uuid4()))
             body, content = split_binary(resource)
-            instant = format_instant(self._next_instant())
+            # One stamp for the whole transaction in the millisecond_ties mode.
+            instant = shared or format_instant(self._next_instant())
             text = stamped(body, resource_id, 1, instant)
             resource_rows.append((next_rid, spec.name, resource_id, 1, instant, text))
             index.extend((next_rid, spec.name, *row) for row in index_rows(spec, body))
@@ -447,8 +472,13 @@ class ResourceStore:
         return spec
 
     def _next_instant(self) -> datetime:
-        """Now, or 1 µs after the last instant handed out if the clock has not moved."""
+        """Now, or 1 µs after the last instant handed out if the clock has not moved.
+
+        In the ``millisecond_ties`` realism mode: now to the millisecond, ties allowed.
+        """
         now = datetime.now(UTC)
+        if self.realism.millisecond_ties:
+            return now.replace(microsecond=now.microsecond // 1000 * 1000)
         if now <= self._last_instant:
             now = self._last_instant + _ONE_MICROSECOND
         self._last_instant = now

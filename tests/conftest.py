@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.fixtures_store",
     "tests.fixtures_region",
     "tests.fixtures_orthanc",
+    "tests.fixtures_independent",
 ]
 
 

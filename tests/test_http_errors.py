@@ -34,7 +34,7 @@ def _transport_exceptions() -> list[type[httpx.HTTPError]]:
 
 def _client(handler: httpx.MockTransport) -> FhirClient:
     return FhirClient(
-        "http://fse.test/fhir",
+        "https://fse.test/fhir",
         transport=handler,
         retry=RetryPolicy(attempts=2, base_delay_s=0),
         sleep=lambda _: None,
@@ -95,7 +95,7 @@ def test_transient_failures_are_retried_then_succeed() -> None:
         return httpx.Response(200, json={"resourceType": "Patient", "id": "1"})
 
     client = FhirClient(
-        "http://fse.test/fhir",
+        "https://fse.test/fhir",
         transport=httpx.MockTransport(handler),
         retry=RetryPolicy(attempts=3, base_delay_s=0),
         sleep=lambda _: None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -66,8 +67,9 @@ def test_first_sync_fills_the_cache_with_what_a_clinician_may_see(
 def test_second_sync_without_changes_transfers_only_empty_pages(
     cache: CacheStore, live_region: LiveRegion
 ) -> None:
-    _sync(cache, live_region)
-    again = _sync(cache, live_region)
+    # No overlap window here: the region was written a moment ago, inside any window.
+    _sync(cache, live_region, overlap=timedelta(0))
+    again = _sync(cache, live_region, overlap=timedelta(0))
     assert (again.patients, again.consents, again.documents, again.documents_removed) == (
         0,
         0,
@@ -76,6 +78,20 @@ def test_second_sync_without_changes_transfers_only_empty_pages(
     )
     assert again.pages == 3  # one empty page per resource type
     assert again.bytes_received < 3 * 2_000
+
+
+def test_what_the_overlap_window_brings_again_is_not_written_again(
+    cache: CacheStore, live_region: LiveRegion
+) -> None:
+    _sync(cache, live_region)
+    again = _sync(cache, live_region)  # the whole region is inside the window: all again
+    assert again.pages >= 3
+    assert (again.patients, again.consents, again.documents, again.documents_removed) == (
+        0,
+        0,
+        0,
+        0,
+    )
 
 
 def test_small_pages_give_the_same_cache_as_large_ones(

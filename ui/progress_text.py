@@ -20,6 +20,8 @@ def progress_text(label: str) -> str:
         "Documents of new consents": QCoreApplication.translate(
             "progress", "Documents of new consents"
         ),
+        "Deletions": QCoreApplication.translate("progress", "Deletions"),
+        "Reconciliation": QCoreApplication.translate("progress", "Checking removed documents"),
         "Sending changes": QCoreApplication.translate("progress", "Sending changes"),
         "Downloading documents": QCoreApplication.translate("progress", "Downloading documents"),
         "Searching studies": QCoreApplication.translate("progress", "Searching studies"),

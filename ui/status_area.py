@@ -27,6 +27,10 @@ class StatusArea(QWidget):
         self.outbox_label.setFlat(True)
         self.outbox_label.setObjectName("outboxButton")
         self.outbox_label.setToolTip(self.tr("Open the outbox"))
+        # "N record non leggibili": server records the sync quarantined, listed in the tooltip.
+        self.unreadable_label = QLabel()
+        self.unreadable_label.setObjectName("unreadableLabel")
+        self._workstation = workstation
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setTextVisible(True)
@@ -58,6 +62,7 @@ class StatusArea(QWidget):
             self.last_sync_label,
             self.freshness_label,
             self.outbox_label,
+            self.unreadable_label,
             self.progress_bar,
             self.cancel_button,
         ):
@@ -91,6 +96,23 @@ class StatusArea(QWidget):
             else self.tr("Never synced")
         )
         self.outbox_label.setText(self.tr("Outbox: %n to send", "", status.outbox_pending))
+        self.unreadable_label.setVisible(status.unreadable > 0)
+        if status.unreadable:
+            self.unreadable_label.setText(self.tr("%n unreadable records", "", status.unreadable))
+            lines = [
+                self.tr("{type}/{id} version {version}: {reason}").format(
+                    type=r.resource_type, id=r.resource_id, version=r.version_id, reason=r.reason
+                )
+                for r in self._workstation.unreadable_records()[:30]
+            ]
+            self.unreadable_label.setToolTip(
+                self.tr(
+                    "Records from the regional FSE that could not be read; the sync goes on "
+                    "without them and tries each again when it changes on the server."
+                )
+                + "\n"
+                + "\n".join(lines)
+            )
 
     def show_progress(self, progress: Progress) -> None:
         self.progress_bar.show()

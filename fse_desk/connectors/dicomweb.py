@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from fse_desk.connectors._guarded import HttpLimits, TlsSettings, guarded_client
 from fse_desk.errors import DicomWebError, PacsUnavailable
 from fse_desk.imaging.model import (
     SeriesInstanceUid,
@@ -45,11 +46,18 @@ class DicomWebClient:
         base_url: str,
         *,
         timeout_s: float = 30.0,
+        tls: TlsSettings | None = None,
+        limits: HttpLimits | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(
-            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)), transport=transport
+        self._http = guarded_client(
+            self.base_url,
+            timeout_s=timeout_s,
+            tls=tls,
+            limits=limits,
+            transport=transport,
+            what="PACS",
         )
 
     def close(self) -> None:

@@ -9,21 +9,29 @@ that, with client-generated ids).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import random
-import ssl
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from email.utils import parsedate_to_datetime
+from functools import partial
 from typing import Any, TypeVar
 
 import httpx
+import orjson
 
+from fse_desk.connectors._guarded import HttpLimits, TlsSettings, guarded_client
 from fse_desk.connectors._http_errors import json_body, map_transport_errors, raise_for_status
-from fse_desk.errors import ConnectorTimeout, InvalidResponse, ServerUnavailable
+from fse_desk.errors import ConnectorTimeout, IncompleteSearch, InvalidResponse, ServerUnavailable
 
 FHIR_JSON = "application/fhir+json"
+MAX_PAGES = 100_000
+"""A search that has not ended after this many pages is looping (1,000 patients fit in 3)."""
 _T = TypeVar("_T")
+
+__all__ = ["FhirClient", "HttpLimits", "RetryPolicy", "SearchPage", "TlsSettings"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,23 +48,16 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True, slots=True)
-class TlsSettings:
-    """TLS for a real region: verification is always on; the CA bundle may be custom."""
+class SearchPage:
+    """One searchset Bundle and the server's clock when it was answered.
 
-    ca_bundle: Path | None = None
-    client_cert: Path | None = None
-    client_key: Path | None = None
+    ``server_time`` is the Bundle's ``meta.lastUpdated`` or, when the server leaves
+    that out, its HTTP ``Date``: a delta cursor is taken from it, never from the
+    workstation's clock.
+    """
 
-
-def _ssl_context(tls: TlsSettings) -> ssl.SSLContext | bool:
-    """``True`` (system CAs, verification on) unless a CA bundle or client certificate is set."""
-    if tls.ca_bundle is None and tls.client_cert is None:
-        return True
-    context = ssl.create_default_context(cafile=str(tls.ca_bundle) if tls.ca_bundle else None)
-    if tls.client_cert is not None:
-        key = str(tls.client_key) if tls.client_key else None
-        context.load_cert_chain(str(tls.client_cert), key)
-    return context
+    bundle: dict[str, Any]
+    server_time: str | None
 
 
 class FhirClient:
@@ -68,22 +69,32 @@ class FhirClient:
         *,
         timeout_s: float = 15.0,
         tls: TlsSettings | None = None,
+        limits: HttpLimits | None = None,
         retry: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        max_pages: int = MAX_PAGES,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(
-            base_url=self.base_url + "/",
-            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
-            verify=_ssl_context(tls or TlsSettings()),
+        # Kept so the gateway and PACS clients use the same CA, certificate and limits.
+        self.tls = tls or TlsSettings()
+        self.limits = limits or HttpLimits()
+        self._http = guarded_client(
+            self.base_url,
+            timeout_s=timeout_s,
+            tls=self.tls,
+            limits=self.limits,
             headers={"Accept": FHIR_JSON, "User-Agent": "fse-desk"},
             transport=transport,
+            what="FHIR server",
         )
+        self._max_pages = max_pages
         self._retry = retry or RetryPolicy()
         self._rng = random.Random()
         self._sleep = sleep
         self.bytes_received = 0
+        self.requests_sent = 0
+        self._capabilities: dict[str, Any] | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -110,6 +121,7 @@ class FhirClient:
     def _fetch(
         self, url: str, params: Mapping[str, str] | None = None, accept: str = FHIR_JSON
     ) -> httpx.Response:
+        self.requests_sent += 1
         with map_transport_errors(url):
             response = self._http.get(url, params=params, headers={"Accept": accept})
         self.bytes_received += len(response.content)
@@ -119,9 +131,17 @@ class FhirClient:
     def _get_json(self, url: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
         return self._retrying(lambda: json_body(self._fetch(url, params)))
 
-    def capabilities(self) -> dict[str, Any]:
-        """The server's CapabilityStatement (also a cheap reachability check)."""
-        return self._get_json("metadata")
+    def _fetch_json(
+        self, url: str, params: Mapping[str, str] | None = None
+    ) -> tuple[dict[str, Any], httpx.Response]:
+        response = self._fetch(url, params)
+        return json_body(response), response
+
+    def capabilities(self, *, fresh: bool = False) -> dict[str, Any]:
+        """The server's CapabilityStatement, read once per client unless ``fresh``."""
+        if fresh or self._capabilities is None:
+            self._capabilities = self._get_json("metadata")
+        return self._capabilities
 
     def read(self, resource_type: str, resource_id: str) -> dict[str, Any]:
         return self._get_json(f"{resource_type}/{resource_id}")
@@ -130,22 +150,59 @@ class FhirClient:
         self, resource_type: str, params: Mapping[str, str]
     ) -> Iterator[dict[str, Any]]:
         """Each searchset Bundle page, following ``link[next]`` to the end."""
-        bundle = self._get_json(resource_type, params)
-        while True:
+        for page in self.walk(resource_type, params):
+            yield page.bundle
+
+    def walk(self, resource_type: str, params: Mapping[str, str]) -> Iterator[SearchPage]:
+        """Each page of a search, by ``link[next]`` only (the server's paging, whatever it is).
+
+        Raises :class:`IncompleteSearch` when a ``next`` repeats (a loop), the pages pass
+        ``max_pages``, or the last page leaves fewer entries than the Bundle's ``total``:
+        such an answer is never taken as complete. Links off the base's origin are refused
+        by the transport (:class:`~fse_desk.errors.UnsafeUrl`).
+        """
+        bundle, response = self._retrying(lambda: self._fetch_json(resource_type, params))
+        seen: set[str] = set()
+        matches = 0
+        for number in range(1, self._max_pages + 1):
             if bundle.get("resourceType") != "Bundle":
                 raise InvalidResponse(
                     f"search on {resource_type} answered a {bundle.get('resourceType')}, "
                     "not a Bundle",
                     url=self.base_url,
                 )
-            yield bundle
+            yield SearchPage(bundle, _server_time(bundle, response))
+            matches += sum(
+                1
+                for e in bundle.get("entry", [])
+                if e.get("search", {}).get("mode", "match") == "match"
+            )
             next_url = next(
                 (link["url"] for link in bundle.get("link", []) if link.get("relation") == "next"),
                 None,
             )
             if not next_url:
+                total = bundle.get("total")
+                if isinstance(total, int) and matches < total:
+                    raise IncompleteSearch(
+                        f"search on {resource_type} ended after {matches} of {total} matches "
+                        f"({number} pages) without a next link",
+                        url=self.base_url,
+                    )
                 return
-            bundle = self._get_json(next_url)
+            if next_url in seen:
+                raise IncompleteSearch(
+                    f"search on {resource_type}: page {number} links back to an earlier page",
+                    url=self.base_url,
+                )
+            seen.add(next_url)
+            if number == self._max_pages:
+                break
+            bundle, response = self._retrying(partial(self._fetch_json, next_url))
+        raise IncompleteSearch(
+            f"search on {resource_type} did not end within {self._max_pages} pages",
+            url=self.base_url,
+        )
 
     def search(self, resource_type: str, params: Mapping[str, str]) -> Iterator[dict[str, Any]]:
         """Every matching resource across all pages."""
@@ -155,10 +212,17 @@ class FhirClient:
                     yield entry["resource"]
 
     def binary(self, url: str) -> tuple[str, bytes]:
-        """Raw content and content type of a Binary (``Binary/id`` or an absolute URL)."""
+        """Raw content and content type of a Binary (``Binary/id`` or a same-origin URL).
+
+        A server may answer with the FHIR ``Binary`` resource itself (JSON, base64
+        ``data``) instead of the raw bytes; that is decoded, never cached as the document.
+        """
         response = self._retrying(lambda: self._fetch(url, accept="*/*"))
         content_type = response.headers.get("content-type", "application/octet-stream")
-        return content_type.split(";")[0].strip(), response.content
+        content_type = content_type.split(";")[0].strip()
+        if content_type in (FHIR_JSON, "application/json"):
+            return _binary_resource(response)
+        return content_type, response.content
 
     # -- writes (not retried: the outbox decides) ------------------------------
     def create(
@@ -182,3 +246,32 @@ class FhirClient:
             response = self._http.put(url, json=dict(resource), headers=headers)
         raise_for_status(response)
         return json_body(response)
+
+
+def _server_time(bundle: dict[str, Any], response: httpx.Response) -> str | None:
+    stamped = bundle.get("meta", {}).get("lastUpdated")
+    if isinstance(stamped, str) and stamped:
+        return stamped
+    date = response.headers.get("date")
+    if not date:
+        return None
+    try:
+        return parsedate_to_datetime(date).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def _binary_resource(response: httpx.Response) -> tuple[str, bytes]:
+    url = str(response.request.url)
+    try:
+        body = orjson.loads(response.content)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidResponse(f"{url} answered JSON that does not parse: {exc}", url=url) from exc
+    if not isinstance(body, dict) or body.get("resourceType") != "Binary":
+        kind = body.get("resourceType") if isinstance(body, dict) else type(body).__name__
+        raise InvalidResponse(f"{url} answered a {kind}, not a Binary", url=url)
+    try:
+        data = base64.b64decode(str(body.get("data", "")), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidResponse(f"{url}: the Binary's data is not base64: {exc}", url=url) from exc
+    return str(body.get("contentType") or "application/octet-stream"), data

@@ -28,6 +28,7 @@ from typing import Any
 
 import httpx
 
+from fse_desk.connectors._guarded import HttpLimits, TlsSettings, guarded_client
 from fse_desk.connectors._http_errors import map_transport_errors
 from fse_desk.connectors.gateway_jwt import (
     AUTH_HEADER,
@@ -152,6 +153,8 @@ class GatewayClient:
         identity: ApplicationIdentity | None = None,
         *,
         timeout_s: float = 30.0,
+        tls: TlsSettings | None = None,
+        limits: HttpLimits | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
@@ -161,11 +164,14 @@ class GatewayClient:
         self.identity = identity or ApplicationIdentity()
         self._sleep = sleep
         self._clock = clock
-        self._http = httpx.Client(
-            base_url=self.base_url + "/",
-            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
+        self._http = guarded_client(
+            self.base_url,
+            timeout_s=timeout_s,
+            tls=tls,
+            limits=limits,
             headers={"Accept": "application/json", "User-Agent": "fse-desk"},
             transport=transport,
+            what="FSE gateway",
         )
 
     def close(self) -> None:

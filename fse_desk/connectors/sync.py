@@ -1,33 +1,43 @@
 """Pull the practice's assistiti and their FSE document metadata into the cache.
 
-Delta by ``_lastUpdated`` per resource type: each page is written in one
-transaction together with the type's cursor (the last ``meta.lastUpdated`` on
-the page), so a sync killed at any moment resumes where it stopped and a sync
-with no server change transfers only empty pages.
+Every type is read through :func:`~fse_desk.connectors.sync_walk.walk` (patient
+scoped, cursor from the server's clock, ``ge`` with overlap, de-duplicated by id
+and version, bad records quarantined). In order:
 
-Privacy rules applied here, before anything reaches the cache:
+1. **Patients**: ``Patient?general-practitioner=Practitioner/<me>`` changed since
+   the cursor (the practice's own), then the cached patients by ``_id`` lists: one
+   whose ``generalPractitioner`` is now someone else has left the practice and is
+   purged at once (documents, bodies, text index, findings); unsent PSS drafts
+   stay, and their own-MMG check fails from then on, so ``can_publish`` is false.
+2. **Consents** of those patients, by ``patient=<id list>``.
+3. **Documents** of the consenting patients only, by ``patient=<id list>``. A
+   patient whose documents were never read (new to the practice, consent just
+   given) is read in full; the others from the cursor.
+4. **Deletions**: a deleted document answers 410 and vanishes from searches. Where
+   the server lists deletions (``DocumentReference/_history?_since=``, advertised
+   in its CapabilityStatement) they leave the cache within the sync; otherwise the
+   ids of each patient's documents are reconciled every ``reconcile_every``.
+
+Privacy rules, applied before anything reaches the cache and whatever else fails:
 - a document hidden by the patient (oscuramento P99) is never stored, and is
   removed if it was cached before the patient hid it;
 - a patient without consent to consultation has no FSE documents in the cache;
-  when their consent is granted later their documents are fetched in full;
 - a document entered in error is never stored, and is removed if cached.
 
 A document the gateway replaced (``superseded``) is kept with its status, whatever
 its type: the PSS tab lists earlier PSS versions, and the timeline shows any replaced
-document marked as such, since a clinician may have acted on the earlier version
-(the FSE keeps it readable too). Lab trends and "new" marks skip superseded ones.
+document marked as such, since a clinician may have acted on the earlier version.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import partial
-from typing import Any, TypeVar
+from collections.abc import Generator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.connectors.fhir_client import FhirClient
@@ -35,18 +45,32 @@ from fse_desk.connectors.fhir_mapping import (
     consent_from_fhir,
     document_from_fhir,
     is_hidden,
+    parse_instant,
     patient_from_fhir,
+    reference_id,
+)
+from fse_desk.connectors.sync_walk import (
+    IDS_PER_REQUEST,
+    OVERLAP,
+    Feed,
+    WalkReport,
+    fetch_pages,
+    since,
+    walk,
+    whole_page,
 )
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.domain.patient import ConsentState, Patient
-from fse_desk.errors import InvalidRecord
+from fse_desk.errors import FhirError
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.store import CacheStore
 
 log = logging.getLogger(__name__)
 
 LAST_SYNC_KEY = "last_sync_at"
-T = TypeVar("T")
+_COVERED = "sync_covered:"  # + type: the patients whose resources the type's cursor covers
+_RECONCILED_AT = "sync_reconciled_at"
+RECONCILE_EVERY = timedelta(hours=24)
 
 
 @dataclass(slots=True)
@@ -57,17 +81,25 @@ class SyncSummary:
     consents: int = 0
     documents: int = 0
     documents_removed: int = 0
-    rejected: int = 0
+    departed: int = 0
+    quarantined: int = 0
     pages: int = 0
     bytes_received: int = 0
+    requests: int = 0
     seconds: float = 0.0
-    rejected_reasons: list[str] = field(default_factory=list)
+    incomplete: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        """Records this pull could not read (kept in quarantine)."""
+        return self.quarantined
 
     def describe(self) -> str:
         return (
             f"{self.patients} patients, {self.consents} consents, {self.documents} documents "
-            f"updated, {self.documents_removed} removed, {self.rejected} rejected; "
-            f"{self.pages} pages, {self.bytes_received / 1e6:.1f} MB in {self.seconds:.1f} s"
+            f"updated, {self.documents_removed} removed, {self.departed} departed, "
+            f"{self.quarantined} quarantined; {self.pages} pages, "
+            f"{self.bytes_received / 1e6:.1f} MB in {self.seconds:.1f} s"
         )
 
 
@@ -81,12 +113,17 @@ class SyncEngine:
         *,
         practitioner_id: str | None = None,
         page_size: int = 500,
+        reconcile_every: timedelta = RECONCILE_EVERY,
+        overlap: timedelta = OVERLAP,
     ) -> None:
         self._store = store
         self._client = client
         self._practitioner_id = practitioner_id
         self._page_size = page_size
+        self._reconcile_every = reconcile_every
+        self._overlap = overlap
         self._consents: dict[PatientId, ConsentState] = {}
+        self._documents: dict[str, str] = {}
 
     def pull(self, cancel: CancelToken | None = None) -> Generator[Progress, None, SyncSummary]:
         """Yield progress after each committed page; return the summary.
@@ -96,161 +133,297 @@ class SyncEngine:
         """
         cancel = cancel or CancelToken()
         summary = SyncSummary()
-        # One read of every cached patient's consent, kept current as pages are applied,
-        # instead of a query per resource.
-        self._consents = self._store.patients.consent_states()
+        report = WalkReport()
         started, bytes_before = time.monotonic(), self._client.bytes_received
-        patient_filter = (
+        requests_before = self._client.requests_sent
+        self._consents = self._store.patients.consent_states()
+        self._documents = self._store.sync_records.versions("document")
+        first_read = self._store.sync_state.cursor("DocumentReference") is None
+        yield from self._pull_patients(summary, report, cancel)
+        present = self._store.sync_records.present_patient_ids()
+        yield from self._pull_scoped(self._consent_feed(summary), present, summary, report, cancel)
+        consenting = [p for p in present if self._consents.get(p) is ConsentState.GRANTED]
+        yield from self._pull_scoped(
+            self._document_feed(summary), consenting, summary, report, cancel
+        )
+        yield from self._pull_deletions(consenting, summary, cancel, first_read=first_read)
+        summary.pages = report.pages
+        summary.quarantined = report.quarantined
+        summary.incomplete = report.incomplete
+        summary.seconds = time.monotonic() - started
+        summary.bytes_received = self._client.bytes_received - bytes_before
+        summary.requests = self._client.requests_sent - requests_before
+        self._store.sync_state.set(LAST_SYNC_KEY, _utc_now_iso())
+        return summary
+
+    # -- patients and departures --------------------------------------------------------
+    def _pull_patients(
+        self, summary: SyncSummary, report: WalkReport, cancel: CancelToken
+    ) -> Generator[Progress, None, None]:
+        feed = self._patient_feed(summary)
+        cursor = self._store.sync_state.cursor("Patient")
+        mine = (
             {"general-practitioner": f"Practitioner/{self._practitioner_id}"}
             if self._practitioner_id
             else {}
         )
-        yield from self._pull_type(
-            "Patient", "Patients", patient_filter, self._store_patients, summary, cancel
+        cached = self._store.sync_records.present_patient_ids()
+        first = yield from walk(
+            self._client,
+            self._store,
+            feed,
+            patient_ids=None,
+            since_instant=self._since(cursor),
+            report=report,
+            cancel=cancel,
+            page_size=self._page_size,
+            extra_params=mine,
         )
-        granted: list[PatientId] = []
-        yield from self._pull_type(
-            "Consent",
-            "Consents",
-            {},
-            partial(self._store_consents, granted=granted),
-            summary,
-            cancel,
-        )
-        first_document_pull = self._store.sync_state.cursor("DocumentReference") is None
-        yield from self._pull_type(
-            "DocumentReference", "Documents", {}, self._store_documents, summary, cancel
-        )
-        if not first_document_pull:
-            for done, patient_id in enumerate(granted, 1):
-                for page in self._client.search_pages(
-                    "DocumentReference",
-                    {"patient": f"Patient/{patient_id}", "_count": str(self._page_size)},
-                ):
-                    with self._store.transaction():
-                        self._store_documents(_resources(page), summary)
-                    cancel.raise_if_cancelled()
-                yield Progress(done, len(granted), "Documents of new consents")
-        summary.seconds = time.monotonic() - started
-        summary.bytes_received = self._client.bytes_received - bytes_before
-        self._store.sync_state.set(LAST_SYNC_KEY, _utc_now_iso())
-        return summary
+        complete = first.complete
+        if self._practitioner_id and cached and cursor is not None:
+            # The cached patients changed since: one who moved to another MMG no longer
+            # matches the search above, and is found (and purged) here.
+            known = walk(
+                self._client,
+                self._store,
+                replace(feed, patient_param="_id"),
+                patient_ids=cached,
+                since_instant=self._since(cursor),
+                report=report,
+                cancel=cancel,
+                page_size=self._page_size,
+            )
+            complete = (yield from known).complete and complete
+        if complete and first.server_time:
+            self._store.sync_state.set_cursor("Patient", first.server_time)
 
-    # -- one resource type, page by page ---------------------------------------
-    def _pull_type(
+    def _patient_feed(self, summary: SyncSummary) -> Feed[Patient]:
+        versions = self._store.sync_records.versions("patient")
+
+        def to_patient(resource: dict[str, Any]) -> Patient:
+            consent = self._consents.get(PatientId(str(resource.get("id", ""))))
+            return patient_from_fhir(resource, consent or ConsentState.UNKNOWN)
+
+        def apply(patients: list[Patient]) -> None:
+            summary.patients += self._store.patients.upsert_many(patients)
+            for patient in patients:
+                versions[patient.id] = patient.version_id
+            staying: list[PatientId] = []
+            for patient in patients:
+                self._consents.setdefault(patient.id, patient.consent)
+                if self._practitioner_id and (
+                    patient.general_practitioner_id != self._practitioner_id
+                ):
+                    summary.documents_removed += self._store.sync_records.mark_departed(patient.id)
+                    summary.departed += 1
+                else:
+                    staying.append(patient.id)
+            self._store.sync_records.mark_present(staying)
+
+        return Feed("Patient", "Patients", to_patient, apply, known_version=versions.get)
+
+    # -- consents -----------------------------------------------------------------------
+    def _consent_feed(self, summary: SyncSummary) -> Feed[tuple[PatientId | None, ConsentState]]:
+        def apply(consents: list[tuple[PatientId | None, ConsentState]]) -> None:
+            changes: dict[PatientId, ConsentState] = {}
+            for patient_id, state in consents:
+                if patient_id is None or patient_id not in self._consents:
+                    continue  # not one of our patients
+                if self._consents[patient_id] is state:
+                    continue  # no change
+                changes[patient_id] = self._consents[patient_id] = state
+                if state is not ConsentState.GRANTED:
+                    summary.documents_removed += self._store.documents.delete_for_patient(
+                        patient_id
+                    )
+            summary.consents += self._store.patients.set_consents(changes)
+
+        return Feed("Consent", "Consents", consent_from_fhir, apply)
+
+    # -- documents ----------------------------------------------------------------------
+    def _document_feed(self, summary: SyncSummary) -> Feed[tuple[DocumentMeta, bool]]:
+        def to_document(resource: dict[str, Any]) -> tuple[DocumentMeta, bool]:
+            doc = document_from_fhir(resource)
+            visible = not is_hidden(resource) and doc.status is not DocumentStatus.ENTERED_IN_ERROR
+            return doc, visible
+
+        def apply(documents: list[tuple[DocumentMeta, bool]]) -> None:
+            keep = [
+                d
+                for d, visible in documents
+                if visible and self._consents.get(d.patient_id) is ConsentState.GRANTED
+            ]
+            kept = {d.id for d in keep}
+            drop = [d.id for d, _visible in documents if d.id not in kept]
+            summary.documents += self._store.documents.upsert_many(keep)
+            if drop:
+                summary.documents_removed += self._store.documents.delete(drop)
+            for doc in keep:
+                self._documents[doc.id] = doc.version_id
+            for doc_id in drop:
+                self._documents.pop(doc_id, None)
+
+        return Feed(
+            "DocumentReference",
+            "Documents",
+            to_document,
+            apply,
+            known_version=self._documents.get,
+        )
+
+    # -- one patient-scoped type, delta for covered patients, full for the new ----------
+    def _pull_scoped(
         self,
-        resource_type: str,
-        label: str,
-        extra_params: dict[str, str],
-        apply: Callable[[list[dict[str, Any]], SyncSummary], None],
+        feed: Feed[Any],
+        patients: list[PatientId],
         summary: SyncSummary,
+        report: WalkReport,
         cancel: CancelToken,
     ) -> Generator[Progress, None, None]:
-        params = {"_sort": "_lastUpdated", "_count": str(self._page_size), **extra_params}
-        cursor = self._store.sync_state.cursor(resource_type)
-        if cursor:
-            params["_lastUpdated"] = f"gt{cursor}"
-        done = 0
-        for page in read_ahead(self._client.search_pages(resource_type, params)):
-            resources = list(_resources(page))
-            summary.pages += 1
-            with self._store.transaction():
-                apply(resources, summary)
-                if resources:
-                    last = resources[-1].get("meta", {}).get("lastUpdated")
-                    if last:
-                        self._store.sync_state.set_cursor(resource_type, last)
-            done += len(resources)
-            cancel.raise_if_cancelled()
-            yield Progress(done, int(page.get("total", done)), label)
-
-    # -- appliers: run inside the page transaction ------------------------------
-    def _store_patients(self, resources: list[dict[str, Any]], summary: SyncSummary) -> None:
-        patients: list[Patient] = []
-        for resource in resources:
-            consent = self._consents.get(PatientId(str(resource.get("id", ""))))
-            try:
-                patients.append(patient_from_fhir(resource, consent or ConsentState.UNKNOWN))
-            except InvalidRecord as exc:
-                _reject(summary, exc)
-        summary.patients += self._store.patients.upsert_many(patients)
-        for patient in patients:
-            self._consents[patient.id] = patient.consent
-
-    def _store_consents(
-        self, resources: list[dict[str, Any]], summary: SyncSummary, *, granted: list[PatientId]
-    ) -> None:
-        changes: dict[PatientId, ConsentState] = {}
-        for resource in resources:
-            patient_id, state = consent_from_fhir(resource)
-            if patient_id is None or self._consents.get(patient_id, state) is state:
-                continue  # not our patient, or no change
-            changes[patient_id] = self._consents[patient_id] = state
-            if state is ConsentState.GRANTED:
-                granted.append(patient_id)
-            else:
-                summary.documents_removed += self._store.documents.delete_for_patient(patient_id)
-        summary.consents += self._store.patients.set_consents(changes)
-
-    def _store_documents(self, resources: Iterable[dict[str, Any]], summary: SyncSummary) -> None:
-        keep: list[DocumentMeta] = []
-        drop: list[DocumentId] = []
-        for resource in resources:
-            doc_id = DocumentId(str(resource.get("id", "")))
-            try:
-                doc = document_from_fhir(resource)
-            except InvalidRecord as exc:
-                _reject(summary, exc)
+        cursor = self._store.sync_state.cursor(feed.resource_type)
+        covered = self._covered(feed.resource_type) if cursor else set()
+        old = [p for p in patients if p in covered]
+        new = [p for p in patients if p not in covered]
+        server_time: str | None = None
+        complete = True
+        for group, bound in ((old, self._since(cursor)), (new, None)):
+            if not group:
                 continue
-            visible = (
-                not is_hidden(resource)
-                and doc.status is not DocumentStatus.ENTERED_IN_ERROR
-                and self._consents.get(doc.patient_id) is ConsentState.GRANTED
+            result = yield from walk(
+                self._client,
+                self._store,
+                feed,
+                patient_ids=group,
+                since_instant=bound,
+                report=report,
+                cancel=cancel,
+                page_size=self._page_size,
             )
-            if visible:
-                keep.append(doc)
-            else:
-                drop.append(doc_id)
-        summary.documents += self._store.documents.upsert_many(keep)
-        if drop:
-            summary.documents_removed += self._store.documents.delete(drop)
+            server_time = server_time or result.server_time
+            complete = complete and result.complete
+        if not complete:
+            return
+        if server_time is None:
+            server_time = cursor  # nobody to ask about: nothing changes
+        if server_time is not None:
+            with self._store.transaction():
+                self._store.sync_state.set_cursor(feed.resource_type, server_time)
+                self._store.sync_state.set(
+                    _COVERED + feed.resource_type, json.dumps(sorted(patients))
+                )
+
+    def _since(self, cursor: str | None) -> str | None:
+        return since(cursor, self._overlap)
+
+    def _covered(self, resource_type: str) -> set[PatientId]:
+        text = self._store.sync_state.get(_COVERED + resource_type)
+        return {PatientId(p) for p in json.loads(text)} if text else set()
+
+    # -- deletions ------------------------------------------------------------------------
+    def _pull_deletions(
+        self,
+        consenting: list[PatientId],
+        summary: SyncSummary,
+        cancel: CancelToken,
+        *,
+        first_read: bool,
+    ) -> Generator[Progress, None, None]:
+        cursor = self._store.sync_state.cursor("DocumentReference/_history")
+        if self._supports_history("DocumentReference"):
+            yield from self._deletions_from_history(cursor, summary, cancel)
+            return
+        if first_read:
+            # Every live document was just read: the ids are as current as they get.
+            self._store.sync_state.set(_RECONCILED_AT, _utc_now_iso())
+            return
+        last = self._store.sync_state.get(_RECONCILED_AT)
+        due = last is None or datetime.now(UTC) - parse_instant(last) >= self._reconcile_every
+        if due and consenting:
+            yield from self._reconcile(consenting, summary, cancel)
+            self._store.sync_state.set(_RECONCILED_AT, _utc_now_iso())
+
+    def _supports_history(self, resource_type: str) -> bool:
+        try:
+            statement = self._client.capabilities()
+        except FhirError:
+            return False
+        for rest in statement.get("rest", []):
+            for resource in rest.get("resource", []):
+                if resource.get("type") == resource_type:
+                    codes = {i.get("code") for i in resource.get("interaction", [])}
+                    return "history-type" in codes
+        return False
+
+    def _deletions_from_history(
+        self, cursor: str | None, summary: SyncSummary, cancel: CancelToken
+    ) -> Generator[Progress, None, None]:
+        if cursor is None:
+            # A first sync read every live document: only later deletions matter.
+            now = self._store.sync_state.cursor("DocumentReference")
+            if now:
+                self._store.sync_state.set_cursor("DocumentReference/_history", now)
+            return
+        params = {"_since": self._since(cursor) or cursor, "_count": str(self._page_size)}
+        server_time: str | None = None
+        for _index, page in fetch_pages(
+            self._client, "DocumentReference/_history", [params], whole_page
+        ):
+            server_time = server_time or page.server_time
+            gone = [
+                doc_id
+                for doc_id in (_deleted_id(e) for e in page.bundle.get("entry", []))
+                if doc_id is not None and doc_id in self._documents
+            ]
+            if gone:
+                summary.documents_removed += self._store.documents.delete(gone)
+                for doc_id in gone:
+                    self._documents.pop(doc_id, None)
+            cancel.raise_if_cancelled()
+            yield Progress(0, 0, "Deletions")
+        if server_time:
+            self._store.sync_state.set_cursor("DocumentReference/_history", server_time)
+
+    def _reconcile(
+        self, consenting: list[PatientId], summary: SyncSummary, cancel: CancelToken
+    ) -> Generator[Progress, None, None]:
+        """Drop cached documents the server no longer lists for our patients."""
+        listed: set[str] = set()
+        queries = [
+            {
+                "patient": ",".join(consenting[i : i + IDS_PER_REQUEST]),
+                "_elements": "id",
+                "_count": str(max(self._page_size, 1000)),
+            }
+            for i in range(0, len(consenting), IDS_PER_REQUEST)
+        ]
+        for _index, page in fetch_pages(self._client, "DocumentReference", queries, whole_page):
+            listed.update(
+                str(e["resource"].get("id"))
+                for e in page.bundle.get("entry", [])
+                if isinstance(e.get("resource"), dict)
+            )
+            cancel.raise_if_cancelled()
+            yield Progress(0, 0, "Reconciliation")
+        scope = set(consenting)
+        gone = [
+            d.id
+            for p in scope
+            for d in self._store.documents.list_for_patient(p)
+            if d.id not in listed
+        ]
+        if gone:
+            summary.documents_removed += self._store.documents.delete(gone)
 
 
-class _End:
-    """The sentinel ``read_ahead`` gets when the items run out."""
-
-
-_END = _End()
-
-
-def read_ahead(items: Iterator[T]) -> Iterator[T]:
-    """Yield from ``items``, fetching the next one on a helper thread meanwhile.
-
-    The next page travels over the network (and is parsed) while the current one
-    is written to the cache; SQLite releases the GIL while it works, so the two
-    overlap. Errors raised fetching a page surface where that page is consumed.
-    """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read-ahead") as pool:
-        pending = pool.submit(next, items, _END)
-        while True:
-            item = pending.result()
-            if isinstance(item, _End):
-                return
-            pending = pool.submit(next, items, _END)
-            yield item
-
-
-def _resources(bundle: dict[str, Any]) -> Iterable[dict[str, Any]]:
-    for entry in bundle.get("entry", []):
-        if entry.get("search", {}).get("mode", "match") == "match" and "resource" in entry:
-            yield entry["resource"]
-
-
-def _reject(summary: SyncSummary, exc: InvalidRecord) -> None:
-    # Logged without patient data: the message names ids and fields only.
-    log.warning("resource rejected by sync: %s", exc)
-    summary.rejected += 1
-    summary.rejected_reasons.append(str(exc))
+def _deleted_id(entry: dict[str, Any]) -> DocumentId | None:
+    """The id of a history entry that records a deletion, else None."""
+    request = entry.get("request", {})
+    response = entry.get("response", {})
+    deleted = request.get("method") == "DELETE" or str(response.get("status", "")).startswith("410")
+    if not deleted:
+        return None
+    found = reference_id(request.get("url") or entry.get("fullUrl"), "DocumentReference")
+    return DocumentId(found) if found else None
 
 
 def _utc_now_iso() -> str:

@@ -83,6 +83,20 @@ def keyring_user(profile: str) -> str:
     return f"pkcs12:{validate_profile(profile)}"
 
 
+def client_key_passphrase(profile: str) -> str | None:
+    """The passphrase of ``profile``'s encrypted TLS client key, from the OS keyring.
+
+    Kept under user ``tls-key:<profile>``; None when the key is not encrypted (nothing
+    stored) or no keyring exists (an encrypted key then fails to load, clearly).
+    """
+    if not keyring_available():
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, f"tls-key:{validate_profile(profile)}")
+    except KeyringError as exc:
+        raise SecretStoreError(f"the keyring refused the TLS key passphrase: {exc}") from exc
+
+
 def store_certificate_passphrase(profile: str, passphrase: str) -> None:
     """Keep ``passphrase`` of ``profile``'s PKCS#12 in the OS keyring (never on disk)."""
     if not keyring_available():

@@ -21,6 +21,7 @@ from fse_desk.store.repositories import (
     SyncStateRepository,
     VitalsRepository,
 )
+from fse_desk.store.sync_records import SyncRecordsRepository
 from fse_desk.store.telemonitoring import TelemonitoringRepository
 from fse_desk.store.timeline import AuditRepository, TimelineRepository
 
@@ -41,6 +42,7 @@ class CacheStore:
         self.documents = DocumentRepository(db)
         self.bodies = BodyRepository(db)
         self.sync_state = SyncStateRepository(db)
+        self.sync_records = SyncRecordsRepository(db)
         self.outbox = OutboxRepository(db)
         self.vitals = VitalsRepository(db)
         self.pss_drafts = PssDraftRepository(db)

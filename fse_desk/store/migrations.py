@@ -363,6 +363,27 @@ _TELEMONITORING = Migration(
     ),
 )
 
+_SYNC_QUARANTINE = Migration(
+    10,
+    "quarantined server records, patients who left the practice",
+    (
+        # A server resource the sync could not map: kept by type, id and version (never
+        # its content), listed for the user, tried again when a new version arrives.
+        """CREATE TABLE sync_quarantine (
+            resource_type TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            version_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (resource_type, resource_id)
+        )""",
+        # When a patient moved to another MMG: their FSE data is purged at once, the row
+        # stays only for what this workstation still holds of its own (unsent drafts,
+        # readings, the audit trail), flagged.
+        "ALTER TABLE patient ADD COLUMN departed_at TEXT",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -373,6 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _FINDINGS,
     _PSS_BODIES_REFETCHED,
     _TELEMONITORING,
+    _SYNC_QUARANTINE,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

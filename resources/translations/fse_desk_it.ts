@@ -2300,72 +2300,90 @@
         <translation>Apri la coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="34"/>
+        <location filename="../../ui/status_area.py" line="38"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="38"/>
+        <location filename="../../ui/status_area.py" line="42"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="40"/>
+        <location filename="../../ui/status_area.py" line="44"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="43"/>
+        <location filename="../../ui/status_area.py" line="47"/>
         <source>Built-in demonstration FSE: synthetic patients, no real data.</source>
         <translation>FSE dimostrativo integrato: assistiti sintetici, nessun dato reale.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="51"/>
+        <location filename="../../ui/status_area.py" line="55"/>
         <source>No system keyring: the key of this demo cache is kept in a file beside it.</source>
         <translation>Nessun portachiavi di sistema: la chiave di questa cache dimostrativa è in un file accanto alla cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="72"/>
+        <location filename="../../ui/status_area.py" line="77"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="74"/>
+        <location filename="../../ui/status_area.py" line="79"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="76"/>
+        <location filename="../../ui/status_area.py" line="81"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="78"/>
+        <location filename="../../ui/status_area.py" line="83"/>
         <source>Offline since {when}</source>
         <translation>Non in linea dal {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="83"/>
+        <location filename="../../ui/status_area.py" line="88"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="89"/>
+        <location filename="../../ui/status_area.py" line="94"/>
         <source>Last sync: {when}</source>
         <translation>Ultima sincronizzazione: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="91"/>
+        <location filename="../../ui/status_area.py" line="96"/>
         <source>Never synced</source>
         <translation>Mai sincronizzato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="93"/>
+        <location filename="../../ui/status_area.py" line="98"/>
         <source>Outbox: %n to send</source>
         <translation>
             <numerusform>In uscita: %n da inviare</numerusform>
             <numerusform>In uscita: %n da inviare</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_area.py" line="101"/>
+        <source>%n unreadable records</source>
+        <translation>
+            <numerusform>%n record non leggibile</numerusform>
+            <numerusform>%n record non leggibili</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="103"/>
+        <source>{type}/{id} version {version}: {reason}</source>
+        <translation>{type}/{id} versione {version}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="110"/>
+        <source>Records from the regional FSE that could not be read; the sync goes on without them and tries each again when it changes on the server.</source>
+        <translation>Record del fascicolo regionale che non è stato possibile leggere; la sincronizzazione prosegue senza di essi e li riprova quando cambiano sul server.</translation>
     </message>
 </context>
 <context>
@@ -3397,51 +3415,61 @@
     </message>
     <message>
         <location filename="../../ui/progress_text.py" line="23"/>
+        <source>Deletions</source>
+        <translation>Eliminazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_text.py" line="24"/>
+        <source>Checking removed documents</source>
+        <translation>Verifica dei documenti rimossi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_text.py" line="25"/>
         <source>Sending changes</source>
         <translation>Invio modifiche</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="24"/>
+        <location filename="../../ui/progress_text.py" line="26"/>
         <source>Downloading documents</source>
         <translation>Scaricamento dei documenti</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="25"/>
+        <location filename="../../ui/progress_text.py" line="27"/>
         <source>Searching studies</source>
         <translation>Ricerca degli studi</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="26"/>
+        <location filename="../../ui/progress_text.py" line="28"/>
         <source>Downloading images</source>
         <translation>Scaricamento delle immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="27"/>
+        <location filename="../../ui/progress_text.py" line="29"/>
         <source>Reading images</source>
         <translation>Lettura delle immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="28"/>
+        <location filename="../../ui/progress_text.py" line="30"/>
         <source>Downloading the study</source>
         <translation>Scaricamento dello studio</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="29"/>
+        <location filename="../../ui/progress_text.py" line="31"/>
         <source>Anonymised export</source>
         <translation>Esportazione anonimizzata</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="30"/>
+        <location filename="../../ui/progress_text.py" line="32"/>
         <source>Reading files</source>
         <translation>Lettura dei file</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="31"/>
+        <location filename="../../ui/progress_text.py" line="33"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="32"/>
+        <location filename="../../ui/progress_text.py" line="34"/>
         <source>Indexing documents for the PSS</source>
         <translation>Preparazione dei documenti per il PSS</translation>
     </message>
