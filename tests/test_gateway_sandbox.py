@@ -127,7 +127,7 @@ def test_replacement_supersedes_the_previous_version(gateway: Gateway) -> None:
         {"code": "replaces", "target": {"reference": f"DocumentReference/{old['id']}"}}
     ]
     with pytest.raises(GatewayError, match="record-not-found") as missing:
-        gateway.client.replace("2.16.840.1.113883.2.9.2.080.4.4^NOPE", v2, second)
+        gateway.client.replace("2.16.840.1.113883.2.9.2.80.4.4^NOPE", v2, second)
     assert missing.value.status == 404
 
 

@@ -35,6 +35,7 @@ from starlette.routing import BaseRoute, Route
 from fse_desk.connectors.gateway_jwt import AUTH_HEADER, SIGNATURE_HEADER, cf_of, hl7_type
 from fse_desk.documents.cda import parse_cda
 from fse_desk.domain.document import OSCURAMENTO_SYSTEM
+from fse_desk.domain.identifiers import document_id_root
 from fse_desk.errors import DocumentError
 from fse_desk_sandbox.exceptions import SandboxError
 from fse_desk_sandbox.gateway.checks import (
@@ -522,7 +523,7 @@ def _audience(request: Request) -> str:
 def _workflow_id(cda: bytes) -> str:
     digest = hashlib.sha256(cda).hexdigest()
     return (
-        f"2.16.840.1.113883.2.9.2.080.4.4.{digest}.{secrets.token_hex(5)}"
+        f"{document_id_root()}.{digest}.{secrets.token_hex(5)}"
         "^^^^urn:ihe:iti:xdw:2013:workflowInstanceId"
     )
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from fse_desk.domain import DOCUMENT_TYPES
+from fse_desk.domain.identifiers import document_id_root
 from fse_desk_sandbox.region.clock import cda_ts
 from fse_desk_sandbox.region.facilities import Clinician
 from fse_desk_sandbox.region.model import Block, Doc, LabResult, Section
 from fse_desk_sandbox.region.people import Person
 
-DOC_ID_ROOT = "2.16.840.1.113883.2.9.2.080.4.4"
+DOC_ID_ROOT = document_id_root()
 CF_ROOT = "2.16.840.1.113883.2.9.4.3.2"
 LOINC_OID = "2.16.840.1.113883.6.1"
 FACILITY_ROOT = "2.16.840.1.113883.2.9.4.1.2"
