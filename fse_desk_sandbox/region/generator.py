@@ -17,7 +17,7 @@ from fse_desk_sandbox.region.histories import build_history
 from fse_desk_sandbox.region.model import Doc
 from fse_desk_sandbox.region.people import Person, make_person
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 """Bump whenever the output for a given (seed, patients, today) changes: the sandbox
 re-seeds a store that holds another version."""
 
