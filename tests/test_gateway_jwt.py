@@ -70,6 +70,7 @@ def test_signature_token_claims() -> None:
         action=Action.CREATE,
         purpose=PurposeOfUse.TREATMENT,
         file=pdf,
+        patient_consent=False,
         now=NOW,
     )
     claims = _decode(token)
@@ -83,7 +84,7 @@ def test_signature_token_claims() -> None:
         "subject_role": "APR",
         "purpose_of_use": "TREATMENT",
         "action_id": "CREATE",
-        "patient_consent": True,
+        "patient_consent": False,  # as the patient's record says, never a constant
         "person_id": "GRMRSI36D56B572X^^^&2.16.840.1.113883.2.9.4.3.2&ISO",
         "resource_hl7_type": "('60591-5^^2.16.840.1.113883.6.1')",
         "attachment_hash": hashlib.sha256(pdf).hexdigest(),
@@ -105,6 +106,7 @@ def test_replacement_says_update_and_each_token_is_unique() -> None:
         action=Action.UPDATE,
         purpose=PurposeOfUse.UPDATE,
         file=b"x",
+        patient_consent=True,
         now=NOW,
     )
     two = signature_token(
@@ -115,6 +117,7 @@ def test_replacement_says_update_and_each_token_is_unique() -> None:
         action=Action.UPDATE,
         purpose=PurposeOfUse.UPDATE,
         file=b"x",
+        patient_consent=True,
         now=NOW,
     )
     first, second = _decode(one), _decode(two)

@@ -17,9 +17,10 @@ from fse_desk.domain.identifiers import (
     repository_id,
     submission_set_id,
 )
-from fse_desk.domain.patient import Patient, Sex
+from fse_desk.domain.patient import ConsentState, Patient, Sex
 from fse_desk.pss import write_cda
 from fse_desk.pss.publication import publication_of
+from fse_desk.security.roles import Role
 from tests.test_pss_support import full_pss
 
 
@@ -77,9 +78,19 @@ def test_publication_identifiers_follow_the_integration_guide() -> None:
     assert fields.identificativo_sottomissione.startswith(prefix)
     assert is_valid_oid(fields.identificativo_sottomissione)
     assert len(fields.identificativo_sottomissione) <= 64
+    # patient_consent (a JWT claim) follows the patient's consent on record.
+    assert fields.patient_consent is False  # consent not known: not claimed
+    granted = dataclasses.replace(patient, consent=ConsentState.GRANTED)
+    assert publication_of(pss, granted).patient_consent is True
     # Stable across retries, different for another document.
     assert publication_of(pss, patient) == fields
     other = dataclasses.replace(pss, document_id="PSS.2026.0099")
     assert publication_of(other, patient).identificativo_sottomissione != (
         fields.identificativo_sottomissione
     )
+
+
+def test_gateway_subject_role_comes_from_the_operator_role() -> None:
+    assert Role.MMG.gateway_subject_role == "APR"
+    assert Role.PLS.gateway_subject_role == "APR"
+    assert Role.NURSE.gateway_subject_role is None  # publishes nothing through FSE Desk

@@ -135,7 +135,7 @@ def signature_token(
     purpose: PurposeOfUse,
     file: bytes | None,
     resource_hl7_type: str = PSS_HL7_TYPE,
-    patient_consent: bool = True,
+    patient_consent: bool,
     now: datetime | None = None,
     lifetime: timedelta = TOKEN_LIFETIME,
 ) -> str:

@@ -21,7 +21,7 @@ from fse_desk.connectors.gateway import Publication
 from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.domain.identifiers import region_of_document_root, repository_id, submission_set_id
 from fse_desk.domain.outbox import OutboxMethod
-from fse_desk.domain.patient import Patient
+from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import ConfigError, PssNotPublishable
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.drafting import ROME
@@ -102,6 +102,7 @@ def publication_of(draft: Pss, patient: Patient) -> Publication:
         identificativo_sottomissione=submission_set_id(region, serial),
         data_inizio_prestazione=draft.effective_time,
         patient_cf=patient.codice_fiscale,
+        patient_consent=patient.consent is ConsentState.GRANTED,
     )
 
 
