@@ -170,7 +170,9 @@ def _record_target(p: Person) -> str:
     place = p.birthplace
     county = f"<county>{_t(place.district)}</county>" if place.district else ""
     return (
-        "<recordTarget><patientRole>"
+        # The structural attributes' default values, written out: the prescription
+        # schematrons require them explicitly.
+        '<recordTarget typeCode="RCT" contextControlCode="OP"><patientRole classCode="PAT">'
         f'<id root="{CF_ROOT}" extension="{p.cf}" assigningAuthorityName="MEF"/>'
         f'<addr use="H"><country>IT</country><county>BO</county><city>{_t(p.city)}</city>'
         f"<postalCode>{p.postal_code}</postalCode>"
@@ -187,12 +189,16 @@ def _record_target(p: Person) -> str:
 def _author(doc: Doc, person: Person, signed: str) -> str:
     if doc.author is None:  # uploaded by the patient to the taccuino
         return (
-            f'<author><time value="{signed}"/><assignedAuthor>'
+            f'<author typeCode="AUT" contextControlCode="OP"><time value="{signed}"/>'
+            "<assignedAuthor>"
             f'<id root="{CF_ROOT}" extension="{person.cf}"/><assignedPerson>'
             f"{_person_name(person.given, person.family)}</assignedPerson></assignedAuthor>"
             "</author>"
         )
-    return f'<author><time value="{signed}"/>{_assigned(doc.author, "assignedAuthor")}</author>'
+    return (
+        f'<author typeCode="AUT" contextControlCode="OP"><time value="{signed}"/>'
+        f"{_assigned(doc.author, 'assignedAuthor')}</author>"
+    )
 
 
 def render(doc: Doc, person: Person, doc_id: str) -> str:
@@ -238,7 +244,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         '<languageCode code="it-IT"/>'
         f'<setId root="{DOC_ID_ROOT}" extension="{doc_id}"/><versionNumber value="1"/>'
         f"{_record_target(person)}{_author(doc, person, signed)}"
-        "<custodian><assignedCustodian><representedCustodianOrganization>"
+        '<custodian typeCode="CST"><assignedCustodian><representedCustodianOrganization>'
         f'<id root="{FACILITY_ROOT}" extension={_at(custodian.id)}/>'
         f"<name>{_t(custodian.name)}</name></representedCustodianOrganization>"
         f"</assignedCustodian></custodian>{legal}{_order(doc, doc_id)}{study}"
