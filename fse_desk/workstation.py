@@ -17,7 +17,7 @@ from pathlib import Path
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import GatewayClient
-from fse_desk.connectors.gateway_jwt import ApplicationIdentity
+from fse_desk.connectors.gateway_jwt import ApplicationIdentity, xon
 from fse_desk.connectors.gateway_push import NO_GATEWAY
 from fse_desk.connectors.push import OutboxPusher, PushSummary
 from fse_desk.connectors.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
@@ -259,7 +259,13 @@ class Workstation:
             raise ConfigError(
                 f"the {self.operator.role.value} role publishes nothing through the gateway"
             )
-        identity = ApplicationIdentity(subject_role=role)
+        signer = self.operator.signer
+        locality = (
+            xon(signer.custodian.name, signer.custodian.id, signer.custodian.id_root)
+            if (signer is not None)
+            else ""
+        )
+        identity = ApplicationIdentity(subject_role=role, locality=locality)
         return GatewayClient(self.gateway_base_url, self.signing_credentials(), identity)
 
     def close(self) -> None:

@@ -324,3 +324,22 @@ def test_identifiers_outside_the_guide_structure_are_refused(
     assert answer.status_code == 400
     assert answer.json()["type"] == "/msg/invalid-format"
     assert field in answer.json()["detail"]
+
+
+def test_a_locality_in_free_text_is_refused(gateway: Gateway) -> None:
+    patient = gateway.patients()[0]
+    pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
+    creds, pub = gateway.client.credentials, publication(patient, "PSS.GTW.XON")
+    sig = signature_token(
+        creds,
+        gateway.url,
+        ApplicationIdentity(locality="Casa della Salute di Vergato"),
+        patient_cf=pub.patient_cf,
+        action=Action.CREATE,
+        purpose=PurposeOfUse.TREATMENT,
+        file=pdf,
+        patient_consent=True,
+    )
+    answer = _send_raw(gateway, pdf, auth_token(creds, gateway.url), sig, pub.body(None))
+    assert answer.status_code == 403
+    assert "XON" in answer.json()["detail"]

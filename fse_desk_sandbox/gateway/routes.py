@@ -73,6 +73,8 @@ _IDENTIFIER_SHAPES = {
     "identificativoRep": re.compile(r"2\.16\.840\.1\.113883\.2\.9\.2\.\d+\.4\.5\.\d+"),
     "identificativoSottomissione": re.compile(r"2\.16\.840\.1\.113883\.2\.9\.2\.\d+\.4\.3\.\d+"),
 }
+_XON = re.compile(r"[^^]+\^{5}&\d+(?:\.\d+)+&ISO\^{4}[^^]+")
+"""``locality``: <name>^^^^^&<catalogue OID>&ISO^^^^<code> (HL7 v2 XON)."""
 _LOG = logging.getLogger(__name__)
 
 
@@ -221,6 +223,10 @@ class _GatewayApi:
         if claims["action_id"] != action or claims["purpose_of_use"] != purpose:
             raise token_problem(
                 f"action_id/purpose_of_use devono essere {action}/{purpose}", "/jwt-action"
+            )
+        if not _XON.fullmatch(str(claims["locality"])):
+            raise token_problem(
+                f"locality {claims['locality']!r} non in formato XON", "/jwt-locality"
             )
         if claims["subject_role"] not in ("APR", "PRS"):  # MMG / PLS write the PSS
             raise token_problem(
