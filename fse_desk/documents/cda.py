@@ -152,7 +152,7 @@ def parse_xml(data: bytes) -> Element:
             f"{MAX_BODY_BYTES:,} bytes of XML"
         )
     try:
-        return safe_xml.fromstring(
+        root: Element = safe_xml.fromstring(
             data, forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
     except defusedxml.DTDForbidden as exc:
@@ -167,6 +167,7 @@ def parse_xml(data: bytes) -> Element:
         ) from exc
     except (UnicodeError, LookupError, ValueError) as exc:
         raise MalformedDocument(f"the XML cannot be decoded: {exc}") from exc
+    return root
 
 
 # -- helpers -------------------------------------------------------------------------------

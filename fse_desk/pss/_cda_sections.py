@@ -195,7 +195,7 @@ def _statement(parent: ET.Element, key: str, item: Any, ref: str, ids: EntryIds)
         el(org, "statusCode", code="completed")
         parent = el(org, "component")
     st = _open(parent, spec, ids, ref, ".1" if spec.wrapper else "")
-    main = getattr(item, spec.code) if spec.code else None
+    main: Any = getattr(item, spec.code) if spec.code else None
     if spec.element == "substanceAdministration":
         if key == "vaccinations":
             _fixed_code(st, "code", IMMUNIZATION)
@@ -450,8 +450,9 @@ def _absence_entry(section: ET.Element, key: str, ids: EntryIds) -> None:
         )
         _template(obs, SPECS[key].template)
         ids.add(obs, ref, ".1")
-        assert SPECS[key].fixed_code is not None
-        _fixed_code(obs, "code", SPECS[key].fixed_code)
+        fixed = SPECS[key].fixed_code
+        assert fixed is not None
+        _fixed_code(obs, "code", fixed)
         _text(obs, ref)
         el(obs, "statusCode", code="completed")
         el(obs, "value", **{XSI_TYPE: "CD", "nullFlavor": "NA"})

@@ -416,4 +416,5 @@ _HINTS: dict[type, dict[str, Any]] = {}
 def base_type(hint: Any) -> type:
     """``Coded | None`` → ``Coded``; ``int`` → ``int``."""
     args = [a for a in getattr(hint, "__args__", ()) if a is not type(None)]
-    return args[0] if args else hint
+    found: type = args[0] if args else hint
+    return found

@@ -269,9 +269,8 @@ def _sections(c: _Checks, root: Element) -> None:
                 f"section {loinc} needs templateId {spec.template_id}",
                 f"{where}/templateId",
             )
-        if not "".join(
-            _f(section, "h:title").itertext() if _f(section, "h:title") is not None else ()
-        ).strip():
+        title = _f(section, "h:title")
+        if not "".join(title.itertext() if title is not None else ()).strip():
             c.add("section.title", f"section {loinc} has no title", f"{where}/title")
         text = _f(section, "h:text")
         if text is None:
@@ -507,7 +506,9 @@ def _entry(c: _Checks, key: str, entry: Element, ids: set[str], where: str) -> N
                 f"a comment act needs templateId {entry_template(NOTE_TEMPLATE)}",
                 f"{loc}/entryRelationship/act",
             )
-    _SPECIAL.get(key, lambda *_: None)(c, outer, st, loc)
+    special = _SPECIAL.get(key)
+    if special is not None:
+        special(c, outer, st, loc)
 
 
 def _sub(st: Element, code: str) -> list[Element]:
