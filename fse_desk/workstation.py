@@ -266,7 +266,9 @@ class Workstation:
             else ""
         )
         identity = ApplicationIdentity(subject_role=role, locality=locality)
-        return GatewayClient(self.gateway_base_url, self.signing_credentials(), identity)
+        return GatewayClient(
+            self.gateway_base_url, self.signing_credentials(), identity, tls=self._client.tls
+        )
 
     def close(self) -> None:
         self.imaging.close()

@@ -48,7 +48,7 @@ class TlsSettings:
     client_key: Path | None = None
 
 
-def _ssl_context(tls: TlsSettings) -> ssl.SSLContext | bool:
+def ssl_context(tls: TlsSettings) -> ssl.SSLContext | bool:
     """``True`` (system CAs, verification on) unless a CA bundle or client certificate is set."""
     if tls.ca_bundle is None and tls.client_cert is None:
         return True
@@ -73,10 +73,11 @@ class FhirClient:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.tls = tls or TlsSettings()  # also presented to the FSE 2.0 gateway
         self._http = httpx.Client(
             base_url=self.base_url + "/",
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
-            verify=_ssl_context(tls or TlsSettings()),
+            verify=ssl_context(self.tls),
             headers={"Accept": FHIR_JSON, "User-Agent": "fse-desk"},
             transport=transport,
         )

@@ -29,6 +29,7 @@ from typing import Any
 import httpx
 
 from fse_desk.connectors._http_errors import map_transport_errors
+from fse_desk.connectors.fhir_client import TlsSettings, ssl_context
 from fse_desk.connectors.gateway_jwt import (
     AUTH_HEADER,
     PSS_HL7_TYPE,
@@ -154,6 +155,7 @@ class GatewayClient:
         credentials: OperatorCredentials,
         identity: ApplicationIdentity | None = None,
         *,
+        tls: TlsSettings | None = None,
         timeout_s: float = 30.0,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -169,6 +171,8 @@ class GatewayClient:
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
             headers={"Accept": "application/json", "User-Agent": "fse-desk"},
             transport=transport,
+            # Mutual TLS: the region's "autenticazione" client certificate, when configured.
+            verify=ssl_context(tls or TlsSettings()),
         )
 
     def close(self) -> None:
