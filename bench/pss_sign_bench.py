@@ -124,6 +124,7 @@ def main() -> None:
                 action=Action.CREATE,
                 purpose=PurposeOfUse.TREATMENT,
                 file=signed,
+                patient_consent=True,
             ),
         ),
     )
@@ -138,6 +139,7 @@ def main() -> None:
             action=Action.CREATE,
             purpose=PurposeOfUse.TREATMENT,
             file=pdf,
+            patient_consent=True,
         )
 
     t_all, _ = _median(args.rounds, pipeline)

@@ -17,6 +17,7 @@ from pathlib import Path
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import GatewayClient
+from fse_desk.connectors.gateway_jwt import ApplicationIdentity, xon
 from fse_desk.connectors.gateway_push import NO_GATEWAY
 from fse_desk.connectors.push import OutboxPusher, PushSummary
 from fse_desk.connectors.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
@@ -280,14 +281,29 @@ class Workstation:
     def gateway_client(self) -> GatewayClient:
         """A client of the FSE 2.0 gateway signed with the operator's certificate (close it).
 
-        Raises :class:`ConfigError` when no gateway is configured, and the
+        The JWTs carry the operator's role as ``subject_role``. Raises
+        :class:`ConfigError` when no gateway is configured or the role publishes nothing, and the
         :class:`CertificateError` of :meth:`signing_credentials`.
         """
         if self.gateway_base_url is None:
             raise ConfigError(NO_GATEWAY)
+        role = self.operator.role.gateway_subject_role
+        if role is None:
+            # Unreachable from the editor, which lets only MMG/PLS publish.
+            raise ConfigError(
+                f"the {self.operator.role.value} role publishes nothing through the gateway"
+            )
+        signer = self.operator.signer
+        locality = (
+            xon(signer.custodian.name, signer.custodian.id, signer.custodian.id_root)
+            if (signer is not None)
+            else ""
+        )
+        identity = ApplicationIdentity(subject_role=role, locality=locality)
         return GatewayClient(
             self.gateway_base_url,
             self.signing_credentials(),
+            identity,
             tls=self._client.tls,
             limits=self._client.limits,
         )

@@ -41,7 +41,7 @@ DOCUMENT = {
     "id": "doc-1",
     "meta": {"versionId": "1", "lastUpdated": "2026-01-02T03:04:05Z"},
     "status": "current",
-    "masterIdentifier": {"system": "urn:oid:2.16.840.1.113883.2.9.2.080.4.4", "value": "ABC"},
+    "masterIdentifier": {"system": "urn:oid:2.16.840.1.113883.2.9.2.80.4.4", "value": "ABC"},
     "type": {
         "coding": [
             {"system": "http://loinc.org", "code": "11502-2", "display": "Referto di laboratorio"}
@@ -113,7 +113,7 @@ def test_document_maps_every_field() -> None:
     assert doc.author == "Dott.ssa Anna Bianchi"
     assert doc.facility == "Ospedale Maggiore"
     assert doc.confidentiality == "R"
-    assert doc.master_identifier == "2.16.840.1.113883.2.9.2.080.4.4^ABC"
+    assert doc.master_identifier == "2.16.840.1.113883.2.9.2.80.4.4^ABC"
     assert doc.body_url == "Binary/bin-1"
 
 

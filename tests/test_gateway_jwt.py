@@ -18,6 +18,7 @@ from fse_desk.connectors.gateway_jwt import (
     cf_of,
     cx_cf,
     signature_token,
+    xon,
 )
 from fse_desk.errors import InvalidRecord
 from fse_desk.security.certificates import issue_test_certificate
@@ -70,6 +71,7 @@ def test_signature_token_claims() -> None:
         action=Action.CREATE,
         purpose=PurposeOfUse.TREATMENT,
         file=pdf,
+        patient_consent=False,
         now=NOW,
     )
     claims = _decode(token)
@@ -83,7 +85,7 @@ def test_signature_token_claims() -> None:
         "subject_role": "APR",
         "purpose_of_use": "TREATMENT",
         "action_id": "CREATE",
-        "patient_consent": True,
+        "patient_consent": False,  # as the patient's record says, never a constant
         "person_id": "GRMRSI36D56B572X^^^&2.16.840.1.113883.2.9.4.3.2&ISO",
         "resource_hl7_type": "('60591-5^^2.16.840.1.113883.6.1')",
         "attachment_hash": hashlib.sha256(pdf).hexdigest(),
@@ -105,6 +107,7 @@ def test_replacement_says_update_and_each_token_is_unique() -> None:
         action=Action.UPDATE,
         purpose=PurposeOfUse.UPDATE,
         file=b"x",
+        patient_consent=True,
         now=NOW,
     )
     two = signature_token(
@@ -115,6 +118,7 @@ def test_replacement_says_update_and_each_token_is_unique() -> None:
         action=Action.UPDATE,
         purpose=PurposeOfUse.UPDATE,
         file=b"x",
+        patient_consent=True,
         now=NOW,
     )
     first, second = _decode(one), _decode(two)
@@ -137,3 +141,25 @@ def test_cx_form_of_the_fiscal_code() -> None:
     assert cf_of(cx_cf("GDTLNE72D58A944V")) == "GDTLNE72D58A944V"
     with pytest.raises(InvalidRecord, match="not a 16-character codice fiscale"):
         cx_cf("ABC")
+
+
+def test_locality_is_an_xon_with_v2_escapes() -> None:
+    assert xon("Studio medico Rossi & Bianchi", "080105-MMG") == (
+        "Studio medico Rossi \\T\\ Bianchi^^^^^&2.16.840.1.113883.2.9.4.1.2&ISO^^^^080105-MMG"
+    )
+    with pytest.raises(InvalidRecord, match="locality"):
+        xon("", "080105")
+    token = signature_token(
+        CREDS,
+        AUD,
+        ApplicationIdentity(),  # no practice configured: the region itself, still an XON
+        patient_cf="GRMRSI36D56B572X",
+        action=Action.CREATE,
+        purpose=PurposeOfUse.TREATMENT,
+        file=b"x",
+        patient_consent=True,
+        now=NOW,
+    )
+    assert _decode(token)["locality"] == (
+        "Regione Emilia-Romagna^^^^^&2.16.840.1.113883.2.9.4.1.2&ISO^^^^080"
+    )

@@ -61,7 +61,7 @@ def test_validate_publish_and_follow_makes_the_pss_appear(gateway: Gateway) -> N
     pdf = signed_pdf(cda, gateway.client.credentials)
     pub = publication(patient)
 
-    checked = gateway.client.validate(pdf, pub.patient_cf)
+    checked = gateway.client.validate(pdf, pub.patient_cf, patient_consent=True)
     assert checked.status == 201 and checked.workflow_instance_id and checked.trace_id
     receipt = gateway.client.publish(pdf, pub, workflow_instance_id=checked.workflow_instance_id)
     assert receipt.status == 202
@@ -96,7 +96,9 @@ def test_verifica_answers_200_and_publication_without_validation_is_accepted(
     patient = gateway.patients()[1]
     pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
     assert (
-        gateway.client.validate(pdf, cf_of_patient(patient), activity=Activity.VERIFICA).status
+        gateway.client.validate(
+            pdf, cf_of_patient(patient), patient_consent=True, activity=Activity.VERIFICA
+        ).status
         == 200
     )
     receipt = gateway.client.publish(pdf, publication(patient, "PSS.GTW.0100"))
@@ -127,7 +129,7 @@ def test_replacement_supersedes_the_previous_version(gateway: Gateway) -> None:
         {"code": "replaces", "target": {"reference": f"DocumentReference/{old['id']}"}}
     ]
     with pytest.raises(GatewayError, match="record-not-found") as missing:
-        gateway.client.replace("2.16.840.1.113883.2.9.2.080.4.4^NOPE", v2, second)
+        gateway.client.replace("2.16.840.1.113883.2.9.2.80.4.4^NOPE", v2, second)
     assert missing.value.status == 404
 
 
@@ -156,6 +158,7 @@ def test_wrong_attachment_hash_is_refused(gateway: Gateway) -> None:
         action=Action.CREATE,
         purpose=PurposeOfUse.TREATMENT,
         file=pdf + b"tampered",
+        patient_consent=True,
     )
     answer = _send_raw(gateway, pdf, auth_token(creds, gateway.url), sig, pub.body(None))
     assert answer.status_code == 400
@@ -176,6 +179,7 @@ def test_expired_token_is_refused(gateway: Gateway) -> None:
         action=Action.CREATE,
         purpose=PurposeOfUse.TREATMENT,
         file=pdf,
+        patient_consent=True,
     )
     answer = _send_raw(gateway, pdf, auth_token(creds, gateway.url, now=past), sig, pub.body(None))
     assert answer.status_code == 403
@@ -246,7 +250,9 @@ def test_cda_failing_the_structure_check_is_refused(gateway: Gateway) -> None:
     patient_id = region_pss["subject"]["reference"].split("/")[1]
     patient = next(p for p in gateway.patients() if p["id"] == patient_id)
     pdf = signed_pdf(cda, gateway.client.credentials)
-    err = _refusal(lambda: gateway.client.validate(pdf, cf_of_patient(patient)))
+    err = _refusal(
+        lambda: gateway.client.validate(pdf, cf_of_patient(patient), patient_consent=True)
+    )
     assert (err.status, err.problem_type) == (400, "/msg/syntax")
     assert "templateId" in (err.detail or "")
 
@@ -255,7 +261,9 @@ def test_follow_gives_up_when_the_workflow_never_ends(gateway: Gateway) -> None:
     """A validation alone never reaches SEND_TO_INI: follow times out, on a fake clock."""
     patient = gateway.patients()[3]
     pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
-    wid = gateway.client.validate(pdf, cf_of_patient(patient)).workflow_instance_id
+    wid = gateway.client.validate(
+        pdf, cf_of_patient(patient), patient_consent=True
+    ).workflow_instance_id
     assert wid is not None
     ticks = iter(range(0, 1000, 10))
     slept: list[float] = []
@@ -269,3 +277,69 @@ def test_follow_gives_up_when_the_workflow_never_ends(gateway: Gateway) -> None:
         for _status in slow.follow(wid, timeout_s=45):
             pass
     assert slept and slept == sorted(slept)  # backoff grows
+
+
+def _fresh_tokens(gateway: Gateway, pdf: bytes, cf: str) -> tuple[str, str]:
+    creds = gateway.client.credentials
+    sig = signature_token(
+        creds,
+        gateway.url,
+        ApplicationIdentity(),
+        patient_cf=cf,
+        action=Action.CREATE,
+        purpose=PurposeOfUse.TREATMENT,
+        file=pdf,
+        patient_consent=True,
+    )
+    return auth_token(creds, gateway.url), sig
+
+
+def test_a_replayed_token_is_refused(gateway: Gateway) -> None:
+    patient = gateway.patients()[0]
+    pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
+    pub = publication(patient, "PSS.GTW.REPLAY")
+    auth, sig = _fresh_tokens(gateway, pdf, pub.patient_cf)
+    assert _send_raw(gateway, pdf, auth, sig, pub.body(None)).status_code == 202
+    again = _send_raw(gateway, pdf, auth, sig, pub.body(None))
+    assert again.status_code == 403
+    assert "jti" in again.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("identificativoRep", "2.16.840.1.113883.2.9.2.080.4.5.1"),  # leading zero
+        ("identificativoRep", "2.16.840.1.113883.2.9.2.80.4.4.1"),  # not a repository
+        ("identificativoSottomissione", "2.25.1234"),  # not under the region
+    ],
+)
+def test_identifiers_outside_the_guide_structure_are_refused(
+    gateway: Gateway, field: str, value: str
+) -> None:
+    patient = gateway.patients()[0]
+    pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
+    pub = publication(patient, "PSS.GTW.SHAPE")
+    body = pub.body(None) | {field: value}
+    answer = _send_raw(gateway, pdf, *_fresh_tokens(gateway, pdf, pub.patient_cf), body)
+    assert answer.status_code == 400
+    assert answer.json()["type"] == "/msg/invalid-format"
+    assert field in answer.json()["detail"]
+
+
+def test_a_locality_in_free_text_is_refused(gateway: Gateway) -> None:
+    patient = gateway.patients()[0]
+    pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
+    creds, pub = gateway.client.credentials, publication(patient, "PSS.GTW.XON")
+    sig = signature_token(
+        creds,
+        gateway.url,
+        ApplicationIdentity(locality="Casa della Salute di Vergato"),
+        patient_cf=pub.patient_cf,
+        action=Action.CREATE,
+        purpose=PurposeOfUse.TREATMENT,
+        file=pdf,
+        patient_consent=True,
+    )
+    answer = _send_raw(gateway, pdf, auth_token(creds, gateway.url), sig, pub.body(None))
+    assert answer.status_code == 403
+    assert "XON" in answer.json()["detail"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,6 +13,7 @@ import pytest
 from cryptography import x509
 
 from fse_desk.connectors.gateway import GatewayClient, Publication
+from fse_desk.domain.identifiers import DEFAULT_REGION, repository_id, submission_set_id
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import (
     AdministrativeSex,
@@ -144,9 +146,9 @@ def signed_pdf(cda: bytes, credentials: OperatorCredentials, patient_name: str =
 
 def publication(patient: dict[str, Any], doc: str = "PSS.GTW.0001") -> Publication:
     return Publication(
-        identificativo_doc=f"2.16.840.1.113883.2.9.2.080.4.4^{doc}",
-        identificativo_rep="2.16.840.1.113883.2.9.2.080.4.5.1",
-        identificativo_sottomissione=f"2.16.840.1.113883.2.9.2.080.4.3.{doc}",
+        identificativo_doc=f"2.16.840.1.113883.2.9.2.80.4.4^{doc}",
+        identificativo_rep=repository_id(),
+        identificativo_sottomissione=submission_set_id(DEFAULT_REGION, zlib.crc32(doc.encode())),
         data_inizio_prestazione=datetime(2026, 10, 30, 10, 15),
         patient_cf=cf_of_patient(patient),
     )

@@ -313,7 +313,11 @@ def test_a_crash_after_the_202_does_not_publish_twice(desk: Desk, with_pss: bool
     # The first attempt reached the gateway; the process died before recording the 202.
     desk.cache.outbox.mark_sending([entry_id])
     with desk.gateway() as gateway:
-        wid = gateway.validate(request.pdf, request.publication.patient_cf).workflow_instance_id
+        wid = gateway.validate(
+            request.pdf,
+            request.publication.patient_cf,
+            patient_consent=request.publication.patient_consent,
+        ).workflow_instance_id
         if request.replaces:
             lost = gateway.replace(
                 request.replaces, request.pdf, request.publication, workflow_instance_id=wid

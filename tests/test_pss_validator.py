@@ -247,9 +247,53 @@ STRUCTURAL: dict[str, tuple[Mutation, str]] = {
         "header.author_role",
     ),
     "telecom without use": (_unset("author/assignedAuthor/telecom", "use"), "header.telecom_use"),
-    "no devices section": (_drop_section("46264-8"), "section.required"),
-    "no procedures section": (_drop_section("47519-4"), "section.required"),
-    "no functional status section": (_drop_section("47420-5"), "section.required"),
+    "criticality coded in LOINC": (
+        _in_section(
+            "48765-2",
+            "section/entry/act/entryRelationship/observation/entryRelationship[2]/observation/code",
+            "code",
+            "82606-5",
+        ),
+        "national.allergy_criticality",
+    ),
+    "reaction without a start": (
+        _drop_in_section(
+            "48765-2",
+            "section/entry/act/entryRelationship/observation/entryRelationship/observation",
+            "effectiveTime",
+        ),
+        "national.reaction_time",
+    ),
+    "therapy without route": (
+        _drop_in_section("10160-0", "section/entry/substanceAdministration", "routeCode"),
+        "national.therapy_route",
+    ),
+    "device outside the CND": (
+        _in_section("46264-8", "section/entry/supply/code", "codeSystem", codes.ICD9CM),
+        "national.device_code",
+    ),
+    "care plan as an intent": (
+        _in_section("18776-5", "section/entry/observation", "moodCode", "INT"),
+        "national.care_plan_mood",
+    ),
+    "procedure period without an end": (
+        _drop_in_section("47519-4", "section/entry/procedure/effectiveTime", "high"),
+        "national.procedure_period",
+    ),
+    "encounter period without an end": (
+        _drop_in_section("46240-8", "section/entry/encounter/effectiveTime", "high"),
+        "national.encounter_period",
+    ),
+    "motor capacity at a point in time": (
+        _drop_in_section(
+            "47420-5", "section/entry/organizer/component/observation/effectiveTime", "low"
+        ),
+        "national.functional_time",
+    ),
+    "diagnostic battery without code": (
+        _drop_in_section("30954-2", "section/entry/organizer", "code"),
+        "national.diagnostic_code",
+    ),
     "disease network section coded in LOINC": (
         _in_section("PSSIT99", "section/code", "codeSystem", codes.LOINC),
         "section.code",
@@ -354,8 +398,26 @@ NONE_CASES: dict[str, tuple[Mutation, str]] = {
         _in_section("48765-2", ALLERGY + "/value", "codeSystem", codes.LOINC),
         "entry.absence",
     ),
-    "procedures 'none' twice": (_duplicate_entry("47519-4"), "section.absence_mixed"),
-    "devices without entry": (_drop_entries("46264-8"), "section.empty"),
+    "therapies 'none' twice": (_duplicate_entry("10160-0"), "section.absence_mixed"),
+    "problems without entry": (_drop_entries("11450-4"), "section.empty"),
+    "no known allergies in the IPS code system": (
+        _in_section(
+            "48765-2",
+            "section/entry/act/entryRelationship/observation/value",
+            "codeSystem",
+            "2.16.840.1.113883.5.1150.1",
+        ),
+        "national.allergy_absent",
+    ),
+    "no therapy in the IPS code system": (
+        _in_section(
+            "10160-0",
+            "section/entry/substanceAdministration/code",
+            "codeSystem",
+            "2.16.840.1.113883.5.1150.1",
+        ),
+        "national.therapy_absent",
+    ),
 }
 
 

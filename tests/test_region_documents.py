@@ -14,6 +14,7 @@ from defusedxml import ElementTree
 from pypdf import PdfReader
 
 from fse_desk.domain import DOCUMENT_TYPES, OSCURAMENTO_SYSTEM
+from fse_desk.domain.identifiers import is_valid_oid
 from fse_desk.pss import read_cda, validate_cda_structure
 from fse_desk_sandbox.region import generate_region
 
@@ -22,7 +23,7 @@ NS = {"h": "urn:hl7-org:v3"}
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 CF_OID = "2.16.840.1.113883.2.9.4.3.2"
 LOINC_OID = "2.16.840.1.113883.6.1"
-DOC_OID = "2.16.840.1.113883.2.9.2.080.4.4"
+DOC_OID = "2.16.840.1.113883.2.9.2.80.4.4"
 
 
 @pytest.fixture(scope="module")
@@ -311,6 +312,8 @@ def test_consents_and_vitals(batches: list[list[dict[str, Any]]]) -> None:
         "8867-4",
         "29463-7",
         "59408-5",
+        "85354-9",  # telemonitoring: the blood-pressure panel of a home device
+        "99504-3",  # telemonitoring: interstitial glucose from a CGM sensor
     }
 
 
@@ -347,3 +350,17 @@ def test_pss_documents_are_valid_pss_cdas_chained_by_version(
                 )
             assert pss.no_known_allergies == (not pss.allergies)
             assert pss.vital_signs and pss.lifestyle
+
+
+def test_every_root_in_the_region_documents_is_a_valid_oid(
+    documents: list[tuple[dict[str, Any], dict[str, Any], bytes]],
+) -> None:
+    cdas = [body for _, ref, body in documents if body.startswith(b"<?xml")]
+    assert cdas
+    bad = {
+        e.get("root")
+        for body in cdas
+        for e in _cda(body).iter()
+        if e.get("root") is not None and not is_valid_oid(e.get("root"))
+    }
+    assert bad == set()

@@ -18,7 +18,7 @@ from fse_desk.store import CacheStore
 from fse_desk.timeline import OpenedDocument
 from tests.fixtures_region import LiveRegion
 from tests.timeline_support import SyncedRegion, make_synced
-from ui.formatting import ROME
+from ui.formatting import ROME, format_date
 from ui.i18n import install_translators
 from ui.messages import user_message
 from ui.timeline import TimelineWidget
@@ -252,8 +252,13 @@ def test_hostile_body_shows_an_error_card(
     error = _open(qtbot, widget, entry)
     assert isinstance(error, UnsafeDocument)
     assert widget.reader.stack.currentWidget() is widget.reader.error_card
-    assert widget.reader.error_card.text() == user_message(error)
-    assert "sicurezza" in widget.reader.error_card.text()
+    card = widget.reader.error_card.text()
+    assert card.startswith(user_message(error)) and "sicurezza" in card
+    # The document exists: the card says what it is and who issued it, so the doctor
+    # knows whom to ask for a copy.
+    assert f"Documento: {entry.title}" in card
+    assert format_date(entry.date.astimezone(ROME)) in card
+    assert f"Emesso da: {entry.facility}" in card
 
 
 def test_offline_unfetched_document_says_so_plainly(

@@ -163,7 +163,7 @@ def test_the_demo_mmg_signs_with_a_certificate_the_sandbox_gateway_trusts(
         assert patient is not None
         gateway_url = workstation.fhir_base_url.removesuffix("/fhir") + "/v1"
         with GatewayClient(gateway_url, credentials) as gateway:
-            answer = gateway.validate(pdf, patient.codice_fiscale)
+            answer = gateway.validate(pdf, patient.codice_fiscale, patient_consent=True)
         assert answer.workflow_instance_id
     finally:
         workstation.close()

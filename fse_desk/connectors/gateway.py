@@ -79,6 +79,9 @@ class Publication:
     identificativo_sottomissione: str
     data_inizio_prestazione: datetime
     patient_cf: str
+    # The patient's consent as the FSE records it (JWT ``patient_consent``). The default only
+    # serves entries queued before the field existed, which were all sent with consent.
+    patient_consent: bool = True
     atti_clinici_regole_accesso: tuple[str, ...] = ("P00",)
     tipologia_struttura: str = "Territorio"
     tipo_documento_liv_alto: str = "SUM"
@@ -190,13 +193,19 @@ class GatewayClient:
         pdf: bytes,
         patient_cf: str,
         *,
+        patient_consent: bool,
         activity: Activity = Activity.VALIDATION,
         resource_hl7_type: str = PSS_HL7_TYPE,
     ) -> Receipt:
         """``POST /documents/validation``: 201 (VALIDATION) or 200 (VERIFICA)."""
         body = {"activity": activity.value, "healthDataFormat": "CDA", "mode": "ATTACHMENT"}
         headers = self._headers(
-            pdf, patient_cf, Action.CREATE, PurposeOfUse.TREATMENT, resource_hl7_type
+            pdf,
+            patient_cf,
+            Action.CREATE,
+            PurposeOfUse.TREATMENT,
+            resource_hl7_type,
+            patient_consent,
         )
         return self._send("POST", "documents/validation", headers, body, pdf)
 
@@ -210,6 +219,7 @@ class GatewayClient:
             Action.CREATE,
             PurposeOfUse.TREATMENT,
             publication.resource_hl7_type,
+            publication.patient_consent,
         )
         return self._send("POST", "documents", headers, publication.body(workflow_instance_id), pdf)
 
@@ -228,6 +238,7 @@ class GatewayClient:
             Action.UPDATE,
             PurposeOfUse.UPDATE,
             publication.resource_hl7_type,
+            publication.patient_consent,
         )
         path = "documents/" + urllib.parse.quote(id_doc, safe="")
         return self._send("PUT", path, headers, publication.body(workflow_instance_id), pdf)
@@ -288,6 +299,7 @@ class GatewayClient:
         action: Action,
         purpose: PurposeOfUse,
         resource_hl7_type: str,
+        patient_consent: bool,
     ) -> dict[str, str]:
         return {
             AUTH_HEADER: "Bearer " + self._auth(),
@@ -300,6 +312,7 @@ class GatewayClient:
                 purpose=purpose,
                 file=pdf,
                 resource_hl7_type=resource_hl7_type,
+                patient_consent=patient_consent,
             ),
         }
 

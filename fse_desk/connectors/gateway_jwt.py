@@ -36,6 +36,8 @@ CF_OID = "2.16.840.1.113883.2.9.4.3.2"
 LOINC_OID = "2.16.840.1.113883.6.1"
 PSS_HL7_TYPE = f"('60591-5^^{LOINC_OID}')"
 TOKEN_LIFETIME = timedelta(minutes=5)
+FACILITY_OID = "2.16.840.1.113883.2.9.4.1.2"
+"""Catalogue of health facilities, the default assigning authority of a ``locality``."""
 AUTH_HEADER = "Authorization"
 SIGNATURE_HEADER = "FSE-JWT-Signature"
 
@@ -62,6 +64,25 @@ class ApplicationIdentity:
     application_id: str = "FSE-DESK"
     application_vendor: str = "FSE Desk"
     application_version: str = _app_version
+
+
+def _v2_escaped(text: str) -> str:
+    """HL7 v2 escapes for the XON delimiters inside a name."""
+    return (
+        text.replace("\\", "\\E\\")
+        .replace("^", "\\S\\")
+        .replace("&", "\\T\\")
+        .replace("|", "\\F\\")
+        .replace("~", "\\R\\")
+    )
+
+
+def xon(name: str, code: str, catalogue_oid: str = FACILITY_OID) -> str:
+    """An organisation in HL7 v2 XON form, as the gateway wants ``locality``:
+    ``<name>^^^^^&<catalogue OID>&ISO^^^^<code>``."""
+    if not name.strip() or not code.strip():
+        raise InvalidRecord("a locality needs the organisation's name and code", field="locality")
+    return f"{_v2_escaped(name.strip())}^^^^^&{catalogue_oid}&ISO^^^^{code.strip()}"
 
 
 def cx_cf(fiscal_code: str) -> str:
@@ -135,7 +156,7 @@ def signature_token(
     purpose: PurposeOfUse,
     file: bytes | None,
     resource_hl7_type: str = PSS_HL7_TYPE,
-    patient_consent: bool = True,
+    patient_consent: bool,
     now: datetime | None = None,
     lifetime: timedelta = TOKEN_LIFETIME,
 ) -> str:
@@ -150,7 +171,8 @@ def signature_token(
         "resource_hl7_type": resource_hl7_type,
         "subject_organization_id": identity.organization_id,
         "subject_organization": identity.organization,
-        "locality": identity.locality or identity.organization,
+        # XON, checked as blocking: the practice when known, else the region itself.
+        "locality": identity.locality or xon(identity.organization, identity.organization_id),
         "subject_application_id": identity.application_id,
         "subject_application_vendor": identity.application_vendor,
         "subject_application_version": identity.application_version,

@@ -57,6 +57,7 @@ class Section:
     code: str
     title: str
     blocks: tuple[Block, ...]
+    depth: int = 0  # 0 for a body section, 1 for a section inside it, …
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,11 @@ def parse_cda(data: bytes) -> CdaDocument:
         )
     try:
         sections = tuple(_sections(root))
-        return CdaDocument(_header(root), sections, tuple(_lab_results(root)))
+        header = _header(root)
+        # Structured results belong to lab reports: elsewhere coded observations are
+        # diagnoses, allergies or drugs, not results to tabulate.
+        results = tuple(_lab_results(root)) if header.type_code == LAB_REPORT_LOINC else ()
+        return CdaDocument(header, sections, results)
     except RecursionError as exc:
         raise MalformedDocument("the CDA is nested too deeply to be shown") from exc
 
@@ -147,7 +152,7 @@ def parse_xml(data: bytes) -> Element:
             f"{MAX_BODY_BYTES:,} bytes of XML"
         )
     try:
-        return safe_xml.fromstring(
+        root: Element = safe_xml.fromstring(
             data, forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
     except defusedxml.DTDForbidden as exc:
@@ -162,6 +167,7 @@ def parse_xml(data: bytes) -> Element:
         ) from exc
     except (UnicodeError, LookupError, ValueError) as exc:
         raise MalformedDocument(f"the XML cannot be decoded: {exc}") from exc
+    return root
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -260,15 +266,22 @@ def _section_elements(root: Element) -> list[Element]:
 
 
 def _sections(root: Element) -> list[Section]:
+    """Every section at every depth, in document order (a parent before its children)."""
     out: list[Section] = []
-    for el in _section_elements(root):
+    pending = [(el, 0) for el in reversed(_section_elements(root))]
+    while pending:
+        el, depth = pending.pop()
         out.append(
             Section(
                 code=_attr(el, "h:code", "code"),
                 title=_text(_find(el, "h:title")),
                 blocks=tuple(_blocks(_find(el, "h:text"))),
+                depth=depth,
             )
         )
+        if depth < MAX_DEPTH:
+            children = el.findall(f"{_NS}component/{_NS}section")
+            pending.extend((child, depth + 1) for child in reversed(children))
     return out
 
 
@@ -295,9 +308,11 @@ def _blocks(text: Element | None) -> list[Block]:
             blocks.append(Paragraph(_text(child)))
         elif kind == "list":
             flush()
+            _caption(child, blocks)
             blocks.append(ListBlock(tuple(_text(i) for i in child.iter(f"{_NS}item"))))
         elif kind == "table":
             flush()
+            _caption(child, blocks)
             blocks.append(_table(child))
         elif kind == "br":
             flush()
@@ -306,6 +321,13 @@ def _blocks(text: Element | None) -> list[Block]:
         loose.append(child.tail or "")
     flush()
     return [b for b in blocks if not isinstance(b, Paragraph) or b.text]
+
+
+def _caption(el: Element, blocks: list[Block]) -> None:
+    """A table's or list's caption, shown as the paragraph before it."""
+    caption = _text(_find(el, "h:caption"))
+    if caption:
+        blocks.append(Paragraph(caption))
 
 
 def _table(el: Element) -> TableBlock:

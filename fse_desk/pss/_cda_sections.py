@@ -25,13 +25,13 @@ from fse_desk.pss._entries import (
     ABSENCE,
     AGE_AT_DEATH,
     AGE_AT_ONSET,
+    CND_VARIOUS,
     CRITICALITY,
     DEVICE_CATALOGUE,
     DISEASE_NETWORK_SECTION_SYSTEM,
     DOSE_NUMBER,
     FAMILY_MEMBER,
     FIELD_LABELS,
-    GATEWAY_REQUIRED,
     HAS_NOTE,
     IMMUNIZATION,
     INTOLERANCE,
@@ -40,8 +40,11 @@ from fse_desk.pss._entries import (
     NOTE_CODE,
     NOTE_TEMPLATE,
     REACTION,
+    ROUTE_OF_ADMINISTRATION,
+    ROUTES,
     SEVERITY,
     SPECS,
+    UNCODED_ROUTE,
     EntrySpec,
     entry_template,
     field_types,
@@ -187,6 +190,8 @@ def _statement(parent: ET.Element, key: str, item: Any, ref: str, ids: EntryIds)
         )
         _template(org, spec.wrapper_template)
         ids.add(org, ref)
+        if key == "diagnostics":  # the battery is not known: "other", as the guide says
+            el(org, "code", nullFlavor="OTH")
         el(org, "statusCode", code="completed")
         parent = el(org, "component")
     st = _open(parent, spec, ids, ref, ".1" if spec.wrapper else "")
@@ -200,6 +205,8 @@ def _statement(parent: ET.Element, key: str, item: Any, ref: str, ids: EntryIds)
             _times(st, spec, item)
         else:
             _period(st, getattr(item, str(spec.low)), None, ivl=True)
+        if key == "therapies":
+            _route(st, item.route, ref)
         product = el(el(st, "consumable"), "manufacturedProduct", classCode="MANU")
         _template(product, "3.2" if key == "vaccinations" else "2.2")
         material = el(product, "manufacturedMaterial")
@@ -266,14 +273,48 @@ def _statement(parent: ET.Element, key: str, item: Any, ref: str, ids: EntryIds)
         _note(st, item.note, ref)
 
 
+def _route(st: ET.Element, route: str, ref: str) -> None:
+    """routeCode: HL7 v3 for the routes we recognise, else our "see the text" code; the
+    doctor's words stay as original text either way."""
+    known = ROUTES.get(" ".join(route.lower().split()))
+    if known is not None:
+        code_el = el(
+            st,
+            "routeCode",
+            code=known[0],
+            codeSystem=ROUTE_OF_ADMINISTRATION,
+            codeSystemName="RouteOfAdministration",
+            displayName=known[1],
+        )
+    else:
+        code_el = el(
+            st,
+            "routeCode",
+            code=UNCODED_ROUTE[0],
+            codeSystem=codes.LOCAL,
+            codeSystemName=codes.SYSTEM_NAMES[codes.LOCAL],
+            displayName=UNCODED_ROUTE[1],
+        )
+    if route:
+        _text(code_el, ref, "originalText", route)
+
+
 def _device_code(st: ET.Element, item: Any, ref: str) -> None:
-    """The supply code: a national device catalogue code, or "other" with ours as
-    translation; the description is its original text."""
+    """The supply code: a national device catalogue (CND) code, else CND's own "various
+    devices" category V (the schematron wants a CND code) with ours as translation; the
+    description is its original text."""
     code = item.code
     if code is not None and code.system == DEVICE_CATALOGUE:
         code_el = coded_el(st, "code", code)
     else:
-        code_el = el(st, "code", nullFlavor="OTH", codeSystem=DEVICE_CATALOGUE)
+        code_el = el(
+            st,
+            "code",
+            code=CND_VARIOUS[0],
+            codeSystem=DEVICE_CATALOGUE,
+            codeSystemName="CND",
+            displayName=CND_VARIOUS[1],
+        )
     _text(code_el, ref, "originalText", item.description)
     if code is not None and code.system != DEVICE_CATALOGUE:
         coded_el(code_el, "translation", code)
@@ -311,6 +352,7 @@ def _allergy(parent: ET.Element, item: Any, ref: str, ids: EntryIds) -> None:
     if item.reaction or item.severity is not None:
         reaction = _sub_observation(st, "MFST", "1.5.2", REACTION)
         el(reaction, "statusCode", code="completed")
+        _period(reaction, None, None)  # the model has no reaction date: low UNK
         value = el(reaction, "value", **{XSI_TYPE: "CD"})
         _text(value, ref, "originalText", item.reaction)
         if item.severity is not None:
@@ -362,6 +404,7 @@ def _times(st: ET.Element, spec: EntrySpec, item: object) -> None:
         st,
         getattr(item, spec.low) if spec.low else None,
         getattr(item, spec.high) if spec.high else None,
+        closed=spec.closed,
     )
 
 
@@ -451,21 +494,13 @@ def _absence_entry(section: ET.Element, key: str, ids: EntryIds) -> None:
         el(st, "statusCode", code="completed")
         material = el(el(el(st, "consumable"), "manufacturedProduct"), "manufacturedMaterial")
         el(material, "code", nullFlavor="NA")
-    else:  # devices, procedures
-        element, class_code = ("supply", "SPLY") if key == "devices" else ("procedure", "PROC")
-        st = el(entry, element, classCode=class_code, moodCode="EVN")
-        _template(st, template)
-        ids.add(st, ref)
-        _fixed_code(st, "code", absent)
-        _text(st, ref)
-        el(st, "statusCode", code="completed")
 
 
 def write_section(body: ET.Element, pss: Pss, key: str, ids: EntryIds) -> None:
     spec = codes.SECTION_BY_KEY[key]
     items = pss.entries(key)
     none = pss.is_none(key)
-    if not items and not none and not spec.required and key not in GATEWAY_REQUIRED:
+    if not items and not none and not spec.required:
         return
     section = el(el(body, "component"), "section")
     el(section, "templateId", root=spec.template_id)

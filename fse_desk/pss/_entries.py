@@ -54,6 +54,7 @@ class EntrySpec:
     high: str | None = None  # field → effectiveTime/high
     status: str | None = None  # enum field → statusCode
     translation: str | None = None  # Coded field → translation of the consumable code
+    closed: bool = False  # effectiveTime always has a high (nullFlavor UNK when unknown)
     rels: tuple[str, ...] = ()  # fields → entryRelationship observations
 
 
@@ -124,10 +125,11 @@ SPECS: dict[str, EntrySpec] = {
     ),
     # description and code → the supply code (national device catalogue): the writer
     "devices": EntrySpec("supply", "SPLY", "EVN", None, None, "9.1", low="implanted"),
+    # A plan is a request: the national schematron wants moodCode RQO.
     "care_plans": EntrySpec(
         "observation",
         "OBS",
-        "INT",
+        "RQO",
         None,
         _fixed("care_plans"),
         "10.1",
@@ -135,7 +137,10 @@ SPECS: dict[str, EntrySpec] = {
         low="start",
         high="end",
     ),
-    "procedures": EntrySpec("procedure", "PROC", "EVN", "code", None, "11.1", point="date"),
+    # A procedure's effectiveTime is a period (low and high), here the one day it happened.
+    "procedures": EntrySpec(
+        "procedure", "PROC", "EVN", "code", None, "11.1", low="date", high="date", closed=True
+    ),
     # facility → performer: the writer
     "encounters": EntrySpec(
         "encounter",
@@ -146,6 +151,7 @@ SPECS: dict[str, EntrySpec] = {
         "12.1",
         low="start",
         high="end",
+        closed=True,  # an encounter's effectiveTime is a point or a low-high interval
         rels=("reason", "diagnosis"),
     ),
     # description → value (motor capacity, not coded): the writer
@@ -158,7 +164,7 @@ SPECS: dict[str, EntrySpec] = {
         "14.2",
         "organizer",
         "14.1",
-        point="assessed",
+        low="assessed",
     ),
     "diagnostics": EntrySpec(
         "observation",
@@ -208,11 +214,17 @@ HAS_NOTE = frozenset(
 )
 
 ABSENT_UNKNOWN = "2.16.840.1.113883.5.1150.1"
-"""IPS absent/unknown code system ("no-known-allergies", "no-known-medications" …)."""
-ABSENT_PROCEDURES = "2.16.840.1.113883.11.22.36"
-"""The code system the gateway demands for "no procedures" and "no devices" entries."""
+"""IPS absent/unknown code system, for "no known problems"."""
+ABSENT_ALLERGIES = "2.16.840.1.113883.11.22.9"
+"""Value set "Absent or Unknown allergies" (no-known-allergies …), as the schematron wants."""
+ABSENT_MEDICATIONS = "2.16.840.1.113883.11.22.15"
+"""Value set "Absent or Unknown Medication" (no-known-medications, no-medication-info)."""
+ROUTE_OF_ADMINISTRATION = "2.16.840.1.113883.5.112"
+"""HL7 v3 RouteOfAdministration, for a therapy's routeCode."""
 DEVICE_CATALOGUE = "2.16.840.1.113883.2.9.6.1.48"
 """Classificazione Nazionale dei Dispositivi medici (CND)."""
+CND_VARIOUS = ("V", "Dispositivi vari")
+"""CND category V, for a device the doctor did not classify in the CND."""
 MOTOR_CAPACITY = "2.16.840.1.113883.2.9.77.22.11.15"
 """Value set of motor capacity (CapacitàMotoria_PSSIT), which FSE Desk does not ship."""
 NATIONAL_ALLERGENS = "2.16.840.1.113883.2.9.77.22.11.2"
@@ -229,11 +241,11 @@ AGE_AT_DEATH = ("39016-1", codes.LOINC, "Età al decesso")
 DOSE_NUMBER = ("30973-2", codes.LOINC, "Numero della dose")
 REACTION = ("75321-0", codes.LOINC, "Reazione")
 SEVERITY = ("SEV", codes.ACT_CODE, "Gravità")
-CRITICALITY = ("82606-5", codes.LOINC, "Criticità")
+CRITICALITY = ("SEV", codes.ACT_CODE, "Criticità")
+"""The criticality observation sits on the allergy itself, the severity on its reaction:
+both are coded SEV, as the national schematron requires; the reader tells them by place."""
 IMMUNIZATION = ("IMMUNIZ", codes.ACT_CODE, "Vaccinazione")
 
-GATEWAY_REQUIRED = frozenset({"devices", "procedures", "functional_status"})
-"""Sections the FSE gateway wants in every PSS even when empty (besides the required ones)."""
 WITH_ENTRY = frozenset(
     {
         "allergies",
@@ -250,26 +262,42 @@ WITH_ENTRY = frozenset(
 )
 """Sections that, when present, hold at least one entry (an "absence" entry if empty)."""
 
-ABSENCE: dict[str, tuple[str, str, str, str]] = {
-    "allergies": ("1.4", "no-known-allergies", ABSENT_UNKNOWN, "Nessuna allergia nota"),
-    "therapies": ("2.3", "no-known-medications", ABSENT_UNKNOWN, "Nessuna terapia in corso"),
-    "problems": ("4.2", "no-known-problems", ABSENT_UNKNOWN, "Nessun problema noto"),
-    "devices": (
-        "9.2",
-        "no-device-info",
-        ABSENT_PROCEDURES,
-        "Nessuna informazione su protesi, impianti e ausili",
-    ),
-    "procedures": (
-        "11.1",
-        "no-procedure-info",
-        ABSENT_PROCEDURES,
-        "Nessuna informazione su trattamenti e procedure",
-    ),
+ROUTES: dict[str, tuple[str, str]] = {
+    "orale": ("PO", "Per bocca"),
+    "per os": ("PO", "Per bocca"),
+    "sublinguale": ("SL", "Sublinguale"),
+    "masticabile": ("CHEW", "Da masticare"),
+    "intramuscolare": ("IM", "Intramuscolare"),
+    "im": ("IM", "Intramuscolare"),
+    "endovenosa": ("IVINJ", "Endovenosa"),
+    "ev": ("IVINJ", "Endovenosa"),
+    "sottocutanea": ("SQ", "Sottocutanea"),
+    "sc": ("SQ", "Sottocutanea"),
+    "inalatoria": ("IPINHL", "Inalatoria"),
+    "aerosol": ("NEB", "Aerosol"),
+    "nasale": ("NASAL", "Nasale"),
+    "oftalmica": ("OPTHALTA", "Oftalmica"),
+    "collirio": ("OPTHALTA", "Oftalmica"),
+    "auricolare": ("OT", "Auricolare"),
+    "rettale": ("RECTAL", "Rettale"),
+    "cutanea": ("TOPICAL", "Cutanea"),
+    "topica": ("TOPICAL", "Cutanea"),
+    "transdermica": ("TRNSDERM", "Transdermica"),
+    "cerotto": ("TRNSDERM", "Transdermica"),
 }
-"""Section → (statement template suffix, code, code system, display) of its absence entry.
-Allergies, therapies and problems state an explicit "none" (the Pss flag); devices and
-procedures, which the model cannot mark as none, state "no information"."""
+"""A therapy's route as the doctor writes it (lower case) → HL7 v3 RouteOfAdministration."""
+UNCODED_ROUTE = ("ROUTE-OTHER", "Via indicata nel testo")
+"""Our own code (FSE Desk's system) for a route not in :data:`ROUTES`, or not given: the
+schematron wants a coded routeCode on every therapy; the words go in originalText."""
+
+ABSENCE: dict[str, tuple[str, str, str, str]] = {
+    "allergies": ("1.4", "no-known-allergies", ABSENT_ALLERGIES, "Nessuna allergia nota"),
+    "therapies": ("2.3", "no-known-medications", ABSENT_MEDICATIONS, "Nessuna terapia in corso"),
+    "problems": ("4.2", "no-known-problems", ABSENT_UNKNOWN, "Nessun problema noto"),
+}
+"""Section → (statement template suffix, code, code system, display) of the entry that
+states the section empty (the Pss "none" flags). Optional sections with nothing to say are
+left out of the document: the national schematron requires none of them."""
 
 REL_CODES: dict[str, tuple[str, str]] = {}
 """Field → (code, system) of its entryRelationship; other fields use (field, LOCAL_OID)."""

@@ -19,7 +19,9 @@ from fse_desk.pss._entries import (
     ABSENCE,
     AGE_AT_DEATH,
     AGE_AT_ONSET,
+    CND_VARIOUS,
     CRITICALITY,
+    DEVICE_CATALOGUE,
     DOSE_NUMBER,
     HAS_NOTE,
     NOTE_CODE,
@@ -144,6 +146,12 @@ def _note(st: Element) -> str:
     return ""
 
 
+def _unclassified(code_el: Element) -> bool:
+    """CND's "various devices" category, which the writer uses for a device the doctor did
+    not classify: read back as no code."""
+    return (code_el.get("code"), code_el.get("codeSystem")) == (CND_VARIOUS[0], DEVICE_CATALOGUE)
+
+
 def _by_code(st: Element, code: tuple[str, str, str]) -> Element | None:
     for obs in _findall(st, "h:entryRelationship/h:observation"):
         if _attr(obs, "h:code", "code") == code[0]:
@@ -201,10 +209,11 @@ def _special(
     elif key == "devices":
         code_el = _find(st, "h:code")
         values["description"] = _original_text(code_el)
-        if code_el is not None and code_el.get("code"):
+        translation = _find(code_el, "h:translation")
+        if translation is not None:  # our own code, under a CND code or category
+            values["code"] = _coded(translation, f"{where}/code")
+        elif code_el is not None and code_el.get("code") and not _unclassified(code_el):
             values["code"] = _coded(code_el, f"{where}/code")
-        elif _find(code_el, "h:translation") is not None:
-            values["code"] = _coded(_find(code_el, "h:translation"), f"{where}/code")
     elif key == "procedures":
         translation = _find(st, "h:code/h:translation")
         if translation is not None:

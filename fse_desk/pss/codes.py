@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fse_desk.domain.identifiers import document_id_root
+
 ICD9CM = "2.16.840.1.113883.6.103"
 ICD9CM_PROCEDURES = "2.16.840.1.113883.6.104"
 ATC = "2.16.840.1.113883.6.73"
@@ -49,8 +51,8 @@ SECTION_TEMPLATE_PREFIX = "2.16.840.1.113883.2.9.10.1.4.2."
 CDA_TYPE_ID = ("2.16.840.1.113883.1.3", "POCD_MT000040UV02")
 PSS_LOINC = "60591-5"
 PSS_TITLE = "Profilo Sanitario Sintetico"
-DOC_ID_ROOT = "2.16.840.1.113883.2.9.2.080.4.4"
-"""Emilia-Romagna (region 080) document id root."""
+DOC_ID_ROOT = document_id_root()
+"""Document id root of the default region (Emilia-Romagna)."""
 
 
 @dataclass(frozen=True, slots=True)

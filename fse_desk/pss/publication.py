@@ -19,8 +19,9 @@ from datetime import date, datetime
 
 from fse_desk.connectors.gateway import Publication
 from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
+from fse_desk.domain.identifiers import region_of_document_root, repository_id, submission_set_id
 from fse_desk.domain.outbox import OutboxMethod
-from fse_desk.domain.patient import Patient
+from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import ConfigError, PssNotPublishable
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.drafting import ROME
@@ -92,14 +93,16 @@ class PssPublisher:
 
 def publication_of(draft: Pss, patient: Patient) -> Publication:
     """The gateway's publication fields for ``draft`` (stable across retries)."""
-    region = draft.id_root.removesuffix(".4.4")  # 2.16.840.1.113883.2.9.2.<region>
-    submission = uuid.uuid5(uuid.NAMESPACE_OID, draft.full_id).int
+    region = region_of_document_root(draft.id_root)
+    # Stable across retries; 64 bits keep the id within the 64 characters of an XDS uniqueId.
+    serial = uuid.uuid5(uuid.NAMESPACE_OID, draft.full_id).int >> 64
     return Publication(
         identificativo_doc=draft.full_id,
-        identificativo_rep=f"{region}.4.5.1",
-        identificativo_sottomissione=f"2.25.{submission}",
+        identificativo_rep=repository_id(region),
+        identificativo_sottomissione=submission_set_id(region, serial),
         data_inizio_prestazione=draft.effective_time,
         patient_cf=patient.codice_fiscale,
+        patient_consent=patient.consent is ConsentState.GRANTED,
     )
 
 

@@ -1,6 +1,7 @@
 """Our own structural checks of the HL7 Italia PSS guide on CDA bytes: header, templateIds,
-codes, required sections, entry shapes. Written in our words from the guide and checked
-once against the Ministry's PSS schematron (v2.4). The sandbox gateway calls
+codes, required sections, entry shapes. Written in our words from the guide; the rules of
+the Ministry's PSS schematron (v4.0) that our writer once broke are in
+:mod:`fse_desk.pss.national_rules`. The sandbox gateway calls
 :func:`validate_cda_structure` with this exact signature. Messages are English; the UI
 translates by ``code``."""
 
@@ -21,7 +22,6 @@ from fse_desk.pss._entries import (
     DISEASE_NETWORK_SECTION_SYSTEM,
     DOCUMENT_TEMPLATE_VERSION,
     DOSE_NUMBER,
-    GATEWAY_REQUIRED,
     IMMUNIZATION,
     MOTOR_CAPACITY,
     NATIONAL_ALLERGENS,
@@ -32,6 +32,7 @@ from fse_desk.pss._entries import (
     WITH_ENTRY,
     entry_template,
 )
+from fse_desk.pss.national_rules import national_rule_problems
 from fse_desk.pss.problems import Problem
 
 _N = f"{{{V3}}}"
@@ -298,7 +299,7 @@ def _sections(c: _Checks, root: Element) -> None:
             else:
                 _entry(c, spec.key, entry, ids, loc)
     for spec in codes.SECTIONS:
-        if (spec.required or spec.key in GATEWAY_REQUIRED) and spec.key not in seen:
+        if spec.required and spec.key not in seen:
             c.add(
                 "section.required",
                 f"section {spec.loinc} ({spec.title}) is required and missing",
@@ -349,8 +350,6 @@ def _is_absence(key: str, entry: Element) -> bool:
         return entry_template(ABSENCE[key][0]) in _templates(inner)
     if key == "problems":
         return _a(inner, "h:value", "codeSystem") == ABSENCE[key][2]
-    if key == "procedures":
-        return _a(st, "h:code", "codeSystem") == ABSENCE[key][2]
     return key in ABSENCE and entry_template(ABSENCE[key][0]) in _templates(st)
 
 
@@ -704,4 +703,4 @@ def validate_cda_structure(xml: bytes) -> list[Problem]:
     checks = _Checks()
     _header(checks, root)
     _sections(checks, root)
-    return checks.problems
+    return checks.problems + national_rule_problems(root)

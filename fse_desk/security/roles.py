@@ -15,6 +15,12 @@ class Role(enum.Enum):
     SOCIAL_WORKER = "ASSISTENTE_SOCIALE"
 
     @property
+    def gateway_subject_role(self) -> str | None:
+        """The gateway's ``subject_role`` code: APR for the patient's MMG/PLS; None for the
+        roles that publish nothing through FSE Desk."""
+        return "APR" if self.writes_pss else None
+
+    @property
     def writes_pss(self) -> bool:
         """Only the patient's own MMG/PLS writes the Profilo Sanitario Sintetico."""
         return self in (Role.MMG, Role.PLS)

@@ -22,6 +22,7 @@ import email.policy
 import hashlib
 import json
 import logging
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -36,6 +37,7 @@ from starlette.routing import BaseRoute, Route
 from fse_desk.connectors.gateway_jwt import AUTH_HEADER, SIGNATURE_HEADER, cf_of, hl7_type
 from fse_desk.documents.cda import parse_cda
 from fse_desk.domain.document import OSCURAMENTO_SYSTEM
+from fse_desk.domain.identifiers import document_id_root, is_valid_oid
 from fse_desk.errors import DocumentError
 from fse_desk_sandbox.exceptions import SandboxError
 from fse_desk_sandbox.gateway.checks import (
@@ -68,6 +70,13 @@ _PUBLISH_FIELDS = (
     "identificativoSottomissione",
     "dataInizioPrestazione",
 )
+_IDENTIFIER_SHAPES = {
+    # The integration guide's structures: …2.9.2.[REGIONE].4.5.X and …2.9.2.[REGIONE|INI].4.3.X
+    "identificativoRep": re.compile(r"2\.16\.840\.1\.113883\.2\.9\.2\.\d+\.4\.5\.\d+"),
+    "identificativoSottomissione": re.compile(r"2\.16\.840\.1\.113883\.2\.9\.2\.\d+\.4\.3\.\d+"),
+}
+_XON = re.compile(r"[^^]+\^{5}&\d+(?:\.\d+)+&ISO\^{4}[^^]+")
+"""``locality``: <name>^^^^^&<catalogue OID>&ISO^^^^<code> (HL7 v2 XON)."""
 _LOG = logging.getLogger(__name__)
 
 
@@ -113,6 +122,16 @@ class _Submission:
 class _GatewayApi:
     def __init__(self, store: ResourceStore) -> None:
         self.store = store
+        self._seen_jti: dict[str, int] = {}  # jti → exp: a token is good for one request
+
+    def _once(self, claims: dict[str, Any]) -> None:
+        """Refuse a replayed token (same ``jti``) while it has not expired."""
+        now = int(datetime.now(UTC).timestamp())
+        self._seen_jti = {j: exp for j, exp in self._seen_jti.items() if exp >= now}
+        jti = str(claims.get("jti", ""))
+        if not jti or jti in self._seen_jti:
+            raise token_problem("token JWT già usato (jti ripetuto)", "/jwt-replay")
+        self._seen_jti[jti] = int(claims.get("exp", now))
 
     # -- endpoints ----------------------------------------------------------------------
 
@@ -198,12 +217,18 @@ class _GatewayApi:
         )
         if signature.certificate != auth.certificate:
             raise token_problem("i due token sono firmati con certificati diversi")
+        self._once(auth.claims)
+        self._once(signature.claims)
         claims = signature.claims
         if cf_of(str(claims["sub"])) != cf_of(str(auth.claims["sub"])):
             raise token_problem("sub diverso nei due token", "/jwt-sub")
         if claims["action_id"] != action or claims["purpose_of_use"] != purpose:
             raise token_problem(
                 f"action_id/purpose_of_use devono essere {action}/{purpose}", "/jwt-action"
+            )
+        if not _XON.fullmatch(str(claims["locality"])):
+            raise token_problem(
+                f"locality {claims['locality']!r} non in formato XON", "/jwt-locality"
             )
         if claims["subject_role"] not in ("APR", "PRS"):  # MMG / PLS write the PSS
             raise token_problem(
@@ -259,8 +284,12 @@ class _GatewayApi:
             if not body.get(name):
                 raise missing(name)
         id_doc = str(body["identificativoDoc"])
-        if "^" not in id_doc:
+        if "^" not in id_doc or not is_valid_oid(id_doc.split("^", 1)[0]):
             raise invalid("identificativoDoc")
+        for name, pattern in _IDENTIFIER_SHAPES.items():
+            value = str(body[name])
+            if not (pattern.fullmatch(value) and is_valid_oid(value)):
+                raise invalid(name)
         try:
             started = datetime.strptime(str(body["dataInizioPrestazione"]), "%Y%m%d%H%M%S")
         except ValueError as exc:
@@ -524,7 +553,7 @@ def _audience(request: Request) -> str:
 def _workflow_id(cda: bytes) -> str:
     digest = hashlib.sha256(cda).hexdigest()
     return (
-        f"2.16.840.1.113883.2.9.2.080.4.4.{digest}.{secrets.token_hex(5)}"
+        f"{document_id_root()}.{digest}.{secrets.token_hex(5)}"
         "^^^^urn:ihe:iti:xdw:2013:workflowInstanceId"
     )
 

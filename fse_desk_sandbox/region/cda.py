@@ -6,31 +6,48 @@ Every text value goes through ``_t`` / ``_at`` (XML escaping), so names such as
 
 from __future__ import annotations
 
+import zlib
 from xml.sax.saxutils import quoteattr
 
 from fse_desk.domain import DOCUMENT_TYPES
+from fse_desk.domain.identifiers import document_id_root
 from fse_desk_sandbox.region.clock import cda_ts
-from fse_desk_sandbox.region.facilities import Clinician
+from fse_desk_sandbox.region.facilities import Clinician, Facility
 from fse_desk_sandbox.region.model import Block, Bullets, Doc, LabResult, Paragraph, Section
 from fse_desk_sandbox.region.people import Person
 
-DOC_ID_ROOT = "2.16.840.1.113883.2.9.2.080.4.4"
+DOC_ID_ROOT = document_id_root()
 CF_ROOT = "2.16.840.1.113883.2.9.4.3.2"
 LOINC_OID = "2.16.840.1.113883.6.1"
 FACILITY_ROOT = "2.16.840.1.113883.2.9.4.1.2"
+INTERPRETATION = "2.16.840.1.113883.5.83"
 
-# HL7 Italia implementation guide template per document type (default: referto specialistico)
+# HL7 Italia implementation guide template per document type (default: referto specialistico).
+# The extension names the guide version; the national schematrons require one, of any value.
 TEMPLATES = {
     "60591-5": "2.16.840.1.113883.2.9.10.1.4.1.1",
     "11502-2": "2.16.840.1.113883.2.9.10.1.1",
     "34105-7": "2.16.840.1.113883.2.9.10.1.5",
     "59258-4": "2.16.840.1.113883.2.9.10.1.6.1",
     "68604-8": "2.16.840.1.113883.2.9.10.1.7.1",
-    "57833-6": "2.16.840.1.113883.2.9.10.1.2",
-    "57832-8": "2.16.840.1.113883.2.9.10.1.2",
+    "57833-6": "2.16.840.1.113883.2.9.10.1.2.1",
+    "57832-8": "2.16.840.1.113883.2.9.10.1.2.2",
     "87273-9": "2.16.840.1.113883.2.9.10.1.11.1.1",
+    "75496-0": "2.16.840.1.113883.2.9.10.1.16.1.1",
 }
 SPECIALIST_TEMPLATE = "2.16.840.1.113883.2.9.10.1.9.1"
+TEMPLATE_VERSION = "1.0"
+GENERIC_TEMPLATE = "2.16.840.1.113883.2.9.10.1.1"
+"""The guides' common CDA header template, which every document also carries."""
+WITH_ENCOUNTER = frozenset({"34105-7", "59258-4", "57833-6", "57832-8", "11488-4", "75496-0"})
+"""Types whose schematron requires componentOf/encompassingEncounter (the visit or stay)."""
+WITH_ORDER = frozenset({"11502-2", "68604-8"})
+"""Types whose schematron requires inFulfillmentOf (the request the report answers)."""
+WITH_ACCESS = frozenset({"68604-8", "11488-4", "75496-0"})
+"""Reports whose serviceEvent carries the kind of access (booked, direct)."""
+ACCESS_SYSTEM = "2.16.840.1.113883.2.9.5.1.4"
+ORDER_ROOT = "2.16.840.1.113883.2.9.4.3.8"
+"""Numero di ricetta elettronica (NRE): the order a report fulfils."""
 _CONFIDENTIALITY = {"N": "Normal", "R": "Restricted", "V": "Very Restricted"}
 
 
@@ -60,18 +77,22 @@ def _range(r: LabResult) -> str:
     high = f'<high value="{r.high:g}" unit={_at(r.unit)}/>' if r.high is not None else ""
     return (
         f'<referenceRange><observationRange><value xsi:type="IVL_PQ">{low}{high}</value>'
+        f'<interpretationCode code="N" codeSystem="{INTERPRETATION}"/>'
         "</observationRange></referenceRange>"
     )
 
 
 def _lab_entry(r: LabResult, when: str) -> str:
+    # The lab guide's entry is an act holding the observation.
     return (
-        '<entry typeCode="DRIV"><observation classCode="OBS" moodCode="EVN">'
+        '<entry typeCode="DRIV"><act classCode="ACT" moodCode="EVN">'
+        f'<code code="{r.loinc}" codeSystem="{LOINC_OID}"/><statusCode code="completed"/>'
+        '<entryRelationship typeCode="COMP"><observation classCode="OBS" moodCode="EVN">'
         f'<code code="{r.loinc}" codeSystem="{LOINC_OID}"/>'
         f'<statusCode code="completed"/><effectiveTime value="{when}"/>'
         f'<value xsi:type="PQ" value="{r.shown_value}" unit={_at(r.unit)}/>'
-        f'<interpretationCode code="{r.flag}" codeSystem="2.16.840.1.113883.5.83"/>'
-        f"{_range(r)}</observation></entry>"
+        f'<interpretationCode code="{r.flag}" codeSystem="{INTERPRETATION}"/>'
+        f"{_range(r)}</observation></entryRelationship></act></entry>"
     )
 
 
@@ -90,11 +111,58 @@ def _person_name(given: str, family: str, prefix: str = "") -> str:
     return f"<name>{pre}<family>{_t(family)}</family><given>{_t(given)}</given></name>"
 
 
+def _telecom(c: Clinician) -> str:
+    """The clinician's office line: a fixed, made-up Bologna number per facility."""
+    number = zlib.crc32(c.facility_id.encode()) % 10_000_000
+    return f'<telecom use="WP" value="tel:+39051{number:07d}"/>'
+
+
 def _assigned(c: Clinician, tag: str) -> str:
     prefix = "Dott.ssa" if c.sex == "F" else "Dott."
     return (
         f'<{tag}><id root="{CF_ROOT}" extension="{c.cf}" assigningAuthorityName="MEF"/>'
+        f"{_telecom(c)}"
         f"<assignedPerson>{_person_name(c.given, c.family, prefix)}</assignedPerson></{tag}>"
+    )
+
+
+def _organization(tag: str, facility: Facility) -> str:
+    return (
+        f'<{tag}><id root="{FACILITY_ROOT}" extension={_at(facility.id)}/>'
+        f"<name>{_t(facility.name)}</name></{tag}>"
+    )
+
+
+def _encounter(doc: Doc, doc_id: str, service: str, signed: str) -> str:
+    """componentOf: the visit or stay the document belongs to, at its facility."""
+    if doc.loinc not in WITH_ENCOUNTER:
+        return ""
+    return (
+        "<componentOf><encompassingEncounter>"
+        f'<id root="{DOC_ID_ROOT}.1" extension="{doc_id}"/>'
+        f'<effectiveTime><low value="{service}"/><high value="{signed}"/></effectiveTime>'
+        '<location typeCode="LOC"><healthCareFacility classCode="SDLOC">'
+        f'<id root="{FACILITY_ROOT}" extension={_at(doc.custodian.id)}/>'
+        f"{_organization('serviceProviderOrganization', doc.custodian)}"
+        "</healthCareFacility></location></encompassingEncounter></componentOf>"
+    )
+
+
+def _access(doc: Doc) -> str:
+    """serviceEvent/code of a report: how the patient came, here always a booked visit."""
+    if doc.loinc not in WITH_ACCESS:
+        return ""
+    return f'<code code="PROG" codeSystem="{ACCESS_SYSTEM}" displayName="Prestazione programmata"/>'
+
+
+def _order(doc: Doc, doc_id: str) -> str:
+    """inFulfillmentOf: the prescription (NRE) the report answers."""
+    if doc.loinc not in WITH_ORDER:
+        return ""
+    number = zlib.crc32(doc_id.encode()) % 10**10
+    return (
+        f'<inFulfillmentOf><order classCode="ACT" moodCode="RQO">'
+        f'<id root="{ORDER_ROOT}" extension="080A{number:010d}"/></order></inFulfillmentOf>'
     )
 
 
@@ -102,7 +170,9 @@ def _record_target(p: Person) -> str:
     place = p.birthplace
     county = f"<county>{_t(place.district)}</county>" if place.district else ""
     return (
-        "<recordTarget><patientRole>"
+        # The structural attributes' default values, written out: the prescription
+        # schematrons require them explicitly.
+        '<recordTarget typeCode="RCT" contextControlCode="OP"><patientRole classCode="PAT">'
         f'<id root="{CF_ROOT}" extension="{p.cf}" assigningAuthorityName="MEF"/>'
         f'<addr use="H"><country>IT</country><county>BO</county><city>{_t(p.city)}</city>'
         f"<postalCode>{p.postal_code}</postalCode>"
@@ -119,12 +189,16 @@ def _record_target(p: Person) -> str:
 def _author(doc: Doc, person: Person, signed: str) -> str:
     if doc.author is None:  # uploaded by the patient to the taccuino
         return (
-            f'<author><time value="{signed}"/><assignedAuthor>'
+            f'<author typeCode="AUT" contextControlCode="OP"><time value="{signed}"/>'
+            "<assignedAuthor>"
             f'<id root="{CF_ROOT}" extension="{person.cf}"/><assignedPerson>'
             f"{_person_name(person.given, person.family)}</assignedPerson></assignedAuthor>"
             "</author>"
         )
-    return f'<author><time value="{signed}"/>{_assigned(doc.author, "assignedAuthor")}</author>'
+    return (
+        f'<author typeCode="AUT" contextControlCode="OP"><time value="{signed}"/>'
+        f"{_assigned(doc.author, 'assignedAuthor')}</author>"
+    )
 
 
 def render(doc: Doc, person: Person, doc_id: str) -> str:
@@ -142,21 +216,23 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
             f"{_assigned(doc.author, 'assignedEntity')}</legalAuthenticator>"
         )
     )
+    study_id = f'<id root="{doc.study_uid}"/>' if doc.study_uid else ""
     study = (
-        f'<documentationOf><serviceEvent><id root="{doc.study_uid}"/>'
+        f"<documentationOf><serviceEvent>{study_id}{_access(doc)}"
         f'<effectiveTime value="{service}"/></serviceEvent></documentationOf>'
-        if doc.study_uid
-        else f'<documentationOf><serviceEvent><effectiveTime value="{service}"/>'
-        "</serviceEvent></documentationOf>"
     )
     body = "".join(_section(s, service) for s in doc.sections)
+    templates = "".join(
+        f'<templateId root="{root}" extension="{TEMPLATE_VERSION}"/>'
+        for root in dict.fromkeys((GENERIC_TEMPLATE, template))
+    )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<ClinicalDocument xmlns="urn:hl7-org:v3" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         '<realmCode code="IT"/>'
         '<typeId root="2.16.840.1.113883.1.3" extension="POCD_MT000040UV02"/>'
-        f'<templateId root="{template}" assigningAuthorityName="HL7 Italia"/>'
+        f"{templates}"
         f'<id root="{DOC_ID_ROOT}" extension="{doc_id}" assigningAuthorityName="Regione'
         ' Emilia-Romagna"/>'
         f'<code code="{doc.loinc}" codeSystem="{LOINC_OID}" codeSystemName="LOINC"'
@@ -168,9 +244,10 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         '<languageCode code="it-IT"/>'
         f'<setId root="{DOC_ID_ROOT}" extension="{doc_id}"/><versionNumber value="1"/>'
         f"{_record_target(person)}{_author(doc, person, signed)}"
-        "<custodian><assignedCustodian><representedCustodianOrganization>"
+        '<custodian typeCode="CST"><assignedCustodian><representedCustodianOrganization>'
         f'<id root="{FACILITY_ROOT}" extension={_at(custodian.id)}/>'
         f"<name>{_t(custodian.name)}</name></representedCustodianOrganization>"
-        f"</assignedCustodian></custodian>{legal}{study}"
+        f"</assignedCustodian></custodian>{legal}{_order(doc, doc_id)}{study}"
+        f"{_encounter(doc, doc_id, service, signed)}"
         f"<component><structuredBody>{body}</structuredBody></component></ClinicalDocument>"
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from fse_desk.domain import DOCUMENT_TYPES, OSCURAMENTO_SYSTEM
+from fse_desk.domain.identifiers import document_id_root
 from fse_desk_sandbox.region.clock import fhir_instant
 from fse_desk_sandbox.region.facilities import (
     CF_SYSTEM,
@@ -22,7 +23,7 @@ from fse_desk_sandbox.region.people import Person
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 BIRTH_PLACE_URL = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
-DOC_ID_SYSTEM = "urn:oid:2.16.840.1.113883.2.9.2.080.4.4"
+DOC_ID_SYSTEM = f"urn:oid:{document_id_root()}"
 CONFIDENTIALITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 CDA_CONTENT_TYPE = "application/x-hl7-cda+xml"
 PDF_CONTENT_TYPE = "application/pdf"

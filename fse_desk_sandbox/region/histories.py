@@ -7,6 +7,7 @@ life. The result is a list of renderer-neutral ``Doc`` records plus office vital
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 from datetime import date, datetime, timedelta
@@ -20,7 +21,7 @@ from fse_desk_sandbox.region.conditions import (
     Profile,
 )
 from fse_desk_sandbox.region.facilities import FACILITIES, pick_clinician
-from fse_desk_sandbox.region.model import Doc, Paragraph, Section, Vital, para
+from fse_desk_sandbox.region.model import Doc, Paragraph, Vital, para
 
 DRUG_CONDITION = {
     "metformina": "diabete",
@@ -146,18 +147,18 @@ class History:
             site = "org-lum" if rng.random() < 0.8 else "org-lab-aou"
             author = pick_clinician(rng, "laboratorio", site)
             sections = labs.result_sections(panels, results)
-            sections.append(
-                Section(
-                    "48767-8",
-                    "Note",
-                    (
-                        para(
-                            "Prelievo eseguito presso il Punto prelievi della Casa della"
-                            " Salute di Vergato."
-                            " Valori di riferimento per sesso ed età."
-                        ),
+            # The lab guide allows only specialty sections: the note closes the last one.
+            last = sections[-1]
+            sections[-1] = dataclasses.replace(
+                last,
+                blocks=(
+                    *last.blocks,
+                    para(
+                        "Note: prelievo eseguito presso il Punto prelievi della Casa della"
+                        " Salute di Vergato."
+                        " Valori di riferimento per sesso ed età."
                     ),
-                )
+                ),
             )
             signed = working_time(rng, day + timedelta(days=rng.randint(0, 2)), 12, 19)
             self._add(

@@ -486,9 +486,9 @@ def radiology_report(
     )
     sections = [
         Section("18785-6", "Quesito diagnostico", (para(reason),)),
-        Section("55111-9", "Tecnica", (para(technique),)),
+        Section("55111-9", "Esame eseguito", (para(technique),)),
         Section("18782-3", "Referto", (para(findings),)),
-        Section("19005-8", "Conclusioni", (para(impression),)),
+        Section("55110-1", "Conclusioni", (para(impression),)),
     ]
     return Doc(
         "68604-8",

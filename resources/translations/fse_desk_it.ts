@@ -196,102 +196,117 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="85"/>
+        <location filename="../../ui/timeline/reader.py" line="87"/>
         <source>Open images</source>
         <translation>Apri immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="93"/>
+        <location filename="../../ui/timeline/reader.py" line="95"/>
         <source>Select a document and press Enter to read it.</source>
         <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="110"/>
+        <location filename="../../ui/timeline/reader.py" line="112"/>
         <source>Analyte</source>
         <translation>Analita</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="111"/>
+        <location filename="../../ui/timeline/reader.py" line="113"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="112"/>
+        <location filename="../../ui/timeline/reader.py" line="114"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="113"/>
+        <location filename="../../ui/timeline/reader.py" line="115"/>
         <source>Reference range</source>
         <translation>Intervallo di riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="114"/>
+        <location filename="../../ui/timeline/reader.py" line="116"/>
         <source>Flag</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="125"/>
+        <location filename="../../ui/timeline/reader.py" line="127"/>
         <source>Chart over time</source>
         <translation>Andamento nel tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="127"/>
+        <location filename="../../ui/timeline/reader.py" line="129"/>
         <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
         <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="155"/>
+        <location filename="../../ui/timeline/reader.py" line="157"/>
         <source>Opening the document…</source>
         <translation>Apertura del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="172"/>
+        <location filename="../../ui/timeline/reader.py" line="176"/>
+        <source>Document: {title} ({kind}) of {date}</source>
+        <translation>Documento: {title} ({kind}) del {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="181"/>
+        <source>Author: {author}</source>
+        <translation>Autore: {author}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="183"/>
+        <source>Issued by: {facility}</source>
+        <translation>Emesso da: {facility}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/reader.py" line="192"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="175"/>
+        <location filename="../../ui/timeline/reader.py" line="195"/>
         <source>Results</source>
         <translation>Risultati</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="177"/>
+        <location filename="../../ui/timeline/reader.py" line="197"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="182"/>
+        <location filename="../../ui/timeline/reader.py" line="202"/>
         <source>Imaging study: {uid}</source>
         <translation>Studio di diagnostica per immagini: {uid}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="187"/>
+        <location filename="../../ui/timeline/reader.py" line="207"/>
         <source>This kind of document cannot be shown here.</source>
         <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="198"/>
+        <location filename="../../ui/timeline/reader.py" line="218"/>
         <source>High</source>
         <translation>Alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="199"/>
+        <location filename="../../ui/timeline/reader.py" line="219"/>
         <source>Very high</source>
         <translation>Molto alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="200"/>
+        <location filename="../../ui/timeline/reader.py" line="220"/>
         <source>Low</source>
         <translation>Basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="201"/>
+        <location filename="../../ui/timeline/reader.py" line="221"/>
         <source>Very low</source>
         <translation>Molto basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="202"/>
+        <location filename="../../ui/timeline/reader.py" line="222"/>
         <source>Abnormal</source>
         <translation>Anomalo</translation>
     </message>
@@ -2761,12 +2776,12 @@
 <context>
     <name>ValidationPanel</name>
     <message>
-        <location filename="../../ui/pss/editor/validation_panel.py" line="46"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="52"/>
         <source>The PSS was not sent: correct these points and publish again.</source>
         <translation>Il PSS non è stato inviato: correggi questi punti e pubblica di nuovo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/validation_panel.py" line="50"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="56"/>
         <source>%n point(s) to correct before publishing.</source>
         <translation>
             <numerusform>%n punto da correggere prima della pubblicazione.</numerusform>
@@ -2774,7 +2789,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/validation_panel.py" line="53"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="59"/>
         <source>No problems found: the PSS can be published.</source>
         <translation>Nessun problema: il PSS può essere pubblicato.</translation>
     </message>
@@ -3035,72 +3050,72 @@
 <context>
     <name>cda</name>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="44"/>
+        <location filename="../../ui/timeline/cda_html.py" line="45"/>
         <source>born {date}</source>
         <translation>nato/a il {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="49"/>
+        <location filename="../../ui/timeline/cda_html.py" line="50"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="50"/>
+        <location filename="../../ui/timeline/cda_html.py" line="51"/>
         <source>restricted</source>
         <translation>riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="51"/>
+        <location filename="../../ui/timeline/cda_html.py" line="52"/>
         <source>very restricted</source>
         <translation>strettamente riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="54"/>
+        <location filename="../../ui/timeline/cda_html.py" line="55"/>
         <source>Patient</source>
         <translation>Assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="55"/>
+        <location filename="../../ui/timeline/cda_html.py" line="56"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="56"/>
+        <location filename="../../ui/timeline/cda_html.py" line="57"/>
         <source>Document type</source>
         <translation>Tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="57"/>
+        <location filename="../../ui/timeline/cda_html.py" line="58"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="58"/>
+        <location filename="../../ui/timeline/cda_html.py" line="59"/>
         <source>Author</source>
         <translation>Autore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="59"/>
+        <location filename="../../ui/timeline/cda_html.py" line="60"/>
         <source>Custodian</source>
         <translation>Custode</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="60"/>
+        <location filename="../../ui/timeline/cda_html.py" line="61"/>
         <source>Legal authenticator</source>
         <translation>Firmato da</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="61"/>
+        <location filename="../../ui/timeline/cda_html.py" line="62"/>
         <source>Version</source>
         <translation>Versione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="63"/>
+        <location filename="../../ui/timeline/cda_html.py" line="64"/>
         <source>Confidentiality</source>
         <translation>Riservatezza</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="84"/>
+        <location filename="../../ui/timeline/cda_html.py" line="86"/>
         <source>The document has no sections.</source>
         <translation>Il documento non contiene sezioni.</translation>
     </message>

@@ -18,6 +18,7 @@ _STYLE = (
     "body { font-family: sans-serif; color: #1a1a1a; }"
     "h2 { color: #12324a; margin-bottom: 2px; }"
     "h3 { color: #1d3b53; margin-top: 14px; margin-bottom: 4px; }"
+    "h4, h5, h6 { color: #1d3b53; margin-top: 8px; margin-bottom: 2px; margin-left: 12px; }"
     "table.head td { padding: 1px 10px 1px 0; }"
     "td.k { color: #555; }"
     "table.grid { border-collapse: collapse; }"
@@ -72,7 +73,8 @@ def cda_to_html(doc: CdaDocument) -> str:
             out.append(f'<tr><td class="k">{escape(key)}</td><td>{escape(value)}</td></tr>')
     out.append("</table><hr/>")
     for section in doc.sections:
-        out.append(f"<h3>{escape(section.title)}</h3>")
+        level = min(3 + section.depth, 6)  # a nested section reads as part of its parent
+        out.append(f"<h{level}>{escape(section.title)}</h{level}>")
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 out.append(f"<p>{escape(block.text)}</p>")

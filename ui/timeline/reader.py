@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.documents import LabResult, PageImage, render_page
+from fse_desk.domain import DOCUMENT_TYPES, DocumentMeta
 from fse_desk.timeline import BodyKind, OpenedDocument
+from ui.formatting import ROME, format_date
 from ui.messages import user_message
 from ui.timeline.cda_html import cda_to_html
 from ui.workers import Worker
@@ -155,13 +157,31 @@ class DocumentReader(QWidget):
         self.placeholder.setText(self.tr("Opening the document…"))
         self.stack.setCurrentWidget(self.placeholder)
 
-    def show_error(self, exc: BaseException, title: str = "") -> None:
+    def show_error(
+        self, exc: BaseException, title: str = "", meta: DocumentMeta | None = None
+    ) -> None:
         self.document = None
         if title:
             self.title_label.setText(title)
         self.study_bar.hide()
-        self.error_card.setText(user_message(exc))
+        text = user_message(exc)
+        if meta is not None:  # the document exists: say what it is and who to ask
+            text += "\n\n" + self._facts(meta)
+        self.error_card.setText(text)
         self.stack.setCurrentWidget(self.error_card)
+
+    def _facts(self, meta: DocumentMeta) -> str:
+        kind = DOCUMENT_TYPES[meta.type_code].title
+        lines = [
+            self.tr("Document: {title} ({kind}) of {date}").format(
+                title=meta.title, kind=kind, date=format_date(meta.date.astimezone(ROME))
+            )
+        ]
+        if meta.author:
+            lines.append(self.tr("Author: {author}").format(author=meta.author))
+        if meta.facility:
+            lines.append(self.tr("Issued by: {facility}").format(facility=meta.facility))
+        return "\n".join(lines)
 
     def show_document(self, opened: OpenedDocument) -> None:
         self.document = opened
@@ -181,7 +201,7 @@ class DocumentReader(QWidget):
         if uid:
             self.study_label.setText(self.tr("Imaging study: {uid}").format(uid=uid))
         if opened.error is not None and self.tabs.count() == 0:
-            self.show_error(opened.error)
+            self.show_error(opened.error, meta=opened.meta)
             return
         if self.tabs.count() == 0:
             self.placeholder.setText(self.tr("This kind of document cannot be shown here."))

@@ -31,11 +31,17 @@ class ValidationPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        self._refused_for: list[Problem] = []
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
 
     def show_problems(self, problems: list[Problem], draft: Pss, refused: bool = False) -> None:
         """List ``problems``; ``refused``: they are why the publication was refused."""
+        # A live check that lands after a refused publication, finding the same points,
+        # must not hide why the PSS was not sent.
+        if not refused and problems and problems == self._refused_for:
+            refused = True
+        self._refused_for = list(problems) if refused else []
         self.list.clear()
         for problem in problems:
             item = QListWidgetItem(self._icon, self._texts.message(problem, draft))

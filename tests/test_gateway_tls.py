@@ -1,0 +1,122 @@
+"""The gateway connection presents the TLS client certificate (the region's "autenticazione"
+certificate): a real TLS server on 127.0.0.1 that requires one answers only when it is there."""
+
+from __future__ import annotations
+
+import http.server
+import ssl
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from ipaddress import IPv4Address
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+from fse_desk.connectors.fhir_client import TlsSettings
+from fse_desk.connectors.gateway import GatewayClient
+from fse_desk.errors import ConnectorError, GatewayError
+from fse_desk.security.certificates import issue_test_certificate
+
+
+def _key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _cert(
+    subject: str, key: rsa.RSAPrivateKey, issuer: x509.Name, signer: rsa.RSAPrivateKey, ca: bool
+) -> x509.Certificate:
+    now = datetime.now(UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+        .issuer_name(issuer)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+    )
+    if not ca:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(IPv4Address("127.0.0.1"))]), critical=False
+        )
+    return builder.sign(signer, hashes.SHA256())
+
+
+def _pem(path: Path, *items: x509.Certificate | rsa.RSAPrivateKey) -> Path:
+    out = b""
+    for item in items:
+        if isinstance(item, x509.Certificate):
+            out += item.public_bytes(serialization.Encoding.PEM)
+        else:
+            out += item.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+    path.write_bytes(out)
+    return path
+
+
+class _NotFound(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = b'{"type": "/msg/not-found", "title": "x", "detail": "x", "status": 404}'
+        self.send_response(404)
+        self.send_header("Content-Type", "application/problem+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:  # test server: nothing to log
+        pass
+
+
+@pytest.fixture
+def tls_gateway(tmp_path: Path) -> Iterator[tuple[str, TlsSettings]]:
+    """A TLS server requiring a client certificate of its CA; the client's settings."""
+    ca_key = _key()
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Regione test CA")])
+    ca = _cert("Regione test CA", ca_key, ca_name, ca_key, ca=True)
+    server_key, client_key = _key(), _key()
+    server = _cert("127.0.0.1", server_key, ca_name, ca_key, ca=False)
+    client = _cert("Autenticazione MMG", client_key, ca_name, ca_key, ca=False)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(_pem(tmp_path / "server.pem", server, server_key))
+    context.load_verify_locations(_pem(tmp_path / "ca.pem", ca))
+    context.verify_mode = ssl.CERT_REQUIRED
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _NotFound)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    settings = TlsSettings(
+        ca_bundle=tmp_path / "ca.pem",
+        client_cert=_pem(tmp_path / "client.pem", client),
+        client_key=_pem(tmp_path / "client.key", client_key),
+    )
+    try:
+        yield f"https://127.0.0.1:{httpd.server_address[1]}/v1", settings
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_gateway_connection_presents_the_client_certificate(
+    tls_gateway: tuple[str, TlsSettings],
+) -> None:
+    url, tls = tls_gateway
+    _ca, signing = issue_test_certificate("Dott. Mario Rossi", "RSSMRA70A01A944X")
+    with GatewayClient(url, signing, tls=tls) as client, pytest.raises(GatewayError) as answer:
+        client.status("wid-1")
+    assert answer.value.status == 404  # the TLS handshake went through: the server answered
+    without = TlsSettings(ca_bundle=tls.ca_bundle)
+    with (
+        GatewayClient(url, signing, tls=without) as client,
+        pytest.raises(ConnectorError) as refused,
+    ):
+        client.status("wid-1")
+    assert not isinstance(refused.value, GatewayError)  # refused in the handshake, no answer
