@@ -147,3 +147,15 @@ def test_the_fhir_appointment_round_trips_with_offsets_cup_code_and_series() -> 
     assert back == appointment
     assert back.start.utcoffset() == timedelta(hours=1)
     assert back.start.astimezone(ZoneInfo("Europe/Rome")).hour == 9
+
+
+def test_the_client_identifier_is_the_one_the_outbox_searches_by() -> None:
+    from fse_desk.connectors import push
+    from fse_desk.scheduling import fhir
+
+    assert fhir.local_identifier("abc") == push.local_identifier("abc")
+    resource = fhir.to_fhir(televisit())
+    resource["id"] = "server-given-id"
+    assert fhir.from_fhir(resource).id == "a1b2"
+    del resource["identifier"]
+    assert fhir.from_fhir(resource).id == "server-given-id"

@@ -1,6 +1,8 @@
 """Appointments as FHIR R4 resources (HL7 Italia televisit guide, draft) and back.
 
-- ``identifier``: the workstation's client identifier (conditional create), the
+- ``identifier``: the client identifier of the workstation that booked it
+  (conditional create; it is also the appointment's id in the cache, so a
+  booking keeps its id once the server has given it another), the
   CUP booking code and the identifier of the series (R4 has no recurrence).
 - ``start``/``end`` always carry the Rome offset.
 - The visit type is a ``serviceType`` coding; the video room travels in an
@@ -22,6 +24,9 @@ from fse_desk.scheduling.model import (
     VisitType,
 )
 
+# The outbox finds a re-sent create by this identifier (connectors/push.local_identifier,
+# not imported: the store reads appointments through this module and push imports the
+# store; tests/test_scheduling_invitations.py checks both agree).
 CLIENT_ID_SYSTEM = "urn:ietf:rfc:3986"
 CUP_SYSTEM = "urn:fse-desk:cup-booking-code"  # the regional CUP's booking code
 SERIES_SYSTEM = "urn:fse-desk:appointment-series"
@@ -30,15 +35,21 @@ ROOM_EXTENSION = "urn:fse-desk:video-room"
 SERIES_INDEX_EXTENSION = "urn:fse-desk:series-index"
 
 
-def client_identifier(appointment_id: str) -> str:
-    """The ``If-None-Exist`` query that finds a workstation-created appointment again."""
-    return f"identifier={CLIENT_ID_SYSTEM}|urn:uuid:{appointment_id}"
+def local_identifier(local: str) -> dict[str, str]:
+    return {"system": CLIENT_ID_SYSTEM, "value": f"urn:uuid:{local}"}
+
+
+def local_id(resource: dict[str, Any]) -> str:
+    """The cache's id of a resource: its client identifier's uuid, else the server id."""
+    for identifier in resource.get("identifier", []):
+        value = str(identifier.get("value", ""))
+        if identifier.get("system") == CLIENT_ID_SYSTEM and value.startswith("urn:uuid:"):
+            return value.removeprefix("urn:uuid:")
+    return str(resource["id"])
 
 
 def to_fhir(appointment: Appointment) -> dict[str, Any]:
-    identifiers: list[dict[str, Any]] = [
-        {"system": CLIENT_ID_SYSTEM, "value": f"urn:uuid:{appointment.id}"}
-    ]
+    identifiers: list[dict[str, Any]] = [local_identifier(appointment.id)]
     if appointment.cup_code:
         identifiers.append(
             {"system": CUP_SYSTEM, "value": appointment.cup_code, "type": {"text": "CUP"}}
@@ -92,7 +103,7 @@ def from_fhir(resource: dict[str, Any]) -> Appointment:
         room = extensions.get(ROOM_EXTENSION, {}).get("valueString", "")
         index = extensions.get(SERIES_INDEX_EXTENSION, {}).get("valueInteger")
         return Appointment(
-            id=str(resource["id"]),
+            id=local_id(resource),
             status=AppointmentStatus(resource["status"]),
             visit_type=VisitType(coding.get("code", VisitType.IN_PERSON.value)),
             start=datetime.fromisoformat(resource["start"]),
