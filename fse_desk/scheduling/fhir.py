@@ -31,6 +31,8 @@ CLIENT_ID_SYSTEM = "urn:ietf:rfc:3986"
 CUP_SYSTEM = "urn:fse-desk:cup-booking-code"  # the regional CUP's booking code
 SERIES_SYSTEM = "urn:fse-desk:appointment-series"
 VISIT_TYPE_SYSTEM = "urn:fse-desk:visit-type"
+TEAM_ROLE_SYSTEM = "urn:fse-desk:team-role"  # Schedule.specialty: the owner's Role value
+SLOT_CLAIM_EXTENSION = "urn:fse-desk:slot-taken-by"  # on a Slot: the appointment's client id
 ROOM_EXTENSION = "urn:fse-desk:video-room"
 SERIES_INDEX_EXTENSION = "urn:fse-desk:series-index"
 

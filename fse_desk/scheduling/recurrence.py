@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -93,14 +93,16 @@ def expand(template: Appointment, rule: Recurrence) -> list[Appointment]:
 
 
 def check_series(
-    occurrences: list[Appointment],
+    occurrences: Sequence[Appointment],
     agenda: Agenda,
     hours: Mapping[str, WorkingHours],
     *,
     now: datetime | None = None,
+    ignore: frozenset[str] = frozenset(),
 ) -> list[Occurrence]:
-    """Every occurrence with its conflicts, against the agenda and the series itself."""
+    """Every occurrence with its conflicts against the agenda (``ignore``: the
+    appointments being replaced, when a series is moved)."""
     return [
-        Occurrence(occurrence, conflicts_of(occurrence, agenda, hours, now=now))
+        Occurrence(occurrence, conflicts_of(occurrence, agenda, hours, now=now, ignore=ignore))
         for occurrence in occurrences
     ]
