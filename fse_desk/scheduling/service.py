@@ -112,7 +112,21 @@ class AgendaService:
                 o if i == 0 or not o.room else replace(o, room=new_room_name())
                 for i, o in enumerate(occurrences)
             ]
-        return self._checked(occurrences)
+        return self._checked([self._with_slots(o) for o in occurrences])
+
+    def _with_slots(self, appointment: Appointment) -> Appointment:
+        """The free published slots the appointment takes (one per professional whose
+        schedule has one starting then); taking them is what detects a lost race."""
+        if appointment.slot_ids:
+            return appointment
+        schedules = {p.reference: sid for sid, p in self._store.agenda.team()}
+        taken = tuple(
+            slot
+            for p in appointment.professionals
+            if p.reference in schedules
+            and (slot := self._store.agenda.free_slot_at(schedules[p.reference], appointment.start))
+        )
+        return replace(appointment, slot_ids=taken)
 
     def _checked(
         self, appointments: Sequence[Appointment], *, ignore: frozenset[str] = frozenset()
