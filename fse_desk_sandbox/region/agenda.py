@@ -148,7 +148,7 @@ def agenda_resources(seed: int, patients: int, today: date) -> list[dict[str, An
                     if key not in busy and rng.random() < 0.35:
                         count += 1
                         appointment = _booking(
-                            rng, count, member, members, slot_start, patients, today
+                            rng, count, member, members, slot_start, patients, today, busy
                         )
                         for p in appointment.professionals:
                             busy.add(
@@ -170,6 +170,7 @@ def _booking(
     start: Any,
     patients: int,
     today: date,
+    busy: set[tuple[str, str]],
 ) -> Appointment:
     visit = rng.choice(member.visits)
     who = [
@@ -180,8 +181,9 @@ def _booking(
         )
     ]
     who.append(Participant(member.reference, member.display, ParticipantStatus.ACCEPTED))
-    if visit is VisitType.TELECONSULT:  # the specialist with the patient's MMG
-        mmg = members[0]
+    mmg = members[0]
+    if visit is VisitType.TELECONSULT and (mmg.practitioner_id, start.isoformat()) not in busy:
+        # The specialist with the patient's MMG, when she is free then.
         who.append(Participant(mmg.reference, mmg.display, ParticipantStatus.ACCEPTED))
     past = start.date() < today
     if past:
