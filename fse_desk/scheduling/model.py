@@ -14,6 +14,10 @@ from fse_desk.errors import InvalidRecord
 from fse_desk.scheduling.clock import elapsed, plus, require_aware
 from fse_desk.security.roles import Role
 
+MAX_APPOINTMENT = timedelta(hours=12)
+"""No visit is longer (a booking over a day is a typing error): the agenda's time
+searches rely on it."""
+
 
 class VisitType(enum.Enum):
     """What the appointment is; ``remote`` ones get a video room (Encounter class VR)."""
@@ -153,6 +157,11 @@ class Appointment:
 
     def __post_init__(self) -> None:
         _check_period(self.start, self.end)
+        if self.duration > MAX_APPOINTMENT:
+            raise InvalidRecord(
+                f"appointment {self.id} lasts {self.duration}, more than {MAX_APPOINTMENT}",
+                field="end",
+            )
         if not self.participants:
             raise InvalidRecord(f"appointment {self.id} has no participants", field="participants")
         references = [p.reference for p in self.participants]

@@ -13,12 +13,21 @@ from typing import Any
 import orjson
 
 from fse_desk.scheduling.fhir import from_fhir, to_fhir
-from fse_desk.scheduling.model import Appointment, Professional, Slot, SlotStatus
+from fse_desk.scheduling.model import (
+    MAX_APPOINTMENT,
+    Appointment,
+    Professional,
+    Slot,
+    SlotStatus,
+)
 from fse_desk.security.roles import Role
 from fse_desk.store._records import utc_text
 from fse_desk.store.database import Connection, Database
 
 _APPOINTMENT = "SELECT resource, version FROM agenda_appointment"
+# No appointment is longer than this (checked in the record), so a time window is an
+# index range on start_at instead of a scan of every earlier row.
+_LONGEST = MAX_APPOINTMENT
 
 
 def _appointment(row: tuple[str, str | None]) -> Appointment:
@@ -85,8 +94,12 @@ class AgendaRepository:
         self, start: datetime, end: datetime, *, actors: Iterable[str] | None = None
     ) -> list[Appointment]:
         """Appointments overlapping [start, end), of ``actors`` when given, by start."""
-        params: list[Any] = [utc_text(end, what="end"), utc_text(start, what="start")]
-        where = "start_at < ? AND end_at > ?"
+        params: list[Any] = [
+            utc_text(start - _LONGEST, what="start"),
+            utc_text(end, what="end"),
+            utc_text(start, what="start"),
+        ]
+        where = "start_at > ? AND start_at < ? AND end_at > ?"
         if actors is not None:
             wanted = list(actors)
             where += (
@@ -95,8 +108,10 @@ class AgendaRepository:
             )
             params += wanted
         with self._db.reading("reading the agenda") as conn:
-            rows = conn.execute(f"{_APPOINTMENT} WHERE {where} ORDER BY start_at, id", params)
-            return [_appointment(r) for r in rows.fetchall()]
+            rows = conn.execute(
+                f"{_APPOINTMENT} WHERE {where} ORDER BY start_at, id", params
+            ).fetchall()
+        return [_appointment(r) for r in rows]
 
     def for_patient(self, patient_id: str) -> list[Appointment]:
         with self._db.reading("reading a patient's appointments") as conn:

@@ -9,6 +9,7 @@ Ctrl+W week, arrows move through the grid.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -23,8 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +33,11 @@ from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.clock import ROME, at_rome, rome_date
 from fse_desk.scheduling.model import Appointment, AppointmentStatus
 from fse_desk.scheduling.service import AgendaService
+from ui.agenda.grid_model import AgendaGridModel, Cell
 from ui.agenda.labels import VISIT_COLOURS, status_label, visit_label
 from ui.formatting import format_date
 from ui.messages import user_message
+from ui.workers import Worker
 
 FIRST_HOUR = 8
 LAST_HOUR = 19
@@ -47,8 +49,21 @@ PatientName = Callable[[str], str]  # patient id -> display name (from the cache
 RoomLink = Callable[[Appointment, bool], str]
 
 
+@dataclass(frozen=True, slots=True)
+class _Period:
+    """What one refresh shows, read off the GUI thread."""
+
+    days: tuple[date, ...]
+    who: str
+    columns: tuple[tuple[str, str], ...]  # (reference, display) of the professionals shown
+    shown: tuple[Appointment, ...]
+    todays: tuple[Appointment, ...]
+    names: dict[str, str]  # patient id -> display name
+
+
 class AgendaView(QWidget):
-    changed = Signal()
+    changed = Signal()  # the desk changed a status: the outbox has work
+    loaded = Signal()  # a refresh has been drawn
 
     def __init__(
         self,
@@ -68,6 +83,7 @@ class AgendaView(QWidget):
         self.day = today()
         self.week_mode = True
         self.shown: list[Appointment] = []
+        self._generation = 0
 
         self.previous_button = QPushButton("◀")
         self.today_button = QPushButton(self.tr("Today"))
@@ -80,9 +96,15 @@ class AgendaView(QWidget):
         self.who.addItem(self.tr("Whole team"), ALL)
         for professional in agenda.team():
             self.who.addItem(professional.display, professional.reference)
-        self.grid = QTableWidget()
+        self.model = AgendaGridModel()
+        self.grid = QTableView()
+        self.grid.setModel(self.model)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setWordWrap(True)
+        # Lines are cut, not wrapped: wrapping every cell's text made a team week take
+        # hundreds of milliseconds to lay out (bench/agenda_week_bench.py); the full
+        # text is in the tooltip.
+        self.grid.setWordWrap(False)
+        self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.today_list = QListWidget()
         self.arrived_button = QPushButton(self.tr("Arrived"))
@@ -160,49 +182,71 @@ class AgendaView(QWidget):
 
     # -- drawing ------------------------------------------------------------------------
     def refresh(self) -> None:
-        days = self.days()
-        who = self.who.currentData()
+        """Read the period off the GUI thread, then draw it (``loaded`` when shown)."""
+        self._generation += 1
+        generation = self._generation
+        days, who, today = self.days(), self.who.currentData(), self._today()
+        worker = Worker(lambda _report, _cancel: self._load(days, who, today))
+        worker.signals.succeeded.connect(
+            lambda period: self._apply(period) if generation == self._generation else None
+        )
+        worker.signals.failed.connect(lambda exc: self.message.setText(user_message(exc)))
+        worker.start()
+
+    def _load(self, days: list[date], who: str, today: date) -> _Period:
+        """Everything the period shows, read from the cache (runs on a worker thread)."""
         team = [(p.reference, p.display) for p in self._agenda.team()]
-        columns_people = [(r, d) for r, d in team if who in (ALL, r)]
         start = at_rome(days[0], time(0))
         end = at_rome(days[-1] + timedelta(days=1), time(0))
         actors = None if who == ALL else [who]
-        self.shown = [a for a in self._agenda.between(start, end, actors) if a.status.occupies_time]
+        shown = [a for a in self._agenda.between(start, end, actors) if a.status.occupies_time]
+        todays = [
+            a
+            for a in self._agenda.between(
+                at_rome(today, time(0)), at_rome(today + timedelta(days=1), time(0))
+            )
+            if a.visit_type.remote and a.status is not AppointmentStatus.CANCELLED
+        ]
         names: dict[str, str] = {}
+        for appointment in (*shown, *todays):
+            patient = appointment.patient
+            if patient is not None:
+                key = patient.reference.removeprefix("Patient/")
+                if key not in names:
+                    names[key] = patient.display or self._patient_name(key)
+        return _Period(
+            tuple(days),
+            who,
+            tuple((r, d) for r, d in team if who in (ALL, r)),
+            tuple(shown),
+            tuple(sorted(todays, key=lambda a: a.start)),
+            names,
+        )
+
+    def _apply(self, period: _Period) -> None:
+        self.shown = list(period.shown)
+        days = list(period.days)
 
         def patient_of(appointment: Appointment) -> str:
             patient = appointment.patient
             if patient is None:
                 return ""
-            key = patient.reference.removeprefix("Patient/")
-            if key not in names:
-                names[key] = patient.display or self._patient_name(key)
-            return names[key]
+            return period.names.get(patient.reference.removeprefix("Patient/"), "")
 
-        if self.week_mode:
+        week = len(days) > 1
+        if week:
             headers = [format_date(d) for d in days]
             column_of = {d: n for n, d in enumerate(days)}
         else:
-            headers = [d for _, d in columns_people]
-            column_of_actor = {r: n for n, (r, _) in enumerate(columns_people)}
+            headers = [d for _, d in period.columns]
+            column_of_actor = {r: n for n, (r, _) in enumerate(period.columns)}
         rows = (LAST_HOUR - FIRST_HOUR) * 60 // ROW_MINUTES
-        self.grid.setUpdatesEnabled(False)
-        self.grid.clear()
-        self.grid.setRowCount(rows)
-        self.grid.setColumnCount(len(headers))
-        self.grid.setHorizontalHeaderLabels(headers)
-        self.grid.setVerticalHeaderLabels(
-            [
-                f"{FIRST_HOUR + r * ROW_MINUTES // 60:02d}:{r * ROW_MINUTES % 60:02d}"
-                for r in range(rows)
-            ]
-        )
         cells: dict[tuple[int, int], list[Appointment]] = {}
         for appointment in self.shown:
             local = appointment.start.astimezone(ROME)
             row = ((local.hour - FIRST_HOUR) * 60 + local.minute) // ROW_MINUTES
             row = min(max(row, 0), rows - 1)
-            if self.week_mode:
+            if week:
                 cells.setdefault((row, column_of[local.date()]), []).append(appointment)
             else:
                 for p in appointment.professionals:
@@ -210,45 +254,53 @@ class AgendaView(QWidget):
                         cells.setdefault((row, column_of_actor[p.reference]), []).append(
                             appointment
                         )
+        most = 1
+        shown: dict[tuple[int, int], Cell] = {}
+        labels = {v: visit_label(v) for v in VISIT_COLOURS}
         for (row, column), items in cells.items():
             lines = []
             for a in sorted(items, key=lambda x: x.start):
+                # In the whole team's week each line says whose it is (surnames).
                 with_whom = (
                     ""
-                    if not self.week_mode or who != ALL
-                    else (" · " + ", ".join(p.display for p in a.professionals))
+                    if not week or period.who != ALL
+                    else " · " + ", ".join(p.display.split()[-1] for p in a.professionals)
                 )
                 lines.append(
                     f"{a.start.astimezone(ROME):%H:%M} {patient_of(a)} — "
-                    f"{visit_label(a.visit_type)}{with_whom}"
+                    f"{labels[a.visit_type]}{with_whom}"
                 )
-            cell = QTableWidgetItem("\n".join(lines))
-            cell.setBackground(VISIT_COLOURS[items[0].visit_type])
-            cell.setData(Qt.ItemDataRole.UserRole, [a.id for a in items])
-            cell.setToolTip("\n".join(lines))
-            self.grid.setItem(row, column, cell)
-        self.grid.resizeRowsToContents()
-        self.grid.setUpdatesEnabled(True)
-        if self.week_mode:
+            text = "\n".join(lines)
+            shown[(row, column)] = Cell(
+                text, VISIT_COLOURS[items[0].visit_type], tuple(a.id for a in items)
+            )
+            most = max(most, len(lines))
+        # One height for all rows, from the busiest cell: measuring each wrapped cell
+        # (resizeRowsToContents) costs more than the whole rest of the drawing.
+        line = self.grid.fontMetrics().lineSpacing()
+        self.grid.verticalHeader().setDefaultSectionSize(line * min(most, 6) + 8)
+        times = [
+            f"{FIRST_HOUR + r * ROW_MINUTES // 60:02d}:{r * ROW_MINUTES % 60:02d}"
+            for r in range(rows)
+        ]
+        self.model.show(times, headers, shown)
+        if week:
             self.period_label.setText(
                 self.tr("Week {first} – {last}").format(
                     first=format_date(days[0]), last=format_date(days[-1])
                 )
             )
         else:
-            self.period_label.setText(format_date(self.day))
-        self._refresh_today(patient_of)
+            self.period_label.setText(format_date(days[0]))
+        self._show_today(period.todays, patient_of)
+        self.loaded.emit()
 
-    def _refresh_today(self, patient_of: Callable[[Appointment], str]) -> None:
-        today = self._today()
-        start = at_rome(today, time(0))
-        todays = [
-            a
-            for a in self._agenda.between(start, at_rome(today + timedelta(days=1), time(0)))
-            if a.visit_type.remote and a.status is not AppointmentStatus.CANCELLED
-        ]
+    def _show_today(
+        self, todays: tuple[Appointment, ...], patient_of: Callable[[Appointment], str]
+    ) -> None:
+        current = self.today_list.currentRow()
         self.today_list.clear()
-        for appointment in sorted(todays, key=lambda a: a.start):
+        for appointment in todays:
             item = QListWidgetItem(
                 f"{appointment.start.astimezone(ROME):%H:%M} {patient_of(appointment)} — "
                 f"{visit_label(appointment.visit_type)} "
@@ -258,6 +310,8 @@ class AgendaView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, appointment.id)
             item.setBackground(VISIT_COLOURS[appointment.visit_type])
             self.today_list.addItem(item)
+        if 0 <= current < self.today_list.count():
+            self.today_list.setCurrentRow(current)
 
     # -- the desk's actions on today's visits --------------------------------------------
     def _chosen(self) -> Appointment | None:
@@ -273,9 +327,7 @@ class AgendaView(QWidget):
         except FseDeskError as exc:
             self.message.setText(user_message(exc))
             return
-        row = self.today_list.currentRow()
         self.refresh()
-        self.today_list.setCurrentRow(row)
         self.changed.emit()
 
     def start_televisit(self) -> str:
