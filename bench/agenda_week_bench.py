@@ -110,7 +110,8 @@ def main() -> None:
     print(f"team week: {PROFESSIONALS} professionals, last week showed {shown} appointments")
     print(f"GUI stall per week shown: p95 {p95:.1f} ms, worst {worst:.1f} ms (target: ≤ 50 ms)")
     print(
-        f"bare cache query of a week: median {query:.1f} ms; ratio stall p95/query {p95 / query:.1f}"
+        f"bare cache query of a week: median {query:.1f} ms; "
+        f"ratio stall p95/query {p95 / query:.1f}"
     )
 
 
