@@ -102,7 +102,7 @@ def _header(doc: ET.Element, report: TelevisitReport) -> None:
     times = el(encounter, "effectiveTime")
     el(times, "low", value=ts_datetime(appointment.start))
     el(times, "high", value=ts_datetime(appointment.end))
-    facility = el(el(encounter, "location"), "healthcareFacility")
+    facility = el(el(encounter, "location"), "healthCareFacility")
     provider = el(facility, "serviceProviderOrganization", classCode="ORG")
     el(provider, "id", root=report.custodian.id_root, extension=report.custodian.id)
     el(provider, "name").text = report.custodian.name

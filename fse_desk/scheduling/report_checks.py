@@ -44,7 +44,7 @@ _REQUIRED = (
     ("inFulfillmentOf/order/id", "header.order", "inFulfillmentOf (the booking)"),
     ("documentationOf/serviceEvent/code", "header.service_event", "serviceEvent code"),
     (
-        "componentOf/encompassingEncounter/location/healthcareFacility/serviceProviderOrganization"
+        "componentOf/encompassingEncounter/location/healthCareFacility/serviceProviderOrganization"
         "[@classCode='ORG']",
         "header.encounter",
         "encounter location organization",
