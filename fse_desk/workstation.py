@@ -30,10 +30,13 @@ from fse_desk.events import Event
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
-from fse_desk.pss.drafting import PssSigner
+from fse_desk.pss.drafting import PssSigner, patient_info
 from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.service import PssService
 from fse_desk.scheduling.model import Appointment
+from fse_desk.scheduling.permissions import AgendaAction, require
+from fse_desk.scheduling.report import TelevisitReport, draft_report
+from fse_desk.scheduling.report_publication import queue_report
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.video import RoomUser, VideoServer, room_url
 from fse_desk.security.certificates import OperatorCredentials
@@ -277,6 +280,43 @@ class Workstation:
             secret=secret,
             visit_end=appointment.end,
         )
+
+    def draft_televisit_report(self, appointment_id: str) -> TelevisitReport:
+        """A report drafted from the appointment, by the signed-in doctor."""
+        require(self.operator.role, AgendaAction.SIGN_REPORT)
+        appointment = self.agenda.get(appointment_id)
+        patient_ref = appointment.patient if appointment is not None else None
+        patient = self.patient(PatientId(patient_ref.reference[8:])) if patient_ref else None
+        if appointment is None or patient is None or self.operator.signer is None:
+            raise ConfigError(
+                f"appointment {appointment_id}: its patient or the operator's signing "
+                "identity (name, practice) is missing"
+            )
+        signer = self.operator.signer
+        return draft_report(
+            appointment,
+            patient_info(patient),
+            signer.author,
+            signer.custodian,
+            now=datetime.now(UTC),
+        )
+
+    def publish_televisit_report(self, report: TelevisitReport) -> int:
+        """Sign and queue the report for the gateway (works offline); the outbox entry."""
+        booked = report.appointment.patient
+        patient = self.patient(PatientId(booked.reference[8:])) if booked else None
+        if patient is None:
+            raise ConfigError("the report's patient is not in the cache")
+        entry = queue_report(
+            self._store,
+            self.signing_credentials,
+            self.gateway_base_url,
+            report,
+            patient,
+            self.operator.role,
+        )
+        self._on_local_change()
+        return entry
 
     @property
     def fhir_base_url(self) -> str:

@@ -135,7 +135,9 @@ class GatewayPublisher:
     def _submit(self, client: GatewayClient, request: PublishRequest) -> str | None:
         """Validate, then publish or replace; the 202's workflow id (None: already replaced)."""
         pdf, publication = request.pdf, request.publication
-        checked = client.validate(pdf, publication.patient_cf)
+        checked = client.validate(
+            pdf, publication.patient_cf, resource_hl7_type=publication.resource_hl7_type
+        )
         try:
             if request.replaces:
                 receipt = client.replace(
