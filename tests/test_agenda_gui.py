@@ -28,6 +28,7 @@ from fse_desk.scheduling.service import AgendaService
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from tests.fixtures_store import RecordFactory
+from ui.agenda.agenda_view import AgendaView
 from ui.agenda.booking_dialog import BookingDialog
 from ui.agenda.televisits_tab import TelevisitsTab
 
@@ -178,3 +179,79 @@ def test_a_recurring_booking_lists_the_clashing_occurrence_and_books_only_when_a
     assert len(series) == len(occurrences)
     assert len({a.series_id for a in series}) == 1
     assert datetime.now(UTC) < min(a.start for a in series)
+
+
+def test_the_agenda_view_pages_by_keyboard_and_marks_todays_televisits(
+    agenda: AgendaService, cache: CacheStore, qtbot: QtBot
+) -> None:
+    today = datetime.now(UTC).astimezone(ROME).date()
+    start = at_rome(today, time(23, 0))  # late: still ahead today, whatever the hour now
+    visit = Appointment(
+        "tv-today",
+        AppointmentStatus.BOOKED,
+        VisitType.TELEVISIT,
+        start,
+        plus(start, timedelta(minutes=30)),
+        (Participant("Patient/p9", "Anna Verdi"), Participant(MMG.reference, MMG.display)),
+        room="fsedesk-abc",
+    )
+    cache.agenda.save([visit])
+    view = AgendaView(agenda, lambda pid: "", _link)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.today_list.count() == 1)
+    assert "Anna Verdi" in view.today_list.item(0).text()
+
+    first = view.days()[0]
+    with qtbot.waitSignal(view.loaded):
+        qtbot.keyClick(view.grid, Qt.Key.Key_PageDown)
+    assert view.days()[0] == first + timedelta(weeks=1)
+    with qtbot.waitSignal(view.loaded):
+        qtbot.keyClick(view.grid, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert view.days() == [view.day]
+    assert view.model.columnCount() == 2  # the whole team, one column each
+
+    view.today_list.setCurrentRow(0)
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.arrived_button, Qt.MouseButton.LeftButton)
+    marked = agenda.get("tv-today")
+    assert marked is not None and marked.status is AppointmentStatus.ARRIVED
+    assert "arrived" in view.today_list.item(0).text()
+
+
+def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
+    from fse_desk.pss.model import AdministrativeSex, Clinician, Organization, PatientInfo
+    from fse_desk.scheduling.report import VisitMode, draft_report
+    from ui.agenda.report_dialog import ReportDialog
+
+    start = at_rome(datetime.now(UTC).astimezone(ROME).date(), time(9))
+    visit = Appointment(
+        "v",
+        AppointmentStatus.FULFILLED,
+        VisitType.TELEVISIT,
+        start,
+        plus(start, timedelta(minutes=20)),
+        (Participant("Patient/p", "Anna Verdi"), Participant(MMG.reference, MMG.display)),
+    )
+    draft = draft_report(
+        visit,
+        PatientInfo("VRDNNA50A41A944X", "Anna", "Verdi", AdministrativeSex.FEMALE, start.date()),
+        Clinician("GDTLNE72D58A944V", "Elena", "Guidotti"),
+        Organization("080105-CDS", "Casa della Salute"),
+        now=datetime.now(UTC),
+    )
+    sent: list[object] = []
+
+    def publish(report: object) -> int:
+        sent.append(report)
+        return 7
+
+    dialog = ReportDialog(draft, publish)
+    qtbot.addWidget(dialog)
+    dialog.findings.setPlainText("Nulla da segnalare.")
+    dialog.consent.setChecked(True)
+    dialog.in_person.setChecked(True)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.entry_id == 7
+    [report] = sent
+    assert report.findings == "Nulla da segnalare." and report.mode is VisitMode.IN_PERSON  # type: ignore[attr-defined]

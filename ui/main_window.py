@@ -11,7 +11,7 @@ from fse_desk.domain.patient import Patient
 from fse_desk.scheduling.model import Appointment
 from fse_desk.workstation import Workstation
 from ui.agenda.agenda_view import AgendaView
-from ui.agenda.televisits_tab import TelevisitsTab
+from ui.agenda.televisits_tab import ReportActions, TelevisitsTab
 from ui.core_bridge import CoreBridge
 from ui.imaging.images_tab import ImagesTab
 from ui.messages import user_message
@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
             self._room_link,
             practice=self.tr("Casa della Salute"),
             own_reference=f"Practitioner/{practitioner}" if practitioner else None,
+            reports=ReportActions(
+                workstation.draft_televisit_report, workstation.publish_televisit_report
+            ),
         )
         self.workspace.add_tab(self.televisits_tab, self.tr("Televisits"))
         self.patient_list.setMinimumWidth(440)  # name, CF and birth date stay readable

@@ -4,52 +4,52 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="63"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="78"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="73"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="89"/>
         <source>Today</source>
         <translation>Oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="77"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="93"/>
         <source>Week</source>
         <translation>Settimana</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="78"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="94"/>
         <source>Day</source>
         <translation>Giorno</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="80"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="96"/>
         <source>Whole team</source>
         <translation>Tutta l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="88"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="110"/>
         <source>Arrived</source>
         <translation>Arrivato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="89"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="111"/>
         <source>No-show</source>
         <translation>Non presentato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="90"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="112"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="102"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="124"/>
         <source>Today&apos;s remote visits</source>
         <translation>Visite a distanza di oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="234"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="289"/>
         <source>Week {first} – {last}</source>
         <translation>Settimana {first} – {last}</translation>
     </message>
@@ -1017,47 +1017,47 @@
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2133,6 +2133,35 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="33"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="72"/>
+        <source>Televisit report</source>
+        <translation>Referto di televisita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="40"/>
+        <source>Findings, conclusions, advice</source>
+        <translation>Esito, conclusioni, indicazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="41"/>
+        <source>The patient gave informed consent to telemedicine</source>
+        <translation>L&apos;assistito ha dato il consenso informato alla telemedicina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="42"/>
+        <source>The connection failed: the visit took place in person</source>
+        <translation>Il collegamento non è riuscito: la visita si è svolta in presenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="45"/>
+        <source>Sign and publish</source>
+        <translation>Firma e pubblica</translation>
+    </message>
+</context>
+<context>
     <name>SectionList</name>
     <message>
         <location filename="../../ui/pss/editor/section_list.py" line="42"/>
@@ -2409,78 +2438,83 @@
 <context>
     <name>TelevisitsTab</name>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="65"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="65"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="65"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="65"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="65"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
         <source>CUP</source>
         <translation>CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="72"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="85"/>
         <source>Book…</source>
         <translation>Prenota…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="75"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="88"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="90"/>
         <source>Invitations…</source>
         <translation>Inviti…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="80"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="92"/>
+        <source>Write report…</source>
+        <translation>Scrivi il referto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="96"/>
         <source>only this appointment</source>
         <translation>solo questo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="82"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="98"/>
         <source>this and the following of the series</source>
         <translation>questo e i successivi della serie</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="88"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="104"/>
         <source>Move</source>
         <translation>Sposta</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="90"/>
-        <location filename="../../ui/agenda/televisits_tab.py" line="227"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="106"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="253"/>
         <source>Cancel appointment</source>
         <translation>Disdici l&apos;appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="100"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="121"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="102"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="123"/>
         <source>to</source>
         <translation>al</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="207"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="233"/>
         <source>%n appointment(s) moved.</source>
         <translation>
             <numerusform>%n appuntamento spostato.</numerusform>
@@ -2488,12 +2522,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="216"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="242"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="217"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="243"/>
         <source>The new time clashes:
 {conflicts}
 
@@ -2504,12 +2538,12 @@ Move anyway?</source>
 Spostare comunque?</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="228"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="254"/>
         <source>Cancel {scope} of {when}? The cancellation is recorded.</source>
         <translation>Disdire l&apos;appuntamento del {when} ({scope})? La disdetta viene registrata.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="239"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="265"/>
         <source>%n appointment(s) cancelled.</source>
         <translation>
             <numerusform>%n appuntamento disdetto.</numerusform>
@@ -2517,12 +2551,17 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="256"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="281"/>
+        <source>The report is signed and queued: it reaches the FSE with the next sync.</source>
+        <translation>Il referto è firmato e in coda: arriverà al FSE con la prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="301"/>
         <source>Save the invitations in</source>
         <translation>Salva gli inviti in</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="283"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="328"/>
         <source>Invitations saved in {folder}.</source>
         <translation>Inviti salvati in {folder}.</translation>
     </message>

@@ -4,6 +4,7 @@ starting the video visit and handing out the invitations."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -30,15 +31,25 @@ from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.clock import ROME
 from fse_desk.scheduling.invitations import invitation
 from fse_desk.scheduling.letter import invitation_letter
-from fse_desk.scheduling.model import Appointment, Participant
+from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participant
+from fse_desk.scheduling.report import TelevisitReport
 from fse_desk.scheduling.series import Scope
 from fse_desk.scheduling.service import AgendaService
 from ui.agenda.booking_dialog import BookingDialog
 from ui.agenda.labels import VISIT_COLOURS, conflict_text, status_label, visit_label
+from ui.agenda.report_dialog import ReportDialog
 from ui.formatting import format_datetime
 from ui.messages import user_message
 
 RoomLink = Callable[[Appointment, bool], str]  # (appointment, for_patient) -> URL
+
+
+@dataclass(frozen=True, slots=True)
+class ReportActions:
+    """The workstation's report steps: draft from an appointment id, sign and queue."""
+
+    draft: Callable[[str], TelevisitReport]
+    publish: Callable[[TelevisitReport], int]
 
 
 class TelevisitsTab(QWidget):
@@ -51,10 +62,12 @@ class TelevisitsTab(QWidget):
         *,
         practice: str = "",
         own_reference: str | None = None,
+        reports: ReportActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._agenda = agenda
+        self._reports = reports
         self._room_link = room_link
         self._practice = practice
         self._own_reference = own_reference
@@ -76,6 +89,9 @@ class TelevisitsTab(QWidget):
         self.start_button.clicked.connect(self.start_televisit)
         self.invite_button = QPushButton(self.tr("Invitations…"))
         self.invite_button.clicked.connect(self._ask_invitation_folder)
+        self.report_button = QPushButton(self.tr("Write report…"))
+        self.report_button.clicked.connect(self.open_report)
+        self.report_button.setVisible(reports is not None)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("only this appointment"), Scope.THIS)
         self.scope.addItem(
@@ -93,7 +109,12 @@ class TelevisitsTab(QWidget):
         self.message.setWordWrap(True)
 
         top = QHBoxLayout()
-        for button in (self.book_button, self.start_button, self.invite_button):
+        for button in (
+            self.book_button,
+            self.start_button,
+            self.invite_button,
+            self.report_button,
+        ):
             top.addWidget(button)
         top.addStretch(1)
         change = QHBoxLayout()
@@ -155,6 +176,11 @@ class TelevisitsTab(QWidget):
         self.cancel_button.setEnabled(open_)
         self.start_button.setEnabled(chosen is not None and bool(chosen.room) and open_)
         self.invite_button.setEnabled(chosen is not None)
+        self.report_button.setEnabled(
+            chosen is not None
+            and chosen.visit_type.remote
+            and chosen.status in (AppointmentStatus.ARRIVED, AppointmentStatus.FULFILLED)
+        )
         if chosen is not None:
             local = chosen.start.astimezone(ROME)
             self.move_to.setDateTime(
@@ -239,6 +265,25 @@ class TelevisitsTab(QWidget):
         self.message.setText(self.tr("%n appointment(s) cancelled.", "", len(cancelled)))
         self._after_change()
         return cancelled
+
+    def open_report(self) -> ReportDialog | None:
+        chosen = self.selected()
+        if chosen is None or self._reports is None:
+            return None
+        try:
+            draft = self._reports.draft(chosen.id)
+        except FseDeskError as exc:
+            self.message.setText(user_message(exc))
+            return None
+        dialog = ReportDialog(draft, self._reports.publish, parent=self)
+        dialog.accepted.connect(
+            lambda: self.message.setText(
+                self.tr("The report is signed and queued: it reaches the FSE with the next sync.")
+            )
+        )
+        dialog.accepted.connect(self.changed.emit)
+        dialog.open()
+        return dialog
 
     def start_televisit(self) -> str:
         chosen = self.selected()
