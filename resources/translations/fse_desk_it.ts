@@ -3048,7 +3048,7 @@ Spostare comunque?</translation>
     <message>
         <location filename="../../ui/agenda/labels.py" line="51"/>
         <source>{who} is already booked from {start} to {end}</source>
-        <translation>{who} è già impegnato dal {start} alle {end}</translation>
+        <translation>{who} ha già un appuntamento dal {start} alle {end}</translation>
     </message>
     <message>
         <location filename="../../ui/agenda/labels.py" line="54"/>

@@ -210,6 +210,7 @@ class BookingDialog(QDialog):
             else:
                 text = f"✓ {when}"
             self.checks.addItem(text)
+            self.checks.item(self.checks.count() - 1).setToolTip(text)
         self.book_anyway.setChecked(False)
         self.book_anyway.setVisible(any(o.conflicts for o in self._occurrences))
         self._update_buttons()
