@@ -255,3 +255,63 @@ def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
     assert dialog.entry_id == 7
     [report] = sent
     assert report.findings == "Nulla da segnalare." and report.mode is VisitMode.IN_PERSON  # type: ignore[attr-defined]
+
+
+def test_a_slot_lost_to_another_desk_shows_both_bookings_and_cancels_only_mine(
+    agenda: AgendaService, cache: CacheStore, qtbot: QtBot
+) -> None:
+    from fse_desk.scheduling.model import Slot
+
+    day = datetime.now(UTC).astimezone(ROME).date() + timedelta(days=1)
+    start = at_rome(day, time(23, 0))
+    slot = Slot("slot-1", "sched-mmg", start, plus(start, timedelta(minutes=30)), version="1")
+    resource = {"resourceType": "Slot", "id": "slot-1", "status": "free"}
+    cache.agenda.save_slots([(slot, resource)])
+    people = (Participant("Patient/mine", "Mario Bianchi"), Participant(MMG.reference, MMG.display))
+    mine = Appointment(
+        "mine",
+        AppointmentStatus.PROPOSED,
+        VisitType.TELEVISIT,
+        start,
+        plus(start, timedelta(minutes=30)),
+        people,
+        slot_ids=("slot-1",),
+    )
+    [occurrence] = agenda.draft(mine)
+    agenda.book([occurrence.appointment], occurrence.conflicts)
+    theirs = Appointment(
+        "theirs",
+        AppointmentStatus.BOOKED,
+        VisitType.TELEVISIT,
+        start,
+        plus(start, timedelta(minutes=30)),
+        (Participant("Patient/other", "Anna Verdi"), Participant(MMG.reference, MMG.display)),
+        slot_ids=("slot-1",),
+    )
+    cache.agenda.save([theirs])  # pulled from the FSE after the push lost the race
+    [slot_entry] = [e for e in cache.outbox.entries() if e.resource_type == "Slot"]
+    server = {**resource, "status": "busy", "meta": {"versionId": "2"}}
+    cache.outbox.mark_conflict(slot_entry.id, "412 If-Match lost", server)
+
+    view = AgendaView(agenda, lambda pid: "", _link)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: len(view.races) == 1)
+    [race] = view.races
+    assert [a.id for a in race.mine] == ["mine"] and [a.id for a in race.theirs] == ["theirs"]
+    assert view.race_label.isVisible()
+
+    def choose_cancel_mine() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert "Mario Bianchi" in box.text() and "Anna Verdi" in box.text()
+        [button] = [b for b in box.buttons() if b.text() == "Cancel mine"]
+        button.click()
+
+    QTimer.singleShot(0, choose_cancel_mine)
+    with qtbot.waitSignal(view.loaded):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    kept, cancelled = agenda.get("theirs"), agenda.get("mine")
+    assert kept is not None and kept.status is AppointmentStatus.BOOKED
+    assert cancelled is not None and cancelled.status is AppointmentStatus.CANCELLED
+    assert view.races == ()

@@ -4,62 +4,108 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="78"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="80"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="89"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="91"/>
         <source>Today</source>
         <translation>Oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="93"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="95"/>
         <source>Week</source>
         <translation>Settimana</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="94"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="96"/>
         <source>Day</source>
         <translation>Giorno</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="96"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="98"/>
         <source>Whole team</source>
         <translation>Tutta l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="110"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="112"/>
         <source>Arrived</source>
         <translation>Arrivato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="111"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="113"/>
         <source>No-show</source>
         <translation>Non presentato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="112"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="114"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="124"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="121"/>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="137"/>
         <source>Today&apos;s remote visits</source>
         <translation>Visite a distanza di oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="289"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="304"/>
         <source>Week {first} – {last}</source>
         <translation>Settimana {first} – {last}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/agenda/agenda_view.py" line="324"/>
+        <source>%n time(s) you booked were taken by another workstation first. Nothing was overwritten: choose what to do.</source>
+        <translation>
+            <numerusform>%n orario che hai prenotato è stato preso prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
+            <numerusform>%n orari che hai prenotato sono stati presi prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="346"/>
+        <source>Time taken by another workstation</source>
+        <translation>Orario già preso da un&apos;altra postazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="348"/>
+        <source>Your booking:
+{mine}
+
+The booking already on the FSE:
+{theirs}</source>
+        <translation>La tua prenotazione:
+{mine}
+
+La prenotazione già sul FSE:
+{theirs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="352"/>
+        <source>Keep both</source>
+        <translation>Tieni entrambe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="353"/>
+        <source>Cancel mine</source>
+        <translation>Disdici la mia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
+        <source>Decide later</source>
+        <translation>Decidi più tardi</translation>
     </message>
 </context>
 <context>
     <name>BookingDialog</name>
     <message>
         <location filename="../../ui/agenda/booking_dialog.py" line="55"/>
-        <location filename="../../ui/agenda/booking_dialog.py" line="232"/>
-        <location filename="../../ui/agenda/booking_dialog.py" line="241"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="233"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="242"/>
         <source>Book a visit</source>
         <translation>Prenota una visita</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.clock import ROME, at_rome, rome_date
 from fse_desk.scheduling.model import Appointment, AppointmentStatus
-from fse_desk.scheduling.service import AgendaService
+from fse_desk.scheduling.service import AgendaService, SlotRace
 from ui.agenda.grid_model import AgendaGridModel, Cell
 from ui.agenda.labels import VISIT_COLOURS, status_label, visit_label
 from ui.formatting import format_date
@@ -59,6 +60,7 @@ class _Period:
     shown: tuple[Appointment, ...]
     todays: tuple[Appointment, ...]
     names: dict[str, str]  # patient id -> display name
+    races: tuple[SlotRace, ...] = ()  # slots another workstation took first
 
 
 class AgendaView(QWidget):
@@ -112,6 +114,17 @@ class AgendaView(QWidget):
         self.start_button = QPushButton(self.tr("Start televisit"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.races: tuple[SlotRace, ...] = ()
+        self._race_patient: Callable[[Appointment], str] = lambda _appointment: ""
+        self.race_label = QLabel()
+        self.race_label.setWordWrap(True)
+        self.race_button = QPushButton(self.tr("Choose…"))
+        self.race_button.clicked.connect(self.settle_next_race)
+        race_row = QHBoxLayout()
+        race_row.addWidget(self.race_label, 1)
+        race_row.addWidget(self.race_button)
+        self.race_label.hide()
+        self.race_button.hide()
 
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button):
@@ -135,6 +148,7 @@ class AgendaView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        layout.addLayout(race_row)
         layout.addWidget(self.message)
 
         self.previous_button.clicked.connect(lambda: self.step(-1))
@@ -221,6 +235,7 @@ class AgendaView(QWidget):
             tuple(shown),
             tuple(sorted(todays, key=lambda a: a.start)),
             names,
+            tuple(self._agenda.races()),
         )
 
     def _apply(self, period: _Period) -> None:
@@ -293,7 +308,61 @@ class AgendaView(QWidget):
         else:
             self.period_label.setText(format_date(days[0]))
         self._show_today(period.todays, patient_of)
+        self._show_races(period.races, patient_of)
         self.loaded.emit()
+
+    def _show_races(
+        self, races: tuple[SlotRace, ...], patient_of: Callable[[Appointment], str]
+    ) -> None:
+        self.races = races
+        self._race_patient = patient_of
+        self.race_label.setVisible(bool(races))
+        self.race_button.setVisible(bool(races))
+        if races:
+            self.race_label.setText(
+                self.tr(
+                    "%n time(s) you booked were taken by another workstation first. "
+                    "Nothing was overwritten: choose what to do.",
+                    "",
+                    len(races),
+                )
+            )
+
+    # -- a slot two workstations took --------------------------------------------------
+    def settle_next_race(self) -> None:
+        if not self.races:
+            return
+        race = self.races[0]
+        describe = self._race_patient
+
+        def lines(bookings: tuple[Appointment, ...]) -> str:
+            return "\n".join(
+                f"  {format_date(a.start.astimezone(ROME).date())} "
+                f"{a.start.astimezone(ROME):%H:%M} {describe(a)} — {visit_label(a.visit_type)}"
+                for a in bookings
+            )
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Time taken by another workstation"))
+        box.setText(
+            self.tr("Your booking:\n{mine}\n\nThe booking already on the FSE:\n{theirs}").format(
+                mine=lines(race.mine), theirs=lines(race.theirs)
+            )
+        )
+        keep = box.addButton(self.tr("Keep both"), QMessageBox.ButtonRole.AcceptRole)
+        cancel_mine = box.addButton(self.tr("Cancel mine"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked not in (keep, cancel_mine):
+            return
+        try:
+            self._agenda.settle_race(race, keep_mine=clicked is keep)
+        except FseDeskError as exc:
+            self.message.setText(user_message(exc))
+            return
+        self.refresh()
+        self.changed.emit()
 
     def _show_today(
         self, todays: tuple[Appointment, ...], patient_of: Callable[[Appointment], str]
