@@ -30,6 +30,7 @@ from fse_desk.store import CacheStore
 from tests.fixtures_store import RecordFactory
 from ui.agenda.agenda_view import AgendaView
 from ui.agenda.booking_dialog import BookingDialog
+from ui.agenda.labels import status_label
 from ui.agenda.televisits_tab import TelevisitsTab
 
 MMG = Professional("Practitioner/mmg", "Dott.ssa Elena Guidotti", Role.MMG)
@@ -129,7 +130,7 @@ def test_book_move_and_cancel_from_the_patient_view(
     cancelled = agenda.get(booked.id)
     assert cancelled is not None and cancelled.status is AppointmentStatus.CANCELLED
     status = tab.table.item(0, 3)
-    assert status is not None and status.text() == "cancelled"
+    assert status is not None and status.text() == status_label(AppointmentStatus.CANCELLED)
 
     entries = sorted(cache.outbox.entries(), key=lambda e: e.id)
     methods = [e.method for e in entries if e.resource_type == "Appointment"]
@@ -216,7 +217,7 @@ def test_the_agenda_view_pages_by_keyboard_and_marks_todays_televisits(
         qtbot.mouseClick(view.arrived_button, Qt.MouseButton.LeftButton)
     marked = agenda.get("tv-today")
     assert marked is not None and marked.status is AppointmentStatus.ARRIVED
-    assert "arrived" in view.today_list.item(0).text()
+    assert status_label(AppointmentStatus.ARRIVED) in view.today_list.item(0).text()
 
 
 def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
@@ -305,7 +306,9 @@ def test_a_slot_lost_to_another_desk_shows_both_bookings_and_cancels_only_mine(
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         assert "Mario Bianchi" in box.text() and "Anna Verdi" in box.text()
-        [button] = [b for b in box.buttons() if b.text() == "Cancel mine"]
+        [button] = [
+            b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole
+        ]
         button.click()
 
     QTimer.singleShot(0, choose_cancel_mine)
