@@ -273,21 +273,22 @@ class AgendaView(QWidget):
         shown: dict[tuple[int, int], Cell] = {}
         labels = {v: visit_label(v) for v in VISIT_COLOURS}
         for (row, column), items in cells.items():
-            lines = []
+            lines, full = [], []
+            team_week = week and period.who == ALL
             for a in sorted(items, key=lambda x: x.start):
-                # In the whole team's week each line says whose it is (surnames).
-                with_whom = (
-                    ""
-                    if not week or period.who != ALL
-                    else " · " + ", ".join(p.display.split()[-1] for p in a.professionals)
-                )
+                when = f"{a.start.astimezone(ROME):%H:%M} {patient_of(a)}"
+                surnames = ", ".join(p.display.split()[-1] for p in a.professionals)
+                full.append(f"{when} — {labels[a.visit_type]} · {surnames}")
+                # The whole team's week has no room for the type (its colour says it):
+                # each line says whose the visit is; the tooltip has everything.
                 lines.append(
-                    f"{a.start.astimezone(ROME):%H:%M} {patient_of(a)} — "
-                    f"{labels[a.visit_type]}{with_whom}"
+                    f"{when} · {surnames}" if team_week else f"{when} — {labels[a.visit_type]}"
                 )
-            text = "\n".join(lines)
             shown[(row, column)] = Cell(
-                text, VISIT_COLOURS[items[0].visit_type], tuple(a.id for a in items)
+                "\n".join(lines),
+                VISIT_COLOURS[items[0].visit_type],
+                tuple(a.id for a in items),
+                "\n".join(full),
             )
             most = max(most, len(lines))
         # One height for all rows, from the busiest cell: measuring each wrapped cell

@@ -25,6 +25,7 @@ class Cell:
     text: str
     colour: QColor
     appointment_ids: tuple[str, ...]
+    details: str  # the tooltip: every line in full
 
 
 class AgendaGridModel(QAbstractTableModel):
@@ -54,8 +55,10 @@ class AgendaGridModel(QAbstractTableModel):
         cell = self._cells.get((index.row(), index.column()))
         if cell is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.details
         if role == Qt.ItemDataRole.BackgroundRole:
             return cell.colour
         if role == Qt.ItemDataRole.UserRole:
