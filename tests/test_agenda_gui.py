@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -124,17 +125,34 @@ def test_book_move_and_cancel_from_the_patient_view(
     assert moved is not None and moved.start == at_rome(target, time(11, 0))
     assert moved.duration == timedelta(minutes=30)
 
+    # Someone waits for a visit with the same doctors: the freed time is offered.
+    agenda.add_to_waiting_list(
+        replace(
+            moved,
+            id="waiting-1",
+            participants=(Participant("Patient/other", "Altro Paziente"), *moved.professionals),
+        )
+    )
     tab.select(booked.id)
     _accept_next_question(qtbot)
     qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    fits = tab.tr("%n request(s) on the waiting list fit the time freed.", "", 1)
+    assert fits in tab.message.text()
     cancelled = agenda.get(booked.id)
     assert cancelled is not None and cancelled.status is AppointmentStatus.CANCELLED
     status = tab.table.item(0, 3)
     assert status is not None and status.text() == status_label(AppointmentStatus.CANCELLED)
 
     entries = sorted(cache.outbox.entries(), key=lambda e: e.id)
-    methods = [e.method for e in entries if e.resource_type == "Appointment"]
-    assert methods == [OutboxMethod.CREATE, OutboxMethod.UPDATE, OutboxMethod.UPDATE]
+    methods = [
+        (e.resource_id == booked.id, e.method) for e in entries if e.resource_type == "Appointment"
+    ]
+    assert methods == [
+        (True, OutboxMethod.CREATE),
+        (True, OutboxMethod.UPDATE),
+        (False, OutboxMethod.CREATE),  # the waiting-list request
+        (True, OutboxMethod.UPDATE),
+    ]
 
 
 def test_a_recurring_booking_lists_the_clashing_occurrence_and_books_only_when_acknowledged(

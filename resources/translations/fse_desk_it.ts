@@ -54,12 +54,12 @@
         <translation>Visite a distanza di oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="304"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="305"/>
         <source>Week {first} – {last}</source>
         <translation>Settimana {first} – {last}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/agenda_view.py" line="324"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="325"/>
         <source>%n time(s) you booked were taken by another workstation first. Nothing was overwritten: choose what to do.</source>
         <translation>
             <numerusform>%n orario che hai prenotato è stato preso prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
@@ -67,12 +67,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="346"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="347"/>
         <source>Time taken by another workstation</source>
         <translation>Orario già preso da un&apos;altra postazione</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="348"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="349"/>
         <source>Your booking:
 {mine}
 
@@ -85,17 +85,17 @@ La prenotazione già sul FSE:
 {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="352"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="353"/>
         <source>Keep both</source>
         <translation>Tieni entrambe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="353"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
         <source>Cancel mine</source>
         <translation>Disdici la mia</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="355"/>
         <source>Decide later</source>
         <translation>Decidi più tardi</translation>
     </message>
@@ -2484,83 +2484,83 @@ La prenotazione già sul FSE:
 <context>
     <name>TelevisitsTab</name>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="78"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
         <source>CUP</source>
         <translation>CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="85"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="86"/>
         <source>Book…</source>
         <translation>Prenota…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="88"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="89"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="90"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
         <source>Invitations…</source>
         <translation>Inviti…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="92"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="93"/>
         <source>Write report…</source>
         <translation>Scrivi il referto…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="96"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="97"/>
         <source>only this appointment</source>
         <translation>solo questo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="98"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="99"/>
         <source>this and the following of the series</source>
         <translation>questo e i successivi della serie</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="104"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
         <source>Move</source>
         <translation>Sposta</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="106"/>
-        <location filename="../../ui/agenda/televisits_tab.py" line="253"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="107"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="254"/>
         <source>Cancel appointment</source>
         <translation>Disdici l&apos;appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="121"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="122"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="123"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="124"/>
         <source>to</source>
         <translation>al</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="233"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="234"/>
         <source>%n appointment(s) moved.</source>
         <translation>
             <numerusform>%n appuntamento spostato.</numerusform>
@@ -2568,12 +2568,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="242"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="243"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="243"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="244"/>
         <source>The new time clashes:
 {conflicts}
 
@@ -2584,30 +2584,38 @@ Move anyway?</source>
 Spostare comunque?</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="254"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="255"/>
         <source>Cancel {scope} of {when}? The cancellation is recorded.</source>
         <translation>Disdire l&apos;appuntamento del {when} ({scope})? La disdetta viene registrata.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="265"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="268"/>
         <source>%n appointment(s) cancelled.</source>
         <translation>
             <numerusform>%n appuntamento disdetto.</numerusform>
             <numerusform>%n appuntamenti disdetti.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/agenda/televisits_tab.py" line="271"/>
+        <source>%n request(s) on the waiting list fit the time freed.</source>
+        <translation>
+            <numerusform>%n richiesta in lista d&apos;attesa può occupare l&apos;orario liberato.</numerusform>
+            <numerusform>%n richieste in lista d&apos;attesa possono occupare l&apos;orario liberato.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="281"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="291"/>
         <source>The report is signed and queued: it reaches the FSE with the next sync.</source>
         <translation>Il referto è firmato e in coda: arriverà al FSE con la prossima sincronizzazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="301"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="311"/>
         <source>Save the invitations in</source>
         <translation>Salva gli inviti in</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="328"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="338"/>
         <source>Invitations saved in {folder}.</source>
         <translation>Inviti salvati in {folder}.</translation>
     </message>

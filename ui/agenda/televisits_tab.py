@@ -35,6 +35,7 @@ from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participan
 from fse_desk.scheduling.report import TelevisitReport
 from fse_desk.scheduling.series import Scope
 from fse_desk.scheduling.service import AgendaService
+from fse_desk.scheduling.waitlist import candidates
 from ui.agenda.booking_dialog import BookingDialog
 from ui.agenda.labels import VISIT_COLOURS, conflict_text, status_label, visit_label
 from ui.agenda.report_dialog import ReportDialog
@@ -262,7 +263,16 @@ class TelevisitsTab(QWidget):
         except FseDeskError as exc:
             self.message.setText(user_message(exc))
             return []
-        self.message.setText(self.tr("%n appointment(s) cancelled.", "", len(cancelled)))
+        waiting = candidates(self._agenda.waiting_list(), cancelled[0])
+        self.message.setText(
+            self.tr("%n appointment(s) cancelled.", "", len(cancelled))
+            + (
+                " "
+                + self.tr("%n request(s) on the waiting list fit the time freed.", "", len(waiting))
+                if waiting
+                else ""
+            )
+        )
         self._after_change()
         return cancelled
 
