@@ -20,6 +20,12 @@ points it at a real region instead::
     [pacs]                          # optional: the PACS to fetch images from
     dicomweb_base_url = "https://pacs.example-asl.it/dicom-web"
 
+    [televisit]                     # optional: the Jitsi Meet server of the video visits
+    video_server_url = "https://meet.example-asl.it"
+    jwt_app_id = "fse-desk"         # optional: the server requires a JWT (its app id, iss);
+    jwt_audience = "jitsi"          # the app secret lives in the OS keyring
+                                    # (service fse-desk, user jitsi-secret:<profile>)
+
     [user]
     profile = "rossi"               # one encrypted cache per profile
     display_name = "Dott. Mario Rossi"
@@ -95,6 +101,15 @@ class UserConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class TelevisitConfig:
+    """The video server of remote visits; in demo the public Jitsi Meet server."""
+
+    video_server_url: str
+    jwt_app_id: str | None = None
+    jwt_audience: str = "jitsi"
+
+
+@dataclass(frozen=True, slots=True)
 class DemoConfig:
     """The built-in sandbox region: deterministic from ``seed``."""
 
@@ -111,6 +126,7 @@ class AppConfig:
     demo: DemoConfig
     data_dir: Path
     pacs: PacsConfig | None = None
+    televisit: TelevisitConfig | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -153,6 +169,7 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> Ap
         demo=DemoConfig(**_table(raw.get("demo", {}), path, "demo")),
         data_dir=Path(raw["data_dir"]) if "data_dir" in raw else data_dir,
         pacs=_pacs(raw["pacs"], path) if "pacs" in raw else None,
+        televisit=_televisit(raw["televisit"], path) if "televisit" in raw else None,
     )
 
 
@@ -209,6 +226,19 @@ def _pacs(value: Any, path: Path) -> PacsConfig:
     table = _table(value, path, "pacs")
     url = _service_url(table, "dicomweb_base_url", path, "pacs")
     return PacsConfig(dicomweb_base_url=url, timeout_s=float(table.get("timeout_s", 30.0)))
+
+
+def _televisit(value: Any, path: Path) -> TelevisitConfig:
+    table = _table(value, path, "televisit")
+    url = _required(table, "video_server_url", path, "televisit")
+    if not url.startswith("https://"):
+        raise ConfigError(f"{path}: video_server_url {url!r} must use https://")
+    app_id = table.get("jwt_app_id")
+    return TelevisitConfig(
+        video_server_url=url,
+        jwt_app_id=str(app_id).strip() if app_id else None,
+        jwt_audience=str(table.get("jwt_audience", "jitsi")).strip(),
+    )
 
 
 def _user(value: Any, path: Path) -> UserConfig:

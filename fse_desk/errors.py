@@ -51,6 +51,9 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     ├── SigningError                 a PDF could not be built, embedded or signed
     ├── PublishNotAllowed            the operator may not publish this PSS (``refusal``)
     ├── PssNotPublishable            the PSS fails the checks before publication (``problems``)
+    ├── BookingConflict              an appointment clashes and the user has not accepted it
+    │                                (``conflicts``: each with its reason and the other booking)
+    ├── NotPermitted                 the operator's role may not do this (``role``, ``action``)
     ├── InvalidRecord                a domain record failed validation
     ├── VocabularyFileError          a vocabulary CSV is malformed (``line``, ``column``)
     └── Cancelled                    the user cancelled a long operation
@@ -63,6 +66,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the PSS package imports this module: no cycle at run time
     from fse_desk.pss.service import PublishRefusal
     from fse_desk.pss.validator import Problem as PssProblem
+    from fse_desk.scheduling.conflicts import Conflict
 
 
 class FseDeskError(Exception):
@@ -323,3 +327,21 @@ class PssNotPublishable(FseDeskError):
     def __init__(self, message: str, *, problems: tuple[PssProblem, ...]) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class BookingConflict(FseDeskError):
+    """A booking clashes (double booking, outside hours, in the past) and the user has
+    not acknowledged it: never silently blocked nor allowed. ``conflicts`` lists each."""
+
+    def __init__(self, message: str, *, conflicts: tuple[Conflict, ...]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts
+
+
+class NotPermitted(FseDeskError):
+    """The operator's role does not allow ``action`` (a nurse books; a doctor signs)."""
+
+    def __init__(self, message: str, *, role: str, action: str) -> None:
+        super().__init__(message)
+        self.role = role
+        self.action = action

@@ -19,6 +19,7 @@ from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.progress import Progress
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import Clinician, Organization
+from fse_desk.scheduling.video import VideoServer
 from fse_desk.security.certificates import (
     OperatorCredentials,
     client_key_passphrase,
@@ -28,7 +29,7 @@ from fse_desk.security.roles import Role
 from fse_desk.security.secrets import load_cache_key
 from fse_desk.store import CacheStore
 from fse_desk.store.paths import cache_path
-from fse_desk.workstation import Operator, Workstation
+from fse_desk.workstation import DEMO_VIDEO_SERVER, Operator, Workstation
 
 Report = Callable[[Progress], None]
 
@@ -109,6 +110,7 @@ def _open(
         credentials=credentials,
         vocabulary_dir=config.vocabulary_dir,
         gateway_url=gateway_url,
+        video_server=video_server(config),
     )
     if pacs_url is not None:
         timeout = config.pacs.timeout_s if config.pacs is not None else 30.0
@@ -116,6 +118,13 @@ def _open(
             DicomWebClient(pacs_url, timeout_s=timeout, tls=client.tls, limits=client.limits)
         )
     return workstation
+
+
+def video_server(config: AppConfig) -> VideoServer:
+    televisit = config.televisit
+    if televisit is None:
+        return DEMO_VIDEO_SERVER
+    return VideoServer(televisit.video_server_url, televisit.jwt_app_id, televisit.jwt_audience)
 
 
 def _open_demo(config: AppConfig, report: Report | None) -> Workstation:

@@ -11,10 +11,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import keyring
+
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.connectors.agenda_pull import pull_agenda
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import GatewayClient
 from fse_desk.connectors.gateway_jwt import ApplicationIdentity, xon
@@ -29,12 +32,18 @@ from fse_desk.events import Event
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
-from fse_desk.pss.drafting import PssSigner
+from fse_desk.pss.drafting import PssSigner, patient_info
 from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.service import PssService
+from fse_desk.scheduling.model import Appointment
+from fse_desk.scheduling.permissions import AgendaAction, require
+from fse_desk.scheduling.report import TelevisitReport, draft_report
+from fse_desk.scheduling.report_publication import queue_report
+from fse_desk.scheduling.service import AgendaService
+from fse_desk.scheduling.video import RoomUser, VideoServer, room_url
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
-from fse_desk.security.secrets import CacheKey, KeyLocation
+from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation
 from fse_desk.store import CacheStore
 from fse_desk.store.sync_records import QuarantinedRecord
 from fse_desk.telemonitoring.inbox import AlarmInbox
@@ -43,6 +52,10 @@ from fse_desk.timeline import TimelineService
 from fse_desk.vitals import VitalsService
 
 OFFLINE_SINCE_KEY = "offline_since"
+# The agenda kept in the cache: some weeks of history, the months ahead.
+AGENDA_PAST = timedelta(weeks=6)
+AGENDA_AHEAD = timedelta(weeks=16)
+DEMO_VIDEO_SERVER = VideoServer("https://meet.jit.si")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +108,7 @@ class Workstation:
         credentials: Callable[[], OperatorCredentials] | None = None,
         vocabulary_dir: Path | None = None,
         gateway_url: str | None = None,
+        video_server: VideoServer = DEMO_VIDEO_SERVER,
     ) -> None:
         self._store = store
         self._client = client
@@ -128,6 +142,10 @@ class Workstation:
             store, self.telemonitoring, operator.display_name, self._on_local_change
         )
         self.outbox = OutboxService(store, operator.display_name, self._on_local_change)
+        self.agenda = AgendaService(
+            store, operator.role, operator.display_name, on_change=self._on_local_change
+        )
+        self.video_server = video_server
         self._status = ConnectionStatus(
             online=None,
             offline_since=_parse(store.sync_state.get(OFFLINE_SINCE_KEY)),
@@ -241,6 +259,10 @@ class Workstation:
                 telemonitoring = drive(
                     TelemonitoringPull(self._store, self._client).pull(cancel), report
                 )
+                now = datetime.now(UTC)
+                pull_agenda(
+                    self._client, self._store, start=now - AGENDA_PAST, end=now + AGENDA_AHEAD
+                )
                 # Bodies cached before findings were kept (or before a vocabulary import)
                 # are read now, in the background sync, not on the doctor's first click.
                 drive(self.pss.index_cached_bodies(cancel), report)
@@ -261,6 +283,75 @@ class Workstation:
             if pulled.patients or pulled.consents:
                 self.patients_changed.emit(None)
             return SyncReport(pushed, pulled, telemonitoring)
+
+    # -- televisits -----------------------------------------------------------------
+    def room_link(self, appointment: Appointment, *, for_patient: bool) -> str:
+        """The video room's link for the operator (moderator) or the patient; with the
+        server's JWT when it requires one (its secret in the keyring, never in files)."""
+        if not appointment.room:
+            raise ConfigError(f"appointment {appointment.id} is not a remote visit: no room")
+        secret = None
+        if self.video_server.app_id is not None:
+            username = f"jitsi-secret:{self.operator.profile}"
+            secret = keyring.get_password(KEYRING_SERVICE, username)
+            if not secret:
+                raise ConfigError(
+                    f"the video server needs a JWT secret: store it in the keyring "
+                    f"(service {KEYRING_SERVICE}, user {username})"
+                )
+        user = (
+            RoomUser("patient", "Paziente")
+            if for_patient
+            else RoomUser(
+                self.operator.practitioner_id or self.operator.profile,
+                self.operator.display_name,
+                moderator=True,
+            )
+        )
+        return room_url(
+            self.video_server,
+            appointment.room,
+            user=user,
+            secret=secret,
+            visit_end=appointment.end,
+        )
+
+    def draft_televisit_report(self, appointment_id: str) -> TelevisitReport:
+        """A report drafted from the appointment, by the signed-in doctor."""
+        require(self.operator.role, AgendaAction.SIGN_REPORT)
+        appointment = self.agenda.get(appointment_id)
+        patient_ref = appointment.patient if appointment is not None else None
+        patient = self.patient(PatientId(patient_ref.reference[8:])) if patient_ref else None
+        if appointment is None or patient is None or self.operator.signer is None:
+            raise ConfigError(
+                f"appointment {appointment_id}: its patient or the operator's signing "
+                "identity (name, practice) is missing"
+            )
+        signer = self.operator.signer
+        return draft_report(
+            appointment,
+            patient_info(patient),
+            signer.author,
+            signer.custodian,
+            now=datetime.now(UTC),
+        )
+
+    def publish_televisit_report(self, report: TelevisitReport) -> int:
+        """Sign and queue the report for the gateway (works offline); the outbox entry."""
+        booked = report.appointment.patient
+        patient = self.patient(PatientId(booked.reference[8:])) if booked else None
+        if patient is None:
+            raise ConfigError("the report's patient is not in the cache")
+        entry = queue_report(
+            self._store,
+            self.signing_credentials,
+            self.gateway_base_url,
+            report,
+            patient,
+            self.operator.role,
+        )
+        self._on_local_change()
+        return entry
 
     @property
     def fhir_base_url(self) -> str:

@@ -34,16 +34,25 @@ def ensure_seeded(
     ``progress(done_patients, total_patients)`` is called as patients are generated.
     """
     from fse_desk_sandbox import region  # the generator is heavy; import only when seeding
+    from fse_desk_sandbox.region.agenda import AGENDA_VERSION, agenda_resources
 
     version = region.GENERATOR_VERSION
     marker = json.dumps(
-        {"seed": seed, "patients": patients, "generator_version": version}, sort_keys=True
+        {
+            "seed": seed,
+            "patients": patients,
+            "generator_version": version,
+            "agenda_version": AGENDA_VERSION,
+        },
+        sort_keys=True,
     )
     if store.get_meta(REGION_KEY) == marker:
         return False
     store.clear()
     batches = region.generate_region(seed=seed, patients=patients, today=today)
     store.bulk_load(_flatten(batches, patients, progress))
+    # The team's agenda (Casa della Salute): its own generator, after the patients.
+    store.bulk_load(agenda_resources(seed, patients, today))
     store.set_meta(REGION_KEY, marker)
     return True
 

@@ -8,7 +8,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, 
 
 from fse_desk._types import PatientId
 from fse_desk.domain.patient import Patient
+from fse_desk.scheduling.model import Appointment
 from fse_desk.workstation import Workstation
+from ui.agenda.agenda_view import AgendaView
+from ui.agenda.televisits_tab import ReportActions, TelevisitsTab
 from ui.core_bridge import CoreBridge
 from ui.imaging.images_tab import ImagesTab
 from ui.messages import user_message
@@ -41,6 +44,17 @@ class MainWindow(QMainWindow):
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))
         self.telemonitoring_tab = TelemonitoringTab(workstation)
         self.workspace.add_tab(self.telemonitoring_tab, self.tr("Telemonitoring"))
+        practitioner = workstation.operator.practitioner_id
+        self.televisits_tab = TelevisitsTab(
+            workstation.agenda,
+            self._room_link,
+            practice=self.tr("Casa della Salute"),
+            own_reference=f"Practitioner/{practitioner}" if practitioner else None,
+            reports=ReportActions(
+                workstation.draft_televisit_report, workstation.publish_televisit_report
+            ),
+        )
+        self.workspace.add_tab(self.televisits_tab, self.tr("Televisits"))
         self.patient_list.setMinimumWidth(440)  # name, CF and birth date stay readable
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patient_list)
@@ -64,6 +78,12 @@ class MainWindow(QMainWindow):
         self.outbox_action.setToolTip(self.tr("Changes not yet on the FSE"))
         self.outbox_action.triggered.connect(self.show_outbox)
         toolbar.addAction(self.outbox_action)
+        self.agenda_action = QAction(self.tr("Agenda"), self)
+        self.agenda_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.agenda_action.setToolTip(self.tr("The team's agenda and today's televisits (Ctrl+G)"))
+        self.agenda_action.triggered.connect(self.show_agenda)
+        toolbar.addAction(self.agenda_action)
+        self.agenda_view: AgendaView | None = None
         self.outbox_panel: OutboxPanel | None = None
         self.inbox_action = QAction(self.tr("Alert inbox"), self)
         self.inbox_action.setToolTip(self.tr("Telemonitoring alarms of every enrolled patient"))
@@ -105,11 +125,35 @@ class MainWindow(QMainWindow):
         self.status_area.hide_progress()
         self._refresh_local_views()
 
+    def _room_link(self, appointment: Appointment, for_patient: bool) -> str:
+        return self.workstation.room_link(appointment, for_patient=for_patient)
+
+    def _patient_name(self, patient_id: str) -> str:
+        patient = self.workstation.patient(PatientId(patient_id))
+        return patient.display_name if patient is not None else ""
+
+    def show_agenda(self) -> AgendaView:
+        """The team's agenda, in its own window beside the patient view."""
+        if self.agenda_view is None:
+            self.agenda_view = AgendaView(
+                self.workstation.agenda, self._patient_name, self._room_link
+            )
+            self.agenda_view.setWindowFlag(Qt.WindowType.Window)
+            self.agenda_view.resize(1200, 760)
+            self.agenda_view.changed.connect(self.sync.request_sync)
+        self.agenda_view.refresh()
+        self.agenda_view.show()
+        self.agenda_view.raise_()
+        return self.agenda_view
+
     def _refresh_local_views(self) -> None:
         self.vitals_tab.refresh()
         self.telemonitoring_tab.refresh()
         if self.inbox_dock.isVisible():
             self.inbox.refresh()
+        self.televisits_tab.refresh()
+        if self.agenda_view is not None:
+            self.agenda_view.refresh()
         if self.outbox_panel is not None:
             self.outbox_panel.refresh()
 
@@ -147,4 +191,6 @@ class MainWindow(QMainWindow):
         self.sync.shutdown()
         if self.outbox_panel is not None:
             self.outbox_panel.close()
+        if self.agenda_view is not None:
+            self.agenda_view.close()
         super().closeEvent(event)

@@ -136,7 +136,10 @@ class GatewayPublisher:
         """Validate, then publish or replace; the 202's workflow id (None: already replaced)."""
         pdf, publication = request.pdf, request.publication
         checked = client.validate(
-            pdf, publication.patient_cf, patient_consent=publication.patient_consent
+            pdf,
+            publication.patient_cf,
+            patient_consent=publication.patient_consent,
+            resource_hl7_type=publication.resource_hl7_type,
         )
         try:
             if request.replaces:

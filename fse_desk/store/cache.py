@@ -9,6 +9,7 @@ from types import TracebackType
 
 from fse_desk.errors import StoreError, StoreReadOnly
 from fse_desk.store._errors import mapped_errors
+from fse_desk.store.agenda import AgendaRepository
 from fse_desk.store.database import Database, write_protected
 from fse_desk.store.findings import FindingsRepository
 from fse_desk.store.migrations import migrate, pending, schema_version
@@ -50,6 +51,7 @@ class CacheStore:
         self.timeline = TimelineRepository(db)
         self.audit = AuditRepository(db)
         self.telemonitoring = TelemonitoringRepository(db)
+        self.agenda = AgendaRepository(db)
 
     @classmethod
     def open(

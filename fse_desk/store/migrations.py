@@ -384,6 +384,51 @@ _SYNC_QUARANTINE = Migration(
     ),
 )
 
+_AGENDA = Migration(
+    11,
+    "team agenda",
+    (
+        # The team's agenda (issue 13): FHIR Schedules, Slots and Appointments as the
+        # server last sent them or as booked here. Times are UTC text (fixed width, so
+        # text order is time order); the resource keeps everything else.
+        """CREATE TABLE agenda_schedule (
+            id TEXT PRIMARY KEY,
+            actor TEXT NOT NULL,
+            display TEXT NOT NULL,
+            role TEXT NOT NULL,
+            resource TEXT NOT NULL
+        )""",
+        """CREATE TABLE agenda_slot (
+            id TEXT PRIMARY KEY,
+            schedule_id TEXT NOT NULL,
+            start_at TEXT NOT NULL,
+            end_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            version TEXT,
+            resource TEXT NOT NULL
+        )""",
+        "CREATE INDEX agenda_slot_time ON agenda_slot (schedule_id, start_at)",
+        """CREATE TABLE agenda_appointment (
+            id TEXT PRIMARY KEY,
+            start_at TEXT NOT NULL,
+            end_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            patient_id TEXT,
+            series_id TEXT,
+            version TEXT,
+            resource TEXT NOT NULL
+        )""",
+        "CREATE INDEX agenda_appointment_time ON agenda_appointment (start_at)",
+        "CREATE INDEX agenda_appointment_patient ON agenda_appointment (patient_id, start_at)",
+        "CREATE INDEX agenda_appointment_series ON agenda_appointment (series_id)",
+        """CREATE TABLE agenda_actor (
+            appointment_id TEXT NOT NULL REFERENCES agenda_appointment (id) ON DELETE CASCADE,
+            actor TEXT NOT NULL,
+            PRIMARY KEY (actor, appointment_id)
+        ) WITHOUT ROWID""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -395,6 +440,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PSS_BODIES_REFETCHED,
     _TELEMONITORING,
     _SYNC_QUARANTINE,
+    _AGENDA,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -534,13 +534,16 @@ def _form_parts(content_type: str, raw: bytes) -> dict[str, bytes]:
 
 
 def _check_structure(cda: bytes) -> None:
-    """The other half of the sandbox's checks: the PSS structure, when the validator exists."""
+    """The other half of the sandbox's checks: the document's structure, by its type (the
+    PSS, the televisit report), when FSE Desk's validators are there."""
     try:
         from fse_desk.pss.validator import validate_cda_structure
+        from fse_desk.scheduling.report_checks import validate_report_structure
     except ImportError:
-        _LOG.warning("sandbox gateway: fse_desk.pss.validator missing, CDA structure unchecked")
+        _LOG.warning("sandbox gateway: fse_desk validators missing, CDA structure unchecked")
         return
-    problems = validate_cda_structure(cda)
+    televisit = b'code="75496-0"' in cda
+    problems = validate_report_structure(cda) if televisit else validate_cda_structure(cda)
     if problems:
         detail = "; ".join(str(getattr(p, "message", p)) for p in problems[:10])
         raise Problem(400, "/msg/syntax", "Errore di sintassi.", detail, "/validation/error")

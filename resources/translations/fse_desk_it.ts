@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AgendaView</name>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="80"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="91"/>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="95"/>
+        <source>Week</source>
+        <translation>Settimana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="96"/>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="98"/>
+        <source>Whole team</source>
+        <translation>Tutta l&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="112"/>
+        <source>Arrived</source>
+        <translation>Arrivato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="113"/>
+        <source>No-show</source>
+        <translation>Non presentato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="114"/>
+        <source>Start televisit</source>
+        <translation>Avvia televisita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="121"/>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="137"/>
+        <source>Today&apos;s remote visits</source>
+        <translation>Visite a distanza di oggi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="305"/>
+        <source>Week {first} – {last}</source>
+        <translation>Settimana {first} – {last}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/agenda/agenda_view.py" line="325"/>
+        <source>%n time(s) you booked were taken by another workstation first. Nothing was overwritten: choose what to do.</source>
+        <translation>
+            <numerusform>%n orario che hai prenotato è stato preso prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
+            <numerusform>%n orari che hai prenotato sono stati presi prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="347"/>
+        <source>Time taken by another workstation</source>
+        <translation>Orario già preso da un&apos;altra postazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="349"/>
+        <source>Your booking:
+{mine}
+
+The booking already on the FSE:
+{theirs}</source>
+        <translation>La tua prenotazione:
+{mine}
+
+La prenotazione già sul FSE:
+{theirs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="353"/>
+        <source>Keep both</source>
+        <translation>Tieni entrambe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
+        <source>Cancel mine</source>
+        <translation>Disdici la mia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/agenda_view.py" line="355"/>
+        <source>Decide later</source>
+        <translation>Decidi più tardi</translation>
+    </message>
+</context>
+<context>
     <name>AgpWidget</name>
     <message>
         <location filename="../../ui/telemonitoring/agp_view.py" line="30"/>
@@ -158,6 +257,131 @@
         <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
         <source>Outcome:</source>
         <translation>Esito:</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="55"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="233"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="242"/>
+        <source>Book a visit</source>
+        <translation>Prenota una visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="77"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="80"/>
+        <source>CUP booking code, if any</source>
+        <translation>Codice di prenotazione CUP, se presente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="81"/>
+        <source>Repeat every</source>
+        <translation>Ripeti ogni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="85"/>
+        <source> weeks</source>
+        <translation> settimane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="89"/>
+        <source>for </source>
+        <translation>per </translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="90"/>
+        <source> months</source>
+        <translation> mesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="95"/>
+        <source>Any time</source>
+        <translation>Qualsiasi orario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="96"/>
+        <source>Mornings</source>
+        <translation>Mattina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="97"/>
+        <source>Afternoons</source>
+        <translation>Pomeriggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="98"/>
+        <source>Find free times (next 2 weeks)</source>
+        <translation>Trova orari liberi (prossime 2 settimane)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="103"/>
+        <source>Book anyway: I have seen the conflicts</source>
+        <translation>Prenota comunque: ho visto i conflitti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="108"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="109"/>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="110"/>
+        <source>Duration</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="111"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="112"/>
+        <source>CUP code</source>
+        <translation>Codice CUP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="113"/>
+        <source>Follow-ups</source>
+        <translation>Controlli successivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="117"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="121"/>
+        <source>Book</source>
+        <translation>Prenota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="124"/>
+        <source>Add to waiting list</source>
+        <translation>Metti in lista d&apos;attesa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="133"/>
+        <source>Free times for everyone:</source>
+        <translation>Orari liberi per tutti:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="135"/>
+        <source>Checks of each appointment:</source>
+        <translation>Verifica di ogni appuntamento:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="188"/>
+        <source>No common free time: try another part of the day.</source>
+        <translation>Nessun orario libero in comune: prova un&apos;altra fascia della giornata.</translation>
     </message>
 </context>
 <context>
@@ -1089,73 +1313,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="51"/>
+        <source>Casa della Salute</source>
+        <translation>Casa della Salute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="57"/>
+        <source>Televisits</source>
+        <translation>Televisite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
+        <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2236,6 +2480,35 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="33"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="72"/>
+        <source>Televisit report</source>
+        <translation>Referto di televisita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="40"/>
+        <source>Findings, conclusions, advice</source>
+        <translation>Esito, conclusioni, indicazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="41"/>
+        <source>The patient gave informed consent to telemedicine</source>
+        <translation>L&apos;assistito ha dato il consenso informato alla telemedicina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="42"/>
+        <source>The connection failed: the visit took place in person</source>
+        <translation>Il collegamento non è riuscito: la visita si è svolta in presenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="45"/>
+        <source>Sign and publish</source>
+        <translation>Firma e pubblica</translation>
+    </message>
+</context>
+<context>
     <name>SectionList</name>
     <message>
         <location filename="../../ui/pss/editor/section_list.py" line="42"/>
@@ -2611,6 +2884,145 @@
         <location filename="../../ui/telemonitoring/tab.py" line="230"/>
         <source>Save report</source>
         <translation>Salva report</translation>
+    </message>
+</context>
+<context>
+    <name>TelevisitsTab</name>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <source>CUP</source>
+        <translation>CUP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="86"/>
+        <source>Book…</source>
+        <translation>Prenota…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="89"/>
+        <source>Start televisit</source>
+        <translation>Avvia televisita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
+        <source>Invitations…</source>
+        <translation>Inviti…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="93"/>
+        <source>Write report…</source>
+        <translation>Scrivi il referto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="97"/>
+        <source>only this appointment</source>
+        <translation>solo questo appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="99"/>
+        <source>this and the following of the series</source>
+        <translation>questo e i successivi della serie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
+        <source>Move</source>
+        <translation>Sposta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="107"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="254"/>
+        <source>Cancel appointment</source>
+        <translation>Disdici l&apos;appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="122"/>
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="124"/>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/agenda/televisits_tab.py" line="234"/>
+        <source>%n appointment(s) moved.</source>
+        <translation>
+            <numerusform>%n appuntamento spostato.</numerusform>
+            <numerusform>%n appuntamenti spostati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="243"/>
+        <source>Conflicts</source>
+        <translation>Conflitti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="244"/>
+        <source>The new time clashes:
+{conflicts}
+
+Move anyway?</source>
+        <translation>Il nuovo orario è in conflitto:
+{conflicts}
+
+Spostare comunque?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="255"/>
+        <source>Cancel {scope} of {when}? The cancellation is recorded.</source>
+        <translation>Disdire l&apos;appuntamento del {when} ({scope})? La disdetta viene registrata.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/agenda/televisits_tab.py" line="268"/>
+        <source>%n appointment(s) cancelled.</source>
+        <translation>
+            <numerusform>%n appuntamento disdetto.</numerusform>
+            <numerusform>%n appuntamenti disdetti.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/agenda/televisits_tab.py" line="271"/>
+        <source>%n request(s) on the waiting list fit the time freed.</source>
+        <translation>
+            <numerusform>%n richiesta in lista d&apos;attesa può occupare l&apos;orario liberato.</numerusform>
+            <numerusform>%n richieste in lista d&apos;attesa possono occupare l&apos;orario liberato.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="291"/>
+        <source>The report is signed and queued: it reaches the FSE with the next sync.</source>
+        <translation>Il referto è firmato e in coda: arriverà al FSE con la prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="311"/>
+        <source>Save the invitations in</source>
+        <translation>Salva gli inviti in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/televisits_tab.py" line="338"/>
+        <source>Invitations saved in {folder}.</source>
+        <translation>Inviti salvati in {folder}.</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3446,99 @@
     </message>
 </context>
 <context>
+    <name>agenda</name>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="23"/>
+        <source>Televisit</source>
+        <translation>Televisita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="24"/>
+        <source>Teleconsultation</source>
+        <translation>Teleconsulto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="25"/>
+        <source>Telemonitoring review</source>
+        <translation>Revisione del telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="28"/>
+        <source>In-person visit</source>
+        <translation>Visita in ambulatorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="34"/>
+        <source>proposed</source>
+        <translation>proposto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="35"/>
+        <source>pending</source>
+        <translation>in attesa di conferma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="36"/>
+        <source>booked</source>
+        <translation>prenotato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="37"/>
+        <source>arrived</source>
+        <translation>arrivato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="38"/>
+        <source>checked in</source>
+        <translation>accettato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="39"/>
+        <source>done</source>
+        <translation>eseguito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="40"/>
+        <source>cancelled</source>
+        <translation>disdetto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="41"/>
+        <source>no-show</source>
+        <translation>non presentato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="42"/>
+        <source>entered in error</source>
+        <translation>inserito per errore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="45"/>
+        <source>waiting list</source>
+        <translation>lista d&apos;attesa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="51"/>
+        <source>{who} is already booked from {start} to {end}</source>
+        <translation>{who} ha già un appuntamento dal {start} alle {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="54"/>
+        <source>The patient</source>
+        <translation>L&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="59"/>
+        <source>{who} does not work at that time</source>
+        <translation>{who} non è in servizio a quell&apos;ora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="62"/>
+        <source>The time is in the past</source>
+        <translation>L&apos;orario è già passato</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="48"/>
@@ -3294,66 +3799,76 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="182"/>
+        <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
+        <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="187"/>
+        <source>Your role does not allow this: nurses and the front desk book appointments, only a doctor signs a televisit report.</source>
+        <translation>Il tuo ruolo non lo consente: infermieri e accettazione prenotano gli appuntamenti, solo un medico firma il referto di televisita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="207"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="221"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="237"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="242"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265"/>
+        <location filename="../../ui/messages.py" line="275"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280"/>
+        <location filename="../../ui/messages.py" line="290"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>

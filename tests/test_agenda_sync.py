@@ -1,0 +1,200 @@
+"""The team agenda against the sandbox over real HTTP: pulled into real SQLCipher
+caches, bookings pushed once through the outbox, a slot race between two desks."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fse_desk.connectors.agenda_pull import pull_agenda
+from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
+from fse_desk.connectors.push import OutboxPusher, local_identifier
+from fse_desk.domain.outbox import OutboxState
+from fse_desk.progress import drive
+from fse_desk.scheduling.clock import at_rome, plus
+from fse_desk.scheduling.model import (
+    Appointment,
+    AppointmentStatus,
+    Participant,
+    VisitType,
+)
+from fse_desk.scheduling.service import AgendaService, new_appointment_id
+from fse_desk.security.roles import Role
+from fse_desk.store import CacheStore
+from fse_desk_sandbox import ResourceStore, SandboxServer
+from fse_desk_sandbox.region.agenda import agenda_resources
+from fse_desk_sandbox.region.facilities import DEMO_MMG_ID
+from tests.fixtures_region import REGION_PATIENTS, REGION_SEED, LiveRegion
+
+TODAY = datetime.now(UTC).date()
+MMG = Participant(f"Practitioner/{DEMO_MMG_ID}", "Dott.ssa Elena Guidotti")
+
+
+@pytest.fixture(scope="module")
+def agenda_batch() -> list[dict[str, Any]]:
+    return agenda_resources(REGION_SEED, REGION_PATIENTS, TODAY)
+
+
+@pytest.fixture
+def agenda_region(tmp_path: Path, agenda_batch: list[dict[str, Any]]) -> Iterator[LiveRegion]:
+    """The sandbox serving only the team's agenda (the patients' documents are not needed)."""
+    store = ResourceStore(tmp_path / "region.sqlite")
+    store.bulk_load(agenda_batch)
+    server = SandboxServer(store)
+    server.start()
+    client = FhirClient(server.base_url, retry=RetryPolicy(attempts=2, base_delay_s=0.01))
+    try:
+        yield LiveRegion(store, server, client, agenda_batch)
+    finally:
+        client.close()
+        server.stop()
+        store.close()
+
+
+def _cache(tmp_path: Path, name: str) -> CacheStore:
+    return CacheStore.open(tmp_path / f"{name}.sqlcipher", secrets.token_bytes(32))
+
+
+@pytest.fixture
+def desks(tmp_path: Path) -> Iterator[tuple[CacheStore, CacheStore]]:
+    first, second = _cache(tmp_path, "desk-a"), _cache(tmp_path, "desk-b")
+    try:
+        yield first, second
+    finally:
+        first.close()
+        second.close()
+
+
+def _pull(region: LiveRegion, cache: CacheStore) -> None:
+    start = at_rome(TODAY - timedelta(weeks=6), time(0))
+    pull_agenda(region.client, cache, start=start, end=plus(start, timedelta(weeks=11)))
+
+
+def _free_mmg_slot(cache: CacheStore) -> tuple[str, datetime]:
+    """A free slot of the demo MMG on a working day at least two days ahead."""
+    for day in (TODAY + timedelta(days=n) for n in range(2, 20)):
+        for clock in (time(h, m) for h in range(8, 13) for m in (0, 30)):
+            start = at_rome(day, clock)
+            slot_id = cache.agenda.free_slot_at(f"sched-{DEMO_MMG_ID}", start)
+            if slot_id and not cache.agenda.between(
+                start, plus(start, timedelta(minutes=30)), actors=[MMG.reference]
+            ):
+                return slot_id, start
+    raise AssertionError("no free MMG slot in the demo agenda")
+
+
+def _booking(patient: str, start: datetime, slot_id: str) -> Appointment:
+    return Appointment(
+        new_appointment_id(),
+        AppointmentStatus.PROPOSED,
+        VisitType.TELEVISIT,
+        start,
+        plus(start, timedelta(minutes=30)),
+        (Participant(f"Patient/{patient}", ""), MMG),
+        reason="Controllo pressione",
+        cup_code="CUP2700000001",
+        slot_ids=(slot_id,),
+    )
+
+
+def test_the_team_agenda_comes_down_with_history_and_future_bookings(
+    agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
+) -> None:
+    cache = desks[0]
+    _pull(agenda_region, cache)
+    service = AgendaService(cache, Role.NURSE, "Inf. Chiara Lodi")
+    roles = sorted(p.role.value for p in service.team())
+    assert roles == ["INFERMIERE", "INFERMIERE", "MMG", "SPECIALISTA", "SPECIALISTA"]
+    now = datetime.now(UTC)
+    past = service.between(now - timedelta(weeks=6), now)
+    future = service.between(now, now + timedelta(weeks=4))
+    assert {a.status for a in past} >= {AppointmentStatus.FULFILLED, AppointmentStatus.NOSHOW}
+    assert {a.status for a in future} >= {AppointmentStatus.BOOKED}
+    series = [a for a in future + past if a.series_id]
+    assert series and all(a.series_index for a in series)
+    window_start = at_rome(TODAY - timedelta(weeks=6), time(0))
+    served = [
+        r
+        for r in agenda_region.of_type("Appointment")
+        if datetime.fromisoformat(r["start"]) >= window_start
+    ]
+    assert cache.agenda.count() == len(served)
+
+
+def test_a_booking_made_offline_reaches_the_server_once(
+    agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
+) -> None:
+    cache = desks[0]
+    _pull(agenda_region, cache)
+    service = AgendaService(cache, Role.NURSE, "Inf. Chiara Lodi")
+    slot_id, start = _free_mmg_slot(cache)
+    [occurrence] = service.draft(_booking("pat-000003", start, slot_id))
+    assert occurrence.conflicts == ()
+    [booked] = service.book([occurrence.appointment])
+    assert booked.room.startswith("fsedesk-")
+    assert service.get(booked.id) == booked  # in the cache at once: the agenda shows it offline
+
+    offline = FhirClient("http://127.0.0.1:9", retry=RetryPolicy(attempts=1, base_delay_s=0.01))
+    try:
+        summary = drive(OutboxPusher(cache, offline).push())
+    finally:
+        offline.close()
+    assert summary.sent == 0 and summary.stopped_early
+    assert {e.state for e in cache.outbox.entries()} == {OutboxState.PENDING}
+
+    first = drive(OutboxPusher(cache, agenda_region.client).push())
+    again = drive(OutboxPusher(cache, agenda_region.client).push())
+    assert (first.sent, again.sent) == (2, 0)  # the appointment and its slot, once
+    ident = local_identifier(booked.id)
+    copies = list(
+        agenda_region.client.search(
+            "Appointment", {"identifier": f"{ident['system']}|{ident['value']}"}
+        )
+    )
+    assert len(copies) == 1
+    assert copies[0]["start"] == start.isoformat(timespec="seconds")
+    assert agenda_region.client.read("Slot", slot_id)["status"] == "busy"
+
+
+def test_two_desks_take_the_same_slot_and_the_second_chooses_with_both_shown(
+    agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
+) -> None:
+    desk_a, desk_b = desks
+    _pull(agenda_region, desk_a)
+    _pull(agenda_region, desk_b)
+    slot_id, start = _free_mmg_slot(desk_a)
+    service_a = AgendaService(desk_a, Role.NURSE, "Inf. Chiara Lodi")
+    service_b = AgendaService(desk_b, Role.NURSE, "Inf. Paolo Vanti")
+    [theirs] = service_a.book(
+        [service_a.draft(_booking("pat-000004", start, slot_id))[0].appointment]
+    )
+    [mine] = service_b.book(
+        [service_b.draft(_booking("pat-000005", start, slot_id))[0].appointment]
+    )
+
+    assert drive(OutboxPusher(desk_a, agenda_region.client).push()).sent == 2
+    summary = drive(OutboxPusher(desk_b, agenda_region.client).push())
+    assert summary.conflicts == 1  # the slot: If-Match lost (412)
+    _pull(agenda_region, desk_b)
+
+    [race] = service_b.races()
+    assert race.slot_id == slot_id
+    assert [a.id for a in race.mine] == [mine.id]
+    assert [a.id for a in race.theirs] == [theirs.id]
+    assert race.theirs[0].patient and race.theirs[0].patient.reference == "Patient/pat-000004"
+
+    service_b.settle_race(race, keep_mine=False)
+    drive(OutboxPusher(desk_b, agenda_region.client).push())
+    served = {
+        r["participant"][0]["actor"]["reference"]: r["status"]
+        for r in agenda_region.client.search("Appointment", {"slot": f"Slot/{slot_id}"})
+    }
+    # Nothing overwritten: desk A's booking stands, desk B's is cancelled on the record.
+    assert served == {"Patient/pat-000004": "booked", "Patient/pat-000005": "cancelled"}
+    assert agenda_region.client.read("Slot", slot_id)["status"] == "busy"
+    assert service_b.races() == []

@@ -1,0 +1,413 @@
+"""The Agenda view (team level): day or week, one professional or the whole team,
+coloured by visit type, driven from the keyboard; today's remote visits beside it
+with the desk's statuses (arrived, no-show) and "Start televisit".
+
+Keys: Page Up / Page Down previous / next day or week, Ctrl+T today, Ctrl+D day,
+Ctrl+W week, arrows move through the grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fse_desk.errors import FseDeskError
+from fse_desk.scheduling.clock import ROME, at_rome, rome_date
+from fse_desk.scheduling.model import Appointment, AppointmentStatus
+from fse_desk.scheduling.service import AgendaService, SlotRace
+from ui.agenda.grid_model import AgendaGridModel, Cell
+from ui.agenda.labels import VISIT_COLOURS, status_label, visit_label
+from ui.formatting import format_date
+from ui.messages import user_message
+from ui.workers import Worker
+
+FIRST_HOUR = 8
+LAST_HOUR = 19
+ROW_MINUTES = 30
+DAYS_IN_WEEK = 5  # the Casa della Salute works Monday to Friday
+ALL = ""  # the "whole team" choice
+
+PatientName = Callable[[str], str]  # patient id -> display name (from the cache)
+RoomLink = Callable[[Appointment, bool], str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    """What one refresh shows, read off the GUI thread."""
+
+    days: tuple[date, ...]
+    who: str
+    columns: tuple[tuple[str, str], ...]  # (reference, display) of the professionals shown
+    shown: tuple[Appointment, ...]
+    todays: tuple[Appointment, ...]
+    names: dict[str, str]  # patient id -> display name
+    races: tuple[SlotRace, ...] = ()  # slots another workstation took first
+
+
+class AgendaView(QWidget):
+    changed = Signal()  # the desk changed a status: the outbox has work
+    loaded = Signal()  # a refresh has been drawn
+
+    def __init__(
+        self,
+        agenda: AgendaService,
+        patient_name: PatientName,
+        room_link: RoomLink,
+        *,
+        today: Callable[[], date] = lambda: rome_date(datetime.now(UTC)),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Agenda"))
+        self._agenda = agenda
+        self._patient_name = patient_name
+        self._room_link = room_link
+        self._today = today
+        self.day = today()
+        self.week_mode = True
+        self.shown: list[Appointment] = []
+        self._generation = 0
+
+        self.previous_button = QPushButton("◀")
+        self.today_button = QPushButton(self.tr("Today"))
+        self.next_button = QPushButton("▶")
+        self.period_label = QLabel()
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Week"), True)
+        self.mode.addItem(self.tr("Day"), False)
+        self.who = QComboBox()
+        self.who.addItem(self.tr("Whole team"), ALL)
+        for professional in agenda.team():
+            self.who.addItem(professional.display, professional.reference)
+        self.model = AgendaGridModel()
+        self.grid = QTableView()
+        self.grid.setModel(self.model)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Lines are cut, not wrapped: wrapping every cell's text made a team week take
+        # hundreds of milliseconds to lay out (bench/agenda_week_bench.py); the full
+        # text is in the tooltip.
+        self.grid.setWordWrap(False)
+        self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.today_list = QListWidget()
+        self.arrived_button = QPushButton(self.tr("Arrived"))
+        self.noshow_button = QPushButton(self.tr("No-show"))
+        self.start_button = QPushButton(self.tr("Start televisit"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.races: tuple[SlotRace, ...] = ()
+        self._race_patient: Callable[[Appointment], str] = lambda _appointment: ""
+        self.race_label = QLabel()
+        self.race_label.setWordWrap(True)
+        self.race_button = QPushButton(self.tr("Choose…"))
+        self.race_button.clicked.connect(self.settle_next_race)
+        race_row = QHBoxLayout()
+        race_row.addWidget(self.race_label, 1)
+        race_row.addWidget(self.race_button)
+        self.race_label.hide()
+        self.race_button.hide()
+
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.today_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.period_label, 1)
+        bar.addWidget(self.mode)
+        bar.addWidget(self.who)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel(self.tr("Today's remote visits")))
+        side_layout.addWidget(self.today_list, 1)
+        buttons = QHBoxLayout()
+        for button in (self.arrived_button, self.noshow_button, self.start_button):
+            buttons.addWidget(button)
+        side_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.grid)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(race_row)
+        layout.addWidget(self.message)
+
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.mode.currentIndexChanged.connect(lambda *_: self._set_mode(self.mode.currentData()))
+        self.who.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.arrived_button.clicked.connect(lambda: self.set_status(AppointmentStatus.ARRIVED))
+        self.noshow_button.clicked.connect(lambda: self.set_status(AppointmentStatus.NOSHOW))
+        self.start_button.clicked.connect(self.start_televisit)
+        keys = (
+            (QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.step(-1)),
+            (QKeySequence.StandardKey.MoveToNextPage, lambda: self.step(1)),
+            (QKeySequence("Ctrl+T"), self.go_today),
+            (QKeySequence("Ctrl+D"), lambda: self.mode.setCurrentIndex(1)),
+            (QKeySequence("Ctrl+W"), lambda: self.mode.setCurrentIndex(0)),
+        )
+        for sequence, action in keys:
+            shortcut = QShortcut(sequence, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+        self.refresh()
+
+    # -- navigation ---------------------------------------------------------------------
+    def _set_mode(self, week: bool) -> None:
+        self.week_mode = week
+        self.refresh()
+
+    def step(self, steps: int) -> None:
+        self.day += timedelta(days=7 * steps if self.week_mode else steps)
+        if not self.week_mode:
+            while self.day.weekday() >= DAYS_IN_WEEK:
+                self.day += timedelta(days=1 if steps > 0 else -1)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.day = self._today()
+        self.refresh()
+
+    def days(self) -> list[date]:
+        if not self.week_mode:
+            return [self.day]
+        monday = self.day - timedelta(days=self.day.weekday())
+        return [monday + timedelta(days=n) for n in range(DAYS_IN_WEEK)]
+
+    # -- drawing ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the period off the GUI thread, then draw it (``loaded`` when shown)."""
+        self._generation += 1
+        generation = self._generation
+        days, who, today = self.days(), self.who.currentData(), self._today()
+        worker = Worker(lambda _report, _cancel: self._load(days, who, today))
+        worker.signals.succeeded.connect(
+            lambda period: self._apply(period) if generation == self._generation else None
+        )
+        worker.signals.failed.connect(lambda exc: self.message.setText(user_message(exc)))
+        worker.start()
+
+    def _load(self, days: list[date], who: str, today: date) -> _Period:
+        """Everything the period shows, read from the cache (runs on a worker thread)."""
+        team = [(p.reference, p.display) for p in self._agenda.team()]
+        start = at_rome(days[0], time(0))
+        end = at_rome(days[-1] + timedelta(days=1), time(0))
+        actors = None if who == ALL else [who]
+        shown = [a for a in self._agenda.between(start, end, actors) if a.status.occupies_time]
+        todays = [
+            a
+            for a in self._agenda.between(
+                at_rome(today, time(0)), at_rome(today + timedelta(days=1), time(0))
+            )
+            if a.visit_type.remote and a.status is not AppointmentStatus.CANCELLED
+        ]
+        names: dict[str, str] = {}
+        for appointment in (*shown, *todays):
+            patient = appointment.patient
+            if patient is not None:
+                key = patient.reference.removeprefix("Patient/")
+                if key not in names:
+                    names[key] = patient.display or self._patient_name(key)
+        return _Period(
+            tuple(days),
+            who,
+            tuple((r, d) for r, d in team if who in (ALL, r)),
+            tuple(shown),
+            tuple(sorted(todays, key=lambda a: a.start)),
+            names,
+            tuple(self._agenda.races()),
+        )
+
+    def _apply(self, period: _Period) -> None:
+        self.shown = list(period.shown)
+        days = list(period.days)
+
+        def patient_of(appointment: Appointment) -> str:
+            patient = appointment.patient
+            if patient is None:
+                return ""
+            return period.names.get(patient.reference.removeprefix("Patient/"), "")
+
+        week = len(days) > 1
+        if week:
+            headers = [format_date(d) for d in days]
+            column_of = {d: n for n, d in enumerate(days)}
+        else:
+            headers = [d for _, d in period.columns]
+            column_of_actor = {r: n for n, (r, _) in enumerate(period.columns)}
+        rows = (LAST_HOUR - FIRST_HOUR) * 60 // ROW_MINUTES
+        cells: dict[tuple[int, int], list[Appointment]] = {}
+        for appointment in self.shown:
+            local = appointment.start.astimezone(ROME)
+            row = ((local.hour - FIRST_HOUR) * 60 + local.minute) // ROW_MINUTES
+            row = min(max(row, 0), rows - 1)
+            if week:
+                cells.setdefault((row, column_of[local.date()]), []).append(appointment)
+            else:
+                for p in appointment.professionals:
+                    if p.reference in column_of_actor:
+                        cells.setdefault((row, column_of_actor[p.reference]), []).append(
+                            appointment
+                        )
+        most = 1
+        shown: dict[tuple[int, int], Cell] = {}
+        labels = {v: visit_label(v) for v in VISIT_COLOURS}
+        for (row, column), items in cells.items():
+            lines, full = [], []
+            team_week = week and period.who == ALL
+            for a in sorted(items, key=lambda x: x.start):
+                when = f"{a.start.astimezone(ROME):%H:%M} {patient_of(a)}"
+                surnames = ", ".join(p.display.split()[-1] for p in a.professionals)
+                full.append(f"{when} — {labels[a.visit_type]} · {surnames}")
+                # The whole team's week has no room for the type (its colour says it):
+                # each line says whose the visit is; the tooltip has everything.
+                lines.append(
+                    f"{when} · {surnames}" if team_week else f"{when} — {labels[a.visit_type]}"
+                )
+            shown[(row, column)] = Cell(
+                "\n".join(lines),
+                VISIT_COLOURS[items[0].visit_type],
+                tuple(a.id for a in items),
+                "\n".join(full),
+            )
+            most = max(most, len(lines))
+        # One height for all rows, from the busiest cell: measuring each wrapped cell
+        # (resizeRowsToContents) costs more than the whole rest of the drawing.
+        line = self.grid.fontMetrics().lineSpacing()
+        self.grid.verticalHeader().setDefaultSectionSize(line * min(most, 6) + 8)
+        times = [
+            f"{FIRST_HOUR + r * ROW_MINUTES // 60:02d}:{r * ROW_MINUTES % 60:02d}"
+            for r in range(rows)
+        ]
+        self.model.show(times, headers, shown)
+        if week:
+            self.period_label.setText(
+                self.tr("Week {first} – {last}").format(
+                    first=format_date(days[0]), last=format_date(days[-1])
+                )
+            )
+        else:
+            self.period_label.setText(format_date(days[0]))
+        self._show_today(period.todays, patient_of)
+        self._show_races(period.races, patient_of)
+        self.loaded.emit()
+
+    def _show_races(
+        self, races: tuple[SlotRace, ...], patient_of: Callable[[Appointment], str]
+    ) -> None:
+        self.races = races
+        self._race_patient = patient_of
+        self.race_label.setVisible(bool(races))
+        self.race_button.setVisible(bool(races))
+        if races:
+            self.race_label.setText(
+                self.tr(
+                    "%n time(s) you booked were taken by another workstation first. "
+                    "Nothing was overwritten: choose what to do.",
+                    "",
+                    len(races),
+                )
+            )
+
+    # -- a slot two workstations took --------------------------------------------------
+    def settle_next_race(self) -> None:
+        if not self.races:
+            return
+        race = self.races[0]
+        describe = self._race_patient
+
+        def lines(bookings: tuple[Appointment, ...]) -> str:
+            return "\n".join(
+                f"  {format_date(a.start.astimezone(ROME).date())} "
+                f"{a.start.astimezone(ROME):%H:%M} {describe(a)} — {visit_label(a.visit_type)}"
+                for a in bookings
+            )
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Time taken by another workstation"))
+        box.setText(
+            self.tr("Your booking:\n{mine}\n\nThe booking already on the FSE:\n{theirs}").format(
+                mine=lines(race.mine), theirs=lines(race.theirs)
+            )
+        )
+        keep = box.addButton(self.tr("Keep both"), QMessageBox.ButtonRole.AcceptRole)
+        cancel_mine = box.addButton(self.tr("Cancel mine"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked not in (keep, cancel_mine):
+            return
+        try:
+            self._agenda.settle_race(race, keep_mine=clicked is keep)
+        except FseDeskError as exc:
+            self.message.setText(user_message(exc))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def _show_today(
+        self, todays: tuple[Appointment, ...], patient_of: Callable[[Appointment], str]
+    ) -> None:
+        current = self.today_list.currentRow()
+        self.today_list.clear()
+        for appointment in todays:
+            item = QListWidgetItem(
+                f"{appointment.start.astimezone(ROME):%H:%M} {patient_of(appointment)} — "
+                f"{visit_label(appointment.visit_type)} "
+                f"({', '.join(p.display for p in appointment.professionals)}) · "
+                f"{status_label(appointment.status)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, appointment.id)
+            item.setBackground(VISIT_COLOURS[appointment.visit_type])
+            self.today_list.addItem(item)
+        if 0 <= current < self.today_list.count():
+            self.today_list.setCurrentRow(current)
+
+    # -- the desk's actions on today's visits --------------------------------------------
+    def _chosen(self) -> Appointment | None:
+        item = self.today_list.currentItem()
+        return self._agenda.get(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
+
+    def set_status(self, status: AppointmentStatus) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        try:
+            self._agenda.set_status(chosen.id, status)
+        except FseDeskError as exc:
+            self.message.setText(user_message(exc))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def start_televisit(self) -> str:
+        chosen = self._chosen()
+        if chosen is None or not chosen.room:
+            return ""
+        try:
+            link = self._room_link(chosen, False)
+        except FseDeskError as exc:
+            self.message.setText(user_message(exc))
+            return ""
+        QDesktopServices.openUrl(QUrl(link))
+        return link
