@@ -207,11 +207,13 @@ class ImagingError(FseDeskError):
 
 
 class DicomFileError(ImagingError):
-    """A file is not a readable DICOM image; ``reason`` is a FailureReason value."""
+    """A file is not a readable DICOM image; ``reason`` is a FailureReason value; ``codec`` names
+    the compression that would be needed when the reason is an unsupported syntax."""
 
-    def __init__(self, message: str, *, reason: str) -> None:
+    def __init__(self, message: str, *, reason: str, codec: str = "") -> None:
         super().__init__(message)
         self.reason = reason
+        self.codec = codec
 
 
 class MeasurementUnavailable(ImagingError):

@@ -104,6 +104,11 @@ class ImagesTab(QWidget):
         self.status.setWordWrap(True)
         self.failure_list = QListWidget()
         self.failure_list.hide()
+        # A CD's files its DICOMDIR does not list: offered apart, never mixed into its studies.
+        self.unindexed: tuple[Path, ...] = ()
+        self.unindexed_button = QPushButton()
+        self.unindexed_button.hide()
+        self.unindexed_button.clicked.connect(lambda: self.open_paths(list(self.unindexed)))
         self.progress = QProgressBar()
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -118,6 +123,7 @@ class ImagesTab(QWidget):
         left_layout.addWidget(self.series_list, 0)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.failure_list, 1)
+        left_layout.addWidget(self.unindexed_button)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
@@ -160,6 +166,8 @@ class ImagesTab(QWidget):
         self.series_list.clear()
         self._local_studies.clear()
         self._show_failures([])
+        self.unindexed = ()
+        self.unindexed_button.hide()
         self.report_view.clear()
         self.current_study = None
         for viewer in self.viewers:
@@ -438,6 +446,11 @@ class ImagesTab(QWidget):
             item = self._add_study_item(local.summary, local)
             first = first or item
         self._show_failures(list(scan.failures))
+        self.unindexed = scan.unindexed
+        self.unindexed_button.setText(
+            self.tr("Open %n files not in the CD index (DICOMDIR)…", "", len(scan.unindexed))
+        )
+        self.unindexed_button.setVisible(bool(scan.unindexed))
         others = sum(1 for s in scan.studies if s.other_patient)
         text = self.tr("%n studies found in the files.", "", len(scan.studies))
         if others:
@@ -454,7 +467,10 @@ class ImagesTab(QWidget):
         self.failures = failures
         self.failure_list.clear()
         for failure in failures:
-            item = QListWidgetItem(f"{Path(failure.path).name}: {self.reason_text(failure.reason)}")
+            reason = self.reason_text(failure.reason)
+            if failure.codec:  # the compression that would be needed, as DICOM names it
+                reason = f"{reason} ({failure.codec})"
+            item = QListWidgetItem(f"{Path(failure.path).name}: {reason}")
             item.setToolTip(failure.path)
             self.failure_list.addItem(item)
         self.failure_list.setVisible(bool(failures))
@@ -469,6 +485,7 @@ class ImagesTab(QWidget):
             FailureReason.UNSUPPORTED: self.tr("image compression not supported"),
             FailureReason.TOO_LARGE: self.tr("the image is too large for the available memory"),
             FailureReason.UNREADABLE: self.tr("the file cannot be read (permissions or disk)"),
+            FailureReason.MISSING: self.tr("listed in the CD index (DICOMDIR) but not on the disc"),
         }[reason]
 
     # -- report ---------------------------------------------------------------------------------
