@@ -32,7 +32,8 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   │   ├── PreconditionFailed   412 (If-Match lost)
     │   │   └── InvalidResponse      a body that is not the FHIR we expect
     │   └── DicomWebError            a PACS (DICOMweb) failed or answered with an error
-    │       └── PacsUnavailable      the PACS cannot be reached, timed out or answered 5xx
+    │       ├── PacsUnavailable      the PACS cannot be reached, timed out or answered 5xx
+    │       └── DimseError           a DICOM-networking PACS rejected us or answered a failure
     ├── DocumentError                a document body cannot be shown
     │   ├── UnsafeDocument           DTD, entities or external references in the XML
     │   ├── MalformedDocument        not well-formed, wrong encoding, not a CDA/PDF
@@ -200,6 +201,12 @@ class DicomWebError(ConnectorError):
 
 class PacsUnavailable(DicomWebError):
     """The PACS could not be reached, did not answer in time, or answered 5xx."""
+
+
+class DimseError(DicomWebError):
+    """A PACS over DICOM networking (C-FIND/C-GET/C-MOVE) rejected the association or answered
+    a failure status; the user reads what a DICOMweb failure says (the PACS answered an error).
+    Unreachable DIMSE PACS raise :class:`PacsUnavailable` like DICOMweb ones."""
 
 
 class ImagingError(FseDeskError):

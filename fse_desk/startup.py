@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fse_desk.config import DEMO_PROFILE, AppConfig, UserConfig
+from fse_desk.config import DEMO_PROFILE, AppConfig, PacsConfig, PacsProtocol, UserConfig
 from fse_desk.connectors.dicomweb import DicomWebClient
+from fse_desk.connectors.dimse import DimseClient, DimsePeer, Retrieve, tls_context
 from fse_desk.connectors.fhir_client import FhirClient, TlsSettings
 from fse_desk.demo import start_demo_region
 from fse_desk.errors import ConfigError, InvalidRecord
+from fse_desk.imaging.service import PacsClient
 from fse_desk.progress import Progress
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import Clinician, Organization
@@ -52,7 +54,6 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         timeout_s=region.timeout_s,
         tls=TlsSettings(region.ca_bundle, region.client_cert, region.client_key),
     )
-    pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else None
     certificate, profile = config.user.certificate, config.user.profile
     credentials = (lambda: load_operator_credentials(certificate, profile)) if certificate else None
     return _open(
@@ -61,7 +62,7 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         client,
         allow_file_key=False,
         on_close=None,
-        pacs_url=pacs_url,
+        pacs=_pacs_client(config.pacs) if config.pacs is not None else None,
         credentials=credentials,
         gateway_url=region.gateway_base_url,
     )
@@ -85,7 +86,7 @@ def _open(
     *,
     allow_file_key: bool,
     on_close: Callable[[], None] | None,
-    pacs_url: str | None = None,
+    pacs: PacsClient | None = None,
     credentials: Callable[[], OperatorCredentials] | None = None,
     gateway_url: str | None = None,
 ) -> Workstation:
@@ -103,10 +104,25 @@ def _open(
         vocabulary_dir=config.vocabulary_dir,
         gateway_url=gateway_url,
     )
-    if pacs_url is not None:
-        timeout = config.pacs.timeout_s if config.pacs is not None else 30.0
-        workstation.imaging.connect_pacs(DicomWebClient(pacs_url, timeout_s=timeout))
+    if pacs is not None:
+        workstation.imaging.connect_pacs(pacs)
     return workstation
+
+
+def _pacs_client(pacs: PacsConfig) -> PacsClient:
+    """The client ``[pacs]`` asks for: DICOMweb, or DICOM networking (DIMSE)."""
+    if pacs.protocol is PacsProtocol.DICOMWEB:
+        return DicomWebClient(pacs.dicomweb_base_url, timeout_s=pacs.timeout_s)
+    peer = DimsePeer(
+        host=pacs.host,
+        port=pacs.port,
+        called_ae=pacs.called_ae,
+        calling_ae=pacs.calling_ae,
+        retrieve=Retrieve(pacs.retrieve),
+        storage_port=pacs.storage_port,
+        tls=tls_context(pacs.ca_bundle) if pacs.tls else None,
+    )
+    return DimseClient(peer, timeout_s=pacs.timeout_s)
 
 
 def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
@@ -122,7 +138,11 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
     try:
         # The demo region serves its own PACS (DICOMweb) unless a real one is configured,
         # and its own FSE 2.0 gateway, which trusts the demo certificate.
-        pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else region.pacs_url
+        pacs = (
+            _pacs_client(config.pacs)
+            if config.pacs is not None
+            else DicomWebClient(region.pacs_url)
+        )
         credentials = region.credentials
         return _open(
             config,
@@ -130,7 +150,7 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
             FhirClient(region.fhir_url),
             allow_file_key=True,
             on_close=region.stop,
-            pacs_url=pacs_url,
+            pacs=pacs,
             credentials=lambda: credentials,
             gateway_url=region.gateway_url,
         )

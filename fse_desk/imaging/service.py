@@ -9,10 +9,10 @@ be reached) the studies named by the radiology reports are still listed.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentMeta
@@ -34,8 +34,15 @@ from fse_desk.imaging.report import RADIOLOGY_REPORT, RadiologyReport, parse_cda
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.progress import CancelToken, Progress
 
-if TYPE_CHECKING:  # the client imports imaging.model: avoid the cycle at run time
-    from fse_desk.connectors.dicomweb import DicomWebClient
+
+class PacsClient(Protocol):
+    """What the service asks of a PACS: the DICOMweb client and the DIMSE one both answer it
+    (``fse_desk.connectors.dicomweb`` and ``fse_desk.connectors.dimse``)."""
+
+    def search_studies(self, patient_id: str) -> list[StudySummary]: ...
+    def search_series(self, study_uid: str) -> list[SeriesSummary]: ...
+    def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]: ...
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +71,13 @@ class ImagingService:
         *,
         documents: Callable[[PatientId], list[DocumentMeta]],
         document_body: Callable[[DocumentId], tuple[str, bytes]],
-        pacs: DicomWebClient | None = None,
+        pacs: PacsClient | None = None,
     ) -> None:
         self._documents = documents
         self._document_body = document_body
         self._pacs = pacs
 
-    def connect_pacs(self, pacs: DicomWebClient | None) -> None:
+    def connect_pacs(self, pacs: PacsClient | None) -> None:
         if self._pacs is not None:
             self._pacs.close()
         self._pacs = pacs
@@ -168,7 +175,7 @@ class ImagingService:
     def series(self, study_uid: str) -> list[SeriesSummary]:
         """The series of a PACS study (QIDO-RS)."""
         if self._pacs is None:
-            raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
+            raise DicomWebError("no PACS is configured: set [pacs] in the configuration")
         return self._pacs.search_series(study_uid)
 
     def scan_local(
@@ -183,7 +190,7 @@ class ImagingService:
     ) -> Generator[Progress, None, SeriesLoad]:
         """WADO-RS one series into ``stack``, decoding each instance as it arrives."""
         if self._pacs is None:
-            raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
+            raise DicomWebError("no PACS is configured: set [pacs] in the configuration")
         total = summary.image_count
         failures: list[LoadFailure] = []
         loaded = 0
