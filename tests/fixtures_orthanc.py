@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,12 +58,12 @@ def _answers(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
+@contextmanager
+def running_orthanc(folder: Path) -> Iterator[OrthancServer]:
+    """Orthanc on free loopback ports, its database in ``folder``, until the block ends."""
     assert ORTHANC.exists() and DICOMWEB_PLUGIN.exists(), (
         "Orthanc is missing: apt-get install orthanc orthanc-dicomweb (./dev test does it)"
     )
-    folder = tmp_path_factory.mktemp("orthanc")
     http_port, dicom_port, storage_port = _free_port(), _free_port(), _free_port()
     config = {
         "Name": "fse-desk-tests",
@@ -104,3 +105,9 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]
             process.kill()
         log.close()
         shutil.rmtree(folder / "db", ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
+    with running_orthanc(tmp_path_factory.mktemp("orthanc")) as server:
+        yield server

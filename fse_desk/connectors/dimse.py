@@ -121,6 +121,7 @@ class DimseClient:
         self.peer = peer
         self._timeout_s = timeout_s
         self._lock = threading.Lock()  # one storage SCP at a time for C-MOVE
+        self._classes: dict[str, tuple[str, ...]] = {}  # study → its SOP classes (C-FIND)
 
     def close(self) -> None:
         """Nothing is held between operations: each opens and releases its association."""
@@ -138,8 +139,13 @@ class DimseClient:
             ModalitiesInStudy="",
             NumberOfStudyRelatedSeries="",
             NumberOfStudyRelatedInstances="",
+            SOPClassesInStudy="",
         )
-        studies = [_study(ds) for ds in self._find(query)]
+        found = self._find(query)
+        self._classes.update(
+            (_text(ds, "StudyInstanceUID"), _values(ds, "SOPClassesInStudy")) for ds in found
+        )
+        studies = [_study(ds) for ds in found]
         return sorted(studies, key=lambda s: s.study_date or date.min, reverse=True)
 
     def search_series(self, study_uid: str) -> list[SeriesSummary]:
@@ -187,7 +193,8 @@ class DimseClient:
 
         handlers = [(evt.EVT_C_STORE, on_store)]
         if self.peer.retrieve is Retrieve.GET:
-            yield from self._stream(arrived, lambda: self._get(query, handlers, arrived))
+            classes = self._classes_of(study_uid)
+            yield from self._stream(arrived, lambda: self._get(query, classes, handlers, arrived))
             return
         with self._lock:
             server = self._storage_scp(handlers)
@@ -215,16 +222,37 @@ class DimseClient:
             if assoc.is_established:
                 assoc.abort()  # closed early (cancelled, or a failure): stop the PACS sending
 
+    def _classes_of(self, study_uid: str) -> tuple[str, ...]:
+        """The study's SOP classes: known from the study search, else asked (C-FIND)."""
+        if study_uid not in self._classes:
+            query = _query("STUDY", StudyInstanceUID=study_uid, SOPClassesInStudy="")
+            found = self._find(query)
+            self._classes[study_uid] = _values(found[0], "SOPClassesInStudy") if found else ()
+        return self._classes[study_uid]
+
     def _get(
-        self, query: Dataset, handlers: list[Any], arrived: queue.Queue[bytes | _End]
+        self,
+        query: Dataset,
+        classes: tuple[str, ...],
+        handlers: list[Any],
+        arrived: queue.Queue[bytes | _End],
     ) -> Association:
         ae = self._ae()
         ae.add_requested_context(StudyRootQueryRetrieveInformationModelGet)
-        # C-GET brings the images on this association: offer to store every image class,
-        # taking the SCP role for each (PS3.7 D.3.3.4).
-        storage = _STORAGE_CLASSES[:127]
-        for sop_class in storage:
-            ae.add_requested_context(sop_class, _TRANSFER_SYNTAXES)
+        # C-GET brings the images on this association, so we offer to store them (taking the
+        # SCP role, PS3.7 D.3.3.4). The PACS accepts one syntax per context: with the study's
+        # classes known, one context per class and syntax lets it send each image as stored.
+        # Else every image class with all syntaxes in one context each; slower to negotiate
+        # (120 contexts), and a PACS that cannot transcode may refuse compressed images.
+        if classes and len(classes) * len(_TRANSFER_SYNTAXES) <= 127:
+            for sop_class in classes:
+                for syntax in _TRANSFER_SYNTAXES:
+                    ae.add_requested_context(sop_class, [syntax])
+            storage = [UID(c) for c in classes]
+        else:
+            storage = _STORAGE_CLASSES[:127]
+            for sop_class in storage:
+                ae.add_requested_context(sop_class, _TRANSFER_SYNTAXES)
         roles = [build_role(sop_class, scp_role=True) for sop_class in storage]
         assoc = self._associate(ae, ext_neg=roles, evt_handlers=handlers)
         model = StudyRootQueryRetrieveInformationModelGet
@@ -340,6 +368,11 @@ def _text(ds: Dataset, keyword: str) -> str:
     return str(ds.get(keyword, "") or "").replace("^", " ").strip()
 
 
+def _values(ds: Dataset, keyword: str) -> tuple[str, ...]:
+    value = ds.get(keyword) or ()
+    return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
+
+
 def _number(ds: Dataset, keyword: str) -> int | None:
     try:
         value = ds.get(keyword)
@@ -360,13 +393,12 @@ def _study(ds: Dataset) -> StudySummary:
     uid = _text(ds, "StudyInstanceUID")
     if not uid:
         raise DimseError("a C-FIND study without StudyInstanceUID")
-    modalities = ds.get("ModalitiesInStudy") or []
     return StudySummary(
         study_uid=StudyInstanceUid(uid),
         patient_id=_text(ds, "PatientID"),
         patient_name=_text(ds, "PatientName"),
         study_date=_date(ds, "StudyDate"),
-        modalities=(modalities,) if isinstance(modalities, str) else tuple(map(str, modalities)),
+        modalities=_values(ds, "ModalitiesInStudy"),
         description=_text(ds, "StudyDescription"),
         series_count=_number(ds, "NumberOfStudyRelatedSeries"),
         image_count=_number(ds, "NumberOfStudyRelatedInstances"),
