@@ -237,14 +237,29 @@ class ImagingService:
         return SeriesLoad(loaded, tuple(failures))
 
     def export_anonymised(
-        self, sources: list[Path | bytes], folder: Path, cancel: CancelToken | None = None
-    ) -> Generator[Progress, None, list[Path]]:
-        """Write ``sources`` (a study's instances) de-identified into ``folder``."""
+        self,
+        sources: list[Path | bytes],
+        folder: Path,
+        cancel: CancelToken | None = None,
+        *,
+        skip_burned_in: bool = False,
+    ) -> Generator[Progress, None, anonymise.AnonymisedExport]:
+        """Write ``sources`` (a study's instances) de-identified into ``folder``; with
+        ``skip_burned_in``, images that may show identifying text in their pixels are left out."""
         return (
             yield from anonymise.export_study(
-                sources, folder, salt=secrets.token_bytes(16), cancel=cancel
+                sources,
+                folder,
+                salt=secrets.token_bytes(16),
+                skip_burned_in=skip_burned_in,
+                cancel=cancel,
             )
         )
+
+    @staticmethod
+    def burned_in_count(sources: list[Path | bytes]) -> int:
+        """How many of a study's instances may carry burned-in text (to warn before export)."""
+        return anonymise.burned_in_count(sources)
 
     def study_sources(
         self, study_uid: StudyInstanceUid, cancel: CancelToken | None = None

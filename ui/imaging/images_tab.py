@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
+from fse_desk.imaging.anonymise import AnonymisedExport
 from fse_desk.imaging.model import (
     FailureReason,
     LoadFailure,
@@ -529,7 +530,10 @@ class ImagesTab(QWidget):
     def export_png(self, path: Path, *, overlays: bool) -> bool:
         return self.active.grab_view(overlays=overlays).save(str(path), "PNG")
 
-    def export_study(self, folder: Path) -> Worker | None:
+    def export_study(self, folder: Path, *, skip_burned_in: bool | None = None) -> Worker | None:
+        """Export the study anonymised. Images that may show the patient's name in their pixels
+        are announced and, as the user chooses (asked when ``skip_burned_in`` is None), left
+        out; a PACS study is checked once downloaded, and then left out unless told."""
         study = self.current_study
         if study is None:
             return None
@@ -537,21 +541,58 @@ class ImagesTab(QWidget):
             sources: list[Path | bytes] = [
                 i.path for s in self._local_studies[study.study_uid].series for i in s.instances
             ]
+            if skip_burned_in is None:
+                burned = self._imaging.burned_in_count(sources)
+                skip_burned_in = bool(burned) and self._ask_skip_burned_in(burned)
+                if skip_burned_in is None:
+                    return None
+            skip = skip_burned_in
 
-            def work(report: Any, cancel: Any) -> list[Path]:
-                return drive(self._imaging.export_anonymised(sources, folder, cancel), report)
+            def work(report: Any, cancel: Any) -> AnonymisedExport:
+                return drive(
+                    self._imaging.export_anonymised(sources, folder, cancel, skip_burned_in=skip),
+                    report,
+                )
         else:
+            skip = skip_burned_in is not False
 
-            def work(report: Any, cancel: Any) -> list[Path]:
+            def work(report: Any, cancel: Any) -> AnonymisedExport:
                 fetched = drive(self._imaging.study_sources(study.study_uid, cancel), report)
-                return drive(self._imaging.export_anonymised(fetched, folder, cancel), report)
+                return drive(
+                    self._imaging.export_anonymised(fetched, folder, cancel, skip_burned_in=skip),
+                    report,
+                )
 
-        return self._run(
-            work,
-            lambda files: self.status.setText(
-                self.tr("%n anonymised images written.", "", len(files))
-            ),
+        return self._run(work, self._on_exported)
+
+    def _ask_skip_burned_in(self, count: int) -> bool | None:
+        """True to skip the images with burned-in text, False to export them, None to stop."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Anonymised export"))
+        box.setText(
+            self.tr(
+                "%n images may show the patient's name or other data written into the picture "
+                "(burned-in text), which anonymisation cannot remove.",
+                "",
+                count,
+            )
         )
+        skip = box.addButton(self.tr("Skip those images"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Export them anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(skip)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is skip else False if clicked is keep else None
+
+    def _on_exported(self, export: AnonymisedExport) -> None:
+        text = self.tr("%n anonymised images written.", "", len(export.written))
+        if export.skipped_burned_in:
+            text += " " + self.tr(
+                "%n images with burned-in text were left out.", "", export.skipped_burned_in
+            )
+        self.status.setText(text)
 
     def show_tags(self) -> None:
         viewer = self.active
