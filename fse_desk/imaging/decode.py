@@ -28,7 +28,7 @@ from pydicom.uid import UID
 from fse_desk.errors import DicomFileError
 from fse_desk.imaging.checks import check_decodable
 from fse_desk.imaging.model import FailureReason
-from fse_desk.imaging.voi import Window, default_window
+from fse_desk.imaging.voi import VoiLut, Window, default_window, voi_lut
 
 DEFAULT_MEMORY_BUDGET = 1_500_000_000
 """Largest decoded instance accepted (bytes); bigger ones fail with TOO_LARGE."""
@@ -94,6 +94,7 @@ class ImageInfo:
     position: float | None  # along the slice normal (mm), None when unknown
     slice_location: float | None
     frame_time_ms: float | None
+    voi_lut: VoiLut | None = None  # a curve from the file's LUT Data, shown before its window
 
 
 def read_dataset(source: Path | bytes, *, header_only: bool = False) -> Dataset:
@@ -240,6 +241,7 @@ def image_info(ds: Dataset) -> ImageInfo:
         position=slice_position(ds),
         slice_location=_float(ds.get("SliceLocation")),
         frame_time_ms=_frame_time(ds),
+        voi_lut=None if colour else voi_lut(ds),
     )
 
 
