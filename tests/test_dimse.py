@@ -6,6 +6,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from fse_desk._types import CodiceFiscale
@@ -15,6 +16,7 @@ from fse_desk.errors import Cancelled, ConfigError, DimseError, PacsUnavailable
 from fse_desk.imaging.model import StudySource
 from fse_desk.imaging.service import ImagingService
 from fse_desk.imaging.stack import ImageStack
+from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import CancelToken, drive
 from tests.fixtures_orthanc import ORTHANC_AE, WORKSTATION_AE, OrthancServer
 from tests.fixtures_store import RecordFactory
@@ -156,3 +158,17 @@ def test_a_dimse_pacs_is_configured_beside_the_dicomweb_one(tmp_path: Path) -> N
         path.write_text(f"[pacs]\n{bad}\n")
         with pytest.raises(ConfigError, match=message):
             load_config(path, data_dir=tmp_path)
+
+
+def test_a_series_picture_comes_before_the_series(service: ImagingService) -> None:
+    (series,) = service.series(STUDY)
+    found = service.series_thumbnail(series)
+    assert found is not None and found.pixels is not None and found.encoded == b""
+    assert max(found.pixels.shape) <= 128 and found.pixels.dtype == np.uint8
+    # The middle slice of the eight, windowed as the file says.
+    stack = ImageStack()
+    for raw in ct_series(8, patient=PATIENT, uid=STUDY):
+        stack.add(raw)
+    info = stack.info(4)
+    expected = thumbnail(stack.frame(4), info.window, invert=info.invert_default)
+    assert np.array_equal(found.pixels, expected)

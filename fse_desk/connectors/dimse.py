@@ -21,7 +21,7 @@ import logging
 import queue
 import ssl
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -186,12 +186,7 @@ class DimseClient:
         """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
         query = _query("SERIES", StudyInstanceUID=study_uid, SeriesInstanceUID=series_uid)
         arrived: queue.Queue[bytes | _End] = queue.Queue()
-
-        def on_store(event: Any) -> int:
-            arrived.put(event.encoded_dataset())
-            return _SUCCESS
-
-        handlers = [(evt.EVT_C_STORE, on_store)]
+        handlers = _storing(arrived)
         if self.peer.retrieve is Retrieve.GET:
             classes = self._classes_of(study_uid)
             yield from self._stream(arrived, lambda: self._get(query, classes, handlers, arrived))
@@ -203,9 +198,40 @@ class DimseClient:
             finally:
                 server.shutdown()
 
+    def series_thumbnail(self, study_uid: str, series_uid: str) -> tuple[str, bytes] | None:
+        """The middle instance of the series (DIMSE has no rendered thumbnails), as
+        ``("application/dicom", Part 10 bytes)``; None for a series without instances."""
+        query = _query(
+            "IMAGE",
+            StudyInstanceUID=study_uid,
+            SeriesInstanceUID=series_uid,
+            SOPInstanceUID="",
+            InstanceNumber="",
+        )
+        found = sorted(
+            (_number(ds, "InstanceNumber") or 0, _text(ds, "SOPInstanceUID"))
+            for ds in self._find(query)
+        )
+        if not found:
+            return None
+        one = _query(
+            "IMAGE",
+            StudyInstanceUID=study_uid,
+            SeriesInstanceUID=series_uid,
+            SOPInstanceUID=found[len(found) // 2][1],
+        )
+        arrived: queue.Queue[bytes | _End] = queue.Queue()
+        classes = self._classes_of(study_uid)
+        parts = self._stream(arrived, lambda: self._get(one, classes, _storing(arrived), arrived))
+        try:
+            first = next(parts, None)
+        finally:
+            parts.close()
+        return None if first is None else ("application/dicom", first)
+
     def _stream(
         self, arrived: queue.Queue[bytes | _End], start: Callable[[], Association]
-    ) -> Iterator[bytes]:
+    ) -> Generator[bytes, None, None]:
         """Yield what ``arrived`` receives while the association ``start`` opens runs."""
         assoc = start()
         try:
@@ -341,6 +367,17 @@ class DimseClient:
                 f"that the PACS knows calling_ae {self.peer.calling_ae!r}"
             )
         raise PacsUnavailable(f"no association with {self._where}: unreachable or no answer")
+
+
+def _storing(arrived: queue.Queue[bytes | _End]) -> list[Any]:
+    """Event handlers that put each image the PACS stores to us, as Part 10 bytes, in
+    ``arrived``."""
+
+    def on_store(event: Any) -> int:
+        arrived.put(event.encoded_dataset())
+        return _SUCCESS
+
+    return [(evt.EVT_C_STORE, on_store)]
 
 
 def tls_context(ca_bundle: Path | None) -> ssl.SSLContext:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
+
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import ConsentState, Patient
@@ -32,6 +34,7 @@ from fse_desk.imaging.model import (
 )
 from fse_desk.imaging.report import RADIOLOGY_REPORT, RadiologyReport, parse_cda
 from fse_desk.imaging.stack import ImageStack
+from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import CancelToken, Progress
 
 
@@ -42,6 +45,7 @@ class PacsClient(Protocol):
     def search_studies(self, patient_id: str) -> list[StudySummary]: ...
     def search_series(self, study_uid: str) -> list[SeriesSummary]: ...
     def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]: ...
+    def series_thumbnail(self, study_uid: str, series_uid: str) -> tuple[str, bytes] | None: ...
     def close(self) -> None: ...
 
 
@@ -53,6 +57,16 @@ class StudyList:
     pacs_error: ConnectorError | None
     pacs_configured: bool
     consent_missing: bool = False
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SeriesThumbnail:
+    """A series' picture: ``encoded`` (PNG/JPEG as the PACS rendered it) or ``pixels``
+    (8-bit grey or RGB, rendered here from its middle instance)."""
+
+    series_uid: str
+    encoded: bytes = b""
+    pixels: np.ndarray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +191,23 @@ class ImagingService:
         if self._pacs is None:
             raise DicomWebError("no PACS is configured: set [pacs] in the configuration")
         return self._pacs.search_series(study_uid)
+
+    def series_thumbnail(self, summary: SeriesSummary) -> SeriesThumbnail | None:
+        """A picture of a PACS series before it loads: the PACS's rendered thumbnail, else
+        its middle instance, decoded and windowed here. None when the series has no image."""
+        if self._pacs is None:
+            raise DicomWebError("no PACS is configured: set [pacs] in the configuration")
+        found = self._pacs.series_thumbnail(summary.study_uid, summary.series_uid)
+        if found is None:
+            return None
+        content_type, body = found
+        if content_type != "application/dicom":
+            return SeriesThumbnail(summary.series_uid, encoded=body)
+        stack = ImageStack(cache_bytes=64 * 1024 * 1024)
+        info = stack.add(body)
+        frame = stack.frame(len(stack) // 2)
+        small = thumbnail(frame, info.voi_lut or info.window, invert=info.invert_default)
+        return SeriesThumbnail(summary.series_uid, pixels=small)
 
     def scan_local(
         self, paths: Iterable[Path], patient: Patient | None, cancel: CancelToken | None = None

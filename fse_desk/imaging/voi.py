@@ -155,7 +155,7 @@ def _first(value: Any) -> float | None:
 
 
 def thumbnail(
-    frame: np.ndarray, window: Window | None, *, invert: bool = False, size: int = 96
+    frame: np.ndarray, window: Window | VoiLut | None, *, invert: bool = False, size: int = 96
 ) -> np.ndarray:
     """A small 8-bit picture of ``frame`` (grey ``(h, w)`` or RGB ``(h, w, 3)``)."""
     step = max(1, max(frame.shape[0], frame.shape[1]) // size)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
+from fse_desk.errors import FseDeskError
 from fse_desk.imaging.anonymise import AnonymisedExport
 from fse_desk.imaging.model import (
     FailureReason,
@@ -38,7 +39,7 @@ from fse_desk.imaging.model import (
     StudySummary,
 )
 from fse_desk.imaging.report import RadiologyReport
-from fse_desk.imaging.service import SeriesLoad, StudyList
+from fse_desk.imaging.service import SeriesLoad, SeriesThumbnail, StudyList
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import drive
@@ -279,6 +280,7 @@ class ImagesTab(QWidget):
     def _on_series(self, series: list[SeriesSummary]) -> None:
         for summary in series:
             self._add_series_item(summary, None)
+        self._load_pacs_thumbnails(series)
         if series:
             self._choose(self.series_list.item(0))
 
@@ -378,15 +380,41 @@ class ImagesTab(QWidget):
     def _set_thumbnail(self, series_uid: str, stack: ImageStack) -> None:
         middle = len(stack) // 2 if stack.instance_count > 1 else 0
         info = stack.info(middle)
-        pixels = thumbnail(stack.frame(middle), info.window, invert=info.invert_default)
-        self._apply_thumbnail(series_uid, pixels)
+        curve = info.voi_lut or info.window
+        self._apply_thumbnail(
+            series_uid, thumbnail(stack.frame(middle), curve, invert=info.invert_default)
+        )
 
-    def _apply_thumbnail(self, series_uid: str, pixels: np.ndarray) -> None:
+    def _apply_thumbnail(self, series_uid: str, picture: np.ndarray | bytes) -> None:
+        """``picture``: 8-bit pixels, or a PNG/JPEG the PACS rendered."""
+        image = QImage.fromData(picture) if isinstance(picture, bytes) else _qimage(picture)
         for row in range(self.series_list.count()):
             item = self.series_list.item(row)
             summary, _local = item.data(_ROLE)
             if summary.series_uid == series_uid:
-                item.setIcon(QIcon(QPixmap.fromImage(_qimage(pixels))))
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def _load_pacs_thumbnails(self, series: list[SeriesSummary]) -> None:
+        """Ask the PACS for a picture of every series up front, before any is loaded."""
+
+        def work(_report: Any, cancel: Any) -> list[SeriesThumbnail]:
+            out = []
+            for summary in series:
+                cancel.raise_if_cancelled()
+                try:
+                    found = self._imaging.series_thumbnail(summary)
+                except FseDeskError:
+                    continue  # no picture for this one: its icon stays empty
+                if found is not None:
+                    out.append(found)
+            return out
+
+        def apply(result: list[SeriesThumbnail]) -> None:
+            for found in result:
+                picture = found.encoded if found.pixels is None else found.pixels
+                self._apply_thumbnail(found.series_uid, picture)
+
+        self._run(work, apply)
 
     def _load_thumbnails(self, series: tuple[LocalSeries, ...]) -> None:
         def work(_report: Any, cancel: Any) -> list[tuple[str, np.ndarray]]:
