@@ -47,14 +47,16 @@ from pydicom.uid import (
 from pynetdicom import AE, StoragePresentationContexts, build_role, evt
 from pynetdicom.association import Association
 
-from fse_desk.errors import DimseError, PacsUnavailable
-from fse_desk.imaging.model import (
-    SeriesInstanceUid,
-    SeriesSummary,
-    StudyInstanceUid,
-    StudySource,
-    StudySummary,
+from fse_desk.connectors._dimse_records import (
+    identifier,
+    number_of,
+    series_record,
+    study_record,
+    text_of,
+    values_of,
 )
+from fse_desk.errors import DimseError, PacsUnavailable
+from fse_desk.imaging.model import SeriesSummary, StudySummary
 
 # Study Root Query/Retrieve Information Model (PS3.4 C.6.2), FIND, MOVE and GET.
 StudyRootQueryRetrieveInformationModelFind = UID("1.2.840.10008.5.1.4.1.2.2.1")
@@ -129,7 +131,7 @@ class DimseClient:
     # -- C-FIND -----------------------------------------------------------------------
     def search_studies(self, patient_id: str) -> list[StudySummary]:
         """The patient's studies (by Patient ID, the codice fiscale), newest first."""
-        query = _query(
+        query = identifier(
             "STUDY",
             PatientID=patient_id,
             StudyInstanceUID="",
@@ -143,13 +145,13 @@ class DimseClient:
         )
         found = self._find(query)
         self._classes.update(
-            (_text(ds, "StudyInstanceUID"), _values(ds, "SOPClassesInStudy")) for ds in found
+            (text_of(ds, "StudyInstanceUID"), values_of(ds, "SOPClassesInStudy")) for ds in found
         )
-        studies = [_study(ds) for ds in found]
+        studies = [study_record(ds) for ds in found]
         return sorted(studies, key=lambda s: s.study_date or date.min, reverse=True)
 
     def search_series(self, study_uid: str) -> list[SeriesSummary]:
-        query = _query(
+        query = identifier(
             "SERIES",
             StudyInstanceUID=study_uid,
             SeriesInstanceUID="",
@@ -158,7 +160,7 @@ class DimseClient:
             SeriesNumber="",
             NumberOfSeriesRelatedInstances="",
         )
-        series = [_series(study_uid, ds) for ds in self._find(query)]
+        series = [series_record(study_uid, ds) for ds in self._find(query)]
         return sorted(
             series, key=lambda s: (s.number if s.number is not None else 1 << 30, s.series_uid)
         )
@@ -184,7 +186,7 @@ class DimseClient:
     # -- C-GET / C-MOVE -----------------------------------------------------------------
     def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]:
         """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
-        query = _query("SERIES", StudyInstanceUID=study_uid, SeriesInstanceUID=series_uid)
+        query = identifier("SERIES", StudyInstanceUID=study_uid, SeriesInstanceUID=series_uid)
         arrived: queue.Queue[bytes | _End] = queue.Queue()
         handlers = _storing(arrived)
         if self.peer.retrieve is Retrieve.GET:
@@ -201,7 +203,7 @@ class DimseClient:
     def series_thumbnail(self, study_uid: str, series_uid: str) -> tuple[str, bytes] | None:
         """The middle instance of the series (DIMSE has no rendered thumbnails), as
         ``("application/dicom", Part 10 bytes)``; None for a series without instances."""
-        query = _query(
+        query = identifier(
             "IMAGE",
             StudyInstanceUID=study_uid,
             SeriesInstanceUID=series_uid,
@@ -209,12 +211,12 @@ class DimseClient:
             InstanceNumber="",
         )
         found = sorted(
-            (_number(ds, "InstanceNumber") or 0, _text(ds, "SOPInstanceUID"))
+            (number_of(ds, "InstanceNumber") or 0, text_of(ds, "SOPInstanceUID"))
             for ds in self._find(query)
         )
         if not found:
             return None
-        one = _query(
+        one = identifier(
             "IMAGE",
             StudyInstanceUID=study_uid,
             SeriesInstanceUID=series_uid,
@@ -251,9 +253,9 @@ class DimseClient:
     def _classes_of(self, study_uid: str) -> tuple[str, ...]:
         """The study's SOP classes: known from the study search, else asked (C-FIND)."""
         if study_uid not in self._classes:
-            query = _query("STUDY", StudyInstanceUID=study_uid, SOPClassesInStudy="")
+            query = identifier("STUDY", StudyInstanceUID=study_uid, SOPClassesInStudy="")
             found = self._find(query)
-            self._classes[study_uid] = _values(found[0], "SOPClassesInStudy") if found else ()
+            self._classes[study_uid] = values_of(found[0], "SOPClassesInStudy") if found else ()
         return self._classes[study_uid]
 
     def _get(
@@ -391,67 +393,3 @@ def _status(status: Dataset, assoc: Association, what: str) -> int:
             f"{what}: no answer from the PACS (aborted: {assoc.is_aborted}, timed out)"
         )
     return int(status.Status)
-
-
-def _query(level: str, **keys: str) -> Dataset:
-    ds = Dataset()
-    ds.QueryRetrieveLevel = level
-    for keyword, value in keys.items():
-        setattr(ds, keyword, value)
-    return ds
-
-
-def _text(ds: Dataset, keyword: str) -> str:
-    return str(ds.get(keyword, "") or "").replace("^", " ").strip()
-
-
-def _values(ds: Dataset, keyword: str) -> tuple[str, ...]:
-    value = ds.get(keyword) or ()
-    return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
-
-
-def _number(ds: Dataset, keyword: str) -> int | None:
-    try:
-        value = ds.get(keyword)
-        return None if value in (None, "") else int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _date(ds: Dataset, keyword: str) -> date | None:
-    text = _text(ds, keyword)
-    try:
-        return date(int(text[:4]), int(text[4:6]), int(text[6:8])) if len(text) >= 8 else None
-    except ValueError:
-        return None
-
-
-def _study(ds: Dataset) -> StudySummary:
-    uid = _text(ds, "StudyInstanceUID")
-    if not uid:
-        raise DimseError("a C-FIND study without StudyInstanceUID")
-    return StudySummary(
-        study_uid=StudyInstanceUid(uid),
-        patient_id=_text(ds, "PatientID"),
-        patient_name=_text(ds, "PatientName"),
-        study_date=_date(ds, "StudyDate"),
-        modalities=_values(ds, "ModalitiesInStudy"),
-        description=_text(ds, "StudyDescription"),
-        series_count=_number(ds, "NumberOfStudyRelatedSeries"),
-        image_count=_number(ds, "NumberOfStudyRelatedInstances"),
-        source=StudySource.PACS,
-    )
-
-
-def _series(study_uid: str, ds: Dataset) -> SeriesSummary:
-    uid = _text(ds, "SeriesInstanceUID")
-    if not uid:
-        raise DimseError("a C-FIND series without SeriesInstanceUID")
-    return SeriesSummary(
-        study_uid=StudyInstanceUid(study_uid),
-        series_uid=SeriesInstanceUid(uid),
-        modality=_text(ds, "Modality"),
-        description=_text(ds, "SeriesDescription"),
-        number=_number(ds, "SeriesNumber"),
-        image_count=_number(ds, "NumberOfSeriesRelatedInstances") or 0,
-    )
