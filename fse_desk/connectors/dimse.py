@@ -22,6 +22,7 @@ import queue
 import ssl
 import threading
 from collections.abc import Callable, Generator, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -114,6 +115,25 @@ class DimsePeer:
 @dataclass(frozen=True, slots=True)
 class _End:
     error: Exception | None = None
+
+
+@dataclass(frozen=True)
+class _Retrieval:
+    """A C-GET or C-MOVE under way: its association, model, and the thread awaiting its end."""
+
+    assoc: Association
+    model: UID
+    thread: threading.Thread
+
+    def stop(self, *, wait_s: float) -> None:
+        """Closed before the end (cancelled, or failed): ask the PACS to stop with C-CANCEL
+        (PS3.7 C.4.2.3.3) and let the association end cleanly; abort if it does not."""
+        if self.thread.is_alive() and self.assoc.is_established:
+            with suppress(Exception):  # a cancel that cannot be sent: the abort below ends it
+                self.assoc.send_c_cancel(1, query_model=self.model)
+            self.thread.join(timeout=wait_s)
+        if self.assoc.is_established:
+            self.assoc.abort()
 
 
 class DimseClient:
@@ -232,10 +252,10 @@ class DimseClient:
         return None if first is None else ("application/dicom", first)
 
     def _stream(
-        self, arrived: queue.Queue[bytes | _End], start: Callable[[], Association]
+        self, arrived: queue.Queue[bytes | _End], start: Callable[[], _Retrieval]
     ) -> Generator[bytes, None, None]:
-        """Yield what ``arrived`` receives while the association ``start`` opens runs."""
-        assoc = start()
+        """Yield what ``arrived`` receives while the retrieval ``start`` begins runs."""
+        running = start()
         try:
             while True:
                 item = arrived.get(timeout=self._timeout_s * 4)
@@ -247,8 +267,7 @@ class DimseClient:
         except queue.Empty as exc:
             raise PacsUnavailable(f"{self._where}: the images stopped arriving") from exc
         finally:
-            if assoc.is_established:
-                assoc.abort()  # closed early (cancelled, or a failure): stop the PACS sending
+            running.stop(wait_s=min(self._timeout_s, 5.0))
 
     def _classes_of(self, study_uid: str) -> tuple[str, ...]:
         """The study's SOP classes: known from the study search, else asked (C-FIND)."""
@@ -264,7 +283,7 @@ class DimseClient:
         classes: tuple[str, ...],
         handlers: list[Any],
         arrived: queue.Queue[bytes | _End],
-    ) -> Association:
+    ) -> _Retrieval:
         ae = self._ae()
         ae.add_requested_context(StudyRootQueryRetrieveInformationModelGet)
         # C-GET brings the images on this association, so we offer to store them (taking the
@@ -284,21 +303,23 @@ class DimseClient:
         roles = [build_role(sop_class, scp_role=True) for sop_class in storage]
         assoc = self._associate(ae, ext_neg=roles, evt_handlers=handlers)
         model = StudyRootQueryRetrieveInformationModelGet
-        threading.Thread(
+        thread = threading.Thread(
             target=self._drive, args=(assoc, assoc.send_c_get, (query, model), arrived), daemon=True
-        ).start()
-        return assoc
+        )
+        thread.start()
+        return _Retrieval(assoc, model, thread)
 
-    def _move(self, query: Dataset, arrived: queue.Queue[bytes | _End]) -> Association:
+    def _move(self, query: Dataset, arrived: queue.Queue[bytes | _End]) -> _Retrieval:
         ae = self._ae()
         ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
         assoc = self._associate(ae)
         model = StudyRootQueryRetrieveInformationModelMove
         args = (query, self.peer.calling_ae, model)
-        threading.Thread(
+        thread = threading.Thread(
             target=self._drive, args=(assoc, assoc.send_c_move, args, arrived), daemon=True
-        ).start()
-        return assoc
+        )
+        thread.start()
+        return _Retrieval(assoc, model, thread)
 
     def _drive(
         self,
