@@ -94,6 +94,8 @@ def test_sandbox_pacs_serves_the_studies_of_the_radiology_reports(
         report = workstation.imaging.report_for_study(patient.id, study.study_uid)
         assert report is not None and any(s.title == "Referto" for s in report.sections)
         series = workstation.imaging.series(study.study_uid)
+        picture = workstation.imaging.series_thumbnail(series[0])  # before the series loads
+        assert picture is not None and picture.pixels is not None and picture.pixels.any()
         stack = ImageStack()
         result = drive(workstation.imaging.load_series(series[0], stack))
         assert result.loaded == series[0].image_count and not result.failures
