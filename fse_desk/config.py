@@ -19,6 +19,16 @@ points it at a real region instead::
 
     [pacs]                          # optional: the PACS to fetch images from
     dicomweb_base_url = "https://pacs.example-asl.it/dicom-web"
+    # or, for a PACS that speaks only DICOM networking (C-FIND, C-GET/C-MOVE):
+    # protocol = "dimse"
+    # host = "pacs.example-asl.it"
+    # port = 2762                   # the PACS's DICOM (TLS) port
+    # called_ae = "ASLPACS"         # the PACS's AE title
+    # calling_ae = "FSEDESK"        # ours, as the PACS knows it
+    # retrieve = "get"              # or "move": the PACS sends to our storage port
+    # storage_port = 11113          # for "move"
+    # tls = true                    # false only for a PACS that offers no TLS
+    # ca_bundle = "/etc/fse-desk/pacs-ca.pem"
 
     [televisit]                     # optional: the Jitsi Meet server of the video visits
     video_server_url = "https://meet.example-asl.it"
@@ -45,6 +55,7 @@ points it at a real region instead::
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 import tomllib
@@ -76,12 +87,27 @@ class RegionConfig:
     use_environment: bool = False  # honour HTTP(S)_PROXY, SSL_CERT_FILE … from the environment
 
 
+class PacsProtocol(enum.Enum):
+    DICOMWEB = "dicomweb"  # QIDO-RS / WADO-RS
+    DIMSE = "dimse"  # DICOM networking: C-FIND, C-GET or C-MOVE
+
+
 @dataclass(frozen=True, slots=True)
 class PacsConfig:
-    """A DICOMweb PACS (QIDO-RS/WADO-RS root); in demo the sandbox serves its own."""
+    """A PACS: a DICOMweb root (QIDO-RS/WADO-RS), or a DICOM-networking AE (``protocol``
+    DIMSE: host, port, AE titles, C-GET or C-MOVE, TLS). In demo the sandbox serves its own."""
 
-    dicomweb_base_url: str
+    dicomweb_base_url: str = ""
     timeout_s: float = 30.0
+    protocol: PacsProtocol = PacsProtocol.DICOMWEB
+    host: str = ""
+    port: int = 104
+    called_ae: str = ""
+    calling_ae: str = "FSEDESK"
+    retrieve: str = "get"  # "get" or "move"
+    storage_port: int = 11113  # our storage SCP, for "move"
+    tls: bool = True
+    ca_bundle: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +250,43 @@ def _service_url(table: dict[str, Any], key: str, path: Path, section: str) -> s
 
 def _pacs(value: Any, path: Path) -> PacsConfig:
     table = _table(value, path, "pacs")
+    protocol_text = str(table.get("protocol", PacsProtocol.DICOMWEB.value))
+    try:
+        protocol = PacsProtocol(protocol_text)
+    except ValueError as exc:
+        raise ConfigError(
+            f'{path}: [pacs] protocol {protocol_text!r} must be "dicomweb" or "dimse"'
+        ) from exc
+    if protocol is PacsProtocol.DIMSE:
+        return _dimse(table, path)
     url = _service_url(table, "dicomweb_base_url", path, "pacs")
     return PacsConfig(dicomweb_base_url=url, timeout_s=float(table.get("timeout_s", 30.0)))
+
+
+def _dimse(table: dict[str, Any], path: Path) -> PacsConfig:
+    retrieve = str(table.get("retrieve", "get"))
+    if retrieve not in ("get", "move"):
+        raise ConfigError(f'{path}: [pacs] retrieve {retrieve!r} must be "get" or "move"')
+    try:
+        port, storage_port = int(table.get("port", 104)), int(table.get("storage_port", 11113))
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: [pacs] port and storage_port must be numbers") from exc
+    titles = (_required(table, "called_ae", path, "pacs"), str(table.get("calling_ae", "FSEDESK")))
+    for title in titles:
+        if not 0 < len(title) <= 16 or "\\" in title:  # an AE title is 1-16 characters (PS3.5)
+            raise ConfigError(f"{path}: [pacs] AE title {title!r} must have 1 to 16 characters")
+    return PacsConfig(
+        timeout_s=float(table.get("timeout_s", 30.0)),
+        protocol=PacsProtocol.DIMSE,
+        host=_required(table, "host", path, "pacs"),
+        port=port,
+        called_ae=titles[0],
+        calling_ae=titles[1],
+        retrieve=retrieve,
+        storage_port=storage_port,
+        tls=bool(table.get("tls", True)),
+        ca_bundle=_optional_path(table, "ca_bundle"),
+    )
 
 
 def _televisit(value: Any, path: Path) -> TelevisitConfig:

@@ -35,7 +35,8 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   │   ├── InvalidResponse      a body that is not the FHIR we expect
     │   │   └── IncompleteSearch     pages that loop, never end, or stop short of ``total``
     │   └── DicomWebError            a PACS (DICOMweb) failed or answered with an error
-    │       └── PacsUnavailable      the PACS cannot be reached, timed out or answered 5xx
+    │       ├── PacsUnavailable      the PACS cannot be reached, timed out or answered 5xx
+    │       └── DimseError           a DICOM-networking PACS rejected us or answered a failure
     ├── DocumentError                a document body cannot be shown
     │   ├── UnsafeDocument           DTD, entities or external references in the XML
     │   ├── MalformedDocument        not well-formed, wrong encoding, not a CDA/PDF
@@ -221,16 +222,24 @@ class PacsUnavailable(DicomWebError):
     """The PACS could not be reached, did not answer in time, or answered 5xx."""
 
 
+class DimseError(DicomWebError):
+    """A PACS over DICOM networking (C-FIND/C-GET/C-MOVE) rejected the association or answered
+    a failure status; the user reads what a DICOMweb failure says (the PACS answered an error).
+    Unreachable DIMSE PACS raise :class:`PacsUnavailable` like DICOMweb ones."""
+
+
 class ImagingError(FseDeskError):
     """A DICOM image could not be read, decoded or measured."""
 
 
 class DicomFileError(ImagingError):
-    """A file is not a readable DICOM image; ``reason`` is a FailureReason value."""
+    """A file is not a readable DICOM image; ``reason`` is a FailureReason value; ``codec`` names
+    the compression that would be needed when the reason is an unsupported syntax."""
 
-    def __init__(self, message: str, *, reason: str) -> None:
+    def __init__(self, message: str, *, reason: str, codec: str = "") -> None:
         super().__init__(message)
         self.reason = reason
+        self.codec = codec
 
 
 class MeasurementUnavailable(ImagingError):

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fse_desk.config import DEMO_PROFILE, AppConfig, UserConfig
+from fse_desk.config import DEMO_PROFILE, AppConfig, PacsConfig, PacsProtocol, UserConfig
 from fse_desk.connectors.dicomweb import DicomWebClient
+from fse_desk.connectors.dimse import DimseClient, DimsePeer, Retrieve, tls_context
 from fse_desk.connectors.fhir_client import FhirClient, HttpLimits, TlsSettings
 from fse_desk.demo import start_demo_region
 from fse_desk.errors import ConfigError, InvalidRecord
+from fse_desk.imaging.service import PacsClient
 from fse_desk.progress import Progress
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import Clinician, Organization
@@ -60,7 +62,6 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
             use_environment=region.use_environment,
         ),
     )
-    pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else None
     certificate, profile = config.user.certificate, config.user.profile
     credentials = (lambda: load_operator_credentials(certificate, profile)) if certificate else None
     return _open(
@@ -69,7 +70,7 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         client,
         allow_file_key=False,
         on_close=None,
-        pacs_url=pacs_url,
+        pacs=_pacs_client(config.pacs, client) if config.pacs is not None else None,
         credentials=credentials,
         gateway_url=region.gateway_base_url,
     )
@@ -93,7 +94,7 @@ def _open(
     *,
     allow_file_key: bool,
     on_close: Callable[[], None] | None,
-    pacs_url: str | None = None,
+    pacs: PacsClient | None = None,
     credentials: Callable[[], OperatorCredentials] | None = None,
     gateway_url: str | None = None,
 ) -> Workstation:
@@ -112,12 +113,28 @@ def _open(
         gateway_url=gateway_url,
         video_server=video_server(config),
     )
-    if pacs_url is not None:
-        timeout = config.pacs.timeout_s if config.pacs is not None else 30.0
-        workstation.imaging.connect_pacs(
-            DicomWebClient(pacs_url, timeout_s=timeout, tls=client.tls, limits=client.limits)
-        )
+    if pacs is not None:
+        workstation.imaging.connect_pacs(pacs)
     return workstation
+
+
+def _pacs_client(pacs: PacsConfig, region: FhirClient) -> PacsClient:
+    """The client ``[pacs]`` asks for: DICOMweb (with the region's CA, client certificate and
+    limits), or DICOM networking (DIMSE)."""
+    if pacs.protocol is PacsProtocol.DICOMWEB:
+        return DicomWebClient(
+            pacs.dicomweb_base_url, timeout_s=pacs.timeout_s, tls=region.tls, limits=region.limits
+        )
+    peer = DimsePeer(
+        host=pacs.host,
+        port=pacs.port,
+        called_ae=pacs.called_ae,
+        calling_ae=pacs.calling_ae,
+        retrieve=Retrieve(pacs.retrieve),
+        storage_port=pacs.storage_port,
+        tls=tls_context(pacs.ca_bundle) if pacs.tls else None,
+    )
+    return DimseClient(peer, timeout_s=pacs.timeout_s)
 
 
 def video_server(config: AppConfig) -> VideoServer:
@@ -140,15 +157,20 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
     try:
         # The demo region serves its own PACS (DICOMweb) unless a real one is configured,
         # and its own FSE 2.0 gateway, which trusts the demo certificate.
-        pacs_url = config.pacs.dicomweb_base_url if config.pacs is not None else region.pacs_url
+        client = FhirClient(region.fhir_url)
+        pacs = (
+            _pacs_client(config.pacs, client)
+            if config.pacs is not None
+            else DicomWebClient(region.pacs_url)
+        )
         credentials = region.credentials
         return _open(
             config,
             operator,
-            FhirClient(region.fhir_url),
+            client,
             allow_file_key=True,
             on_close=region.stop,
-            pacs_url=pacs_url,
+            pacs=pacs,
             credentials=lambda: credentials,
             gateway_url=region.gateway_url,
         )

@@ -1,4 +1,5 @@
-"""A real Orthanc PACS with its DICOMweb plugin on loopback, started once per test session."""
+"""A real Orthanc PACS on loopback, started once per test session: its DICOMweb plugin and its
+DICOM port (C-FIND, C-GET, C-MOVE), which knows the workstation's AE for C-MOVE."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +20,16 @@ ORTHANC = Path("/usr/sbin/Orthanc")
 DICOMWEB_PLUGIN = Path("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")
 
 
+ORTHANC_AE = "ORTHANC"
+WORKSTATION_AE = "FSEDESK"
+
+
 @dataclass
 class OrthancServer:
     http_port: int
     process: subprocess.Popen[bytes]
+    dicom_port: int = 0
+    storage_port: int = 0  # where Orthanc sends C-MOVE results to WORKSTATION_AE
 
     @property
     def rest_url(self) -> str:
@@ -50,20 +58,24 @@ def _answers(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
+@contextmanager
+def running_orthanc(folder: Path) -> Iterator[OrthancServer]:
+    """Orthanc on free loopback ports, its database in ``folder``, until the block ends."""
     assert ORTHANC.exists() and DICOMWEB_PLUGIN.exists(), (
         "Orthanc is missing: apt-get install orthanc orthanc-dicomweb (./dev test does it)"
     )
-    folder = tmp_path_factory.mktemp("orthanc")
-    http_port = _free_port()
+    http_port, dicom_port, storage_port = _free_port(), _free_port(), _free_port()
     config = {
         "Name": "fse-desk-tests",
         "StorageDirectory": str(folder / "db"),
         "IndexDirectory": str(folder / "db"),
         "HttpPort": http_port,
-        "DicomPort": _free_port(),
-        "DicomServerEnabled": False,
+        "DicomPort": dicom_port,
+        "DicomServerEnabled": True,
+        "DicomAet": ORTHANC_AE,
+        "DicomCheckCalledAet": True,
+        "DicomModalities": {"fsedesk": [WORKSTATION_AE, "127.0.0.1", storage_port]},
+        "DicomCheckModalityHost": True,
         "RemoteAccessAllowed": False,
         "AuthenticationEnabled": False,
         "HttpCompressionEnabled": False,
@@ -77,7 +89,7 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]
     process = subprocess.Popen(
         [str(ORTHANC), str(config_dir)], stdout=log, stderr=subprocess.STDOUT
     )
-    server = OrthancServer(http_port, process)
+    server = OrthancServer(http_port, process, dicom_port, storage_port)
     try:
         deadline = time.monotonic() + 20
         while not _answers(f"{server.rest_url}/system"):
@@ -93,3 +105,9 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]
             process.kill()
         log.close()
         shutil.rmtree(folder / "db", ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
+    with running_orthanc(tmp_path_factory.mktemp("orthanc")) as server:
+        yield server

@@ -6,6 +6,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from fse_desk.config import PacsConfig
@@ -93,6 +94,8 @@ def test_sandbox_pacs_serves_the_studies_of_the_radiology_reports(
         report = workstation.imaging.report_for_study(patient.id, study.study_uid)
         assert report is not None and any(s.title == "Referto" for s in report.sections)
         series = workstation.imaging.series(study.study_uid)
+        picture = workstation.imaging.series_thumbnail(series[0])  # before the series loads
+        assert picture is not None and picture.pixels is not None and picture.pixels.any()
         stack = ImageStack()
         result = drive(workstation.imaging.load_series(series[0], stack))
         assert result.loaded == series[0].image_count and not result.failures
@@ -188,3 +191,17 @@ def test_pacs_configuration_is_read_and_plain_http_refused(tmp_path: Path) -> No
     path.write_text('[pacs]\ndicomweb_base_url = "http://pacs.asl.example/dicom-web"\n')
     with pytest.raises(ConfigError, match="must use https"):
         load_config(path, data_dir=tmp_path)
+
+
+def test_a_series_picture_comes_before_the_series(pacs: DicomWebClient) -> None:
+    from fse_desk.imaging.service import ImagingService
+
+    service = ImagingService(documents=lambda _p: [], document_body=lambda _d: ("", b""), pacs=pacs)
+    (series,) = service.series("2.25.515151")
+    found = service.series_thumbnail(series)
+    assert found is not None
+    # Orthanc renders a thumbnail, or the middle instance is decoded here: a picture either way.
+    if found.pixels is None:
+        assert found.encoded[:4] in (b"\x89PNG", b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xdb")
+    else:
+        assert found.pixels.dtype == np.uint8 and max(found.pixels.shape) <= 128

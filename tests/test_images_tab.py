@@ -123,7 +123,7 @@ def test_the_study_is_exported_anonymised_from_the_tab(qtbot, tmp_path: Path) ->
         pass
     files = sorted((tmp_path / "out").glob("*.dcm"))
     assert len(files) == 3
-    assert all(str(dcmread(f).PatientName) == "ANONIMO" for f in files)
+    assert all("ROSSI" not in str(dcmread(f).PatientName) for f in files)
 
 
 def test_a_slow_answer_for_the_previous_patient_is_not_shown(qtbot, tmp_path: Path) -> None:
@@ -148,3 +148,29 @@ def test_a_slow_answer_for_the_previous_patient_is_not_shown(qtbot, tmp_path: Pa
     with qtbot.waitSignal(worker.signals.finished, timeout=15000):
         tab.show_patient(other)  # ...arrive after another patient was opened
     assert tab.study_tree.topLevelItemCount() == 0
+
+
+def test_images_with_burned_in_text_can_be_left_out_of_the_export(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pydicom import dcmread
+
+    source = tmp_path / "in"
+    source.mkdir()
+    raws = ct_series(3)
+    for n, raw in enumerate(raws[:2]):
+        (source / f"im{n}.dcm").write_bytes(raw)
+    marked = dcmread(io.BytesIO(raws[2]))
+    marked.BurnedInAnnotation = "YES"  # the name is drawn into this one
+    marked.save_as(source / "im2.dcm", enforce_file_format=True)
+    tab = _tab(qtbot)
+    with qtbot.waitSignal(tab.series_list.model().rowsInserted, timeout=15000):
+        tab.open_paths([source])
+    worker = tab.export_study(tmp_path / "out", skip_burned_in=True)
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.finished, timeout=15000):
+        pass
+    assert len(list((tmp_path / "out").glob("*.dcm"))) == 2
+    assert tab.status.text() == (
+        "2 anonymised images written. 1 images with burned-in text were left out."
+    )

@@ -1,10 +1,9 @@
 """Opening local files: a folder of broken files, other patients, a CD, the bounded cache,
-measurements and the anonymised export."""
+measurements (the anonymised export: test_imaging_anonymise.py)."""
 
 from __future__ import annotations
 
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -15,8 +14,7 @@ from pydicom.data import get_testdata_file
 
 from fse_desk.errors import MeasurementUnavailable
 from fse_desk.imaging import measure
-from fse_desk.imaging.anonymise import export_study
-from fse_desk.imaging.decode import NO_SPACING, Spacing, SpacingKind, read_dataset
+from fse_desk.imaging.decode import NO_SPACING, Spacing, SpacingKind
 from fse_desk.imaging.local import scan
 from fse_desk.imaging.model import FailureReason
 from fse_desk.imaging.service import ImagingService
@@ -141,22 +139,3 @@ def test_angle_and_ellipse_statistics_in_hounsfield_units() -> None:
     stats = measure.ellipse_stats(frame, 45, 45, 10, 10, Spacing(1, 1, SpacingKind.PATIENT))
     assert stats.mean == pytest.approx(40.0) and stats.sd == pytest.approx(0.0)
     assert stats.area_mm2 == pytest.approx(np.pi * 25)
-
-
-def test_anonymised_export_removes_identity_and_keeps_the_study_together(
-    tmp_path: Path,
-) -> None:
-    sources: list[Path | bytes] = list(ct_series(3))
-    written = drive(export_study(sources, tmp_path / "out", salt=b"s"))
-    assert len(written) == 3
-    clean = [dcmread(p) for p in written]
-    original = read_dataset(sources[0])
-    for ds in clean:
-        assert str(ds.PatientName) == "ANONIMO" and ds.PatientID == "ANONIMO"
-        assert ds.PatientBirthDate == "" and "InstitutionName" not in ds
-        assert ds.PatientIdentityRemoved == "YES"
-        assert ds.StudyInstanceUID != original.StudyInstanceUID
-    assert len({ds.StudyInstanceUID for ds in clean}) == 1
-    assert len({ds.SOPInstanceUID for ds in clean}) == 3
-    assert np.array_equal(clean[0].pixel_array, original.pixel_array)
-    assert os.path.getsize(written[0]) > 512 * 512

@@ -26,8 +26,9 @@ from pydicom.errors import InvalidDicomError
 from pydicom.uid import UID
 
 from fse_desk.errors import DicomFileError
+from fse_desk.imaging.checks import check_decodable
 from fse_desk.imaging.model import FailureReason
-from fse_desk.imaging.voi import Window, default_window
+from fse_desk.imaging.voi import VoiLut, Window, default_window, voi_lut
 
 DEFAULT_MEMORY_BUDGET = 1_500_000_000
 """Largest decoded instance accepted (bytes); bigger ones fail with TOO_LARGE."""
@@ -93,10 +94,21 @@ class ImageInfo:
     position: float | None  # along the slice normal (mm), None when unknown
     slice_location: float | None
     frame_time_ms: float | None
+    voi_lut: VoiLut | None = None  # a curve from the file's LUT Data, shown before its window
 
 
 def read_dataset(source: Path | bytes, *, header_only: bool = False) -> Dataset:
     """Parse ``source``; raw datasets without preamble are accepted."""
+    return _read(source, header_only)[0]
+
+
+def read_header(path: Path) -> tuple[Dataset, int]:
+    """The header of ``path`` and the offset where its pixel data element starts (the end of the
+    file when it has none), to judge the pixels without reading them."""
+    return _read(path, True)
+
+
+def _read(source: Path | bytes, header_only: bool) -> tuple[Dataset, int]:
     if isinstance(source, Path):
         try:
             size = source.stat().st_size
@@ -118,12 +130,22 @@ def read_dataset(source: Path | bytes, *, header_only: bool = False) -> Dataset:
             f"{name}: no DICOM preamble nor dataset", reason=FailureReason.NOT_DICOM.value
         )
     try:
-        ds = _parse(source, header_only, force=True)
+        ds, stopped_at = _parse(source, header_only, force=True)
     except Exception as exc:
         raise _classified(name, exc) from exc
     if "SOPClassUID" not in ds and "Rows" not in ds:
         raise DicomFileError(f"{name}: no DICOM structure", reason=FailureReason.NOT_DICOM.value)
-    return ds
+    return ds, stopped_at
+
+
+def looks_like_dicom(path: Path) -> bool:
+    """A Part 10 preamble ("DICM" at 128) or a raw dataset's first tag: worth offering to open."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(132)
+    except OSError:
+        return False
+    return head[128:132] == b"DICM" or _looks_like_raw_dataset(head)
 
 
 def _looks_like_raw_dataset(source: Path | bytes) -> bool:
@@ -144,16 +166,19 @@ def _looks_like_raw_dataset(source: Path | bytes) -> bool:
     return group_le in (0x0002, 0x0008) or group_be in (0x0002, 0x0008)
 
 
-def _parse(source: Path | bytes, header_only: bool, *, force: bool) -> Dataset:
-    fp: Any = source if isinstance(source, Path) else io.BytesIO(source)
-    with warnings.catch_warnings():  # pydicom warns about every oddity; we classify failures
+def _parse(source: Path | bytes, header_only: bool, *, force: bool) -> tuple[Dataset, int]:
+    """The dataset and where reading stopped (before the pixels when ``header_only``)."""
+    with (
+        source.open("rb") if isinstance(source, Path) else io.BytesIO(source) as fp,
+        warnings.catch_warnings(),  # pydicom warns about every oddity; we classify failures
+    ):
         warnings.simplefilter("ignore")
         ds = pydicom.dcmread(fp, force=force, stop_before_pixels=header_only)
         if force:
             # A raw dataset: pydicom guessed the encoding; make sure the elements decode.
             for element in ds.iterall():
                 _ = element.value
-    return ds
+        return ds, fp.tell()
 
 
 def _classified(name: str, exc: BaseException) -> DicomFileError:
@@ -216,6 +241,7 @@ def image_info(ds: Dataset) -> ImageInfo:
         position=slice_position(ds),
         slice_location=_float(ds.get("SliceLocation")),
         frame_time_ms=_frame_time(ds),
+        voi_lut=None if colour else voi_lut(ds),
     )
 
 
@@ -229,17 +255,20 @@ def decode_pixels(ds: Dataset, *, budget: int = DEFAULT_MEMORY_BUDGET) -> np.nda
             f"{info.sop_uid}: {needed:,} bytes of pixels exceed the budget of {budget:,}",
             reason=FailureReason.TOO_LARGE.value,
         )
-    if "PixelData" not in ds and "FloatPixelData" not in ds:
+    if "PixelData" not in ds and "FloatPixelData" not in ds and "DoubleFloatPixelData" not in ds:
         raise DicomFileError(f"{info.sop_uid}: no pixel data", reason=FailureReason.NO_IMAGE.value)
     _ensure_transfer_syntax(ds)
+    check_decodable(ds)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             arr = ds.pixel_array
     except NotImplementedError as exc:
+        name = UID(info.transfer_syntax).name if info.transfer_syntax else ""
         raise DicomFileError(
-            f"{info.sop_uid}: cannot decode transfer syntax {info.transfer_syntax}: {exc}",
+            f"{info.sop_uid}: cannot decode transfer syntax {name} ({info.transfer_syntax}): {exc}",
             reason=FailureReason.UNSUPPORTED.value,
+            codec=name,
         ) from exc
     except MemoryError as exc:
         raise DicomFileError(str(exc), reason=FailureReason.TOO_LARGE.value) from exc

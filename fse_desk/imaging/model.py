@@ -31,15 +31,18 @@ class FailureReason(enum.Enum):
     UNSUPPORTED = "unsupported"  # pixel encoding we cannot decode
     TOO_LARGE = "too_large"  # pixels would not fit the memory budget
     UNREADABLE = "unreadable"  # the operating system refused to read it
+    MISSING = "missing"  # listed by the CD's DICOMDIR, absent from the disc
 
 
 @dataclass(frozen=True, slots=True)
 class LoadFailure:
-    """One file that could not be loaded; ``detail`` is English, for the log."""
+    """One file that could not be loaded; ``detail`` is English, for the log; ``codec`` names the
+    compression a file of reason UNSUPPORTED would need (a DICOM syntax name, no patient data)."""
 
     path: str
     reason: FailureReason
     detail: str
+    codec: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +103,4 @@ class LocalScan:
     failures: tuple[LoadFailure, ...]
     files_seen: int
     patients: tuple[str, ...] = field(default=())
+    unindexed: tuple[Path, ...] = field(default=())  # DICOM files on a CD its DICOMDIR omits

@@ -9,10 +9,12 @@ be reached) the studies named by the radiology reports are still listed.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+import numpy as np
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentMeta
@@ -32,10 +34,19 @@ from fse_desk.imaging.model import (
 )
 from fse_desk.imaging.report import RADIOLOGY_REPORT, RadiologyReport, parse_cda
 from fse_desk.imaging.stack import ImageStack
+from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import CancelToken, Progress
 
-if TYPE_CHECKING:  # the client imports imaging.model: avoid the cycle at run time
-    from fse_desk.connectors.dicomweb import DicomWebClient
+
+class PacsClient(Protocol):
+    """What the service asks of a PACS: the DICOMweb client and the DIMSE one both answer it
+    (``fse_desk.connectors.dicomweb`` and ``fse_desk.connectors.dimse``)."""
+
+    def search_studies(self, patient_id: str) -> list[StudySummary]: ...
+    def search_series(self, study_uid: str) -> list[SeriesSummary]: ...
+    def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]: ...
+    def series_thumbnail(self, study_uid: str, series_uid: str) -> tuple[str, bytes] | None: ...
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +57,16 @@ class StudyList:
     pacs_error: ConnectorError | None
     pacs_configured: bool
     consent_missing: bool = False
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SeriesThumbnail:
+    """A series' picture: ``encoded`` (PNG/JPEG as the PACS rendered it) or ``pixels``
+    (8-bit grey or RGB, rendered here from its middle instance)."""
+
+    series_uid: str
+    encoded: bytes = b""
+    pixels: np.ndarray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +85,13 @@ class ImagingService:
         *,
         documents: Callable[[PatientId], list[DocumentMeta]],
         document_body: Callable[[DocumentId], tuple[str, bytes]],
-        pacs: DicomWebClient | None = None,
+        pacs: PacsClient | None = None,
     ) -> None:
         self._documents = documents
         self._document_body = document_body
         self._pacs = pacs
 
-    def connect_pacs(self, pacs: DicomWebClient | None) -> None:
+    def connect_pacs(self, pacs: PacsClient | None) -> None:
         if self._pacs is not None:
             self._pacs.close()
         self._pacs = pacs
@@ -168,8 +189,25 @@ class ImagingService:
     def series(self, study_uid: str) -> list[SeriesSummary]:
         """The series of a PACS study (QIDO-RS)."""
         if self._pacs is None:
-            raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
+            raise DicomWebError("no PACS is configured: set [pacs] in the configuration")
         return self._pacs.search_series(study_uid)
+
+    def series_thumbnail(self, summary: SeriesSummary) -> SeriesThumbnail | None:
+        """A picture of a PACS series before it loads: the PACS's rendered thumbnail, else
+        its middle instance, decoded and windowed here. None when the series has no image."""
+        if self._pacs is None:
+            raise DicomWebError("no PACS is configured: set [pacs] in the configuration")
+        found = self._pacs.series_thumbnail(summary.study_uid, summary.series_uid)
+        if found is None:
+            return None
+        content_type, body = found
+        if content_type != "application/dicom":
+            return SeriesThumbnail(summary.series_uid, encoded=body)
+        stack = ImageStack(cache_bytes=64 * 1024 * 1024)
+        info = stack.add(body)
+        frame = stack.frame(len(stack) // 2)
+        small = thumbnail(frame, info.voi_lut or info.window, invert=info.invert_default)
+        return SeriesThumbnail(summary.series_uid, pixels=small)
 
     def scan_local(
         self, paths: Iterable[Path], patient: Patient | None, cancel: CancelToken | None = None
@@ -183,7 +221,7 @@ class ImagingService:
     ) -> Generator[Progress, None, SeriesLoad]:
         """WADO-RS one series into ``stack``, decoding each instance as it arrives."""
         if self._pacs is None:
-            raise DicomWebError("no PACS is configured: set [pacs] dicomweb_base_url")
+            raise DicomWebError("no PACS is configured: set [pacs] in the configuration")
         total = summary.image_count
         failures: list[LoadFailure] = []
         loaded = 0
@@ -230,14 +268,29 @@ class ImagingService:
         return SeriesLoad(loaded, tuple(failures))
 
     def export_anonymised(
-        self, sources: list[Path | bytes], folder: Path, cancel: CancelToken | None = None
-    ) -> Generator[Progress, None, list[Path]]:
-        """Write ``sources`` (a study's instances) de-identified into ``folder``."""
+        self,
+        sources: list[Path | bytes],
+        folder: Path,
+        cancel: CancelToken | None = None,
+        *,
+        skip_burned_in: bool = False,
+    ) -> Generator[Progress, None, anonymise.AnonymisedExport]:
+        """Write ``sources`` (a study's instances) de-identified into ``folder``; with
+        ``skip_burned_in``, images that may show identifying text in their pixels are left out."""
         return (
             yield from anonymise.export_study(
-                sources, folder, salt=secrets.token_bytes(16), cancel=cancel
+                sources,
+                folder,
+                salt=secrets.token_bytes(16),
+                skip_burned_in=skip_burned_in,
+                cancel=cancel,
             )
         )
+
+    @staticmethod
+    def burned_in_count(sources: list[Path | bytes]) -> int:
+        """How many of a study's instances may carry burned-in text (to warn before export)."""
+        return anonymise.burned_in_count(sources)
 
     def study_sources(
         self, study_uid: StudyInstanceUid, cancel: CancelToken | None = None

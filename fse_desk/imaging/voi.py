@@ -3,10 +3,14 @@
 A window is a centre and a width in modality units (HU on CT). The display
 maps the DICOM linear function (PS3.3 C.11.2.1.2): values up to
 ``c - 0.5 - (w - 1) / 2`` are black, values from ``c - 0.5 + (w - 1) / 2`` white.
+A file may ask for a curve instead (C.11.2.1.3): the SIGMOID function of its
+window, or a VOI LUT whose LUT Data maps each stored value to a grey; both are
+applied as the file says, to display values in [0, 1].
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +18,19 @@ import numpy as np
 from pydicom.dataset import Dataset
 
 
+class VoiFunction(enum.Enum):
+    """VOI LUT Function (0028,1056)."""
+
+    LINEAR = "LINEAR"
+    LINEAR_EXACT = "LINEAR_EXACT"
+    SIGMOID = "SIGMOID"
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     center: float
     width: float
+    function: VoiFunction = VoiFunction.LINEAR
 
     def __post_init__(self) -> None:
         if not self.width >= 1.0:
@@ -31,7 +44,61 @@ class Window:
 
     def dragged(self, dx: float, dy: float, scale: float) -> Window:
         """Right-drag: horizontal widens/narrows, vertical moves the level (Weasis habit)."""
-        return Window(self.center + dy * scale, max(1.0, self.width + dx * scale))
+        return Window(self.center + dy * scale, max(1.0, self.width + dx * scale), self.function)
+
+    def curve(self, frame: np.ndarray) -> np.ndarray:
+        """Display values in [0, 1] of ``frame`` through this window's function."""
+        x = frame.astype(np.float32)
+        out: np.ndarray
+        if self.function is VoiFunction.SIGMOID:  # PS3.3 C.11.2.1.3.1
+            out = 1.0 / (1.0 + np.exp(-4.0 * (x - np.float32(self.center)) / self.width))
+        elif self.function is VoiFunction.LINEAR_EXACT:  # C.11.2.1.3.2
+            lo = self.center - self.width / 2.0
+            out = np.clip((x - lo) / self.width, 0.0, 1.0)
+        else:
+            lo, hi = self.bounds
+            out = np.clip((x - lo) / max(hi - lo, 1e-6), 0.0, 1.0)
+        return out
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class VoiLut:
+    """A VOI LUT from LUT Data: stored value ``first + i`` shows as ``table[i]`` (in [0, 1]);
+    values below ``first`` take the first entry, above the end the last (PS3.3 C.11.2.1.1)."""
+
+    first: int
+    table: np.ndarray
+
+    def curve(self, frame: np.ndarray) -> np.ndarray:
+        index = np.clip(frame.astype(np.int64) - self.first, 0, len(self.table) - 1)
+        result: np.ndarray = self.table[index]
+        return result
+
+
+def voi_lut(ds: Dataset) -> VoiLut | None:
+    """The first VOI LUT of the file with LUT Data, normalised to [0, 1]; None if none."""
+    for item in ds.get("VOILUTSequence", []) or []:
+        descriptor, data = item.get("LUTDescriptor"), item.get("LUTData")
+        if descriptor is None or len(descriptor) != 3 or data is None:
+            continue
+        first = int(descriptor[1])
+        if first >= 1 << 15 and int(ds.get("PixelRepresentation", 0) or 0) == 1:
+            first -= 1 << 16  # first value mapped, signed when the pixels are
+        values = np.asarray(
+            data if not isinstance(data, bytes) else np.frombuffer(data, "<u2"), np.float32
+        )
+        entries = int(descriptor[0]) or 65536
+        if values.size == 0:
+            continue
+        values = values[:entries]
+        bits = int(descriptor[2]) or 16
+        return VoiLut(first, values / float((1 << min(bits, 16)) - 1))
+    return None
+
+
+def colour_levels(bits_stored: int) -> tuple[float, float]:
+    """Black and white of a colour image: its stored depth, so 32-bit RGB is not saturated."""
+    return 0.0, float((1 << max(1, min(bits_stored, 32))) - 1)
 
 
 CT_PRESETS: dict[str, Window] = {
@@ -48,7 +115,9 @@ def default_window(ds: Dataset) -> Window | None:
     """The first window the file proposes, or one derived from its VOI LUT; None if neither."""
     center, width = _first(ds.get("WindowCenter")), _first(ds.get("WindowWidth"))
     if center is not None and width is not None and width > 0:
-        return Window(center, width)
+        name = str(ds.get("VOILUTFunction", "LINEAR") or "LINEAR").strip().upper()
+        function = VoiFunction(name) if name in VoiFunction.__members__ else VoiFunction.LINEAR
+        return Window(center, width, function)
     for item in ds.get("VOILUTSequence", []) or []:
         descriptor = item.get("LUTDescriptor")
         if descriptor is not None and len(descriptor) == 3:
@@ -68,14 +137,10 @@ def window_from_pixels(frame: np.ndarray) -> Window:
     return Window(float(lo + hi) / 2.0 + 0.5, float(hi - lo) + 1.0)
 
 
-def to_display(frame: np.ndarray, window: Window, *, invert: bool = False) -> np.ndarray:
-    """8-bit grey for ``frame`` under ``window`` (export, thumbnails)."""
-    lo, hi = window.bounds
-    scaled = (frame.astype(np.float32) - lo) * (255.0 / max(hi - lo, 1e-6))
-    out: np.ndarray = np.clip(scaled, 0, 255).astype(np.uint8)
-    if invert:
-        out = 255 - out
-    return out
+def to_display(frame: np.ndarray, window: Window | VoiLut, *, invert: bool = False) -> np.ndarray:
+    """8-bit grey for ``frame`` under ``window`` or a VOI LUT (export, thumbnails)."""
+    out = (window.curve(frame) * 255.0 + 0.5).astype(np.uint8)
+    return 255 - out if invert else out
 
 
 def _first(value: Any) -> float | None:
@@ -90,7 +155,7 @@ def _first(value: Any) -> float | None:
 
 
 def thumbnail(
-    frame: np.ndarray, window: Window | None, *, invert: bool = False, size: int = 96
+    frame: np.ndarray, window: Window | VoiLut | None, *, invert: bool = False, size: int = 96
 ) -> np.ndarray:
     """A small 8-bit picture of ``frame`` (grey ``(h, w)`` or RGB ``(h, w, 3)``)."""
     step = max(1, max(frame.shape[0], frame.shape[1]) // size)

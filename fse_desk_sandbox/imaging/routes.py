@@ -23,10 +23,13 @@ from starlette.routing import BaseRoute, Route
 from fse_desk.domain.document import OSCURAMENTO_SYSTEM, Oscuramento
 from fse_desk.errors import FseDeskError
 from fse_desk_sandbox.imaging.studies import (
+    SeriesRef,
     StudyRef,
+    instance_dataset,
     instances,
     kind_for,
     modality_of,
+    part10,
     series_of,
 )
 from fse_desk_sandbox.storage import ResourceStore
@@ -42,6 +45,16 @@ def routes(store: ResourceStore) -> list[BaseRoute]:
         Route(f"{ROOT}/studies", api.studies, methods=["GET"]),
         Route(f"{ROOT}/studies/{{study}}/series", api.series, methods=["GET"]),
         Route(f"{ROOT}/studies/{{study}}/series/{{series}}", api.retrieve, methods=["GET"]),
+        Route(
+            f"{ROOT}/studies/{{study}}/series/{{series}}/instances",
+            api.instances,
+            methods=["GET"],
+        ),
+        Route(
+            f"{ROOT}/studies/{{study}}/series/{{series}}/instances/{{instance}}",
+            api.retrieve_instance,
+            methods=["GET"],
+        ),
     ]
 
 
@@ -84,6 +97,47 @@ class _DicomWebApi:
         boundary = uuid.uuid4().hex
         media = f'multipart/related; type="application/dicom"; boundary={boundary}'
         return StreamingResponse(_multipart(instances(ref, series_uid), boundary), media_type=media)
+
+    async def instances(self, request: Request) -> Response:
+        """QIDO-RS: the instances of a series (UID and number), as a viewer asks to pick one."""
+        found = self._series(request)
+        if found is None:
+            return _not_found(f"no series {request.path_params['series']}")
+        series = found[1]
+        return _dicom_json(
+            [
+                {
+                    "00080018": _element("UI", f"{series.series_uid}.{n}"),
+                    "0020000E": _element("UI", series.series_uid),
+                    "00200013": _element("IS", n),
+                }
+                for n in range(1, series.instances + 1)
+            ]
+        )
+
+    async def retrieve_instance(self, request: Request) -> Response:
+        """WADO-RS: one instance of a series, as a one-part multipart answer."""
+        found = self._series(request)
+        uid = request.path_params["instance"]
+        prefix, _, number = uid.rpartition(".")
+        if found is None or prefix != found[1].series_uid or not number.isdigit():
+            return _not_found(f"no instance {uid}")
+        ref, series = found
+        if not 1 <= int(number) <= series.instances:
+            return _not_found(f"no instance {uid}")
+        boundary = uuid.uuid4().hex
+        media = f'multipart/related; type="application/dicom"; boundary={boundary}'
+        part = part10(instance_dataset(ref, series, int(number) - 1))
+        return Response(b"".join(_multipart(iter([part]), boundary)), media_type=media)
+
+    def _series(self, request: Request) -> tuple[StudyRef, SeriesRef] | None:
+        ref = self._ref(request)
+        if ref is None:
+            return None
+        for series in series_of(ref):
+            if series.series_uid == request.path_params["series"]:
+                return ref, series
+        return None
 
     def _ref(self, request: Request) -> StudyRef | None:
         ref = self.index().get(request.path_params["study"])

@@ -959,37 +959,37 @@ La prenotazione già sul FSE:
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="348"/>
+        <location filename="../../ui/imaging/viewer.py" line="392"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="356"/>
+        <location filename="../../ui/imaging/viewer.py" line="400"/>
         <source>Image {n} of {total}</source>
         <translation>Immagine {n} di {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="358"/>
+        <location filename="../../ui/imaging/viewer.py" line="402"/>
         <source>Frame {n}</source>
         <translation>Fotogramma {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="361"/>
+        <location filename="../../ui/imaging/viewer.py" line="405"/>
         <source>Position {mm} mm</source>
         <translation>Posizione {mm} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="366"/>
+        <location filename="../../ui/imaging/viewer.py" line="410"/>
         <source>W {w} L {c}{unit}</source>
         <translation>W {w} L {c}{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="374"/>
+        <location filename="../../ui/imaging/viewer.py" line="418"/>
         <source>Zoom {z}%</source>
         <translation>Zoom {z}%</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="376"/>
+        <location filename="../../ui/imaging/viewer.py" line="420"/>
         <source>LOSSY COMPRESSION: not for diagnosis</source>
         <translation>COMPRESSIONE CON PERDITA: non per la diagnosi</translation>
     </message>
@@ -997,70 +997,70 @@ La prenotazione già sul FSE:
 <context>
     <name>ImagesTab</name>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="84"/>
+        <location filename="../../ui/imaging/images_tab.py" line="86"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="85"/>
+        <location filename="../../ui/imaging/images_tab.py" line="87"/>
         <source>Modality</source>
         <translation>Modalità</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="86"/>
+        <location filename="../../ui/imaging/images_tab.py" line="88"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="87"/>
-        <location filename="../../ui/imaging/images_tab.py" line="117"/>
+        <location filename="../../ui/imaging/images_tab.py" line="89"/>
+        <location filename="../../ui/imaging/images_tab.py" line="124"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="88"/>
-        <location filename="../../ui/imaging/images_tab.py" line="583"/>
+        <location filename="../../ui/imaging/images_tab.py" line="90"/>
+        <location filename="../../ui/imaging/images_tab.py" line="669"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="89"/>
+        <location filename="../../ui/imaging/images_tab.py" line="91"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="109"/>
+        <location filename="../../ui/imaging/images_tab.py" line="116"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="129"/>
-        <location filename="../../ui/imaging/images_tab.py" line="483"/>
+        <location filename="../../ui/imaging/images_tab.py" line="137"/>
+        <location filename="../../ui/imaging/images_tab.py" line="529"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="175"/>
+        <location filename="../../ui/imaging/images_tab.py" line="185"/>
         <source>Looking for studies…</source>
         <translation>Ricerca degli studi…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="188"/>
+        <location filename="../../ui/imaging/images_tab.py" line="198"/>
         <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="198"/>
+        <location filename="../../ui/imaging/images_tab.py" line="208"/>
         <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
         <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="203"/>
+        <location filename="../../ui/imaging/images_tab.py" line="213"/>
         <source>No studies for this patient.</source>
         <translation>Nessuno studio per questo assistito.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="205"/>
+        <location filename="../../ui/imaging/images_tab.py" line="215"/>
         <source>%n studies.</source>
         <translation>
             <numerusform>%n studio.</numerusform>
@@ -1068,37 +1068,37 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="216"/>
+        <location filename="../../ui/imaging/images_tab.py" line="226"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="217"/>
+        <location filename="../../ui/imaging/images_tab.py" line="227"/>
         <source>Report only (not on the PACS)</source>
         <translation>Solo referto (non presente nel PACS)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="218"/>
+        <location filename="../../ui/imaging/images_tab.py" line="228"/>
         <source>Local files</source>
         <translation>File locali</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="221"/>
+        <location filename="../../ui/imaging/images_tab.py" line="231"/>
         <source>report</source>
         <translation>referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="223"/>
+        <location filename="../../ui/imaging/images_tab.py" line="233"/>
         <source>OTHER PATIENT: {name}</source>
         <translation>ALTRO PAZIENTE: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="265"/>
+        <location filename="../../ui/imaging/images_tab.py" line="275"/>
         <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
         <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="278"/>
+        <location filename="../../ui/imaging/images_tab.py" line="289"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n immagine</numerusform>
@@ -1106,27 +1106,35 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="410"/>
+        <location filename="../../ui/imaging/images_tab.py" line="447"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="413"/>
+        <location filename="../../ui/imaging/images_tab.py" line="450"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="417"/>
+        <location filename="../../ui/imaging/images_tab.py" line="454"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="426"/>
+        <location filename="../../ui/imaging/images_tab.py" line="463"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="448"/>
+        <location filename="../../ui/imaging/images_tab.py" line="486"/>
+        <source>Open %n files not in the CD index (DICOMDIR)…</source>
+        <translation>
+            <numerusform>Apri %n file non indicizzato nel DICOMDIR del CD…</numerusform>
+            <numerusform>Apri %n file non indicizzati nel DICOMDIR del CD…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="490"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -1134,7 +1142,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="450"/>
+        <location filename="../../ui/imaging/images_tab.py" line="492"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -1142,7 +1150,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="453"/>
+        <location filename="../../ui/imaging/images_tab.py" line="495"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -1150,61 +1158,97 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="470"/>
+        <location filename="../../ui/imaging/images_tab.py" line="515"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="471"/>
+        <location filename="../../ui/imaging/images_tab.py" line="516"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="472"/>
+        <location filename="../../ui/imaging/images_tab.py" line="517"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="473"/>
+        <location filename="../../ui/imaging/images_tab.py" line="518"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="474"/>
+        <location filename="../../ui/imaging/images_tab.py" line="519"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="475"/>
+        <location filename="../../ui/imaging/images_tab.py" line="520"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="476"/>
+        <location filename="../../ui/imaging/images_tab.py" line="521"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="477"/>
+        <location filename="../../ui/imaging/images_tab.py" line="522"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="486"/>
+        <location filename="../../ui/imaging/images_tab.py" line="523"/>
+        <source>listed in the CD index (DICOMDIR) but not on the disc</source>
+        <translation>presente nell&apos;indice del CD (DICOMDIR) ma assente dal disco</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="532"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="493"/>
+        <location filename="../../ui/imaging/images_tab.py" line="539"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="606"/>
+        <source>Anonymised export</source>
+        <translation>Esportazione anonimizzata</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="541"/>
+        <location filename="../../ui/imaging/images_tab.py" line="609"/>
+        <source>%n images may show the patient&apos;s name or other data written into the picture (burned-in text), which anonymisation cannot remove.</source>
+        <translation>
+            <numerusform>%n immagine potrebbe mostrare il nome dell&apos;assistito o altri dati scritti nell&apos;immagine stessa (testo impresso), che l&apos;anonimizzazione non può rimuovere.</numerusform>
+            <numerusform>%n immagini potrebbero mostrare il nome dell&apos;assistito o altri dati scritti nell&apos;immagine stessa (testo impresso), che l&apos;anonimizzazione non può rimuovere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="615"/>
+        <source>Skip those images</source>
+        <translation>Escludi queste immagini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imaging/images_tab.py" line="616"/>
+        <source>Export them anyway</source>
+        <translation>Esportale comunque</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="624"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
             <numerusform>%n immagini anonimizzate scritte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/imaging/images_tab.py" line="627"/>
+        <source>%n images with burned-in text were left out.</source>
+        <translation>
+            <numerusform>%n immagine con testo impresso è stata esclusa.</numerusform>
+            <numerusform>%n immagini con testo impresso sono state escluse.</numerusform>
         </translation>
     </message>
 </context>

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
+from fse_desk.errors import FseDeskError
+from fse_desk.imaging.anonymise import AnonymisedExport
 from fse_desk.imaging.model import (
     FailureReason,
     LoadFailure,
@@ -37,7 +39,7 @@ from fse_desk.imaging.model import (
     StudySummary,
 )
 from fse_desk.imaging.report import RadiologyReport
-from fse_desk.imaging.service import SeriesLoad, StudyList
+from fse_desk.imaging.service import SeriesLoad, SeriesThumbnail, StudyList
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import Progress, drive
@@ -104,6 +106,11 @@ class ImagesTab(QWidget):
         self.status.setWordWrap(True)
         self.failure_list = QListWidget()
         self.failure_list.hide()
+        # A CD's files its DICOMDIR does not list: offered apart, never mixed into its studies.
+        self.unindexed: tuple[Path, ...] = ()
+        self.unindexed_button = QPushButton()
+        self.unindexed_button.hide()
+        self.unindexed_button.clicked.connect(lambda: self.open_paths(list(self.unindexed)))
         self.progress = QProgressBar()
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -118,6 +125,7 @@ class ImagesTab(QWidget):
         left_layout.addWidget(self.series_list, 0)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.failure_list, 1)
+        left_layout.addWidget(self.unindexed_button)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
@@ -160,6 +168,8 @@ class ImagesTab(QWidget):
         self.series_list.clear()
         self._local_studies.clear()
         self._show_failures([])
+        self.unindexed = ()
+        self.unindexed_button.hide()
         self.report_view.clear()
         self.current_study = None
         for viewer in self.viewers:
@@ -270,6 +280,7 @@ class ImagesTab(QWidget):
     def _on_series(self, series: list[SeriesSummary]) -> None:
         for summary in series:
             self._add_series_item(summary, None)
+        self._load_pacs_thumbnails(series)
         if series:
             self._choose(self.series_list.item(0))
 
@@ -369,15 +380,41 @@ class ImagesTab(QWidget):
     def _set_thumbnail(self, series_uid: str, stack: ImageStack) -> None:
         middle = len(stack) // 2 if stack.instance_count > 1 else 0
         info = stack.info(middle)
-        pixels = thumbnail(stack.frame(middle), info.window, invert=info.invert_default)
-        self._apply_thumbnail(series_uid, pixels)
+        curve = info.voi_lut or info.window
+        self._apply_thumbnail(
+            series_uid, thumbnail(stack.frame(middle), curve, invert=info.invert_default)
+        )
 
-    def _apply_thumbnail(self, series_uid: str, pixels: np.ndarray) -> None:
+    def _apply_thumbnail(self, series_uid: str, picture: np.ndarray | bytes) -> None:
+        """``picture``: 8-bit pixels, or a PNG/JPEG the PACS rendered."""
+        image = QImage.fromData(picture) if isinstance(picture, bytes) else _qimage(picture)
         for row in range(self.series_list.count()):
             item = self.series_list.item(row)
             summary, _local = item.data(_ROLE)
             if summary.series_uid == series_uid:
-                item.setIcon(QIcon(QPixmap.fromImage(_qimage(pixels))))
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def _load_pacs_thumbnails(self, series: list[SeriesSummary]) -> None:
+        """Ask the PACS for a picture of every series up front, before any is loaded."""
+
+        def work(_report: Any, cancel: Any) -> list[SeriesThumbnail]:
+            out = []
+            for summary in series:
+                cancel.raise_if_cancelled()
+                try:
+                    found = self._imaging.series_thumbnail(summary)
+                except FseDeskError:
+                    continue  # no picture for this one: its icon stays empty
+                if found is not None:
+                    out.append(found)
+            return out
+
+        def apply(result: list[SeriesThumbnail]) -> None:
+            for found in result:
+                picture = found.encoded if found.pixels is None else found.pixels
+                self._apply_thumbnail(found.series_uid, picture)
+
+        self._run(work, apply)
 
     def _load_thumbnails(self, series: tuple[LocalSeries, ...]) -> None:
         def work(_report: Any, cancel: Any) -> list[tuple[str, np.ndarray]]:
@@ -444,6 +481,11 @@ class ImagesTab(QWidget):
             item = self._add_study_item(local.summary, local)
             first = first or item
         self._show_failures(list(scan.failures))
+        self.unindexed = scan.unindexed
+        self.unindexed_button.setText(
+            self.tr("Open %n files not in the CD index (DICOMDIR)…", "", len(scan.unindexed))
+        )
+        self.unindexed_button.setVisible(bool(scan.unindexed))
         others = sum(1 for s in scan.studies if s.other_patient)
         text = self.tr("%n studies found in the files.", "", len(scan.studies))
         if others:
@@ -460,7 +502,10 @@ class ImagesTab(QWidget):
         self.failures = failures
         self.failure_list.clear()
         for failure in failures:
-            item = QListWidgetItem(f"{Path(failure.path).name}: {self.reason_text(failure.reason)}")
+            reason = self.reason_text(failure.reason)
+            if failure.codec:  # the compression that would be needed, as DICOM names it
+                reason = f"{reason} ({failure.codec})"
+            item = QListWidgetItem(f"{Path(failure.path).name}: {reason}")
             item.setToolTip(failure.path)
             self.failure_list.addItem(item)
         self.failure_list.setVisible(bool(failures))
@@ -475,6 +520,7 @@ class ImagesTab(QWidget):
             FailureReason.UNSUPPORTED: self.tr("image compression not supported"),
             FailureReason.TOO_LARGE: self.tr("the image is too large for the available memory"),
             FailureReason.UNREADABLE: self.tr("the file cannot be read (permissions or disk)"),
+            FailureReason.MISSING: self.tr("listed in the CD index (DICOMDIR) but not on the disc"),
         }[reason]
 
     # -- report ---------------------------------------------------------------------------------
@@ -518,7 +564,10 @@ class ImagesTab(QWidget):
     def export_png(self, path: Path, *, overlays: bool) -> bool:
         return self.active.grab_view(overlays=overlays).save(str(path), "PNG")
 
-    def export_study(self, folder: Path) -> Worker | None:
+    def export_study(self, folder: Path, *, skip_burned_in: bool | None = None) -> Worker | None:
+        """Export the study anonymised. Images that may show the patient's name in their pixels
+        are announced and, as the user chooses (asked when ``skip_burned_in`` is None), left
+        out; a PACS study is checked once downloaded, and then left out unless told."""
         study = self.current_study
         if study is None:
             return None
@@ -526,21 +575,58 @@ class ImagesTab(QWidget):
             sources: list[Path | bytes] = [
                 i.path for s in self._local_studies[study.study_uid].series for i in s.instances
             ]
+            if skip_burned_in is None:
+                burned = self._imaging.burned_in_count(sources)
+                skip_burned_in = bool(burned) and self._ask_skip_burned_in(burned)
+                if skip_burned_in is None:
+                    return None
+            skip = skip_burned_in
 
-            def work(report: Any, cancel: Any) -> list[Path]:
-                return drive(self._imaging.export_anonymised(sources, folder, cancel), report)
+            def work(report: Any, cancel: Any) -> AnonymisedExport:
+                return drive(
+                    self._imaging.export_anonymised(sources, folder, cancel, skip_burned_in=skip),
+                    report,
+                )
         else:
+            skip = skip_burned_in is not False
 
-            def work(report: Any, cancel: Any) -> list[Path]:
+            def work(report: Any, cancel: Any) -> AnonymisedExport:
                 fetched = drive(self._imaging.study_sources(study.study_uid, cancel), report)
-                return drive(self._imaging.export_anonymised(fetched, folder, cancel), report)
+                return drive(
+                    self._imaging.export_anonymised(fetched, folder, cancel, skip_burned_in=skip),
+                    report,
+                )
 
-        return self._run(
-            work,
-            lambda files: self.status.setText(
-                self.tr("%n anonymised images written.", "", len(files))
-            ),
+        return self._run(work, self._on_exported)
+
+    def _ask_skip_burned_in(self, count: int) -> bool | None:
+        """True to skip the images with burned-in text, False to export them, None to stop."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Anonymised export"))
+        box.setText(
+            self.tr(
+                "%n images may show the patient's name or other data written into the picture "
+                "(burned-in text), which anonymisation cannot remove.",
+                "",
+                count,
+            )
         )
+        skip = box.addButton(self.tr("Skip those images"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Export them anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(skip)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is skip else False if clicked is keep else None
+
+    def _on_exported(self, export: AnonymisedExport) -> None:
+        text = self.tr("%n anonymised images written.", "", len(export.written))
+        if export.skipped_burned_in:
+            text += " " + self.tr(
+                "%n images with burned-in text were left out.", "", export.skipped_burned_in
+            )
+        self.status.setText(text)
 
     def show_tags(self) -> None:
         viewer = self.active

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 
 from fse_desk.imaging.decode import ImageInfo
 from fse_desk.imaging.stack import ImageStack
-from fse_desk.imaging.voi import CT_PRESETS, Window, window_from_pixels
+from fse_desk.imaging.voi import (
+    CT_PRESETS,
+    VoiFunction,
+    VoiLut,
+    Window,
+    colour_levels,
+    window_from_pixels,
+)
 from ui.formatting import format_date, format_decimal
 from ui.imaging import measurements
 from ui.imaging.viewport import ViewerBox
@@ -36,6 +43,8 @@ class ImageViewer(QWidget):
         self.stack: ImageStack | None = None
         self.index = 0
         self.voi_window: Window | None = None
+        self._file_curve = True  # show the file's VOI LUT Data until the user sets a window
+        self._curve_shown = False  # the pixels on screen went through a curve
         self.invert = False
         self.tool: str | None = None
         self.measurements: list[measurements.Measurement] = []
@@ -146,14 +155,11 @@ class ImageViewer(QWidget):
         self.index, self._info, self._frame = index, info, frame
         if first:
             self.invert = info.invert_default
-        if info.colour:
-            self.image.setImage(
-                frame, autoLevels=False, levels=(0, 255 if frame.dtype == np.uint8 else 65535)
-            )
-        else:
-            if self.voi_window is None:
-                self.voi_window = info.window or window_from_pixels(frame)
-            self.image.setImage(frame, autoLevels=False, levels=self._levels())
+        if first:
+            self._file_curve = True
+        if not info.colour and self.voi_window is None:
+            self.voi_window = info.window or window_from_pixels(frame)
+        self._render()
         if self.slider.value() != index:
             self.slider.blockSignals(True)
             self.slider.setValue(index)
@@ -172,6 +178,34 @@ class ImageViewer(QWidget):
             target %= self.count
         self.show_index(target)
 
+    def _render(self) -> None:
+        """Put the current frame on screen. Grey frames with a linear window keep pyqtgraph's
+        fast path (levels only); a curve the file asks for (VOI LUT Data, SIGMOID) is applied
+        to the pixels, until the user sets a window of their own."""
+        info, frame = self._info, self._frame
+        if info is None or frame is None:
+            return
+        if info.colour:
+            self.image.setImage(frame, autoLevels=False, levels=colour_levels(info.bits_stored))
+            return
+        assert self.voi_window is not None
+        curve: Window | VoiLut | None = None
+        if self._file_curve and info.voi_lut is not None:
+            curve = info.voi_lut
+        elif self._curved_window:
+            curve = self.voi_window
+        self._curve_shown = curve is not None
+        if curve is None:
+            self.image.setImage(frame, autoLevels=False, levels=self._levels())
+        else:
+            levels = (1.0, 0.0) if self.invert else (0.0, 1.0)
+            self.image.setImage(curve.curve(frame), autoLevels=False, levels=levels)
+
+    @property
+    def shows_file_curve(self) -> bool:
+        """The file's VOI LUT Data is what the image shows (no window of the user's yet)."""
+        return self._file_curve and self._info is not None and self._info.voi_lut is not None
+
     # -- window/level ------------------------------------------------------------------
     def _levels(self) -> tuple[float, float]:
         """The window as ImageItem levels; inverted grey swaps them (no lookup table, so the
@@ -180,15 +214,25 @@ class ImageViewer(QWidget):
         lo, hi = self.voi_window.bounds
         return (hi, lo) if self.invert else (lo, hi)
 
-    def set_window(self, window: Window) -> None:
+    def set_window(self, window: Window, *, file_curve: bool = False) -> None:
+        """Show ``window``; ``file_curve`` keeps the file's VOI LUT in front (reset)."""
         self.voi_window = window
+        self._file_curve = file_curve
         if self._info is not None and not self._info.colour:
-            self.image.setLevels(self._levels())
+            if self._curve_shown or self.shows_file_curve or self._curved_window:
+                self._render()
+            else:
+                self.image.setLevels(self._levels())  # linear before and after: levels only
         self._update_overlays()
+
+    @property
+    def _curved_window(self) -> bool:
+        return self.voi_window is not None and self.voi_window.function is not VoiFunction.LINEAR
 
     def reset_window(self) -> None:
         if self._info is not None and self._frame is not None:
-            self.set_window(self._info.window or window_from_pixels(self._frame))
+            window = self._info.window or window_from_pixels(self._frame)
+            self.set_window(window, file_curve=True)
 
     def apply_preset(self, name: str) -> None:
         self.set_window(CT_PRESETS[name])
@@ -196,7 +240,7 @@ class ImageViewer(QWidget):
     def set_invert(self, invert: bool) -> None:
         self.invert = invert
         if self._info is not None and not self._info.colour and self.voi_window is not None:
-            self.image.setLevels(self._levels())
+            self._render()
 
     def _on_window_drag(self, dx: float, dy: float) -> None:
         if self.voi_window is None or self._info is None or self._info.colour:

@@ -1,0 +1,416 @@
+"""A DICOM networking (DIMSE) client for PACS that speak no DICOMweb: C-FIND, C-GET, C-MOVE.
+
+Many ASL archives still expose only the DICOM upper layer. Studies and series are
+found with C-FIND (Study Root model); a series is fetched with C-GET (the images
+come back on the same association) or with C-MOVE to the workstation's own
+storage SCP (for a PACS that only moves; it must know our AE title, host and
+port). Either way each instance is handed on as a DICOM Part 10 file as soon as
+it has arrived, so the viewer shows the first slice while the rest still comes,
+exactly as over WADO-RS; closing the iterator (cancel) aborts the association.
+
+The client answers what :class:`~fse_desk.connectors.dicomweb.DicomWebClient`
+answers, so the imaging service uses either. Failures come out as
+:class:`~fse_desk.errors.PacsUnavailable` (no association: unreachable, timed out,
+aborted) or :class:`~fse_desk.errors.DimseError` (rejected, or a failure status).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import queue
+import ssl
+import threading
+from collections.abc import Callable, Generator, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydicom.dataset import Dataset
+from pydicom.uid import (
+    JPEG2000,
+    UID,
+    DeflatedExplicitVRLittleEndian,
+    ExplicitVRBigEndian,
+    ExplicitVRLittleEndian,
+    ImplicitVRLittleEndian,
+    JPEG2000Lossless,
+    JPEGBaseline8Bit,
+    JPEGExtended12Bit,
+    JPEGLossless,
+    JPEGLosslessSV1,
+    JPEGLSLossless,
+    JPEGLSNearLossless,
+    RLELossless,
+)
+from pynetdicom import AE, StoragePresentationContexts, build_role, evt
+from pynetdicom.association import Association
+
+from fse_desk.connectors._dimse_records import (
+    identifier,
+    number_of,
+    series_record,
+    study_record,
+    text_of,
+    values_of,
+)
+from fse_desk.errors import DimseError, PacsUnavailable
+from fse_desk.imaging.model import SeriesSummary, StudySummary
+
+# Study Root Query/Retrieve Information Model (PS3.4 C.6.2), FIND, MOVE and GET.
+StudyRootQueryRetrieveInformationModelFind = UID("1.2.840.10008.5.1.4.1.2.2.1")
+StudyRootQueryRetrieveInformationModelMove = UID("1.2.840.10008.5.1.4.1.2.2.2")
+StudyRootQueryRetrieveInformationModelGet = UID("1.2.840.10008.5.1.4.1.2.2.3")
+# The image storage classes pynetdicom knows; at most 127 beside the GET model in one association.
+_STORAGE_CLASSES = [UID(str(c.abstract_syntax)) for c in StoragePresentationContexts]
+
+# pynetdicom logs the identifiers it sends and receives (patient IDs) at debug level.
+logging.getLogger("pynetdicom").setLevel(logging.WARNING)
+
+# The syntaxes we accept images in: uncompressed, and every compression pydicom decodes here,
+# so the PACS sends what it stores instead of transcoding.
+_TRANSFER_SYNTAXES = [
+    ExplicitVRLittleEndian,
+    ImplicitVRLittleEndian,
+    DeflatedExplicitVRLittleEndian,
+    ExplicitVRBigEndian,
+    JPEGBaseline8Bit,
+    JPEGExtended12Bit,
+    JPEGLossless,
+    JPEGLosslessSV1,
+    JPEGLSLossless,
+    JPEGLSNearLossless,
+    JPEG2000Lossless,
+    JPEG2000,
+    RLELossless,
+]
+_SUCCESS = 0x0000
+_PENDING = (0xFF00, 0xFF01)
+_CANCELLED = 0xFE00
+_WARNING = (0x0001, 0xB000)  # sub-operations completed, one or more failures or warnings
+
+
+class Retrieve(enum.Enum):
+    """How a series is fetched: C-GET on the query association, or C-MOVE to our storage SCP."""
+
+    GET = "get"
+    MOVE = "move"
+
+
+@dataclass(frozen=True, slots=True)
+class DimsePeer:
+    """Where the PACS listens and how we present ourselves."""
+
+    host: str
+    port: int
+    called_ae: str
+    calling_ae: str = "FSEDESK"
+    retrieve: Retrieve = Retrieve.GET
+    storage_port: int = 11113  # our storage SCP for C-MOVE (the PACS must know it)
+    tls: ssl.SSLContext | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _End:
+    error: Exception | None = None
+
+
+@dataclass(frozen=True)
+class _Retrieval:
+    """A C-GET or C-MOVE under way: its association, model, and the thread awaiting its end."""
+
+    assoc: Association
+    model: UID
+    thread: threading.Thread
+
+    def stop(self, *, wait_s: float) -> None:
+        """Closed before the end (cancelled, or failed): ask the PACS to stop with C-CANCEL
+        (PS3.7 C.4.2.3.3) and let the association end cleanly; abort if it does not."""
+        if self.thread.is_alive() and self.assoc.is_established:
+            with suppress(Exception):  # a cancel that cannot be sent: the abort below ends it
+                self.assoc.send_c_cancel(1, query_model=self.model)
+            self.thread.join(timeout=wait_s)
+        if self.assoc.is_established:
+            self.assoc.abort()
+
+
+class DimseClient:
+    """C-FIND / C-GET / C-MOVE against one PACS AE."""
+
+    def __init__(self, peer: DimsePeer, *, timeout_s: float = 30.0) -> None:
+        self.peer = peer
+        self._timeout_s = timeout_s
+        self._lock = threading.Lock()  # one storage SCP at a time for C-MOVE
+        self._classes: dict[str, tuple[str, ...]] = {}  # study → its SOP classes (C-FIND)
+
+    def close(self) -> None:
+        """Nothing is held between operations: each opens and releases its association."""
+
+    # -- C-FIND -----------------------------------------------------------------------
+    def search_studies(self, patient_id: str) -> list[StudySummary]:
+        """The patient's studies (by Patient ID, the codice fiscale), newest first."""
+        query = identifier(
+            "STUDY",
+            PatientID=patient_id,
+            StudyInstanceUID="",
+            PatientName="",
+            StudyDate="",
+            StudyDescription="",
+            ModalitiesInStudy="",
+            NumberOfStudyRelatedSeries="",
+            NumberOfStudyRelatedInstances="",
+            SOPClassesInStudy="",
+        )
+        found = self._find(query)
+        self._classes.update(
+            (text_of(ds, "StudyInstanceUID"), values_of(ds, "SOPClassesInStudy")) for ds in found
+        )
+        studies = [study_record(ds) for ds in found]
+        return sorted(studies, key=lambda s: s.study_date or date.min, reverse=True)
+
+    def search_series(self, study_uid: str) -> list[SeriesSummary]:
+        query = identifier(
+            "SERIES",
+            StudyInstanceUID=study_uid,
+            SeriesInstanceUID="",
+            Modality="",
+            SeriesDescription="",
+            SeriesNumber="",
+            NumberOfSeriesRelatedInstances="",
+        )
+        series = [series_record(study_uid, ds) for ds in self._find(query)]
+        return sorted(
+            series, key=lambda s: (s.number if s.number is not None else 1 << 30, s.series_uid)
+        )
+
+    def _find(self, query: Dataset) -> list[Dataset]:
+        ae = self._ae()
+        ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
+        assoc = self._associate(ae)
+        found: list[Dataset] = []
+        try:
+            for status, identifier in assoc.send_c_find(
+                query, StudyRootQueryRetrieveInformationModelFind
+            ):
+                code = _status(status, assoc, "C-FIND")
+                if code in _PENDING and identifier is not None:
+                    found.append(identifier)
+                elif code != _SUCCESS:
+                    raise DimseError(f"{self._where}: C-FIND failed with status 0x{code:04X}")
+        finally:
+            assoc.release()
+        return found
+
+    # -- C-GET / C-MOVE -----------------------------------------------------------------
+    def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]:
+        """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
+        query = identifier("SERIES", StudyInstanceUID=study_uid, SeriesInstanceUID=series_uid)
+        arrived: queue.Queue[bytes | _End] = queue.Queue()
+        handlers = _storing(arrived)
+        if self.peer.retrieve is Retrieve.GET:
+            classes = self._classes_of(study_uid)
+            yield from self._stream(arrived, lambda: self._get(query, classes, handlers, arrived))
+            return
+        with self._lock:
+            server = self._storage_scp(handlers)
+            try:
+                yield from self._stream(arrived, lambda: self._move(query, arrived))
+            finally:
+                server.shutdown()
+
+    def series_thumbnail(self, study_uid: str, series_uid: str) -> tuple[str, bytes] | None:
+        """The middle instance of the series (DIMSE has no rendered thumbnails), as
+        ``("application/dicom", Part 10 bytes)``; None for a series without instances."""
+        query = identifier(
+            "IMAGE",
+            StudyInstanceUID=study_uid,
+            SeriesInstanceUID=series_uid,
+            SOPInstanceUID="",
+            InstanceNumber="",
+        )
+        found = sorted(
+            (number_of(ds, "InstanceNumber") or 0, text_of(ds, "SOPInstanceUID"))
+            for ds in self._find(query)
+        )
+        if not found:
+            return None
+        one = identifier(
+            "IMAGE",
+            StudyInstanceUID=study_uid,
+            SeriesInstanceUID=series_uid,
+            SOPInstanceUID=found[len(found) // 2][1],
+        )
+        arrived: queue.Queue[bytes | _End] = queue.Queue()
+        classes = self._classes_of(study_uid)
+        parts = self._stream(arrived, lambda: self._get(one, classes, _storing(arrived), arrived))
+        try:
+            first = next(parts, None)
+        finally:
+            parts.close()
+        return None if first is None else ("application/dicom", first)
+
+    def _stream(
+        self, arrived: queue.Queue[bytes | _End], start: Callable[[], _Retrieval]
+    ) -> Generator[bytes, None, None]:
+        """Yield what ``arrived`` receives while the retrieval ``start`` begins runs."""
+        running = start()
+        try:
+            while True:
+                item = arrived.get(timeout=self._timeout_s * 4)
+                if isinstance(item, _End):
+                    if item.error is not None:
+                        raise item.error
+                    return
+                yield item
+        except queue.Empty as exc:
+            raise PacsUnavailable(f"{self._where}: the images stopped arriving") from exc
+        finally:
+            running.stop(wait_s=min(self._timeout_s, 5.0))
+
+    def _classes_of(self, study_uid: str) -> tuple[str, ...]:
+        """The study's SOP classes: known from the study search, else asked (C-FIND)."""
+        if study_uid not in self._classes:
+            query = identifier("STUDY", StudyInstanceUID=study_uid, SOPClassesInStudy="")
+            found = self._find(query)
+            self._classes[study_uid] = values_of(found[0], "SOPClassesInStudy") if found else ()
+        return self._classes[study_uid]
+
+    def _get(
+        self,
+        query: Dataset,
+        classes: tuple[str, ...],
+        handlers: list[Any],
+        arrived: queue.Queue[bytes | _End],
+    ) -> _Retrieval:
+        ae = self._ae()
+        ae.add_requested_context(StudyRootQueryRetrieveInformationModelGet)
+        # C-GET brings the images on this association, so we offer to store them (taking the
+        # SCP role, PS3.7 D.3.3.4). The PACS accepts one syntax per context: with the study's
+        # classes known, one context per class and syntax lets it send each image as stored.
+        # Else every image class with all syntaxes in one context each; slower to negotiate
+        # (120 contexts), and a PACS that cannot transcode may refuse compressed images.
+        if classes and len(classes) * len(_TRANSFER_SYNTAXES) <= 127:
+            for sop_class in classes:
+                for syntax in _TRANSFER_SYNTAXES:
+                    ae.add_requested_context(sop_class, [syntax])
+            storage = [UID(c) for c in classes]
+        else:
+            storage = _STORAGE_CLASSES[:127]
+            for sop_class in storage:
+                ae.add_requested_context(sop_class, _TRANSFER_SYNTAXES)
+        roles = [build_role(sop_class, scp_role=True) for sop_class in storage]
+        assoc = self._associate(ae, ext_neg=roles, evt_handlers=handlers)
+        model = StudyRootQueryRetrieveInformationModelGet
+        thread = threading.Thread(
+            target=self._drive, args=(assoc, assoc.send_c_get, (query, model), arrived), daemon=True
+        )
+        thread.start()
+        return _Retrieval(assoc, model, thread)
+
+    def _move(self, query: Dataset, arrived: queue.Queue[bytes | _End]) -> _Retrieval:
+        ae = self._ae()
+        ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
+        assoc = self._associate(ae)
+        model = StudyRootQueryRetrieveInformationModelMove
+        args = (query, self.peer.calling_ae, model)
+        thread = threading.Thread(
+            target=self._drive, args=(assoc, assoc.send_c_move, args, arrived), daemon=True
+        )
+        thread.start()
+        return _Retrieval(assoc, model, thread)
+
+    def _drive(
+        self,
+        assoc: Association,
+        send: Callable[..., Iterator[tuple[Dataset, Dataset | None]]],
+        args: tuple[Any, ...],
+        arrived: queue.Queue[bytes | _End],
+    ) -> None:
+        """Run a C-GET/C-MOVE to its final status (on a thread), then mark the end."""
+        error: Exception | None = None
+        try:
+            for status, _identifier in send(*args):
+                code = _status(status, assoc, "retrieve")
+                if code in _PENDING:
+                    continue
+                if code not in (_SUCCESS, _CANCELLED, *_WARNING):
+                    error = DimseError(f"{self._where}: retrieve failed with status 0x{code:04X}")
+        except (PacsUnavailable, DimseError) as exc:
+            error = exc
+        except Exception as exc:  # pynetdicom's own failures, on this thread: hand them over
+            error = PacsUnavailable(f"{self._where}: retrieve broke off: {exc!r}")
+        finally:
+            if assoc.is_established:
+                assoc.release()
+            arrived.put(_End(error))
+
+    def _storage_scp(self, handlers: list[Any]) -> Any:
+        ae = self._ae()
+        for sop_class in _STORAGE_CLASSES:
+            ae.add_supported_context(sop_class, _TRANSFER_SYNTAXES)
+        try:
+            return ae.start_server(("", self.peer.storage_port), block=False, evt_handlers=handlers)
+        except OSError as exc:
+            raise DimseError(
+                f"cannot listen on port {self.peer.storage_port} for C-MOVE: {exc}; "
+                "check [pacs] storage_port"
+            ) from exc
+
+    # -- association ------------------------------------------------------------------
+    @property
+    def _where(self) -> str:
+        return f"PACS {self.peer.called_ae}@{self.peer.host}:{self.peer.port}"
+
+    def _ae(self) -> AE:
+        ae = AE(ae_title=self.peer.calling_ae)
+        ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = self._timeout_s
+        ae.connection_timeout = min(self._timeout_s, 5.0)
+        ae.maximum_pdu_size = 0  # no limit: fewer, larger PDUs for big images
+        return ae
+
+    def _associate(self, ae: AE, **options: Any) -> Association:
+        tls = (self.peer.tls, self.peer.host) if self.peer.tls is not None else None
+        try:
+            assoc = ae.associate(
+                self.peer.host,
+                self.peer.port,
+                ae_title=self.peer.called_ae,
+                tls_args=tls,
+                **options,
+            )
+        except (OSError, ValueError) as exc:
+            raise PacsUnavailable(f"cannot open an association with {self._where}: {exc}") from exc
+        if assoc.is_established:
+            return assoc
+        if assoc.is_rejected:
+            raise DimseError(
+                f"{self._where} rejected the association: check [pacs] called_ae and "
+                f"that the PACS knows calling_ae {self.peer.calling_ae!r}"
+            )
+        raise PacsUnavailable(f"no association with {self._where}: unreachable or no answer")
+
+
+def _storing(arrived: queue.Queue[bytes | _End]) -> list[Any]:
+    """Event handlers that put each image the PACS stores to us, as Part 10 bytes, in
+    ``arrived``."""
+
+    def on_store(event: Any) -> int:
+        arrived.put(event.encoded_dataset())
+        return _SUCCESS
+
+    return [(evt.EVT_C_STORE, on_store)]
+
+
+def tls_context(ca_bundle: Path | None) -> ssl.SSLContext:
+    """A client TLS context checking the PACS certificate (against ``ca_bundle`` if given)."""
+    return ssl.create_default_context(cafile=str(ca_bundle) if ca_bundle else None)
+
+
+def _status(status: Dataset, assoc: Association, what: str) -> int:
+    if "Status" not in status:  # an empty status: the association broke or timed out
+        raise PacsUnavailable(
+            f"{what}: no answer from the PACS (aborted: {assoc.is_aborted}, timed out)"
+        )
+    return int(status.Status)
