@@ -107,6 +107,7 @@ class Workstation:
         )
         self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
         self._sync_lock = threading.Lock()
+        self._status_lock = threading.RLock()
         self.status_changed: Event[ConnectionStatus] = Event()
         self.patients_changed: Event[None] = Event()
         # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
@@ -149,32 +150,47 @@ class Workstation:
     def status(self) -> ConnectionStatus:
         return self._status
 
-    def _set_status(self, status: ConnectionStatus) -> None:
-        if status != self._status:
-            self._status = status
-            self.status_changed.emit(status)
+    def _update_status(self, change: Callable[[ConnectionStatus], ConnectionStatus]) -> None:
+        """Apply ``change`` to the current status and announce the result if it differs.
+
+        The sync worker and the GUI thread (a queued PSS or vitals reading) both
+        update the status: the read-modify-write and the emission happen under one
+        lock, so no update is lost and listeners see the states in order. The lock
+        is re-entrant: a listener may read or update the status itself.
+        """
+        with self._status_lock:
+            status = change(self._status)
+            if status != self._status:
+                self._status = status
+                self.status_changed.emit(status)
 
     def _went_offline(self) -> None:
-        since = self._status.offline_since or datetime.now(UTC)
-        self._store.sync_state.set(OFFLINE_SINCE_KEY, since.isoformat())
-        self._set_status(replace(self._status, online=False, offline_since=since, syncing=False))
+        now = datetime.now(UTC)
+        with self._status_lock:
+            since = self._status.offline_since or now
+            self._store.sync_state.set(OFFLINE_SINCE_KEY, since.isoformat())
+            self._update_status(
+                lambda s: replace(s, online=False, offline_since=since, syncing=False)
+            )
 
     def _went_online(self, synced: bool) -> None:
         self._store.sync_state.set(OFFLINE_SINCE_KEY, "")
         last = _parse(self._store.sync_state.get(LAST_SYNC_KEY)) if synced else None
-        self._set_status(
-            replace(
-                self._status,
+        pending = self._store.outbox.count_pending()
+        self._update_status(
+            lambda s: replace(
+                s,
                 online=True,
                 offline_since=None,
                 syncing=False,
-                last_sync_at=last or self._status.last_sync_at,
-                outbox_pending=self._store.outbox.count_pending(),
+                last_sync_at=last or s.last_sync_at,
+                outbox_pending=pending,
             )
         )
 
     def _on_local_change(self) -> None:
-        self._set_status(replace(self._status, outbox_pending=self._store.outbox.count_pending()))
+        pending = self._store.outbox.count_pending()
+        self._update_status(lambda s: replace(s, outbox_pending=pending))
         self.local_change_queued.emit(None)
 
     def check_connection(self) -> bool:
@@ -197,7 +213,7 @@ class Workstation:
         turns offline) and Cancelled when the user cancels (work done is kept).
         """
         with self._sync_lock:
-            self._set_status(replace(self._status, syncing=True))
+            self._update_status(lambda s: replace(s, syncing=True))
             try:
                 pusher = OutboxPusher(self._store, self._client, gateway=self.gateway_client)
                 pushed = drive(pusher.push(cancel), report)
@@ -214,13 +230,8 @@ class Workstation:
                 self._went_offline()
                 raise
             except BaseException:
-                self._set_status(
-                    replace(
-                        self._status,
-                        syncing=False,
-                        outbox_pending=self._store.outbox.count_pending(),
-                    )
-                )
+                pending = self._store.outbox.count_pending()
+                self._update_status(lambda s: replace(s, syncing=False, outbox_pending=pending))
                 raise
             self._went_online(synced=True)
             if pulled.patients or pulled.consents:
