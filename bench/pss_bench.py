@@ -55,6 +55,7 @@ from fse_desk.pss.model import (
     Therapy,
     VitalSign,
 )
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.pss.service import PssService
 from fse_desk.pss.suggestions import (
     CDA_TYPES,
@@ -193,14 +194,18 @@ class _Cache:
         self.store.patients.upsert_many([patient])
         self.store.documents.upsert_many([m for m, _c, _b in docs])
         self._client = FhirClient("http://127.0.0.1:9")  # never called: bodies are handed over
-        self.timeline = TimelineService(self.store, self._client, DOCTOR)
+        self.timeline = TimelineService(
+            self.store, self._client, DOCTOR, read_findings=FindingsIndexer()
+        )
         self.pss = PssService(self.store, self.timeline)
 
     def reopen(self) -> None:
         """A cache opened anew: nothing of it in this process's memory."""
         self.store.close()
         self.store = CacheStore.open(self.path, self.key)
-        self.timeline = TimelineService(self.store, self._client, DOCTOR)
+        self.timeline = TimelineService(
+            self.store, self._client, DOCTOR, read_findings=FindingsIndexer()
+        )
         self.pss = PssService(self.store, self.timeline)
 
     def read_bodies(self, pid: PatientId) -> list[tuple[DocumentMeta, bytes]]:

@@ -29,6 +29,7 @@ from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.publication import PssPublisher
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.pss.service import PssService
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
@@ -94,7 +95,9 @@ class Workstation:
         self._credentials = credentials
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
         self.gateway_base_url = gateway_url
-        self.timeline = TimelineService(store, client, operator, vocabulary_dir=vocabulary_dir)
+        self.timeline = TimelineService(
+            store, client, operator, read_findings=FindingsIndexer(vocabulary_dir)
+        )
         self.pss = PssService(
             store,
             self.timeline,

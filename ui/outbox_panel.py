@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fse_desk.connectors.gateway_push import PROBLEM_KEY
-from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
+from fse_desk.domain.outbox import PROBLEM_KEY, OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.errors import FseDeskError
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime

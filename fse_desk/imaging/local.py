@@ -16,9 +16,7 @@ from pathlib import Path
 
 from pydicom.dataset import Dataset
 
-from fse_desk.errors import DicomFileError
-from fse_desk.imaging.decode import image_info, read_dataset
-from fse_desk.imaging.model import (
+from fse_desk.domain.imaging import (
     FailureReason,
     LoadFailure,
     LocalInstance,
@@ -31,6 +29,8 @@ from fse_desk.imaging.model import (
     StudySource,
     StudySummary,
 )
+from fse_desk.errors import DicomFileError
+from fse_desk.imaging.decode import image_info, read_dataset
 from fse_desk.progress import CancelToken, Progress
 
 _MIN_DATE = date(1900, 1, 1)

@@ -9,14 +9,12 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from fse_desk.domain import DOCUMENT_TYPES
+from fse_desk.domain.identifiers import CF_OID, DOCUMENT_ID_ROOT, LOINC_OID
 from fse_desk_sandbox.region.clock import cda_ts
 from fse_desk_sandbox.region.facilities import Clinician
 from fse_desk_sandbox.region.model import Block, Doc, LabResult, Section
 from fse_desk_sandbox.region.people import Person
 
-DOC_ID_ROOT = "2.16.840.1.113883.2.9.2.080.4.4"
-CF_ROOT = "2.16.840.1.113883.2.9.4.3.2"
-LOINC_OID = "2.16.840.1.113883.6.1"
 FACILITY_ROOT = "2.16.840.1.113883.2.9.4.1.2"
 
 # HL7 Italia implementation guide template per document type (default: referto specialistico)
@@ -93,7 +91,7 @@ def _person_name(given: str, family: str, prefix: str = "") -> str:
 def _assigned(c: Clinician, tag: str) -> str:
     prefix = "Dott.ssa" if c.sex == "F" else "Dott."
     return (
-        f'<{tag}><id root="{CF_ROOT}" extension="{c.cf}" assigningAuthorityName="MEF"/>'
+        f'<{tag}><id root="{CF_OID}" extension="{c.cf}" assigningAuthorityName="MEF"/>'
         f"<assignedPerson>{_person_name(c.given, c.family, prefix)}</assignedPerson></{tag}>"
     )
 
@@ -103,7 +101,7 @@ def _record_target(p: Person) -> str:
     county = f"<county>{_t(place.district)}</county>" if place.district else ""
     return (
         "<recordTarget><patientRole>"
-        f'<id root="{CF_ROOT}" extension="{p.cf}" assigningAuthorityName="MEF"/>'
+        f'<id root="{CF_OID}" extension="{p.cf}" assigningAuthorityName="MEF"/>'
         f'<addr use="H"><country>IT</country><county>BO</county><city>{_t(p.city)}</city>'
         f"<postalCode>{p.postal_code}</postalCode>"
         f"<streetAddressLine>{_t(p.street)}</streetAddressLine></addr>"
@@ -120,7 +118,7 @@ def _author(doc: Doc, person: Person, signed: str) -> str:
     if doc.author is None:  # uploaded by the patient to the taccuino
         return (
             f'<author><time value="{signed}"/><assignedAuthor>'
-            f'<id root="{CF_ROOT}" extension="{person.cf}"/><assignedPerson>'
+            f'<id root="{CF_OID}" extension="{person.cf}"/><assignedPerson>'
             f"{_person_name(person.given, person.family)}</assignedPerson></assignedAuthor>"
             "</author>"
         )
@@ -157,7 +155,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         '<realmCode code="IT"/>'
         '<typeId root="2.16.840.1.113883.1.3" extension="POCD_MT000040UV02"/>'
         f'<templateId root="{template}" assigningAuthorityName="HL7 Italia"/>'
-        f'<id root="{DOC_ID_ROOT}" extension="{doc_id}" assigningAuthorityName="Regione'
+        f'<id root="{DOCUMENT_ID_ROOT}" extension="{doc_id}" assigningAuthorityName="Regione'
         ' Emilia-Romagna"/>'
         f'<code code="{doc.loinc}" codeSystem="{LOINC_OID}" codeSystemName="LOINC"'
         f" displayName={_at(title)}/>"
@@ -166,7 +164,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         f'<confidentialityCode code="{doc.confidentiality}" codeSystem="2.16.840.1.113883.5.25"'
         f' displayName="{_CONFIDENTIALITY[doc.confidentiality]}"/>'
         '<languageCode code="it-IT"/>'
-        f'<setId root="{DOC_ID_ROOT}" extension="{doc_id}"/><versionNumber value="1"/>'
+        f'<setId root="{DOCUMENT_ID_ROOT}" extension="{doc_id}"/><versionNumber value="1"/>'
         f"{_record_target(person)}{_author(doc, person, signed)}"
         "<custodian><assignedCustodian><representedCustodianOrganization>"
         f'<id root="{FACILITY_ROOT}" extension={_at(custodian.id)}/>'

@@ -4,32 +4,32 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="141"/>
+        <location filename="../../ui/outbox_panel.py" line="152"/>
         <source>Conflict: {what}</source>
         <translation>Conflitto: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="144"/>
+        <location filename="../../ui/outbox_panel.py" line="156"/>
         <source>Someone changed this record on the FSE after you edited it. Nothing was overwritten. Choose which version to keep.</source>
         <translation>Qualcuno ha modificato questo dato sul FSE dopo la tua modifica. Nulla è stato sovrascritto. Scegli quale versione tenere.</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="152"/>
+        <location filename="../../ui/outbox_panel.py" line="167"/>
         <source>Your version</source>
         <translation>La tua versione</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="153"/>
+        <location filename="../../ui/outbox_panel.py" line="168"/>
         <source>Version on the FSE</source>
         <translation>Versione sul FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="158"/>
+        <location filename="../../ui/outbox_panel.py" line="174"/>
         <source>Keep mine</source>
         <translation>Tieni la mia</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="159"/>
+        <location filename="../../ui/outbox_panel.py" line="175"/>
         <source>Use the FSE version</source>
         <translation>Usa la versione del FSE</translation>
     </message>
@@ -140,32 +140,32 @@
 <context>
     <name>EditLauncher</name>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="83"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="92"/>
         <source>The draft you were editing could not be saved.</source>
         <translation>Non è stato possibile salvare la bozza che stavi modificando.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="94"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="102"/>
         <source>New version</source>
         <translation>Nuova versione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="96"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="104"/>
         <source>Write a new version of the PSS, starting from the current one</source>
         <translation>Scrivi una nuova versione del PSS a partire da quella attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="98"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="108"/>
         <source>Resume draft (saved {when})</source>
         <translation>Riprendi la bozza (salvata {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="100"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="110"/>
         <source>Go on with the draft you left</source>
         <translation>Continua la bozza lasciata in sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="166"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="182"/>
         <source>The PSS is queued for sending: it will leave as soon as you are online.</source>
         <translation>Il PSS è in coda di invio: partirà appena sarai in linea.</translation>
     </message>
@@ -173,47 +173,47 @@
 <context>
     <name>EditorBar</name>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="39"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="40"/>
         <source>PSS version {n} — draft</source>
         <translation>PSS versione {n} — bozza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="41"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="42"/>
         <source>Update from the FSE</source>
         <translation>Aggiorna dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="43"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="44"/>
         <source>Read the patient&apos;s documents since the last version and propose what to add</source>
         <translation>Legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone cosa aggiungere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="44"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="46"/>
         <source>Publish</source>
         <translation>Pubblica</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="46"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="48"/>
         <source>Sign the PSS and send it to the FSE</source>
         <translation>Firma il PSS e invialo al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="47"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="49"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="48"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="50"/>
         <source>Back to the published PSS; the draft is kept</source>
         <translation>Torna al PSS pubblicato; la bozza resta salvata</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="78"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="86"/>
         <source>Draft saved at {time}</source>
         <translation>Bozza salvata alle {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="83"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="91"/>
         <source>Draft NOT saved</source>
         <translation>Bozza NON salvata</translation>
     </message>
@@ -221,27 +221,27 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="108"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="129"/>
         <source>Type a code or the first letters of a word</source>
         <translation>Scrivi un codice o le prime lettere di una parola</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="109"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="131"/>
         <source>Type the code, then the description</source>
         <translation>Scrivi il codice, poi la descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="111"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="134"/>
         <source>dd/mm/yyyy</source>
         <translation>gg/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="149"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="172"/>
         <source>Select an entry, or add one with Ctrl+N.</source>
         <translation>Seleziona una voce, o aggiungine una con Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="162"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="188"/>
         <source>New entry: fill in {fields}.</source>
         <translation>Nuova voce: compila {fields}.</translation>
     </message>
@@ -254,268 +254,268 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="14"/>
+        <location filename="../../ui/pss/editor/labels.py" line="15"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="14"/>
+        <location filename="../../ui/pss/editor/labels.py" line="16"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="15"/>
+        <location filename="../../ui/pss/editor/labels.py" line="17"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="15"/>
-        <location filename="../../ui/pss/editor/labels.py" line="28"/>
+        <location filename="../../ui/pss/editor/labels.py" line="18"/>
+        <location filename="../../ui/pss/editor/labels.py" line="46"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="15"/>
+        <location filename="../../ui/pss/editor/labels.py" line="19"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="16"/>
+        <location filename="../../ui/pss/editor/labels.py" line="20"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="16"/>
+        <location filename="../../ui/pss/editor/labels.py" line="21"/>
         <source>Reaction</source>
         <translation>Reazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="17"/>
+        <location filename="../../ui/pss/editor/labels.py" line="22"/>
         <source>Severity</source>
         <translation>Gravità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="17"/>
+        <location filename="../../ui/pss/editor/labels.py" line="23"/>
         <source>Criticality</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="18"/>
+        <location filename="../../ui/pss/editor/labels.py" line="24"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="18"/>
+        <location filename="../../ui/pss/editor/labels.py" line="25"/>
         <source>Drug (ATC)</source>
         <translation>Farmaco (ATC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="18"/>
+        <location filename="../../ui/pss/editor/labels.py" line="26"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="19"/>
+        <location filename="../../ui/pss/editor/labels.py" line="27"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="19"/>
+        <location filename="../../ui/pss/editor/labels.py" line="28"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="20"/>
+        <location filename="../../ui/pss/editor/labels.py" line="29"/>
         <source>Route</source>
         <translation>Via di somministrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="20"/>
+        <location filename="../../ui/pss/editor/labels.py" line="30"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="21"/>
+        <location filename="../../ui/pss/editor/labels.py" line="31"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="21"/>
+        <location filename="../../ui/pss/editor/labels.py" line="32"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="22"/>
+        <location filename="../../ui/pss/editor/labels.py" line="33"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="22"/>
+        <location filename="../../ui/pss/editor/labels.py" line="34"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="23"/>
+        <location filename="../../ui/pss/editor/labels.py" line="35"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="23"/>
+        <location filename="../../ui/pss/editor/labels.py" line="36"/>
         <source>Condition (ICD-9-CM)</source>
         <translation>Patologia (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="24"/>
+        <location filename="../../ui/pss/editor/labels.py" line="37"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="24"/>
+        <location filename="../../ui/pss/editor/labels.py" line="38"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="25"/>
+        <location filename="../../ui/pss/editor/labels.py" line="39"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="25"/>
+        <location filename="../../ui/pss/editor/labels.py" line="40"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="25"/>
+        <location filename="../../ui/pss/editor/labels.py" line="41"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="26"/>
+        <location filename="../../ui/pss/editor/labels.py" line="42"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="26"/>
+        <location filename="../../ui/pss/editor/labels.py" line="43"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="27"/>
+        <location filename="../../ui/pss/editor/labels.py" line="44"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="27"/>
+        <location filename="../../ui/pss/editor/labels.py" line="45"/>
         <source>Unit (UCUM)</source>
         <translation>Unità (UCUM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="28"/>
+        <location filename="../../ui/pss/editor/labels.py" line="47"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="29"/>
+        <location filename="../../ui/pss/editor/labels.py" line="48"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="29"/>
+        <location filename="../../ui/pss/editor/labels.py" line="49"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="30"/>
+        <location filename="../../ui/pss/editor/labels.py" line="50"/>
         <source>Diagnosis (ICD-9-CM)</source>
         <translation>Diagnosi (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="30"/>
+        <location filename="../../ui/pss/editor/labels.py" line="51"/>
         <source>Assessed on</source>
         <translation>Valutato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="31"/>
+        <location filename="../../ui/pss/editor/labels.py" line="52"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="31"/>
+        <location filename="../../ui/pss/editor/labels.py" line="53"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="32"/>
+        <location filename="../../ui/pss/editor/labels.py" line="54"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="32"/>
+        <location filename="../../ui/pss/editor/labels.py" line="55"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="33"/>
+        <location filename="../../ui/pss/editor/labels.py" line="56"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="36"/>
+        <location filename="../../ui/pss/editor/labels.py" line="59"/>
         <source>Problem (ICD-9-CM)</source>
         <translation>Problema (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="37"/>
+        <location filename="../../ui/pss/editor/labels.py" line="60"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="38"/>
+        <location filename="../../ui/pss/editor/labels.py" line="61"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="39"/>
+        <location filename="../../ui/pss/editor/labels.py" line="62"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="40"/>
+        <location filename="../../ui/pss/editor/labels.py" line="63"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="41"/>
+        <location filename="../../ui/pss/editor/labels.py" line="64"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="42"/>
+        <location filename="../../ui/pss/editor/labels.py" line="65"/>
         <source>Procedure (ICD-9-CM)</source>
         <translation>Procedura (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="43"/>
+        <location filename="../../ui/pss/editor/labels.py" line="66"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="44"/>
+        <location filename="../../ui/pss/editor/labels.py" line="67"/>
         <source>Test (LOINC)</source>
         <translation>Indagine (LOINC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="45"/>
+        <location filename="../../ui/pss/editor/labels.py" line="68"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="46"/>
+        <location filename="../../ui/pss/editor/labels.py" line="69"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="47"/>
+        <location filename="../../ui/pss/editor/labels.py" line="70"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
@@ -523,37 +523,37 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="336"/>
+        <location filename="../../ui/imaging/viewer.py" line="348"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="340"/>
+        <location filename="../../ui/imaging/viewer.py" line="356"/>
         <source>Image {n} of {total}</source>
         <translation>Immagine {n} di {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="342"/>
+        <location filename="../../ui/imaging/viewer.py" line="358"/>
         <source>Frame {n}</source>
         <translation>Fotogramma {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="344"/>
+        <location filename="../../ui/imaging/viewer.py" line="361"/>
         <source>Position {mm} mm</source>
         <translation>Posizione {mm} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="348"/>
+        <location filename="../../ui/imaging/viewer.py" line="366"/>
         <source>W {w} L {c}{unit}</source>
         <translation>W {w} L {c}{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="352"/>
+        <location filename="../../ui/imaging/viewer.py" line="374"/>
         <source>Zoom {z}%</source>
         <translation>Zoom {z}%</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="354"/>
+        <location filename="../../ui/imaging/viewer.py" line="376"/>
         <source>LOSSY COMPRESSION: not for diagnosis</source>
         <translation>COMPRESSIONE CON PERDITA: non per la diagnosi</translation>
     </message>
@@ -561,70 +561,70 @@
 <context>
     <name>ImagesTab</name>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="82"/>
+        <location filename="../../ui/imaging/images_tab.py" line="91"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="82"/>
+        <location filename="../../ui/imaging/images_tab.py" line="92"/>
         <source>Modality</source>
         <translation>Modalità</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="83"/>
+        <location filename="../../ui/imaging/images_tab.py" line="93"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="83"/>
-        <location filename="../../ui/imaging/images_tab.py" line="110"/>
+        <location filename="../../ui/imaging/images_tab.py" line="94"/>
+        <location filename="../../ui/imaging/images_tab.py" line="124"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="84"/>
-        <location filename="../../ui/imaging/images_tab.py" line="520"/>
+        <location filename="../../ui/imaging/images_tab.py" line="95"/>
+        <location filename="../../ui/imaging/images_tab.py" line="584"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="84"/>
+        <location filename="../../ui/imaging/images_tab.py" line="96"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="102"/>
+        <location filename="../../ui/imaging/images_tab.py" line="116"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="122"/>
-        <location filename="../../ui/imaging/images_tab.py" line="432"/>
+        <location filename="../../ui/imaging/images_tab.py" line="136"/>
+        <location filename="../../ui/imaging/images_tab.py" line="484"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="168"/>
+        <location filename="../../ui/imaging/images_tab.py" line="182"/>
         <source>Looking for studies…</source>
         <translation>Ricerca degli studi…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="177"/>
+        <location filename="../../ui/imaging/images_tab.py" line="195"/>
         <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="183"/>
+        <location filename="../../ui/imaging/images_tab.py" line="205"/>
         <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
         <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="186"/>
+        <location filename="../../ui/imaging/images_tab.py" line="210"/>
         <source>No studies for this patient.</source>
         <translation>Nessuno studio per questo assistito.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="188"/>
+        <location filename="../../ui/imaging/images_tab.py" line="212"/>
         <source>%n studies.</source>
         <translation>
             <numerusform>%n studio.</numerusform>
@@ -632,37 +632,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="198"/>
+        <location filename="../../ui/imaging/images_tab.py" line="223"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="199"/>
+        <location filename="../../ui/imaging/images_tab.py" line="224"/>
         <source>Report only (not on the PACS)</source>
         <translation>Solo referto (non presente nel PACS)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="200"/>
+        <location filename="../../ui/imaging/images_tab.py" line="225"/>
         <source>Local files</source>
         <translation>File locali</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="202"/>
+        <location filename="../../ui/imaging/images_tab.py" line="228"/>
         <source>report</source>
         <translation>referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="204"/>
+        <location filename="../../ui/imaging/images_tab.py" line="230"/>
         <source>OTHER PATIENT: {name}</source>
         <translation>ALTRO PAZIENTE: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="240"/>
+        <location filename="../../ui/imaging/images_tab.py" line="272"/>
         <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
         <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="251"/>
+        <location filename="../../ui/imaging/images_tab.py" line="285"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n immagine</numerusform>
@@ -670,27 +670,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="365"/>
+        <location filename="../../ui/imaging/images_tab.py" line="413"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="368"/>
+        <location filename="../../ui/imaging/images_tab.py" line="416"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="371"/>
+        <location filename="../../ui/imaging/images_tab.py" line="420"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="380"/>
+        <location filename="../../ui/imaging/images_tab.py" line="429"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="398"/>
+        <location filename="../../ui/imaging/images_tab.py" line="449"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -698,7 +698,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="400"/>
+        <location filename="../../ui/imaging/images_tab.py" line="451"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -706,7 +706,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="402"/>
+        <location filename="../../ui/imaging/images_tab.py" line="454"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -714,57 +714,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="419"/>
+        <location filename="../../ui/imaging/images_tab.py" line="471"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="420"/>
+        <location filename="../../ui/imaging/images_tab.py" line="472"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="421"/>
+        <location filename="../../ui/imaging/images_tab.py" line="473"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="422"/>
+        <location filename="../../ui/imaging/images_tab.py" line="474"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="423"/>
+        <location filename="../../ui/imaging/images_tab.py" line="475"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="424"/>
+        <location filename="../../ui/imaging/images_tab.py" line="476"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="425"/>
+        <location filename="../../ui/imaging/images_tab.py" line="477"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="426"/>
+        <location filename="../../ui/imaging/images_tab.py" line="478"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="435"/>
+        <location filename="../../ui/imaging/images_tab.py" line="487"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="443"/>
+        <location filename="../../ui/imaging/images_tab.py" line="494"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="485"/>
+        <location filename="../../ui/imaging/images_tab.py" line="542"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -824,42 +824,42 @@
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -900,32 +900,32 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="108"/>
+        <location filename="../../ui/outbox_panel.py" line="114"/>
         <source>Queued</source>
         <translation>Accodata</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="108"/>
+        <location filename="../../ui/outbox_panel.py" line="115"/>
         <source>Patient</source>
         <translation>Assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="108"/>
+        <location filename="../../ui/outbox_panel.py" line="116"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="108"/>
+        <location filename="../../ui/outbox_panel.py" line="117"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="109"/>
+        <location filename="../../ui/outbox_panel.py" line="118"/>
         <source>Attempts</source>
         <translation>Tentativi</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="109"/>
+        <location filename="../../ui/outbox_panel.py" line="119"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -933,37 +933,37 @@
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="188"/>
+        <location filename="../../ui/outbox_panel.py" line="204"/>
         <source>Outbox: changes not yet on the FSE</source>
         <translation>Coda di invio: modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="197"/>
+        <location filename="../../ui/outbox_panel.py" line="213"/>
         <source>Everything has reached the FSE.</source>
         <translation>Tutto è arrivato al FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="198"/>
+        <location filename="../../ui/outbox_panel.py" line="214"/>
         <source>Retry</source>
         <translation>Riprova</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="199"/>
+        <location filename="../../ui/outbox_panel.py" line="215"/>
         <source>Discard…</source>
         <translation>Scarta…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="200"/>
+        <location filename="../../ui/outbox_panel.py" line="216"/>
         <source>Resolve conflict…</source>
         <translation>Risolvi il conflitto…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="251"/>
+        <location filename="../../ui/outbox_panel.py" line="268"/>
         <source>Discard change</source>
         <translation>Scarta la modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="252"/>
+        <location filename="../../ui/outbox_panel.py" line="270"/>
         <source>Discard “{what}”? It will never reach the FSE. The discard is recorded with your name.</source>
         <translation>Scartare «{what}»? Non arriverà mai al FSE. Lo scarto viene registrato con il tuo nome.</translation>
     </message>
@@ -1029,23 +1029,23 @@
         <translation>Una copia di questa versione da stampare o consegnare all&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="50"/>
+        <location filename="../../ui/pss/copy_button.py" line="51"/>
         <source>Save the PSS as PDF</source>
         <translation>Salva il PSS in PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="51"/>
+        <location filename="../../ui/pss/copy_button.py" line="53"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="57"/>
-        <location filename="../../ui/pss/copy_button.py" line="61"/>
+        <location filename="../../ui/pss/copy_button.py" line="62"/>
+        <location filename="../../ui/pss/copy_button.py" line="68"/>
         <source>PDF not saved</source>
         <translation>PDF non salvato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="58"/>
+        <location filename="../../ui/pss/copy_button.py" line="63"/>
         <source>The file could not be written ({reason}): choose another folder.</source>
         <translation>Impossibile scrivere il file ({reason}): scegli un&apos;altra cartella.</translation>
     </message>
@@ -1141,92 +1141,92 @@
         <translation>ha delle voci ma è anche segnata «{none}»: togli l&apos;una o l&apos;altra.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="67"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="68"/>
         <source>{field} is a date in the future.</source>
         <translation>{field} è una data futura.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="68"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="69"/>
         <source>{field} is before the patient&apos;s birth.</source>
         <translation>{field} è precedente alla nascita dell&apos;assistito.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="69"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="71"/>
         <source>{field} is not coded in the expected code system: choose the code from the list.</source>
         <translation>{field} non è codificato nel sistema atteso: scegli il codice dall&apos;elenco.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="71"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="73"/>
         <source>{field} starts or ends with spaces.</source>
         <translation>{field} inizia o finisce con degli spazi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="73"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="75"/>
         <source>a resolved problem needs the date it resolved ({field}).</source>
         <translation>un problema risolto richiede la data di risoluzione ({field}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="74"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="77"/>
         <source>{field} is before the onset.</source>
         <translation>{field} è precedente all&apos;insorgenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="76"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="79"/>
         <source>an active problem has a resolution date: set it resolved or clear the date.</source>
         <translation>un problema attivo ha una data di risoluzione: segnalo come risolto o cancella la data.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="77"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="81"/>
         <source>{field} is before the start.</source>
         <translation>{field} è precedente all&apos;inizio.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="78"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="82"/>
         <source>the unit of measure ({field}) is missing.</source>
         <translation>manca l&apos;unità di misura ({field}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="80"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="83"/>
         <source>the posology needs both dose and frequency.</source>
         <translation>la posologia richiede sia la dose sia la frequenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="82"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="85"/>
         <source>does not pass a check ({code}).</source>
         <translation>non supera un controllo ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="89"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="92"/>
         <source>The date of the document is in the future: check the computer&apos;s clock.</source>
         <translation>La data del documento è nel futuro: controlla l&apos;orologio del computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="91"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="95"/>
         <source>The patient&apos;s birth date is in the future: correct it in the registry.</source>
         <translation>La data di nascita dell&apos;assistito è nel futuro: correggila in anagrafe.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="93"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="98"/>
         <source>The author&apos;s phone or e-mail is missing: add them to your profile in the configuration.</source>
         <translation>Mancano il telefono o l&apos;e-mail dell&apos;autore: aggiungili al tuo profilo nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="96"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="102"/>
         <source>The PSS must be signed by the doctor who writes it.</source>
         <translation>Il PSS deve essere firmato dal medico che lo redige.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="98"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="105"/>
         <source>This draft is about another patient: close it and start a new version from this patient&apos;s PSS.</source>
         <translation>Questa bozza riguarda un altro assistito: chiudila e crea una nuova versione dal PSS di questo assistito.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="101"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="109"/>
         <source>This draft was written by another doctor: only the author can sign and publish it. Start a new version of your own.</source>
         <translation>Questa bozza è stata scritta da un altro medico: solo l&apos;autore può firmarla e pubblicarla. Crea una nuova versione tua.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/problem_texts.py" line="105"/>
+        <location filename="../../ui/pss/editor/problem_texts.py" line="116"/>
         <source>The document does not pass a technical check ({code}). If it persists, call support.</source>
         <translation>Il documento non supera un controllo tecnico ({code}). Se si ripete, chiama l&apos;assistenza.</translation>
     </message>
@@ -1234,22 +1234,22 @@
 <context>
     <name>PssEditor</name>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="81"/>
+        <location filename="../../ui/pss/editor/editor.py" line="90"/>
         <source>Undo</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="85"/>
+        <location filename="../../ui/pss/editor/editor.py" line="95"/>
         <source>Redo</source>
         <translation>Ripeti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="89"/>
+        <location filename="../../ui/pss/editor/editor.py" line="100"/>
         <source>New entry</source>
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="208"/>
+        <location filename="../../ui/pss/editor/editor.py" line="219"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -1257,7 +1257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="209"/>
+        <location filename="../../ui/pss/editor/editor.py" line="221"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -1265,22 +1265,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="261"/>
+        <location filename="../../ui/pss/editor/editor.py" line="274"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="262"/>
+        <location filename="../../ui/pss/editor/editor.py" line="276"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="271"/>
+        <location filename="../../ui/pss/editor/editor.py" line="286"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="296"/>
+        <location filename="../../ui/pss/editor/editor.py" line="311"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -1288,79 +1288,79 @@
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="78"/>
+        <location filename="../../ui/pss/pss_tab.py" line="84"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="91"/>
+        <location filename="../../ui/pss/pss_tab.py" line="97"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="181"/>
+        <location filename="../../ui/pss/pss_tab.py" line="193"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="249"/>
+        <location filename="../../ui/pss/pss_tab.py" line="264"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="258"/>
+        <location filename="../../ui/pss/pss_tab.py" line="275"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="258"/>
+        <location filename="../../ui/pss/pss_tab.py" line="275"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="259"/>
+        <location filename="../../ui/pss/pss_tab.py" line="276"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="266"/>
+        <location filename="../../ui/pss/pss_tab.py" line="287"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="278"/>
+        <location filename="../../ui/pss/pss_tab.py" line="305"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="295"/>
+        <location filename="../../ui/pss/pss_tab.py" line="324"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="353"/>
+        <location filename="../../ui/pss/pss_tab.py" line="386"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="356"/>
+        <location filename="../../ui/pss/pss_tab.py" line="391"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="356"/>
+        <location filename="../../ui/pss/pss_tab.py" line="392"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="357"/>
+        <location filename="../../ui/pss/pss_tab.py" line="393"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="360"/>
+        <location filename="../../ui/pss/pss_tab.py" line="397"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -1493,405 +1493,405 @@
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="89"/>
+        <location filename="../../ui/pss/sections.py" line="90"/>
         <source>Allergies and intolerances</source>
         <translation>Allergie e intolleranze</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90"/>
+        <location filename="../../ui/pss/sections.py" line="92"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90"/>
-        <location filename="../../ui/pss/sections.py" line="134"/>
-        <location filename="../../ui/pss/sections.py" line="142"/>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="93"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="264"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90"/>
+        <location filename="../../ui/pss/sections.py" line="94"/>
         <source>Reaction</source>
         <translation>Reazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91"/>
+        <location filename="../../ui/pss/sections.py" line="95"/>
         <source>Severity</source>
         <translation>Gravità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91"/>
+        <location filename="../../ui/pss/sections.py" line="96"/>
         <source>Criticality</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91"/>
-        <location filename="../../ui/pss/sections.py" line="111"/>
+        <location filename="../../ui/pss/sections.py" line="97"/>
+        <location filename="../../ui/pss/sections.py" line="152"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="92"/>
-        <location filename="../../ui/pss/sections.py" line="113"/>
-        <location filename="../../ui/pss/sections.py" line="124"/>
-        <location filename="../../ui/pss/sections.py" line="142"/>
-        <location filename="../../ui/pss/sections.py" line="157"/>
+        <location filename="../../ui/pss/sections.py" line="98"/>
+        <location filename="../../ui/pss/sections.py" line="156"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="232"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="95"/>
+        <location filename="../../ui/pss/sections.py" line="109"/>
         <source>No known allergies</source>
         <translation>Nessuna allergia nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="97"/>
+        <location filename="../../ui/pss/sections.py" line="113"/>
         <source>Current therapies</source>
         <translation>Terapie farmacologiche in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98"/>
+        <location filename="../../ui/pss/sections.py" line="115"/>
         <source>Drug</source>
         <translation>Farmaco</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98"/>
-        <location filename="../../ui/pss/sections.py" line="105"/>
+        <location filename="../../ui/pss/sections.py" line="116"/>
+        <location filename="../../ui/pss/sections.py" line="140"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98"/>
+        <location filename="../../ui/pss/sections.py" line="117"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98"/>
+        <location filename="../../ui/pss/sections.py" line="118"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="99"/>
+        <location filename="../../ui/pss/sections.py" line="119"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="99"/>
-        <location filename="../../ui/pss/sections.py" line="138"/>
-        <location filename="../../ui/pss/sections.py" line="146"/>
+        <location filename="../../ui/pss/sections.py" line="120"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="99"/>
+        <location filename="../../ui/pss/sections.py" line="121"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="102"/>
+        <location filename="../../ui/pss/sections.py" line="132"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="104"/>
+        <location filename="../../ui/pss/sections.py" line="136"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="105"/>
-        <location filename="../../ui/pss/sections.py" line="129"/>
-        <location filename="../../ui/pss/sections.py" line="142"/>
-        <location filename="../../ui/pss/sections.py" line="152"/>
-        <location filename="../../ui/pss/sections.py" line="156"/>
+        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="221"/>
+        <location filename="../../ui/pss/sections.py" line="230"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="105"/>
+        <location filename="../../ui/pss/sections.py" line="139"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="106"/>
+        <location filename="../../ui/pss/sections.py" line="141"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="106"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="110"/>
+        <location filename="../../ui/pss/sections.py" line="148"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="111"/>
+        <location filename="../../ui/pss/sections.py" line="150"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="111"/>
-        <location filename="../../ui/pss/sections.py" line="165"/>
+        <location filename="../../ui/pss/sections.py" line="151"/>
+        <location filename="../../ui/pss/sections.py" line="248"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112"/>
+        <location filename="../../ui/pss/sections.py" line="153"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112"/>
+        <location filename="../../ui/pss/sections.py" line="154"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112"/>
+        <location filename="../../ui/pss/sections.py" line="155"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="116"/>
+        <location filename="../../ui/pss/sections.py" line="167"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="118"/>
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="122"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="123"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="123"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="123"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="127"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="128"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="128"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="128"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="133"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="134"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="134"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="137"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
-        <location filename="../../ui/pss/sections.py" line="146"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="211"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="141"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="145"/>
+        <location filename="../../ui/pss/sections.py" line="207"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="146"/>
+        <location filename="../../ui/pss/sections.py" line="209"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="146"/>
+        <location filename="../../ui/pss/sections.py" line="212"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147"/>
-        <location filename="../../ui/pss/sections.py" line="176"/>
+        <location filename="../../ui/pss/sections.py" line="213"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147"/>
+        <location filename="../../ui/pss/sections.py" line="214"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="151"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="221"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="155"/>
+        <location filename="../../ui/pss/sections.py" line="226"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="156"/>
+        <location filename="../../ui/pss/sections.py" line="228"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="156"/>
+        <location filename="../../ui/pss/sections.py" line="229"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="156"/>
+        <location filename="../../ui/pss/sections.py" line="231"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="160"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="161"/>
+        <location filename="../../ui/pss/sections.py" line="239"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="161"/>
+        <location filename="../../ui/pss/sections.py" line="239"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="164"/>
+        <location filename="../../ui/pss/sections.py" line="244"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="165"/>
+        <location filename="../../ui/pss/sections.py" line="246"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="165"/>
+        <location filename="../../ui/pss/sections.py" line="247"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="166"/>
+        <location filename="../../ui/pss/sections.py" line="249"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="166"/>
+        <location filename="../../ui/pss/sections.py" line="250"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="169"/>
+        <location filename="../../ui/pss/sections.py" line="259"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="264"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="264"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="264"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="175"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="176"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="176"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
@@ -1899,37 +1899,37 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="54"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="55"/>
         <source>Vital sign</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="52"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="56"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="53"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="57"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="53"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="58"/>
         <source>FSE</source>
         <translation>FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="71"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="78"/>
         <source>waiting to send</source>
         <translation>in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="72"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="78"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
@@ -1955,53 +1955,53 @@
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="58"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="64"/>
         <source>required</source>
         <translation>obbligatoria</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="75"/>
-        <location filename="../../ui/pss/editor/section_panel.py" line="223"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="81"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="235"/>
         <source>Add entry</source>
         <translation>Aggiungi voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="76"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="82"/>
         <source>Add an entry to this section (Ctrl+N)</source>
         <translation>Aggiungi una voce a questa sezione (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="77"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="83"/>
         <source>Remove</source>
         <translation>Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="78"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="84"/>
         <source>Remove the selected entry (Del)</source>
         <translation>Rimuovi la voce selezionata (Canc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="148"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="157"/>
         <source>The section has entries: remove them to state it empty.</source>
         <translation>La sezione contiene voci: rimuovile per dichiararla vuota.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="212"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="223"/>
         <source>Remove entry</source>
         <translation>Rimuovi voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="232"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="245"/>
         <source>Edit entry</source>
         <translation>Modifica voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="238"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
         <source>State the section empty</source>
         <translation>Dichiara vuota la sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="239"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
         <source>Section no longer empty</source>
         <translation>Sezione non più vuota</translation>
     </message>
@@ -2105,7 +2105,7 @@
         <translation>«Aggiorna dal fascicolo» legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone problemi, terapie e allergie da aggiungere.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="107"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="113"/>
         <source>To be coded (%n)</source>
         <translation>
             <numerusform>Da codificare (%n)</numerusform>
@@ -2113,7 +2113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="115"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="124"/>
         <source>%n new suggestion(s)</source>
         <translation>
             <numerusform>%n nuovo suggerimento</numerusform>
@@ -2121,7 +2121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="116"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="125"/>
         <source>from %n document(s) read.</source>
         <translation>
             <numerusform>da %n documento letto.</numerusform>
@@ -2129,7 +2129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="118"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="130"/>
         <source>%n document(s) not downloaded yet could not be read.</source>
         <translation>
             <numerusform>%n documento non ancora scaricato non è stato letto.</numerusform>
@@ -2137,7 +2137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="121"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="136"/>
         <source>%n document(s) without structured text were skipped.</source>
         <translation>
             <numerusform>%n documento senza testo strutturato è stato saltato.</numerusform>
@@ -2145,37 +2145,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="149"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="168"/>
         <source>Accept all</source>
         <translation>Accetta tutti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="150"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="168"/>
         <source>Add every suggestion of this section to the draft</source>
         <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="165"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="186"/>
         <source>Matched from the words of the document: check the code.</source>
         <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="175"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="175"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
         <source>Add it to the draft (Enter)</source>
         <translation>Aggiungilo alla bozza (Invio)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="176"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="198"/>
         <source>Reject</source>
         <translation>Rifiuta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="176"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="198"/>
         <source>Leave it out (Del)</source>
         <translation>Lascialo fuori (Canc)</translation>
     </message>
@@ -2188,17 +2188,17 @@
         <translation>Tag DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
+        <location filename="../../ui/imaging/tag_browser.py" line="18"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
+        <location filename="../../ui/imaging/tag_browser.py" line="18"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/tag_browser.py" line="17"/>
+        <location filename="../../ui/imaging/tag_browser.py" line="18"/>
         <source>VR</source>
         <translation>VR</translation>
     </message>
@@ -2363,7 +2363,7 @@
         <translation>Il PSS non è stato inviato: correggi questi punti e pubblica di nuovo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/validation_panel.py" line="49"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="50"/>
         <source>%n point(s) to correct before publishing.</source>
         <translation>
             <numerusform>%n punto da correggere prima della pubblicazione.</numerusform>
@@ -2371,7 +2371,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/validation_panel.py" line="51"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="53"/>
         <source>No problems found: the PSS can be published.</source>
         <translation>Nessun problema: il PSS può essere pubblicato.</translation>
     </message>
@@ -2379,157 +2379,157 @@
 <context>
     <name>ViewerControls</name>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="34"/>
+        <location filename="../../ui/imaging/controls.py" line="41"/>
         <source>Open…</source>
         <translation>Apri…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="37"/>
+        <location filename="../../ui/imaging/controls.py" line="44"/>
         <source>Files…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="38"/>
+        <location filename="../../ui/imaging/controls.py" line="45"/>
         <source>Folder…</source>
         <translation>Cartella…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="39"/>
+        <location filename="../../ui/imaging/controls.py" line="46"/>
         <source>CD / DICOMDIR…</source>
         <translation>CD / DICOMDIR…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="42"/>
+        <location filename="../../ui/imaging/controls.py" line="49"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="47"/>
+        <location filename="../../ui/imaging/controls.py" line="55"/>
         <source>Length</source>
         <translation>Lunghezza</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="47"/>
+        <location filename="../../ui/imaging/controls.py" line="56"/>
         <source>Angle</source>
         <translation>Angolo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="48"/>
+        <location filename="../../ui/imaging/controls.py" line="57"/>
         <source>Ellipse ROI</source>
         <translation>ROI ellittica</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="55"/>
+        <location filename="../../ui/imaging/controls.py" line="65"/>
         <source>Remove measurements</source>
         <translation>Rimuovi misure</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="59"/>
+        <location filename="../../ui/imaging/controls.py" line="69"/>
         <source>File window</source>
         <translation>Finestra del file</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="60"/>
+        <location filename="../../ui/imaging/controls.py" line="71"/>
         <source>Lung</source>
         <translation>Polmone</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="60"/>
+        <location filename="../../ui/imaging/controls.py" line="72"/>
         <source>Mediastinum</source>
         <translation>Mediastino</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="61"/>
+        <location filename="../../ui/imaging/controls.py" line="73"/>
         <source>Abdomen</source>
         <translation>Addome</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="61"/>
+        <location filename="../../ui/imaging/controls.py" line="74"/>
         <source>Bone</source>
         <translation>Osso</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="62"/>
+        <location filename="../../ui/imaging/controls.py" line="75"/>
         <source>Brain</source>
         <translation>Encefalo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="67"/>
+        <location filename="../../ui/imaging/controls.py" line="81"/>
         <source>Invert</source>
         <translation>Inverti</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="70"/>
+        <location filename="../../ui/imaging/controls.py" line="84"/>
         <source>Fit</source>
         <translation>Adatta</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="71"/>
+        <location filename="../../ui/imaging/controls.py" line="85"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="72"/>
+        <location filename="../../ui/imaging/controls.py" line="86"/>
         <source>Rotate</source>
         <translation>Ruota</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="73"/>
+        <location filename="../../ui/imaging/controls.py" line="87"/>
         <source>Flip H</source>
         <translation>Rifletti O</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="74"/>
+        <location filename="../../ui/imaging/controls.py" line="88"/>
         <source>Flip V</source>
         <translation>Rifletti V</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="76"/>
+        <location filename="../../ui/imaging/controls.py" line="90"/>
         <source>Cine</source>
         <translation>Cine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="85"/>
+        <location filename="../../ui/imaging/controls.py" line="99"/>
         <source>1×2</source>
         <translation>1×2</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="87"/>
+        <location filename="../../ui/imaging/controls.py" line="101"/>
         <source>Overlays</source>
         <translation>Sovrimpressioni</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="90"/>
+        <location filename="../../ui/imaging/controls.py" line="104"/>
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="92"/>
+        <location filename="../../ui/imaging/controls.py" line="106"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="95"/>
+        <location filename="../../ui/imaging/controls.py" line="109"/>
         <source>View as PNG, with overlays…</source>
         <translation>Vista come PNG, con sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="96"/>
+        <location filename="../../ui/imaging/controls.py" line="110"/>
         <source>View as PNG, without overlays…</source>
         <translation>Vista come PNG, senza sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="97"/>
+        <location filename="../../ui/imaging/controls.py" line="111"/>
         <source>Study as anonymised DICOM…</source>
         <translation>Studio come DICOM anonimizzato…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="143"/>
+        <location filename="../../ui/imaging/controls.py" line="158"/>
         <source>Export the view</source>
         <translation>Esporta la vista</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="149"/>
+        <location filename="../../ui/imaging/controls.py" line="164"/>
         <source>Folder for the anonymised study</source>
         <translation>Cartella per lo studio anonimizzato</translation>
     </message>
@@ -2537,67 +2537,67 @@
 <context>
     <name>VitalsDialog</name>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="46"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="48"/>
         <source>Record vital signs — {name}</source>
         <translation>Rileva parametri — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="72"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="74"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="75"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="77"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="78"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="80"/>
         <source>e.g. at home, after rest, left arm</source>
         <translation>es. a domicilio, dopo riposo, braccio sinistro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="80"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="82"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="97"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="101"/>
         <source>Plausible range {low}–{high} {unit}</source>
         <translation>Intervallo plausibile {low}–{high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="118"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="126"/>
         <source>The value is outside the plausible range {low}–{high} {unit}: check it.</source>
         <translation>Il valore è fuori dall&apos;intervallo plausibile {low}–{high} {unit}: controllalo.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="135"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="146"/>
         <source>Type a number, e.g. 37,5.</source>
         <translation>Scrivi un numero, ad esempio 37,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="143"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="154"/>
         <source>Blood pressure needs both systolic and diastolic.</source>
         <translation>Per la pressione servono sia la sistolica sia la diastolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="152"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="165"/>
         <source>The diastolic pressure must be lower than the systolic.</source>
         <translation>La pressione diastolica deve essere inferiore alla sistolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="158"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="172"/>
         <source>Enter at least one value.</source>
         <translation>Inserisci almeno un valore.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="161"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="175"/>
         <source>The time of measurement is in the future.</source>
         <translation>L&apos;ora della rilevazione è nel futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="164"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="178"/>
         <source>Say who measured.</source>
         <translation>Indica chi ha rilevato.</translation>
     </message>
@@ -2605,12 +2605,12 @@
 <context>
     <name>VitalsTab</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="83"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="90"/>
         <source>Record vital signs…</source>
         <translation>Rileva parametri…</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="85"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="92"/>
         <source>No vital signs recorded on this workstation yet.</source>
         <translation>Nessun parametro vitale ancora rilevato su questa postazione.</translation>
     </message>
@@ -2855,82 +2855,87 @@
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="162"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="167"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
         <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="172"/>
         <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
         <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="187"/>
+        <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
+        <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="217"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252"/>
+        <location filename="../../ui/messages.py" line="265"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="262"/>
+        <location filename="../../ui/messages.py" line="280"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>
@@ -2938,42 +2943,42 @@
 <context>
     <name>outbox</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="48"/>
+        <location filename="../../ui/outbox_panel.py" line="47"/>
         <source>waiting</source>
         <translation>in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="49"/>
+        <location filename="../../ui/outbox_panel.py" line="48"/>
         <source>sending</source>
         <translation>in invio</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="50"/>
+        <location filename="../../ui/outbox_panel.py" line="49"/>
         <source>awaiting outcome</source>
         <translation>in attesa di esito</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="51"/>
+        <location filename="../../ui/outbox_panel.py" line="50"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="52"/>
+        <location filename="../../ui/outbox_panel.py" line="51"/>
         <source>error</source>
         <translation>errore</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="53"/>
+        <location filename="../../ui/outbox_panel.py" line="52"/>
         <source>conflict</source>
         <translation>conflitto</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="54"/>
+        <location filename="../../ui/outbox_panel.py" line="53"/>
         <source>discarded</source>
         <translation>scartato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="61"/>
+        <location filename="../../ui/outbox_panel.py" line="60"/>
         <source>Patient summary (PSS), version {n}</source>
         <translation>Profilo Sanitario Sintetico, versione {n}</translation>
     </message>
@@ -2986,67 +2991,67 @@
         <translation>Preparazione della regione dimostrativa (solo al primo avvio)</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="16"/>
+        <location filename="../../ui/progress_text.py" line="17"/>
         <source>Patients</source>
         <translation>Assistiti</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="17"/>
+        <location filename="../../ui/progress_text.py" line="18"/>
         <source>Consents</source>
         <translation>Consensi</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="18"/>
+        <location filename="../../ui/progress_text.py" line="19"/>
         <source>Documents</source>
         <translation>Documenti</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="19"/>
+        <location filename="../../ui/progress_text.py" line="20"/>
         <source>Documents of new consents</source>
         <translation>Documenti dei nuovi consensi</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="21"/>
+        <location filename="../../ui/progress_text.py" line="23"/>
         <source>Sending changes</source>
         <translation>Invio modifiche</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="22"/>
+        <location filename="../../ui/progress_text.py" line="24"/>
         <source>Downloading documents</source>
         <translation>Scaricamento dei documenti</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="23"/>
+        <location filename="../../ui/progress_text.py" line="25"/>
         <source>Searching studies</source>
         <translation>Ricerca degli studi</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="24"/>
+        <location filename="../../ui/progress_text.py" line="26"/>
         <source>Downloading images</source>
         <translation>Scaricamento delle immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="25"/>
+        <location filename="../../ui/progress_text.py" line="27"/>
         <source>Reading images</source>
         <translation>Lettura delle immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="26"/>
+        <location filename="../../ui/progress_text.py" line="28"/>
         <source>Downloading the study</source>
         <translation>Scaricamento dello studio</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="27"/>
+        <location filename="../../ui/progress_text.py" line="29"/>
         <source>Anonymised export</source>
         <translation>Esportazione anonimizzata</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="28"/>
+        <location filename="../../ui/progress_text.py" line="30"/>
         <source>Reading files</source>
         <translation>Lettura dei file</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_text.py" line="29"/>
+        <location filename="../../ui/progress_text.py" line="31"/>
         <source>Indexing documents for the PSS</source>
         <translation>Preparazione dei documenti per il PSS</translation>
     </message>
@@ -3122,37 +3127,37 @@
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="17"/>
+        <location filename="../../ui/vitals/labels.py" line="16"/>
         <source>Blood pressure</source>
         <translation>Pressione arteriosa</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="18"/>
+        <location filename="../../ui/vitals/labels.py" line="17"/>
         <source>Heart rate</source>
         <translation>Frequenza cardiaca</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="19"/>
+        <location filename="../../ui/vitals/labels.py" line="18"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="20"/>
+        <location filename="../../ui/vitals/labels.py" line="19"/>
         <source>Body weight</source>
         <translation>Peso corporeo</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="21"/>
+        <location filename="../../ui/vitals/labels.py" line="20"/>
         <source>Body temperature</source>
         <translation>Temperatura corporea</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="22"/>
+        <location filename="../../ui/vitals/labels.py" line="21"/>
         <source>Capillary glucose</source>
         <translation>Glicemia capillare</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="23"/>
+        <location filename="../../ui/vitals/labels.py" line="22"/>
         <source>Respiratory rate</source>
         <translation>Frequenza respiratoria</translation>
     </message>

@@ -7,14 +7,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from fse_desk.pss.model import Pss
-from fse_desk.pss.validator import Problem
+from fse_desk.pss.validator import CheckIssue
 from ui.pss.editor.problem_texts import ProblemTexts
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ValidationPanel(QWidget):
-    problem_activated = Signal(object)  # the Problem
+    problem_activated = Signal(object)  # the CheckIssue
 
     def __init__(self, texts: ProblemTexts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,7 +34,7 @@ class ValidationPanel(QWidget):
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
 
-    def show_problems(self, problems: list[Problem], draft: Pss, refused: bool = False) -> None:
+    def show_problems(self, problems: list[CheckIssue], draft: Pss, refused: bool = False) -> None:
         """List ``problems``; ``refused``: they are why the publication was refused."""
         self.list.clear()
         for problem in problems:
@@ -58,5 +58,5 @@ class ValidationPanel(QWidget):
 
     def _on_item(self, item: QListWidgetItem) -> None:
         problem = item.data(PROBLEM_ROLE)
-        if isinstance(problem, Problem):
+        if isinstance(problem, CheckIssue):
             self.problem_activated.emit(problem)
