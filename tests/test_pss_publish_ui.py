@@ -54,7 +54,7 @@ def test_a_refused_publication_shows_the_gateway_reason_and_what_to_fix(
         qtbot.addWidget(panel)
         model = panel.model
         qtmodeltester.check(model)
-        [entry] = model.entries
+        [entry] = model.records
         assert entry.state is OutboxState.ERROR
 
         def cell(column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:

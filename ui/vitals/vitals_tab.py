@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,49 +20,36 @@ from fse_desk.domain.patient import Patient
 from fse_desk.domain.vitals import VitalReading
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime
+from ui.models.record_table import Index, RecordTableModel
 from ui.vitals.labels import value_text, vital_label
 from ui.vitals.vitals_dialog import VitalsDialog
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class ReadingsModel(QAbstractTableModel):
+class ReadingsModel(RecordTableModel[VitalReading]):
     """Columns: when, vital, value, measured by, sent or waiting."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._readings: list[VitalReading] = []
         self._waiting: set[str] = set()
 
     def set_readings(self, readings: list[VitalReading], waiting: set[str]) -> None:
         self.beginResetModel()
-        self._readings, self._waiting = list(readings), set(waiting)
+        self.records, self._waiting = list(readings), set(waiting)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._readings)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        labels = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Measured at"),
             self.tr("Vital sign"),
             self.tr("Value"),
             self.tr("Measured by"),
             self.tr("FSE"),
         )
-        return labels[section] if 0 <= section < len(labels) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._readings):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        reading = self.record_of(index)
+        if reading is None:
             return None
-        reading = self._readings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
