@@ -85,7 +85,9 @@ def map_transport_errors(url: str, service: Service) -> Iterator[None]:
     except httpx.TimeoutException as exc:
         raise service.timeout(f"no answer in time from {where}: {exc!r}", url=url) from exc
     except httpx.ConnectError as exc:
-        raise service.unreachable(f"cannot connect to {where}: {exc!r}", url=url) from exc
+        raise service.unreachable(
+            f"cannot talk to {where}, no connection: {exc!r}", url=url
+        ) from exc
     except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
         # Refused, reset, dropped mid-answer, truncated body: the server is not usable now.
         raise service.unavailable(f"cannot talk to {where}: {exc!r}", url=url) from exc
