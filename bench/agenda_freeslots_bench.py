@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from fse_desk.domain.rome_clock import at_rome, plus
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant, VisitType
 from fse_desk.scheduling.agenda import Agenda
-from fse_desk.scheduling.clock import at_rome, plus
 from fse_desk.scheduling.freeslots import SlotQuery, find_common_slots
 from fse_desk.scheduling.hours import PartOfDay, WorkingHours
-from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participant, VisitType
 
 PROFESSIONALS = 10
 PATIENTS = 1500

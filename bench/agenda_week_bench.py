@@ -30,10 +30,10 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from fse_desk.scheduling.clock import at_rome
-from fse_desk.scheduling.model import Professional
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import at_rome
+from fse_desk.domain.scheduling import Professional
 from fse_desk.scheduling.service import AgendaService
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from ui.agenda.agenda_view import AgendaView
 from ui.i18n import install_translators

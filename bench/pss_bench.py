@@ -37,6 +37,7 @@ from fse_desk.connectors.fhir_mapping import document_from_fhir, patient_from_fh
 from fse_desk.documents import parse_cda, pdf_text
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.roles import Role
 from fse_desk.pss import codes
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.cda_writer import write_cda
@@ -55,6 +56,7 @@ from fse_desk.pss.model import (
     Therapy,
     VitalSign,
 )
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.pss.service import PssService
 from fse_desk.pss.suggestions import (
     CDA_TYPES,
@@ -64,7 +66,6 @@ from fse_desk.pss.suggestions import (
 )
 from fse_desk.pss.validator import validate_cda_structure, validate_pss
 from fse_desk.pss.vocabularies import load_vocabulary
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator
@@ -193,14 +194,18 @@ class _Cache:
         self.store.patients.upsert_many([patient])
         self.store.documents.upsert_many([m for m, _c, _b in docs])
         self._client = FhirClient("http://127.0.0.1:9")  # never called: bodies are handed over
-        self.timeline = TimelineService(self.store, self._client, DOCTOR)
+        self.timeline = TimelineService(
+            self.store, self._client, DOCTOR, read_findings=FindingsIndexer()
+        )
         self.pss = PssService(self.store, self.timeline)
 
     def reopen(self) -> None:
         """A cache opened anew: nothing of it in this process's memory."""
         self.store.close()
         self.store = CacheStore.open(self.path, self.key)
-        self.timeline = TimelineService(self.store, self._client, DOCTOR)
+        self.timeline = TimelineService(
+            self.store, self._client, DOCTOR, read_findings=FindingsIndexer()
+        )
         self.pss = PssService(self.store, self.timeline)
 
     def read_bodies(self, pid: PatientId) -> list[tuple[DocumentMeta, bytes]]:

@@ -29,8 +29,8 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
 from fse_desk._types import PatientId
-from fse_desk.telemonitoring.cgm import cgm_summary
-from fse_desk.telemonitoring.model import (
+from fse_desk.domain.reading_track import Track, rome_offsets
+from fse_desk.domain.telemonitoring import (
     Activity,
     MonitoringType,
     Parameter,
@@ -39,9 +39,9 @@ from fse_desk.telemonitoring.model import (
     ReadingSource,
     Threshold,
 )
+from fse_desk.telemonitoring.cgm import cgm_summary
 from fse_desk.telemonitoring.rules import evaluate
 from fse_desk.telemonitoring.service import PatientTelemonitoring
-from fse_desk.telemonitoring.track import Track, rome_offsets
 from fse_desk_sandbox.region import telemonitoring_streams as streams
 from ui.telemonitoring.agp_view import AgpWidget
 from ui.telemonitoring.charts import TrackCharts

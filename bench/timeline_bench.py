@@ -33,7 +33,8 @@ from PySide6.QtWidgets import QApplication
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.documents import parse_cda
 from fse_desk.domain.patient import ConsentState
-from fse_desk.security.roles import Role
+from fse_desk.domain.roles import Role
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator
@@ -82,7 +83,9 @@ def timeline_benchmark() -> None:
         store, owner, other = _cache(Path(tmp))
         client = FhirClient("http://127.0.0.1:9/fhir")  # never called: everything is cached
         operator = Operator("Dott. Bench", "BNCDTT70A01A944X", Role.MMG, None, "bench")
-        widget = TimelineWidget(TimelineService(store, client, operator))
+        widget = TimelineWidget(
+            TimelineService(store, client, operator, read_findings=FindingsIndexer())
+        )
         widget.resize(1500, 900)
         widget.show()
         app.processEvents()

@@ -66,8 +66,8 @@ from typing import Any
 import platformdirs
 
 from fse_desk.connectors._guarded import DEFAULT_MAX_RESPONSE_BYTES, check_service_url
+from fse_desk.domain.roles import Role
 from fse_desk.errors import ConfigError
-from fse_desk.security.roles import Role
 
 APP_NAME = "fse-desk"
 DEMO_PROFILE = "demo"

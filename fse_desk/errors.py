@@ -1,4 +1,4 @@
-"""The one exception tree of FSE Desk.
+r"""The one exception tree of FSE Desk.
 
 Every error the core raises derives from :class:`FseDeskError`. Messages are
 English and meant for the log; the UI maps each class (walking the MRO) to an
@@ -50,24 +50,23 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   ├── CertificatePassphraseMissing the keyring holds no passphrase for it
     │   └── CertificateExpired       outside its validity period (expired or not yet valid)
     ├── SigningError                 a PDF could not be built, embedded or signed
-    ├── PublishNotAllowed            the operator may not publish this PSS (``refusal``)
-    ├── PssNotPublishable            the PSS fails the checks before publication (``problems``)
-    ├── BookingConflict              an appointment clashes and the user has not accepted it
+    ├── PublishNotAllowed            the operator may not publish this PSS (``refusal``) *
+    ├── PssNotPublishable            the PSS fails the checks before publication (``problems``) *
+    ├── BookingConflict              an appointment clashes and the user has not accepted it *
     │                                (``conflicts``: each with its reason and the other booking)
     ├── NotPermitted                 the operator's role may not do this (``role``, ``action``)
     ├── InvalidRecord                a domain record failed validation
     ├── VocabularyFileError          a vocabulary CSV is malformed (``line``, ``column``)
     └── Cancelled                    the user cancelled a long operation
+
+\* in the capability that owns them (:mod:`fse_desk.pss.errors`,
+:mod:`fse_desk.scheduling.conflicts`): they carry its records, and this module is the
+bottom layer, which imports nothing of the project (see docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # the PSS package imports this module: no cycle at run time
-    from fse_desk.pss.service import PublishRefusal
-    from fse_desk.pss.validator import Problem as PssProblem
-    from fse_desk.scheduling.conflicts import Conflict
+from typing import Any
 
 
 class FseDeskError(Exception):
@@ -320,31 +319,6 @@ class CertificateExpired(CertificateError):
 
 class SigningError(FseDeskError):
     """A PDF could not be built, have the CDA embedded, or be signed."""
-
-
-class PublishNotAllowed(FseDeskError):
-    """The operator may not publish this patient's PSS; ``refusal`` says why."""
-
-    def __init__(self, message: str, *, refusal: PublishRefusal | None) -> None:
-        super().__init__(message)
-        self.refusal = refusal
-
-
-class PssNotPublishable(FseDeskError):
-    """The PSS fails the checks before publication; ``problems`` lists every one."""
-
-    def __init__(self, message: str, *, problems: tuple[PssProblem, ...]) -> None:
-        super().__init__(message)
-        self.problems = problems
-
-
-class BookingConflict(FseDeskError):
-    """A booking clashes (double booking, outside hours, in the past) and the user has
-    not acknowledged it: never silently blocked nor allowed. ``conflicts`` lists each."""
-
-    def __init__(self, message: str, *, conflicts: tuple[Conflict, ...]) -> None:
-        super().__init__(message)
-        self.conflicts = conflicts
 
 
 class NotPermitted(FseDeskError):

@@ -16,6 +16,7 @@ from fse_desk.connectors.dicomweb import DicomWebClient
 from fse_desk.connectors.dimse import DimseClient, DimsePeer, Retrieve, tls_context
 from fse_desk.connectors.fhir_client import FhirClient, HttpLimits, TlsSettings
 from fse_desk.demo import start_demo_region
+from fse_desk.domain.roles import Role
 from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.imaging.service import PacsClient
 from fse_desk.progress import Progress
@@ -27,7 +28,6 @@ from fse_desk.security.certificates import (
     client_key_passphrase,
     load_operator_credentials,
 )
-from fse_desk.security.roles import Role
 from fse_desk.security.secrets import load_cache_key
 from fse_desk.store import CacheStore
 from fse_desk.store.paths import cache_path

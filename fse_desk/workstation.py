@@ -27,6 +27,8 @@ from fse_desk.connectors.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
 from fse_desk.connectors.telemonitoring_pull import TelemonitoringPull, TelemonitoringSummary
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
+from fse_desk.domain.roles import Role
+from fse_desk.domain.scheduling import Appointment
 from fse_desk.errors import CertificateError, ConfigError, ConnectorError, ResourceNotFound
 from fse_desk.events import Event
 from fse_desk.imaging.service import ImagingService
@@ -34,15 +36,14 @@ from fse_desk.outbox import OutboxService
 from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.pss.drafting import PssSigner, patient_info
 from fse_desk.pss.publication import PssPublisher
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.pss.service import PssService
-from fse_desk.scheduling.model import Appointment
 from fse_desk.scheduling.permissions import AgendaAction, require
 from fse_desk.scheduling.report import TelevisitReport, draft_report
 from fse_desk.scheduling.report_publication import queue_report
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.video import RoomUser, VideoServer, room_url
 from fse_desk.security.certificates import OperatorCredentials
-from fse_desk.security.roles import Role
 from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation
 from fse_desk.store import CacheStore
 from fse_desk.store.sync_records import QuarantinedRecord
@@ -119,7 +120,9 @@ class Workstation:
         self._credentials = credentials
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
         self.gateway_base_url = gateway_url
-        self.timeline = TimelineService(store, client, operator, vocabulary_dir=vocabulary_dir)
+        self.timeline = TimelineService(
+            store, client, operator, read_findings=FindingsIndexer(vocabulary_dir)
+        )
         self.pss = PssService(
             store,
             self.timeline,
@@ -132,6 +135,7 @@ class Workstation:
         )
         self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
         self._sync_lock = threading.Lock()
+        self._status_lock = threading.RLock()
         self.status_changed: Event[ConnectionStatus] = Event()
         self.patients_changed: Event[None] = Event()
         # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
@@ -183,42 +187,56 @@ class Workstation:
     def status(self) -> ConnectionStatus:
         return self._status
 
-    def _set_status(self, status: ConnectionStatus) -> None:
-        if status != self._status:
-            self._status = status
-            self.status_changed.emit(status)
+    def _update_status(self, change: Callable[[ConnectionStatus], ConnectionStatus]) -> None:
+        """Apply ``change`` to the current status and announce the result if it differs.
+
+        The sync worker and the GUI thread (a queued PSS or vitals reading) both
+        update the status: the read-modify-write and the emission happen under one
+        lock, so no update is lost and listeners see the states in order. The lock
+        is re-entrant: a listener may read or update the status itself.
+        """
+        with self._status_lock:
+            status = change(self._status)
+            if status != self._status:
+                self._status = status
+                self.status_changed.emit(status)
 
     def _went_offline(self, *, sync_failed: bool = False) -> None:
-        since = self._status.offline_since or datetime.now(UTC)
-        self._store.sync_state.set(OFFLINE_SINCE_KEY, since.isoformat())
-        self._set_status(
-            replace(
-                self._status,
-                online=False,
-                offline_since=since,
-                syncing=False,
-                last_sync_failed=self._status.last_sync_failed or sync_failed,
+        now = datetime.now(UTC)
+        with self._status_lock:
+            since = self._status.offline_since or now
+            self._store.sync_state.set(OFFLINE_SINCE_KEY, since.isoformat())
+            self._update_status(
+                lambda s: replace(
+                    s,
+                    online=False,
+                    offline_since=since,
+                    syncing=False,
+                    last_sync_failed=s.last_sync_failed or sync_failed,
+                )
             )
-        )
 
     def _went_online(self, synced: bool) -> None:
         self._store.sync_state.set(OFFLINE_SINCE_KEY, "")
         last = _parse(self._store.sync_state.get(LAST_SYNC_KEY)) if synced else None
-        self._set_status(
-            replace(
-                self._status,
-                unreadable=self._store.sync_records.quarantine_count(),
+        pending = self._store.outbox.count_pending()
+        unreadable = self._store.sync_records.quarantine_count()
+        self._update_status(
+            lambda s: replace(
+                s,
+                unreadable=unreadable,
                 online=True,
                 offline_since=None,
                 syncing=False,
-                last_sync_at=last or self._status.last_sync_at,
-                last_sync_failed=self._status.last_sync_failed and not synced,
-                outbox_pending=self._store.outbox.count_pending(),
+                last_sync_at=last or s.last_sync_at,
+                last_sync_failed=s.last_sync_failed and not synced,
+                outbox_pending=pending,
             )
         )
 
     def _on_local_change(self) -> None:
-        self._set_status(replace(self._status, outbox_pending=self._store.outbox.count_pending()))
+        pending = self._store.outbox.count_pending()
+        self._update_status(lambda s: replace(s, outbox_pending=pending))
         self.local_change_queued.emit(None)
 
     def unreadable_records(self) -> list[QuarantinedRecord]:
@@ -245,7 +263,7 @@ class Workstation:
         turns offline) and Cancelled when the user cancels (work done is kept).
         """
         with self._sync_lock:
-            self._set_status(replace(self._status, syncing=True))
+            self._update_status(lambda s: replace(s, syncing=True))
             try:
                 pusher = OutboxPusher(self._store, self._client, gateway=self.gateway_client)
                 pushed = drive(pusher.push(cancel), report)
@@ -270,12 +288,10 @@ class Workstation:
                 self._went_offline(sync_failed=True)
                 raise
             except BaseException:
-                self._set_status(
-                    replace(
-                        self._status,
-                        syncing=False,
-                        last_sync_failed=True,
-                        outbox_pending=self._store.outbox.count_pending(),
+                pending = self._store.outbox.count_pending()
+                self._update_status(
+                    lambda s: replace(
+                        s, syncing=False, last_sync_failed=True, outbox_pending=pending
                     )
                 )
                 raise

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.pss.service import PssService
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
@@ -32,7 +33,12 @@ def main() -> None:
     args = parser.parse_args()
     store = CacheStore.open(args.cache, bytes.fromhex(os.environ[KEY_VARIABLE]))
     # The timeline's client is never called: saving a draft is local.
-    service = PssService(store, TimelineService(store, FhirClient("http://127.0.0.1:9"), DOCTOR))
+    service = PssService(
+        store,
+        TimelineService(
+            store, FhirClient("http://127.0.0.1:9"), DOCTOR, read_findings=FindingsIndexer()
+        ),
+    )
     draft = full_pss()
     say("ready")
     for n in range(1, SAVES + 1):

@@ -13,7 +13,7 @@ import pytest
 
 from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
 from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
-from fse_desk.security.roles import Role
+from fse_desk.domain.roles import Role
 from fse_desk.startup import open_workstation
 from fse_desk.store import CacheStore
 from fse_desk.workstation import Workstation

@@ -27,7 +27,8 @@ class RecordFactory:
         n = next(self._numbers)
         base = Patient(
             id=PatientId(f"pat-{n}"),
-            codice_fiscale=CodiceFiscale(f"TSTPAZ{n:010d}"),
+            # The shape of a real CF (surname, name, birth, place, check letters), distinct per n.
+            codice_fiscale=CodiceFiscale(f"TSTPAZ80A{n % 100:02d}A{n // 100 % 1000:03d}X"),
             family_name=f"Cognome{n}",
             given_name=f"Nome{n}",
             sex=Sex.FEMALE if n % 2 else Sex.MALE,

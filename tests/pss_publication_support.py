@@ -16,9 +16,9 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from fse_desk.config import AppConfig, DemoConfig, RegionConfig, UserConfig
 from fse_desk.domain.outbox import OutboxEntry
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.roles import Role
 from fse_desk.pss.model import Pss
 from fse_desk.security.certificates import OperatorCredentials, store_certificate_passphrase
-from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox.gateway import trust_certificate_authority

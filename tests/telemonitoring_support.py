@@ -6,7 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from fse_desk._types import PatientId
-from fse_desk.telemonitoring.model import (
+from fse_desk.domain.telemonitoring import (
     Activity,
     MonitoringType,
     Parameter,

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fse_desk.domain.outbox import OutboxMethod
-from fse_desk.scheduling.clock import ROME, at_rome, plus
-from fse_desk.scheduling.model import (
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import ROME, at_rome, plus
+from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
@@ -26,7 +27,6 @@ from fse_desk.scheduling.model import (
     VisitType,
 )
 from fse_desk.scheduling.service import AgendaService
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from tests.fixtures_store import RecordFactory
 from ui.agenda.agenda_view import AgendaView
@@ -279,7 +279,7 @@ def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
 def test_a_slot_lost_to_another_desk_shows_both_bookings_and_cancels_only_mine(
     agenda: AgendaService, cache: CacheStore, qtbot: QtBot
 ) -> None:
-    from fse_desk.scheduling.model import Slot
+    from fse_desk.domain.scheduling import Slot
 
     day = datetime.now(UTC).astimezone(ROME).date() + timedelta(days=1)
     start = at_rome(day, time(23, 0))

@@ -15,16 +15,16 @@ from fse_desk.connectors.agenda_pull import pull_agenda
 from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
 from fse_desk.connectors.push import OutboxPusher, local_identifier
 from fse_desk.domain.outbox import OutboxState
-from fse_desk.progress import drive
-from fse_desk.scheduling.clock import at_rome, plus
-from fse_desk.scheduling.model import (
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import at_rome, plus
+from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
     VisitType,
 )
+from fse_desk.progress import drive
 from fse_desk.scheduling.service import AgendaService, new_appointment_id
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk_sandbox import ResourceStore, SandboxServer
 from fse_desk_sandbox.region.agenda import agenda_resources

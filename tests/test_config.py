@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from fse_desk.config import load_config
+from fse_desk.domain.roles import Role
 from fse_desk.errors import ConfigError
-from fse_desk.security.roles import Role
 
 GOOD = """
 [region]

@@ -11,9 +11,9 @@ import pytest
 
 from fse_desk.config import PacsConfig
 from fse_desk.connectors.dicomweb import DicomWebClient
+from fse_desk.domain.imaging import StudySource
 from fse_desk.domain.patient import ConsentState
 from fse_desk.errors import DicomWebError, PacsUnavailable
-from fse_desk.imaging.model import StudySource
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.progress import drive
 from fse_desk.startup import open_workstation

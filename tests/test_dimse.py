@@ -12,8 +12,8 @@ import pytest
 from fse_desk._types import CodiceFiscale
 from fse_desk.config import PacsConfig, PacsProtocol, load_config
 from fse_desk.connectors.dimse import DimseClient, DimsePeer, Retrieve
+from fse_desk.domain.imaging import StudySource
 from fse_desk.errors import Cancelled, ConfigError, DimseError, PacsUnavailable
-from fse_desk.imaging.model import StudySource
 from fse_desk.imaging.service import ImagingService
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail

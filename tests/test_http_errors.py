@@ -11,11 +11,19 @@ import inspect
 import httpx
 import pytest
 
+from fse_desk.connectors._http_errors import (
+    FHIR_SERVER,
+    GATEWAY,
+    PACS,
+    Service,
+    map_transport_errors,
+)
 from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
 from fse_desk.errors import (
     AuthFailed,
     ConnectorError,
     ConnectorTimeout,
+    DicomWebError,
     FhirError,
     InvalidResponse,
     PreconditionFailed,
@@ -113,3 +121,45 @@ def test_a_body_that_is_not_fhir_is_invalid_response() -> None:
         pytest.raises(InvalidResponse, match="not JSON"),
     ):
         client.read("Patient", "1")
+
+
+def _every_httpx_exception() -> list[type[httpx.HTTPError]]:
+    return [
+        cls
+        for _, cls in inspect.getmembers(httpx, inspect.isclass)
+        if issubclass(cls, httpx.HTTPError)
+    ]
+
+
+def _raise(exc_class: type[httpx.HTTPError]) -> None:
+    request = httpx.Request("GET", "http://region.test/x")
+    if issubclass(exc_class, httpx.HTTPStatusError):
+        raise exc_class("boom", request=request, response=httpx.Response(500, request=request))
+    if issubclass(exc_class, httpx.RequestError):
+        raise exc_class("boom", request=request)
+    raise exc_class("boom")
+
+
+@pytest.mark.parametrize("service", [FHIR_SERVER, GATEWAY, PACS], ids=lambda s: s.name)
+@pytest.mark.parametrize("exc_class", _every_httpx_exception(), ids=lambda c: c.__name__)
+def test_every_httpx_exception_becomes_the_services_own_error(
+    service: Service, exc_class: type[httpx.HTTPError]
+) -> None:
+    with pytest.raises(ConnectorError) as info, map_transport_errors("http://x.test", service):
+        _raise(exc_class)
+    assert isinstance(info.value.__cause__, exc_class)
+    assert service.name in str(info.value)
+    expected = (
+        service.timeout
+        if issubclass(exc_class, httpx.TimeoutException)
+        else service.unreachable
+        if issubclass(exc_class, httpx.ConnectError)
+        else service.unavailable
+        if issubclass(exc_class, httpx.NetworkError | httpx.RemoteProtocolError | httpx.ProxyError)
+        else service.undecodable
+        if issubclass(exc_class, httpx.DecodingError)
+        else service.failure
+    )
+    assert type(info.value) is expected
+    if service is PACS:
+        assert isinstance(info.value, DicomWebError)  # the imaging tab's one family

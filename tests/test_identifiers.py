@@ -18,9 +18,9 @@ from fse_desk.domain.identifiers import (
     submission_set_id,
 )
 from fse_desk.domain.patient import ConsentState, Patient, Sex
+from fse_desk.domain.roles import Role
 from fse_desk.pss import write_cda
 from fse_desk.pss.publication import publication_of
-from fse_desk.security.roles import Role
 from tests.test_pss_support import full_pss
 
 

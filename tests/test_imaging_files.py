@@ -12,11 +12,11 @@ import pytest
 from pydicom import dcmread
 from pydicom.data import get_testdata_file
 
+from fse_desk.domain.imaging import FailureReason
 from fse_desk.errors import MeasurementUnavailable
 from fse_desk.imaging import measure
 from fse_desk.imaging.decode import NO_SPACING, Spacing, SpacingKind
 from fse_desk.imaging.local import scan
-from fse_desk.imaging.model import FailureReason
 from fse_desk.imaging.service import ImagingService
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.progress import drive

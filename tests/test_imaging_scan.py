@@ -11,8 +11,8 @@ import pydicom
 import pytest
 from pydicom.data import get_testdata_file
 
+from fse_desk.domain.imaging import FailureReason, LocalScan
 from fse_desk.imaging.local import scan
-from fse_desk.imaging.model import FailureReason, LocalScan
 from fse_desk.progress import drive
 from tests.imaging_files import grey_image
 

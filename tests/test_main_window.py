@@ -84,6 +84,6 @@ def test_patient_list_shows_birth_date_and_age_compactly(
     qtbot.addWidget(window)
     model = window.patient_list.model
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Nascita (età)"
-    patient = model.patient_at(0)
+    patient = model.record_at(0)
     assert patient is not None
     assert model.index(0, 2).data().endswith(f"({patient.age_on(date.today())})")

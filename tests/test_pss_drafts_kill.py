@@ -20,6 +20,7 @@ from pathlib import Path
 
 from fse_desk._types import PatientId
 from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.pss.service import PssService
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
@@ -77,7 +78,10 @@ def test_a_killed_autosave_leaves_the_last_whole_draft(tmp_path: Path) -> None:
         try:
             assert store.integrity_ok()
             service = PssService(
-                store, TimelineService(store, FhirClient("http://127.0.0.1:9"), DOCTOR)
+                store,
+                TimelineService(
+                    store, FhirClient("http://127.0.0.1:9"), DOCTOR, read_findings=FindingsIndexer()
+                ),
             )
             found = service.draft(PatientId(PATIENT_ID), full_pss().author.cf)
         finally:

@@ -18,7 +18,7 @@ from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.codes import SECTIONS
 from fse_desk.pss.model import Allergy, Coded, Problem, Pss, Therapy
 from fse_desk.pss.suggestions import Source, Suggestion, SuggestionSet, Unmatched
-from fse_desk.pss.validator import Problem as ValidationProblem
+from fse_desk.pss.validator import CheckIssue
 from tests.test_pss_editor_support import (  # noqa: F401  (fixtures)
     PATIENT,
     Cache,
@@ -365,5 +365,5 @@ def test_publication_refusals_about_the_draft_itself_say_what_to_do(qapp: QAppli
             "Start a new version of your own.",
         ),
     ):
-        message = texts.message(ValidationProblem(code, "english", "", field), draft)
+        message = texts.message(CheckIssue(code, "english", "", field), draft)
         assert message == tr("ProblemTexts", source)

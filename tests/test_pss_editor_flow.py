@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import ConsentState, Patient
-from fse_desk.errors import PssNotPublishable
 from fse_desk.pss import codes
+from fse_desk.pss.errors import PssNotPublishable
 from fse_desk.pss.model import Coded, ProblemStatus
 from fse_desk.pss.suggestions import Suggestion, SuggestionSet, accept
 from fse_desk.workstation import Workstation

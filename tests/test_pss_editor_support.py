@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from fse_desk._types import PatientId
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.pss.model import Coded, Pss
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.pss.service import PssService
 from fse_desk.pss.vocabularies import load_vocabulary, parse_vocabulary
 from fse_desk.store import CacheStore
@@ -80,7 +81,9 @@ def tr(context: str, text: str, n: int = -1) -> str:
 
 
 def service_on(store: CacheStore, client: FhirClient) -> PssService:
-    return PssService(store, TimelineService(store, client, DOCTOR))
+    return PssService(
+        store, TimelineService(store, client, DOCTOR, read_findings=FindingsIndexer())
+    )
 
 
 @pytest.fixture(name="client")

@@ -118,7 +118,7 @@ def test_public_surface_is_pinned() -> None:
         "Term",
         "Therapy",
         "Vaccination",
-        "ValidationProblem",
+        "CheckIssue",
         "VitalSign",
         "Vocabulary",
         "accept",

@@ -18,21 +18,21 @@ from fse_desk.connectors.push import OutboxPusher, PushSummary
 from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.outbox import OutboxMethod, OutboxState
 from fse_desk.domain.patient import ConsentState
+from fse_desk.domain.roles import Role
 from fse_desk.domain.vitals import Vital
 from fse_desk.errors import (
     CertificateError,
     ConfigError,
-    PssNotPublishable,
-    PublishNotAllowed,
     ServerUnavailable,
 )
 from fse_desk.progress import drive
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.drafting import new_document_id
+from fse_desk.pss.errors import PssNotPublishable, PublishNotAllowed, PublishRefusal
 from fse_desk.pss.model import new_version
 from fse_desk.pss.publication import PssPublisher
-from fse_desk.pss.service import PssService, PublishRefusal
-from fse_desk.security.roles import Role
+from fse_desk.pss.refresh import FindingsIndexer
+from fse_desk.pss.service import PssService
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator, Workstation
@@ -257,7 +257,7 @@ class Desk:
         drive(SyncEngine(cache, region.client, practitioner_id=DEMO_MMG_ID).pull())
         self.pss = PssService(
             cache,
-            TimelineService(cache, region.client, DOCTOR),
+            TimelineService(cache, region.client, DOCTOR, read_findings=FindingsIndexer()),
             signer=DEMO_SIGNER,
             operator=DOCTOR,
             publisher=PssPublisher(cache, lambda: operator.credentials, gateway_url(region)),

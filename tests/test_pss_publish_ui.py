@@ -19,11 +19,9 @@ from fse_desk.domain.outbox import OutboxState
 from fse_desk.errors import (
     GatewayError,
     GatewayTokenRefused,
-    PssNotPublishable,
-    PublishNotAllowed,
 )
-from fse_desk.pss.service import PublishRefusal
-from fse_desk.pss.validator import Problem
+from fse_desk.pss.errors import PssNotPublishable, PublishNotAllowed, PublishRefusal
+from fse_desk.pss.validator import CheckIssue
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import consenting, first_version, open_mmg
 from tests.test_gateway_support import Operator as Certified
@@ -56,7 +54,7 @@ def test_a_refused_publication_shows_the_gateway_reason_and_what_to_fix(
         qtbot.addWidget(panel)
         model = panel.model
         qtmodeltester.check(model)
-        [entry] = model.entries
+        [entry] = model.records
         assert entry.state is OutboxState.ERROR
 
         def cell(column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
@@ -113,5 +111,5 @@ def test_publishing_refusals_read_by_reason() -> None:
     assert "does not name you as this patient's GP" in user_message(not_gp)
     nurse = PublishNotAllowed("x", refusal=PublishRefusal.NOT_MMG_OR_PLS)
     assert "only general practitioners (MMG) and family paediatricians" in user_message(nurse)
-    incomplete = PssNotPublishable("x", problems=(Problem("c", "m", "", "allergies"),))
+    incomplete = PssNotPublishable("x", problems=(CheckIssue("c", "m", "", "allergies"),))
     assert "Correct the fields listed" in user_message(incomplete)

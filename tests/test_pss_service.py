@@ -8,10 +8,11 @@ import pytest
 
 from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.patient import ConsentState
+from fse_desk.domain.roles import Role
 from fse_desk.errors import ConsentMissing, MalformedDocument
 from fse_desk.progress import drive
-from fse_desk.pss.service import PssService, PublishRefusal
-from fse_desk.security.roles import Role
+from fse_desk.pss.errors import PublishRefusal
+from fse_desk.pss.service import PssService
 from fse_desk.store import CacheStore
 from fse_desk.workstation import Operator, Workstation
 from fse_desk_sandbox.region import DEMO_MMG_ID

@@ -23,7 +23,7 @@ from fse_desk.pss import codes, refresh
 from fse_desk.pss._findings import Findings, entry_fields
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import Allergy, Problem, Therapy
-from fse_desk.pss.refresh import findings_row, index_missing, suggest_from_cache
+from fse_desk.pss.refresh import FindingsIndexer, findings_row, index_missing, suggest_from_cache
 from fse_desk.pss.service import PssService
 from fse_desk.pss.suggestions import (
     CDA_TYPES,
@@ -207,7 +207,7 @@ def test_kept_findings_rebuild_every_field_of_a_structured_pss(region: dict[str,
 def timeline(cache: CacheStore) -> Iterator[TimelineService]:
     """The timeline service caching bodies handed to it (its client is never called)."""
     client = FhirClient("http://127.0.0.1:9")
-    yield TimelineService(cache, client, DOCTOR)
+    yield TimelineService(cache, client, DOCTOR, read_findings=FindingsIndexer())
     client.close()
 
 

@@ -23,7 +23,7 @@ NS = {"h": "urn:hl7-org:v3"}
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 CF_OID = "2.16.840.1.113883.2.9.4.3.2"
 LOINC_OID = "2.16.840.1.113883.6.1"
-DOC_OID = "2.16.840.1.113883.2.9.2.80.4.4"
+DOC_OID = "2.16.840.1.113883.2.9.2.80.4.4"  # an OID arc has no leading zero
 
 
 @pytest.fixture(scope="module")

@@ -9,23 +9,28 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from fse_desk.errors import BookingConflict, InvalidRecord, NotPermitted
-from fse_desk.scheduling.agenda import Agenda
-from fse_desk.scheduling.clock import ROME, at_rome, day_bounds, elapsed, fhir_instant, plus
-from fse_desk.scheduling.conflicts import ConflictReason, conflicts_of, require_acknowledged
-from fse_desk.scheduling.freeslots import SlotQuery, find_common_slots
-from fse_desk.scheduling.hours import PartOfDay, WorkingHours
-from fse_desk.scheduling.model import (
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import ROME, at_rome, day_bounds, elapsed, fhir_instant, plus
+from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
     VisitType,
 )
+from fse_desk.errors import InvalidRecord, NotPermitted
+from fse_desk.scheduling.agenda import Agenda
+from fse_desk.scheduling.conflicts import (
+    BookingConflict,
+    ConflictReason,
+    conflicts_of,
+    require_acknowledged,
+)
+from fse_desk.scheduling.freeslots import SlotQuery, find_common_slots
+from fse_desk.scheduling.hours import PartOfDay, WorkingHours
 from fse_desk.scheduling.permissions import AgendaAction, may, require
 from fse_desk.scheduling.recurrence import Recurrence, check_series, expand
 from fse_desk.scheduling.series import Scope, cancel, reschedule
 from fse_desk.scheduling.waitlist import candidates, promote
-from fse_desk.security.roles import Role
 
 PATIENT = Participant("Patient/p1", "Paziente")
 MMG = Participant("Practitioner/mmg", "Dott. Rossi")

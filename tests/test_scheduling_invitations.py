@@ -12,18 +12,18 @@ import jwt
 import pytest
 from pypdf import PdfReader
 
-from fse_desk.errors import ConfigError
-from fse_desk.scheduling.clock import at_rome, plus
-from fse_desk.scheduling.fhir import from_fhir, to_fhir
-from fse_desk.scheduling.invitations import invitation
-from fse_desk.scheduling.letter import invitation_letter
-from fse_desk.scheduling.model import (
+from fse_desk.domain.rome_clock import at_rome, plus
+from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
     ParticipantStatus,
     VisitType,
 )
+from fse_desk.domain.scheduling_fhir import from_fhir, to_fhir
+from fse_desk.errors import ConfigError
+from fse_desk.scheduling.invitations import invitation
+from fse_desk.scheduling.letter import invitation_letter
 from fse_desk.scheduling.video import RoomUser, VideoServer, new_room_name, room_url
 
 PATIENT = Participant("Patient/p1", "Anna Verdi")
@@ -151,7 +151,7 @@ def test_the_fhir_appointment_round_trips_with_offsets_cup_code_and_series() -> 
 
 def test_the_client_identifier_is_the_one_the_outbox_searches_by() -> None:
     from fse_desk.connectors import push
-    from fse_desk.scheduling import fhir
+    from fse_desk.domain import scheduling_fhir as fhir
 
     assert fhir.local_identifier("abc") == push.local_identifier("abc")
     resource = fhir.to_fhir(televisit())

@@ -21,9 +21,9 @@ from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
 from fse_desk.connectors.fhir_mapping import is_hidden
 from fse_desk.connectors.sync import SyncEngine, SyncSummary
 from fse_desk.domain import ConsentState
+from fse_desk.domain.roles import Role
 from fse_desk.progress import Progress, drive
 from fse_desk.pss.service import PssService, PublishRefusal
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk_sandbox import ResourceStore, SandboxServer
 from fse_desk_sandbox.realism import MODES, Realism

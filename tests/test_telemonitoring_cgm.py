@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 
 from fse_desk._types import PatientId
+from fse_desk.domain.reading_track import Track
+from fse_desk.domain.telemonitoring import Parameter, ReadingSource
 from fse_desk.telemonitoring.cgm import (
     AGP_PERCENTILES,
     OLDER_HIGH_RISK_TARGETS,
@@ -16,8 +18,6 @@ from fse_desk.telemonitoring.cgm import (
     cgm_summary,
     gmi,
 )
-from fse_desk.telemonitoring.model import Parameter, ReadingSource
-from fse_desk.telemonitoring.track import Track
 from tests.telemonitoring_support import ROME
 
 

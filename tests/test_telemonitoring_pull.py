@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from fse_desk.domain.telemonitoring import MonitoringType, Parameter, Programme
 from fse_desk.store import CacheStore
-from fse_desk.telemonitoring.model import MonitoringType, Parameter, Programme
 from fse_desk.telemonitoring.service import TelemonitoringService
 from fse_desk_sandbox import SandboxServer
 from tests.telemonitoring_region import TmRegion, build_region, sync

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from fse_desk.domain.reading_track import Track
+from fse_desk.domain.telemonitoring import SYSTOLIC, MonitoringType, Parameter, Threshold
 from fse_desk.errors import InvalidRecord
 from fse_desk.telemonitoring.home_bp import HomeBpVerdict, home_bp_protocol
-from fse_desk.telemonitoring.model import SYSTOLIC, MonitoringType, Parameter, Threshold
 from fse_desk.telemonitoring.rules import Rule, Severity, evaluate_readings
-from fse_desk.telemonitoring.track import Track
 from tests.telemonitoring_support import PID, plan, reading, rome
 
 W, BP, SPO2, HR = Parameter.WEIGHT, Parameter.BLOOD_PRESSURE, Parameter.SPO2, Parameter.HEART_RATE

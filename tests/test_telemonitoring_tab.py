@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
+from fse_desk.domain.telemonitoring import Parameter
 from fse_desk.startup import open_workstation
-from fse_desk.telemonitoring.model import Parameter
 from fse_desk.telemonitoring.rules import Rule
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import ResourceStore, SandboxServer

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from fse_desk.domain.telemonitoring import Parameter, ReadingSource
 from fse_desk.domain.vitals import Vital
 from fse_desk.startup import open_workstation
-from fse_desk.telemonitoring.model import Parameter, ReadingSource
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import ResourceStore, SandboxServer
 from tests.fixtures_region import region_config

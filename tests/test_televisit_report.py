@@ -10,10 +10,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import at_rome, plus
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant, VisitType
 from fse_desk.errors import InvalidRecord, NotPermitted
 from fse_desk.pss.model import AdministrativeSex, Clinician, Organization, PatientInfo
-from fse_desk.scheduling.clock import at_rome, plus
-from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participant, VisitType
 from fse_desk.scheduling.report import (
     VisitMode,
     draft_report,
@@ -22,7 +23,6 @@ from fse_desk.scheduling.report import (
 )
 from fse_desk.scheduling.report_cda import write_report_cda
 from fse_desk.scheduling.report_checks import validate_report_structure
-from fse_desk.security.roles import Role
 
 V3 = "{urn:hl7-org:v3}"
 DOCTOR = Clinician("GDTLNE72D58A944V", "Elena", "Guidotti", ("tel:+390510000000",))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from fse_desk.domain.outbox import OutboxState
-from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participant, VisitType
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant, VisitType
 from fse_desk.scheduling.service import new_appointment_id
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox.region import DEMO_MMG_ID

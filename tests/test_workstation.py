@@ -12,9 +12,9 @@ import pytest
 from keyring.backends import fail
 
 from fse_desk.config import AppConfig, DemoConfig
+from fse_desk.domain.roles import Role
 from fse_desk.errors import KeyringUnavailable, ServerUnavailable
 from fse_desk.progress import Progress
-from fse_desk.security.roles import Role
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import SandboxServer

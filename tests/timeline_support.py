@@ -8,8 +8,9 @@ from typing import Any
 
 from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.roles import Role
 from fse_desk.progress import drive
-from fse_desk.security.roles import Role
+from fse_desk.pss.refresh import FindingsIndexer
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator
@@ -47,4 +48,8 @@ class SyncedRegion:
 def make_synced(live_region: LiveRegion, cache: CacheStore) -> SyncedRegion:
     """Sync the live region into ``cache``; the timeline service reads it as DOCTOR."""
     drive(SyncEngine(cache, live_region.client, practitioner_id=None).pull())
-    return SyncedRegion(live_region, cache, TimelineService(cache, live_region.client, DOCTOR))
+    return SyncedRegion(
+        live_region,
+        cache,
+        TimelineService(cache, live_region.client, DOCTOR, read_findings=FindingsIndexer()),
+    )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-ROME = ZoneInfo("Europe/Rome")
+from fse_desk.domain.identifiers import ROME
 
 
 def format_date(value: date) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, 
 
 from fse_desk._types import PatientId
 from fse_desk.domain.patient import Patient
-from fse_desk.scheduling.model import Appointment
+from fse_desk.domain.scheduling import Appointment
 from fse_desk.workstation import Workstation
 from ui.agenda.agenda_view import AgendaView
 from ui.agenda.televisits_tab import ReportActions, TelevisitsTab

@@ -14,7 +14,8 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from fse_desk import errors
-from fse_desk.pss.service import PublishRefusal
+from fse_desk.pss.errors import PssNotPublishable, PublishNotAllowed, PublishRefusal
+from fse_desk.scheduling.conflicts import BookingConflict
 
 log = logging.getLogger(__name__)
 
@@ -169,17 +170,17 @@ def _texts() -> dict[type[BaseException], str]:
             "The document could not be signed. Nothing was sent. Try again; if it happens "
             "again, call support.",
         ),
-        errors.PublishNotAllowed: QCoreApplication.translate(
+        PublishNotAllowed: QCoreApplication.translate(
             "messages",
             "You cannot publish the PSS: only general practitioners (MMG) and family "
             "paediatricians (PLS) write it. You can still read it.",
         ),
-        errors.PssNotPublishable: QCoreApplication.translate(
+        PssNotPublishable: QCoreApplication.translate(
             "messages",
             "The PSS cannot be published yet: some fields are missing or not valid. Correct "
             "the fields listed and publish again. Nothing was sent.",
         ),
-        errors.BookingConflict: QCoreApplication.translate(
+        BookingConflict: QCoreApplication.translate(
             "messages",
             "The appointment clashes with other bookings or with the opening hours. Look at "
             "the conflicts listed and confirm, or choose another time. Nothing was booked.",
@@ -286,7 +287,7 @@ def _specific(exc: BaseException) -> str | None:
             exc.detail,
             token_refused=isinstance(exc, errors.GatewayTokenRefused),
         )
-    if isinstance(exc, errors.PublishNotAllowed) and exc.refusal is PublishRefusal.NOT_PATIENTS_GP:
+    if isinstance(exc, PublishNotAllowed) and exc.refusal is PublishRefusal.NOT_PATIENTS_GP:
         return QCoreApplication.translate(
             "messages",
             "You cannot publish this PSS: the FSE does not name you as this patient's GP (MMG) "

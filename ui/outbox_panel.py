@@ -10,14 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,15 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fse_desk.connectors.gateway_push import PROBLEM_KEY
-from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
+from fse_desk.domain.outbox import PROBLEM_KEY, OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.errors import FseDeskError
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime
 from ui.messages import gateway_problem_text, user_message
+from ui.models.record_table import Index, RecordTableModel
 from ui.vitals.labels import vital_for_loinc, vital_label
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def state_text(state: OutboxState) -> str:
@@ -80,38 +71,25 @@ def reason_tip(entry: OutboxEntry) -> str | None:
     )
 
 
-class OutboxModel(QAbstractTableModel):
-    COLUMNS = 6
-
+class OutboxModel(RecordTableModel[OutboxEntry]):
     def __init__(self, workstation: Workstation, parent: Any = None) -> None:
         super().__init__(parent)
         self._workstation = workstation
-        self.entries: list[OutboxEntry] = []
         self._patient_names: dict[str, str] = {}
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.entries = self._workstation.outbox.entries()
+        self.records = self._workstation.outbox.entries()
         # Read here, once, not in data(): painting must never query the cache.
         self._patient_names = {}
-        for entry in self.entries:
+        for entry in self.records:
             if entry.patient_id and entry.patient_id not in self._patient_names:
                 patient = self._workstation.patient(entry.patient_id)
                 self._patient_names[entry.patient_id] = patient.display_name if patient else "—"
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        labels = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Queued"),
             self.tr("Patient"),
             self.tr("Change"),
@@ -119,12 +97,11 @@ class OutboxModel(QAbstractTableModel):
             self.tr("Attempts"),
             self.tr("Reason"),
         )
-        return labels[section] if 0 <= section < len(labels) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.record_of(index)
+        if entry is None:
             return None
-        entry = self.entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return reason_tip(entry)
@@ -232,12 +209,12 @@ class OutboxPanel(QDialog):
 
     def refresh(self) -> None:
         self.model.refresh()
-        self.empty_label.setVisible(not self.model.entries)
+        self.empty_label.setVisible(not self.model.records)
         self._update_buttons()
 
     def selected(self) -> OutboxEntry | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entries[rows[0].row()] if rows else None
+        return self.model.record_at(rows[0].row()) if rows else None
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)

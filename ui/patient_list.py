@@ -84,6 +84,6 @@ class PatientListWidget(QWidget):
             self.table.setFocus()
 
     def _emit_selected(self, row: int) -> None:
-        patient: Patient | None = self.model.patient_at(row)
+        patient: Patient | None = self.model.record_at(row)
         if patient is not None:
             self.patient_selected.emit(patient)

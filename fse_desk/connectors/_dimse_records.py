@@ -7,14 +7,14 @@ from datetime import date
 
 from pydicom.dataset import Dataset
 
-from fse_desk.errors import DimseError
-from fse_desk.imaging.model import (
+from fse_desk.domain.imaging import (
     SeriesInstanceUid,
     SeriesSummary,
     StudyInstanceUid,
     StudySource,
     StudySummary,
 )
+from fse_desk.errors import DimseError
 
 
 def identifier(level: str, **keys: str) -> Dataset:

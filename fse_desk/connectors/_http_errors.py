@@ -1,7 +1,8 @@
 """The one boundary where httpx exceptions and HTTP error statuses become ours.
 
-Everything the FHIR client raises comes through :func:`map_transport_errors`
-or :func:`raise_for_status`, so callers only ever see the
+Every connector (the FHIR client, the FSE gateway, the DICOMweb PACS) sends its
+requests inside :func:`map_transport_errors`, naming its :class:`Service`; the FHIR
+client reads error statuses with :func:`raise_for_status`. Callers only ever see the
 :class:`~fse_desk.errors.FseDeskError` tree.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -19,8 +21,10 @@ from fse_desk.errors import (
     AuthFailed,
     ConnectorError,
     ConnectorTimeout,
+    DicomWebError,
     FhirError,
     InvalidResponse,
+    PacsUnavailable,
     PreconditionFailed,
     ResourceNotFound,
     ServerUnavailable,
@@ -28,26 +32,74 @@ from fse_desk.errors import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Service:
+    """A kind of regional service: how the log names it, and its error classes."""
+
+    name: str  # "the FSE server", in "cannot talk to the FSE server at <url>"
+    setting: str  # the configuration key of its address
+    timeout: type[ConnectorError]  # no answer in time
+    unreachable: type[ConnectorError]  # no connection at all
+    unavailable: type[ConnectorError]  # refused, reset, dropped mid-answer
+    undecodable: type[ConnectorError]  # a body that cannot be decoded
+    failure: type[ConnectorError]  # anything else: a bad address, the rest of httpx
+
+
+FHIR_SERVER = Service(
+    "the FSE server",
+    "[region] fhir_base_url",
+    timeout=ConnectorTimeout,
+    unreachable=ServerUnreachable,
+    unavailable=ServerUnavailable,
+    undecodable=InvalidResponse,
+    failure=ConnectorError,
+)
+GATEWAY = Service(
+    "the FSE gateway",
+    "[region] gateway_base_url",
+    timeout=ConnectorTimeout,
+    unreachable=ServerUnreachable,
+    unavailable=ServerUnavailable,
+    undecodable=ConnectorError,
+    failure=ConnectorError,
+)
+# The imaging tab tells "PACS unreachable" apart from the rest, whatever the cause.
+PACS = Service(
+    "the PACS",
+    "[pacs] dicomweb_base_url",
+    timeout=PacsUnavailable,
+    unreachable=PacsUnavailable,
+    unavailable=PacsUnavailable,
+    undecodable=DicomWebError,
+    failure=DicomWebError,
+)
+
+
 @contextmanager
-def map_transport_errors(url: str) -> Iterator[None]:
-    """Translate httpx exceptions raised inside the block, keeping the cause."""
+def map_transport_errors(url: str, service: Service) -> Iterator[None]:
+    """Translate httpx exceptions raised inside the block into ``service``'s errors,
+    keeping the cause."""
+    where = f"{service.name} at {url}"
     try:
         yield
     except httpx.TimeoutException as exc:
-        raise ConnectorTimeout(f"no answer in time from {url}: {exc!r}", url=url) from exc
+        raise service.timeout(f"no answer in time from {where}: {exc!r}", url=url) from exc
     except httpx.ConnectError as exc:
-        raise ServerUnreachable(f"cannot connect to {url}: {exc!r}", url=url) from exc
+        raise service.unreachable(
+            f"cannot talk to {where}, no connection: {exc!r}", url=url
+        ) from exc
     except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
         # Refused, reset, dropped mid-answer, truncated body: the server is not usable now.
-        raise ServerUnavailable(f"cannot talk to {url}: {exc!r}", url=url) from exc
+        raise service.unavailable(f"cannot talk to {where}: {exc!r}", url=url) from exc
     except httpx.DecodingError as exc:
-        raise InvalidResponse(f"undecodable body from {url}: {exc!r}", url=url) from exc
+        raise service.undecodable(f"undecodable body from {where}: {exc!r}", url=url) from exc
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-        raise ConnectorError(
-            f"bad server address {url!r}: check fhir_base_url in the configuration", url=url
+        raise service.failure(
+            f"bad address {url!r} for {service.name}: check {service.setting} in the configuration",
+            url=url,
         ) from exc
     except httpx.HTTPError as exc:  # the rest of httpx's tree: still ours, never raw
-        raise ConnectorError(f"HTTP failure talking to {url}: {exc!r}", url=url) from exc
+        raise service.failure(f"HTTP failure talking to {where}: {exc!r}", url=url) from exc
 
 
 def _outcome_text(outcome: dict[str, Any] | None) -> str:

@@ -16,11 +16,11 @@ from datetime import datetime
 from typing import Any
 
 from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import fhir_instant
+from fse_desk.domain.scheduling import Professional, Slot, SlotStatus
+from fse_desk.domain.scheduling_fhir import TEAM_ROLE_SYSTEM, from_fhir, local_id
 from fse_desk.errors import InvalidRecord
-from fse_desk.scheduling.clock import fhir_instant
-from fse_desk.scheduling.fhir import TEAM_ROLE_SYSTEM, from_fhir, local_id
-from fse_desk.scheduling.model import Professional, Slot, SlotStatus
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,10 @@ PACS stores (``transfer-syntax=*``) and parsed while it streams, so the first
 instance is usable before the last one arrives.
 
 Every failure comes out as :class:`~fse_desk.errors.DicomWebError` (or its
-:class:`~fse_desk.errors.PacsUnavailable`), mapped in :func:`_mapped` and
-:func:`_raise_for_status`, the one boundary with httpx.
+:class:`~fse_desk.errors.PacsUnavailable`): transport failures through the connectors'
+one boundary with httpx (:func:`~fse_desk.connectors._http_errors.map_transport_errors`
+with :data:`~fse_desk.connectors._http_errors.PACS`), error statuses in
+:func:`_raise_for_status` (a PACS answers plain text, not an OperationOutcome).
 """
 
 from __future__ import annotations
@@ -17,21 +19,21 @@ from __future__ import annotations
 import json
 import urllib.parse
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 import httpx
 
 from fse_desk.connectors._guarded import HttpLimits, TlsSettings, guarded_client
-from fse_desk.errors import DicomWebError, PacsUnavailable
-from fse_desk.imaging.model import (
+from fse_desk.connectors._http_errors import PACS, map_transport_errors
+from fse_desk.domain.imaging import (
     SeriesInstanceUid,
     SeriesSummary,
     StudyInstanceUid,
     StudySource,
     StudySummary,
 )
+from fse_desk.errors import DicomWebError, PacsUnavailable
 
 _SERIES_ACCEPT = 'multipart/related; type="application/dicom"; transfer-syntax=*'
 _STUDY_FIELDS = ("00081030", "00080061", "00201206", "00201208")
@@ -80,7 +82,7 @@ class DicomWebClient:
         )
 
     def _json_list(self, url: str) -> list[dict[str, Any]]:
-        with _mapped(url):
+        with map_transport_errors(url, PACS):
             response = self._http.get(url, headers={"Accept": "application/dicom+json"})
         _raise_for_status(response)
         if response.status_code == 204 or not response.content.strip():
@@ -106,7 +108,7 @@ class DicomWebClient:
         """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
         url = f"{self.base_url}/studies/{literal(study_uid)}/series/{literal(series_uid)}"
         with (
-            _mapped(url),
+            map_transport_errors(url, PACS),
             self._http.stream("GET", url, headers={"Accept": _SERIES_ACCEPT}) as response,
         ):
             if response.status_code >= 400:
@@ -121,7 +123,7 @@ class DicomWebClient:
         ``(content type, body)``; None for a series without instances."""
         series = f"{self.base_url}/studies/{literal(study_uid)}/series/{literal(series_uid)}"
         url = f"{series}/thumbnail"
-        with _mapped(url):
+        with map_transport_errors(url, PACS):
             response = self._http.get(url, headers={"Accept": "image/png, image/jpeg"})
         content_type = response.headers.get("content-type", "").split(";")[0].strip()
         if response.status_code == 200 and content_type.startswith("image/"):
@@ -134,7 +136,7 @@ class DicomWebClient:
         uid = sorted(uids)[len(uids) // 2][1]
         url = f"{series}/instances/{literal(uid)}"
         with (
-            _mapped(url),
+            map_transport_errors(url, PACS),
             self._http.stream("GET", url, headers={"Accept": _SERIES_ACCEPT}) as response,
         ):
             if response.status_code >= 400:
@@ -191,26 +193,6 @@ def iter_multipart(chunks: Iterable[bytes], boundary: bytes, url: str = "") -> I
             search_from = 0
     if started and buffer.strip(b"\r\n-"):
         raise PacsUnavailable(f"{url}: the series stopped arriving before its end", url=url)
-
-
-@contextmanager
-def _mapped(url: str) -> Iterator[None]:
-    """Translate httpx exceptions raised inside the block, keeping the cause."""
-    try:
-        yield
-    except httpx.TimeoutException as exc:
-        raise PacsUnavailable(
-            f"no answer in time from the PACS at {url}: {exc!r}", url=url
-        ) from exc
-    except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
-        raise PacsUnavailable(f"cannot talk to the PACS at {url}: {exc!r}", url=url) from exc
-    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-        raise DicomWebError(
-            f"bad PACS address {url!r}: check [pacs] dicomweb_base_url in the configuration",
-            url=url,
-        ) from exc
-    except httpx.HTTPError as exc:
-        raise DicomWebError(f"HTTP failure talking to the PACS at {url}: {exc!r}", url=url) from exc
 
 
 def _raise_for_status(response: httpx.Response) -> None:

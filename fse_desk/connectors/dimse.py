@@ -56,8 +56,8 @@ from fse_desk.connectors._dimse_records import (
     text_of,
     values_of,
 )
+from fse_desk.domain.imaging import SeriesSummary, StudySummary
 from fse_desk.errors import DimseError, PacsUnavailable
-from fse_desk.imaging.model import SeriesSummary, StudySummary
 
 # Study Root Query/Retrieve Information Model (PS3.4 C.6.2), FIND, MOVE and GET.
 StudyRootQueryRetrieveInformationModelFind = UID("1.2.840.10008.5.1.4.1.2.2.1")

@@ -23,7 +23,13 @@ import httpx
 import orjson
 
 from fse_desk.connectors._guarded import HttpLimits, TlsSettings, guarded_client
-from fse_desk.connectors._http_errors import json_body, map_transport_errors, raise_for_status
+from fse_desk.connectors._http_errors import (
+    FHIR_SERVER,
+    json_body,
+    map_transport_errors,
+    raise_for_status,
+)
+from fse_desk.connectors.backoff import Backoff
 from fse_desk.errors import ConnectorTimeout, IncompleteSearch, InvalidResponse, ServerUnavailable
 
 FHIR_JSON = "application/fhir+json"
@@ -43,8 +49,8 @@ class RetryPolicy:
     max_delay_s: float = 5.0
 
     def delay(self, attempt: int, rng: random.Random) -> float:
-        """Full-jitter exponential backoff for the ``attempt``-th retry (1-based)."""
-        return rng.uniform(0, min(self.max_delay_s, self.base_delay_s * 2 ** (attempt - 1)))
+        """The wait before the ``attempt``-th retry (1-based), by the connectors' backoff."""
+        return Backoff(self.base_delay_s, self.max_delay_s).delay_s(attempt, rng)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +128,7 @@ class FhirClient:
         self, url: str, params: Mapping[str, str] | None = None, accept: str = FHIR_JSON
     ) -> httpx.Response:
         self.requests_sent += 1
-        with map_transport_errors(url):
+        with map_transport_errors(url, FHIR_SERVER):
             response = self._http.get(url, params=params, headers={"Accept": accept})
         self.bytes_received += len(response.content)
         raise_for_status(response)
@@ -232,7 +238,7 @@ class FhirClient:
         if if_none_exist:
             headers["If-None-Exist"] = if_none_exist
         url = str(resource["resourceType"])
-        with map_transport_errors(url):
+        with map_transport_errors(url, FHIR_SERVER):
             response = self._http.post(url, json=dict(resource), headers=headers)
         raise_for_status(response)
         return json_body(response)
@@ -242,7 +248,7 @@ class FhirClient:
         if if_match:
             headers["If-Match"] = f'W/"{if_match}"'
         url = f"{resource['resourceType']}/{resource['id']}"
-        with map_transport_errors(url):
+        with map_transport_errors(url, FHIR_SERVER):
             response = self._http.put(url, json=dict(resource), headers=headers)
         raise_for_status(response)
         return json_body(response)

@@ -12,16 +12,15 @@ from typing import Any
 
 from fse_desk._types import CodiceFiscale, DocumentId, PatientId
 from fse_desk.domain.document import (
-    LOINC_SYSTEM,
     OSCURAMENTO_SYSTEM,
     DocumentMeta,
     DocumentStatus,
     Oscuramento,
 )
+from fse_desk.domain.identifiers import CF_FHIR_SYSTEM, LOINC_FHIR_SYSTEM
 from fse_desk.domain.patient import ConsentState, Patient, Sex
 from fse_desk.errors import InvalidRecord
 
-CF_SYSTEM = "http://hl7.it/sid/codiceFiscale"
 BIRTH_PLACE_URL = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 CONFIDENTIALITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 _OSCURAMENTO_SYSTEMS = {OSCURAMENTO_SYSTEM, f"urn:oid:{OSCURAMENTO_SYSTEM}"}
@@ -74,7 +73,7 @@ def patient_from_fhir(resource: dict[str, Any], consent: ConsentState) -> Patien
         (
             ident.get("value", "")
             for ident in resource.get("identifier", [])
-            if ident.get("system") == CF_SYSTEM
+            if ident.get("system") == CF_FHIR_SYSTEM
         ),
         "",
     )
@@ -140,7 +139,7 @@ def document_from_fhir(resource: dict[str, Any]) -> DocumentMeta:
         (
             c.get("code", "")
             for c in resource.get("type", {}).get("coding", [])
-            if c.get("system") == LOINC_SYSTEM
+            if c.get("system") == LOINC_FHIR_SYSTEM
         ),
         "",
     )

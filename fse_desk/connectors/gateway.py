@@ -29,7 +29,8 @@ from typing import Any
 import httpx
 
 from fse_desk.connectors._guarded import HttpLimits, TlsSettings, guarded_client
-from fse_desk.connectors._http_errors import map_transport_errors
+from fse_desk.connectors._http_errors import GATEWAY, map_transport_errors
+from fse_desk.connectors.backoff import Backoff
 from fse_desk.connectors.gateway_jwt import (
     AUTH_HEADER,
     PSS_HL7_TYPE,
@@ -249,7 +250,7 @@ class GatewayClient:
         """``GET /status/{workflowInstanceId}``: the events so far."""
         path = "status/" + urllib.parse.quote(workflow_instance_id, safe="")
         url = f"{self.base_url}/{path}"
-        with map_transport_errors(url):
+        with map_transport_errors(url, GATEWAY):
             response = self._http.get(
                 path,
                 headers={AUTH_HEADER: "Bearer " + self._auth()},
@@ -272,8 +273,11 @@ class GatewayClient:
         raises :class:`ConnectorTimeout` when ``timeout_s`` passes first.
         """
         deadline = self._clock() + timeout_s
-        delay = first_delay_s
+        backoff = Backoff(first_delay_s, max_delay_s, jitter=False)
+        polls = 0
         while True:
+            polls += 1
+            delay = backoff.delay_s(polls)
             current = self.status(workflow_instance_id)
             yield current
             if current.finished:
@@ -285,7 +289,6 @@ class GatewayClient:
                     url=f"{self.base_url}/status/{workflow_instance_id}",
                 )
             self._sleep(delay)
-            delay = min(max_delay_s, delay * 2)
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -320,7 +323,7 @@ class GatewayClient:
         self, method: str, path: str, headers: dict[str, str], body: dict[str, Any], pdf: bytes
     ) -> Receipt:
         url = f"{self.base_url}/{path}"
-        with map_transport_errors(url):
+        with map_transport_errors(url, GATEWAY):
             response = self._http.request(
                 method,
                 path,

@@ -29,11 +29,10 @@ from typing import Any
 import jwt
 
 from fse_desk import __version__ as _app_version
+from fse_desk.domain.identifiers import CF_OID, DEFAULT_REGION, LOINC_OID, is_codice_fiscale
 from fse_desk.errors import InvalidRecord
 from fse_desk.security.certificates import OperatorCredentials
 
-CF_OID = "2.16.840.1.113883.2.9.4.3.2"
-LOINC_OID = "2.16.840.1.113883.6.1"
 PSS_HL7_TYPE = f"('60591-5^^{LOINC_OID}')"
 TOKEN_LIFETIME = timedelta(minutes=5)
 FACILITY_OID = "2.16.840.1.113883.2.9.4.1.2"
@@ -57,7 +56,7 @@ class PurposeOfUse(enum.Enum):
 class ApplicationIdentity:
     """Who is calling, besides the operator: organisation, structure and software."""
 
-    organization_id: str = "080"  # Emilia-Romagna
+    organization_id: str = DEFAULT_REGION
     organization: str = "Regione Emilia-Romagna"
     locality: str = ""  # XON: "<name>^^^^^&<catalog OID>&ISO^^^^<structure code>"
     subject_role: str = "APR"  # MMG/PLS
@@ -88,7 +87,7 @@ def xon(name: str, code: str, catalogue_oid: str = FACILITY_OID) -> str:
 def cx_cf(fiscal_code: str) -> str:
     """A codice fiscale in the HL7 v2 CX form the gateway expects for ``sub``/``person_id``."""
     cf = fiscal_code.strip().upper()
-    if len(cf) != 16 or not cf.isalnum():
+    if not is_codice_fiscale(cf):
         raise InvalidRecord(
             f"{fiscal_code!r} is not a 16-character codice fiscale", field="codice_fiscale"
         )

@@ -29,13 +29,11 @@ from typing import Any
 
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import EventStatus, GatewayClient, Publication, WorkflowStatus
-from fse_desk.domain.outbox import OutboxEntry
+from fse_desk.domain.outbox import PROBLEM_KEY, WORKFLOW_KEY, OutboxEntry
 from fse_desk.errors import ConfigError, ConnectorTimeout, GatewayError, InvalidResponse
 from fse_desk.store import CacheStore
 from fse_desk.store.outbox import SendResult
 
-WORKFLOW_KEY = "workflowInstanceId"
-PROBLEM_KEY = "problem"
 Connect = Callable[[], GatewayClient]
 NO_GATEWAY = (
     'no FSE gateway is configured: add gateway_base_url = "https://…/v1" to the '

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from fse_desk.connectors.backoff import Backoff
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway_push import (
     Awaiting,
@@ -61,15 +62,8 @@ GIVE_UP_AFTER = 3
 _TRANSIENT = (ServerUnavailable, ConnectorTimeout, InvalidResponse)
 
 
-@dataclass(frozen=True, slots=True)
-class Backoff:
-    base_s: float = 2.0
-    cap_s: float = 15 * 60.0
-
-    def delay(self, attempts: int, rng: random.Random) -> timedelta:
-        """Full jitter: uniform in [0, min(cap, base * 2^(attempts-1))], at least 1 s."""
-        ceiling = min(self.cap_s, self.base_s * 2 ** max(0, attempts - 1))
-        return timedelta(seconds=max(1.0, rng.uniform(0, ceiling)))
+# An entry that failed waits 2 s, then up to 4, 8, ... 15 min (at least 1 s) before its next try.
+OUTBOX_BACKOFF = Backoff(base_s=2.0, cap_s=15 * 60.0, floor_s=1.0)
 
 
 @dataclass(slots=True)
@@ -115,7 +109,7 @@ class OutboxPusher:
         self._publisher = GatewayPublisher(
             store, client, gateway or no_gateway, follow_timeout_s=follow_timeout_s
         )
-        self._backoff = backoff or Backoff()
+        self._backoff = backoff or OUTBOX_BACKOFF
         self._now = now
         self._rng = rng or random.Random()
 
@@ -280,7 +274,7 @@ class OutboxPusher:
         return _result(entry, updated)
 
     def _transient(self, entry: OutboxEntry, exc: Exception, summary: PushSummary) -> str:
-        when = self._now() + self._backoff.delay(entry.attempts + 1, self._rng)
+        when = self._now() + timedelta(seconds=self._backoff.delay_s(entry.attempts + 1, self._rng))
         self._store.outbox.mark_retry(entry.id, str(exc), when)
         summary.retrying += 1
         return "transient"

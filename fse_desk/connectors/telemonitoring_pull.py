@@ -23,13 +23,13 @@ from datetime import timedelta
 from typing import Any
 
 from fse_desk._types import PatientId
+from fse_desk.connectors import telemonitoring_fhir as fhir
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.fhir_mapping import parse_instant
 from fse_desk.domain.patient import ConsentState
 from fse_desk.errors import InvalidRecord
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.store import CacheStore
-from fse_desk.telemonitoring import fhir
 
 log = logging.getLogger(__name__)
 

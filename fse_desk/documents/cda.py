@@ -13,22 +13,22 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from xml.etree.ElementTree import Element, ParseError
-from zoneinfo import ZoneInfo
 
 import defusedxml
 import defusedxml.ElementTree as safe_xml
 
+from fse_desk.domain import loinc
+from fse_desk.domain.identifiers import ROME
 from fse_desk.errors import DocumentTooLarge, MalformedDocument, UnsafeDocument
 
 MAX_BODY_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64  # narrative nesting beyond this is flattened, never recursed into
 CDA_CONTENT_TYPE = "application/x-hl7-cda+xml"
-LAB_REPORT_LOINC = "11502-2"
-RADIOLOGY_REPORT_LOINC = "68604-8"
+LAB_REPORT_LOINC = loinc.LAB_REPORT
+RADIOLOGY_REPORT_LOINC = loinc.RADIOLOGY_REPORT
 
 _NS = "{urn:hl7-org:v3}"
 _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
-_ROME = ZoneInfo("Europe/Rome")
 _TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?([+-]\d{4})?$")
 _SPACES = re.compile(r"\s+")
 
@@ -204,7 +204,7 @@ def parse_ts(value: str) -> datetime | None:
         sign = -1 if off[0] == "-" else 1
         delta = timedelta(hours=int(off[1:3]), minutes=int(off[3:5]))
         return naive.replace(tzinfo=timezone(sign * delta))
-    return naive.replace(tzinfo=_ROME)
+    return naive.replace(tzinfo=ROME)
 
 
 def _name(el: Element | None) -> str:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.domain import loinc
 from fse_desk.errors import InvalidRecord
 
-LOINC_SYSTEM = "http://loinc.org"
 OSCURAMENTO_SYSTEM = "2.16.840.1.113883.2.9.3.3.6.1.3"
 """Coding scheme of the FSE access-rule event codes (``attiCliniciRegoleAccesso``)."""
 
@@ -59,23 +59,29 @@ class DocumentType:
 DOCUMENT_TYPES: dict[str, DocumentType] = {
     t.loinc: t
     for t in (
-        DocumentType("60591-5", "Profilo Sanitario Sintetico", DocumentClass.SUM),
-        DocumentType("11502-2", "Referto di laboratorio", DocumentClass.REF),
-        DocumentType("11488-4", "Referto specialistico", DocumentClass.REF),
-        DocumentType("68604-8", "Referto di radiologia", DocumentClass.REF),
-        DocumentType("11526-1", "Referto di anatomia patologica", DocumentClass.REF),
-        DocumentType("75496-0", "Referto di televisita", DocumentClass.REF),
-        DocumentType("85208-7", "Referto di teleconsulto", DocumentClass.REF),
-        DocumentType("34105-7", "Lettera di dimissione ospedaliera", DocumentClass.LDO),
-        DocumentType("18842-5", "Lettera di dimissione non ospedaliera", DocumentClass.LDO),
-        DocumentType("59258-4", "Verbale di pronto soccorso", DocumentClass.VRB),
-        DocumentType("57833-6", "Prescrizione farmaceutica", DocumentClass.PRS),
-        DocumentType("57832-8", "Prescrizione specialistica", DocumentClass.PRS),
+        DocumentType(loinc.PSS, "Profilo Sanitario Sintetico", DocumentClass.SUM),
+        DocumentType(loinc.LAB_REPORT, "Referto di laboratorio", DocumentClass.REF),
+        DocumentType(loinc.SPECIALIST_REPORT, "Referto specialistico", DocumentClass.REF),
+        DocumentType(loinc.RADIOLOGY_REPORT, "Referto di radiologia", DocumentClass.REF),
+        DocumentType(loinc.PATHOLOGY_REPORT, "Referto di anatomia patologica", DocumentClass.REF),
+        DocumentType(loinc.TELEVISIT_REPORT, "Referto di televisita", DocumentClass.REF),
+        DocumentType(loinc.TELECONSULT_REPORT, "Referto di teleconsulto", DocumentClass.REF),
+        DocumentType(
+            loinc.HOSPITAL_DISCHARGE_LETTER, "Lettera di dimissione ospedaliera", DocumentClass.LDO
+        ),
+        DocumentType(
+            loinc.DISCHARGE_LETTER, "Lettera di dimissione non ospedaliera", DocumentClass.LDO
+        ),
+        DocumentType(loinc.EMERGENCY_REPORT, "Verbale di pronto soccorso", DocumentClass.VRB),
+        DocumentType(loinc.DRUG_PRESCRIPTION, "Prescrizione farmaceutica", DocumentClass.PRS),
+        DocumentType(
+            loinc.SPECIALIST_PRESCRIPTION, "Prescrizione specialistica", DocumentClass.PRS
+        ),
         DocumentType("81223-0", "Erogazione specialistica", DocumentClass.PRE),
         DocumentType("87273-9", "Scheda singola vaccinazione", DocumentClass.VAC),
         DocumentType("82593-5", "Certificato vaccinale", DocumentClass.VAC),
-        DocumentType("57827-8", "Esenzione", DocumentClass.ESE),
-        DocumentType("18776-5", "Piano terapeutico", DocumentClass.PDC),
+        DocumentType(loinc.EXEMPTION, "Esenzione", DocumentClass.ESE),
+        DocumentType(loinc.CARE_PLAN, "Piano terapeutico", DocumentClass.PDC),
         DocumentType("108276-7", "Lettera di invito allo screening", DocumentClass.LET),
         DocumentType("101134-5", "Promemoria di appuntamento", DocumentClass.PRO),
         DocumentType("103140-0", "Documento del taccuino personale", DocumentClass.TAC),

@@ -9,6 +9,11 @@ from typing import Any
 
 from fse_desk._types import PatientId
 
+# Keys the gateway push adds to a PUBLISH entry's payload: the gateway's workflow id of
+# the publication, and the problem+json it answered when it refused the document.
+WORKFLOW_KEY = "workflowInstanceId"
+PROBLEM_KEY = "problem"
+
 
 class OutboxState(enum.Enum):
     PENDING = "pending"  # in attesa: waits for its turn or for the backoff to expire

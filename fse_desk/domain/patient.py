@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from fse_desk._types import CodiceFiscale, PatientId
+from fse_desk.domain.identifiers import is_codice_fiscale
 from fse_desk.errors import InvalidRecord
-
-_CF_SHAPE = re.compile(r"^[A-Z0-9]{16}$")
 
 
 class Sex(enum.Enum):
@@ -54,7 +52,7 @@ class Patient:
     def __post_init__(self) -> None:
         if not self.id:
             raise InvalidRecord("patient without id", field="id")
-        if not _CF_SHAPE.match(self.codice_fiscale):
+        if not is_codice_fiscale(self.codice_fiscale):
             raise InvalidRecord(
                 f"codice fiscale {self.codice_fiscale!r} is not 16 upper-case letters/digits",
                 field="codice_fiscale",

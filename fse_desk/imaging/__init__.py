@@ -4,8 +4,7 @@ local files and CDs, anonymised export, and the service the "Immagini" tab uses.
 Plain Python and numpy: no Qt here (``ui/imaging/`` holds the widgets).
 """
 
-from fse_desk.imaging.decode import ImageInfo, Spacing, SpacingKind
-from fse_desk.imaging.model import (
+from fse_desk.domain.imaging import (
     FailureReason,
     LoadFailure,
     LocalScan,
@@ -13,6 +12,7 @@ from fse_desk.imaging.model import (
     StudySource,
     StudySummary,
 )
+from fse_desk.imaging.decode import ImageInfo, Spacing, SpacingKind
 from fse_desk.imaging.service import ImagingService, SeriesLoad, StudyList
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import CT_PRESETS, Window

@@ -15,8 +15,8 @@ from pydicom.pixels import get_decoder
 from pydicom.pixels.utils import get_expected_length
 from pydicom.uid import UID
 
+from fse_desk.domain.imaging import FailureReason
 from fse_desk.errors import DicomFileError
-from fse_desk.imaging.model import FailureReason
 
 IMPLICIT_LITTLE = "1.2.840.10008.1.2"
 NATIVE_SYNTAXES = frozenset({IMPLICIT_LITTLE, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2"})

@@ -5,7 +5,7 @@ Pixels come back as ``(frames, rows, columns)`` for grey images or
 slope/intercept) applied, so a CT value is in Hounsfield units. YBR images are
 converted to RGB and PALETTE COLOR through its lookup table. Every pydicom or
 decoder failure comes out as :class:`~fse_desk.errors.DicomFileError` with a
-:class:`~fse_desk.imaging.model.FailureReason`.
+:class:`~fse_desk.domain.imaging.FailureReason`.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from pydicom.dataset import Dataset
 from pydicom.errors import InvalidDicomError
 from pydicom.uid import UID
 
+from fse_desk.domain.imaging import FailureReason
 from fse_desk.errors import DicomFileError
 from fse_desk.imaging.checks import check_decodable
-from fse_desk.imaging.model import FailureReason
 from fse_desk.imaging.voi import VoiLut, Window, default_window, voi_lut
 
 DEFAULT_MEMORY_BUDGET = 1_500_000_000

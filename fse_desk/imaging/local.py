@@ -25,10 +25,7 @@ from pathlib import Path
 from pydicom.dataset import Dataset
 from pydicom.fileset import FileSet
 
-from fse_desk.errors import DicomFileError
-from fse_desk.imaging.checks import check_decodable, check_pixel_data
-from fse_desk.imaging.decode import image_info, looks_like_dicom, read_dataset, read_header
-from fse_desk.imaging.model import (
+from fse_desk.domain.imaging import (
     FailureReason,
     LoadFailure,
     LocalInstance,
@@ -41,6 +38,9 @@ from fse_desk.imaging.model import (
     StudySource,
     StudySummary,
 )
+from fse_desk.errors import DicomFileError
+from fse_desk.imaging.checks import check_decodable, check_pixel_data
+from fse_desk.imaging.decode import image_info, looks_like_dicom, read_dataset, read_header
 from fse_desk.progress import CancelToken, Progress
 
 _MIN_DATE = date(1900, 1, 1)

@@ -3,19 +3,20 @@
 A radiology report (LOINC 68604-8) names its study in
 ``documentationOf/serviceEvent/id/@root`` (the Study Instance UID); the FHIR
 DocumentReference carries the same UID in ``context.related``, but the cache
-keeps only the CDA, so the UID is read from there.
+keeps only the CDA, so the UID is read from there, with the hardened parser of
+:mod:`fse_desk.documents.cda` (no DTD or entities, bounded size).
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 
-from fse_desk.imaging.model import StudyInstanceUid
+from fse_desk.documents.cda import parse_xml
+from fse_desk.domain.imaging import StudyInstanceUid
+from fse_desk.errors import DocumentError
 
-RADIOLOGY_REPORT = "68604-8"
 _NS = {"hl7": "urn:hl7-org:v3"}
 _UID = re.compile(r"^[0-9]+(\.[0-9]+)+$")
 
@@ -44,12 +45,16 @@ class ParsedCda:
     sections: tuple[ReportSection, ...]
 
 
-def parse_cda(data: bytes) -> ParsedCda:
-    """Study UID, title and sections of a CDA; empty when the body is not a CDA."""
+NOT_A_REPORT = ParsedCda(None, "", ())
+
+
+def read_report(data: bytes) -> ParsedCda:
+    """Study UID, title and sections of a CDA; :data:`NOT_A_REPORT` when the body cannot
+    be read (malformed, unsafe or too large: the study is then simply not linked)."""
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError:
-        return ParsedCda(None, "", ())
+        root = parse_xml(data)
+    except DocumentError:
+        return NOT_A_REPORT
     uid: StudyInstanceUid | None = None
     for node in root.findall("hl7:documentationOf/hl7:serviceEvent/hl7:id", _NS):
         candidate = (node.get("root") or "").removeprefix("urn:oid:")

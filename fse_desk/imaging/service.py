@@ -9,6 +9,7 @@ be reached) the studies named by the radiology reports are still listed.
 from __future__ import annotations
 
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,12 +18,9 @@ from typing import Protocol
 import numpy as np
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.domain import loinc
 from fse_desk.domain.document import DocumentMeta
-from fse_desk.domain.patient import ConsentState, Patient
-from fse_desk.errors import ConnectorError, DicomFileError, DicomWebError, FseDeskError
-from fse_desk.imaging import anonymise, local
-from fse_desk.imaging.decode import read_dataset
-from fse_desk.imaging.model import (
+from fse_desk.domain.imaging import (
     FailureReason,
     LoadFailure,
     LocalScan,
@@ -32,10 +30,16 @@ from fse_desk.imaging.model import (
     StudySource,
     StudySummary,
 )
-from fse_desk.imaging.report import RADIOLOGY_REPORT, RadiologyReport, parse_cda
+from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.errors import ConnectorError, DicomFileError, DicomWebError, FseDeskError
+from fse_desk.imaging import anonymise, local
+from fse_desk.imaging.decode import read_dataset
+from fse_desk.imaging.report import NOT_A_REPORT, ParsedCda, RadiologyReport, read_report
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import CancelToken, Progress
+
+_REPORTS_KEPT = 512  # report versions kept read, across patients (a few KiB each)
 
 
 class PacsClient(Protocol):
@@ -90,6 +94,8 @@ class ImagingService:
         self._documents = documents
         self._document_body = document_body
         self._pacs = pacs
+        # Each report version is read once: the tab asks for the reports at every click.
+        self._reports: OrderedDict[tuple[DocumentId, str], ParsedCda] = OrderedDict()
 
     def connect_pacs(self, pacs: PacsClient | None) -> None:
         if self._pacs is not None:
@@ -108,16 +114,10 @@ class ImagingService:
         """The patient's radiology reports that name a study (bodies fetched once, cached)."""
         reports = []
         for meta in self._documents(patient_id):
-            if meta.type_code != RADIOLOGY_REPORT:
+            if meta.type_code != loinc.RADIOLOGY_REPORT:
                 continue
-            try:
-                content_type, data = self._document_body(meta.id)
-            except FseDeskError:
-                continue  # offline and not cached, or unreadable: the study is not linked
-            if "xml" not in content_type:
-                continue
-            parsed = parse_cda(data)
-            if parsed.study_uid is None:
+            parsed = self._report(meta)
+            if parsed is None or parsed.study_uid is None:
                 continue
             reports.append(
                 RadiologyReport(
@@ -131,6 +131,23 @@ class ImagingService:
                 )
             )
         return reports
+
+    def _report(self, meta: DocumentMeta) -> ParsedCda | None:
+        """The report as read from its body (kept per version); None: no body to read now."""
+        key = (meta.id, meta.version_id)
+        parsed = self._reports.get(key)
+        if parsed is not None:
+            self._reports.move_to_end(key)
+            return parsed
+        try:
+            content_type, data = self._document_body(meta.id)
+        except FseDeskError:
+            return None  # offline and not cached, or unreadable: the study is not linked
+        parsed = read_report(data) if "xml" in content_type else NOT_A_REPORT
+        self._reports[key] = parsed
+        if len(self._reports) > _REPORTS_KEPT:
+            self._reports.popitem(last=False)
+        return parsed
 
     def report_for_study(self, patient_id: PatientId, study_uid: str) -> RadiologyReport | None:
         for report in self.radiology_reports(patient_id):

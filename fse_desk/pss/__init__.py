@@ -38,8 +38,7 @@ from fse_desk.pss.model import (
     new_version,
 )
 from fse_desk.pss.suggestions import Source, Suggestion, SuggestionSet, accept, suggest_updates
-from fse_desk.pss.validator import Problem as ValidationProblem
-from fse_desk.pss.validator import validate_cda_structure, validate_pss
+from fse_desk.pss.validator import CheckIssue, validate_cda_structure, validate_pss
 from fse_desk.pss.vocabularies import (
     Term,
     Vocabulary,
@@ -53,6 +52,7 @@ __all__ = [
     "AdministrativeSex",
     "Allergy",
     "CarePlan",
+    "CheckIssue",
     "Clinician",
     "Coded",
     "Confidentiality",
@@ -84,7 +84,6 @@ __all__ = [
     "Term",
     "Therapy",
     "Vaccination",
-    "ValidationProblem",
     "VitalSign",
     "Vocabulary",
     "accept",

@@ -13,16 +13,30 @@ import enum
 import json
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any, cast
+from typing import Any, NamedTuple
 
 from fse_desk.pss._entries import base_type, field_types
 from fse_desk.pss.model import Allergy, Coded, Problem, Therapy
 
 Entry = Problem | Therapy | Allergy
-Found = tuple[str, str, bool, str, dict[str, Any]]
-"""section, code (the merge key), inferred, evidence, entry fields."""
-Missed = tuple[str, str]
-"""section, text of an item found but not coded."""
+
+
+class Found(NamedTuple):
+    """One coded entry a document states (kept in the cache as a JSON array)."""
+
+    section: str  # "problems", "therapies" or "allergies"
+    key: str  # the merge key: the entry's code
+    inferred: bool  # coded by FSE Desk from the text, not by the document's author
+    evidence: str  # the words of the document it was read from
+    fields: dict[str, Any]  # the entry, as :func:`entry_fields` keeps it
+
+
+class Missed(NamedTuple):
+    """An item found but not coded (shown for manual coding)."""
+
+    section: str
+    text: str
+
 
 _ENTRY_TYPES: dict[str, type[Entry]] = {
     "problems": Problem,
@@ -43,8 +57,8 @@ class Findings:
     def from_json(cls, text: str) -> Findings:
         found, unmatched = json.loads(text)
         return cls(
-            tuple(cast(Found, tuple(f)) for f in found),
-            tuple(cast(Missed, tuple(u)) for u in unmatched),
+            tuple(Found(*f) for f in found),
+            tuple(Missed(*u) for u in unmatched),
         )
 
 

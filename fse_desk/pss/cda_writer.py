@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from fse_desk.domain.identifiers import CF_OID
 from fse_desk.pss import codes
 from fse_desk.pss._cda_sections import EntryIds, write_section
 from fse_desk.pss._cda_xml import el, ts_date, ts_datetime
@@ -33,7 +34,7 @@ def _person_name(parent: ET.Element, given: str, family: str) -> None:
 
 def _clinician(parent: ET.Element, tag: str, who: Clinician, role: bool) -> None:
     assigned = el(parent, tag)
-    el(assigned, "id", root=codes.CF_ROOT, extension=who.cf, assigningAuthorityName="MEF")
+    el(assigned, "id", root=CF_OID, extension=who.cf, assigningAuthorityName="MEF")
     if role:
         el(
             assigned,
@@ -76,7 +77,7 @@ def _header(doc: ET.Element, pss: Pss) -> None:
     el(doc, "setId", root=pss.id_root, extension=pss.set_id)
     el(doc, "versionNumber", value=str(pss.version))
     role = el(el(doc, "recordTarget"), "patientRole")
-    el(role, "id", root=codes.CF_ROOT, extension=pss.patient.cf, assigningAuthorityName="MEF")
+    el(role, "id", root=CF_OID, extension=pss.patient.cf, assigningAuthorityName="MEF")
     patient = el(role, "patient")
     _person_name(patient, pss.patient.given, pss.patient.family)
     el(

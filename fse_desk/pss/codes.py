@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fse_desk.domain.identifiers import document_id_root
+from fse_desk.domain import loinc
+from fse_desk.domain.identifiers import LOINC_OID
 
 ICD9CM = "2.16.840.1.113883.6.103"
 ICD9CM_PROCEDURES = "2.16.840.1.113883.6.104"
 ATC = "2.16.840.1.113883.6.73"
 AIC = "2.16.840.1.113883.2.9.6.1.5"
-LOINC = "2.16.840.1.113883.6.1"
+LOINC = LOINC_OID  # under the name the other code systems here use
 UCUM = "2.16.840.1.113883.6.8"
-CF_ROOT = "2.16.840.1.113883.2.9.4.3.2"
 EXEMPTIONS = "2.16.840.1.113883.2.9.6.1.22"
 LOCAL = "2.25.42149225926524259954662905737606375805"
 """UUID-derived OID (ITU-T X.667) of FSE Desk's own codes (entry field codes)."""
@@ -49,10 +49,8 @@ LIFESTYLE_ASPECTS: tuple[tuple[str, str], ...] = (
 DOCUMENT_TEMPLATE = "2.16.840.1.113883.2.9.10.1.4.1.1"
 SECTION_TEMPLATE_PREFIX = "2.16.840.1.113883.2.9.10.1.4.2."
 CDA_TYPE_ID = ("2.16.840.1.113883.1.3", "POCD_MT000040UV02")
-PSS_LOINC = "60591-5"
+PSS_LOINC = loinc.PSS
 PSS_TITLE = "Profilo Sanitario Sintetico"
-DOC_ID_ROOT = document_id_root()
-"""Document id root of the default region (Emilia-Romagna)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +67,15 @@ class SectionSpec:
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec("allergies", "48765-2", 1, "Allergie e intolleranze", True),
-    SectionSpec("therapies", "10160-0", 2, "Terapie farmacologiche", True),
+    SectionSpec("allergies", loinc.ALLERGIES, 1, "Allergie e intolleranze", True),
+    SectionSpec("therapies", loinc.MEDICATION_HISTORY, 2, "Terapie farmacologiche", True),
     SectionSpec("vaccinations", "11369-6", 3, "Vaccinazioni", False),
-    SectionSpec("problems", "11450-4", 4, "Lista dei problemi", True),
+    SectionSpec("problems", loinc.PROBLEM_LIST, 4, "Lista dei problemi", True),
     SectionSpec("lifestyle", "29762-2", 6, "Stile di vita", False),
     SectionSpec("pregnancies", "10162-6", 7, "Gravidanze e parto", False),
     SectionSpec("vital_signs", "8716-3", 8, "Parametri vitali", False),
     SectionSpec("devices", "46264-8", 9, "Protesi, impianti e ausili", False),
-    SectionSpec("care_plans", "18776-5", 10, "Piani di cura", False),
+    SectionSpec("care_plans", loinc.CARE_PLAN, 10, "Piani di cura", False),
     SectionSpec("procedures", "47519-4", 11, "Trattamenti e procedure", False),
     SectionSpec("encounters", "46240-8", 12, "Visite o ricoveri", False),
     SectionSpec("functional_status", "47420-5", 13, "Stato funzionale", False),

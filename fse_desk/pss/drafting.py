@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from fse_desk.domain.patient import Patient, Sex
 from fse_desk.domain.vitals import DIASTOLIC_LOINC, SYSTOLIC_LOINC, Vital, VitalReading
@@ -30,7 +29,6 @@ from fse_desk.pss.model import (
     new_version,
 )
 
-ROME = ZoneInfo("Europe/Rome")
 """The clock of a PSS: its date and "today" for its checks are Italian dates."""
 
 _SEX = {Sex.MALE: AdministrativeSex.MALE, Sex.FEMALE: AdministrativeSex.FEMALE}

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from fse_desk.domain.identifiers import DOCUMENT_ID_ROOT, is_codice_fiscale
 from fse_desk.errors import InvalidRecord
 from fse_desk.pss import codes
 
 _OID = re.compile(r"^[0-2](\.(0|[1-9][0-9]*))+$")
-_CF = re.compile(r"^[A-Z0-9]{16}$")
 
 
 def _require(value: str, name: str, what: str) -> None:
@@ -118,7 +118,7 @@ class PatientInfo:
     birth_date: date
 
     def __post_init__(self) -> None:
-        if not _CF.match(self.cf):
+        if not is_codice_fiscale(self.cf):
             raise InvalidRecord(
                 f"patient codice fiscale {self.cf!r} is not 16 characters A-Z/0-9",
                 field="patient.cf",
@@ -136,7 +136,7 @@ class Clinician:
     telecom: tuple[str, ...] = ()  # "tel:+39...", "mailto:..."
 
     def __post_init__(self) -> None:
-        if not _CF.match(self.cf):
+        if not is_codice_fiscale(self.cf):
             raise InvalidRecord(
                 f"clinician codice fiscale {self.cf!r} is not 16 characters A-Z/0-9", field="cf"
             )
@@ -368,7 +368,7 @@ class Pss:
     custodian: Organization
     legal_authenticator: Clinician
     replaced_id: str = ""  # document id of the version this one replaces (RPLC)
-    id_root: str = codes.DOC_ID_ROOT
+    id_root: str = DOCUMENT_ID_ROOT
     allergies: tuple[Allergy, ...] = ()
     no_known_allergies: bool = False
     therapies: tuple[Therapy, ...] = ()

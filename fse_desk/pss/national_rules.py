@@ -19,7 +19,7 @@ from fse_desk.pss._entries import (
     V3,
     entry_template,
 )
-from fse_desk.pss.problems import Problem
+from fse_desk.pss.check_issue import CheckIssue
 
 _N = f"{{{V3}}}"
 _SECTION = "/ClinicalDocument/component/structuredBody/component/section"
@@ -61,17 +61,17 @@ def _has_low_and_high(eff: Element | None) -> bool:
     return _find(eff, "low") is not None and _find(eff, "high") is not None
 
 
-Check = Callable[[Element], Iterator[Problem]]
+Check = Callable[[Element], Iterator[CheckIssue]]
 
 
-def _allergies(root: Element) -> Iterator[Problem]:
+def _allergies(root: Element) -> Iterator[CheckIssue]:
     observations = "act/entryRelationship/observation"
     absent = entry_template(ABSENCE["allergies"][0])
     for where, obs in _statements(root, "allergies", observations):
         if absent in _templates(obs):  # b98
             system = _find(obs, "value")
             if system is None or system.get("codeSystem") != ABSENCE["allergies"][2]:
-                yield Problem(
+                yield CheckIssue(
                     "national.allergy_absent",
                     "'no known allergies' must be coded in the value set of absent or "
                     f"unknown allergies ({ABSENCE['allergies'][2]})",
@@ -88,26 +88,26 @@ def _allergies(root: Element) -> Iterator[Problem]:
                 codes.ACT_CODE,
             )
             if rel.get("typeCode") == "SUBJ" and not coded_sev:  # b83
-                yield Problem(
+                yield CheckIssue(
                     "national.allergy_criticality",
                     f"the criticality of an allergy is an observation coded SEV ({codes.ACT_CODE})",
                     f"{where}/entryRelationship/observation/code",
                 )
             if rel.get("typeCode") == "MFST" and _find(inner, "effectiveTime/low") is None:
-                yield Problem(  # b103
+                yield CheckIssue(  # b103
                     "national.reaction_time",
                     "an allergic reaction needs effectiveTime/low (nullFlavor UNK when unknown)",
                     f"{where}/entryRelationship/observation/effectiveTime",
                 )
 
 
-def _therapies(root: Element) -> Iterator[Problem]:
+def _therapies(root: Element) -> Iterator[CheckIssue]:
     for where, st in _statements(root, "therapies", "substanceAdministration"):
         templates = _templates(st)
         if entry_template("2.1") in templates:
             route = _find(st, "routeCode")
             if route is None or not route.get("code") or not route.get("codeSystem"):
-                yield Problem(  # b112
+                yield CheckIssue(  # b112
                     "national.therapy_route",
                     "a therapy needs a coded routeCode (code and codeSystem)",
                     f"{where}/routeCode",
@@ -115,7 +115,7 @@ def _therapies(root: Element) -> Iterator[Problem]:
         if entry_template(ABSENCE["therapies"][0]) in templates:
             code = _find(st, "code")
             if code is None or code.get("codeSystem") != ABSENCE["therapies"][2]:
-                yield Problem(  # b116
+                yield CheckIssue(  # b116
                     "national.therapy_absent",
                     "'no therapy' must be coded in the value set of absent or unknown "
                     f"medications ({ABSENCE['therapies'][2]})",
@@ -123,7 +123,7 @@ def _therapies(root: Element) -> Iterator[Problem]:
                 )
 
 
-def _devices(root: Element) -> Iterator[Problem]:
+def _devices(root: Element) -> Iterator[CheckIssue]:
     loinc = codes.SECTION_BY_KEY["devices"].loinc
     for n, entry in _entries(root, "devices"):
         where = f"{_SECTION}[code={loinc}]/entry[{n}]"
@@ -133,7 +133,7 @@ def _devices(root: Element) -> Iterator[Problem]:
             or supply.get("moodCode") != "EVN"
             or entry_template("9.1") not in _templates(supply)
         ):
-            yield Problem(  # b210
+            yield CheckIssue(  # b210
                 "national.device_shape",
                 f"a device entry is a supply (moodCode EVN, templateId {entry_template('9.1')})",
                 where,
@@ -141,7 +141,7 @@ def _devices(root: Element) -> Iterator[Problem]:
             continue
         code = _find(supply, "code")
         if code is None or not code.get("code") or code.get("codeSystem") != DEVICE_CATALOGUE:
-            yield Problem(  # b211
+            yield CheckIssue(  # b211
                 "national.device_code",
                 f"a device needs a code of the national device classification CND "
                 f"({DEVICE_CATALOGUE})",
@@ -149,21 +149,21 @@ def _devices(root: Element) -> Iterator[Problem]:
             )
 
 
-def _care_plans(root: Element) -> Iterator[Problem]:
+def _care_plans(root: Element) -> Iterator[CheckIssue]:
     for where, obs in _statements(root, "care_plans", "observation"):
         if obs.get("moodCode") != "RQO":  # b213
-            yield Problem(
+            yield CheckIssue(
                 "national.care_plan_mood",
                 "a care plan observation has moodCode RQO (a request)",
                 where,
             )
 
 
-def _periods(root: Element) -> Iterator[Problem]:
+def _periods(root: Element) -> Iterator[CheckIssue]:
     for where, st in _statements(root, "procedures", "procedure"):
         eff = _find(st, "effectiveTime")
         if eff is not None and not _has_low_and_high(eff):  # b244
-            yield Problem(
+            yield CheckIssue(
                 "national.procedure_period",
                 "a procedure's effectiveTime needs both low and high",
                 f"{where}/effectiveTime",
@@ -171,7 +171,7 @@ def _periods(root: Element) -> Iterator[Problem]:
     for where, st in _statements(root, "encounters", "encounter"):
         eff = _find(st, "effectiveTime")
         if eff is None or not (eff.get("value") or _has_low_and_high(eff)):  # b258
-            yield Problem(
+            yield CheckIssue(
                 "national.encounter_period",
                 "an encounter's effectiveTime is a point (value) or an interval (low and high)",
                 f"{where}/effectiveTime",
@@ -180,18 +180,18 @@ def _periods(root: Element) -> Iterator[Problem]:
     for where, obs in _statements(root, "functional_status", "organizer/component/observation"):
         eff = _find(obs, "effectiveTime")
         if motor in _templates(obs) and eff is not None and _find(eff, "low") is None:
-            yield Problem(  # b265
+            yield CheckIssue(  # b265
                 "national.functional_time",
                 "the motor capacity's effectiveTime needs a low",
                 f"{where}/effectiveTime",
             )
 
 
-def _diagnostics(root: Element) -> Iterator[Problem]:
+def _diagnostics(root: Element) -> Iterator[CheckIssue]:
     for where, organizer in _statements(root, "diagnostics", "organizer"):
         code = _find(organizer, "code")
         if code is None or not (code.get("code") or code.get("nullFlavor") == "OTH"):
-            yield Problem(  # b279, b281
+            yield CheckIssue(  # b279, b281
                 "national.diagnostic_code",
                 "a diagnostic battery (organizer) needs a code, nullFlavor OTH when it has none",
                 f"{where}/code",
@@ -201,6 +201,6 @@ def _diagnostics(root: Element) -> Iterator[Problem]:
 CHECKS: tuple[Check, ...] = (_allergies, _therapies, _devices, _care_plans, _periods, _diagnostics)
 
 
-def national_rule_problems(root: Element) -> list[Problem]:
+def national_rule_problems(root: Element) -> list[CheckIssue]:
     """The problems the national rules above find in a parsed PSS ClinicalDocument."""
     return [problem for check in CHECKS for problem in check(root)]

@@ -19,16 +19,21 @@ from datetime import date, datetime
 
 from fse_desk.connectors.gateway import Publication
 from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
-from fse_desk.domain.identifiers import region_of_document_root, repository_id, submission_set_id
+from fse_desk.domain.identifiers import (
+    ROME,
+    region_of_document_root,
+    repository_id,
+    submission_set_id,
+)
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import ConsentState, Patient
-from fse_desk.errors import ConfigError, PssNotPublishable
+from fse_desk.errors import ConfigError
 from fse_desk.pss.cda_writer import write_cda
-from fse_desk.pss.drafting import ROME
+from fse_desk.pss.errors import PssNotPublishable
 from fse_desk.pss.model import Pss
 from fse_desk.pss.pdf import render_pss_pdf, sign_pades
 from fse_desk.pss.printout import pss_printout
-from fse_desk.pss.validator import Problem, validate_cda_structure, validate_pss
+from fse_desk.pss.validator import CheckIssue, validate_cda_structure, validate_pss
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.store import CacheStore
 
@@ -111,11 +116,11 @@ def replaced_id(draft: Pss) -> str | None:
     return f"{draft.id_root}^{draft.replaced_id}" if draft.version > 1 else None
 
 
-def _identity_problems(draft: Pss, patient: Patient, operator_cf: str) -> list[Problem]:
-    out: list[Problem] = []
+def _identity_problems(draft: Pss, patient: Patient, operator_cf: str) -> list[CheckIssue]:
+    out: list[CheckIssue] = []
     if draft.patient.cf != patient.codice_fiscale:
         out.append(
-            Problem(
+            CheckIssue(
                 "patient.mismatch",
                 f"the PSS is about {draft.patient.cf}, not about patient {patient.id}",
                 "",
@@ -124,7 +129,7 @@ def _identity_problems(draft: Pss, patient: Patient, operator_cf: str) -> list[P
         )
     if draft.author.cf != operator_cf.upper():
         out.append(
-            Problem(
+            CheckIssue(
                 "author.not_operator",
                 "the PSS author is not the signed-in operator, who signs it",
                 "",

@@ -1,7 +1,7 @@
 """ "Aggiorna dal fascicolo" over the encrypted cache, from the findings kept there.
 
 Every body that enters the cache has its findings read and kept beside it
-(:func:`fse_desk.timeline.bodies.cache_body` calls :func:`findings_row`), so a click
+(the timeline's ``cache_body`` calls :class:`FindingsIndexer`), so a click
 reads the findings of the patient's documents in one query and merges them; it parses
 only the documents without findings for their current version and vocabularies (a
 body cached before migration 7, a new vocabulary import, a new version), and keeps
@@ -11,8 +11,10 @@ theirs for the next click. The result is :func:`suggest_updates`'s on the same b
 from __future__ import annotations
 
 from collections.abc import Generator
+from pathlib import Path
 
 from fse_desk._types import PatientId
+from fse_desk.documents import CdaDocument
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.pss._findings import Findings
@@ -24,6 +26,7 @@ from fse_desk.pss.suggestions import (
     collect,
     document_findings,
     read_filter,
+    suggestion_vocabularies,
 )
 from fse_desk.store import CacheStore
 from fse_desk.store.findings import Row
@@ -36,6 +39,25 @@ def findings_row(meta: DocumentMeta, vocab: Vocabularies, findings: Findings | N
         vocab.fingerprint,
         None if findings is None else findings.to_json(),
     )
+
+
+class FindingsIndexer:
+    """What the timeline keeps beside each body it caches: the body's findings.
+
+    Handed to :class:`~fse_desk.timeline.TimelineService` (``read_findings``), so the
+    timeline stores them in the body's transaction without knowing the PSS.
+    ``vocabulary_dir``: the administrator's code lists the findings are read with.
+    """
+
+    def __init__(self, vocabulary_dir: Path | None = None) -> None:
+        self._vocabulary_dir = vocabulary_dir
+
+    def __call__(self, meta: DocumentMeta, data: bytes, cda: CdaDocument | None) -> Row | None:
+        """The findings row of a body whose metadata, as cached, is ``meta``."""
+        if meta.type_code not in CDA_TYPES:
+            return None
+        vocab = suggestion_vocabularies(self._vocabulary_dir)
+        return findings_row(meta, vocab, document_findings(meta, data, vocab, cda))
 
 
 INDEX_BATCH = 200

@@ -11,7 +11,6 @@ patient's ``generalPractitioner`` on the regional server.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,19 +19,20 @@ from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentStatus
+from fse_desk.domain.identifiers import ROME
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import (
     ConfigError,
     ConsentMissing,
     InvalidRecord,
     MalformedDocument,
-    PublishNotAllowed,
 )
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.codes import PSS_LOINC
-from fse_desk.pss.drafting import ROME, PssSigner, start_draft
+from fse_desk.pss.drafting import PssSigner, start_draft
+from fse_desk.pss.errors import PublishNotAllowed, PublishRefusal
 from fse_desk.pss.model import Pss
 from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.refresh import index_missing, suggest_from_cache
@@ -41,13 +41,6 @@ from fse_desk.pss.vocabularies import Vocabulary, shared_vocabulary
 from fse_desk.store import CacheStore
 from fse_desk.timeline import BodyKind, TimelineService
 from fse_desk.timeline.service import OperatorLike
-
-
-class PublishRefusal(enum.Enum):
-    """Why an operator may only read the PSS (the UI words each reason)."""
-
-    NOT_MMG_OR_PLS = "role.not_mmg_pls"
-    NOT_PATIENTS_GP = "patient.not_own_gp"
 
 
 class PublisherLike(OperatorLike, Protocol):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 from fse_desk.documents.cda import parse_xml
+from fse_desk.domain.identifiers import CF_OID
 from fse_desk.errors import DocumentError
 from fse_desk.pss import codes
 from fse_desk.pss._entries import (
@@ -32,8 +33,8 @@ from fse_desk.pss._entries import (
     WITH_ENTRY,
     entry_template,
 )
+from fse_desk.pss.check_issue import CheckIssue
 from fse_desk.pss.national_rules import national_rule_problems
-from fse_desk.pss.problems import Problem
 
 _N = f"{{{V3}}}"
 _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
@@ -54,10 +55,10 @@ def _a(el: Element | None, path: str, name: str) -> str:
 
 class _Checks:
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems: list[CheckIssue] = []
 
     def add(self, code: str, message: str, location: str) -> None:
-        self.problems.append(Problem(code, message, location))
+        self.problems.append(CheckIssue(code, message, location))
 
     def require(self, root: Element, path: str, code: str, what: str) -> Element | None:
         found = _f(root, path)
@@ -132,10 +133,10 @@ def _header(c: _Checks, root: Element) -> None:
             f"{doc}/recordTarget",
         )
     role = _f(root, "h:recordTarget/h:patientRole")
-    if _a(role, "h:id", "root") != codes.CF_ROOT or len(_a(role, "h:id", "extension")) != 16:
+    if _a(role, "h:id", "root") != CF_OID or len(_a(role, "h:id", "extension")) != 16:
         c.add(
             "header.patient_id",
-            f"patientRole/id must be a codice fiscale ({codes.CF_ROOT})",
+            f"patientRole/id must be a codice fiscale ({CF_OID})",
             f"{doc}/recordTarget/patientRole/id",
         )
     patient = _f(role, "h:patient")
@@ -156,7 +157,7 @@ def _header(c: _Checks, root: Element) -> None:
             "header.author", f"exactly one author required, found {len(authors)}", f"{doc}/author"
         )
     author = _f(root, "h:author/h:assignedAuthor")
-    if _a(author, "h:id", "root") != codes.CF_ROOT:
+    if _a(author, "h:id", "root") != CF_OID:
         c.add(
             "header.author_id",
             "author id must be a codice fiscale",
@@ -204,7 +205,7 @@ def _header(c: _Checks, root: Element) -> None:
                 "legalAuthenticator/signatureCode must be S",
                 f"{doc}/legalAuthenticator/signatureCode",
             )
-        if _a(legal, "h:assignedEntity/h:id", "root") != codes.CF_ROOT:
+        if _a(legal, "h:assignedEntity/h:id", "root") != CF_OID:
             c.add(
                 "header.legal_id",
                 "legalAuthenticator id must be a codice fiscale",
@@ -690,15 +691,17 @@ _SPECIAL: dict[str, Callable[[_Checks, Element, Element, str], None]] = {
 }
 
 
-def validate_cda_structure(xml: bytes) -> list[Problem]:
+def validate_cda_structure(xml: bytes) -> list[CheckIssue]:
     """Structural checks of the HL7 Italia PSS guide; an empty list means valid."""
     try:
         root = parse_xml(xml)
     except DocumentError as exc:
-        return [Problem("xml.unreadable", str(exc), "/")]
+        return [CheckIssue("xml.unreadable", str(exc), "/")]
     if root.tag != f"{_N}ClinicalDocument":
         return [
-            Problem("xml.root", f"root element {root.tag!r} is not an HL7 v3 ClinicalDocument", "/")
+            CheckIssue(
+                "xml.root", f"root element {root.tag!r} is not an HL7 v3 ClinicalDocument", "/"
+            )
         ]
     checks = _Checks()
     _header(checks, root)

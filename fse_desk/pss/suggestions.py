@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from fse_desk.documents.cda import CdaDocument, ListBlock, Paragraph, TableBlock, parse_cda
+from fse_desk.domain import loinc
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.errors import DocumentError
 from fse_desk.pss import codes
@@ -43,26 +44,41 @@ from fse_desk.pss.vocabularies import Vocabulary, fold, shared_vocabulary
 
 CDA_TYPES = frozenset(
     {
-        "34105-7",
-        "18842-5",
-        "11488-4",
-        "75496-0",
-        "85208-7",
-        "59258-4",
-        "57833-6",
-        "60591-5",
-        "57827-8",
-        "18776-5",
+        loinc.HOSPITAL_DISCHARGE_LETTER,
+        loinc.DISCHARGE_LETTER,
+        loinc.SPECIALIST_REPORT,
+        loinc.TELEVISIT_REPORT,
+        loinc.TELECONSULT_REPORT,
+        loinc.EMERGENCY_REPORT,
+        loinc.DRUG_PRESCRIPTION,
+        loinc.PSS,
+        loinc.EXEMPTION,
+        loinc.CARE_PLAN,
     }
 )
 """Document types read for suggestions (discharge letters, reports, ED, prescriptions,
 a PSS written elsewhere, exemptions, care plans)."""
 
 PROBLEM_SECTIONS = frozenset(
-    {"11535-2", "29548-5", "11450-4", "11348-0", "11329-0", "55110-1", "10164-2"}
+    {
+        loinc.HOSPITAL_DISCHARGE_DIAGNOSIS,
+        loinc.DIAGNOSIS,
+        loinc.PROBLEM_LIST,
+        loinc.PAST_ILLNESS,
+        loinc.HISTORY,
+        loinc.CONCLUSIONS,
+        loinc.PRESENT_ILLNESS,
+    }
 )
-THERAPY_SECTIONS = frozenset({"10183-2", "10160-0", "57828-6", "93341-4"})
-ALLERGY_SECTIONS = frozenset({"48765-2"})
+THERAPY_SECTIONS = frozenset(
+    {
+        loinc.DISCHARGE_MEDICATIONS,
+        loinc.MEDICATION_HISTORY,
+        loinc.PRESCRIPTION_LIST,
+        loinc.MEDICATIONS_93341,
+    }
+)
+ALLERGY_SECTIONS = frozenset({loinc.ALLERGIES})
 
 _ICD_REF = re.compile(r"\(\s*ICD-?9(?:-CM)?\s+([VE]?\d{2,3}(?:\.\d{1,2})?)\s*\)", re.I)
 _ATC_REF = re.compile(r"\(\s*ATC\s+([A-Z]\d{2}[A-Z]{2}\d{2})\s*\)")
@@ -189,10 +205,10 @@ class _Collector:
         return Findings(tuple(self.found), tuple(self.unmatched))
 
     def add(self, section: str, entry: Entry, evidence: str, inferred: bool) -> None:
-        self.found.append((section, _key(entry), inferred, evidence, entry_fields(entry)))
+        self.found.append(Found(section, _key(entry), inferred, evidence, entry_fields(entry)))
 
     def miss(self, section: str, text: str) -> None:
-        self.unmatched.append((section, text))
+        self.unmatched.append(Missed(section, text))
 
     # -- problems --------------------------------------------------------------------------
 
@@ -400,19 +416,25 @@ def collect(
         read += 1
         day = meta.date.date().isoformat()
         for item in findings.found:
-            if item[1] in known:
+            if item.key in known:
                 continue
-            rank = (day, not item[2])
-            current = found.get(item[1])
+            rank = (day, not item.inferred)
+            current = found.get(item.key)
             if current is None or rank > current[0]:
-                found[item[1]] = (rank, meta, item)
+                found[item.key] = (rank, meta, item)
         for section, text in findings.unmatched:
             key = (section, fold(text))
             if key not in unmatched:
                 unmatched[key] = Unmatched(section, text, Source.of(meta))
     suggestions = [
-        Suggestion(section, entry_from(section, values), Source.of(meta), evidence, inferred)
-        for _rank, meta, (section, _code, inferred, evidence, values) in found.values()
+        Suggestion(
+            item.section,
+            entry_from(item.section, item.fields),
+            Source.of(meta),
+            item.evidence,
+            item.inferred,
+        )
+        for _rank, meta, item in found.values()
     ]
     order = {"problems": 0, "therapies": 1, "allergies": 2}
     suggestions.sort(key=lambda s: (order[s.section], s.source.date, s.code))

@@ -2,7 +2,7 @@
 
 * :func:`validate_cda_structure` — our own structural checks on CDA bytes
   (:mod:`fse_desk.pss.structure_checks`).
-* :func:`validate_pss` — clinical rules on the model, each :class:`Problem` naming
+* :func:`validate_pss` — clinical rules on the model, each :class:`CheckIssue` naming
   the ``field`` path the editor highlights (``problems[2].end``).
 
 Messages are English; the UI translates by ``code``.
@@ -15,11 +15,11 @@ from dataclasses import fields
 from datetime import date
 
 from fse_desk.pss import codes, model
+from fse_desk.pss.check_issue import CheckIssue
 from fse_desk.pss.model import NONE_FLAGS, Coded, Entry, ProblemStatus, Pss
-from fse_desk.pss.problems import Problem
 from fse_desk.pss.structure_checks import validate_cda_structure
 
-__all__ = ["Problem", "validate_cda_structure", "validate_pss"]
+__all__ = ["CheckIssue", "validate_cda_structure", "validate_pss"]
 
 
 _SYSTEM_RULES: dict[tuple[str, str], set[str]] = {
@@ -41,11 +41,11 @@ _PLANNED = {("care_plans", "end"), ("exemptions", "end")}
 """Dates that may lie in the future: the planned end of a care plan or an exemption."""
 
 
-def _clinical(key: str, i: int, item: Entry, today: date, out: list[Problem]) -> None:
+def _clinical(key: str, i: int, item: Entry, today: date, out: list[CheckIssue]) -> None:
     base = f"{key}[{i}]"
 
     def add(code: str, message: str, name: str) -> None:
-        out.append(Problem(code, message, "", f"{base}.{name}"))
+        out.append(CheckIssue(code, message, "", f"{base}.{name}"))
 
     for f in fields(item):
         value = getattr(item, f.name)
@@ -93,14 +93,14 @@ def _clinical(key: str, i: int, item: Entry, today: date, out: list[Problem]) ->
                 add("therapy.posology_missing", f"{base} needs a dose and a frequency", name)
 
 
-def validate_pss(pss: Pss, today: date) -> list[Problem]:
+def validate_pss(pss: Pss, today: date) -> list[CheckIssue]:
     """Clinical rules before publishing; each problem names its model ``field`` path."""
-    out: list[Problem] = []
+    out: list[CheckIssue] = []
     for key, flag in NONE_FLAGS.items():
         items = pss.entries(key)
         if not items and not getattr(pss, flag):
             out.append(
-                Problem(
+                CheckIssue(
                     "section.required_empty",
                     f"section {key} is required: add an "
                     f"entry or state it explicitly empty ({flag})",
@@ -110,7 +110,7 @@ def validate_pss(pss: Pss, today: date) -> list[Problem]:
             )
         if items and getattr(pss, flag):
             out.append(
-                Problem(
+                CheckIssue(
                     "section.none_with_entries",
                     f"section {key} has entries but is also marked explicitly empty ({flag})",
                     "",
@@ -118,22 +118,24 @@ def validate_pss(pss: Pss, today: date) -> list[Problem]:
                 )
             )
     if pss.effective_time.date() > today:
-        out.append(Problem("date.future", "the document date is after today", "", "effective_time"))
+        out.append(
+            CheckIssue("date.future", "the document date is after today", "", "effective_time")
+        )
     if pss.patient.birth_date > today:
         out.append(
-            Problem(
+            CheckIssue(
                 "date.future", "the patient's birth date is after today", "", "patient.birth_date"
             )
         )
     if not pss.author.telecom:
         out.append(
-            Problem(
+            CheckIssue(
                 "author.telecom_missing", "the author needs a phone or e-mail", "", "author.telecom"
             )
         )
     if pss.legal_authenticator.cf != pss.author.cf:
         out.append(
-            Problem(
+            CheckIssue(
                 "author.not_authenticator",
                 "the PSS is signed by its own MMG/PLS: legal authenticator and author differ",
                 "",
@@ -147,7 +149,7 @@ def validate_pss(pss: Pss, today: date) -> list[Problem]:
                 value = getattr(item, name, None)
                 if isinstance(value, date) and value < pss.patient.birth_date:
                     out.append(
-                        Problem(
+                        CheckIssue(
                             "date.before_birth",
                             f"{spec.key}[{i}].{name} is before the patient's birth",
                             "",

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from fse_desk.scheduling.model import Appointment
+from fse_desk.domain.scheduling import Appointment
 
 
 @dataclass(slots=True)

@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from fse_desk.errors import BookingConflict
+from fse_desk.domain.scheduling import Appointment
+from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.agenda import Agenda
 from fse_desk.scheduling.hours import WorkingHours
-from fse_desk.scheduling.model import Appointment
 
 
 class ConflictReason(enum.Enum):
@@ -38,6 +38,15 @@ class Conflict:
                 f"{self.other.start.isoformat()}–{self.other.end.isoformat()}"
             )
         return f"{self.reason.value}: {self.reference}"
+
+
+class BookingConflict(FseDeskError):
+    """A booking clashes (double booking, outside hours, in the past) and the user has
+    not acknowledged it: never silently blocked nor allowed. ``conflicts`` lists each."""
+
+    def __init__(self, message: str, *, conflicts: tuple[Conflict, ...]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts
 
 
 def conflicts_of(

@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from fse_desk.domain.rome_clock import ROME, require_aware, rome_date
 from fse_desk.scheduling.agenda import Agenda
-from fse_desk.scheduling.clock import ROME, require_aware, rome_date
 from fse_desk.scheduling.hours import PartOfDay, WorkingHours, part_of_day_interval
 
 Seconds = tuple[float, float]

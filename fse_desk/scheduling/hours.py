@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from fse_desk.scheduling.clock import at_rome, rome_date
+from fse_desk.domain.rome_clock import at_rome, rome_date
 
 Interval = tuple[datetime, datetime]
 

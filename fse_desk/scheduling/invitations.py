@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 
 import icalendar
 
-from fse_desk.scheduling.clock import ROME
-from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participant
+from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant
 
 PRODID = "-//FSE Desk//Agenda Casa della Salute//IT"
 VISIT_LABELS = {

@@ -10,9 +10,9 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from fse_desk.scheduling.clock import ROME
+from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.scheduling import Appointment
 from fse_desk.scheduling.invitations import visit_label
-from fse_desk.scheduling.model import Appointment
 
 
 def invitation_letter(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import enum
 
+from fse_desk.domain.roles import Role
 from fse_desk.errors import NotPermitted
-from fse_desk.security.roles import Role
 
 
 class AgendaAction(enum.Enum):

@@ -13,12 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from fse_desk.domain.rome_clock import ROME, at_rome, plus
+from fse_desk.domain.scheduling import Appointment
 from fse_desk.errors import InvalidRecord
 from fse_desk.scheduling.agenda import Agenda
-from fse_desk.scheduling.clock import ROME, at_rome, plus
 from fse_desk.scheduling.conflicts import Conflict, conflicts_of
 from fse_desk.scheduling.hours import WorkingHours
-from fse_desk.scheduling.model import Appointment
 
 MAX_OCCURRENCES = 60
 

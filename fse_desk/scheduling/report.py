@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from fse_desk.domain.identifiers import document_id_root
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.scheduling import Appointment
 from fse_desk.errors import InvalidRecord
 from fse_desk.pss.model import Clinician, Organization, PatientInfo
-from fse_desk.scheduling.clock import ROME
-from fse_desk.scheduling.model import Appointment
 from fse_desk.scheduling.permissions import AgendaAction, require
-from fse_desk.security.roles import Role
 
 REPORT_LOINC = "75496-0"
 REPORT_TITLE = "Referto di televisita"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 from xml.etree import ElementTree as ET
 
+from fse_desk.domain.identifiers import CF_OID
 from fse_desk.pss import codes
 from fse_desk.pss._cda_xml import el, ts_date, ts_datetime
 from fse_desk.pss._entries import V3, XSI
@@ -32,7 +33,7 @@ CUP_ORDER_ROOT = "2.16.840.1.113883.2.9.2.80.4.6"  # the region's CUP bookings
 
 def _person(parent: ET.Element, tag: str, who: Clinician) -> ET.Element:
     assigned = el(parent, tag)
-    el(assigned, "id", root=codes.CF_ROOT, extension=who.cf, assigningAuthorityName="MEF")
+    el(assigned, "id", root=CF_OID, extension=who.cf, assigningAuthorityName="MEF")
     for address in who.telecom:
         el(assigned, "telecom", use="WP", value=address)
     name = el(el(assigned, "assignedPerson"), "name")
@@ -63,7 +64,7 @@ def _header(doc: ET.Element, report: TelevisitReport) -> None:
     el(doc, "setId", root=REPORT_ID_ROOT, extension=report.document_id)
     el(doc, "versionNumber", value="1")
     role = el(el(doc, "recordTarget"), "patientRole")
-    el(role, "id", root=codes.CF_ROOT, extension=report.patient.cf, assigningAuthorityName="MEF")
+    el(role, "id", root=CF_OID, extension=report.patient.cf, assigningAuthorityName="MEF")
     patient = el(role, "patient")
     name = el(patient, "name")
     el(name, "family").text = report.patient.family

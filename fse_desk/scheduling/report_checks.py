@@ -6,9 +6,9 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from fse_desk.documents.cda import parse_xml
+from fse_desk.domain.identifiers import CF_OID
 from fse_desk.errors import DocumentError
-from fse_desk.pss import codes
-from fse_desk.pss.problems import Problem
+from fse_desk.pss.check_issue import CheckIssue
 from fse_desk.scheduling.report import REPORT_LOINC
 from fse_desk.scheduling.report_cda import DOCUMENT_TEMPLATE, PRESTAZIONI, REFERTO
 
@@ -26,10 +26,10 @@ _REQUIRED = (
     (f"code[@code='{REPORT_LOINC}']", "header.code", "code 75496-0"),
     ("confidentialityCode", "header.confidentiality", "confidentialityCode"),
     ("languageCode", "header.language", "languageCode"),
-    (f"recordTarget/patientRole/id[@root='{codes.CF_ROOT}']", "header.patient", "patient CF"),
+    (f"recordTarget/patientRole/id[@root='{CF_OID}']", "header.patient", "patient CF"),
     ("recordTarget/patientRole/patient/name/family", "header.patient.name", "patient name"),
     ("recordTarget/patientRole/patient/birthTime", "header.patient.birth", "birthTime"),
-    (f"author/assignedAuthor/id[@root='{codes.CF_ROOT}']", "header.author", "author CF"),
+    (f"author/assignedAuthor/id[@root='{CF_OID}']", "header.author", "author CF"),
     (
         "custodian/assignedCustodian/representedCustodianOrganization/name",
         "header.custodian",
@@ -52,33 +52,37 @@ _REQUIRED = (
 )
 
 
-def validate_report_structure(xml: bytes) -> list[Problem]:
+def validate_report_structure(xml: bytes) -> list[CheckIssue]:
     try:
         root = parse_xml(xml)
     except DocumentError as exc:
-        return [Problem("xml.unreadable", str(exc), "/")]
+        return [CheckIssue("xml.unreadable", str(exc), "/")]
     if root.tag != f"{_N}ClinicalDocument":
-        return [Problem("xml.root", f"root element {root.tag!r} is not a ClinicalDocument", "/")]
+        return [CheckIssue("xml.root", f"root element {root.tag!r} is not a ClinicalDocument", "/")]
     problems = [
-        Problem(check, f"missing {what}", path)
+        CheckIssue(check, f"missing {what}", path)
         for path, check, what in _REQUIRED
         if not _find(root, f"./{path}")
     ]
     encounter = _find(root, "./componentOf/encompassingEncounter/code")
     if not encounter or encounter[0].get("code") not in ("VR", "AMB", "HH"):
-        problems.append(Problem("header.encounter.class", "encounter class is not VR/HH/AMB", ""))
+        problems.append(
+            CheckIssue("header.encounter.class", "encounter class is not VR/HH/AMB", "")
+        )
     present = {
         c.get("code") for c in _find(root, "./component/structuredBody/component/section/code")
     }
     for required, title, _template in (PRESTAZIONI, REFERTO):
         if required not in present:
-            problems.append(Problem("section.missing", f"the {title} section is missing", required))
+            problems.append(
+                CheckIssue("section.missing", f"the {title} section is missing", required)
+            )
     for section in _find(root, "./component/structuredBody/component/section"):
         coded = section.find(f"{_N}code")
         key = (coded.get("code") or "") if coded is not None else ""
         text = section.find(f"{_N}text")
         if text is None or not "".join(text.itertext()).strip():
-            problems.append(Problem("section.text", f"section {key} has no text", key or ""))
+            problems.append(CheckIssue("section.text", f"section {key} has no text", key or ""))
         if key == PRESTAZIONI[0]:
             entries = section.findall(f"{_N}entry")
             media = section.findall(
@@ -86,6 +90,8 @@ def validate_report_structure(xml: bytes) -> list[Problem]:
             )
             if len(entries) < 2 or len(media) != 1:
                 problems.append(
-                    Problem("section.prestazioni", "prestazioni needs two entries, one media", key)
+                    CheckIssue(
+                        "section.prestazioni", "prestazioni needs two entries, one media", key
+                    )
                 )
     return problems

@@ -16,9 +16,10 @@ from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.domain.identifiers import region_of_document_root, repository_id, submission_set_id
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import ROME
 from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf, sign_pades
-from fse_desk.scheduling.clock import ROME
 from fse_desk.scheduling.report import (
     REPORT_ID_ROOT,
     REPORT_LOINC,
@@ -29,7 +30,6 @@ from fse_desk.scheduling.report import (
 from fse_desk.scheduling.report_cda import write_report_cda
 from fse_desk.scheduling.report_checks import validate_report_structure
 from fse_desk.security.certificates import OperatorCredentials
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 
 OUTBOX_RESOURCE = "TelevisitReport"

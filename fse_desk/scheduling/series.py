@@ -6,9 +6,9 @@ import enum
 from collections.abc import Iterable
 from datetime import datetime
 
+from fse_desk.domain.rome_clock import ROME, at_rome
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus
 from fse_desk.errors import InvalidRecord
-from fse_desk.scheduling.clock import ROME, at_rome
-from fse_desk.scheduling.model import Appointment, AppointmentStatus
 
 
 class Scope(enum.Enum):

@@ -18,18 +18,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fse_desk.domain.outbox import OutboxMethod, OutboxState
+from fse_desk.domain.roles import Role
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Professional
+from fse_desk.domain.scheduling_fhir import SLOT_CLAIM_EXTENSION, to_fhir
 from fse_desk.errors import InvalidRecord
 from fse_desk.scheduling.agenda import Agenda
 from fse_desk.scheduling.conflicts import Conflict, require_acknowledged
-from fse_desk.scheduling.fhir import SLOT_CLAIM_EXTENSION, to_fhir
 from fse_desk.scheduling.freeslots import FreeSlot, SlotQuery, find_common_slots
 from fse_desk.scheduling.hours import WorkingHours
-from fse_desk.scheduling.model import Appointment, AppointmentStatus, Professional
 from fse_desk.scheduling.permissions import AgendaAction, require
 from fse_desk.scheduling.recurrence import Occurrence, Recurrence, check_series, expand
 from fse_desk.scheduling.series import Scope, cancel, reschedule
 from fse_desk.scheduling.video import new_room_name
-from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
 
 _STATUS_CHANGES = {

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from fse_desk.scheduling.model import Appointment, AppointmentStatus
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus
 
 
 def candidates(waiting: Iterable[Appointment], freed: Appointment) -> list[Appointment]:

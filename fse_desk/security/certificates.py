@@ -41,9 +41,8 @@ from fse_desk.errors import (
     SecretStoreError,
     WrongCertificatePassphrase,
 )
-from fse_desk.security.profile import validate_profile
+from fse_desk.security.profile import profile_dir, validate_profile
 from fse_desk.security.secrets import KEYRING_SERVICE, keyring_available
-from fse_desk.store.paths import cache_path
 
 DEMO_PROFILE = "demo"
 DEMO_P12_NAME = "operator.p12"
@@ -167,7 +166,7 @@ def check_validity(cert: x509.Certificate, *, now: datetime | None = None, where
 
 
 def demo_ca_path(data_dir: Path | None) -> Path:
-    return cache_path(DEMO_PROFILE, data_dir).with_name(DEMO_CA_NAME)
+    return profile_dir(DEMO_PROFILE, data_dir) / DEMO_CA_NAME
 
 
 def demo_certificate(
@@ -182,7 +181,7 @@ def demo_certificate(
     issued by a throw-away "FSE Desk Demo CA" (its key is discarded), so nothing
     it signs is trusted anywhere but by the sandbox.
     """
-    p12 = cache_path(DEMO_PROFILE, data_dir).with_name(DEMO_P12_NAME)
+    p12 = profile_dir(DEMO_PROFILE, data_dir) / DEMO_P12_NAME
     pass_file = p12.with_name(p12.name + ".pass")
     if p12.exists():
         return open_pkcs12(_read(p12), _demo_passphrase(pass_file), source=p12)

@@ -1,8 +1,11 @@
-"""User profile names: they become folder names and keyring user names."""
+"""User profiles: their names (folder and keyring user names) and their folders."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import platformdirs
 
 from fse_desk.errors import ConfigError
 
@@ -27,3 +30,14 @@ def validate_profile(name: str) -> str:
             "(and not a reserved Windows device name such as CON or NUL)"
         )
     return name
+
+
+def profile_dir(profile: str, data_dir: Path | None = None) -> Path:
+    """``<data_dir>/profiles/<profile>``: the folder of one profile's files (cache, certificates).
+
+    ``data_dir`` defaults to the platform's per-user data folder for ``fse-desk``.
+    The profile name is validated, so it cannot point outside the profiles folder.
+    Nothing is created on disk.
+    """
+    base = Path(platformdirs.user_data_dir("fse-desk")) if data_dir is None else data_dir
+    return base / "profiles" / validate_profile(profile)

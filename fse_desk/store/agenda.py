@@ -12,15 +12,15 @@ from typing import Any
 
 import orjson
 
-from fse_desk.scheduling.fhir import from_fhir, to_fhir
-from fse_desk.scheduling.model import (
+from fse_desk.domain.roles import Role
+from fse_desk.domain.scheduling import (
     MAX_APPOINTMENT,
     Appointment,
     Professional,
     Slot,
     SlotStatus,
 )
-from fse_desk.security.roles import Role
+from fse_desk.domain.scheduling_fhir import from_fhir, to_fhir
 from fse_desk.store._records import utc_text
 from fse_desk.store.database import Connection, Database
 

@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 
 from fse_desk._types import PatientId
+from fse_desk.domain.reading_track import Track
+from fse_desk.domain.telemonitoring import Parameter, Reading, ReadingSource
 from fse_desk.store._records import now_text
 from fse_desk.store.database import Database
-from fse_desk.telemonitoring.model import Parameter, Reading, ReadingSource
-from fse_desk.telemonitoring.track import Track
 
 _SOURCES = {s.value: s for s in ReadingSource}
 

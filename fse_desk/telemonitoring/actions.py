@@ -24,8 +24,8 @@ from typing import Any
 from fse_desk._types import PatientId
 from fse_desk.connectors.fhir_mapping import parse_instant
 from fse_desk.connectors.push import IDENTIFIER_SYSTEM
+from fse_desk.domain import telemonitoring_codes as codes
 from fse_desk.errors import InvalidRecord
-from fse_desk.telemonitoring import codes
 from fse_desk.telemonitoring.rules import Alarm
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from fse_desk.telemonitoring.track import FloatArray, Track, rome_offsets
+from fse_desk.domain.reading_track import FloatArray, Track, rome_offsets
 
 SENSOR_INTERVAL_S = 300  # one reading every 5 minutes
 SLOTS_PER_DAY = 288  # AGP resolution: one 5-minute slot of the 24 h day

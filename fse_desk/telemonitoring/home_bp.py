@@ -7,8 +7,8 @@ import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from fse_desk.telemonitoring.model import Parameter
-from fse_desk.telemonitoring.track import Track
+from fse_desk.domain.reading_track import Track
+from fse_desk.domain.telemonitoring import Parameter
 
 PROTOCOL_DAYS = 7
 HYPERTENSION_SYSTOLIC = 135.0

@@ -28,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from fse_desk.telemonitoring.track import Track
+from fse_desk.domain.reading_track import Track
 
 _WIDTH = A4[0] - 30 * mm
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from fse_desk._types import PatientId
-from fse_desk.telemonitoring.model import (
+from fse_desk.domain.reading_track import Track
+from fse_desk.domain.telemonitoring import (
     DIASTOLIC,
     SYSTOLIC,
     MonitoringType,
@@ -27,7 +28,6 @@ from fse_desk.telemonitoring.model import (
     Reading,
     Threshold,
 )
-from fse_desk.telemonitoring.track import Track
 
 
 class Severity(enum.IntEnum):

@@ -13,20 +13,21 @@ import logging
 from dataclasses import dataclass
 
 from fse_desk._types import PatientId
+from fse_desk.connectors import telemonitoring_fhir as fhir
 from fse_desk.connectors.push import local_identifier
-from fse_desk.domain.vitals import VitalReading
-from fse_desk.errors import InvalidRecord
-from fse_desk.store import CacheStore
-from fse_desk.telemonitoring import fhir
-from fse_desk.telemonitoring.cgm import CgmSummary, cgm_summary
-from fse_desk.telemonitoring.home_bp import HomeBpResult, home_bp_protocol
-from fse_desk.telemonitoring.model import (
+from fse_desk.domain.reading_track import Track
+from fse_desk.domain.telemonitoring import (
     Parameter,
     Plan,
     Reading,
     ReadingSource,
     parameter_for_loinc,
 )
+from fse_desk.domain.vitals import VitalReading
+from fse_desk.errors import InvalidRecord
+from fse_desk.store import CacheStore
+from fse_desk.telemonitoring.cgm import CgmSummary, cgm_summary
+from fse_desk.telemonitoring.home_bp import HomeBpResult, home_bp_protocol
 from fse_desk.telemonitoring.rules import Alarm, evaluate
 from fse_desk.telemonitoring.summaries import (
     Marker,
@@ -38,7 +39,6 @@ from fse_desk.telemonitoring.summaries import (
     timeline_markers,
     weight_trend,
 )
-from fse_desk.telemonitoring.track import Track
 
 log = logging.getLogger(__name__)
 

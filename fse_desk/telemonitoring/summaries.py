@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from fse_desk.domain.document import DocumentMeta
-from fse_desk.telemonitoring.model import Parameter, Plan
+from fse_desk.domain.reading_track import Track
+from fse_desk.domain.telemonitoring import Parameter, Plan
 from fse_desk.telemonitoring.rules import effective_thresholds, spo2_baseline
-from fse_desk.telemonitoring.track import Track
 
 DAY_S = 86400.0
 # Documents that mark a visit, and those that mark a therapy change (LOINC type codes).

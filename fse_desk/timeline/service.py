@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
@@ -38,9 +37,8 @@ from fse_desk.errors import (
     ServerUnavailable,
 )
 from fse_desk.progress import CancelToken, Progress
-from fse_desk.pss.refresh import findings_row
-from fse_desk.pss.suggestions import CDA_TYPES, document_findings, suggestion_vocabularies
 from fse_desk.store import CacheStore
+from fse_desk.store.findings import Row as FindingsRow
 from fse_desk.timeline._opened import BodyKind, LabPoint, LabSeries, OpenedDocument
 
 
@@ -107,6 +105,14 @@ def _parsed(content_type: str, data: bytes) -> tuple[CdaDocument | None, str | N
     return None, None
 
 
+FindingsReader = Callable[[DocumentMeta, bytes, CdaDocument | None], FindingsRow | None]
+"""Reads what the PSS keeps of a body as it is cached (``None``: nothing for this document).
+
+The PSS capability provides it (:class:`fse_desk.pss.refresh.FindingsIndexer`); the
+timeline only stores the row, in the body's transaction, and knows nothing of the PSS.
+"""
+
+
 class TimelineService:
     """The timeline capability; the UI reaches it as ``workstation.timeline``."""
 
@@ -118,16 +124,16 @@ class TimelineService:
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         purpose: Purpose = Purpose.TREATMENT,
-        vocabulary_dir: Path | None = None,
+        read_findings: FindingsReader | None = None,
     ) -> None:
-        """``vocabulary_dir``: the administrator's code lists, which the PSS findings
-        of each cached body are read with (see :meth:`cache_body`)."""
+        """``read_findings``: what is kept beside each cached body for the PSS
+        (see :meth:`cache_body`); without it only the body and its text are kept."""
         self._store = store
         self._client = client
         self._operator = operator
         self._clock = clock
         self._purpose = purpose
-        self._vocabulary_dir = vocabulary_dir
+        self._read_findings = read_findings
 
     # -- listing ------------------------------------------------
     def _consenting(self, patient_id: PatientId) -> Patient | None:
@@ -225,10 +231,8 @@ class TimelineService:
         content_type = content_type or meta.content_type
         cda, text = _parsed(content_type, data)
         row = None
-        if meta.type_code in CDA_TYPES:
-            vocab = suggestion_vocabularies(self._vocabulary_dir)
-            cached = self._store.documents.get(meta.id) or meta
-            row = findings_row(cached, vocab, document_findings(cached, data, vocab, cda))
+        if self._read_findings is not None:
+            row = self._read_findings(self._store.documents.get(meta.id) or meta, data, cda)
         with self._store.transaction():
             self._store.bodies.put(meta.id, content_type, data)
             if text is not None:

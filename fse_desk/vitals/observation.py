@@ -7,9 +7,9 @@ from typing import Any
 
 from fse_desk.connectors.fhir_mapping import parse_instant
 from fse_desk.connectors.push import local_identifier
+from fse_desk.domain.identifiers import LOINC_FHIR_SYSTEM
 from fse_desk.domain.vitals import DIASTOLIC_LOINC, SYSTOLIC_LOINC, Vital, VitalReading
 
-LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 VITAL_SIGNS = {
     "system": "http://terminology.hl7.org/CodeSystem/observation-category",
@@ -28,7 +28,7 @@ def to_observation(reading: VitalReading) -> dict[str, Any]:
         "identifier": [local_identifier(reading.id)],
         "status": "final",
         "category": [{"coding": [VITAL_SIGNS]}],
-        "code": {"coding": [{"system": LOINC, "code": kind.loinc}]},
+        "code": {"coding": [{"system": LOINC_FHIR_SYSTEM, "code": kind.loinc}]},
         "subject": {"reference": f"Patient/{reading.patient_id}"},
         "effectiveDateTime": reading.effective_at.isoformat(),
         "performer": [
@@ -40,7 +40,7 @@ def to_observation(reading: VitalReading) -> dict[str, Any]:
     if reading.vital is Vital.BLOOD_PRESSURE:
         observation["component"] = [
             {
-                "code": {"coding": [{"system": LOINC, "code": code}]},
+                "code": {"coding": [{"system": LOINC_FHIR_SYSTEM, "code": code}]},
                 "valueQuantity": _quantity(value, kind.unit),
             }
             for code, value in zip((SYSTOLIC_LOINC, DIASTOLIC_LOINC), reading.values, strict=True)

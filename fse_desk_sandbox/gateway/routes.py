@@ -37,7 +37,12 @@ from starlette.routing import BaseRoute, Route
 from fse_desk.connectors.gateway_jwt import AUTH_HEADER, SIGNATURE_HEADER, cf_of, hl7_type
 from fse_desk.documents.cda import parse_cda
 from fse_desk.domain.document import OSCURAMENTO_SYSTEM
-from fse_desk.domain.identifiers import document_id_root, is_valid_oid
+from fse_desk.domain.identifiers import (
+    CF_FHIR_SYSTEM,
+    DOCUMENT_ID_ROOT,
+    LOINC_FHIR_SYSTEM,
+    is_valid_oid,
+)
 from fse_desk.errors import DocumentError
 from fse_desk_sandbox.exceptions import SandboxError
 from fse_desk_sandbox.gateway.checks import (
@@ -55,7 +60,6 @@ from fse_desk_sandbox.gateway.checks import (
 from fse_desk_sandbox.storage import ResourceStore
 
 ROOT = "/v1"
-CF_SYSTEM = "http://hl7.it/sid/codiceFiscale"
 _TRUST_KEY = "gateway.trusted-ca"
 _WORKFLOW_KEY = "gateway.workflow."
 _DOC_KEY = "gateway.document."
@@ -374,7 +378,7 @@ class _GatewayApi:
             "type": {
                 "coding": [
                     {
-                        "system": "http://loinc.org",
+                        "system": LOINC_FHIR_SYSTEM,
                         "code": sub.header.type_code,
                         "display": sub.header.type_name or "Profilo Sanitario Sintetico",
                     }
@@ -435,7 +439,7 @@ class _GatewayApi:
         return current[0] if current else None
 
     def _patient(self, cf: str) -> dict[str, Any]:
-        page = self.store.search("Patient", [("identifier", f"{CF_SYSTEM}|{cf}")])
+        page = self.store.search("Patient", [("identifier", f"{CF_FHIR_SYSTEM}|{cf}")])
         if not page.entries:
             raise Problem(
                 404,
@@ -446,9 +450,9 @@ class _GatewayApi:
         return page.entries[0].resource()
 
     def _practitioner(self, cf: str) -> dict[str, Any]:
-        page = self.store.search("Practitioner", [("identifier", f"{CF_SYSTEM}|{cf}")])
+        page = self.store.search("Practitioner", [("identifier", f"{CF_FHIR_SYSTEM}|{cf}")])
         if not page.entries:
-            return {"identifier": {"system": CF_SYSTEM, "value": cf}}
+            return {"identifier": {"system": CF_FHIR_SYSTEM, "value": cf}}
         found = page.entries[0].resource()
         name = (found.get("name") or [{}])[0]
         display = " ".join(
@@ -556,7 +560,7 @@ def _audience(request: Request) -> str:
 def _workflow_id(cda: bytes) -> str:
     digest = hashlib.sha256(cda).hexdigest()
     return (
-        f"{document_id_root()}.{digest}.{secrets.token_hex(5)}"
+        f"{DOCUMENT_ID_ROOT}.{digest}.{secrets.token_hex(5)}"
         "^^^^urn:ihe:iti:xdw:2013:workflowInstanceId"
     )
 

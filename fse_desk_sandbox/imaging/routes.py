@@ -20,7 +20,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
+from fse_desk.domain import loinc
 from fse_desk.domain.document import OSCURAMENTO_SYSTEM, Oscuramento
+from fse_desk.domain.identifiers import CF_FHIR_SYSTEM, LOINC_FHIR_SYSTEM
 from fse_desk.errors import FseDeskError
 from fse_desk_sandbox.imaging.studies import (
     SeriesRef,
@@ -35,7 +37,6 @@ from fse_desk_sandbox.imaging.studies import (
 from fse_desk_sandbox.storage import ResourceStore
 
 ROOT = "/dicom-web"
-_CF_SYSTEM = "http://hl7.it/sid/codiceFiscale"
 _PAGE = 500
 
 
@@ -170,7 +171,7 @@ def _multipart(parts: Iterator[bytes], boundary: str) -> Iterator[bytes]:
 def _build_index(store: ResourceStore) -> dict[str, StudyRef]:
     index: dict[str, StudyRef] = {}
     patients: dict[str, dict[str, Any]] = {}
-    params = [("type", "http://loinc.org|68604-8"), ("_count", str(_PAGE))]
+    params = [("type", f"{LOINC_FHIR_SYSTEM}|{loinc.RADIOLOGY_REPORT}"), ("_count", str(_PAGE))]
     page_token: str | None = None
     while True:
         page = store.search(
@@ -204,7 +205,7 @@ def _study_ref(
         (
             i.get("value", "")
             for i in patient.get("identifier", [])
-            if i.get("system") == _CF_SYSTEM
+            if i.get("system") == CF_FHIR_SYSTEM
         ),
         patient_id,
     )

@@ -17,17 +17,17 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import Any
 
-from fse_desk.scheduling.clock import at_rome, plus
-from fse_desk.scheduling.fhir import CLIENT_ID_SYSTEM, TEAM_ROLE_SYSTEM, to_fhir
-from fse_desk.scheduling.hours import WorkingHours
-from fse_desk.scheduling.model import (
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import at_rome, plus
+from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
     ParticipantStatus,
     VisitType,
 )
-from fse_desk.security.roles import Role
+from fse_desk.domain.scheduling_fhir import CLIENT_ID_SYSTEM, TEAM_ROLE_SYSTEM, to_fhir
+from fse_desk.scheduling.hours import WorkingHours
 from fse_desk_sandbox.region.facilities import (
     DEMO_MMG_ID,
     DEMO_MMG_NAME,

@@ -10,15 +10,12 @@ import zlib
 from xml.sax.saxutils import quoteattr
 
 from fse_desk.domain import DOCUMENT_TYPES
-from fse_desk.domain.identifiers import document_id_root
+from fse_desk.domain.identifiers import CF_OID, DOCUMENT_ID_ROOT, LOINC_OID
 from fse_desk_sandbox.region.clock import cda_ts
 from fse_desk_sandbox.region.facilities import Clinician, Facility
 from fse_desk_sandbox.region.model import Block, Bullets, Doc, LabResult, Paragraph, Section
 from fse_desk_sandbox.region.people import Person
 
-DOC_ID_ROOT = document_id_root()
-CF_ROOT = "2.16.840.1.113883.2.9.4.3.2"
-LOINC_OID = "2.16.840.1.113883.6.1"
 FACILITY_ROOT = "2.16.840.1.113883.2.9.4.1.2"
 INTERPRETATION = "2.16.840.1.113883.5.83"
 
@@ -120,7 +117,7 @@ def _telecom(c: Clinician) -> str:
 def _assigned(c: Clinician, tag: str) -> str:
     prefix = "Dott.ssa" if c.sex == "F" else "Dott."
     return (
-        f'<{tag}><id root="{CF_ROOT}" extension="{c.cf}" assigningAuthorityName="MEF"/>'
+        f'<{tag}><id root="{CF_OID}" extension="{c.cf}" assigningAuthorityName="MEF"/>'
         f"{_telecom(c)}"
         f"<assignedPerson>{_person_name(c.given, c.family, prefix)}</assignedPerson></{tag}>"
     )
@@ -139,7 +136,7 @@ def _encounter(doc: Doc, doc_id: str, service: str, signed: str) -> str:
         return ""
     return (
         "<componentOf><encompassingEncounter>"
-        f'<id root="{DOC_ID_ROOT}.1" extension="{doc_id}"/>'
+        f'<id root="{DOCUMENT_ID_ROOT}.1" extension="{doc_id}"/>'
         f'<effectiveTime><low value="{service}"/><high value="{signed}"/></effectiveTime>'
         '<location typeCode="LOC"><healthCareFacility classCode="SDLOC">'
         f'<id root="{FACILITY_ROOT}" extension={_at(doc.custodian.id)}/>'
@@ -173,7 +170,7 @@ def _record_target(p: Person) -> str:
         # The structural attributes' default values, written out: the prescription
         # schematrons require them explicitly.
         '<recordTarget typeCode="RCT" contextControlCode="OP"><patientRole classCode="PAT">'
-        f'<id root="{CF_ROOT}" extension="{p.cf}" assigningAuthorityName="MEF"/>'
+        f'<id root="{CF_OID}" extension="{p.cf}" assigningAuthorityName="MEF"/>'
         f'<addr use="H"><country>IT</country><county>BO</county><city>{_t(p.city)}</city>'
         f"<postalCode>{p.postal_code}</postalCode>"
         f"<streetAddressLine>{_t(p.street)}</streetAddressLine></addr>"
@@ -191,7 +188,7 @@ def _author(doc: Doc, person: Person, signed: str) -> str:
         return (
             f'<author typeCode="AUT" contextControlCode="OP"><time value="{signed}"/>'
             "<assignedAuthor>"
-            f'<id root="{CF_ROOT}" extension="{person.cf}"/><assignedPerson>'
+            f'<id root="{CF_OID}" extension="{person.cf}"/><assignedPerson>'
             f"{_person_name(person.given, person.family)}</assignedPerson></assignedAuthor>"
             "</author>"
         )
@@ -233,7 +230,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         '<realmCode code="IT"/>'
         '<typeId root="2.16.840.1.113883.1.3" extension="POCD_MT000040UV02"/>'
         f"{templates}"
-        f'<id root="{DOC_ID_ROOT}" extension="{doc_id}" assigningAuthorityName="Regione'
+        f'<id root="{DOCUMENT_ID_ROOT}" extension="{doc_id}" assigningAuthorityName="Regione'
         ' Emilia-Romagna"/>'
         f'<code code="{doc.loinc}" codeSystem="{LOINC_OID}" codeSystemName="LOINC"'
         f" displayName={_at(title)}/>"
@@ -242,7 +239,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         f'<confidentialityCode code="{doc.confidentiality}" codeSystem="2.16.840.1.113883.5.25"'
         f' displayName="{_CONFIDENTIALITY[doc.confidentiality]}"/>'
         '<languageCode code="it-IT"/>'
-        f'<setId root="{DOC_ID_ROOT}" extension="{doc_id}"/><versionNumber value="1"/>'
+        f'<setId root="{DOCUMENT_ID_ROOT}" extension="{doc_id}"/><versionNumber value="1"/>'
         f"{_record_target(person)}{_author(doc, person, signed)}"
         '<custodian typeCode="CST"><assignedCustodian><representedCustodianOrganization>'
         f'<id root="{FACILITY_ROOT}" extension={_at(custodian.id)}/>'

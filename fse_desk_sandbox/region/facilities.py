@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from fse_desk.domain.identifiers import CF_FHIR_SYSTEM
 from fse_desk_sandbox.region import names
 from fse_desk_sandbox.region.people import encode_cf
-
-CF_SYSTEM = "http://hl7.it/sid/codiceFiscale"
 
 DEMO_MMG_ID = "prac-mmg-demo"
 DEMO_MMG_CF = "GDTLNE72D58A944V"
@@ -280,7 +279,7 @@ def practitioner_resource(c: Clinician) -> dict[str, Any]:
         "resourceType": "Practitioner",
         "id": c.id,
         "active": True,
-        "identifier": [{"system": CF_SYSTEM, "value": c.cf}],
+        "identifier": [{"system": CF_FHIR_SYSTEM, "value": c.cf}],
         "name": [
             {
                 "family": c.family,

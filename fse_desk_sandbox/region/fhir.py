@@ -8,10 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from fse_desk.domain import DOCUMENT_TYPES, OSCURAMENTO_SYSTEM
-from fse_desk.domain.identifiers import document_id_root
+from fse_desk.domain.identifiers import CF_FHIR_SYSTEM, DOCUMENT_ID_ROOT, LOINC_FHIR_SYSTEM
 from fse_desk_sandbox.region.clock import fhir_instant
 from fse_desk_sandbox.region.facilities import (
-    CF_SYSTEM,
     DEMO_MMG_ID,
     DEMO_MMG_NAME,
     PRACTICE_ID,
@@ -20,10 +19,9 @@ from fse_desk_sandbox.region.facilities import (
 from fse_desk_sandbox.region.model import Doc, Vital
 from fse_desk_sandbox.region.people import Person
 
-LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 BIRTH_PLACE_URL = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
-DOC_ID_SYSTEM = f"urn:oid:{document_id_root()}"
+DOC_ID_SYSTEM = f"urn:oid:{DOCUMENT_ID_ROOT}"
 CONFIDENTIALITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 CDA_CONTENT_TYPE = "application/x-hl7-cda+xml"
 PDF_CONTENT_TYPE = "application/pdf"
@@ -42,7 +40,7 @@ def patient_resource(person: Person) -> dict[str, Any]:
         "resourceType": "Patient",
         "id": person.patient_id,
         "extension": [{"url": BIRTH_PLACE_URL, "valueAddress": birth_address}],
-        "identifier": [{"system": CF_SYSTEM, "value": person.cf}],
+        "identifier": [{"system": CF_FHIR_SYSTEM, "value": person.cf}],
         "active": True,
         "name": [{"use": "official", "family": person.family, "given": person.given.split(" ")}],
         "telecom": telecom,
@@ -83,7 +81,7 @@ def consent_resource(person: Person, permit: bool, when: datetime) -> dict[str, 
             {
                 "coding": [
                     {
-                        "system": LOINC,
+                        "system": LOINC_FHIR_SYSTEM,
                         "code": "59284-0",
                         "display": "Consenso alla consultazione del FSE",
                     }
@@ -140,7 +138,9 @@ def document_reference(
         "id": doc_id,
         "masterIdentifier": {"system": DOC_ID_SYSTEM, "value": master_id},
         "status": "current",
-        "type": {"coding": [{"system": LOINC, "code": doc.loinc, "display": doc_type.title}]},
+        "type": {
+            "coding": [{"system": LOINC_FHIR_SYSTEM, "code": doc.loinc, "display": doc_type.title}]
+        },
         "category": [{"coding": [{"code": doc_type.doc_class.value}]}],
         "subject": {"reference": f"Patient/{person.patient_id}", "display": person.full_name},
         "date": fhir_instant(doc.signed_time),
@@ -190,7 +190,9 @@ def observation_resource(person: Person, vital: Vital, obs_id: str) -> dict[str,
                 ]
             }
         ],
-        "code": {"coding": [{"system": LOINC, "code": vital.loinc, "display": vital.display}]},
+        "code": {
+            "coding": [{"system": LOINC_FHIR_SYSTEM, "code": vital.loinc, "display": vital.display}]
+        },
         "subject": {"reference": f"Patient/{person.patient_id}"},
         "effectiveDateTime": fhir_instant(vital.when),
         "performer": [{"reference": f"Practitioner/{DEMO_MMG_ID}", "display": DEMO_MMG_NAME}],

@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from fse_desk.telemonitoring import codes
-from fse_desk.telemonitoring.model import DIASTOLIC, SYSTOLIC, Parameter
+from fse_desk.domain import telemonitoring_codes as codes
+from fse_desk.domain.telemonitoring import DIASTOLIC, SYSTOLIC, Parameter
 from fse_desk_sandbox.region import telemonitoring_streams as streams
 from fse_desk_sandbox.region.clock import fhir_instant
 from fse_desk_sandbox.region.facilities import DEMO_MMG_NAME, DEMO_MMG_ROLE_ID

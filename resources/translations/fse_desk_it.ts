@@ -387,32 +387,32 @@ La prenotazione già sul FSE:
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="153"/>
+        <location filename="../../ui/outbox_panel.py" line="130"/>
         <source>Conflict: {what}</source>
         <translation>Conflitto: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="157"/>
+        <location filename="../../ui/outbox_panel.py" line="134"/>
         <source>Someone changed this record on the FSE after you edited it. Nothing was overwritten. Choose which version to keep.</source>
         <translation>Qualcuno ha modificato questo dato sul FSE dopo la tua modifica. Nulla è stato sovrascritto. Scegli quale versione tenere.</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="168"/>
+        <location filename="../../ui/outbox_panel.py" line="145"/>
         <source>Your version</source>
         <translation>La tua versione</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="169"/>
+        <location filename="../../ui/outbox_panel.py" line="146"/>
         <source>Version on the FSE</source>
         <translation>Versione sul FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="175"/>
+        <location filename="../../ui/outbox_panel.py" line="152"/>
         <source>Keep mine</source>
         <translation>Tieni la mia</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="176"/>
+        <location filename="../../ui/outbox_panel.py" line="153"/>
         <source>Use the FSE version</source>
         <translation>Usa la versione del FSE</translation>
     </message>
@@ -997,70 +997,70 @@ La prenotazione già sul FSE:
 <context>
     <name>ImagesTab</name>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="86"/>
+        <location filename="../../ui/imaging/images_tab.py" line="93"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="87"/>
+        <location filename="../../ui/imaging/images_tab.py" line="94"/>
         <source>Modality</source>
         <translation>Modalità</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="88"/>
+        <location filename="../../ui/imaging/images_tab.py" line="95"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="89"/>
-        <location filename="../../ui/imaging/images_tab.py" line="124"/>
+        <location filename="../../ui/imaging/images_tab.py" line="96"/>
+        <location filename="../../ui/imaging/images_tab.py" line="131"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="90"/>
-        <location filename="../../ui/imaging/images_tab.py" line="669"/>
+        <location filename="../../ui/imaging/images_tab.py" line="97"/>
+        <location filename="../../ui/imaging/images_tab.py" line="676"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="91"/>
+        <location filename="../../ui/imaging/images_tab.py" line="98"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="116"/>
+        <location filename="../../ui/imaging/images_tab.py" line="123"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="137"/>
-        <location filename="../../ui/imaging/images_tab.py" line="529"/>
+        <location filename="../../ui/imaging/images_tab.py" line="144"/>
+        <location filename="../../ui/imaging/images_tab.py" line="536"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="185"/>
+        <location filename="../../ui/imaging/images_tab.py" line="192"/>
         <source>Looking for studies…</source>
         <translation>Ricerca degli studi…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="198"/>
+        <location filename="../../ui/imaging/images_tab.py" line="205"/>
         <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="208"/>
+        <location filename="../../ui/imaging/images_tab.py" line="215"/>
         <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
         <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="213"/>
+        <location filename="../../ui/imaging/images_tab.py" line="220"/>
         <source>No studies for this patient.</source>
         <translation>Nessuno studio per questo assistito.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="215"/>
+        <location filename="../../ui/imaging/images_tab.py" line="222"/>
         <source>%n studies.</source>
         <translation>
             <numerusform>%n studio.</numerusform>
@@ -1068,37 +1068,37 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="226"/>
+        <location filename="../../ui/imaging/images_tab.py" line="233"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="227"/>
+        <location filename="../../ui/imaging/images_tab.py" line="234"/>
         <source>Report only (not on the PACS)</source>
         <translation>Solo referto (non presente nel PACS)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="228"/>
+        <location filename="../../ui/imaging/images_tab.py" line="235"/>
         <source>Local files</source>
         <translation>File locali</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="231"/>
+        <location filename="../../ui/imaging/images_tab.py" line="238"/>
         <source>report</source>
         <translation>referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="233"/>
+        <location filename="../../ui/imaging/images_tab.py" line="240"/>
         <source>OTHER PATIENT: {name}</source>
         <translation>ALTRO PAZIENTE: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="275"/>
+        <location filename="../../ui/imaging/images_tab.py" line="282"/>
         <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
         <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="289"/>
+        <location filename="../../ui/imaging/images_tab.py" line="296"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n immagine</numerusform>
@@ -1106,27 +1106,27 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="447"/>
+        <location filename="../../ui/imaging/images_tab.py" line="454"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="450"/>
+        <location filename="../../ui/imaging/images_tab.py" line="457"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="454"/>
+        <location filename="../../ui/imaging/images_tab.py" line="461"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="463"/>
+        <location filename="../../ui/imaging/images_tab.py" line="470"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="486"/>
+        <location filename="../../ui/imaging/images_tab.py" line="493"/>
         <source>Open %n files not in the CD index (DICOMDIR)…</source>
         <translation>
             <numerusform>Apri %n file non indicizzato nel DICOMDIR del CD…</numerusform>
@@ -1134,7 +1134,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="490"/>
+        <location filename="../../ui/imaging/images_tab.py" line="497"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -1142,7 +1142,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="492"/>
+        <location filename="../../ui/imaging/images_tab.py" line="499"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -1150,7 +1150,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="495"/>
+        <location filename="../../ui/imaging/images_tab.py" line="502"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -1158,67 +1158,67 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="515"/>
+        <location filename="../../ui/imaging/images_tab.py" line="522"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="516"/>
+        <location filename="../../ui/imaging/images_tab.py" line="523"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="517"/>
+        <location filename="../../ui/imaging/images_tab.py" line="524"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="518"/>
+        <location filename="../../ui/imaging/images_tab.py" line="525"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="519"/>
+        <location filename="../../ui/imaging/images_tab.py" line="526"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="520"/>
+        <location filename="../../ui/imaging/images_tab.py" line="527"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="521"/>
+        <location filename="../../ui/imaging/images_tab.py" line="528"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="522"/>
+        <location filename="../../ui/imaging/images_tab.py" line="529"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="523"/>
+        <location filename="../../ui/imaging/images_tab.py" line="530"/>
         <source>listed in the CD index (DICOMDIR) but not on the disc</source>
         <translation>presente nell&apos;indice del CD (DICOMDIR) ma assente dal disco</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="532"/>
+        <location filename="../../ui/imaging/images_tab.py" line="539"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="539"/>
+        <location filename="../../ui/imaging/images_tab.py" line="546"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="606"/>
+        <location filename="../../ui/imaging/images_tab.py" line="613"/>
         <source>Anonymised export</source>
         <translation>Esportazione anonimizzata</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="609"/>
+        <location filename="../../ui/imaging/images_tab.py" line="616"/>
         <source>%n images may show the patient&apos;s name or other data written into the picture (burned-in text), which anonymisation cannot remove.</source>
         <translation>
             <numerusform>%n immagine potrebbe mostrare il nome dell&apos;assistito o altri dati scritti nell&apos;immagine stessa (testo impresso), che l&apos;anonimizzazione non può rimuovere.</numerusform>
@@ -1226,17 +1226,17 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="615"/>
+        <location filename="../../ui/imaging/images_tab.py" line="622"/>
         <source>Skip those images</source>
         <translation>Escludi queste immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="616"/>
+        <location filename="../../ui/imaging/images_tab.py" line="623"/>
         <source>Export them anyway</source>
         <translation>Esportale comunque</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="624"/>
+        <location filename="../../ui/imaging/images_tab.py" line="631"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -1244,7 +1244,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="627"/>
+        <location filename="../../ui/imaging/images_tab.py" line="634"/>
         <source>%n images with burned-in text were left out.</source>
         <translation>
             <numerusform>%n immagine con testo impresso è stata esclusa.</numerusform>
@@ -1484,32 +1484,32 @@ La prenotazione già sul FSE:
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="115"/>
+        <location filename="../../ui/outbox_panel.py" line="93"/>
         <source>Queued</source>
         <translation>Accodata</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="116"/>
+        <location filename="../../ui/outbox_panel.py" line="94"/>
         <source>Patient</source>
         <translation>Assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="117"/>
+        <location filename="../../ui/outbox_panel.py" line="95"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="118"/>
+        <location filename="../../ui/outbox_panel.py" line="96"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="119"/>
+        <location filename="../../ui/outbox_panel.py" line="97"/>
         <source>Attempts</source>
         <translation>Tentativi</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="120"/>
+        <location filename="../../ui/outbox_panel.py" line="98"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1517,37 +1517,37 @@ La prenotazione già sul FSE:
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="205"/>
+        <location filename="../../ui/outbox_panel.py" line="182"/>
         <source>Outbox: changes not yet on the FSE</source>
         <translation>Coda di invio: modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="214"/>
+        <location filename="../../ui/outbox_panel.py" line="191"/>
         <source>Everything has reached the FSE.</source>
         <translation>Tutto è arrivato al FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="215"/>
+        <location filename="../../ui/outbox_panel.py" line="192"/>
         <source>Retry</source>
         <translation>Riprova</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="216"/>
+        <location filename="../../ui/outbox_panel.py" line="193"/>
         <source>Discard…</source>
         <translation>Scarta…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="217"/>
+        <location filename="../../ui/outbox_panel.py" line="194"/>
         <source>Resolve conflict…</source>
         <translation>Risolvi il conflitto…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="269"/>
+        <location filename="../../ui/outbox_panel.py" line="246"/>
         <source>Discard change</source>
         <translation>Scarta la modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="271"/>
+        <location filename="../../ui/outbox_panel.py" line="248"/>
         <source>Discard “{what}”? It will never reach the FSE. The discard is recorded with your name.</source>
         <translation>Scartare «{what}»? Non arriverà mai al FSE. Lo scarto viene registrato con il tuo nome.</translation>
     </message>
@@ -1637,27 +1637,27 @@ La prenotazione già sul FSE:
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47"/>
+        <location filename="../../ui/models/patient_list_model.py" line="31"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47"/>
+        <location filename="../../ui/models/patient_list_model.py" line="31"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="47"/>
+        <location filename="../../ui/models/patient_list_model.py" line="31"/>
         <source>Born</source>
         <translation>Nascita (età)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="61"/>
+        <location filename="../../ui/models/patient_list_model.py" line="44"/>
         <source>{date} ({age} y)</source>
         <translation>{date} ({age})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="66"/>
+        <location filename="../../ui/models/patient_list_model.py" line="49"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
@@ -1872,79 +1872,79 @@ La prenotazione già sul FSE:
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="84"/>
+        <location filename="../../ui/pss/pss_tab.py" line="85"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="97"/>
+        <location filename="../../ui/pss/pss_tab.py" line="98"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="193"/>
+        <location filename="../../ui/pss/pss_tab.py" line="194"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="264"/>
+        <location filename="../../ui/pss/pss_tab.py" line="265"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="275"/>
+        <location filename="../../ui/pss/pss_tab.py" line="276"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="275"/>
+        <location filename="../../ui/pss/pss_tab.py" line="276"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="276"/>
+        <location filename="../../ui/pss/pss_tab.py" line="277"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="287"/>
+        <location filename="../../ui/pss/pss_tab.py" line="288"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="305"/>
+        <location filename="../../ui/pss/pss_tab.py" line="306"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="324"/>
+        <location filename="../../ui/pss/pss_tab.py" line="325"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="387"/>
+        <location filename="../../ui/pss/pss_tab.py" line="388"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="392"/>
+        <location filename="../../ui/pss/pss_tab.py" line="393"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="393"/>
+        <location filename="../../ui/pss/pss_tab.py" line="394"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="394"/>
+        <location filename="../../ui/pss/pss_tab.py" line="395"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="398"/>
+        <location filename="../../ui/pss/pss_tab.py" line="399"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -2483,42 +2483,42 @@ La prenotazione già sul FSE:
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="59"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="46"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="60"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="47"/>
         <source>Vital sign</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="61"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="48"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="62"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="49"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="63"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="50"/>
         <source>FSE</source>
         <translation>FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="81"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="67"/>
         <source>Device: {name}</source>
         <translation>Dispositivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="85"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="71"/>
         <source>waiting to send</source>
         <translation>in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="85"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="71"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
@@ -3253,157 +3253,157 @@ Spostare comunque?</translation>
 <context>
     <name>ViewerControls</name>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="35"/>
+        <location filename="../../ui/imaging/controls.py" line="41"/>
         <source>Open…</source>
         <translation>Apri…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="38"/>
+        <location filename="../../ui/imaging/controls.py" line="44"/>
         <source>Files…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="39"/>
+        <location filename="../../ui/imaging/controls.py" line="45"/>
         <source>Folder…</source>
         <translation>Cartella…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="40"/>
+        <location filename="../../ui/imaging/controls.py" line="46"/>
         <source>CD / DICOMDIR…</source>
         <translation>CD / DICOMDIR…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="43"/>
+        <location filename="../../ui/imaging/controls.py" line="49"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="49"/>
+        <location filename="../../ui/imaging/controls.py" line="55"/>
         <source>Length</source>
         <translation>Lunghezza</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="50"/>
+        <location filename="../../ui/imaging/controls.py" line="56"/>
         <source>Angle</source>
         <translation>Angolo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="51"/>
+        <location filename="../../ui/imaging/controls.py" line="57"/>
         <source>Ellipse ROI</source>
         <translation>ROI ellittica</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="59"/>
+        <location filename="../../ui/imaging/controls.py" line="65"/>
         <source>Remove measurements</source>
         <translation>Rimuovi misure</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="63"/>
+        <location filename="../../ui/imaging/controls.py" line="69"/>
         <source>File window</source>
         <translation>Finestra del file</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="65"/>
+        <location filename="../../ui/imaging/controls.py" line="71"/>
         <source>Lung</source>
         <translation>Polmone</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="66"/>
+        <location filename="../../ui/imaging/controls.py" line="72"/>
         <source>Mediastinum</source>
         <translation>Mediastino</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="67"/>
+        <location filename="../../ui/imaging/controls.py" line="73"/>
         <source>Abdomen</source>
         <translation>Addome</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="68"/>
+        <location filename="../../ui/imaging/controls.py" line="74"/>
         <source>Bone</source>
         <translation>Osso</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="69"/>
+        <location filename="../../ui/imaging/controls.py" line="75"/>
         <source>Brain</source>
         <translation>Encefalo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="75"/>
+        <location filename="../../ui/imaging/controls.py" line="81"/>
         <source>Invert</source>
         <translation>Inverti</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="78"/>
+        <location filename="../../ui/imaging/controls.py" line="84"/>
         <source>Fit</source>
         <translation>Adatta</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="79"/>
+        <location filename="../../ui/imaging/controls.py" line="85"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="80"/>
+        <location filename="../../ui/imaging/controls.py" line="86"/>
         <source>Rotate</source>
         <translation>Ruota</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="81"/>
+        <location filename="../../ui/imaging/controls.py" line="87"/>
         <source>Flip H</source>
         <translation>Rifletti O</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="82"/>
+        <location filename="../../ui/imaging/controls.py" line="88"/>
         <source>Flip V</source>
         <translation>Rifletti V</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="84"/>
+        <location filename="../../ui/imaging/controls.py" line="90"/>
         <source>Cine</source>
         <translation>Cine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="93"/>
+        <location filename="../../ui/imaging/controls.py" line="99"/>
         <source>1×2</source>
         <translation>1×2</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="95"/>
+        <location filename="../../ui/imaging/controls.py" line="101"/>
         <source>Overlays</source>
         <translation>Sovrimpressioni</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="98"/>
+        <location filename="../../ui/imaging/controls.py" line="104"/>
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="100"/>
+        <location filename="../../ui/imaging/controls.py" line="106"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="103"/>
+        <location filename="../../ui/imaging/controls.py" line="109"/>
         <source>View as PNG, with overlays…</source>
         <translation>Vista come PNG, con sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="104"/>
+        <location filename="../../ui/imaging/controls.py" line="110"/>
         <source>View as PNG, without overlays…</source>
         <translation>Vista come PNG, senza sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="105"/>
+        <location filename="../../ui/imaging/controls.py" line="111"/>
         <source>Study as anonymised DICOM…</source>
         <translation>Studio come DICOM anonimizzato…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="152"/>
+        <location filename="../../ui/imaging/controls.py" line="158"/>
         <source>Export the view</source>
         <translation>Esporta la vista</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="158"/>
+        <location filename="../../ui/imaging/controls.py" line="164"/>
         <source>Folder for the anonymised study</source>
         <translation>Cartella per lo studio anonimizzato</translation>
     </message>
@@ -3479,12 +3479,12 @@ Spostare comunque?</translation>
 <context>
     <name>VitalsTab</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="95"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="81"/>
         <source>Record vital signs…</source>
         <translation>Rileva parametri…</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="97"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="83"/>
         <source>No vital signs for this patient yet.</source>
         <translation>Nessun parametro vitale per questo paziente.</translation>
     </message>
@@ -3672,247 +3672,247 @@ Spostare comunque?</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="25"/>
+        <location filename="../../ui/messages.py" line="26"/>
         <source>No system keyring is available, so FSE Desk cannot protect the key of the local cache and will not keep real patient data. Install and unlock a keyring (GNOME Keyring, KWallet, Windows or macOS keychain) and start again.</source>
         <translation>Nessun portachiavi di sistema disponibile: FSE Desk non può proteggere la chiave della cache locale e non conserverà dati reali degli assistiti. Installa e sblocca un portachiavi (GNOME Keyring, KWallet, Portachiavi di Windows o macOS) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31"/>
+        <location filename="../../ui/messages.py" line="32"/>
         <source>The key of the local cache is missing from the system keyring. The cache was not touched. Restore the keyring or call support.</source>
         <translation>La chiave della cache locale non è più nel portachiavi di sistema. La cache non è stata toccata. Ripristina il portachiavi o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36"/>
+        <location filename="../../ui/messages.py" line="37"/>
         <source>The key does not open the encrypted local cache. The file was not changed. Check that you are using the right profile, or call support.</source>
         <translation>La chiave non apre la cache locale cifrata. Il file non è stato modificato. Verifica di usare il profilo giusto o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41"/>
+        <location filename="../../ui/messages.py" line="42"/>
         <source>The local cache is in use by another FSE Desk window. Close it and try again.</source>
         <translation>La cache locale è in uso da un&apos;altra finestra di FSE Desk. Chiudila e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="46"/>
         <source>The local cache cannot be written (read-only disk or folder). Data already saved is safe. Check the permissions and try again.</source>
         <translation>Impossibile scrivere nella cache locale (disco o cartella in sola lettura). I dati già salvati sono al sicuro. Controlla i permessi e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>The disk is full: nothing more can be saved in the local cache. Data already saved is safe. Free some space and try again.</source>
         <translation>Il disco è pieno: non si può salvare altro nella cache locale. I dati già salvati sono al sicuro. Libera spazio e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>The local cache could not be upgraded; nothing was changed. Call support.</source>
         <translation>Non è stato possibile aggiornare la cache locale; nulla è stato modificato. Chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../ui/messages.py" line="59"/>
         <source>The local cache reported an error. Data already saved is safe. Restart FSE Desk; if it happens again, call support.</source>
         <translation>La cache locale ha segnalato un errore. I dati già salvati sono al sicuro. Riavvia FSE Desk; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>Cannot reach the PACS (image archive). Check the connection and try again; the reports and local files can still be opened.</source>
         <translation>Impossibile contattare il PACS (archivio immagini). Controlla la connessione e riprova; referti e file locali restano consultabili.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>The PACS answered with an error and the images could not be fetched. Try again; if it happens again, call support.</source>
         <translation>Il PACS ha risposto con un errore e le immagini non sono state scaricate. Riprova; se succede ancora, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>The image file cannot be read: it is damaged or not a DICOM image. Ask for a new copy of the CD or of the file.</source>
         <translation>Il file immagine non si può leggere: è danneggiato o non è un&apos;immagine DICOM. Chiedi una nuova copia del CD o del file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>This measurement cannot be made on this image (for example it has no pixel size).</source>
         <translation>Questa misura non si può fare su questa immagine (per esempio manca la dimensione del pixel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>The image could not be shown. Try again or open another series.</source>
         <translation>Non è stato possibile mostrare l&apos;immagine. Riprova o apri un&apos;altra serie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>Cannot reach the FSE server. Check the connection and try again; meanwhile you keep working on the cached data.</source>
         <translation>Impossibile contattare il server FSE. Controlla la connessione e riprova; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>The FSE server did not answer in time. Try again shortly; meanwhile you keep working on the cached data.</source>
         <translation>Il server FSE non ha risposto in tempo. Riprova tra poco; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../ui/messages.py" line="96"/>
         <source>The FSE server refused the credentials. Check the operator certificate in the configuration.</source>
         <translation>Il server FSE ha rifiutato le credenziali. Controlla il certificato dell&apos;operatore nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="101"/>
         <source>This document has not been downloaded yet and the FSE server cannot be reached: it can be read when the connection returns. Next time use &quot;Download for offline use&quot; before leaving.</source>
         <translation>Questo documento non è ancora stato scaricato e il server FSE non è raggiungibile: si potrà leggere quando torna la connessione. La prossima volta usa &quot;Scarica per uso offline&quot; prima di partire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
+        <location filename="../../ui/messages.py" line="107"/>
         <source>The document was not opened for safety: it contains references to external content or entity declarations that FSE Desk does not process. Ask the issuing facility for a copy.</source>
         <translation>Il documento non è stato aperto per sicurezza: contiene riferimenti a contenuti esterni o dichiarazioni di entità che FSE Desk non elabora. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/messages.py" line="113"/>
         <source>The document is too large to be shown here. Ask the issuing facility for a copy.</source>
         <translation>Il documento è troppo grande per essere mostrato qui. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/messages.py" line="117"/>
         <source>The document is damaged or in a format that cannot be read (for example a wrong character encoding). Ask the issuing facility for a copy.</source>
         <translation>Il documento è danneggiato o in un formato non leggibile (per esempio una codifica dei caratteri errata). Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
+        <location filename="../../ui/messages.py" line="122"/>
         <source>The document cannot be shown. Ask the issuing facility for a copy.</source>
         <translation>Il documento non può essere mostrato. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>The patient has not consented to the consultation of their FSE: nothing can be shown or downloaded.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: non si può mostrare né scaricare nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>The requested item no longer exists on the FSE server.</source>
         <translation>L&apos;elemento richiesto non esiste più sul server FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>The FSE server answered with an error. Try again; if it happens again, call support.</source>
         <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Communication with the FSE server failed. Try again later.</source>
         <translation>La comunicazione con il server FSE non è riuscita. Riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>The FSE gateway refused the document. Read the reason shown, correct the document and send it again.</source>
         <translation>Il gateway FSE ha rifiutato il documento. Leggi il motivo indicato, correggi il documento e invialo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>The passphrase does not open the signing certificate. Enter it again.</source>
         <translation>La passphrase non apre il certificato di firma. Inseriscila di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>The passphrase of the signing certificate is not in the system keyring. Enter it again in the settings.</source>
         <translation>La passphrase del certificato di firma non è nel portachiavi di sistema. Inseriscila di nuovo nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="159"/>
         <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="163"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/messages.py" line="168"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
         <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
         <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
         <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="188"/>
         <source>Your role does not allow this: nurses and the front desk book appointments, only a doctor signs a televisit report.</source>
         <translation>Il tuo ruolo non lo consente: infermieri e accettazione prenotano gli appuntamenti, solo un medico firma il referto di televisita.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="212"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="242"/>
+        <location filename="../../ui/messages.py" line="243"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275"/>
+        <location filename="../../ui/messages.py" line="276"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="290"/>
+        <location filename="../../ui/messages.py" line="291"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>
@@ -3920,42 +3920,42 @@ Spostare comunque?</translation>
 <context>
     <name>outbox</name>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="48"/>
+        <location filename="../../ui/outbox_panel.py" line="39"/>
         <source>waiting</source>
         <translation>in attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="49"/>
+        <location filename="../../ui/outbox_panel.py" line="40"/>
         <source>sending</source>
         <translation>in invio</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="50"/>
+        <location filename="../../ui/outbox_panel.py" line="41"/>
         <source>awaiting outcome</source>
         <translation>in attesa di esito</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="51"/>
+        <location filename="../../ui/outbox_panel.py" line="42"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="52"/>
+        <location filename="../../ui/outbox_panel.py" line="43"/>
         <source>error</source>
         <translation>errore</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="53"/>
+        <location filename="../../ui/outbox_panel.py" line="44"/>
         <source>conflict</source>
         <translation>conflitto</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="54"/>
+        <location filename="../../ui/outbox_panel.py" line="45"/>
         <source>discarded</source>
         <translation>scartato</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="61"/>
+        <location filename="../../ui/outbox_panel.py" line="52"/>
         <source>Patient summary (PSS), version {n}</source>
         <translation>Profilo Sanitario Sintetico, versione {n}</translation>
     </message>

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk.domain.rome_clock import ROME, at_rome, rome_date
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus
 from fse_desk.errors import FseDeskError
-from fse_desk.scheduling.clock import ROME, at_rome, rome_date
-from fse_desk.scheduling.model import Appointment, AppointmentStatus
 from fse_desk.scheduling.service import AgendaService, SlotRace
 from ui.agenda.grid_model import AgendaGridModel, Cell
 from ui.agenda.labels import VISIT_COLOURS, status_label, visit_label

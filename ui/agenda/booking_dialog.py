@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk.domain.rome_clock import ROME, at_rome, plus
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant, VisitType
 from fse_desk.errors import FseDeskError
-from fse_desk.scheduling.clock import ROME, at_rome, plus
 from fse_desk.scheduling.freeslots import FreeSlot, SlotQuery
 from fse_desk.scheduling.hours import PartOfDay
-from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participant, VisitType
 from fse_desk.scheduling.recurrence import Occurrence, Recurrence
 from fse_desk.scheduling.service import AgendaService, new_appointment_id
 from ui.agenda.labels import conflict_text, visit_label

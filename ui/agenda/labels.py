@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from fse_desk.domain.scheduling import AppointmentStatus, VisitType
 from fse_desk.scheduling.conflicts import Conflict, ConflictReason
-from fse_desk.scheduling.model import AppointmentStatus, VisitType
 from ui.formatting import format_datetime
 
 # Pale enough for black text; each type told apart at a glance.

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
+from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant
 from fse_desk.errors import FseDeskError
-from fse_desk.scheduling.clock import ROME
 from fse_desk.scheduling.invitations import invitation
 from fse_desk.scheduling.letter import invitation_letter
-from fse_desk.scheduling.model import Appointment, AppointmentStatus, Participant
 from fse_desk.scheduling.report import TelevisitReport
 from fse_desk.scheduling.series import Scope
 from fse_desk.scheduling.service import AgendaService

@@ -1,10 +1,14 @@
-"""The toolbar over the viewer: open, tools, window presets, geometry, cine, layout, export."""
+"""The toolbar over the viewer: open, tools, window presets, geometry, cine, layout, export.
+
+It acts on the viewers it is given and asks for the rest (opening, refreshing, the layout,
+exports, the tag browser) through signals, which the images tab connects: it never
+calls the tab.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
@@ -20,16 +24,18 @@ from PySide6.QtWidgets import (
 from fse_desk.imaging.voi import CT_PRESETS
 from ui.imaging.viewer import ImageViewer
 
-if TYPE_CHECKING:
-    from ui.imaging.images_tab import ImagesTab
-
 
 class ViewerControls(QToolBar):
     open_requested = Signal(str)  # "files", "folder", "dicomdir"
+    refresh_requested = Signal()
+    tags_requested = Signal()
+    two_viewports_toggled = Signal(bool)
+    png_export_requested = Signal(Path, bool)  # the file, with overlays
+    study_export_requested = Signal(Path)  # the folder for the anonymised study
 
-    def __init__(self, tab: ImagesTab) -> None:
+    def __init__(self, viewers: Sequence[ImageViewer]) -> None:
         super().__init__()
-        self._tab = tab
+        self._viewers = viewers
         self.viewer: ImageViewer | None = None
         open_button = QToolButton()
         open_button.setText(self.tr("Open…"))
@@ -40,7 +46,7 @@ class ViewerControls(QToolBar):
         menu.addAction(self.tr("CD / DICOMDIR…"), lambda: self.open_requested.emit("dicomdir"))
         open_button.setMenu(menu)
         self.addWidget(open_button)
-        self.addAction(self.tr("Refresh"), tab.refresh)
+        self.addAction(self.tr("Refresh"), self.refresh_requested.emit)
         self.addSeparator()
 
         self.tools = QActionGroup(self)
@@ -95,7 +101,7 @@ class ViewerControls(QToolBar):
         self.overlay_action = self.addAction(self.tr("Overlays"), self._on_overlays)
         self.overlay_action.setCheckable(True)
         self.overlay_action.setChecked(True)
-        self.addAction(self.tr("Tags"), tab.show_tags)
+        self.addAction(self.tr("Tags"), self.tags_requested.emit)
         export = QToolButton()
         export.setText(self.tr("Export…"))
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -120,7 +126,7 @@ class ViewerControls(QToolBar):
 
     def _on_tool(self, action: QAction) -> None:
         tool = action.data() if action.isChecked() else None
-        for viewer in self._tab.viewers:
+        for viewer in self._viewers:
             viewer.set_tool(tool)
 
     def _clear_measurements(self) -> None:
@@ -140,11 +146,11 @@ class ViewerControls(QToolBar):
         self._with(lambda v: v.play_cine(fps) if playing else v.stop_cine())
 
     def _on_layout(self) -> None:
-        self._tab.set_two_viewports(self.layout_action.isChecked())
+        self.two_viewports_toggled.emit(self.layout_action.isChecked())
 
     def _on_overlays(self) -> None:
         visible = self.overlay_action.isChecked()
-        for viewer in self._tab.viewers:
+        for viewer in self._viewers:
             viewer.set_overlays_visible(visible)
 
     def _png(self, overlays: bool) -> None:
@@ -152,9 +158,9 @@ class ViewerControls(QToolBar):
             self, self.tr("Export the view"), "immagine.png", "PNG (*.png)"
         )
         if name:
-            self._tab.export_png(Path(name), overlays=overlays)
+            self.png_export_requested.emit(Path(name), overlays)
 
     def _anonymised(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Folder for the anonymised study"))
         if name:
-            self._tab.export_study(Path(name))
+            self.study_export_requested.emit(Path(name))

@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fse_desk.domain.patient import Patient
-from fse_desk.errors import FseDeskError
-from fse_desk.imaging.anonymise import AnonymisedExport
-from fse_desk.imaging.model import (
+from fse_desk.domain.imaging import (
     FailureReason,
     LoadFailure,
     LocalScan,
@@ -38,6 +35,9 @@ from fse_desk.imaging.model import (
     StudySource,
     StudySummary,
 )
+from fse_desk.domain.patient import Patient
+from fse_desk.errors import FseDeskError
+from fse_desk.imaging.anonymise import AnonymisedExport
 from fse_desk.imaging.report import RadiologyReport
 from fse_desk.imaging.service import SeriesLoad, SeriesThumbnail, StudyList
 from fse_desk.imaging.stack import ImageStack
@@ -77,8 +77,15 @@ class ImagesTab(QWidget):
         for viewer in self.viewers:
             viewer.activated.connect(lambda v=viewer: self._set_active(v))
             viewer.slice_changed.connect(lambda index, v=viewer: self._prefetch(v, index))
-        self.controls = ViewerControls(self)
+        self.controls = ViewerControls(self.viewers)
         self.controls.open_requested.connect(self._on_open)
+        self.controls.refresh_requested.connect(self.refresh)
+        self.controls.tags_requested.connect(self.show_tags)
+        self.controls.two_viewports_toggled.connect(self.set_two_viewports)
+        self.controls.png_export_requested.connect(
+            lambda path, overlays: self.export_png(path, overlays=overlays)
+        )
+        self.controls.study_export_requested.connect(self.export_study)
 
         self.study_tree = QTreeWidget()
         self.study_tree.setHeaderLabels(

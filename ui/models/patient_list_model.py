@@ -5,52 +5,35 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from fse_desk.domain.patient import ConsentState, Patient
 from ui.formatting import format_date
+from ui.models.record_table import Index, RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PatientListModel(QAbstractTableModel):
+class PatientListModel(RecordTableModel[Patient]):
     """Columns: name, codice fiscale, birth date (age)."""
-
-    COLUMNS = 3
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._patients: list[Patient] = []
         self._today = date.today()
 
     def set_patients(self, patients: list[Patient]) -> None:
         self.beginResetModel()
-        self._patients = list(patients)
+        self.records = list(patients)
         self._today = date.today()
         self.endResetModel()
 
-    def patient_at(self, row: int) -> Patient | None:
-        return self._patients[row] if 0 <= row < len(self._patients) else None
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Codice fiscale"), self.tr("Born"))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._patients)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        patient = self.record_of(index)
+        if patient is None:
             return None
-        labels = (self.tr("Name"), self.tr("Codice fiscale"), self.tr("Born"))
-        return labels[section] if 0 <= section < len(labels) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._patients):
-            return None
-        patient = self._patients[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.roles import Role
 from fse_desk.errors import ConsentMissing
+from fse_desk.pss.errors import PublishRefusal
 from fse_desk.pss.model import Pss
-from fse_desk.pss.service import PssService, PssVersion, PublisherLike, PublishRefusal
-from fse_desk.security.roles import Role
+from fse_desk.pss.service import PssService, PssVersion, PublisherLike
 from ui.formatting import format_date, format_datetime
 from ui.messages import user_message
 from ui.pss.copy_button import PatientCopyButton

@@ -13,11 +13,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QColor
 
-from fse_desk.telemonitoring.model import DIASTOLIC, Parameter
+from fse_desk.domain.reading_track import FloatArray, Track, rome_offsets
+from fse_desk.domain.telemonitoring import DIASTOLIC, Parameter
 from fse_desk.telemonitoring.rules import effective_thresholds
 from fse_desk.telemonitoring.service import PatientTelemonitoring
 from fse_desk.telemonitoring.summaries import MarkerKind
-from fse_desk.telemonitoring.track import FloatArray, Track, rome_offsets
 from ui.formatting import format_datetime, format_decimal
 from ui.vitals.labels import parameter_decimals, parameter_label, parameter_unit
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtWidgets import QWidget
 
 from fse_desk.domain.patient import Patient
-from fse_desk.telemonitoring.model import Parameter
+from fse_desk.domain.telemonitoring import Parameter
 from fse_desk.telemonitoring.report import Picture, ReportContent, Section, figures, render
 from fse_desk.telemonitoring.rules import Alarm
 from fse_desk.telemonitoring.service import PatientTelemonitoring

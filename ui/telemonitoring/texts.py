@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from fse_desk.domain.telemonitoring import DIASTOLIC, SYSTOLIC, MonitoringType, Plan, Programme
 from fse_desk.telemonitoring.cgm import Band, CgmSummary
 from fse_desk.telemonitoring.home_bp import HomeBpResult, HomeBpVerdict
-from fse_desk.telemonitoring.model import DIASTOLIC, SYSTOLIC, MonitoringType, Plan, Programme
 from fse_desk.telemonitoring.rules import Alarm, Rule, Severity
 from fse_desk.telemonitoring.summaries import Spo2Status, WeightTrend
 from ui.formatting import format_date, format_datetime, format_decimal

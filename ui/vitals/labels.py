@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from fse_desk.domain.telemonitoring import Parameter, Reading
 from fse_desk.domain.vitals import Vital, VitalReading
-from fse_desk.telemonitoring.model import Parameter, Reading
 from ui.formatting import format_decimal
 
 # UCUM codes as a clinician writes them.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,53 +21,40 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
-from fse_desk.telemonitoring.model import Reading, ReadingSource
+from fse_desk.domain.telemonitoring import Reading, ReadingSource
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime
+from ui.models.record_table import Index, RecordTableModel
 from ui.vitals.labels import parameter_label, reading_value_text
 from ui.vitals.vitals_dialog import VitalsDialog
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class ReadingsModel(QAbstractTableModel):
+class ReadingsModel(RecordTableModel[Reading]):
     """Columns: when, vital, value, measured by, sent or waiting."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._readings: list[Reading] = []
         self._waiting: set[str] = set()
 
     def set_readings(self, readings: list[Reading], waiting: set[str]) -> None:
         """``waiting``: keys of readings recorded here and not yet sent."""
         self.beginResetModel()
-        self._readings, self._waiting = list(readings), set(waiting)
+        self.records, self._waiting = list(readings), set(waiting)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._readings)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        labels = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Measured at"),
             self.tr("Vital sign"),
             self.tr("Value"),
             self.tr("Measured by"),
             self.tr("FSE"),
         )
-        return labels[section] if 0 <= section < len(labels) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._readings):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        reading = self.record_of(index)
+        if reading is None:
             return None
-        reading = self._readings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:

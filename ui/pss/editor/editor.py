@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk._types import PatientId
-from fse_desk.errors import PssNotPublishable
+from fse_desk.pss.errors import PssNotPublishable
 from fse_desk.pss.model import Pss
 from fse_desk.pss.service import PssService
 from fse_desk.pss.suggestions import Suggestion, SuggestionSet, accept
-from fse_desk.pss.validator import Problem, validate_pss
+from fse_desk.pss.validator import CheckIssue, validate_pss
 from ui.messages import user_message
 from ui.pss.editor.commands import DraftChange
 from ui.pss.editor.draft_saver import DraftSaver
@@ -52,7 +52,7 @@ class PssEditor(QWidget):
     closed = Signal(object)  # the outbox entry id once published; None when just left
     saved = Signal(object)  # when the draft was saved (datetime)
     save_failed = Signal(object)  # the exception (shown; the next change tries again)
-    validated = Signal(object)  # list[Problem] of the last check
+    validated = Signal(object)  # list[CheckIssue] of the last check
     suggestions_shown = Signal(object)  # the SuggestionSet, or the exception
     publish_failed = Signal(object)  # the exception
 
@@ -71,7 +71,7 @@ class PssEditor(QWidget):
         self.setStyleSheet(STYLE)
         self._today = today
         self.draft = draft
-        self.problems: list[Problem] = []
+        self.problems: list[CheckIssue] = []
         self._marks: dict[str, Marks] = {}
         self._done = False
         texts = PssTexts(self)
@@ -186,7 +186,7 @@ class PssEditor(QWidget):
         self._check_timer.stop()
         self._show_problems(validate_pss(self.draft, self._today()))
 
-    def _show_problems(self, problems: list[Problem], refused: bool = False) -> None:
+    def _show_problems(self, problems: list[CheckIssue], refused: bool = False) -> None:
         self.problems = problems
         marks: dict[str, Marks] = {}
         for problem in problems:
@@ -200,7 +200,7 @@ class PssEditor(QWidget):
         self._update_tab_titles()
         self.validated.emit(problems)
 
-    def reveal(self, problem: Problem) -> None:
+    def reveal(self, problem: CheckIssue) -> None:
         """Take the doctor to the field of ``problem``: section, entry row, field."""
         ref = locate(problem.field)
         if ref is None:

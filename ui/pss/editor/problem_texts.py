@@ -1,6 +1,6 @@
 """What each validation problem says to the doctor, and where in the draft it points.
 
-The validator's messages are English and technical; here each ``Problem.code`` gets
+The validator's messages are English and technical; here each ``CheckIssue.code`` gets
 its own sentence naming the section, the entry and the field as the form labels them.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from fse_desk.pss.model import ENTRY_TYPES, NONE_FLAGS, Pss
-from fse_desk.pss.validator import Problem
+from fse_desk.pss.validator import CheckIssue
 from ui.pss.editor.labels import FieldLabels
 from ui.pss.sections import PssTexts
 
@@ -47,7 +47,7 @@ class ProblemTexts(QObject):
         self._labels = labels
         self._views = {v.key: v for v in PssTexts(self).section_views()}
 
-    def message(self, problem: Problem, draft: Pss) -> str:
+    def message(self, problem: CheckIssue, draft: Pss) -> str:
         ref = locate(problem.field)
         if ref is None:
             return self._header(problem)
@@ -86,7 +86,7 @@ class ProblemTexts(QObject):
         sentence = text.format(none=view.none_text, field=field, code=problem.code)
         return f"{where}: {sentence}"
 
-    def _header(self, problem: Problem) -> str:
+    def _header(self, problem: CheckIssue) -> str:
         texts = {
             ("date.future", "effective_time"): self.tr(
                 "The date of the document is in the future: check the computer's clock."

@@ -7,14 +7,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from fse_desk.pss.model import Pss
-from fse_desk.pss.validator import Problem
+from fse_desk.pss.validator import CheckIssue
 from ui.pss.editor.problem_texts import ProblemTexts
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ValidationPanel(QWidget):
-    problem_activated = Signal(object)  # the Problem
+    problem_activated = Signal(object)  # the CheckIssue
 
     def __init__(self, texts: ProblemTexts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,11 +31,11 @@ class ValidationPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
-        self._refused_for: list[Problem] = []
+        self._refused_for: list[CheckIssue] = []
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
 
-    def show_problems(self, problems: list[Problem], draft: Pss, refused: bool = False) -> None:
+    def show_problems(self, problems: list[CheckIssue], draft: Pss, refused: bool = False) -> None:
         """List ``problems``; ``refused``: they are why the publication was refused."""
         # A live check that lands after a refused publication, finding the same points,
         # must not hide why the PSS was not sent.
@@ -64,5 +64,5 @@ class ValidationPanel(QWidget):
 
     def _on_item(self, item: QListWidgetItem) -> None:
         problem = item.data(PROBLEM_ROLE)
-        if isinstance(problem, Problem):
+        if isinstance(problem, CheckIssue):
             self.problem_activated.emit(problem)

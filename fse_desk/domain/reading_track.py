@@ -16,8 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from fse_desk._types import PatientId
-from fse_desk.pss.drafting import ROME
-from fse_desk.telemonitoring.model import Parameter, Reading, ReadingSource
+from fse_desk.domain.identifiers import ROME
+from fse_desk.domain.telemonitoring import Parameter, Reading, ReadingSource
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

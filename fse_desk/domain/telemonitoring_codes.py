@@ -7,7 +7,7 @@ carries it as a second category coding in a system of ours.
 
 from __future__ import annotations
 
-from fse_desk.telemonitoring.model import MonitoringType, Programme
+from fse_desk.domain.telemonitoring import MonitoringType, Programme
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"

@@ -10,9 +10,9 @@ import enum
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from fse_desk.domain.roles import Role
+from fse_desk.domain.rome_clock import elapsed, plus, require_aware
 from fse_desk.errors import InvalidRecord
-from fse_desk.scheduling.clock import elapsed, plus, require_aware
-from fse_desk.security.roles import Role
 
 MAX_APPOINTMENT = timedelta(hours=12)
 """No visit is longer (a booking over a day is a typing error): the agenda's time

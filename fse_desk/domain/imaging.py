@@ -1,4 +1,8 @@
-"""Plain records for studies, series and load failures (no I/O, no Qt)."""
+"""Plain records of diagnostic imaging: studies, series, local scans, load failures.
+
+No I/O, no Qt. In the domain layer because both the PACS connector and the imaging
+capability use them.
+"""
 
 from __future__ import annotations
 

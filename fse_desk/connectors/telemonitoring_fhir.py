@@ -15,9 +15,8 @@ from typing import Any
 
 from fse_desk._types import PatientId
 from fse_desk.connectors.fhir_mapping import parse_instant
-from fse_desk.errors import InvalidRecord
-from fse_desk.telemonitoring import codes
-from fse_desk.telemonitoring.model import (
+from fse_desk.domain import telemonitoring_codes as codes
+from fse_desk.domain.telemonitoring import (
     DIASTOLIC,
     SYSTOLIC,
     Activity,
@@ -31,6 +30,7 @@ from fse_desk.telemonitoring.model import (
     Threshold,
     parameter_for_loinc,
 )
+from fse_desk.errors import InvalidRecord
 
 _PROGRAMMES = {code: programme for programme, code in codes.PROGRAMME_CODES.items()}
 _TYPES = {code: kind for kind, code in codes.MONITORING_TYPE_CODES.items()}

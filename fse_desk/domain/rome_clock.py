@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from fse_desk.domain.identifiers import ROME
 from fse_desk.errors import InvalidRecord
-from fse_desk.pss.drafting import ROME
 
 __all__ = ["ROME", "at_rome", "day_bounds", "fhir_instant", "require_aware", "rome_date"]
 

@@ -14,15 +14,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fse_desk.errors import InvalidRecord
-from fse_desk.scheduling.clock import fhir_instant
-from fse_desk.scheduling.model import (
+from fse_desk.domain.rome_clock import fhir_instant
+from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
     ParticipantStatus,
     VisitType,
 )
+from fse_desk.errors import InvalidRecord
 
 # The outbox finds a re-sent create by this identifier (connectors/push.local_identifier,
 # not imported: the store reads appointments through this module and push imports the

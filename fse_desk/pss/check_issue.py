@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class CheckIssue:
     """One failed check: a stable ``code``, an English message, where it failed.
 
     ``location`` is an XPath-like path in the CDA for structural problems
