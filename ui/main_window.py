@@ -29,11 +29,13 @@ class MainWindow(QMainWindow):
         self.bridge = CoreBridge(workstation, self)
         self.patient_list = PatientListWidget(workstation)
         self.workspace = PatientWorkspace(workstation)
-        self.workspace.add_tab(TimelineWidget(workstation.timeline), self.tr("Timeline"))
-        self.workspace.add_tab(
-            PssTab(workstation.pss, workstation.operator), self.tr("Profilo Sanitario Sintetico")
-        )
-        self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
+        context = workstation.patient_context
+        self.timeline = TimelineWidget(workstation.timeline, context=context)
+        self.workspace.add_tab(self.timeline, self.tr("Timeline"))
+        self.pss_tab = PssTab(workstation.pss, workstation.operator, context=context)
+        self.workspace.add_tab(self.pss_tab, self.tr("Profilo Sanitario Sintetico"))
+        self.images_tab = ImagesTab(workstation, context=context)
+        self.workspace.add_tab(self.images_tab, self.tr("Images"))
         self.vitals_tab = VitalsTab(workstation)
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))
         self.patient_list.setMinimumWidth(440)  # name, CF and birth date stay readable
@@ -77,13 +79,17 @@ class MainWindow(QMainWindow):
             self.sync.sync_now(manual=False)
 
     def _on_patient_selected(self, patient: Patient) -> None:
-        self.workspace.show_patient(patient)
+        self.workstation.patient_context.select(patient)
 
     def _on_patients_changed(self) -> None:
         self.patient_list.refresh()
-        current = self.workspace.patient
+        context = self.workstation.patient_context
+        current = context.patient
         if current is not None:
-            self.workspace.show_patient(self.workstation.patient(current.id))
+            # A changed record (consent, say) is a new selection; new documents only refresh.
+            context.select(self.workstation.patient(current.id))
+            self.timeline.refresh()
+            self.pss_tab.reload()
 
     def _on_sync_finished(self, _summary: object) -> None:
         self.sync_action.setEnabled(True)

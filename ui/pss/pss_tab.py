@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import ConsentMissing
+from fse_desk.patient_context import PatientContext
 from fse_desk.pss.model import Pss
 from fse_desk.pss.service import PssService, PssVersion, PublisherLike, PublishRefusal
 from fse_desk.security.roles import Role
@@ -55,9 +56,12 @@ class PssTab(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        context: PatientContext | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        # The window's shared context; a tab of its own (tests) gets a private one.
+        self.context = context if context is not None else PatientContext()
         self._operator = operator
         self.patient: Patient | None = None
         self.versions: list[PssVersion] = []
@@ -149,11 +153,20 @@ class PssTab(QWidget):
         self._set_busy(False)
         self._show_readonly_reason()
         self.version_list.currentItemChanged.connect(self._on_version_changed)
-        self.show_patient(None)
+        self._on_patient_changed(None)
+        self.context.changed.connect(self._on_patient_changed)
 
     # -- patient ------------------------------------------------
     def show_patient(self, patient: Patient | None) -> None:
-        """Show this patient's PSS (read off the GUI thread); None clears the tab."""
+        """Select ``patient`` in this tab's context; None clears the tab."""
+        self.context.select(patient)
+
+    def reload(self) -> None:
+        """Read the versions again (after a sync or a publication), keeping an open editor."""
+        self._on_patient_changed(self.patient)
+
+    def _on_patient_changed(self, patient: Patient | None) -> None:
+        """Show this patient's PSS versions at once (a version is read off the GUI thread)."""
         self._seq += 1
         self._read_on_show = False
         self.patient = patient
@@ -213,7 +226,7 @@ class PssTab(QWidget):
         self.editor_opened.emit(editor)
 
     def _on_editor_closed(self) -> None:
-        self.show_patient(self.patient)  # the versions again; "Resume draft" or "New version"
+        self.reload()  # the versions again; "Resume draft" or "New version"
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -238,8 +251,9 @@ class PssTab(QWidget):
         self._set_busy(True)
         service = self._service
         worker = Worker(lambda _r, _c: service.read(version.document_id))
-        worker.signals.succeeded.connect(lambda pss: self._on_read(seq, version, pss))
-        worker.signals.failed.connect(lambda exc: self._on_failed(seq, version, exc))
+        guard = self.context.guard
+        worker.signals.succeeded.connect(guard(lambda pss: self._on_read(seq, version, pss)))
+        worker.signals.failed.connect(guard(lambda exc: self._on_failed(seq, version, exc)))
         self._workers.add(worker)
         worker.signals.finished.connect(lambda: self._workers.discard(worker))
         worker.start()

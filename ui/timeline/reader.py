@@ -90,7 +90,7 @@ class DocumentReader(QWidget):
         bar.addWidget(self.open_study_button)
         self.study_bar.hide()
 
-        self.placeholder = QLabel(self.tr("Select a document and press Enter to read it."))
+        self.placeholder = QLabel()  # its text is set by clear()
         self.placeholder.setObjectName("readerPlaceholder")
         self.placeholder.setWordWrap(True)
         self.error_card = QLabel()
@@ -143,9 +143,18 @@ class DocumentReader(QWidget):
 
     # -- states ------------------------------------------------
     def clear(self) -> None:
+        """Nothing shown and nothing pending: a page render still running is dropped."""
         self.document = None
+        if self._render_worker is not None:
+            self._render_worker.cancel()
+            self._render_worker = None
+        self.tabs.clear()
+        self.cda_view.clear()
+        self.results_table.setRowCount(0)
+        self._clear_pages()
         self.title_label.clear()
         self.study_bar.hide()
+        self.placeholder.setText(self.tr("Select a document and press Enter to read it."))
         self.stack.setCurrentWidget(self.placeholder)
 
     def show_loading(self, title: str) -> None:
@@ -233,10 +242,7 @@ class DocumentReader(QWidget):
             self.open_study_requested.emit(self.document.study_uid)
 
     def _render_pdf(self, data: bytes, pages: int) -> None:
-        while self._pdf_layout.count():
-            item = self._pdf_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        self._clear_pages()
         if self._render_worker is not None:
             self._render_worker.cancel()
         count = min(pages, MAX_PDF_PAGES)
@@ -257,6 +263,13 @@ class DocumentReader(QWidget):
         )
         self._render_worker = worker
         worker.start()
+
+    def _clear_pages(self) -> None:
+        while self._pdf_layout.count():
+            item = self._pdf_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def _on_pages(self, images: list[PageImage]) -> None:
         for image in images:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.domain.timeline import TimelineEntry, TimelineFilter
+from fse_desk.patient_context import PatientContext
 from fse_desk.progress import Progress, drive
 from fse_desk.timeline import LabSeries, OpenedDocument, Period, TimelineService, TimelineView
 from ui.messages import user_message
@@ -43,9 +44,17 @@ class TimelineWidget(QWidget):
     prefetch_finished = Signal()
     chart_shown = Signal(object)  # LabChartDialog
 
-    def __init__(self, service: TimelineService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: TimelineService,
+        parent: QWidget | None = None,
+        *,
+        context: PatientContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        # The window's shared context; a widget of its own (tests, bench) gets a private one.
+        self.context = context if context is not None else PatientContext()
         self.patient: Patient | None = None
         self.view_state: TimelineView | None = None
         self._open_seq = 0
@@ -166,11 +175,16 @@ class TimelineWidget(QWidget):
         self.view.activated.connect(self._on_activated)
         self.reader.open_study_requested.connect(self.open_study_requested)
         self.reader.chart_requested.connect(self.show_chart)
-        self.show_patient(None)
+        self._on_patient_changed(None)
+        self.context.changed.connect(self._on_patient_changed)
 
     # -- patient ------------------------------------------------
     def show_patient(self, patient: Patient | None) -> None:
-        """Show this patient's timeline (and log the view); None clears everything."""
+        """Select ``patient`` in this widget's context (None clears everything)."""
+        self.context.select(patient)
+
+    def _on_patient_changed(self, patient: Patient | None) -> None:
+        """Show this patient's timeline (and log the view) at once."""
         self.cancel_download()
         self.patient = patient
         self.reader.clear()
@@ -327,8 +341,11 @@ class TimelineWidget(QWidget):
         self.reader.show_loading(entry.title)
         service = self._service
         worker = Worker(lambda _r, _c: service.open_document(entry.id))
-        worker.signals.succeeded.connect(lambda doc: self._on_opened(seq, doc))
-        worker.signals.failed.connect(lambda exc: self._on_open_failed(seq, exc, entry.title))
+        guard = self.context.guard
+        worker.signals.succeeded.connect(guard(lambda doc: self._on_opened(seq, doc)))
+        worker.signals.failed.connect(
+            guard(lambda exc: self._on_open_failed(seq, exc, entry.title))
+        )
         self._run(worker)
 
     def _on_opened(self, seq: int, opened: OpenedDocument) -> None:
@@ -348,8 +365,8 @@ class TimelineWidget(QWidget):
             return
         service, patient_id = self._service, self.patient.id
         worker = Worker(lambda _r, _c: service.lab_series(patient_id, loinc))
-        worker.signals.succeeded.connect(self._on_series)
-        worker.signals.failed.connect(self._show_status_error)
+        worker.signals.succeeded.connect(self.context.guard(self._on_series))
+        worker.signals.failed.connect(self.context.guard(self._show_status_error))
         self._run(worker)
 
     def _on_series(self, series: LabSeries) -> None:
@@ -365,13 +382,17 @@ class TimelineWidget(QWidget):
             return
         service, patient_id = self._service, self.patient.id
         worker = Worker(lambda report, cancel: drive(service.prefetch(patient_id, cancel), report))
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.succeeded.connect(self._on_prefetched)
-        worker.signals.failed.connect(self._show_status_error)
+        guard = self.context.guard
+        worker.signals.progress.connect(guard(self._on_progress))
+        worker.signals.succeeded.connect(guard(self._on_prefetched))
+        worker.signals.failed.connect(guard(self._show_status_error))
         worker.signals.cancelled.connect(
-            lambda: self._show_status(
-                self.tr(
-                    "Download cancelled: the documents already downloaded stay available offline."
+            guard(
+                lambda: self._show_status(
+                    self.tr(
+                        "Download cancelled: the documents already downloaded stay "
+                        "available offline."
+                    )
                 )
             )
         )
