@@ -88,8 +88,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             # A changed record (consent, say) is a new selection; new documents only refresh.
             context.select(self.workstation.patient(current.id))
-            self.timeline.refresh()
-            self.pss_tab.reload()
+            self._refresh_local_views()
 
     def _on_sync_finished(self, _summary: object) -> None:
         self.sync_action.setEnabled(True)
@@ -97,6 +96,10 @@ class MainWindow(QMainWindow):
         self._refresh_local_views()
 
     def _refresh_local_views(self) -> None:
+        """What a sync or a local change may have altered for the patient on screen:
+        new documents in the timeline, a newly published PSS version as the current one."""
+        self.timeline.refresh()
+        self.pss_tab.refresh_versions()
         self.vitals_tab.refresh()
         if self.outbox_panel is not None:
             self.outbox_panel.refresh()

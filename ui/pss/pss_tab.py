@@ -162,8 +162,20 @@ class PssTab(QWidget):
         self.context.select(patient)
 
     def reload(self) -> None:
-        """Read the versions again (after a sync or a publication), keeping an open editor."""
+        """Read the versions again, keeping an open editor."""
         self._on_patient_changed(self.patient)
+
+    def refresh_versions(self) -> None:
+        """After a sync or a publication: show the versions again if the cache's differ
+        (a new current version), and leave the version being read alone otherwise."""
+        if self.patient is None or self.patient.consent is not ConsentState.GRANTED:
+            return
+        try:
+            cached = self._service.history(self.patient.id)
+        except Exception:  # the next full reload shows the error card; nothing to change now
+            return
+        if cached != self.versions:
+            self.reload()
 
     def _on_patient_changed(self, patient: Patient | None) -> None:
         """Show this patient's PSS versions at once (a version is read off the GUI thread)."""
