@@ -42,6 +42,12 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
     )
 
 
+def publication_pdf(pss: Pss, cda: bytes | None = None) -> bytes:
+    """The PDF that is signed and published, as the patient will receive it from the FSE
+    (``cda`` is ``write_cda(pss)``, passed when the caller already has it)."""
+    return render_pss_pdf(pss_printout(pss), cda if cda is not None else write_cda(pss))
+
+
 def patient_copy(pss: Pss) -> bytes:
     """An unsigned PDF of ``pss`` for the patient or for print, marked as a copy of the
     signed document the FSE holds, with the CDA embedded as ``cda.xml`` like the original."""

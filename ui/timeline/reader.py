@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from fse_desk.documents import LabResult, PageImage, render_page
 from fse_desk.timeline import BodyKind, OpenedDocument
 from ui.messages import user_message
+from ui.pdf_pages import page_label
 from ui.timeline.cda_html import cda_to_html
 from ui.workers import Worker
 
@@ -273,14 +274,6 @@ class DocumentReader(QWidget):
 
     def _on_pages(self, images: list[PageImage]) -> None:
         for image in images:
-            qimage = QImage(
-                image.pixels, image.width, image.height, image.stride, QImage.Format.Format_RGBX8888
-            ).copy()
-            pixmap = QPixmap.fromImage(qimage)
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())  # never squeezed to the viewport
-            label.setFrameShape(QFrame.Shape.Box)
-            self._pdf_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self._pdf_layout.addWidget(page_label(image), 0, Qt.AlignmentFlag.AlignHCenter)
         self._pdf_layout.addStretch(1)
         self.pages_rendered.emit(len(images))
