@@ -37,102 +37,102 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="85"/>
+        <location filename="../../ui/timeline/reader.py" line="86"/>
         <source>Open images</source>
         <translation>Apri immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="93"/>
+        <location filename="../../ui/timeline/reader.py" line="158"/>
         <source>Select a document and press Enter to read it.</source>
         <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="110"/>
+        <location filename="../../ui/timeline/reader.py" line="111"/>
         <source>Analyte</source>
         <translation>Analita</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="111"/>
+        <location filename="../../ui/timeline/reader.py" line="112"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="112"/>
+        <location filename="../../ui/timeline/reader.py" line="113"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="113"/>
+        <location filename="../../ui/timeline/reader.py" line="114"/>
         <source>Reference range</source>
         <translation>Intervallo di riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="114"/>
+        <location filename="../../ui/timeline/reader.py" line="115"/>
         <source>Flag</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="125"/>
+        <location filename="../../ui/timeline/reader.py" line="126"/>
         <source>Chart over time</source>
         <translation>Andamento nel tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="127"/>
+        <location filename="../../ui/timeline/reader.py" line="128"/>
         <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
         <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="155"/>
+        <location filename="../../ui/timeline/reader.py" line="165"/>
         <source>Opening the document…</source>
         <translation>Apertura del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="172"/>
+        <location filename="../../ui/timeline/reader.py" line="182"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="175"/>
+        <location filename="../../ui/timeline/reader.py" line="185"/>
         <source>Results</source>
         <translation>Risultati</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="177"/>
+        <location filename="../../ui/timeline/reader.py" line="187"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="182"/>
+        <location filename="../../ui/timeline/reader.py" line="192"/>
         <source>Imaging study: {uid}</source>
         <translation>Studio di diagnostica per immagini: {uid}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="187"/>
+        <location filename="../../ui/timeline/reader.py" line="197"/>
         <source>This kind of document cannot be shown here.</source>
         <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="198"/>
+        <location filename="../../ui/timeline/reader.py" line="208"/>
         <source>High</source>
         <translation>Alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="199"/>
+        <location filename="../../ui/timeline/reader.py" line="209"/>
         <source>Very high</source>
         <translation>Molto alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="200"/>
+        <location filename="../../ui/timeline/reader.py" line="210"/>
         <source>Low</source>
         <translation>Basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="201"/>
+        <location filename="../../ui/timeline/reader.py" line="211"/>
         <source>Very low</source>
         <translation>Molto basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="202"/>
+        <location filename="../../ui/timeline/reader.py" line="212"/>
         <source>Abnormal</source>
         <translation>Anomalo</translation>
     </message>
@@ -599,70 +599,71 @@
 <context>
     <name>ImagesTab</name>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="84"/>
+        <location filename="../../ui/imaging/images_tab.py" line="92"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="85"/>
+        <location filename="../../ui/imaging/images_tab.py" line="93"/>
         <source>Modality</source>
         <translation>Modalità</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="86"/>
+        <location filename="../../ui/imaging/images_tab.py" line="94"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="87"/>
-        <location filename="../../ui/imaging/images_tab.py" line="117"/>
+        <location filename="../../ui/imaging/images_tab.py" line="95"/>
+        <location filename="../../ui/imaging/images_tab.py" line="125"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="88"/>
-        <location filename="../../ui/imaging/images_tab.py" line="577"/>
+        <location filename="../../ui/imaging/images_tab.py" line="96"/>
+        <location filename="../../ui/imaging/images_tab.py" line="582"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="89"/>
+        <location filename="../../ui/imaging/images_tab.py" line="97"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="109"/>
+        <location filename="../../ui/imaging/images_tab.py" line="117"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="129"/>
-        <location filename="../../ui/imaging/images_tab.py" line="477"/>
+        <location filename="../../ui/imaging/images_tab.py" line="137"/>
+        <location filename="../../ui/imaging/images_tab.py" line="170"/>
+        <location filename="../../ui/imaging/images_tab.py" line="487"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="175"/>
+        <location filename="../../ui/imaging/images_tab.py" line="187"/>
         <source>Looking for studies…</source>
         <translation>Ricerca degli studi…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="188"/>
+        <location filename="../../ui/imaging/images_tab.py" line="200"/>
         <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="198"/>
+        <location filename="../../ui/imaging/images_tab.py" line="210"/>
         <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
         <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="203"/>
+        <location filename="../../ui/imaging/images_tab.py" line="215"/>
         <source>No studies for this patient.</source>
         <translation>Nessuno studio per questo assistito.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="205"/>
+        <location filename="../../ui/imaging/images_tab.py" line="217"/>
         <source>%n studies.</source>
         <translation>
             <numerusform>%n studio.</numerusform>
@@ -670,37 +671,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="216"/>
+        <location filename="../../ui/imaging/images_tab.py" line="228"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="217"/>
+        <location filename="../../ui/imaging/images_tab.py" line="229"/>
         <source>Report only (not on the PACS)</source>
         <translation>Solo referto (non presente nel PACS)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="218"/>
+        <location filename="../../ui/imaging/images_tab.py" line="230"/>
         <source>Local files</source>
         <translation>File locali</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="221"/>
+        <location filename="../../ui/imaging/images_tab.py" line="233"/>
         <source>report</source>
         <translation>referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="223"/>
+        <location filename="../../ui/imaging/images_tab.py" line="235"/>
         <source>OTHER PATIENT: {name}</source>
         <translation>ALTRO PAZIENTE: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="265"/>
+        <location filename="../../ui/imaging/images_tab.py" line="277"/>
         <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
         <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="278"/>
+        <location filename="../../ui/imaging/images_tab.py" line="290"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n immagine</numerusform>
@@ -708,27 +709,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="406"/>
+        <location filename="../../ui/imaging/images_tab.py" line="416"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="409"/>
+        <location filename="../../ui/imaging/images_tab.py" line="419"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="413"/>
+        <location filename="../../ui/imaging/images_tab.py" line="423"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="422"/>
+        <location filename="../../ui/imaging/images_tab.py" line="432"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="442"/>
+        <location filename="../../ui/imaging/images_tab.py" line="452"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -736,7 +737,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="444"/>
+        <location filename="../../ui/imaging/images_tab.py" line="454"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -744,7 +745,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="447"/>
+        <location filename="../../ui/imaging/images_tab.py" line="457"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -752,57 +753,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="464"/>
+        <location filename="../../ui/imaging/images_tab.py" line="474"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="465"/>
+        <location filename="../../ui/imaging/images_tab.py" line="475"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="466"/>
+        <location filename="../../ui/imaging/images_tab.py" line="476"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="467"/>
+        <location filename="../../ui/imaging/images_tab.py" line="477"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="468"/>
+        <location filename="../../ui/imaging/images_tab.py" line="478"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="469"/>
+        <location filename="../../ui/imaging/images_tab.py" line="479"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="470"/>
+        <location filename="../../ui/imaging/images_tab.py" line="480"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="471"/>
+        <location filename="../../ui/imaging/images_tab.py" line="481"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="480"/>
+        <location filename="../../ui/imaging/images_tab.py" line="490"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="487"/>
+        <location filename="../../ui/imaging/images_tab.py" line="497"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="535"/>
+        <location filename="../../ui/imaging/images_tab.py" line="545"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -852,52 +853,52 @@
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -1148,12 +1149,12 @@
 <context>
     <name>PatientWorkspace</name>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="70"/>
+        <location filename="../../ui/patient_workspace.py" line="82"/>
         <source>This patient has not consented to the consultation of their FSE: no FSE document is shown.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: nessun documento del fascicolo viene mostrato.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_workspace.py" line="77"/>
+        <location filename="../../ui/patient_workspace.py" line="89"/>
         <source>%n FSE documents in the offline cache, the latest of {date}.</source>
         <translation>
             <numerusform>%n documento FSE nella cache offline, del {date}.</numerusform>
@@ -1161,7 +1162,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="75"/>
+        <location filename="../../ui/patient_workspace.py" line="87"/>
         <source>No FSE documents in the offline cache.</source>
         <translation>Nessun documento FSE nella cache offline.</translation>
     </message>
@@ -1272,22 +1273,22 @@
 <context>
     <name>PssEditor</name>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="90"/>
+        <location filename="../../ui/pss/editor/editor.py" line="92"/>
         <source>Undo</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="95"/>
+        <location filename="../../ui/pss/editor/editor.py" line="97"/>
         <source>Redo</source>
         <translation>Ripeti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="100"/>
+        <location filename="../../ui/pss/editor/editor.py" line="102"/>
         <source>New entry</source>
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="219"/>
+        <location filename="../../ui/pss/editor/editor.py" line="221"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -1295,7 +1296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="221"/>
+        <location filename="../../ui/pss/editor/editor.py" line="223"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -1303,22 +1304,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="274"/>
+        <location filename="../../ui/pss/editor/editor.py" line="276"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="276"/>
+        <location filename="../../ui/pss/editor/editor.py" line="278"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="286"/>
+        <location filename="../../ui/pss/editor/editor.py" line="288"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="311"/>
+        <location filename="../../ui/pss/editor/editor.py" line="329"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -1326,79 +1327,79 @@
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="83"/>
+        <location filename="../../ui/pss/pss_tab.py" line="87"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="96"/>
+        <location filename="../../ui/pss/pss_tab.py" line="100"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="192"/>
+        <location filename="../../ui/pss/pss_tab.py" line="217"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="263"/>
+        <location filename="../../ui/pss/pss_tab.py" line="289"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="274"/>
+        <location filename="../../ui/pss/pss_tab.py" line="300"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="274"/>
+        <location filename="../../ui/pss/pss_tab.py" line="300"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="275"/>
+        <location filename="../../ui/pss/pss_tab.py" line="301"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="286"/>
+        <location filename="../../ui/pss/pss_tab.py" line="312"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="304"/>
+        <location filename="../../ui/pss/pss_tab.py" line="330"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="323"/>
+        <location filename="../../ui/pss/pss_tab.py" line="349"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="385"/>
+        <location filename="../../ui/pss/pss_tab.py" line="411"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="390"/>
+        <location filename="../../ui/pss/pss_tab.py" line="416"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="391"/>
+        <location filename="../../ui/pss/pss_tab.py" line="417"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="392"/>
+        <location filename="../../ui/pss/pss_tab.py" line="418"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="396"/>
+        <location filename="../../ui/pss/pss_tab.py" line="422"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -1935,6 +1936,37 @@
     </message>
 </context>
 <context>
+    <name>PublishConfirmDialog</name>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="40"/>
+        <source>Sign and publish the PSS</source>
+        <translation>Firma e pubblica il PSS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="43"/>
+        <source>Sign with your certificate and publish to the FSE this Profilo Sanitario Sintetico of &lt;b&gt;{name}&lt;/b&gt; (CF {cf})? Below is the document as it will be signed and as the patient will receive it.</source>
+        <translation>Firmare con il tuo certificato e pubblicare nel FSE questo Profilo Sanitario Sintetico di &lt;b&gt;{name}&lt;/b&gt; (CF {cf})? Qui sotto il documento così come sarà firmato e come lo riceverà l&apos;assistito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="49"/>
+        <source>Preparing the document…</source>
+        <translation>Preparazione del documento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="57"/>
+        <source>Sign and publish</source>
+        <translation>Firma e pubblica</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="80"/>
+        <source>%n pages.</source>
+        <translation>
+            <numerusform>%n pagina.</numerusform>
+            <numerusform>%n pagine.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReadingsModel</name>
     <message>
         <location filename="../../ui/vitals/vitals_tab.py" line="54"/>
@@ -2307,67 +2339,67 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="58"/>
+        <location filename="../../ui/timeline/widget.py" line="67"/>
         <source>Search titles and document text (Ctrl+F)</source>
         <translation>Cerca nei titoli e nel testo dei documenti (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="68"/>
+        <location filename="../../ui/timeline/widget.py" line="77"/>
         <source>All periods</source>
         <translation>Tutto il periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="69"/>
+        <location filename="../../ui/timeline/widget.py" line="78"/>
         <source>Last year</source>
         <translation>Ultimo anno</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="70"/>
+        <location filename="../../ui/timeline/widget.py" line="79"/>
         <source>Last 5 years</source>
         <translation>Ultimi 5 anni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="73"/>
+        <location filename="../../ui/timeline/widget.py" line="82"/>
         <source>Only new</source>
         <translation>Solo nuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="74"/>
+        <location filename="../../ui/timeline/widget.py" line="83"/>
         <source>Mark as reviewed</source>
         <translation>Segna come visti</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="75"/>
+        <location filename="../../ui/timeline/widget.py" line="84"/>
         <source>Download for offline use</source>
         <translation>Scarica per uso offline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="78"/>
+        <location filename="../../ui/timeline/widget.py" line="87"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="199"/>
+        <location filename="../../ui/timeline/widget.py" line="213"/>
         <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="223"/>
+        <location filename="../../ui/timeline/widget.py" line="237"/>
         <source>All classes</source>
         <translation>Tutte le classi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="225"/>
+        <location filename="../../ui/timeline/widget.py" line="239"/>
         <source>All facilities</source>
         <translation>Tutte le strutture</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="285"/>
+        <location filename="../../ui/timeline/widget.py" line="299"/>
         <source>All classes ({n})</source>
         <translation>Tutte le classi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="294"/>
+        <location filename="../../ui/timeline/widget.py" line="308"/>
         <source>%n documents</source>
         <translation>
             <numerusform>%n documento</numerusform>
@@ -2375,17 +2407,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="296"/>
+        <location filename="../../ui/timeline/widget.py" line="310"/>
         <source>Only new ({n})</source>
         <translation>Solo nuovi ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="374"/>
+        <location filename="../../ui/timeline/widget.py" line="393"/>
         <source>Download cancelled: the documents already downloaded stay available offline.</source>
         <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="398"/>
+        <location filename="../../ui/timeline/widget.py" line="419"/>
         <source>All the documents of this patient are available offline (%n downloaded now).</source>
         <translation>
             <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>
