@@ -69,3 +69,12 @@ def test_every_progress_label_of_the_core_reads_in_italian(qapp: QApplication) -
     untranslated = sorted(label for label in labels if progress_text(label) == label)
     assert not untranslated, f"add these to ui/progress_text.py: {untranslated}"
     assert progress_text("Documents") == "Documenti"
+
+
+def test_qt_standard_dialogs_read_in_italian(qapp: QApplication) -> None:
+    # Qt's own dialogs (file chooser, print dialog, buttons) take their text from the
+    # qtbase_it.qm shipped in the PySide6 wheel, installed beside FSE Desk's.
+    install_translators(qapp, "it")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Cerca in:"
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "File di tipo:"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annulla"
