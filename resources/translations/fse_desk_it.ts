@@ -997,12 +997,17 @@
         <translation>Risolvi il conflitto…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="269"/>
+        <location filename="../../ui/outbox_panel.py" line="226"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="273"/>
         <source>Discard change</source>
         <translation>Scarta la modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="271"/>
+        <location filename="../../ui/outbox_panel.py" line="275"/>
         <source>Discard “{what}”? It will never reach the FSE. The discard is recorded with your name.</source>
         <translation>Scartare «{what}»? Non arriverà mai al FSE. Lo scarto viene registrato con il tuo nome.</translation>
     </message>
@@ -2379,27 +2384,27 @@
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="213"/>
+        <location filename="../../ui/timeline/widget.py" line="214"/>
         <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="237"/>
+        <location filename="../../ui/timeline/widget.py" line="238"/>
         <source>All classes</source>
         <translation>Tutte le classi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="239"/>
+        <location filename="../../ui/timeline/widget.py" line="240"/>
         <source>All facilities</source>
         <translation>Tutte le strutture</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="299"/>
+        <location filename="../../ui/timeline/widget.py" line="300"/>
         <source>All classes ({n})</source>
         <translation>Tutte le classi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="308"/>
+        <location filename="../../ui/timeline/widget.py" line="309"/>
         <source>%n documents</source>
         <translation>
             <numerusform>%n documento</numerusform>
@@ -2407,17 +2412,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="310"/>
+        <location filename="../../ui/timeline/widget.py" line="311"/>
         <source>Only new ({n})</source>
         <translation>Solo nuovi ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="393"/>
+        <location filename="../../ui/timeline/widget.py" line="394"/>
         <source>Download cancelled: the documents already downloaded stay available offline.</source>
         <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="419"/>
+        <location filename="../../ui/timeline/widget.py" line="420"/>
         <source>All the documents of this patient are available offline (%n downloaded now).</source>
         <translation>
             <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>

@@ -126,9 +126,10 @@ class TimelineWidget(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([300, 450])
+        # The list gets the larger share: a doctor scans many rows before reading one.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([450, 300])
         self.consent_label = QLabel()
         self.consent_label.setObjectName("timelineConsent")
         self.consent_label.setWordWrap(True)
