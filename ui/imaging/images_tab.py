@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -56,6 +56,8 @@ PREFETCH_RADIUS = 12
 
 class ImagesTab(QWidget):
     """Studies from the PACS, from the reports and from local files; the viewer; the report."""
+
+    report_shown = Signal(object)  # the RadiologyReport shown, or None (the FSE has none)
 
     def __init__(
         self,
@@ -136,6 +138,8 @@ class ImagesTab(QWidget):
             self.viewer_split.addWidget(viewer)
         self.report_title = QLabel(self.tr("Report"))
         self.report_title.setObjectName("reportTitle")
+        # A long title wraps instead of widening the window past the screen.
+        self.report_title.setWordWrap(True)
         self.report_view = QTextBrowser()
         self.report_view.setReadOnly(True)
         report = QWidget()
@@ -495,12 +499,15 @@ class ImagesTab(QWidget):
     def _on_report(self, report: RadiologyReport | None) -> None:
         if report is None:
             self.report_view.setPlainText(self.tr("The FSE has no report for this study."))
+            self.report_shown.emit(None)
             return
         self.report_title.setText(f"{report.title} — {format_date(report.date.date())}")
+        self.report_title.setToolTip(self.report_title.text())
         parts = [f"<p><i>{_esc(report.author)} · {_esc(report.facility)}</i></p>"]
         for section in report.sections:
             parts.append(f"<h4>{_esc(section.title)}</h4><p>{_esc(section.text)}</p>")
         self.report_view.setHtml("".join(parts))
+        self.report_shown.emit(report)
 
     # -- viewports and exports ------------------------------------------------------------------
     def _set_active(self, viewer: ImageViewer) -> None:
