@@ -7,6 +7,7 @@ column labels, the required sections always (with their "nessuno" sentence).
 
 from __future__ import annotations
 
+from fse_desk.domain.units import unit_display
 from fse_desk.pss import codes
 from fse_desk.pss._cda_xml import shown
 from fse_desk.pss._entries import FIELD_LABELS, field_types
@@ -33,7 +34,14 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
             empty_text=NONE_TEXT[spec.key] if none else "Nessuna informazione registrata.",
         )
     names = list(field_types(type(items[0])))
-    rows = [tuple(shown(getattr(item, name)) for name in names) for item in items]
+    # Units in their printed form (mmHg, not UCUM's mm[Hg]): the patient reads this PDF.
+    rows = [
+        tuple(
+            unit_display(getattr(item, name)) if name == "unit" else shown(getattr(item, name))
+            for name in names
+        )
+        for item in items
+    ]
     used = [i for i, name in enumerate(names) if any(row[i] for row in rows)]
     return PdfSection(
         spec.title,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk.domain.units import unit_display
 from fse_desk.timeline import LabSeries
 from ui.formatting import ROME
 
@@ -45,7 +46,8 @@ class LabChartDialog(QDialog):
     def __init__(self, series: LabSeries, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series = series
-        title = f"{series.name} ({series.unit})" if series.unit else series.name
+        unit = unit_display(series.unit)
+        title = f"{series.name} ({unit})" if unit else series.name
         self.setWindowTitle(self.tr("Trend: {analyte}").format(analyte=title))
         self.resize(760, 560)
         self.plot = pg.PlotWidget(
@@ -87,7 +89,7 @@ class LabChartDialog(QDialog):
         self.values.verticalHeader().hide()
         for row, p in enumerate(reversed(series.points)):
             when = datetime.fromtimestamp(_epoch(p.when), ROME).strftime("%d/%m/%Y")
-            value = f"{p.value:g}".replace(".", ",") + (f" {p.unit}" if p.unit else "")
+            value = (f"{p.value:g}".replace(".", ",") + " " + unit_display(p.unit)).rstrip()
             self.values.setItem(row, 0, QTableWidgetItem(when))
             self.values.setItem(row, 1, QTableWidgetItem(value))
         self.values.resizeColumnsToContents()

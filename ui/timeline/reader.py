@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.documents import LabResult, PageImage, render_page
+from fse_desk.domain.units import unit_display
 from fse_desk.timeline import BodyKind, OpenedDocument
 from ui.messages import user_message
 from ui.pdf_pages import page_label
@@ -213,7 +214,7 @@ class DocumentReader(QWidget):
         }
         for row, r in enumerate(results):
             value = r.value_text.replace(".", ",") if r.value is not None else r.value_text
-            cells = [r.name, value, r.unit, range_text(r), flags.get(r.flag, "")]
+            cells = [r.name, value, unit_display(r.unit), range_text(r), flags.get(r.flag, "")]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if r.out_of_range:
