@@ -319,6 +319,10 @@ class TimelineService:
             for r in cda.lab_results:
                 if r.loinc == loinc and r.value is not None:
                     name, unit = name or r.name, unit or r.unit
-                    points.append(LabPoint(doc_id, r.time or meta.date, r.value, r.unit, r.flag))
+                    points.append(
+                        LabPoint(
+                            doc_id, r.time or meta.date, r.value, r.unit, r.flag, r.low, r.high
+                        )
+                    )
         points.sort(key=lambda p: p.when)  # type: ignore[arg-type,return-value]
         return LabSeries(loinc, name or f"LOINC {loinc}", unit, tuple(points), missing)

@@ -37,102 +37,102 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="86"/>
+        <location filename="../../ui/timeline/reader.py" line="87"/>
         <source>Open images</source>
         <translation>Apri immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="158"/>
+        <location filename="../../ui/timeline/reader.py" line="159"/>
         <source>Select a document and press Enter to read it.</source>
         <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="111"/>
+        <location filename="../../ui/timeline/reader.py" line="112"/>
         <source>Analyte</source>
         <translation>Analita</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="112"/>
+        <location filename="../../ui/timeline/reader.py" line="113"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="113"/>
+        <location filename="../../ui/timeline/reader.py" line="114"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="114"/>
+        <location filename="../../ui/timeline/reader.py" line="115"/>
         <source>Reference range</source>
         <translation>Intervallo di riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="115"/>
+        <location filename="../../ui/timeline/reader.py" line="116"/>
         <source>Flag</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="126"/>
+        <location filename="../../ui/timeline/reader.py" line="127"/>
         <source>Chart over time</source>
         <translation>Andamento nel tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="128"/>
+        <location filename="../../ui/timeline/reader.py" line="129"/>
         <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
         <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="165"/>
+        <location filename="../../ui/timeline/reader.py" line="166"/>
         <source>Opening the document…</source>
         <translation>Apertura del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="182"/>
+        <location filename="../../ui/timeline/reader.py" line="183"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="185"/>
+        <location filename="../../ui/timeline/reader.py" line="186"/>
         <source>Results</source>
         <translation>Risultati</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="187"/>
+        <location filename="../../ui/timeline/reader.py" line="188"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="192"/>
+        <location filename="../../ui/timeline/reader.py" line="193"/>
         <source>Imaging study: {uid}</source>
         <translation>Studio di diagnostica per immagini: {uid}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="197"/>
+        <location filename="../../ui/timeline/reader.py" line="198"/>
         <source>This kind of document cannot be shown here.</source>
         <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="208"/>
+        <location filename="../../ui/timeline/reader.py" line="209"/>
         <source>High</source>
         <translation>Alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="209"/>
+        <location filename="../../ui/timeline/reader.py" line="210"/>
         <source>Very high</source>
         <translation>Molto alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="210"/>
+        <location filename="../../ui/timeline/reader.py" line="211"/>
         <source>Low</source>
         <translation>Basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="211"/>
+        <location filename="../../ui/timeline/reader.py" line="212"/>
         <source>Very low</source>
         <translation>Molto basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="212"/>
+        <location filename="../../ui/timeline/reader.py" line="213"/>
         <source>Abnormal</source>
         <translation>Anomalo</translation>
     </message>
@@ -599,71 +599,71 @@
 <context>
     <name>ImagesTab</name>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="92"/>
+        <location filename="../../ui/imaging/images_tab.py" line="94"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="93"/>
+        <location filename="../../ui/imaging/images_tab.py" line="95"/>
         <source>Modality</source>
         <translation>Modalità</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="94"/>
+        <location filename="../../ui/imaging/images_tab.py" line="96"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="95"/>
-        <location filename="../../ui/imaging/images_tab.py" line="125"/>
+        <location filename="../../ui/imaging/images_tab.py" line="97"/>
+        <location filename="../../ui/imaging/images_tab.py" line="127"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="96"/>
-        <location filename="../../ui/imaging/images_tab.py" line="582"/>
+        <location filename="../../ui/imaging/images_tab.py" line="98"/>
+        <location filename="../../ui/imaging/images_tab.py" line="589"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="97"/>
+        <location filename="../../ui/imaging/images_tab.py" line="99"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="117"/>
+        <location filename="../../ui/imaging/images_tab.py" line="119"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="137"/>
-        <location filename="../../ui/imaging/images_tab.py" line="170"/>
-        <location filename="../../ui/imaging/images_tab.py" line="487"/>
+        <location filename="../../ui/imaging/images_tab.py" line="139"/>
+        <location filename="../../ui/imaging/images_tab.py" line="174"/>
+        <location filename="../../ui/imaging/images_tab.py" line="491"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="187"/>
+        <location filename="../../ui/imaging/images_tab.py" line="191"/>
         <source>Looking for studies…</source>
         <translation>Ricerca degli studi…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="200"/>
+        <location filename="../../ui/imaging/images_tab.py" line="204"/>
         <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="210"/>
+        <location filename="../../ui/imaging/images_tab.py" line="214"/>
         <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
         <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="215"/>
+        <location filename="../../ui/imaging/images_tab.py" line="219"/>
         <source>No studies for this patient.</source>
         <translation>Nessuno studio per questo assistito.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="217"/>
+        <location filename="../../ui/imaging/images_tab.py" line="221"/>
         <source>%n studies.</source>
         <translation>
             <numerusform>%n studio.</numerusform>
@@ -671,37 +671,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="228"/>
+        <location filename="../../ui/imaging/images_tab.py" line="232"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="229"/>
+        <location filename="../../ui/imaging/images_tab.py" line="233"/>
         <source>Report only (not on the PACS)</source>
         <translation>Solo referto (non presente nel PACS)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="230"/>
+        <location filename="../../ui/imaging/images_tab.py" line="234"/>
         <source>Local files</source>
         <translation>File locali</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="233"/>
+        <location filename="../../ui/imaging/images_tab.py" line="237"/>
         <source>report</source>
         <translation>referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="235"/>
+        <location filename="../../ui/imaging/images_tab.py" line="239"/>
         <source>OTHER PATIENT: {name}</source>
         <translation>ALTRO PAZIENTE: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="277"/>
+        <location filename="../../ui/imaging/images_tab.py" line="281"/>
         <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
         <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="290"/>
+        <location filename="../../ui/imaging/images_tab.py" line="294"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n immagine</numerusform>
@@ -709,27 +709,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="416"/>
+        <location filename="../../ui/imaging/images_tab.py" line="420"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="419"/>
+        <location filename="../../ui/imaging/images_tab.py" line="423"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="423"/>
+        <location filename="../../ui/imaging/images_tab.py" line="427"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="432"/>
+        <location filename="../../ui/imaging/images_tab.py" line="436"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="452"/>
+        <location filename="../../ui/imaging/images_tab.py" line="456"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -737,7 +737,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="454"/>
+        <location filename="../../ui/imaging/images_tab.py" line="458"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -745,7 +745,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="457"/>
+        <location filename="../../ui/imaging/images_tab.py" line="461"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -753,57 +753,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="474"/>
+        <location filename="../../ui/imaging/images_tab.py" line="478"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="475"/>
+        <location filename="../../ui/imaging/images_tab.py" line="479"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="476"/>
+        <location filename="../../ui/imaging/images_tab.py" line="480"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="477"/>
+        <location filename="../../ui/imaging/images_tab.py" line="481"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="478"/>
+        <location filename="../../ui/imaging/images_tab.py" line="482"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="479"/>
+        <location filename="../../ui/imaging/images_tab.py" line="483"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="480"/>
+        <location filename="../../ui/imaging/images_tab.py" line="484"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="481"/>
+        <location filename="../../ui/imaging/images_tab.py" line="485"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="490"/>
+        <location filename="../../ui/imaging/images_tab.py" line="494"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="497"/>
+        <location filename="../../ui/imaging/images_tab.py" line="501"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="545"/>
+        <location filename="../../ui/imaging/images_tab.py" line="552"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -814,12 +814,17 @@
 <context>
     <name>LabChartDialog</name>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="49"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="89"/>
         <source>Trend: {analyte}</source>
         <translation>Andamento: {analyte}</translation>
     </message>
+    <message>
+        <location filename="../../ui/timeline/lab_chart.py" line="107"/>
+        <source>Reference range of the laboratory</source>
+        <translation>Intervallo di riferimento del laboratorio</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/lab_chart.py" line="70"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="122"/>
         <source>%n values from the patient&apos;s lab reports.</source>
         <translation>
             <numerusform>%n valore dai referti di laboratorio dell&apos;assistito.</numerusform>
@@ -827,7 +832,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/lab_chart.py" line="77"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="129"/>
         <source>%n lab reports are not downloaded and the FSE server cannot be reached: they are missing from the chart.</source>
         <translation>
             <numerusform>%n referto di laboratorio non è scaricato e il server FSE non è raggiungibile: manca dal grafico.</numerusform>
@@ -835,12 +840,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="137"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="137"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
@@ -1412,530 +1417,530 @@
 <context>
     <name>PssTexts</name>
     <message>
-        <location filename="../../ui/pss/sections.py" line="42"/>
+        <location filename="../../ui/pss/sections.py" line="41"/>
         <source>mild</source>
         <translation>lieve</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="43"/>
+        <location filename="../../ui/pss/sections.py" line="42"/>
         <source>moderate</source>
         <translation>moderata</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="44"/>
+        <location filename="../../ui/pss/sections.py" line="43"/>
         <source>severe</source>
         <translation>grave</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="45"/>
+        <location filename="../../ui/pss/sections.py" line="44"/>
         <source>low</source>
         <translation>bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="46"/>
+        <location filename="../../ui/pss/sections.py" line="45"/>
         <source>high</source>
         <translation>alta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="47"/>
+        <location filename="../../ui/pss/sections.py" line="46"/>
         <source>unable to assess</source>
         <translation>non valutabile</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="48"/>
+        <location filename="../../ui/pss/sections.py" line="47"/>
         <source>active</source>
         <translation>attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="49"/>
+        <location filename="../../ui/pss/sections.py" line="48"/>
         <source>resolved</source>
         <translation>risolto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="50"/>
+        <location filename="../../ui/pss/sections.py" line="49"/>
         <source>father</source>
         <translation>padre</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="51"/>
+        <location filename="../../ui/pss/sections.py" line="50"/>
         <source>mother</source>
         <translation>madre</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="52"/>
+        <location filename="../../ui/pss/sections.py" line="51"/>
         <source>brother</source>
         <translation>fratello</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="53"/>
+        <location filename="../../ui/pss/sections.py" line="52"/>
         <source>sister</source>
         <translation>sorella</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="54"/>
+        <location filename="../../ui/pss/sections.py" line="53"/>
         <source>son</source>
         <translation>figlio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="55"/>
+        <location filename="../../ui/pss/sections.py" line="54"/>
         <source>daughter</source>
         <translation>figlia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="56"/>
+        <location filename="../../ui/pss/sections.py" line="55"/>
         <source>grandfather</source>
         <translation>nonno</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="57"/>
+        <location filename="../../ui/pss/sections.py" line="56"/>
         <source>grandmother</source>
         <translation>nonna</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="58"/>
+        <location filename="../../ui/pss/sections.py" line="57"/>
         <source>uncle</source>
         <translation>zio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="59"/>
+        <location filename="../../ui/pss/sections.py" line="58"/>
         <source>aunt</source>
         <translation>zia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="60"/>
+        <location filename="../../ui/pss/sections.py" line="59"/>
         <source>visit</source>
         <translation>visita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="61"/>
+        <location filename="../../ui/pss/sections.py" line="60"/>
         <source>admission</source>
         <translation>ricovero</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="62"/>
+        <location filename="../../ui/pss/sections.py" line="61"/>
         <source>consents to donation</source>
         <translation>consenso alla donazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="63"/>
+        <location filename="../../ui/pss/sections.py" line="62"/>
         <source>refuses donation</source>
         <translation>opposizione alla donazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="64"/>
+        <location filename="../../ui/pss/sections.py" line="63"/>
         <source>no choice expressed</source>
         <translation>volontà non espressa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="77"/>
+        <location filename="../../ui/pss/sections.py" line="76"/>
         <source>yes</source>
         <translation>sì</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="77"/>
+        <location filename="../../ui/pss/sections.py" line="76"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90"/>
+        <location filename="../../ui/pss/sections.py" line="89"/>
         <source>Allergies and intolerances</source>
         <translation>Allergie e intolleranze</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="92"/>
+        <location filename="../../ui/pss/sections.py" line="91"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="93"/>
-        <location filename="../../ui/pss/sections.py" line="190"/>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="92"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="94"/>
+        <location filename="../../ui/pss/sections.py" line="93"/>
         <source>Reaction</source>
         <translation>Reazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="95"/>
+        <location filename="../../ui/pss/sections.py" line="94"/>
         <source>Severity</source>
         <translation>Gravità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="96"/>
+        <location filename="../../ui/pss/sections.py" line="95"/>
         <source>Criticality</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="97"/>
-        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="96"/>
+        <location filename="../../ui/pss/sections.py" line="151"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98"/>
-        <location filename="../../ui/pss/sections.py" line="156"/>
-        <location filename="../../ui/pss/sections.py" line="178"/>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="232"/>
+        <location filename="../../ui/pss/sections.py" line="97"/>
+        <location filename="../../ui/pss/sections.py" line="155"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="231"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="109"/>
+        <location filename="../../ui/pss/sections.py" line="108"/>
         <source>No known allergies</source>
         <translation>Nessuna allergia nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="113"/>
+        <location filename="../../ui/pss/sections.py" line="112"/>
         <source>Current therapies</source>
         <translation>Terapie farmacologiche in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="115"/>
+        <location filename="../../ui/pss/sections.py" line="114"/>
         <source>Drug</source>
         <translation>Farmaco</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="116"/>
-        <location filename="../../ui/pss/sections.py" line="140"/>
+        <location filename="../../ui/pss/sections.py" line="115"/>
+        <location filename="../../ui/pss/sections.py" line="139"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="117"/>
+        <location filename="../../ui/pss/sections.py" line="116"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="118"/>
+        <location filename="../../ui/pss/sections.py" line="117"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
+        <location filename="../../ui/pss/sections.py" line="118"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="120"/>
-        <location filename="../../ui/pss/sections.py" line="196"/>
-        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="119"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="209"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="121"/>
+        <location filename="../../ui/pss/sections.py" line="120"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="132"/>
+        <location filename="../../ui/pss/sections.py" line="131"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="136"/>
+        <location filename="../../ui/pss/sections.py" line="135"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
-        <location filename="../../ui/pss/sections.py" line="184"/>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="221"/>
-        <location filename="../../ui/pss/sections.py" line="230"/>
+        <location filename="../../ui/pss/sections.py" line="137"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="229"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="139"/>
+        <location filename="../../ui/pss/sections.py" line="138"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="141"/>
+        <location filename="../../ui/pss/sections.py" line="140"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="141"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="148"/>
+        <location filename="../../ui/pss/sections.py" line="147"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="150"/>
+        <location filename="../../ui/pss/sections.py" line="149"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="151"/>
-        <location filename="../../ui/pss/sections.py" line="248"/>
+        <location filename="../../ui/pss/sections.py" line="150"/>
+        <location filename="../../ui/pss/sections.py" line="247"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="153"/>
+        <location filename="../../ui/pss/sections.py" line="152"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="154"/>
+        <location filename="../../ui/pss/sections.py" line="153"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="155"/>
+        <location filename="../../ui/pss/sections.py" line="154"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="167"/>
+        <location filename="../../ui/pss/sections.py" line="166"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="170"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="176"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="182"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="188"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="194"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="196"/>
-        <location filename="../../ui/pss/sections.py" line="211"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="200"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="207"/>
+        <location filename="../../ui/pss/sections.py" line="206"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="209"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="212"/>
+        <location filename="../../ui/pss/sections.py" line="211"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="213"/>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="212"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="214"/>
+        <location filename="../../ui/pss/sections.py" line="213"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="219"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="221"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="226"/>
+        <location filename="../../ui/pss/sections.py" line="225"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="228"/>
+        <location filename="../../ui/pss/sections.py" line="227"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="229"/>
+        <location filename="../../ui/pss/sections.py" line="228"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="231"/>
+        <location filename="../../ui/pss/sections.py" line="230"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="237"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="239"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="239"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="244"/>
+        <location filename="../../ui/pss/sections.py" line="243"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="246"/>
+        <location filename="../../ui/pss/sections.py" line="245"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="247"/>
+        <location filename="../../ui/pss/sections.py" line="246"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="249"/>
+        <location filename="../../ui/pss/sections.py" line="248"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="250"/>
+        <location filename="../../ui/pss/sections.py" line="249"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="259"/>
+        <location filename="../../ui/pss/sections.py" line="258"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="262"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="268"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
@@ -3202,37 +3207,37 @@
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="16"/>
+        <location filename="../../ui/vitals/labels.py" line="15"/>
         <source>Blood pressure</source>
         <translation>Pressione arteriosa</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="17"/>
+        <location filename="../../ui/vitals/labels.py" line="16"/>
         <source>Heart rate</source>
         <translation>Frequenza cardiaca</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="18"/>
+        <location filename="../../ui/vitals/labels.py" line="17"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="19"/>
+        <location filename="../../ui/vitals/labels.py" line="18"/>
         <source>Body weight</source>
         <translation>Peso corporeo</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="20"/>
+        <location filename="../../ui/vitals/labels.py" line="19"/>
         <source>Body temperature</source>
         <translation>Temperatura corporea</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="21"/>
+        <location filename="../../ui/vitals/labels.py" line="20"/>
         <source>Capillary glucose</source>
         <translation>Glicemia capillare</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="22"/>
+        <location filename="../../ui/vitals/labels.py" line="21"/>
         <source>Respiratory rate</source>
         <translation>Frequenza respiratoria</translation>
     </message>
