@@ -78,3 +78,11 @@ def test_qt_standard_dialogs_read_in_italian(qapp: QApplication) -> None:
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Cerca in:"
     assert QCoreApplication.translate("QFileDialog", "Files of type:") == "File di tipo:"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annulla"
+
+
+def test_undo_is_not_read_as_cancel_in_the_pss_editor(qapp: QApplication) -> None:
+    # The editor has both an undo action and dialogs with Cancel: one word for each.
+    install_translators(qapp, "it")
+    undo = QCoreApplication.translate("PssEditor", "Undo")
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    assert undo == "Annulla modifica" and undo != cancel

@@ -1285,12 +1285,12 @@
     <message>
         <location filename="../../ui/pss/editor/editor.py" line="92"/>
         <source>Undo</source>
-        <translation>Annulla</translation>
+        <translation>Annulla modifica</translation>
     </message>
     <message>
         <location filename="../../ui/pss/editor/editor.py" line="97"/>
         <source>Redo</source>
-        <translation>Ripeti</translation>
+        <translation>Ripeti modifica</translation>
     </message>
     <message>
         <location filename="../../ui/pss/editor/editor.py" line="102"/>
