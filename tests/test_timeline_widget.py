@@ -307,3 +307,24 @@ def test_download_for_offline_use_with_progress(
     synced.region.server.stop()
     opened = _open(qtbot, widget, widget.view_state.entries[-1])  # type: ignore[union-attr]
     assert isinstance(opened, OpenedDocument)
+
+
+def test_text_search_says_what_it_does_not_cover_and_fetches_it(
+    qtbot: QtBot, widget: TimelineWidget, synced: SyncedRegion
+) -> None:
+    patient = synced.busiest()
+    widget.show_patient(patient)
+    assert not widget.coverage_label.isVisible()  # no search, nothing to say
+    with qtbot.waitSignal(widget.refreshed, timeout=5000):
+        widget.search_box.setText("referto")
+    missing = len(synced.cache.timeline.missing_bodies(patient.id))
+    assert missing > 0 and widget.view_state is not None
+    assert widget.view_state.not_searchable == missing
+    assert widget.coverage_label.isVisible() and widget.fetch_missing_button.isVisible()
+    assert str(missing) in widget.coverage_label.text()
+    before = widget.model.entry_count
+    with qtbot.waitSignal(widget.prefetch_finished, timeout=60_000):
+        qtbot.mouseClick(widget.fetch_missing_button, Qt.MouseButton.LeftButton)
+    assert synced.cache.timeline.missing_bodies(patient.id) == []
+    assert not widget.coverage_label.isVisible()
+    assert widget.model.entry_count >= before  # the bodies now searched as well

@@ -77,6 +77,8 @@ class TimelineView:
     entries: tuple[TimelineEntry, ...] = ()
     counts: Mapping[DocumentClass, int] = field(default_factory=dict)
     new_count: int = 0
+    # With a text search: documents whose body is not downloaded, so their text is not searched.
+    not_searchable: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,8 @@ class TimelineService:
             counts = repo.class_counts(patient_id, flt, seen)
             unfiltered = repo.class_counts(patient_id, TimelineFilter(only_new=True), seen)
             new_count = sum(unfiltered.values())
-        return TimelineView(patient_id, True, tuple(entries), counts, new_count)
+        missing = len(repo.missing_bodies(patient_id)) if flt.text.strip() else 0
+        return TimelineView(patient_id, True, tuple(entries), counts, new_count, missing)
 
     def period_filter(self, period: Period) -> datetime | None:
         return period.since(self._clock())

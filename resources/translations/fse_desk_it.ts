@@ -2389,27 +2389,32 @@
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="214"/>
+        <location filename="../../ui/timeline/widget.py" line="97"/>
+        <source>Download them and search again</source>
+        <translation>Scaricali e cerca di nuovo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="225"/>
         <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="238"/>
+        <location filename="../../ui/timeline/widget.py" line="249"/>
         <source>All classes</source>
         <translation>Tutte le classi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="240"/>
+        <location filename="../../ui/timeline/widget.py" line="251"/>
         <source>All facilities</source>
         <translation>Tutte le strutture</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="300"/>
+        <location filename="../../ui/timeline/widget.py" line="312"/>
         <source>All classes ({n})</source>
         <translation>Tutte le classi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="309"/>
+        <location filename="../../ui/timeline/widget.py" line="321"/>
         <source>%n documents</source>
         <translation>
             <numerusform>%n documento</numerusform>
@@ -2417,17 +2422,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="311"/>
+        <location filename="../../ui/timeline/widget.py" line="323"/>
         <source>Only new ({n})</source>
         <translation>Solo nuovi ({n})</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/widget.py" line="328"/>
+        <source>%n documents are not downloaded yet: their text is not searched.</source>
+        <translation>
+            <numerusform>%n documento non è ancora scaricato: il suo testo non viene cercato.</numerusform>
+            <numerusform>%n documenti non sono ancora scaricati: il loro testo non viene cercato.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="394"/>
+        <location filename="../../ui/timeline/widget.py" line="415"/>
         <source>Download cancelled: the documents already downloaded stay available offline.</source>
         <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="420"/>
+        <location filename="../../ui/timeline/widget.py" line="442"/>
         <source>All the documents of this patient are available offline (%n downloaded now).</source>
         <translation>
             <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>

@@ -90,6 +90,12 @@ class TimelineWidget(QWidget):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("timelineCounts")
         self.counts_label.setWordWrap(True)
+        # What a text search does not cover yet, and the offer to fetch it.
+        self.coverage_label = QLabel()
+        self.coverage_label.setObjectName("timelineCoverage")
+        self.coverage_label.setWordWrap(True)
+        self.fetch_missing_button = QPushButton(self.tr("Download them and search again"))
+        self.fetch_missing_button.clicked.connect(self.download_for_offline)
         self.status_label = QLabel()
         self.status_label.setObjectName("timelineStatus")
         self.status_label.setWordWrap(True)
@@ -154,6 +160,10 @@ class TimelineWidget(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        coverage = QHBoxLayout()
+        coverage.addWidget(self.coverage_label, 1)
+        coverage.addWidget(self.fetch_missing_button)
+        layout.addLayout(coverage)
         layout.addWidget(self.status_label)
         layout.addWidget(self.stack, 1)
         self.status_label.hide()
@@ -202,6 +212,7 @@ class TimelineWidget(QWidget):
         ):
             w.setEnabled(consenting)
         self._reset_filters()
+        self._update_coverage(None)
         if patient is None:
             self.model.set_entries([])
             self.counts_label.clear()
@@ -278,6 +289,7 @@ class TimelineWidget(QWidget):
         self.view_state = state
         self.model.set_entries(state.entries)
         self._update_counts(state)
+        self._update_coverage(state)
         row = self.model.row_of(current.id) if current is not None else -1
         if row < 0:
             row = self.model.first_entry_row()
@@ -309,6 +321,15 @@ class TimelineWidget(QWidget):
         total = self.tr("%n documents", "", len(state.entries))
         self.counts_label.setText(f"{total} — {shown}" if shown else total)
         self.only_new.setText(self.tr("Only new ({n})").format(n=state.new_count))
+
+    def _update_coverage(self, state: TimelineView | None) -> None:
+        missing = state.not_searchable if state is not None else 0
+        self.coverage_label.setText(
+            self.tr("%n documents are not downloaded yet: their text is not searched.", "", missing)
+        )
+        self.coverage_label.setVisible(missing > 0)
+        self.fetch_missing_button.setVisible(missing > 0)
+        self.fetch_missing_button.setEnabled(self._prefetch is None)
 
     def selected_entry(self) -> TimelineEntry | None:
         index = self.view.currentIndex()
@@ -400,6 +421,7 @@ class TimelineWidget(QWidget):
         worker.signals.finished.connect(self._on_prefetch_finished)
         self._prefetch = worker
         self.download_button.setEnabled(False)
+        self.fetch_missing_button.setEnabled(False)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
@@ -427,6 +449,7 @@ class TimelineWidget(QWidget):
     def _on_prefetch_finished(self) -> None:
         self._prefetch = None
         self.download_button.setEnabled(self.patient is not None)
+        self._update_coverage(self.view_state)
         self.progress_bar.hide()
         self.cancel_button.hide()
         self.prefetch_finished.emit()
