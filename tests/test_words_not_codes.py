@@ -1,4 +1,4 @@
-"""Words, not codes: UCUM units read as a doctor and a patient print them."""
+"""Words, not codes: UCUM units in their printed form, pages numbered "N di M" in the PDF."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from fse_desk.documents import pdf_text
+from fse_desk.documents import inspect_pdf, pdf_text
 from fse_desk.domain.units import unit_display
 from fse_desk.pss.model import VitalSign
 from fse_desk.pss.printout import patient_copy
@@ -36,3 +36,16 @@ def test_the_patient_pdf_prints_units_not_ucum_codes() -> None:
     text = pdf_text(patient_copy(pss))
     assert "mmHg" in text
     assert "mm[Hg]" not in text
+
+
+def test_the_patient_pdf_numbers_its_pages_out_of_the_total() -> None:
+    vitals = tuple(
+        VitalSign(loinc("8480-6", "Pressione sistolica"), 120.0 + n, "mm[Hg]", date(2026, 1, 1))
+        for n in range(80)
+    )  # long enough for more than one page
+    data = patient_copy(minimal_pss(vital_signs=vitals))
+    pages = inspect_pdf(data).page_count
+    assert pages > 1
+    text = pdf_text(data)
+    for n in range(1, pages + 1):
+        assert f"Pagina {n} di {pages}" in text
