@@ -1178,6 +1178,29 @@
     </message>
 </context>
 <context>
+    <name>PrintButton</name>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="26"/>
+        <source>Print…</source>
+        <translation>Stampa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="27"/>
+        <source>Print this version for the patient</source>
+        <translation>Stampa questa versione per l&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="68"/>
+        <source>Print the PSS</source>
+        <translation>Stampa il PSS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="75"/>
+        <source>Not printed</source>
+        <translation>Stampa non riuscita</translation>
+    </message>
+</context>
+<context>
     <name>ProblemTexts</name>
     <message>
         <location filename="../../ui/pss/editor/problem_texts.py" line="64"/>
@@ -1337,79 +1360,79 @@
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="87"/>
+        <location filename="../../ui/pss/pss_tab.py" line="89"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="100"/>
+        <location filename="../../ui/pss/pss_tab.py" line="102"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="217"/>
+        <location filename="../../ui/pss/pss_tab.py" line="220"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="289"/>
+        <location filename="../../ui/pss/pss_tab.py" line="293"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="300"/>
+        <location filename="../../ui/pss/pss_tab.py" line="304"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="300"/>
+        <location filename="../../ui/pss/pss_tab.py" line="304"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="301"/>
+        <location filename="../../ui/pss/pss_tab.py" line="305"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="312"/>
+        <location filename="../../ui/pss/pss_tab.py" line="316"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="330"/>
+        <location filename="../../ui/pss/pss_tab.py" line="334"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="349"/>
+        <location filename="../../ui/pss/pss_tab.py" line="353"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="411"/>
+        <location filename="../../ui/pss/pss_tab.py" line="418"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="416"/>
+        <location filename="../../ui/pss/pss_tab.py" line="423"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="417"/>
+        <location filename="../../ui/pss/pss_tab.py" line="424"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="418"/>
+        <location filename="../../ui/pss/pss_tab.py" line="425"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="422"/>
+        <location filename="../../ui/pss/pss_tab.py" line="429"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>

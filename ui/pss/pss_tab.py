@@ -38,6 +38,7 @@ from ui.messages import user_message
 from ui.pss.copy_button import PatientCopyButton
 from ui.pss.editor import PssEditor
 from ui.pss.editor.launcher import EditLauncher
+from ui.pss.print_button import PrintButton
 from ui.pss.section_table import SectionTable
 from ui.pss.sections import PssTexts, SectionView
 from ui.workers import Worker
@@ -71,6 +72,7 @@ class PssTab(QWidget):
         self._workers: set[Worker] = set()
 
         self.copy_button = PatientCopyButton()
+        self.print_button = PrintButton()
         self.header_label = QLabel()
         self.header_label.setObjectName("pssHeader")
         self.header_label.setWordWrap(True)
@@ -136,6 +138,7 @@ class PssTab(QWidget):
         header_row = QHBoxLayout()
         header_row.addWidget(self.header_label, 1)
         header_row.addWidget(self.copy_button)
+        header_row.addWidget(self.print_button)
         layout.addLayout(header_row)
         layout.addWidget(self.superseded_label)
         layout.addLayout(progress)
@@ -276,6 +279,7 @@ class PssTab(QWidget):
         self._set_busy(False)
         self.pss = pss
         self.copy_button.show_pss(pss)
+        self.print_button.show_pss(pss)
         self._show_header(version, pss)
         self._fill_sections(pss)
         self.document_stack.setCurrentWidget(self.scroll)
@@ -387,6 +391,8 @@ class PssTab(QWidget):
         self.header_label.setVisible(self.patient is not None)
         self.copy_button.show_pss(None)
         self.copy_button.setVisible(self.patient is not None)
+        self.print_button.show_pss(None)
+        self.print_button.setVisible(self.patient is not None)
         self.superseded_label.hide()
         self.error_card.clear()
         self.document_stack.setCurrentWidget(self.scroll)
@@ -394,6 +400,7 @@ class PssTab(QWidget):
     def _show_message(self, text: str) -> None:
         self.header_label.hide()
         self.copy_button.hide()
+        self.print_button.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
 
