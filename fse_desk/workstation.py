@@ -33,6 +33,7 @@ from fse_desk.errors import CertificateError, ConfigError, ConnectorError, Resou
 from fse_desk.events import Event
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
+from fse_desk.patient_context import PatientContext
 from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.pss.drafting import PssSigner, patient_info
 from fse_desk.pss.publication import PssPublisher
@@ -138,6 +139,8 @@ class Workstation:
         self._status_lock = threading.RLock()
         self.status_changed: Event[ConnectionStatus] = Event()
         self.patients_changed: Event[None] = Event()
+        # The one patient on screen: every patient-bound view follows it.
+        self.patient_context = PatientContext()
         # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
         self.local_change_queued: Event[None] = Event()
         self.vitals = VitalsService(store, on_queued=self._on_local_change)

@@ -176,8 +176,24 @@ def test_publishing_shows_what_to_correct_then_queues_the_pss(
     with qtbot.waitSignal(editor.validated, timeout=5000) as checked:
         enter_value(qtbot, panel.form, "end", date(2026, 1, 15))
     assert checked.args[0] == [] and editor.checks.messages() == []
-    with qtbot.waitSignal(tab.launcher.editor_closed, timeout=10_000) as closed:
+    # A clean draft is not signed on one click: the document to sign is shown first,
+    # naming the patient, and leaving it with Cancel queues nothing.
+    with qtbot.waitSignal(editor.confirmation_requested, timeout=10_000) as asked:
         qtbot.mouseClick(editor.bar.publish_button, Qt.MouseButton.LeftButton)
+    dialog = asked.args[0]
+    assert patient.codice_fiscale in dialog.question.text()
+    assert patient.family_name.upper() in dialog.question.text().upper()
+    assert not dialog.sign_button.isEnabled()  # nothing to sign before it is seen
+    dialog.reject()
+    assert mmg.status.outbox_pending == 0
+    with qtbot.waitSignal(editor.confirmation_requested, timeout=10_000) as asked:
+        qtbot.mouseClick(editor.bar.publish_button, Qt.MouseButton.LeftButton)
+    dialog = asked.args[0]
+    with qtbot.waitSignal(dialog.preview_ready, timeout=30_000) as ready:
+        pass
+    assert ready.args[0] >= 1 and dialog.sign_button.isEnabled()
+    with qtbot.waitSignal(tab.launcher.editor_closed, timeout=10_000) as closed:
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     entry_id = closed.args[0]
     assert isinstance(entry_id, int)
     assert entry(mmg, entry_id).method is OutboxMethod.PUBLISH

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,7 +24,7 @@ from ui.formatting import ROME, format_date
 from ui.i18n import install_translators
 from ui.messages import user_message
 from ui.timeline import TimelineWidget
-from ui.timeline.lab_chart import LabChartDialog
+from ui.timeline.lab_chart import LabChartDialog, month_ticks
 
 
 @pytest.fixture
@@ -200,7 +202,31 @@ def test_lab_report_shows_results_and_charts_an_analyte(
     assert isinstance(chart, LabChartDialog)
     assert chart.series.loinc == "2160-0" and len(chart.series.points) > 3
     assert chart.values.rowCount() == len(chart.series.points)
+    # The lab's own reference range as a band, and ticks a doctor reads.
+    assert chart.series.reference_range is not None and chart.band is not None
+    assert chart.band.getRegion() == pytest.approx(chart.series.reference_range)
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    xs = [p.when.timestamp() for p in chart.series.points]
+    [(_spacing, ticks)] = axis.tickValues(min(xs), max(xs), 600)
+    labels = axis.tickStrings(ticks, 1.0, _spacing)
+    assert 1 <= len(ticks) <= 7
+    assert all(re.fullmatch(r"(\d\d/)?\d{4}", label) for label in labels), labels
     chart.close()
+
+
+def test_date_ticks_fall_on_month_or_year_starts() -> None:
+    first = datetime(2021, 3, 17, 10, 0, tzinfo=ROME).timestamp()
+    last = datetime(2025, 11, 2, 8, 30, tzinfo=ROME).timestamp()
+    ticks = month_ticks(first, last)
+    assert ticks is not None
+    step, values = ticks
+    assert step == 12  # nearly five years: one tick a year
+    assert [datetime.fromtimestamp(v, ROME).strftime("%d/%m/%Y") for v in values] == [
+        "01/01/2022",
+        "01/01/2023",
+        "01/01/2024",
+        "01/01/2025",
+    ]
 
 
 def test_radiology_report_offers_its_study_to_the_image_viewer(
@@ -286,3 +312,24 @@ def test_download_for_offline_use_with_progress(
     synced.region.server.stop()
     opened = _open(qtbot, widget, widget.view_state.entries[-1])
     assert isinstance(opened, OpenedDocument)
+
+
+def test_text_search_says_what_it_does_not_cover_and_fetches_it(
+    qtbot: QtBot, widget: TimelineWidget, synced: SyncedRegion
+) -> None:
+    patient = synced.busiest()
+    widget.show_patient(patient)
+    assert not widget.coverage_label.isVisible()  # no search, nothing to say
+    with qtbot.waitSignal(widget.refreshed, timeout=5000):
+        widget.search_box.setText("referto")
+    missing = len(synced.cache.timeline.missing_bodies(patient.id))
+    assert missing > 0 and widget.view_state is not None
+    assert widget.view_state.not_searchable == missing
+    assert widget.coverage_label.isVisible() and widget.fetch_missing_button.isVisible()
+    assert str(missing) in widget.coverage_label.text()
+    before = widget.model.entry_count
+    with qtbot.waitSignal(widget.prefetch_finished, timeout=60_000):
+        qtbot.mouseClick(widget.fetch_missing_button, Qt.MouseButton.LeftButton)
+    assert synced.cache.timeline.missing_bodies(patient.id) == []
+    assert not widget.coverage_label.isVisible()
+    assert widget.model.entry_count >= before  # the bodies now searched as well

@@ -69,3 +69,20 @@ def test_every_progress_label_of_the_core_reads_in_italian(qapp: QApplication) -
     untranslated = sorted(label for label in labels if progress_text(label) == label)
     assert not untranslated, f"add these to ui/progress_text.py: {untranslated}"
     assert progress_text("Documents") == "Documenti"
+
+
+def test_qt_standard_dialogs_read_in_italian(qapp: QApplication) -> None:
+    # Qt's own dialogs (file chooser, print dialog, buttons) take their text from the
+    # qtbase_it.qm shipped in the PySide6 wheel, installed beside FSE Desk's.
+    install_translators(qapp, "it")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Cerca in:"
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "File di tipo:"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annulla"
+
+
+def test_undo_is_not_read_as_cancel_in_the_pss_editor(qapp: QApplication) -> None:
+    # The editor has both an undo action and dialogs with Cancel: one word for each.
+    install_translators(qapp, "it")
+    undo = QCoreApplication.translate("PssEditor", "Undo")
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    assert undo == "Annulla modifica" and undo != cancel

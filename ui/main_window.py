@@ -35,11 +35,13 @@ class MainWindow(QMainWindow):
         self.bridge = CoreBridge(workstation, self)
         self.patient_list = PatientListWidget(workstation)
         self.workspace = PatientWorkspace(workstation)
-        self.workspace.add_tab(TimelineWidget(workstation.timeline), self.tr("Timeline"))
-        self.workspace.add_tab(
-            PssTab(workstation.pss, workstation.operator), self.tr("Profilo Sanitario Sintetico")
-        )
-        self.workspace.add_tab(ImagesTab(workstation), self.tr("Images"))
+        context = workstation.patient_context
+        self.timeline = TimelineWidget(workstation.timeline, context=context)
+        self.workspace.add_tab(self.timeline, self.tr("Timeline"))
+        self.pss_tab = PssTab(workstation.pss, workstation.operator, context=context)
+        self.workspace.add_tab(self.pss_tab, self.tr("Profilo Sanitario Sintetico"))
+        self.images_tab = ImagesTab(workstation, context=context)
+        self.workspace.add_tab(self.images_tab, self.tr("Images"))
         self.vitals_tab = VitalsTab(workstation)
         self.workspace.add_tab(self.vitals_tab, self.tr("Vital signs"))
         self.telemonitoring_tab = TelemonitoringTab(workstation)
@@ -112,13 +114,16 @@ class MainWindow(QMainWindow):
             self.sync.sync_now(manual=False)
 
     def _on_patient_selected(self, patient: Patient) -> None:
-        self.workspace.show_patient(patient)
+        self.workstation.patient_context.select(patient)
 
     def _on_patients_changed(self) -> None:
         self.patient_list.refresh()
-        current = self.workspace.patient
+        context = self.workstation.patient_context
+        current = context.patient
         if current is not None:
-            self.workspace.show_patient(self.workstation.patient(current.id))
+            # A changed record (consent, say) is a new selection; new documents only refresh.
+            context.select(self.workstation.patient(current.id))
+            self._refresh_local_views()
 
     def _on_sync_finished(self, _summary: object) -> None:
         self.sync_action.setEnabled(True)
@@ -147,6 +152,10 @@ class MainWindow(QMainWindow):
         return self.agenda_view
 
     def _refresh_local_views(self) -> None:
+        """What a sync or a local change may have altered for the patient on screen:
+        new documents in the timeline, a newly published PSS version as the current one."""
+        self.timeline.refresh()
+        self.pss_tab.refresh_versions()
         self.vitals_tab.refresh()
         self.telemonitoring_tab.refresh()
         if self.inbox_dock.isVisible():

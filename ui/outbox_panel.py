@@ -199,6 +199,10 @@ class OutboxPanel(QDialog):
         for button in (self.retry_button, self.discard_button, self.resolve_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # A window of its own needs its own way out (not every window manager draws one).
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.close)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)

@@ -1,8 +1,11 @@
 """The centre of the window: the selected patient's banner over their capability tabs.
 
-Each capability (timeline, PSS, images, vitals...) contributes one tab: a
-widget with ``show_patient(patient | None)``, added by the main window with
-:meth:`PatientWorkspace.add_tab`. There are no placeholder tabs: a capability
+The patient on screen is the Workstation's :class:`~fse_desk.patient_context.PatientContext`:
+the banner, the summary and every tab follow its ``changed`` event and reset at once.
+Each capability (timeline, PSS, images, vitals...) contributes one tab, added by the
+main window with :meth:`PatientWorkspace.add_tab`: a tab built on the context
+(``tab.context``) follows it by itself; any other tab with ``show_patient(patient |
+None)`` is subscribed to it here. There are no placeholder tabs: a capability
 appears when it exists.
 """
 
@@ -28,7 +31,7 @@ class PatientWorkspace(QWidget):
     def __init__(self, workstation: Workstation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workstation = workstation
-        self.patient: Patient | None = None
+        self.context = workstation.patient_context
         self._tabs: list[PatientTab] = []
         self.banner = PatientBanner()
         self.summary_label = QLabel()
@@ -38,6 +41,10 @@ class PatientWorkspace(QWidget):
         # Above the tabs: how old everything they show is, when it may not be current.
         self.freshness_label = FreshnessLabel(workstation, compact=False)
         self.tab_widget = QTabWidget()
+        # Six tabs and more to come: the bar scrolls rather than widening the window past a
+        # laptop's screen (its minimum width would otherwise be every title side by side).
+        self.tab_widget.setUsesScrollButtons(True)
+        self.tab_widget.tabBar().setExpanding(False)
         self.tab_widget.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -45,22 +52,31 @@ class PatientWorkspace(QWidget):
         layout.addWidget(self.freshness_label)
         layout.addWidget(self.tab_widget, 1)
         layout.addStretch(0)
+        self.context.changed.connect(self._on_patient_changed)
+        self._on_patient_changed(self.context.patient)
+
+    @property
+    def patient(self) -> Patient | None:
+        return self.context.patient
 
     def add_tab(self, tab: QWidget, title: str) -> None:
-        """Add a capability tab; ``tab`` must have ``show_patient(patient | None)``."""
+        """Add a capability tab that follows the patient context (see the module docstring)."""
         assert hasattr(tab, "show_patient"), f"{type(tab).__name__} lacks show_patient"
         self._tabs.append(tab)
         self.tab_widget.addTab(tab, title)
-        tab.show_patient(self.patient)
+        if getattr(tab, "context", None) is not self.context:
+            self.context.changed.connect(tab.show_patient)
+            tab.show_patient(self.patient)
         self.tab_widget.setVisible(self.patient is not None)
 
     def show_patient(self, patient: Patient | None) -> None:
-        self.patient = patient
+        """Select ``patient``: everything bound to the context follows."""
+        self.context.select(patient)
+
+    def _on_patient_changed(self, patient: Patient | None) -> None:
         self.banner.show_patient(patient)
         self.summary_label.setText(self._summary(patient))
         self.tab_widget.setVisible(patient is not None and bool(self._tabs))
-        for tab in self._tabs:
-            tab.show_patient(patient)
 
     def _summary(self, patient: Patient | None) -> str:
         if patient is None:

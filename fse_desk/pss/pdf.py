@@ -107,6 +107,14 @@ def render_pss_pdf(printout: PssPrintout, cda: bytes) -> bytes:
     """The unsigned PDF of ``printout`` with ``cda`` embedded as ``cda.xml``."""
     if not cda:
         raise SigningError("the CDA to embed is empty")
+    # Laid out twice: the first pass counts the pages for the footer's "Pagina N di M".
+    _, pages = _layout(printout, None)
+    data, _ = _layout(printout, pages)
+    return embed_cda(data, cda)
+
+
+def _layout(printout: PssPrintout, total: int | None) -> tuple[bytes, int]:
+    """The PDF without attachments, and its page count."""
     layout = io.BytesIO()
     doc = SimpleDocTemplate(
         layout,
@@ -121,9 +129,9 @@ def render_pss_pdf(printout: PssPrintout, cda: bytes) -> bytes:
         creator="FSE Desk",
         lang="it-IT",
     )
-    footer = _footer(printout)
+    footer = _footer(printout, total)
     doc.build(_story(printout), onFirstPage=footer, onLaterPages=footer)
-    return embed_cda(layout.getvalue(), cda)
+    return layout.getvalue(), int(doc.page)
 
 
 def embed_cda(pdf: bytes, cda: bytes) -> bytes:
@@ -323,7 +331,7 @@ def _section(section: PdfSection, st: dict[str, ParagraphStyle]) -> list[Flowabl
     return [KeepTogether([heading, table])]
 
 
-def _footer(printout: PssPrintout) -> Callable[[Canvas, BaseDocTemplate], None]:
+def _footer(printout: PssPrintout, total: int | None) -> Callable[[Canvas, BaseDocTemplate], None]:
     text = (
         f"{printout.author} - {printout.organization} - versione {printout.version} - "
         f"{printout.date:%d/%m/%Y %H:%M}"
@@ -337,7 +345,8 @@ def _footer(printout: PssPrintout) -> Callable[[Canvas, BaseDocTemplate], None]:
         canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(colors.grey)
         canvas.drawString(18 * mm, 12 * mm, text)
-        canvas.drawRightString(width - 18 * mm, 12 * mm, f"Pagina {doc.page}")
+        page = f"Pagina {doc.page} di {total}" if total else f"Pagina {doc.page}"
+        canvas.drawRightString(width - 18 * mm, 12 * mm, page)
         canvas.setFont("Helvetica-Bold", 7.5)
         canvas.setFillColor(_ACCENT)
         canvas.drawString(

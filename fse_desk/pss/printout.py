@@ -7,6 +7,7 @@ column labels, the required sections always (with their "nessuno" sentence).
 
 from __future__ import annotations
 
+from fse_desk.domain.units import unit_display
 from fse_desk.pss import codes
 from fse_desk.pss._cda_xml import shown
 from fse_desk.pss._entries import FIELD_LABELS, field_types
@@ -33,13 +34,26 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
             empty_text=NONE_TEXT[spec.key] if none else "Nessuna informazione registrata.",
         )
     names = list(field_types(type(items[0])))
-    rows = [tuple(shown(getattr(item, name)) for name in names) for item in items]
+    # Units in their printed form (mmHg, not UCUM's mm[Hg]): the patient reads this PDF.
+    rows = [
+        tuple(
+            unit_display(getattr(item, name)) if name == "unit" else shown(getattr(item, name))
+            for name in names
+        )
+        for item in items
+    ]
     used = [i for i, name in enumerate(names) if any(row[i] for row in rows)]
     return PdfSection(
         spec.title,
         tuple(tuple(row[i] for i in used) for row in rows),
         header=tuple(FIELD_LABELS.get(names[i], names[i]) for i in used),
     )
+
+
+def publication_pdf(pss: Pss, cda: bytes | None = None) -> bytes:
+    """The PDF that is signed and published, as the patient will receive it from the FSE
+    (``cda`` is ``write_cda(pss)``, passed when the caller already has it)."""
+    return render_pss_pdf(pss_printout(pss), cda if cda is not None else write_cda(pss))
 
 
 def patient_copy(pss: Pss) -> bytes:

@@ -31,8 +31,8 @@ from fse_desk.errors import ConfigError
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.errors import PssNotPublishable
 from fse_desk.pss.model import Pss
-from fse_desk.pss.pdf import render_pss_pdf, sign_pades
-from fse_desk.pss.printout import pss_printout
+from fse_desk.pss.pdf import sign_pades
+from fse_desk.pss.printout import publication_pdf
 from fse_desk.pss.validator import CheckIssue, validate_cda_structure, validate_pss
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.store import CacheStore
@@ -80,7 +80,7 @@ class PssPublisher:
                 f"{len(problems)} problem(s): {shown}",
                 problems=tuple(problems),
             )
-        pdf = sign_pades(render_pss_pdf(pss_printout(draft), cda), self.credentials())
+        pdf = sign_pades(publication_pdf(draft, cda), self.credentials())
         request = PublishRequest(pdf, publication_of(draft, patient), replaced_id(draft))
         with self.store.transaction():
             entry_id = self.store.outbox.enqueue(

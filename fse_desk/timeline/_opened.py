@@ -45,6 +45,8 @@ class LabPoint:
     value: float
     unit: str
     flag: str
+    low: float | None = None  # the reference range the lab printed beside this value
+    high: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +56,11 @@ class LabSeries:
     unit: str
     points: tuple[LabPoint, ...]
     reports_not_available: int  # lab reports whose body is neither cached nor fetchable now
+
+    @property
+    def reference_range(self) -> tuple[float, float] | None:
+        """The lab's own range printed with the latest value that has one (low, high)."""
+        for point in reversed(self.points):
+            if point.low is not None and point.high is not None:
+                return point.low, point.high
+        return None

@@ -75,6 +75,8 @@ class TimelineView:
     entries: tuple[TimelineEntry, ...] = ()
     counts: Mapping[DocumentClass, int] = field(default_factory=dict)
     new_count: int = 0
+    # With a text search: documents whose body is not downloaded, so their text is not searched.
+    not_searchable: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,8 @@ class TimelineService:
             counts = repo.class_counts(patient_id, flt, seen)
             unfiltered = repo.class_counts(patient_id, TimelineFilter(only_new=True), seen)
             new_count = sum(unfiltered.values())
-        return TimelineView(patient_id, True, tuple(entries), counts, new_count)
+        missing = len(repo.missing_bodies(patient_id)) if flt.text.strip() else 0
+        return TimelineView(patient_id, True, tuple(entries), counts, new_count, missing)
 
     def period_filter(self, period: Period) -> datetime | None:
         return period.since(self._clock())
@@ -323,6 +326,10 @@ class TimelineService:
             for r in cda.lab_results:
                 if r.loinc == loinc and r.value is not None:
                     name, unit = name or r.name, unit or r.unit
-                    points.append(LabPoint(doc_id, r.time or meta.date, r.value, r.unit, r.flag))
+                    points.append(
+                        LabPoint(
+                            doc_id, r.time or meta.date, r.value, r.unit, r.flag, r.low, r.high
+                        )
+                    )
         points.sort(key=lambda p: p.when)
         return LabSeries(loinc, name or f"LOINC {loinc}", unit, tuple(points), missing)

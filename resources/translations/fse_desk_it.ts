@@ -420,117 +420,117 @@ La prenotazione già sul FSE:
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="87"/>
+        <location filename="../../ui/timeline/reader.py" line="89"/>
         <source>Open images</source>
         <translation>Apri immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="95"/>
+        <location filename="../../ui/timeline/reader.py" line="161"/>
         <source>Select a document and press Enter to read it.</source>
         <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="112"/>
+        <location filename="../../ui/timeline/reader.py" line="114"/>
         <source>Analyte</source>
         <translation>Analita</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="113"/>
+        <location filename="../../ui/timeline/reader.py" line="115"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="114"/>
+        <location filename="../../ui/timeline/reader.py" line="116"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="115"/>
+        <location filename="../../ui/timeline/reader.py" line="117"/>
         <source>Reference range</source>
         <translation>Intervallo di riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="116"/>
+        <location filename="../../ui/timeline/reader.py" line="118"/>
         <source>Flag</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="127"/>
+        <location filename="../../ui/timeline/reader.py" line="129"/>
         <source>Chart over time</source>
         <translation>Andamento nel tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="129"/>
+        <location filename="../../ui/timeline/reader.py" line="131"/>
         <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
         <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="157"/>
+        <location filename="../../ui/timeline/reader.py" line="168"/>
         <source>Opening the document…</source>
         <translation>Apertura del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="176"/>
+        <location filename="../../ui/timeline/reader.py" line="187"/>
         <source>Document: {title} ({kind}) of {date}</source>
         <translation>Documento: {title} ({kind}) del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="181"/>
+        <location filename="../../ui/timeline/reader.py" line="192"/>
         <source>Author: {author}</source>
         <translation>Autore: {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="183"/>
+        <location filename="../../ui/timeline/reader.py" line="194"/>
         <source>Issued by: {facility}</source>
         <translation>Emesso da: {facility}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="192"/>
+        <location filename="../../ui/timeline/reader.py" line="203"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="195"/>
+        <location filename="../../ui/timeline/reader.py" line="206"/>
         <source>Results</source>
         <translation>Risultati</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="197"/>
+        <location filename="../../ui/timeline/reader.py" line="208"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="202"/>
+        <location filename="../../ui/timeline/reader.py" line="213"/>
         <source>Imaging study: {uid}</source>
         <translation>Studio di diagnostica per immagini: {uid}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="207"/>
+        <location filename="../../ui/timeline/reader.py" line="218"/>
         <source>This kind of document cannot be shown here.</source>
         <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="218"/>
+        <location filename="../../ui/timeline/reader.py" line="229"/>
         <source>High</source>
         <translation>Alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="219"/>
+        <location filename="../../ui/timeline/reader.py" line="230"/>
         <source>Very high</source>
         <translation>Molto alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="220"/>
+        <location filename="../../ui/timeline/reader.py" line="231"/>
         <source>Low</source>
         <translation>Basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="221"/>
+        <location filename="../../ui/timeline/reader.py" line="232"/>
         <source>Very low</source>
         <translation>Molto basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="222"/>
+        <location filename="../../ui/timeline/reader.py" line="233"/>
         <source>Abnormal</source>
         <translation>Anomalo</translation>
     </message>
@@ -997,70 +997,71 @@ La prenotazione già sul FSE:
 <context>
     <name>ImagesTab</name>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="93"/>
+        <location filename="../../ui/imaging/images_tab.py" line="103"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="94"/>
+        <location filename="../../ui/imaging/images_tab.py" line="104"/>
         <source>Modality</source>
         <translation>Modalità</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="95"/>
+        <location filename="../../ui/imaging/images_tab.py" line="105"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="96"/>
-        <location filename="../../ui/imaging/images_tab.py" line="131"/>
+        <location filename="../../ui/imaging/images_tab.py" line="106"/>
+        <location filename="../../ui/imaging/images_tab.py" line="141"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="97"/>
-        <location filename="../../ui/imaging/images_tab.py" line="676"/>
+        <location filename="../../ui/imaging/images_tab.py" line="107"/>
+        <location filename="../../ui/imaging/images_tab.py" line="688"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="98"/>
+        <location filename="../../ui/imaging/images_tab.py" line="108"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="123"/>
+        <location filename="../../ui/imaging/images_tab.py" line="133"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="144"/>
-        <location filename="../../ui/imaging/images_tab.py" line="536"/>
+        <location filename="../../ui/imaging/images_tab.py" line="154"/>
+        <location filename="../../ui/imaging/images_tab.py" line="189"/>
+        <location filename="../../ui/imaging/images_tab.py" line="550"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="192"/>
+        <location filename="../../ui/imaging/images_tab.py" line="208"/>
         <source>Looking for studies…</source>
         <translation>Ricerca degli studi…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="205"/>
+        <location filename="../../ui/imaging/images_tab.py" line="221"/>
         <source>The patient has not consented to the consultation of their FSE: PACS studies and reports are not shown. Local files and CDs can still be opened.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del FSE: studi del PACS e referti non sono mostrati. File locali e CD si possono comunque aprire.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="215"/>
+        <location filename="../../ui/imaging/images_tab.py" line="231"/>
         <source>No PACS is configured: only local files and the studies named by reports are listed.</source>
         <translation>Nessun PACS configurato: sono elencati solo i file locali e gli studi citati nei referti.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="220"/>
+        <location filename="../../ui/imaging/images_tab.py" line="236"/>
         <source>No studies for this patient.</source>
         <translation>Nessuno studio per questo assistito.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="222"/>
+        <location filename="../../ui/imaging/images_tab.py" line="238"/>
         <source>%n studies.</source>
         <translation>
             <numerusform>%n studio.</numerusform>
@@ -1068,37 +1069,37 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="233"/>
+        <location filename="../../ui/imaging/images_tab.py" line="249"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="234"/>
+        <location filename="../../ui/imaging/images_tab.py" line="250"/>
         <source>Report only (not on the PACS)</source>
         <translation>Solo referto (non presente nel PACS)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="235"/>
+        <location filename="../../ui/imaging/images_tab.py" line="251"/>
         <source>Local files</source>
         <translation>File locali</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="238"/>
+        <location filename="../../ui/imaging/images_tab.py" line="254"/>
         <source>report</source>
         <translation>referto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="240"/>
+        <location filename="../../ui/imaging/images_tab.py" line="256"/>
         <source>OTHER PATIENT: {name}</source>
         <translation>ALTRO PAZIENTE: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="282"/>
+        <location filename="../../ui/imaging/images_tab.py" line="298"/>
         <source>The report names this study, but the PACS does not have it (or cannot be reached).</source>
         <translation>Il referto cita questo studio, ma il PACS non lo contiene (o non è raggiungibile).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="296"/>
+        <location filename="../../ui/imaging/images_tab.py" line="312"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n immagine</numerusform>
@@ -1106,27 +1107,27 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="454"/>
+        <location filename="../../ui/imaging/images_tab.py" line="468"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="457"/>
+        <location filename="../../ui/imaging/images_tab.py" line="471"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="461"/>
+        <location filename="../../ui/imaging/images_tab.py" line="475"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="470"/>
+        <location filename="../../ui/imaging/images_tab.py" line="484"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="493"/>
+        <location filename="../../ui/imaging/images_tab.py" line="507"/>
         <source>Open %n files not in the CD index (DICOMDIR)…</source>
         <translation>
             <numerusform>Apri %n file non indicizzato nel DICOMDIR del CD…</numerusform>
@@ -1134,7 +1135,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="497"/>
+        <location filename="../../ui/imaging/images_tab.py" line="511"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -1142,7 +1143,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="499"/>
+        <location filename="../../ui/imaging/images_tab.py" line="513"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -1150,7 +1151,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="502"/>
+        <location filename="../../ui/imaging/images_tab.py" line="516"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -1158,67 +1159,67 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="522"/>
+        <location filename="../../ui/imaging/images_tab.py" line="536"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="523"/>
+        <location filename="../../ui/imaging/images_tab.py" line="537"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="524"/>
+        <location filename="../../ui/imaging/images_tab.py" line="538"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="525"/>
+        <location filename="../../ui/imaging/images_tab.py" line="539"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="526"/>
+        <location filename="../../ui/imaging/images_tab.py" line="540"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="527"/>
+        <location filename="../../ui/imaging/images_tab.py" line="541"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="528"/>
+        <location filename="../../ui/imaging/images_tab.py" line="542"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="529"/>
+        <location filename="../../ui/imaging/images_tab.py" line="543"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="530"/>
+        <location filename="../../ui/imaging/images_tab.py" line="544"/>
         <source>listed in the CD index (DICOMDIR) but not on the disc</source>
         <translation>presente nell&apos;indice del CD (DICOMDIR) ma assente dal disco</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="539"/>
+        <location filename="../../ui/imaging/images_tab.py" line="553"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="546"/>
+        <location filename="../../ui/imaging/images_tab.py" line="560"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="613"/>
+        <location filename="../../ui/imaging/images_tab.py" line="630"/>
         <source>Anonymised export</source>
         <translation>Esportazione anonimizzata</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="616"/>
+        <location filename="../../ui/imaging/images_tab.py" line="633"/>
         <source>%n images may show the patient&apos;s name or other data written into the picture (burned-in text), which anonymisation cannot remove.</source>
         <translation>
             <numerusform>%n immagine potrebbe mostrare il nome dell&apos;assistito o altri dati scritti nell&apos;immagine stessa (testo impresso), che l&apos;anonimizzazione non può rimuovere.</numerusform>
@@ -1226,17 +1227,17 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="622"/>
+        <location filename="../../ui/imaging/images_tab.py" line="639"/>
         <source>Skip those images</source>
         <translation>Escludi queste immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="623"/>
+        <location filename="../../ui/imaging/images_tab.py" line="640"/>
         <source>Export them anyway</source>
         <translation>Esportale comunque</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="631"/>
+        <location filename="../../ui/imaging/images_tab.py" line="648"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -1244,7 +1245,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="634"/>
+        <location filename="../../ui/imaging/images_tab.py" line="651"/>
         <source>%n images with burned-in text were left out.</source>
         <translation>
             <numerusform>%n immagine con testo impresso è stata esclusa.</numerusform>
@@ -1323,12 +1324,17 @@ La prenotazione già sul FSE:
 <context>
     <name>LabChartDialog</name>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="49"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="89"/>
         <source>Trend: {analyte}</source>
         <translation>Andamento: {analyte}</translation>
     </message>
+    <message>
+        <location filename="../../ui/timeline/lab_chart.py" line="107"/>
+        <source>Reference range of the laboratory</source>
+        <translation>Intervallo di riferimento del laboratorio</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/lab_chart.py" line="70"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="122"/>
         <source>%n values from the patient&apos;s lab reports.</source>
         <translation>
             <numerusform>%n valore dai referti di laboratorio dell&apos;assistito.</numerusform>
@@ -1336,7 +1342,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/lab_chart.py" line="77"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="129"/>
         <source>%n lab reports are not downloaded and the FSE server cannot be reached: they are missing from the chart.</source>
         <translation>
             <numerusform>%n referto di laboratorio non è scaricato e il server FSE non è raggiungibile: manca dal grafico.</numerusform>
@@ -1344,12 +1350,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="137"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/lab_chart.py" line="85"/>
+        <location filename="../../ui/timeline/lab_chart.py" line="137"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
@@ -1362,88 +1368,88 @@ La prenotazione già sul FSE:
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -1542,12 +1548,17 @@ La prenotazione già sul FSE:
         <translation>Risolvi il conflitto…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="246"/>
+        <location filename="../../ui/outbox_panel.py" line="203"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_panel.py" line="250"/>
         <source>Discard change</source>
         <translation>Scarta la modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_panel.py" line="248"/>
+        <location filename="../../ui/outbox_panel.py" line="252"/>
         <source>Discard “{what}”? It will never reach the FSE. The discard is recorded with your name.</source>
         <translation>Scartare «{what}»? Non arriverà mai al FSE. Lo scarto viene registrato con il tuo nome.</translation>
     </message>
@@ -1694,12 +1705,12 @@ La prenotazione già sul FSE:
 <context>
     <name>PatientWorkspace</name>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="70"/>
+        <location filename="../../ui/patient_workspace.py" line="82"/>
         <source>This patient has not consented to the consultation of their FSE: no FSE document is shown.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: nessun documento del fascicolo viene mostrato.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_workspace.py" line="77"/>
+        <location filename="../../ui/patient_workspace.py" line="89"/>
         <source>%n FSE documents in the offline cache, the latest of {date}.</source>
         <translation>
             <numerusform>%n documento FSE nella cache offline, del {date}.</numerusform>
@@ -1707,9 +1718,32 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="75"/>
+        <location filename="../../ui/patient_workspace.py" line="87"/>
         <source>No FSE documents in the offline cache.</source>
         <translation>Nessun documento FSE nella cache offline.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintButton</name>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="26"/>
+        <source>Print…</source>
+        <translation>Stampa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="27"/>
+        <source>Print this version for the patient</source>
+        <translation>Stampa questa versione per l&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="68"/>
+        <source>Print the PSS</source>
+        <translation>Stampa il PSS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/print_button.py" line="75"/>
+        <source>Not printed</source>
+        <translation>Stampa non riuscita</translation>
     </message>
 </context>
 <context>
@@ -1818,22 +1852,22 @@ La prenotazione già sul FSE:
 <context>
     <name>PssEditor</name>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="90"/>
+        <location filename="../../ui/pss/editor/editor.py" line="92"/>
         <source>Undo</source>
-        <translation>Annulla</translation>
+        <translation>Annulla modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="95"/>
+        <location filename="../../ui/pss/editor/editor.py" line="97"/>
         <source>Redo</source>
-        <translation>Ripeti</translation>
+        <translation>Ripeti modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="100"/>
+        <location filename="../../ui/pss/editor/editor.py" line="102"/>
         <source>New entry</source>
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="219"/>
+        <location filename="../../ui/pss/editor/editor.py" line="221"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -1841,7 +1875,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="221"/>
+        <location filename="../../ui/pss/editor/editor.py" line="223"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -1849,22 +1883,22 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="274"/>
+        <location filename="../../ui/pss/editor/editor.py" line="276"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="276"/>
+        <location filename="../../ui/pss/editor/editor.py" line="278"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="286"/>
+        <location filename="../../ui/pss/editor/editor.py" line="288"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="311"/>
+        <location filename="../../ui/pss/editor/editor.py" line="329"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -1872,79 +1906,79 @@ La prenotazione già sul FSE:
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="85"/>
+        <location filename="../../ui/pss/pss_tab.py" line="91"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="98"/>
+        <location filename="../../ui/pss/pss_tab.py" line="104"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="194"/>
+        <location filename="../../ui/pss/pss_tab.py" line="222"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="265"/>
+        <location filename="../../ui/pss/pss_tab.py" line="295"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="276"/>
+        <location filename="../../ui/pss/pss_tab.py" line="306"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="276"/>
+        <location filename="../../ui/pss/pss_tab.py" line="306"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="277"/>
+        <location filename="../../ui/pss/pss_tab.py" line="307"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="288"/>
+        <location filename="../../ui/pss/pss_tab.py" line="318"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="306"/>
+        <location filename="../../ui/pss/pss_tab.py" line="336"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="325"/>
+        <location filename="../../ui/pss/pss_tab.py" line="355"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="388"/>
+        <location filename="../../ui/pss/pss_tab.py" line="421"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="393"/>
+        <location filename="../../ui/pss/pss_tab.py" line="426"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="394"/>
+        <location filename="../../ui/pss/pss_tab.py" line="427"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="395"/>
+        <location filename="../../ui/pss/pss_tab.py" line="428"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="399"/>
+        <location filename="../../ui/pss/pss_tab.py" line="432"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -1952,573 +1986,604 @@ La prenotazione già sul FSE:
 <context>
     <name>PssTexts</name>
     <message>
-        <location filename="../../ui/pss/sections.py" line="42"/>
+        <location filename="../../ui/pss/sections.py" line="41"/>
         <source>mild</source>
         <translation>lieve</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="43"/>
+        <location filename="../../ui/pss/sections.py" line="42"/>
         <source>moderate</source>
         <translation>moderata</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="44"/>
+        <location filename="../../ui/pss/sections.py" line="43"/>
         <source>severe</source>
         <translation>grave</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="45"/>
+        <location filename="../../ui/pss/sections.py" line="44"/>
         <source>low</source>
         <translation>bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="46"/>
+        <location filename="../../ui/pss/sections.py" line="45"/>
         <source>high</source>
         <translation>alta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="47"/>
+        <location filename="../../ui/pss/sections.py" line="46"/>
         <source>unable to assess</source>
         <translation>non valutabile</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="48"/>
+        <location filename="../../ui/pss/sections.py" line="47"/>
         <source>active</source>
         <translation>attivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="49"/>
+        <location filename="../../ui/pss/sections.py" line="48"/>
         <source>resolved</source>
         <translation>risolto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="50"/>
+        <location filename="../../ui/pss/sections.py" line="49"/>
         <source>father</source>
         <translation>padre</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="51"/>
+        <location filename="../../ui/pss/sections.py" line="50"/>
         <source>mother</source>
         <translation>madre</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="52"/>
+        <location filename="../../ui/pss/sections.py" line="51"/>
         <source>brother</source>
         <translation>fratello</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="53"/>
+        <location filename="../../ui/pss/sections.py" line="52"/>
         <source>sister</source>
         <translation>sorella</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="54"/>
+        <location filename="../../ui/pss/sections.py" line="53"/>
         <source>son</source>
         <translation>figlio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="55"/>
+        <location filename="../../ui/pss/sections.py" line="54"/>
         <source>daughter</source>
         <translation>figlia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="56"/>
+        <location filename="../../ui/pss/sections.py" line="55"/>
         <source>grandfather</source>
         <translation>nonno</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="57"/>
+        <location filename="../../ui/pss/sections.py" line="56"/>
         <source>grandmother</source>
         <translation>nonna</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="58"/>
+        <location filename="../../ui/pss/sections.py" line="57"/>
         <source>uncle</source>
         <translation>zio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="59"/>
+        <location filename="../../ui/pss/sections.py" line="58"/>
         <source>aunt</source>
         <translation>zia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="60"/>
+        <location filename="../../ui/pss/sections.py" line="59"/>
         <source>visit</source>
         <translation>visita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="61"/>
+        <location filename="../../ui/pss/sections.py" line="60"/>
         <source>admission</source>
         <translation>ricovero</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="62"/>
+        <location filename="../../ui/pss/sections.py" line="61"/>
         <source>consents to donation</source>
         <translation>consenso alla donazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="63"/>
+        <location filename="../../ui/pss/sections.py" line="62"/>
         <source>refuses donation</source>
         <translation>opposizione alla donazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="64"/>
+        <location filename="../../ui/pss/sections.py" line="63"/>
         <source>no choice expressed</source>
         <translation>volontà non espressa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="77"/>
+        <location filename="../../ui/pss/sections.py" line="76"/>
         <source>yes</source>
         <translation>sì</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="77"/>
+        <location filename="../../ui/pss/sections.py" line="76"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="90"/>
+        <location filename="../../ui/pss/sections.py" line="89"/>
         <source>Allergies and intolerances</source>
         <translation>Allergie e intolleranze</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="92"/>
+        <location filename="../../ui/pss/sections.py" line="91"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="93"/>
-        <location filename="../../ui/pss/sections.py" line="190"/>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="92"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="94"/>
+        <location filename="../../ui/pss/sections.py" line="93"/>
         <source>Reaction</source>
         <translation>Reazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="95"/>
+        <location filename="../../ui/pss/sections.py" line="94"/>
         <source>Severity</source>
         <translation>Gravità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="96"/>
+        <location filename="../../ui/pss/sections.py" line="95"/>
         <source>Criticality</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="97"/>
-        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="96"/>
+        <location filename="../../ui/pss/sections.py" line="151"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="98"/>
-        <location filename="../../ui/pss/sections.py" line="156"/>
-        <location filename="../../ui/pss/sections.py" line="178"/>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="232"/>
+        <location filename="../../ui/pss/sections.py" line="97"/>
+        <location filename="../../ui/pss/sections.py" line="155"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="231"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="109"/>
+        <location filename="../../ui/pss/sections.py" line="108"/>
         <source>No known allergies</source>
         <translation>Nessuna allergia nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="113"/>
+        <location filename="../../ui/pss/sections.py" line="112"/>
         <source>Current therapies</source>
         <translation>Terapie farmacologiche in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="115"/>
+        <location filename="../../ui/pss/sections.py" line="114"/>
         <source>Drug</source>
         <translation>Farmaco</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="116"/>
-        <location filename="../../ui/pss/sections.py" line="140"/>
+        <location filename="../../ui/pss/sections.py" line="115"/>
+        <location filename="../../ui/pss/sections.py" line="139"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="117"/>
+        <location filename="../../ui/pss/sections.py" line="116"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="118"/>
+        <location filename="../../ui/pss/sections.py" line="117"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
+        <location filename="../../ui/pss/sections.py" line="118"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="120"/>
-        <location filename="../../ui/pss/sections.py" line="196"/>
-        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="119"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="209"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="121"/>
+        <location filename="../../ui/pss/sections.py" line="120"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="132"/>
+        <location filename="../../ui/pss/sections.py" line="131"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="136"/>
+        <location filename="../../ui/pss/sections.py" line="135"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
-        <location filename="../../ui/pss/sections.py" line="184"/>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="221"/>
-        <location filename="../../ui/pss/sections.py" line="230"/>
+        <location filename="../../ui/pss/sections.py" line="137"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="229"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="139"/>
+        <location filename="../../ui/pss/sections.py" line="138"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="141"/>
+        <location filename="../../ui/pss/sections.py" line="140"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="141"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="148"/>
+        <location filename="../../ui/pss/sections.py" line="147"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="150"/>
+        <location filename="../../ui/pss/sections.py" line="149"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="151"/>
-        <location filename="../../ui/pss/sections.py" line="248"/>
+        <location filename="../../ui/pss/sections.py" line="150"/>
+        <location filename="../../ui/pss/sections.py" line="247"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="153"/>
+        <location filename="../../ui/pss/sections.py" line="152"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="154"/>
+        <location filename="../../ui/pss/sections.py" line="153"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="155"/>
+        <location filename="../../ui/pss/sections.py" line="154"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="167"/>
+        <location filename="../../ui/pss/sections.py" line="166"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="170"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="172"/>
+        <location filename="../../ui/pss/sections.py" line="171"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="176"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="182"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="188"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="194"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="196"/>
-        <location filename="../../ui/pss/sections.py" line="211"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="200"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="207"/>
+        <location filename="../../ui/pss/sections.py" line="206"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="209"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="212"/>
+        <location filename="../../ui/pss/sections.py" line="211"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="213"/>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="212"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="214"/>
+        <location filename="../../ui/pss/sections.py" line="213"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="219"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="221"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="226"/>
+        <location filename="../../ui/pss/sections.py" line="225"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="228"/>
+        <location filename="../../ui/pss/sections.py" line="227"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="229"/>
+        <location filename="../../ui/pss/sections.py" line="228"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="231"/>
+        <location filename="../../ui/pss/sections.py" line="230"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="237"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="239"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="239"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="244"/>
+        <location filename="../../ui/pss/sections.py" line="243"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="246"/>
+        <location filename="../../ui/pss/sections.py" line="245"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="247"/>
+        <location filename="../../ui/pss/sections.py" line="246"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="249"/>
+        <location filename="../../ui/pss/sections.py" line="248"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="250"/>
+        <location filename="../../ui/pss/sections.py" line="249"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="259"/>
+        <location filename="../../ui/pss/sections.py" line="258"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="262"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="264"/>
+        <location filename="../../ui/pss/sections.py" line="263"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="268"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
 </context>
 <context>
+    <name>PublishConfirmDialog</name>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="40"/>
+        <source>Sign and publish the PSS</source>
+        <translation>Firma e pubblica il PSS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="43"/>
+        <source>Sign with your certificate and publish to the FSE this Profilo Sanitario Sintetico of &lt;b&gt;{name}&lt;/b&gt; (CF {cf})? Below is the document as it will be signed and as the patient will receive it.</source>
+        <translation>Firmare con il tuo certificato e pubblicare nel FSE questo Profilo Sanitario Sintetico di &lt;b&gt;{name}&lt;/b&gt; (CF {cf})? Qui sotto il documento così come sarà firmato e come lo riceverà l&apos;assistito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="49"/>
+        <source>Preparing the document…</source>
+        <translation>Preparazione del documento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="57"/>
+        <source>Sign and publish</source>
+        <translation>Firma e pubblica</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/publish_confirm.py" line="80"/>
+        <source>%n pages.</source>
+        <translation>
+            <numerusform>%n pagina.</numerusform>
+            <numerusform>%n pagine.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="46"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="47"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="47"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="48"/>
         <source>Vital sign</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="48"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="49"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="49"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="50"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="50"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="51"/>
         <source>FSE</source>
         <translation>FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="67"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="68"/>
         <source>Device: {name}</source>
         <translation>Dispositivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="71"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="72"/>
         <source>waiting to send</source>
         <translation>in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="71"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="72"/>
         <source>sent</source>
         <translation>inviato</translation>
     </message>
@@ -3130,67 +3195,72 @@ Spostare comunque?</translation>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="58"/>
+        <location filename="../../ui/timeline/widget.py" line="67"/>
         <source>Search titles and document text (Ctrl+F)</source>
         <translation>Cerca nei titoli e nel testo dei documenti (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="68"/>
+        <location filename="../../ui/timeline/widget.py" line="77"/>
         <source>All periods</source>
         <translation>Tutto il periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="69"/>
+        <location filename="../../ui/timeline/widget.py" line="78"/>
         <source>Last year</source>
         <translation>Ultimo anno</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="70"/>
+        <location filename="../../ui/timeline/widget.py" line="79"/>
         <source>Last 5 years</source>
         <translation>Ultimi 5 anni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="73"/>
+        <location filename="../../ui/timeline/widget.py" line="82"/>
         <source>Only new</source>
         <translation>Solo nuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="74"/>
+        <location filename="../../ui/timeline/widget.py" line="83"/>
         <source>Mark as reviewed</source>
         <translation>Segna come visti</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="75"/>
+        <location filename="../../ui/timeline/widget.py" line="84"/>
         <source>Download for offline use</source>
         <translation>Scarica per uso offline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="78"/>
+        <location filename="../../ui/timeline/widget.py" line="87"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="199"/>
+        <location filename="../../ui/timeline/widget.py" line="97"/>
+        <source>Download them and search again</source>
+        <translation>Scaricali e cerca di nuovo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="225"/>
         <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="223"/>
+        <location filename="../../ui/timeline/widget.py" line="249"/>
         <source>All classes</source>
         <translation>Tutte le classi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="225"/>
+        <location filename="../../ui/timeline/widget.py" line="251"/>
         <source>All facilities</source>
         <translation>Tutte le strutture</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="285"/>
+        <location filename="../../ui/timeline/widget.py" line="312"/>
         <source>All classes ({n})</source>
         <translation>Tutte le classi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="294"/>
+        <location filename="../../ui/timeline/widget.py" line="321"/>
         <source>%n documents</source>
         <translation>
             <numerusform>%n documento</numerusform>
@@ -3198,17 +3268,25 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="296"/>
+        <location filename="../../ui/timeline/widget.py" line="323"/>
         <source>Only new ({n})</source>
         <translation>Solo nuovi ({n})</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/widget.py" line="328"/>
+        <source>%n documents are not downloaded yet: their text is not searched.</source>
+        <translation>
+            <numerusform>%n documento non è ancora scaricato: il suo testo non viene cercato.</numerusform>
+            <numerusform>%n documenti non sono ancora scaricati: il loro testo non viene cercato.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="374"/>
+        <location filename="../../ui/timeline/widget.py" line="415"/>
         <source>Download cancelled: the documents already downloaded stay available offline.</source>
         <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="398"/>
+        <location filename="../../ui/timeline/widget.py" line="442"/>
         <source>All the documents of this patient are available offline (%n downloaded now).</source>
         <translation>
             <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>
@@ -3232,12 +3310,12 @@ Spostare comunque?</translation>
 <context>
     <name>ValidationPanel</name>
     <message>
-        <location filename="../../ui/pss/editor/validation_panel.py" line="52"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="58"/>
         <source>The PSS was not sent: correct these points and publish again.</source>
         <translation>Il PSS non è stato inviato: correggi questi punti e pubblica di nuovo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/validation_panel.py" line="56"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="62"/>
         <source>%n point(s) to correct before publishing.</source>
         <translation>
             <numerusform>%n punto da correggere prima della pubblicazione.</numerusform>
@@ -3245,7 +3323,7 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/validation_panel.py" line="59"/>
+        <location filename="../../ui/pss/editor/validation_panel.py" line="65"/>
         <source>No problems found: the PSS can be published.</source>
         <translation>Nessun problema: il PSS può essere pubblicato.</translation>
     </message>
@@ -3479,12 +3557,12 @@ Spostare comunque?</translation>
 <context>
     <name>VitalsTab</name>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="81"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="82"/>
         <source>Record vital signs…</source>
         <translation>Rileva parametri…</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_tab.py" line="83"/>
+        <location filename="../../ui/vitals/vitals_tab.py" line="84"/>
         <source>No vital signs for this patient yet.</source>
         <translation>Nessun parametro vitale per questo paziente.</translation>
     </message>
@@ -4469,42 +4547,42 @@ Spostare comunque?</translation>
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="17"/>
+        <location filename="../../ui/vitals/labels.py" line="16"/>
         <source>Blood pressure</source>
         <translation>Pressione arteriosa</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="18"/>
+        <location filename="../../ui/vitals/labels.py" line="17"/>
         <source>Heart rate</source>
         <translation>Frequenza cardiaca</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="19"/>
+        <location filename="../../ui/vitals/labels.py" line="18"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="20"/>
+        <location filename="../../ui/vitals/labels.py" line="19"/>
         <source>Body weight</source>
         <translation>Peso corporeo</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="21"/>
+        <location filename="../../ui/vitals/labels.py" line="20"/>
         <source>Body temperature</source>
         <translation>Temperatura corporea</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="22"/>
+        <location filename="../../ui/vitals/labels.py" line="21"/>
         <source>Capillary glucose</source>
         <translation>Glicemia capillare</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="23"/>
+        <location filename="../../ui/vitals/labels.py" line="22"/>
         <source>Respiratory rate</source>
         <translation>Frequenza respiratoria</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="48"/>
+        <location filename="../../ui/vitals/labels.py" line="47"/>
         <source>Glucose (CGM)</source>
         <translation>Glicemia (CGM)</translation>
     </message>

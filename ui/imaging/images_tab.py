@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +42,7 @@ from fse_desk.imaging.report import RadiologyReport
 from fse_desk.imaging.service import SeriesLoad, SeriesThumbnail, StudyList
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail
+from fse_desk.patient_context import PatientContext
 from fse_desk.progress import Progress, drive
 from fse_desk.workstation import Workstation
 from ui.formatting import format_date
@@ -58,9 +59,19 @@ PREFETCH_RADIUS = 12
 class ImagesTab(QWidget):
     """Studies from the PACS, from the reports and from local files; the viewer; the report."""
 
-    def __init__(self, workstation: Workstation, parent: QWidget | None = None) -> None:
+    report_shown = Signal(object)  # the RadiologyReport shown, or None (the FSE has none)
+
+    def __init__(
+        self,
+        workstation: Workstation,
+        parent: QWidget | None = None,
+        *,
+        context: PatientContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self._workstation = workstation
+        # The window's shared context; a tab of its own (tests) gets a private one.
+        self.context = context if context is not None else PatientContext()
         self._imaging = workstation.imaging
         self.patient: Patient | None = None
         self._workers: list[Worker] = []
@@ -73,7 +84,6 @@ class ImagesTab(QWidget):
         self.viewers[1].hide()
         self.active = self.viewers[0]
         self._prefetching = False
-        self._generation = 0
         for viewer in self.viewers:
             viewer.activated.connect(lambda v=viewer: self._set_active(v))
             viewer.slice_changed.connect(lambda index, v=viewer: self._prefetch(v, index))
@@ -143,6 +153,8 @@ class ImagesTab(QWidget):
             self.viewer_split.addWidget(viewer)
         self.report_title = QLabel(self.tr("Report"))
         self.report_title.setObjectName("reportTitle")
+        # A long title wraps instead of widening the window past the screen.
+        self.report_title.setWordWrap(True)
         self.report_view = QTextBrowser()
         self.report_view.setReadOnly(True)
         report = QWidget()
@@ -163,14 +175,18 @@ class ImagesTab(QWidget):
         layout.addWidget(self.controls)
         layout.addWidget(splitter, 1)
         self._set_active(self.viewers[0])
+        self.context.changed.connect(self._on_patient_changed)
 
     # -- patient ---------------------------------------------------------------------------
     def show_patient(self, patient: Patient | None) -> None:
-        if patient == self.patient:
-            return
+        """Select ``patient`` in this tab's context."""
+        self.context.select(patient)
+
+    def _on_patient_changed(self, patient: Patient | None) -> None:
+        """Forget everything of the previous patient at once, then look for this one's studies."""
         self._cancel_load()
-        self._generation += 1
         self.patient = patient
+        self.report_title.setText(self.tr("Report"))
         self.study_tree.clear()
         self.series_list.clear()
         self._local_studies.clear()
@@ -376,8 +392,6 @@ class ImagesTab(QWidget):
         def done(_result: object = None) -> None:
             self._prefetching = False
 
-        self._generation = 0
-
         worker = self._run(
             lambda _r, _c: stack.prefetch(index, PREFETCH_RADIUS), lambda _result: None
         )
@@ -544,12 +558,15 @@ class ImagesTab(QWidget):
     def _on_report(self, report: RadiologyReport | None) -> None:
         if report is None:
             self.report_view.setPlainText(self.tr("The FSE has no report for this study."))
+            self.report_shown.emit(None)
             return
         self.report_title.setText(f"{report.title} — {format_date(report.date.date())}")
+        self.report_title.setToolTip(self.report_title.text())
         parts = [f"<p><i>{_esc(report.author)} · {_esc(report.facility)}</i></p>"]
         for section in report.sections:
             parts.append(f"<h4>{_esc(section.title)}</h4><p>{_esc(section.text)}</p>")
         self.report_view.setHtml("".join(parts))
+        self.report_shown.emit(report)
 
     # -- viewports and exports ------------------------------------------------------------------
     def _set_active(self, viewer: ImageViewer) -> None:
@@ -650,16 +667,11 @@ class ImagesTab(QWidget):
         """Run ``fn`` off the GUI thread; its result is dropped if the patient changed since
         (a slow answer must never show one patient's images or report under another)."""
         worker = Worker(fn)
-        generation = self._generation
-
-        def deliver(result: Any) -> None:
-            if generation == self._generation:
-                on_done(result)
-
-        worker.signals.succeeded.connect(deliver)
-        worker.signals.failed.connect(self._on_failed)
+        guard = self.context.guard
+        worker.signals.succeeded.connect(guard(on_done))
+        worker.signals.failed.connect(guard(self._on_failed))
         if progress is not None:
-            worker.signals.progress.connect(progress)
+            worker.signals.progress.connect(guard(progress))
         worker.signals.finished.connect(
             lambda: self._workers.remove(worker) if worker in self._workers else None
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.domain.roles import Role
 from fse_desk.errors import ConsentMissing
+from fse_desk.patient_context import PatientContext
 from fse_desk.pss.errors import PublishRefusal
 from fse_desk.pss.model import Pss
 from fse_desk.pss.service import PssService, PssVersion, PublisherLike
@@ -39,6 +40,7 @@ from ui.messages import user_message
 from ui.pss.copy_button import PatientCopyButton
 from ui.pss.editor import PssEditor
 from ui.pss.editor.launcher import EditLauncher
+from ui.pss.print_button import PrintButton
 from ui.pss.section_table import SectionTable
 from ui.pss.sections import PssTexts, SectionView
 from ui.workers import Worker
@@ -57,9 +59,12 @@ class PssTab(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        context: PatientContext | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        # The window's shared context; a tab of its own (tests) gets a private one.
+        self.context = context if context is not None else PatientContext()
         self._operator = operator
         self.patient: Patient | None = None
         self.versions: list[PssVersion] = []
@@ -69,6 +74,7 @@ class PssTab(QWidget):
         self._workers: set[Worker] = set()
 
         self.copy_button = PatientCopyButton()
+        self.print_button = PrintButton()
         self.header_label = QLabel()
         self.header_label.setObjectName("pssHeader")
         self.header_label.setWordWrap(True)
@@ -134,6 +140,7 @@ class PssTab(QWidget):
         header_row = QHBoxLayout()
         header_row.addWidget(self.header_label, 1)
         header_row.addWidget(self.copy_button)
+        header_row.addWidget(self.print_button)
         layout.addLayout(header_row)
         layout.addWidget(self.superseded_label)
         layout.addLayout(progress)
@@ -151,11 +158,32 @@ class PssTab(QWidget):
         self._set_busy(False)
         self._show_readonly_reason()
         self.version_list.currentItemChanged.connect(self._on_version_changed)
-        self.show_patient(None)
+        self._on_patient_changed(None)
+        self.context.changed.connect(self._on_patient_changed)
 
     # -- patient ------------------------------------------------
     def show_patient(self, patient: Patient | None) -> None:
-        """Show this patient's PSS (read off the GUI thread); None clears the tab."""
+        """Select ``patient`` in this tab's context; None clears the tab."""
+        self.context.select(patient)
+
+    def reload(self) -> None:
+        """Read the versions again, keeping an open editor."""
+        self._on_patient_changed(self.patient)
+
+    def refresh_versions(self) -> None:
+        """After a sync or a publication: show the versions again if the cache's differ
+        (a new current version), and leave the version being read alone otherwise."""
+        if self.patient is None or self.patient.consent is not ConsentState.GRANTED:
+            return
+        try:
+            cached = self._service.history(self.patient.id)
+        except Exception:  # the next full reload shows the error card; nothing to change now
+            return
+        if cached != self.versions:
+            self.reload()
+
+    def _on_patient_changed(self, patient: Patient | None) -> None:
+        """Show this patient's PSS versions at once (a version is read off the GUI thread)."""
         self._seq += 1
         self._read_on_show = False
         self.patient = patient
@@ -215,7 +243,7 @@ class PssTab(QWidget):
         self.editor_opened.emit(editor)
 
     def _on_editor_closed(self) -> None:
-        self.show_patient(self.patient)  # the versions again; "Resume draft" or "New version"
+        self.reload()  # the versions again; "Resume draft" or "New version"
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -240,8 +268,9 @@ class PssTab(QWidget):
         self._set_busy(True)
         service = self._service
         worker = Worker(lambda _r, _c: service.read(version.document_id))
-        worker.signals.succeeded.connect(lambda pss: self._on_read(seq, version, pss))
-        worker.signals.failed.connect(lambda exc: self._on_failed(seq, version, exc))
+        guard = self.context.guard
+        worker.signals.succeeded.connect(guard(lambda pss: self._on_read(seq, version, pss)))
+        worker.signals.failed.connect(guard(lambda exc: self._on_failed(seq, version, exc)))
         self._workers.add(worker)
         worker.signals.finished.connect(lambda: self._workers.discard(worker))
         worker.start()
@@ -252,6 +281,7 @@ class PssTab(QWidget):
         self._set_busy(False)
         self.pss = pss
         self.copy_button.show_pss(pss)
+        self.print_button.show_pss(pss)
         self._show_header(version, pss)
         self._fill_sections(pss)
         self.document_stack.setCurrentWidget(self.document_scroll)
@@ -364,6 +394,8 @@ class PssTab(QWidget):
         self.header_label.setVisible(self.patient is not None)
         self.copy_button.show_pss(None)
         self.copy_button.setVisible(self.patient is not None)
+        self.print_button.show_pss(None)
+        self.print_button.setVisible(self.patient is not None)
         self.superseded_label.hide()
         self.error_card.clear()
         self.document_stack.setCurrentWidget(self.document_scroll)
@@ -371,6 +403,7 @@ class PssTab(QWidget):
     def _show_message(self, text: str) -> None:
         self.header_label.hide()
         self.copy_button.hide()
+        self.print_button.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
 

@@ -14,11 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from fse_desk.domain.units import unit_display
 from fse_desk.pss import model
 from fse_desk.pss.model import Coded
 from ui.formatting import format_date
-
-_UNITS = {"mm[Hg]": "mmHg"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +181,7 @@ class PssTexts(QObject):
                 "vital_signs",
                 self.tr("Vital signs"),
                 (self.tr("Measurement"), self.tr("Value"), self.tr("Unit"), self.tr("Date")),
-                lambda v: (c(v.code), c(float(v.value)), _UNITS.get(v.unit, v.unit), c(v.time)),
+                lambda v: (c(v.code), c(float(v.value)), unit_display(v.unit), c(v.time)),
             ),
             SectionView(
                 "devices",

@@ -64,6 +64,7 @@ class TelemonitoringTab(QWidget):
         self._workers: list[Worker] = []
         self._pending_focus: float | None = None
         self.status = QLabel()
+        self.status.setWordWrap(True)  # a long note wraps instead of widening the window
         self.hover_label = QLabel(" ")
         self.hover_label.setObjectName("telemonitoringHover")
         self.charts = TrackCharts()

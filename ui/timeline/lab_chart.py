@@ -17,21 +17,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk.domain.units import unit_display
 from fse_desk.timeline import LabSeries
 from ui.formatting import ROME
 
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+_MAX_TICKS = 7
+
 
 class _DateAxis(pg.AxisItem):
-    """Ticks as dd/mm/yyyy in Rome time (epoch seconds on the x axis)."""
+    """Ticks on the first of a month (mm/yyyy) or of a year (yyyy), Rome time, at most
+    seven of them: a doctor reads "03/2025", not an arbitrary second of a day."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self._months = 1
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        ticks = month_ticks(minVal, maxVal)
+        if not ticks:
+            return super().tickValues(minVal, maxVal, size)
+        self._months = ticks[0]
+        return [(self._months * 30 * 86400.0, ticks[1])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        pattern = "%Y" if self._months >= 12 else "%m/%Y"
         out = []
         for v in values:
             try:
-                out.append(datetime.fromtimestamp(v, ROME).strftime("%d/%m/%Y"))
+                out.append(datetime.fromtimestamp(v, ROME).strftime(pattern))
             except (OverflowError, OSError, ValueError):
                 out.append("")
         return out
+
+
+def month_ticks(first: float, last: float) -> tuple[int, list[float]] | None:
+    """(months between ticks, tick positions): month starts within [first, last]."""
+    try:
+        start = datetime.fromtimestamp(first, ROME)
+        end = datetime.fromtimestamp(last, ROME)
+    except (OverflowError, OSError, ValueError):
+        return None
+    span = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = next((s for s in _MONTH_STEPS if span / s <= _MAX_TICKS), _MONTH_STEPS[-1])
+    index = start.year * 12 + start.month - 1  # months since year 0, this month included
+    index += -index % step
+    ticks = []
+    while True:
+        tick = datetime(index // 12, index % 12 + 1, 1, tzinfo=ROME).timestamp()
+        if tick > last:
+            break
+        if tick >= first:
+            ticks.append(tick)
+        index += step
+    return step, ticks
 
 
 class _NumberAxis(pg.AxisItem):
@@ -45,7 +84,8 @@ class LabChartDialog(QDialog):
     def __init__(self, series: LabSeries, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series = series
-        title = f"{series.name} ({series.unit})" if series.unit else series.name
+        unit = unit_display(series.unit)
+        title = f"{series.name} ({unit})" if unit else series.name
         self.setWindowTitle(self.tr("Trend: {analyte}").format(analyte=title))
         self.resize(760, 560)
         self.plot = pg.PlotWidget(
@@ -54,6 +94,18 @@ class LabChartDialog(QDialog):
         self.plot.setBackground("w")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setLabel("left", title)
+        # The lab's own reference range as a band behind the values.
+        self.band: pg.LinearRegionItem | None = None
+        if series.reference_range is not None:
+            self.band = pg.LinearRegionItem(
+                values=series.reference_range,
+                orientation="horizontal",
+                movable=False,
+                brush=pg.mkBrush(46, 125, 50, 40),
+                pen=pg.mkPen(None),
+            )
+            self.band.setToolTip(self.tr("Reference range of the laboratory"))
+            self.plot.addItem(self.band)
         xs = [_epoch(p.when) for p in series.points]
         ys = [p.value for p in series.points]
         self.plot.plot(
@@ -87,7 +139,7 @@ class LabChartDialog(QDialog):
         self.values.verticalHeader().hide()
         for row, p in enumerate(reversed(series.points)):
             when = datetime.fromtimestamp(_epoch(p.when), ROME).strftime("%d/%m/%Y")
-            value = f"{p.value:g}".replace(".", ",") + (f" {p.unit}" if p.unit else "")
+            value = (f"{p.value:g}".replace(".", ",") + " " + unit_display(p.unit)).rstrip()
             self.values.setItem(row, 0, QTableWidgetItem(when))
             self.values.setItem(row, 1, QTableWidgetItem(value))
         self.values.resizeColumnsToContents()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from fse_desk.documents import LabResult, PageImage, render_page
 from fse_desk.domain import DOCUMENT_TYPES, DocumentMeta
+from fse_desk.domain.units import unit_display
 from fse_desk.timeline import BodyKind, OpenedDocument
 from ui.formatting import ROME, format_date
 from ui.messages import user_message
+from ui.pdf_pages import page_label
 from ui.timeline.cda_html import cda_to_html
 from ui.workers import Worker
 
@@ -92,7 +94,7 @@ class DocumentReader(QWidget):
         bar.addWidget(self.open_study_button)
         self.study_bar.hide()
 
-        self.placeholder = QLabel(self.tr("Select a document and press Enter to read it."))
+        self.placeholder = QLabel()  # its text is set by clear()
         self.placeholder.setObjectName("readerPlaceholder")
         self.placeholder.setWordWrap(True)
         self.error_card = QLabel()
@@ -145,9 +147,18 @@ class DocumentReader(QWidget):
 
     # -- states ------------------------------------------------
     def clear(self) -> None:
+        """Nothing shown and nothing pending: a page render still running is dropped."""
         self.document = None
+        if self._render_worker is not None:
+            self._render_worker.cancel()
+            self._render_worker = None
+        self.tabs.clear()
+        self.cda_view.clear()
+        self.results_table.setRowCount(0)
+        self._clear_pages()
         self.title_label.clear()
         self.study_bar.hide()
+        self.placeholder.setText(self.tr("Select a document and press Enter to read it."))
         self.stack.setCurrentWidget(self.placeholder)
 
     def show_loading(self, title: str) -> None:
@@ -223,7 +234,7 @@ class DocumentReader(QWidget):
         }
         for row, r in enumerate(results):
             value = r.value_text.replace(".", ",") if r.value is not None else r.value_text
-            cells = [r.name, value, r.unit, range_text(r), flags.get(r.flag, "")]
+            cells = [r.name, value, unit_display(r.unit), range_text(r), flags.get(r.flag, "")]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if r.out_of_range:
@@ -253,11 +264,7 @@ class DocumentReader(QWidget):
             self.open_study_requested.emit(self.document.study_uid)
 
     def _render_pdf(self, data: bytes, pages: int) -> None:
-        while self._pdf_layout.count():
-            item = self._pdf_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        self._clear_pages()
         if self._render_worker is not None:
             self._render_worker.cancel()
         count = min(pages, MAX_PDF_PAGES)
@@ -279,16 +286,15 @@ class DocumentReader(QWidget):
         self._render_worker = worker
         worker.start()
 
+    def _clear_pages(self) -> None:
+        while self._pdf_layout.count():
+            item = self._pdf_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
     def _on_pages(self, images: list[PageImage]) -> None:
         for image in images:
-            qimage = QImage(
-                image.pixels, image.width, image.height, image.stride, QImage.Format.Format_RGBX8888
-            ).copy()
-            pixmap = QPixmap.fromImage(qimage)
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())  # never squeezed to the viewport
-            label.setFrameShape(QFrame.Shape.Box)
-            self._pdf_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self._pdf_layout.addWidget(page_label(image), 0, Qt.AlignmentFlag.AlignHCenter)
         self._pdf_layout.addStretch(1)
         self.pages_rendered.emit(len(images))

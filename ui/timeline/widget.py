@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.domain.timeline import TimelineEntry, TimelineFilter
+from fse_desk.patient_context import PatientContext
 from fse_desk.progress import Progress, drive
 from fse_desk.timeline import LabSeries, OpenedDocument, Period, TimelineService, TimelineView
 from ui.messages import user_message
@@ -43,9 +44,17 @@ class TimelineWidget(QWidget):
     prefetch_finished = Signal()
     chart_shown = Signal(object)  # LabChartDialog
 
-    def __init__(self, service: TimelineService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: TimelineService,
+        parent: QWidget | None = None,
+        *,
+        context: PatientContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        # The window's shared context; a widget of its own (tests, bench) gets a private one.
+        self.context = context if context is not None else PatientContext()
         self.patient: Patient | None = None
         self.view_state: TimelineView | None = None
         self._open_seq = 0
@@ -81,6 +90,12 @@ class TimelineWidget(QWidget):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("timelineCounts")
         self.counts_label.setWordWrap(True)
+        # What a text search does not cover yet, and the offer to fetch it.
+        self.coverage_label = QLabel()
+        self.coverage_label.setObjectName("timelineCoverage")
+        self.coverage_label.setWordWrap(True)
+        self.fetch_missing_button = QPushButton(self.tr("Download them and search again"))
+        self.fetch_missing_button.clicked.connect(self.download_for_offline)
         self.status_label = QLabel()
         self.status_label.setObjectName("timelineStatus")
         self.status_label.setWordWrap(True)
@@ -117,9 +132,10 @@ class TimelineWidget(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([300, 450])
+        # The list gets the larger share: a doctor scans many rows before reading one.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([450, 300])
         self.consent_label = QLabel()
         self.consent_label.setObjectName("timelineConsent")
         self.consent_label.setWordWrap(True)
@@ -144,6 +160,10 @@ class TimelineWidget(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        coverage = QHBoxLayout()
+        coverage.addWidget(self.coverage_label, 1)
+        coverage.addWidget(self.fetch_missing_button)
+        layout.addLayout(coverage)
         layout.addWidget(self.status_label)
         layout.addWidget(self.stack, 1)
         self.status_label.hide()
@@ -166,11 +186,16 @@ class TimelineWidget(QWidget):
         self.view.activated.connect(self._on_activated)
         self.reader.open_study_requested.connect(self.open_study_requested)
         self.reader.chart_requested.connect(self.show_chart)
-        self.show_patient(None)
+        self._on_patient_changed(None)
+        self.context.changed.connect(self._on_patient_changed)
 
     # -- patient ------------------------------------------------
     def show_patient(self, patient: Patient | None) -> None:
-        """Show this patient's timeline (and log the view); None clears everything."""
+        """Select ``patient`` in this widget's context (None clears everything)."""
+        self.context.select(patient)
+
+    def _on_patient_changed(self, patient: Patient | None) -> None:
+        """Show this patient's timeline (and log the view) at once."""
         self.cancel_download()
         self.patient = patient
         self.reader.clear()
@@ -187,6 +212,7 @@ class TimelineWidget(QWidget):
         ):
             w.setEnabled(consenting)
         self._reset_filters()
+        self._update_coverage(None)
         if patient is None:
             self.model.set_entries([])
             self.counts_label.clear()
@@ -263,6 +289,7 @@ class TimelineWidget(QWidget):
         self.view_state = state
         self.model.set_entries(state.entries)
         self._update_counts(state)
+        self._update_coverage(state)
         row = self.model.row_of(current.id) if current is not None else -1
         if row < 0:
             row = self.model.first_entry_row()
@@ -294,6 +321,15 @@ class TimelineWidget(QWidget):
         total = self.tr("%n documents", "", len(state.entries))
         self.counts_label.setText(f"{total} — {shown}" if shown else total)
         self.only_new.setText(self.tr("Only new ({n})").format(n=state.new_count))
+
+    def _update_coverage(self, state: TimelineView | None) -> None:
+        missing = state.not_searchable if state is not None else 0
+        self.coverage_label.setText(
+            self.tr("%n documents are not downloaded yet: their text is not searched.", "", missing)
+        )
+        self.coverage_label.setVisible(missing > 0)
+        self.fetch_missing_button.setVisible(missing > 0)
+        self.fetch_missing_button.setEnabled(self._prefetch is None)
 
     def selected_entry(self) -> TimelineEntry | None:
         index = self.view.currentIndex()
@@ -327,8 +363,11 @@ class TimelineWidget(QWidget):
         self.reader.show_loading(entry.title)
         service = self._service
         worker = Worker(lambda _r, _c: service.open_document(entry.id))
-        worker.signals.succeeded.connect(lambda doc: self._on_opened(seq, doc))
-        worker.signals.failed.connect(lambda exc: self._on_open_failed(seq, exc, entry.title))
+        guard = self.context.guard
+        worker.signals.succeeded.connect(guard(lambda doc: self._on_opened(seq, doc)))
+        worker.signals.failed.connect(
+            guard(lambda exc: self._on_open_failed(seq, exc, entry.title))
+        )
         self._run(worker)
 
     def _on_opened(self, seq: int, opened: OpenedDocument) -> None:
@@ -348,8 +387,8 @@ class TimelineWidget(QWidget):
             return
         service, patient_id = self._service, self.patient.id
         worker = Worker(lambda _r, _c: service.lab_series(patient_id, loinc))
-        worker.signals.succeeded.connect(self._on_series)
-        worker.signals.failed.connect(self._show_status_error)
+        worker.signals.succeeded.connect(self.context.guard(self._on_series))
+        worker.signals.failed.connect(self.context.guard(self._show_status_error))
         self._run(worker)
 
     def _on_series(self, series: LabSeries) -> None:
@@ -365,19 +404,24 @@ class TimelineWidget(QWidget):
             return
         service, patient_id = self._service, self.patient.id
         worker = Worker(lambda report, cancel: drive(service.prefetch(patient_id, cancel), report))
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.succeeded.connect(self._on_prefetched)
-        worker.signals.failed.connect(self._show_status_error)
+        guard = self.context.guard
+        worker.signals.progress.connect(guard(self._on_progress))
+        worker.signals.succeeded.connect(guard(self._on_prefetched))
+        worker.signals.failed.connect(guard(self._show_status_error))
         worker.signals.cancelled.connect(
-            lambda: self._show_status(
-                self.tr(
-                    "Download cancelled: the documents already downloaded stay available offline."
+            guard(
+                lambda: self._show_status(
+                    self.tr(
+                        "Download cancelled: the documents already downloaded stay "
+                        "available offline."
+                    )
                 )
             )
         )
         worker.signals.finished.connect(self._on_prefetch_finished)
         self._prefetch = worker
         self.download_button.setEnabled(False)
+        self.fetch_missing_button.setEnabled(False)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
@@ -405,6 +449,7 @@ class TimelineWidget(QWidget):
     def _on_prefetch_finished(self) -> None:
         self._prefetch = None
         self.download_button.setEnabled(self.patient is not None)
+        self._update_coverage(self.view_state)
         self.progress_bar.hide()
         self.cancel_button.hide()
         self.prefetch_finished.emit()

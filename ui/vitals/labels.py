@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fse_desk.domain.telemonitoring import Parameter, Reading
+from fse_desk.domain.units import unit_display
 from fse_desk.domain.vitals import Vital, VitalReading
 from ui.formatting import format_decimal
-
-# UCUM codes as a clinician writes them.
-UNIT_TEXT = {"mm[Hg]": "mmHg", "/min": "/min", "%": "%", "kg": "kg", "Cel": "°C", "mg/dL": "mg/dL"}
 
 
 def vital_label(vital: Vital) -> str:
@@ -26,7 +24,7 @@ def vital_label(vital: Vital) -> str:
 
 
 def unit_text(vital: Vital) -> str:
-    return UNIT_TEXT.get(vital.value.unit, vital.value.unit)
+    return unit_display(vital.value.unit)
 
 
 def value_text(reading: VitalReading) -> str:
@@ -54,7 +52,7 @@ def parameter_decimals(parameter: Parameter) -> int:
 
 
 def parameter_unit(parameter: Parameter) -> str:
-    return UNIT_TEXT.get(parameter.unit, parameter.unit)
+    return unit_display(parameter.unit)
 
 
 def reading_value_text(reading: Reading) -> str:

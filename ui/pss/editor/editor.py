@@ -33,6 +33,7 @@ from ui.pss.editor.draft_saver import DraftSaver
 from ui.pss.editor.editor_bar import EditorBar
 from ui.pss.editor.labels import FieldLabels
 from ui.pss.editor.problem_texts import ProblemTexts, locate
+from ui.pss.editor.publish_confirm import PublishConfirmDialog
 from ui.pss.editor.section_list import SectionList
 from ui.pss.editor.section_panel import Marks, SectionPanel
 from ui.pss.editor.suggestions_panel import SuggestionsPanel
@@ -55,6 +56,7 @@ class PssEditor(QWidget):
     validated = Signal(object)  # list[CheckIssue] of the last check
     suggestions_shown = Signal(object)  # the SuggestionSet, or the exception
     publish_failed = Signal(object)  # the exception
+    confirmation_requested = Signal(object)  # the PublishConfirmDialog now open
 
     def __init__(
         self,
@@ -288,7 +290,23 @@ class PssEditor(QWidget):
 
     # -- publishing -----------------------------------------------------------------------
     def publish(self) -> None:
+        """Sign and queue the draft, once the doctor has seen it and confirmed.
+
+        A draft with problems goes straight to the service, which refuses it and lists
+        them (nothing is signed); a clean one is shown for confirmation first.
+        """
         if self.tasks.running is not None or not self._saver.flush():
+            return
+        if validate_pss(self.draft, self._today()):
+            self._sign_and_queue()
+            return
+        dialog = PublishConfirmDialog(self.draft, self)
+        dialog.accepted.connect(self._sign_and_queue)
+        dialog.open()
+        self.confirmation_requested.emit(dialog)
+
+    def _sign_and_queue(self) -> None:
+        if self.tasks.running is not None:
             return
         self.main_splitter.setEnabled(False)  # nothing changes while it is signed
         self.bar.close_button.setEnabled(False)

@@ -43,8 +43,14 @@ class ValidationPanel(QWidget):
             refused = True
         self._refused_for = list(problems) if refused else []
         self.list.clear()
+        listed: set[str] = set()
         for problem in problems:
-            item = QListWidgetItem(self._icon, self._texts.message(problem, draft))
+            # The clinical and the structural checks may say the same thing: once is enough.
+            text = self._texts.message(problem, draft)
+            if text in listed:
+                continue
+            listed.add(text)
+            item = QListWidgetItem(self._icon, text)
             item.setData(PROBLEM_ROLE, problem)
             self.list.addItem(item)
         if refused:
@@ -53,7 +59,7 @@ class ValidationPanel(QWidget):
             )
         elif problems:
             self.summary.setText(
-                self.tr("%n point(s) to correct before publishing.", "", len(problems))
+                self.tr("%n point(s) to correct before publishing.", "", self.list.count())
             )
         else:
             self.summary.setText(self.tr("No problems found: the PSS can be published."))

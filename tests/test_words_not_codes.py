@@ -1,0 +1,51 @@
+"""Words, not codes: UCUM units in their printed form, pages numbered "N di M" in the PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fse_desk.documents import inspect_pdf, pdf_text
+from fse_desk.domain.units import unit_display
+from fse_desk.pss.model import VitalSign
+from fse_desk.pss.printout import patient_copy
+from tests.test_pss_support import loinc, minimal_pss
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("10*3/uL", "×10³/µL"),
+        ("mL/min/{1.73_m2}", "mL/min/1,73 m²"),
+        ("[pH]", ""),
+        ("mm[Hg]", "mmHg"),
+        ("Cel", "°C"),
+        ("mg/dL", "mg/dL"),  # reads the same in print
+        ("{copies}/mL", "/mL"),  # an annotation nobody prints
+        (None, ""),
+    ],
+)
+def test_units_read_in_their_printed_form(code: str | None, shown: str) -> None:
+    assert unit_display(code) == shown
+
+
+def test_the_patient_pdf_prints_units_not_ucum_codes() -> None:
+    vital = VitalSign(loinc("8480-6", "Pressione sistolica"), 135.0, "mm[Hg]", date(2026, 11, 2))
+    pss = minimal_pss(vital_signs=(vital,))
+    text = pdf_text(patient_copy(pss))
+    assert "mmHg" in text
+    assert "mm[Hg]" not in text
+
+
+def test_the_patient_pdf_numbers_its_pages_out_of_the_total() -> None:
+    vitals = tuple(
+        VitalSign(loinc("8480-6", "Pressione sistolica"), 120.0 + n, "mm[Hg]", date(2026, 1, 1))
+        for n in range(80)
+    )  # long enough for more than one page
+    data = patient_copy(minimal_pss(vital_signs=vitals))
+    pages = inspect_pdf(data).page_count
+    assert pages > 1
+    text = pdf_text(data)
+    for n in range(1, pages + 1):
+        assert f"Pagina {n} di {pages}" in text
