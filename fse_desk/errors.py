@@ -47,6 +47,9 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   └── CertificateExpired       outside its validity period (expired or not yet valid)
     ├── SigningError                 a PDF could not be built, embedded or signed
     ├── PublishNotAllowed            the operator may not publish this PSS (``refusal``)
+    ├── PermissionDenied             the operator's role does not allow this action
+    │                                (``action``, ``role``, ``doc_class``, ``purpose``)
+    ├── AuditTampered                the access log's hash chain is broken or truncated
     ├── PssNotPublishable            the PSS fails the checks before publication (``problems``)
     ├── InvalidRecord                a domain record failed validation
     ├── VocabularyFileError          a vocabulary CSV is malformed (``line``, ``column``)
@@ -300,6 +303,33 @@ class PublishNotAllowed(FseDeskError):
     def __init__(self, message: str, *, refusal: PublishRefusal | None) -> None:
         super().__init__(message)
         self.refusal = refusal
+
+
+class PermissionDenied(FseDeskError):
+    """The operator's role does not allow ``action`` (on ``doc_class``, for ``purpose``).
+
+    The attributes are the enum values (strings), so this module imports nothing
+    of the security package.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        action: str,
+        role: str,
+        doc_class: str | None = None,
+        purpose: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.action = action
+        self.role = role
+        self.doc_class = doc_class
+        self.purpose = purpose
+
+
+class AuditTampered(FseDeskError):
+    """The access log's hash chain is broken, or shorter than its anchor says."""
 
 
 class PssNotPublishable(FseDeskError):

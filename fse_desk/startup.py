@@ -19,6 +19,7 @@ from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.progress import Progress
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import Clinician, Organization
+from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import (
     OperatorCredentials,
     load_operator_credentials,
@@ -102,6 +103,10 @@ def _open(
         credentials=credentials,
         vocabulary_dir=config.vocabulary_dir,
         gateway_url=gateway_url,
+        # A demo profile without a keyring keeps its audit head beside its key file.
+        audit_anchor=AuditAnchor(
+            operator.profile, None if key.file is None else path.with_name(path.name + ".audit")
+        ),
     )
     if pacs_url is not None:
         timeout = config.pacs.timeout_s if config.pacs is not None else 30.0

@@ -8,6 +8,7 @@ records back. Build one with :func:`fse_desk.startup.open_workstation`.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.audit import AccessControl
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import GatewayClient
 from fse_desk.connectors.gateway_push import NO_GATEWAY
@@ -22,7 +24,13 @@ from fse_desk.connectors.push import OutboxPusher, PushSummary
 from fse_desk.connectors.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
 from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
-from fse_desk.errors import CertificateError, ConfigError, ConnectorError, ResourceNotFound
+from fse_desk.errors import (
+    AuditTampered,
+    CertificateError,
+    ConfigError,
+    ConnectorError,
+    ResourceNotFound,
+)
 from fse_desk.events import Event
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
@@ -30,6 +38,7 @@ from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.service import PssService
+from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
@@ -38,6 +47,7 @@ from fse_desk.timeline import TimelineService
 from fse_desk.vitals import VitalsService
 
 OFFLINE_SINCE_KEY = "offline_since"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +97,7 @@ class Workstation:
         credentials: Callable[[], OperatorCredentials] | None = None,
         vocabulary_dir: Path | None = None,
         gateway_url: str | None = None,
+        audit_anchor: AuditAnchor | None = None,
     ) -> None:
         self._store = store
         self._client = client
@@ -97,7 +108,11 @@ class Workstation:
         self._credentials = credentials
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
         self.gateway_base_url = gateway_url
-        self.timeline = TimelineService(store, client, operator, vocabulary_dir=vocabulary_dir)
+        # Every service checks the role and audits through this one object.
+        self.access = AccessControl(store, operator, anchor=audit_anchor)
+        self.timeline = TimelineService(
+            store, client, operator, vocabulary_dir=vocabulary_dir, access=self.access
+        )
         self.pss = PssService(
             store,
             self.timeline,
@@ -108,14 +123,19 @@ class Workstation:
                 store, self.signing_credentials, gateway_url, on_queued=self._on_local_change
             ),
         )
-        self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
+        self.imaging = ImagingService(
+            documents=self.documents, document_body=self.document_body, access=self.access
+        )
         self._sync_lock = threading.Lock()
         self.status_changed: Event[ConnectionStatus] = Event()
         self.patients_changed: Event[None] = Event()
         # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
         self.local_change_queued: Event[None] = Event()
-        self.vitals = VitalsService(store, on_queued=self._on_local_change)
-        self.outbox = OutboxService(store, operator.display_name, self._on_local_change)
+        self.vitals = VitalsService(store, self.access, on_queued=self._on_local_change)
+        self.outbox = OutboxService(store, self.access, self._on_local_change)
+        # The audit chain checked at start; the UI warns while this is set.
+        self.audit_problem: AuditTampered | None = None
+        self.verify_audit()
         self._status = ConnectionStatus(
             online=None,
             offline_since=_parse(store.sync_state.get(OFFLINE_SINCE_KEY)),
@@ -146,6 +166,20 @@ class Workstation:
             raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
         content_type, data = self._client.binary(meta.body_url)
         return self.timeline.cache_body(meta, content_type, data), data
+
+    def verify_audit(self) -> bool:
+        """Check the audit trail's hash chain and its head in the keyring (also on demand).
+
+        False (and ``audit_problem`` set, the reason logged) when it was tampered with.
+        """
+        try:
+            self.access.verify()
+        except AuditTampered as exc:
+            _log.error("audit trail check failed: %s", exc)
+            self.audit_problem = exc
+            return False
+        self.audit_problem = None
+        return True
 
     # -- status -------------------------------------------------------------------
     @property

@@ -27,6 +27,7 @@ from fse_desk.domain.vitals import Vital
 from fse_desk.progress import drive
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
+from tests.timeline_support import clinician_access
 
 KEY_VARIABLE = "FSE_DESK_TEST_CACHE_KEY"
 
@@ -47,7 +48,7 @@ def pull(store: CacheStore, client: FhirClient, page_size: int) -> None:
 
 def push(store: CacheStore, client: FhirClient, records: int, seed: int) -> None:
     rng = random.Random(seed)
-    vitals = VitalsService(store)
+    vitals = VitalsService(store, clinician_access(store))
     pusher = OutboxPusher(store, client, rng=random.Random(seed))
     patients = [p.id for p in store.patients.search("", limit=5)]
     say("ready")

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fse_desk._types import DocumentId, PatientId
-from fse_desk.domain.document import DocumentMeta
+from fse_desk.domain.document import DocumentClass, DocumentMeta
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import ConnectorError, DicomFileError, DicomWebError, FseDeskError
 from fse_desk.imaging import anonymise, local
 from fse_desk.imaging.decode import read_dataset
@@ -33,8 +34,10 @@ from fse_desk.imaging.model import (
 from fse_desk.imaging.report import RADIOLOGY_REPORT, RadiologyReport, parse_cda
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.progress import CancelToken, Progress
+from fse_desk.security.permissions import Action
 
 if TYPE_CHECKING:  # the client imports imaging.model: avoid the cycle at run time
+    from fse_desk.audit import AccessControl
     from fse_desk.connectors.dicomweb import DicomWebClient
 
 
@@ -65,7 +68,11 @@ class ImagingService:
         documents: Callable[[PatientId], list[DocumentMeta]],
         document_body: Callable[[DocumentId], tuple[str, bytes]],
         pacs: DicomWebClient | None = None,
+        access: AccessControl | None = None,
     ) -> None:
+        """``access``: the workstation's permission checks and audit trail (None only
+        for a viewer of local files with no patient data of the FSE)."""
+        self._access = access
         self._documents = documents
         self._document_body = document_body
         self._pacs = pacs
@@ -85,6 +92,14 @@ class ImagingService:
     # -- reports ------------------------------------------------------------------------
     def radiology_reports(self, patient_id: PatientId) -> list[RadiologyReport]:
         """The patient's radiology reports that name a study (bodies fetched once, cached)."""
+        if self._access is not None:
+            self._access.require(
+                Action.READ_DOCUMENT,
+                patient_id,
+                doc_class=DocumentClass.REF,
+                audit_as=AccessAction.VIEW_IMAGE_REPORT,
+            )
+            self._access.record(patient_id, AccessAction.VIEW_IMAGE_REPORT)
         reports = []
         for meta in self._documents(patient_id):
             if meta.type_code != RADIOLOGY_REPORT:
@@ -122,6 +137,9 @@ class ImagingService:
         self, patient: Patient, cancel: CancelToken | None = None
     ) -> Generator[Progress, None, StudyList]:
         """PACS studies of the patient (by codice fiscale) and the studies their reports name."""
+        if self._access is not None:
+            self._access.require(Action.VIEW_IMAGES, patient.id, audit_as=AccessAction.VIEW_STUDIES)
+            self._access.record(patient.id, AccessAction.VIEW_STUDIES)
         yield Progress(0, 2, "Searching studies")
         if patient.consent is not ConsentState.GRANTED:
             # Without consent to consultation nothing of the FSE is shown: neither its
@@ -230,9 +248,26 @@ class ImagingService:
         return SeriesLoad(loaded, tuple(failures))
 
     def export_anonymised(
-        self, sources: list[Path | bytes], folder: Path, cancel: CancelToken | None = None
+        self,
+        sources: list[Path | bytes],
+        folder: Path,
+        cancel: CancelToken | None = None,
+        *,
+        patient_id: PatientId | None = None,
     ) -> Generator[Progress, None, list[Path]]:
-        """Write ``sources`` (a study's instances) de-identified into ``folder``."""
+        """Write ``sources`` (a study's instances) de-identified into ``folder``.
+
+        Checked against the role before anything is written, and audited for
+        ``patient_id`` (the patient open in the tab) when given.
+        """
+        if self._access is not None:
+            self._access.require(
+                Action.EXPORT_IMAGES, patient_id, audit_as=AccessAction.EXPORT_IMAGES
+            )
+            if patient_id is not None:
+                self._access.record(
+                    patient_id, AccessAction.EXPORT_IMAGES, resource=f"{len(sources)} instances"
+                )
         return (
             yield from anonymise.export_study(
                 sources, folder, salt=secrets.token_bytes(16), cancel=cancel

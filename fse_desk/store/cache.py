@@ -9,6 +9,7 @@ from types import TracebackType
 
 from fse_desk.errors import StoreError, StoreReadOnly
 from fse_desk.store._errors import mapped_errors
+from fse_desk.store.audit import AuditRepository
 from fse_desk.store.database import Database, write_protected
 from fse_desk.store.findings import FindingsRepository
 from fse_desk.store.migrations import migrate, pending, schema_version
@@ -21,7 +22,7 @@ from fse_desk.store.repositories import (
     SyncStateRepository,
     VitalsRepository,
 )
-from fse_desk.store.timeline import AuditRepository, TimelineRepository
+from fse_desk.store.timeline import TimelineRepository
 
 KEY_BYTES = 32
 

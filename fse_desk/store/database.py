@@ -31,6 +31,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from fse_desk.errors import StoreError
+from fse_desk.store._audit_guard import audit_authorizer
 from fse_desk.store._errors import DRIVER_ERRORS, mapped_errors
 
 Connection = Any
@@ -169,6 +170,7 @@ class Database:
         with mapped_errors(self.path, "configuring the connection"):
             for pragma in pragmas:
                 conn.execute(pragma).fetchall()
+        conn.set_authorizer(audit_authorizer)  # the audit trail cannot be dropped or edited
 
     # -- work ----------------------------------------------------------------
 

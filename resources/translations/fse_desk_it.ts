@@ -221,27 +221,27 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="129"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="135"/>
         <source>Type a code or the first letters of a word</source>
         <translation>Scrivi un codice o le prime lettere di una parola</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="131"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="137"/>
         <source>Type the code, then the description</source>
         <translation>Scrivi il codice, poi la descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="134"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="140"/>
         <source>dd/mm/yyyy</source>
         <translation>gg/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="172"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="178"/>
         <source>Select an entry, or add one with Ctrl+N.</source>
         <translation>Seleziona una voce, o aggiungine una con Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/entry_form.py" line="188"/>
+        <location filename="../../ui/pss/editor/entry_form.py" line="194"/>
         <source>New entry: fill in {fields}.</source>
         <translation>Nuova voce: compila {fields}.</translation>
     </message>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <location filename="../../ui/imaging/images_tab.py" line="88"/>
-        <location filename="../../ui/imaging/images_tab.py" line="577"/>
+        <location filename="../../ui/imaging/images_tab.py" line="590"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <location filename="../../ui/imaging/images_tab.py" line="129"/>
-        <location filename="../../ui/imaging/images_tab.py" line="477"/>
+        <location filename="../../ui/imaging/images_tab.py" line="483"/>
         <source>Report</source>
         <translation>Referto</translation>
     </message>
@@ -708,27 +708,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="406"/>
+        <location filename="../../ui/imaging/images_tab.py" line="410"/>
         <source>Open DICOM files</source>
         <translation>Apri file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="409"/>
+        <location filename="../../ui/imaging/images_tab.py" line="413"/>
         <source>Open a folder of images</source>
         <translation>Apri una cartella di immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="413"/>
+        <location filename="../../ui/imaging/images_tab.py" line="417"/>
         <source>Open a CD (DICOMDIR)</source>
         <translation>Apri un CD (DICOMDIR)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="422"/>
+        <location filename="../../ui/imaging/images_tab.py" line="426"/>
         <source>Reading the files…</source>
         <translation>Lettura dei file…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="442"/>
+        <location filename="../../ui/imaging/images_tab.py" line="448"/>
         <source>%n studies found in the files.</source>
         <translation>
             <numerusform>%n studio trovato nei file.</numerusform>
@@ -736,7 +736,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="444"/>
+        <location filename="../../ui/imaging/images_tab.py" line="450"/>
         <source>%n belong to another patient (in red).</source>
         <translation>
             <numerusform>%n appartiene a un altro paziente (in rosso).</numerusform>
@@ -744,7 +744,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="447"/>
+        <location filename="../../ui/imaging/images_tab.py" line="453"/>
         <source>%n files could not be used (listed below).</source>
         <translation>
             <numerusform>%n file non è utilizzabile (elencato sotto).</numerusform>
@@ -752,57 +752,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="464"/>
+        <location filename="../../ui/imaging/images_tab.py" line="470"/>
         <source>the file is empty</source>
         <translation>il file è vuoto</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="465"/>
+        <location filename="../../ui/imaging/images_tab.py" line="471"/>
         <source>not a DICOM file</source>
         <translation>non è un file DICOM</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="466"/>
+        <location filename="../../ui/imaging/images_tab.py" line="472"/>
         <source>the file is incomplete (truncated)</source>
         <translation>il file è incompleto (troncato)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="467"/>
+        <location filename="../../ui/imaging/images_tab.py" line="473"/>
         <source>the DICOM content is damaged or badly encoded</source>
         <translation>il contenuto DICOM è danneggiato o codificato male</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="468"/>
+        <location filename="../../ui/imaging/images_tab.py" line="474"/>
         <source>a DICOM object without images (report, index…)</source>
         <translation>un oggetto DICOM senza immagini (referto, indice…)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="469"/>
+        <location filename="../../ui/imaging/images_tab.py" line="475"/>
         <source>image compression not supported</source>
         <translation>compressione dell&apos;immagine non supportata</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="470"/>
+        <location filename="../../ui/imaging/images_tab.py" line="476"/>
         <source>the image is too large for the available memory</source>
         <translation>l&apos;immagine è troppo grande per la memoria disponibile</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="471"/>
+        <location filename="../../ui/imaging/images_tab.py" line="477"/>
         <source>the file cannot be read (permissions or disk)</source>
         <translation>il file non si può leggere (permessi o disco)</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="480"/>
+        <location filename="../../ui/imaging/images_tab.py" line="486"/>
         <source>No FSE report is linked to local files.</source>
         <translation>Ai file locali non è collegato alcun referto del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="487"/>
+        <location filename="../../ui/imaging/images_tab.py" line="493"/>
         <source>The FSE has no report for this study.</source>
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="535"/>
+        <location filename="../../ui/imaging/images_tab.py" line="548"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -1326,79 +1326,79 @@
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="83"/>
+        <location filename="../../ui/pss/pss_tab.py" line="84"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="96"/>
+        <location filename="../../ui/pss/pss_tab.py" line="97"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="192"/>
+        <location filename="../../ui/pss/pss_tab.py" line="193"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="263"/>
+        <location filename="../../ui/pss/pss_tab.py" line="264"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="274"/>
+        <location filename="../../ui/pss/pss_tab.py" line="275"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="274"/>
+        <location filename="../../ui/pss/pss_tab.py" line="275"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="275"/>
+        <location filename="../../ui/pss/pss_tab.py" line="276"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="286"/>
+        <location filename="../../ui/pss/pss_tab.py" line="287"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="304"/>
+        <location filename="../../ui/pss/pss_tab.py" line="305"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="323"/>
+        <location filename="../../ui/pss/pss_tab.py" line="324"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="385"/>
+        <location filename="../../ui/pss/pss_tab.py" line="387"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="390"/>
+        <location filename="../../ui/pss/pss_tab.py" line="392"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="391"/>
+        <location filename="../../ui/pss/pss_tab.py" line="393"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="392"/>
+        <location filename="../../ui/pss/pss_tab.py" line="394"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="396"/>
+        <location filename="../../ui/pss/pss_tab.py" line="398"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -1993,28 +1993,28 @@
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="64"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="65"/>
         <source>required</source>
         <translation>obbligatoria</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="81"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="82"/>
         <location filename="../../ui/pss/editor/section_panel.py" line="235"/>
         <source>Add entry</source>
         <translation>Aggiungi voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="82"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="83"/>
         <source>Add an entry to this section (Ctrl+N)</source>
         <translation>Aggiungi una voce a questa sezione (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="83"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="84"/>
         <source>Remove</source>
         <translation>Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="84"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="85"/>
         <source>Remove the selected entry (Del)</source>
         <translation>Rimuovi la voce selezionata (Canc)</translation>
     </message>
@@ -2183,37 +2183,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="168"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="169"/>
         <source>Accept all</source>
         <translation>Accetta tutti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="168"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="169"/>
         <source>Add every suggestion of this section to the draft</source>
         <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="186"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="185"/>
         <source>Matched from the words of the document: check the code.</source>
         <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Add it to the draft (Enter)</source>
         <translation>Aggiungilo alla bozza (Invio)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="198"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
         <source>Reject</source>
         <translation>Rifiuta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="198"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
         <source>Leave it out (Del)</source>
         <translation>Lascialo fuori (Canc)</translation>
     </message>
@@ -2417,157 +2417,157 @@
 <context>
     <name>ViewerControls</name>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="34"/>
+        <location filename="../../ui/imaging/controls.py" line="35"/>
         <source>Open…</source>
         <translation>Apri…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="37"/>
+        <location filename="../../ui/imaging/controls.py" line="38"/>
         <source>Files…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="38"/>
+        <location filename="../../ui/imaging/controls.py" line="39"/>
         <source>Folder…</source>
         <translation>Cartella…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="39"/>
+        <location filename="../../ui/imaging/controls.py" line="40"/>
         <source>CD / DICOMDIR…</source>
         <translation>CD / DICOMDIR…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="42"/>
+        <location filename="../../ui/imaging/controls.py" line="43"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="48"/>
+        <location filename="../../ui/imaging/controls.py" line="49"/>
         <source>Length</source>
         <translation>Lunghezza</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="49"/>
+        <location filename="../../ui/imaging/controls.py" line="50"/>
         <source>Angle</source>
         <translation>Angolo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="50"/>
+        <location filename="../../ui/imaging/controls.py" line="51"/>
         <source>Ellipse ROI</source>
         <translation>ROI ellittica</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="58"/>
+        <location filename="../../ui/imaging/controls.py" line="59"/>
         <source>Remove measurements</source>
         <translation>Rimuovi misure</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="62"/>
+        <location filename="../../ui/imaging/controls.py" line="63"/>
         <source>File window</source>
         <translation>Finestra del file</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="64"/>
+        <location filename="../../ui/imaging/controls.py" line="65"/>
         <source>Lung</source>
         <translation>Polmone</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="65"/>
+        <location filename="../../ui/imaging/controls.py" line="66"/>
         <source>Mediastinum</source>
         <translation>Mediastino</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="66"/>
+        <location filename="../../ui/imaging/controls.py" line="67"/>
         <source>Abdomen</source>
         <translation>Addome</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="67"/>
+        <location filename="../../ui/imaging/controls.py" line="68"/>
         <source>Bone</source>
         <translation>Osso</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="68"/>
+        <location filename="../../ui/imaging/controls.py" line="69"/>
         <source>Brain</source>
         <translation>Encefalo</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="74"/>
+        <location filename="../../ui/imaging/controls.py" line="75"/>
         <source>Invert</source>
         <translation>Inverti</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="77"/>
+        <location filename="../../ui/imaging/controls.py" line="78"/>
         <source>Fit</source>
         <translation>Adatta</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="78"/>
+        <location filename="../../ui/imaging/controls.py" line="79"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="79"/>
+        <location filename="../../ui/imaging/controls.py" line="80"/>
         <source>Rotate</source>
         <translation>Ruota</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="80"/>
+        <location filename="../../ui/imaging/controls.py" line="81"/>
         <source>Flip H</source>
         <translation>Rifletti O</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="81"/>
+        <location filename="../../ui/imaging/controls.py" line="82"/>
         <source>Flip V</source>
         <translation>Rifletti V</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="83"/>
+        <location filename="../../ui/imaging/controls.py" line="84"/>
         <source>Cine</source>
         <translation>Cine</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="92"/>
+        <location filename="../../ui/imaging/controls.py" line="93"/>
         <source>1×2</source>
         <translation>1×2</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="94"/>
+        <location filename="../../ui/imaging/controls.py" line="95"/>
         <source>Overlays</source>
         <translation>Sovrimpressioni</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="97"/>
+        <location filename="../../ui/imaging/controls.py" line="98"/>
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="99"/>
+        <location filename="../../ui/imaging/controls.py" line="100"/>
         <source>Export…</source>
         <translation>Esporta…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="102"/>
+        <location filename="../../ui/imaging/controls.py" line="103"/>
         <source>View as PNG, with overlays…</source>
         <translation>Vista come PNG, con sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="103"/>
+        <location filename="../../ui/imaging/controls.py" line="104"/>
         <source>View as PNG, without overlays…</source>
         <translation>Vista come PNG, senza sovrimpressioni…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="104"/>
+        <location filename="../../ui/imaging/controls.py" line="105"/>
         <source>Study as anonymised DICOM…</source>
         <translation>Studio come DICOM anonimizzato…</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="151"/>
+        <location filename="../../ui/imaging/controls.py" line="152"/>
         <source>Export the view</source>
         <translation>Esporta la vista</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/controls.py" line="157"/>
+        <location filename="../../ui/imaging/controls.py" line="158"/>
         <source>Folder for the anonymised study</source>
         <translation>Cartella per lo studio anonimizzato</translation>
     </message>
@@ -2580,62 +2580,62 @@
         <translation>Rileva parametri — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="74"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="76"/>
         <source>Measured at</source>
         <translation>Rilevato il</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="77"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="79"/>
         <source>Measured by</source>
         <translation>Rilevato da</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="80"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="82"/>
         <source>e.g. at home, after rest, left arm</source>
         <translation>es. a domicilio, dopo riposo, braccio sinistro</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="82"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="84"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="101"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="103"/>
         <source>Plausible range {low}–{high} {unit}</source>
         <translation>Intervallo plausibile {low}–{high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="126"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="128"/>
         <source>The value is outside the plausible range {low}–{high} {unit}: check it.</source>
         <translation>Il valore è fuori dall&apos;intervallo plausibile {low}–{high} {unit}: controllalo.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="146"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="148"/>
         <source>Type a number, e.g. 37,5.</source>
         <translation>Scrivi un numero, ad esempio 37,5.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="154"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="156"/>
         <source>Blood pressure needs both systolic and diastolic.</source>
         <translation>Per la pressione servono sia la sistolica sia la diastolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="165"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="167"/>
         <source>The diastolic pressure must be lower than the systolic.</source>
         <translation>La pressione diastolica deve essere inferiore alla sistolica.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="172"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="174"/>
         <source>Enter at least one value.</source>
         <translation>Inserisci almeno un valore.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="175"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="177"/>
         <source>The time of measurement is in the future.</source>
         <translation>L&apos;ora della rilevazione è nel futuro.</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/vitals_dialog.py" line="178"/>
+        <location filename="../../ui/vitals/vitals_dialog.py" line="180"/>
         <source>Say who measured.</source>
         <translation>Indica chi ha rilevato.</translation>
     </message>
@@ -2656,13 +2656,13 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="39"/>
+        <location filename="../../ui/app.py" line="48"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="40"/>
-        <location filename="../../ui/app.py" line="60"/>
+        <location filename="../../ui/app.py" line="49"/>
+        <location filename="../../ui/app.py" line="69"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -2909,71 +2909,201 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="177"/>
+        <source>Your role does not allow this. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
+        <translation>Il tuo ruolo non lo consente. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="182"/>
+        <source>The access log of this workstation has been altered or cut short. You can keep working, and every access is still logged. Tell the privacy officer (DPO) today.</source>
+        <translation>Il registro degli accessi di questa postazione è stato alterato o troncato. Puoi continuare a lavorare e ogni accesso viene comunque registrato. Avvisa oggi stesso il responsabile della protezione dei dati (DPO).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="187"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="207"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="221"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="237"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="242"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265"/>
+        <location filename="../../ui/messages.py" line="275"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280"/>
+        <location filename="../../ui/messages.py" line="282"/>
+        <source>see this patient&apos;s documents</source>
+        <translation>vedere i documenti di questo assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="283"/>
+        <source>read this kind of document</source>
+        <translation>leggere questo tipo di documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="284"/>
+        <source>see the vital signs</source>
+        <translation>vedere i parametri vitali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="285"/>
+        <source>record vital signs</source>
+        <translation>registrare i parametri vitali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="286"/>
+        <source>write the Profilo Sanitario Sintetico</source>
+        <translation>scrivere il Profilo Sanitario Sintetico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="289"/>
+        <source>sign and publish the Profilo Sanitario Sintetico</source>
+        <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="292"/>
+        <source>sign a televisit report</source>
+        <translation>firmare un referto di televisita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="293"/>
+        <source>see the agenda</source>
+        <translation>vedere l&apos;agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="294"/>
+        <source>book televisits</source>
+        <translation>prenotare televisite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="295"/>
+        <source>book televisits for other professionals</source>
+        <translation>prenotare televisite per altri professionisti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="298"/>
+        <source>see telemonitoring data</source>
+        <translation>vedere i dati di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="299"/>
+        <source>handle telemonitoring alarms</source>
+        <translation>gestire gli allarmi di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="300"/>
+        <source>discard changes waiting to be sent</source>
+        <translation>scartare le modifiche in attesa di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="303"/>
+        <source>see diagnostic images</source>
+        <translation>vedere le immagini diagnostiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="304"/>
+        <source>export images</source>
+        <translation>esportare immagini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="305"/>
+        <source>print the report of accesses to the FSE</source>
+        <translation>stampare il resoconto degli accessi al fascicolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="308"/>
+        <source>access data for this purpose</source>
+        <translation>accedere ai dati per questa finalità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="314"/>
+        <source>general practitioner (MMG)</source>
+        <translation>medico di medicina generale (MMG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="315"/>
+        <source>family paediatrician (PLS)</source>
+        <translation>pediatra di libera scelta (PLS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="316"/>
+        <source>specialist</source>
+        <translation>specialista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="317"/>
+        <source>nurse</source>
+        <translation>infermiere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="318"/>
+        <source>social worker</source>
+        <translation>assistente sociale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="319"/>
+        <source>administrative staff</source>
+        <translation>personale amministrativo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="326"/>
+        <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
+        <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="339"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>

@@ -522,18 +522,25 @@ class ImagesTab(QWidget):
         study = self.current_study
         if study is None:
             return None
+        patient = None if self.patient is None else self.patient.id
         if study.source is StudySource.LOCAL:
             sources: list[Path | bytes] = [
                 i.path for s in self._local_studies[study.study_uid].series for i in s.instances
             ]
 
             def work(report: Any, cancel: Any) -> list[Path]:
-                return drive(self._imaging.export_anonymised(sources, folder, cancel), report)
+                return drive(
+                    self._imaging.export_anonymised(sources, folder, cancel, patient_id=patient),
+                    report,
+                )
         else:
 
             def work(report: Any, cancel: Any) -> list[Path]:
                 fetched = drive(self._imaging.study_sources(study.study_uid, cancel), report)
-                return drive(self._imaging.export_anonymised(fetched, folder, cancel), report)
+                return drive(
+                    self._imaging.export_anonymised(fetched, folder, cancel, patient_id=patient),
+                    report,
+                )
 
         return self._run(
             work,
