@@ -19,6 +19,7 @@ from fse_desk._types import DocumentId, PatientId
 from fse_desk.audit import AccessControl
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import GatewayClient
+from fse_desk.connectors.gateway_jwt import ApplicationIdentity
 from fse_desk.connectors.gateway_push import NO_GATEWAY
 from fse_desk.connectors.push import OutboxPusher, PushSummary
 from fse_desk.connectors.sync import LAST_SYNC_KEY, SyncEngine, SyncSummary
@@ -40,6 +41,7 @@ from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.service import PssService
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import OperatorCredentials
+from fse_desk.security.redaction import PATIENT_DATA_FILTER
 from fse_desk.security.roles import Role
 from fse_desk.security.secrets import CacheKey, KeyLocation
 from fse_desk.store import CacheStore
@@ -133,6 +135,8 @@ class Workstation:
         self.local_change_queued: Event[None] = Event()
         self.vitals = VitalsService(store, self.access, on_queued=self._on_local_change)
         self.outbox = OutboxService(store, self.access, self._on_local_change)
+        self._mask_patients_in_logs()
+        self.patients_changed.connect(self._mask_patients_in_logs)
         # The audit chain checked at start; the UI warns while this is set.
         self.audit_problem: AuditTampered | None = None
         self.verify_audit()
@@ -166,6 +170,13 @@ class Workstation:
             raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
         content_type, data = self._client.binary(meta.body_url)
         return self.timeline.cache_body(meta, content_type, data), data
+
+    def _mask_patients_in_logs(self, _changed: None = None) -> None:
+        """Tell the logging filter the names and codici fiscali of the cached patients."""
+        patients = self._store.patients.search("", limit=1_000_000)
+        PATIENT_DATA_FILTER.set_terms(
+            t for p in patients for t in (p.family_name, p.given_name, p.codice_fiscale)
+        )
 
     def verify_audit(self) -> bool:
         """Check the audit trail's hash chain and its head in the keyring (also on demand).
@@ -298,7 +309,9 @@ class Workstation:
         """
         if self.gateway_base_url is None:
             raise ConfigError(NO_GATEWAY)
-        return GatewayClient(self.gateway_base_url, self.signing_credentials())
+        # The JWT's subject_role is the signed-in operator's, never a fixed APR.
+        identity = ApplicationIdentity(subject_role=self.operator.role.subject_role)
+        return GatewayClient(self.gateway_base_url, self.signing_credentials(), identity)
 
     def close(self) -> None:
         self.imaging.close()

@@ -41,6 +41,7 @@ from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.errors import InvalidRecord
 from fse_desk.progress import CancelToken, Progress
+from fse_desk.security.redaction import redact
 from fse_desk.store import CacheStore
 
 log = logging.getLogger(__name__)
@@ -247,10 +248,11 @@ def _resources(bundle: dict[str, Any]) -> Iterable[dict[str, Any]]:
 
 
 def _reject(summary: SyncSummary, exc: InvalidRecord) -> None:
-    # Logged without patient data: the message names ids and fields only.
-    log.warning("resource rejected by sync: %s", exc)
+    # A rejection may quote the offending value (a malformed codice fiscale): redacted.
+    reason = redact(str(exc))
+    log.warning("resource rejected by sync: %s", reason)
     summary.rejected += 1
-    summary.rejected_reasons.append(str(exc))
+    summary.rejected_reasons.append(reason)
 
 
 def _utc_now_iso() -> str:

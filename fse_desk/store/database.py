@@ -182,14 +182,30 @@ class Database:
             yield conn
 
     @contextmanager
-    def transaction(self, action: str = "writing") -> Iterator[Connection]:
+    def transaction(self, action: str = "writing", *, synced: bool = True) -> Iterator[Connection]:
         """A write transaction on this thread's connection; nests with savepoints.
 
         The outermost level is ``BEGIN IMMEDIATE … COMMIT``; an inner level is a
         savepoint, so an inner failure undoes only the inner work when the
         caller catches it. Any exception rolls back its level and propagates.
+
+        ``synced=False`` commits without waiting for the disk (``synchronous=NORMAL``
+        for this transaction only): atomic and safe from a crash of the program, but
+        a power cut may lose it until the next synced commit or checkpoint. The audit
+        trail writes one record per reading this way; an fsync per opened document
+        would cost more than the opening itself.
         """
         conn = self.connection()
+        if not synced and self._local.depth == 0:
+            with mapped_errors(self.path, action):
+                conn.execute("PRAGMA synchronous = NORMAL")
+            try:
+                with self.transaction(action) as conn:
+                    yield conn
+            finally:
+                with mapped_errors(self.path, action):
+                    conn.execute("PRAGMA synchronous = FULL")
+            return
         depth: int = self._local.depth
         savepoint = f"sp{depth}"
         with mapped_errors(self.path, action):
