@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pypdf
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
 from fse_desk.audit import AccessControl
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.timeline import AccessAction, Outcome, Purpose
-from fse_desk.errors import AuditTampered, StoreError
+from fse_desk.errors import AuditTampered, PermissionDenied, StoreError
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.roles import Role
 from fse_desk.store import CacheStore
@@ -169,3 +171,27 @@ def test_a_first_verification_keeps_the_head(tmp_path: Path) -> None:
         report = AccessControl(store, NURSE, anchor=anchor).verify()
         assert report.head is not None
         assert anchor.load() == (report.head.n, report.head.hash)
+
+
+def test_the_patient_gets_a_pdf_of_who_accessed_their_data(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, _access = logged
+    front_desk = Operator("Sig.ra Anna Sportello", "SPRNNA80A41A944K", Role.ADMIN_STAFF, None, "t")
+    pdf = AccessControl(store, front_desk).access_report(patient.id)
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())  # cells wrap
+    assert patient.codice_fiscale in text
+    assert text.count("Inf. Carla Neri") == 5  # the five readings of the fixture
+    assert "Consultazione dell'elenco dei documenti" in text
+    assert "Infermiere" in text and "Cura" in text
+    assert "Stampa di questo resoconto" in text  # printing it is an access too
+
+
+def test_a_nurse_cannot_print_the_access_report(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    with pytest.raises(PermissionDenied):
+        access.access_report(patient.id)
+    assert store.audit.for_patient(patient.id)[-1].outcome is Outcome.DENIED

@@ -15,9 +15,10 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.audit.report import access_report_pdf
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
-from fse_desk.errors import PermissionDenied
+from fse_desk.errors import PermissionDenied, ResourceNotFound
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.permissions import Action, allowed, check_purpose, require
 from fse_desk.store import CacheStore
@@ -115,6 +116,20 @@ class AccessControl:
 
     def access_log(self, patient_id: PatientId) -> list[AccessRecord]:
         return self._store.audit.for_patient(patient_id)
+
+    def access_report(self, patient_id: PatientId) -> bytes:
+        """The PDF "who accessed my data" for the patient (roles allowed to print it).
+
+        The printing is itself recorded, and appears as the report's last line.
+        """
+        self.require(
+            Action.PRINT_ACCESS_REPORT, patient_id, audit_as=AccessAction.PRINT_ACCESS_REPORT
+        )
+        patient = self._store.patients.get(patient_id)
+        if patient is None:
+            raise ResourceNotFound(f"patient {patient_id} is not in the cache", status=404)
+        self.record(patient_id, AccessAction.PRINT_ACCESS_REPORT)
+        return access_report_pdf(patient, self.access_log(patient_id), self._clock())
 
     def verify(self) -> ChainReport:
         """Check the whole chain against the head in the keyring (at start and on demand).
