@@ -9,7 +9,8 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   └── DemoRegionMissing        demo mode, but the demo region package is not installed
     ├── SecretStoreError             secrets (OS keyring)
     │   ├── KeyringUnavailable       no usable OS keyring on this machine
-    │   └── CacheKeyMissing          the cache exists but its key is gone
+    │   ├── CacheKeyMissing          the cache exists but its key is gone
+    │   └── WrongPassphrase          the sign-in passphrase does not match the profile
     ├── StoreError                   the encrypted local cache
     │   ├── WrongKey                 the key does not open the cache file
     │   ├── StoreLocked              another process holds the cache
@@ -87,6 +88,10 @@ class KeyringUnavailable(SecretStoreError):
 
 class CacheKeyMissing(SecretStoreError):
     """The cache file exists but the keyring holds no key for it."""
+
+
+class WrongPassphrase(SecretStoreError):
+    """The passphrase given at sign-in (or unlock) is not the profile's."""
 
 
 class StoreError(FseDeskError):

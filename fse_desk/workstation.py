@@ -9,6 +9,7 @@ records back. Build one with :func:`fse_desk.startup.open_workstation`.
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -43,7 +44,7 @@ from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.security.redaction import PATIENT_DATA_FILTER
 from fse_desk.security.roles import Role
-from fse_desk.security.secrets import CacheKey, KeyLocation
+from fse_desk.security.secrets import CacheKey, KeyLocation, save_cache_key
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.vitals import VitalsService
@@ -106,6 +107,7 @@ class Workstation:
         self.operator = operator
         self.demo = demo
         self.cache_key_in_file = cache_key.location is KeyLocation.FILE
+        self._cache_key = cache_key.key
         self._on_close = on_close
         self._credentials = credentials
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
@@ -170,6 +172,22 @@ class Workstation:
             raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
         content_type, data = self._client.binary(meta.body_url)
         return self.timeline.cache_body(meta, content_type, data), data
+
+    def rotate_cache_key(self) -> None:
+        """A new random key for the cache (``PRAGMA rekey``), kept in the keyring.
+
+        Should the keyring refuse the new key, the file is put back under the old one.
+        """
+        if self.cache_key_in_file:
+            raise ConfigError("a demo cache keyed by a file keeps its key: nothing to rotate")
+        old, new = self._cache_key, secrets.token_bytes(len(self._cache_key))
+        self._store.rekey(new)
+        try:
+            save_cache_key(self.operator.profile, new)
+        except BaseException:
+            self._store.rekey(old)
+            raise
+        self._cache_key = new
 
     def _mask_patients_in_logs(self, _changed: None = None) -> None:
         """Tell the logging filter the names and codici fiscali of the cached patients."""

@@ -72,6 +72,14 @@ def keyring_username(profile: str) -> str:
     return f"cache-key:{validate_profile(profile)}"
 
 
+def save_cache_key(profile: str, key: bytes) -> None:
+    """Replace ``profile``'s cache key in the keyring (after a key rotation)."""
+    try:
+        _store_in_keyring(usable_backend(), keyring_username(profile), key)
+    except KeyringError as exc:
+        raise SecretStoreError(f"the keyring did not take the new cache key ({exc})") from exc
+
+
 def keyring_available() -> bool:
     """True when the OS keyring can really keep a secret."""
     try:

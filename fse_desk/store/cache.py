@@ -137,6 +137,12 @@ class CacheStore:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
         return [tuple(r) for r in rows] == [("ok",)]
 
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the cache with a new raw 256-bit ``key`` (key rotation)."""
+        if len(key) != KEY_BYTES:
+            raise ValueError(f"the cache key is {KEY_BYTES} raw bytes, got {len(key)}")
+        self._db.rekey(key)
+
     def close(self) -> None:
         self._db.close()
 

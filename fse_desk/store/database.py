@@ -116,6 +116,25 @@ class Database:
             with mapped_errors(self.path, "closing"):
                 conn.close()
 
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the whole file with ``key`` (``PRAGMA rekey``) on this thread.
+
+        The other threads' connections hold the old key: they are closed first and
+        reopen with the new one on their next use.
+        """
+        if self._key is None:
+            raise ValueError("a plain benchmark file has no key to change")
+        conn = self.connection()
+        me = threading.current_thread()
+        with self._lock:
+            others = [c for t, c in self._connections.items() if t is not me]
+            self._connections = {me: conn}
+        for other in others:
+            other.close()
+        with mapped_errors(self.path, "changing the key"):
+            conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+        self._key = key
+
     def _register(self, conn: Connection) -> Connection:
         me = threading.current_thread()
         with self._lock:
