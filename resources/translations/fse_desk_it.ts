@@ -845,59 +845,87 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="91"/>
+        <source>Workstation locked</source>
+        <translation>Postazione bloccata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="94"/>
+        <source>Signed in: {user}. Enter your passphrase to go on.</source>
+        <translation>Accesso di: {user}. Inserisci la tua passphrase per continuare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="100"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="104"/>
+        <source>Unlock</source>
+        <translation>Sblocca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="105"/>
+        <source>Another user</source>
+        <translation>Un altro utente</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -1326,79 +1354,79 @@
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="84"/>
+        <location filename="../../ui/pss/pss_tab.py" line="86"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="97"/>
+        <location filename="../../ui/pss/pss_tab.py" line="99"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="193"/>
+        <location filename="../../ui/pss/pss_tab.py" line="195"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="264"/>
+        <location filename="../../ui/pss/pss_tab.py" line="266"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="275"/>
+        <location filename="../../ui/pss/pss_tab.py" line="277"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="275"/>
+        <location filename="../../ui/pss/pss_tab.py" line="277"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="276"/>
+        <location filename="../../ui/pss/pss_tab.py" line="278"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="287"/>
+        <location filename="../../ui/pss/pss_tab.py" line="289"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="305"/>
+        <location filename="../../ui/pss/pss_tab.py" line="307"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="324"/>
+        <location filename="../../ui/pss/pss_tab.py" line="326"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="387"/>
+        <location filename="../../ui/pss/pss_tab.py" line="389"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="392"/>
+        <location filename="../../ui/pss/pss_tab.py" line="394"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="393"/>
+        <location filename="../../ui/pss/pss_tab.py" line="395"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="394"/>
+        <location filename="../../ui/pss/pss_tab.py" line="396"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="398"/>
+        <location filename="../../ui/pss/pss_tab.py" line="400"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -2656,13 +2684,13 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="48"/>
+        <location filename="../../ui/app.py" line="50"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="49"/>
-        <location filename="../../ui/app.py" line="69"/>
+        <location filename="../../ui/app.py" line="51"/>
+        <location filename="../../ui/app.py" line="71"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
