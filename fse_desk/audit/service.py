@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
-from fse_desk.audit.report import access_report_pdf
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
 from fse_desk.errors import PermissionDenied, ResourceNotFound
@@ -129,6 +128,9 @@ class AccessControl:
         if patient is None:
             raise ResourceNotFound(f"patient {patient_id} is not in the cache", status=404)
         self.record(patient_id, AccessAction.PRINT_ACCESS_REPORT)
+        # Imported here: reportlab is heavy, and every service imports this module.
+        from fse_desk.audit.report import access_report_pdf
+
         return access_report_pdf(patient, self.access_log(patient_id), self._clock())
 
     def verify(self) -> ChainReport:
