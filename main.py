@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     # Request lines name patient resources: keep them out of the log.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    from fse_desk.security.redaction import install_on
+
+    install_on(logging.getLogger().handlers)  # no names, CFs or identifiers in the log
     from fse_desk.config import load_config
     from fse_desk.errors import ConfigError
 

@@ -43,6 +43,7 @@ from fse_desk.domain.vitals import Vital
 from fse_desk.progress import drive
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
+from tests.timeline_support import clinician_access
 
 SEED = 42
 FHIR_JSON = "application/fhir+json"
@@ -54,7 +55,7 @@ def queue_changes(cache_file: Path, key: bytes, base_url: str, changes: int) -> 
     with CacheStore.open(cache_file, key) as store, FhirClient(base_url) as client:
         drive(SyncEngine(store, client).pull())
         patients = [p.id for p in store.patients.search("", limit=100_000)]
-        vitals = VitalsService(store)
+        vitals = VitalsService(store, clinician_access(store))
         when = datetime.now(UTC) - timedelta(days=1)
         queued = 0
         while queued < changes:

@@ -9,7 +9,8 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   └── DemoRegionMissing        demo mode, but the demo region package is not installed
     ├── SecretStoreError             secrets (OS keyring)
     │   ├── KeyringUnavailable       no usable OS keyring on this machine
-    │   └── CacheKeyMissing          the cache exists but its key is gone
+    │   ├── CacheKeyMissing          the cache exists but its key is gone
+    │   └── WrongPassphrase          the sign-in passphrase does not match the profile
     ├── StoreError                   the encrypted local cache
     │   ├── WrongKey                 the key does not open the cache file
     │   ├── StoreLocked              another process holds the cache
@@ -55,6 +56,9 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     ├── BookingConflict              an appointment clashes and the user has not accepted it *
     │                                (``conflicts``: each with its reason and the other booking)
     ├── NotPermitted                 the operator's role may not do this (``role``, ``action``)
+    ├── PermissionDenied             the operator's role does not allow this action
+    │                                (``action``, ``role``, ``doc_class``, ``purpose``)
+    ├── AuditTampered                the access log's hash chain is broken or truncated
     ├── InvalidRecord                a domain record failed validation
     ├── VocabularyFileError          a vocabulary CSV is malformed (``line``, ``column``)
     └── Cancelled                    the user cancelled a long operation
@@ -91,6 +95,10 @@ class KeyringUnavailable(SecretStoreError):
 
 class CacheKeyMissing(SecretStoreError):
     """The cache file exists but the keyring holds no key for it."""
+
+
+class WrongPassphrase(SecretStoreError):
+    """The passphrase given at sign-in (or unlock) is not the profile's."""
 
 
 class StoreError(FseDeskError):
@@ -328,3 +336,30 @@ class NotPermitted(FseDeskError):
         super().__init__(message)
         self.role = role
         self.action = action
+
+
+class PermissionDenied(FseDeskError):
+    """The operator's role does not allow ``action`` (on ``doc_class``, for ``purpose``).
+
+    The attributes are the enum values (strings), so this module imports nothing
+    of the security package.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        action: str,
+        role: str,
+        doc_class: str | None = None,
+        purpose: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.action = action
+        self.role = role
+        self.doc_class = doc_class
+        self.purpose = purpose
+
+
+class AuditTampered(FseDeskError):
+    """The access log's hash chain is broken, or shorter than its anchor says."""

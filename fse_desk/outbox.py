@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from fse_desk.audit import AccessControl
 from fse_desk.domain.outbox import OutboxEntry, OutboxState
+from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import InvalidRecord
+from fse_desk.security.permissions import Action
 from fse_desk.store import CacheStore
 from fse_desk.vitals.observation import reading_from_observation
 
 
 class OutboxService:
     def __init__(
-        self, store: CacheStore, operator_name: str, on_change: Callable[[], None]
+        self, store: CacheStore, access: AccessControl, on_change: Callable[[], None]
     ) -> None:
         self._store = store
-        self._operator_name = operator_name
+        self._access = access
+        self._operator_name = access.operator.display_name
         self._on_change = on_change
 
     def entries(self, *, include_closed: bool = False) -> list[OutboxEntry]:
@@ -34,8 +38,16 @@ class OutboxService:
         self._on_change()
 
     def discard(self, entry_id: int) -> None:
-        """Give the change up (the UI has asked for confirmation); recorded with the user."""
+        """Give the change up (the UI has asked for confirmation); recorded with the user.
+
+        Only roles that may make clinical changes may give one up (PermissionDenied).
+        """
+        entry = self._store.outbox.get(entry_id)
+        patient = None if entry is None else entry.patient_id
+        self._access.require(Action.DISCARD_OUTBOX, patient, audit_as=AccessAction.DISCARD_OUTBOX)
         self._store.outbox.discard(entry_id, self._operator_name)
+        if patient is not None:
+            self._access.record(patient, AccessAction.DISCARD_OUTBOX, resource=f"outbox/{entry_id}")
         self._on_change()
 
     def keep_mine(self, entry_id: int) -> None:

@@ -23,6 +23,7 @@ from fse_desk.progress import Progress
 from fse_desk.pss.drafting import PssSigner
 from fse_desk.pss.model import Clinician, Organization
 from fse_desk.scheduling.video import VideoServer
+from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import (
     OperatorCredentials,
     client_key_passphrase,
@@ -112,6 +113,10 @@ def _open(
         vocabulary_dir=config.vocabulary_dir,
         gateway_url=gateway_url,
         video_server=video_server(config),
+        # A demo profile without a keyring keeps its audit head beside its key file.
+        audit_anchor=AuditAnchor(
+            operator.profile, None if key.file is None else path.with_name(path.name + ".audit")
+        ),
     )
     if pacs is not None:
         workstation.imaging.connect_pacs(pacs)

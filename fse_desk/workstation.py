@@ -8,6 +8,8 @@ records back. Build one with :func:`fse_desk.startup.open_workstation`.
 
 from __future__ import annotations
 
+import logging
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -17,6 +19,7 @@ from pathlib import Path
 import keyring
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.audit import AccessControl
 from fse_desk.connectors.agenda_pull import pull_agenda
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import GatewayClient
@@ -29,7 +32,13 @@ from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.roles import Role
 from fse_desk.domain.scheduling import Appointment
-from fse_desk.errors import CertificateError, ConfigError, ConnectorError, ResourceNotFound
+from fse_desk.errors import (
+    AuditTampered,
+    CertificateError,
+    ConfigError,
+    ConnectorError,
+    ResourceNotFound,
+)
 from fse_desk.events import Event
 from fse_desk.imaging.service import ImagingService
 from fse_desk.outbox import OutboxService
@@ -44,8 +53,10 @@ from fse_desk.scheduling.report import TelevisitReport, draft_report
 from fse_desk.scheduling.report_publication import queue_report
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.video import RoomUser, VideoServer, room_url
+from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import OperatorCredentials
-from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation
+from fse_desk.security.redaction import PATIENT_DATA_FILTER
+from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation, save_cache_key
 from fse_desk.store import CacheStore
 from fse_desk.store.sync_records import QuarantinedRecord
 from fse_desk.telemonitoring.inbox import AlarmInbox
@@ -58,6 +69,7 @@ OFFLINE_SINCE_KEY = "offline_since"
 AGENDA_PAST = timedelta(weeks=6)
 AGENDA_AHEAD = timedelta(weeks=16)
 DEMO_VIDEO_SERVER = VideoServer("https://meet.jit.si")
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,18 +123,26 @@ class Workstation:
         vocabulary_dir: Path | None = None,
         gateway_url: str | None = None,
         video_server: VideoServer = DEMO_VIDEO_SERVER,
+        audit_anchor: AuditAnchor | None = None,
     ) -> None:
         self._store = store
         self._client = client
         self.operator = operator
         self.demo = demo
         self.cache_key_in_file = cache_key.location is KeyLocation.FILE
+        self._cache_key = cache_key.key
         self._on_close = on_close
         self._credentials = credentials
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
         self.gateway_base_url = gateway_url
+        # Every service checks the role and audits through this one object.
+        self.access = AccessControl(store, operator, anchor=audit_anchor)
         self.timeline = TimelineService(
-            store, client, operator, read_findings=FindingsIndexer(vocabulary_dir)
+            store,
+            client,
+            operator,
+            read_findings=FindingsIndexer(vocabulary_dir),
+            access=self.access,
         )
         self.pss = PssService(
             store,
@@ -134,7 +154,9 @@ class Workstation:
                 store, self.signing_credentials, gateway_url, on_queued=self._on_local_change
             ),
         )
-        self.imaging = ImagingService(documents=self.documents, document_body=self.document_body)
+        self.imaging = ImagingService(
+            documents=self.documents, document_body=self.document_body, access=self.access
+        )
         self._sync_lock = threading.Lock()
         self._status_lock = threading.RLock()
         self.status_changed: Event[ConnectionStatus] = Event()
@@ -143,16 +165,21 @@ class Workstation:
         self.patient_context = PatientContext()
         # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
         self.local_change_queued: Event[None] = Event()
-        self.vitals = VitalsService(store, on_queued=self._on_local_change)
+        self.vitals = VitalsService(store, self.access, on_queued=self._on_local_change)
         self.telemonitoring = TelemonitoringService(store)
         self.alarm_inbox = AlarmInbox(
             store, self.telemonitoring, operator.display_name, self._on_local_change
         )
-        self.outbox = OutboxService(store, operator.display_name, self._on_local_change)
+        self.outbox = OutboxService(store, self.access, self._on_local_change)
         self.agenda = AgendaService(
             store, operator.role, operator.display_name, on_change=self._on_local_change
         )
         self.video_server = video_server
+        self._mask_patients_in_logs()
+        self.patients_changed.connect(self._mask_patients_in_logs)
+        # The audit chain checked at start; the UI warns while this is set.
+        self.audit_problem: AuditTampered | None = None
+        self.verify_audit()
         self._status = ConnectionStatus(
             online=None,
             offline_since=_parse(store.sync_state.get(OFFLINE_SINCE_KEY)),
@@ -184,6 +211,43 @@ class Workstation:
             raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
         content_type, data = self._client.binary(meta.body_url)
         return self.timeline.cache_body(meta, content_type, data), data
+
+    def rotate_cache_key(self) -> None:
+        """A new random key for the cache (``PRAGMA rekey``), kept in the keyring.
+
+        Should the keyring refuse the new key, the file is put back under the old one.
+        """
+        if self.cache_key_in_file:
+            raise ConfigError("a demo cache keyed by a file keeps its key: nothing to rotate")
+        old, new = self._cache_key, secrets.token_bytes(len(self._cache_key))
+        self._store.rekey(new)
+        try:
+            save_cache_key(self.operator.profile, new)
+        except BaseException:
+            self._store.rekey(old)
+            raise
+        self._cache_key = new
+
+    def _mask_patients_in_logs(self, _changed: None = None) -> None:
+        """Tell the logging filter the names and codici fiscali of the cached patients."""
+        patients = self._store.patients.search("", limit=1_000_000)
+        PATIENT_DATA_FILTER.set_terms(
+            t for p in patients for t in (p.family_name, p.given_name, p.codice_fiscale)
+        )
+
+    def verify_audit(self) -> bool:
+        """Check the audit trail's hash chain and its head in the keyring (also on demand).
+
+        False (and ``audit_problem`` set, the reason logged) when it was tampered with.
+        """
+        try:
+            self.access.verify()
+        except AuditTampered as exc:
+            _log.error("audit trail check failed: %s", exc)
+            self.audit_problem = exc
+            return False
+        self.audit_problem = None
+        return True
 
     # -- status -------------------------------------------------------------------
     @property
@@ -397,19 +461,16 @@ class Workstation:
         """
         if self.gateway_base_url is None:
             raise ConfigError(NO_GATEWAY)
-        role = self.operator.role.gateway_subject_role
-        if role is None:
-            # Unreachable from the editor, which lets only MMG/PLS publish.
-            raise ConfigError(
-                f"the {self.operator.role.value} role publishes nothing through the gateway"
-            )
         signer = self.operator.signer
         locality = (
             xon(signer.custodian.name, signer.custodian.id, signer.custodian.id_root)
             if (signer is not None)
             else ""
         )
-        identity = ApplicationIdentity(subject_role=role, locality=locality)
+        # The JWT's subject_role is the signed-in operator's, never a fixed APR.
+        identity = ApplicationIdentity(
+            subject_role=self.operator.role.subject_role, locality=locality
+        )
         return GatewayClient(
             self.gateway_base_url,
             self.signing_credentials(),

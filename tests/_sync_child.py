@@ -17,18 +17,28 @@ import argparse
 import os
 import random
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from fse_desk.audit import AccessControl
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.push import OutboxPusher
 from fse_desk.connectors.sync import SyncEngine
+from fse_desk.domain.roles import Role
 from fse_desk.domain.vitals import Vital
 from fse_desk.progress import drive
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
 
 KEY_VARIABLE = "FSE_DESK_TEST_CACHE_KEY"
+
+
+@dataclass(frozen=True)
+class Nurse:
+    display_name: str
+    codice_fiscale: str
+    role: Role
 
 
 def say(line: str) -> None:
@@ -47,7 +57,9 @@ def pull(store: CacheStore, client: FhirClient, page_size: int) -> None:
 
 def push(store: CacheStore, client: FhirClient, records: int, seed: int) -> None:
     rng = random.Random(seed)
-    vitals = VitalsService(store)
+    # Imports kept light: the kill tests start this child many times.
+    nurse = Nurse("Inf. Paolo Neri", "NREPLA80A01A944X", Role.NURSE)
+    vitals = VitalsService(store, AccessControl(store, nurse))
     pusher = OutboxPusher(store, client, rng=random.Random(seed))
     patients = [p.id for p in store.patients.search("", limit=5)]
     say("ready")

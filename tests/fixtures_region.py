@@ -68,13 +68,14 @@ def cache(tmp_path: Path) -> Iterator[CacheStore]:
         store.close()
 
 
-def region_config(data_dir: Path, base_url: str) -> AppConfig:
-    """A configured (non-demo) workstation of a Casa della Salute nurse on ``base_url``."""
+def region_config(data_dir: Path, base_url: str, role: Role = Role.NURSE) -> AppConfig:
+    """A configured (non-demo) workstation of a Casa della Salute nurse on ``base_url``
+    (or of a colleague with another ``role``)."""
     user = UserConfig(
         profile="neri",
         display_name="Inf. Carla Neri",
         codice_fiscale="NRECRL80A41A944K",
-        role=Role.NURSE,
+        role=role,
     )
     return AppConfig(
         user=user, region=RegionConfig(base_url, timeout_s=2), demo=DemoConfig(), data_dir=data_dir

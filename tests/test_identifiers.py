@@ -18,7 +18,6 @@ from fse_desk.domain.identifiers import (
     submission_set_id,
 )
 from fse_desk.domain.patient import ConsentState, Patient, Sex
-from fse_desk.domain.roles import Role
 from fse_desk.pss import write_cda
 from fse_desk.pss.publication import publication_of
 from tests.test_pss_support import full_pss
@@ -88,9 +87,3 @@ def test_publication_identifiers_follow_the_integration_guide() -> None:
     assert publication_of(other, patient).identificativo_sottomissione != (
         fields.identificativo_sottomissione
     )
-
-
-def test_gateway_subject_role_comes_from_the_operator_role() -> None:
-    assert Role.MMG.gateway_subject_role == "APR"
-    assert Role.PLS.gateway_subject_role == "APR"
-    assert Role.NURSE.gateway_subject_role is None  # publishes nothing through FSE Desk

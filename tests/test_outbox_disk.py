@@ -21,6 +21,7 @@ from fse_desk.security import CacheKey
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
 from tests.fixtures_store import RecordFactory
+from tests.timeline_support import clinician_access
 from ui.i18n import install_translators
 from ui.messages import user_message
 
@@ -49,7 +50,7 @@ def _record(
     measurements: dict[Vital, tuple[float, ...]],
     note: str = "",
 ) -> list[VitalReading]:
-    return VitalsService(store).record(
+    return VitalsService(store, clinician_access(store)).record(
         patient.id, measurements, effective_at=WHEN, performer="Inf. Carla Neri", note=note
     )
 

@@ -18,6 +18,7 @@ from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
 from fse_desk_sandbox import FaultConfig
 from tests.fixtures_region import LiveRegion
+from tests.timeline_support import clinician_access
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -54,7 +55,7 @@ def _server_copies(region: LiveRegion, local_id: str) -> list[dict[str, Any]]:
 
 
 def _record(cache: CacheStore, **measures: tuple[float, ...]) -> list[Any]:
-    vitals = VitalsService(cache)
+    vitals = VitalsService(cache, clinician_access(cache))
     return vitals.record(
         _patient(cache),
         {Vital[name]: values for name, values in measures.items()},
@@ -102,7 +103,9 @@ def test_a_resend_after_a_lost_answer_makes_no_duplicate(
 
 def test_corrections_go_in_order_with_if_match(synced: CacheStore, live_region: LiveRegion) -> None:
     [reading] = _record(synced, BODY_TEMPERATURE=(38.2,))
-    VitalsService(synced).correct(reading, (37.8,), "ricontrollata")  # still offline: queued
+    VitalsService(synced, clinician_access(synced)).correct(
+        reading, (37.8,), "ricontrollata"
+    )  # still offline: queued
     assert _push(synced, live_region).sent == 2
     [copy] = _server_copies(live_region, reading.id)
     assert copy["valueQuantity"]["value"] == 37.8
@@ -117,7 +120,7 @@ def test_a_conflict_is_kept_and_the_user_chooses(
     [theirs] = _server_copies(live_region, reading.id)
     theirs["valueQuantity"]["value"] = 90.0  # someone else corrected it meanwhile
     live_region.client.update(theirs)
-    VitalsService(synced).correct(reading, (86.0,), "")
+    VitalsService(synced, clinician_access(synced)).correct(reading, (86.0,), "")
     summary = _push(synced, live_region)
     assert summary.conflicts == 1 and summary.sent == 0
     [entry] = [e for e in synced.outbox.entries() if e.state is OutboxState.CONFLICT]
@@ -125,7 +128,7 @@ def test_a_conflict_is_kept_and_the_user_chooses(
     assert entry.payload["valueQuantity"]["value"] == 86.0
     assert _server_copies(live_region, reading.id)[0]["valueQuantity"]["value"] == 90.0
 
-    service = OutboxService(synced, "Inf. Carla Neri", lambda: None)
+    service = OutboxService(synced, clinician_access(synced, "Inf. Carla Neri"), lambda: None)
     service.keep_mine(entry.id)
     assert _push(synced, live_region).sent == 1
     assert _server_copies(live_region, reading.id)[0]["valueQuantity"]["value"] == 86.0
@@ -139,10 +142,12 @@ def test_taking_the_servers_version_updates_the_local_reading(
     [theirs] = _server_copies(live_region, reading.id)
     theirs["valueQuantity"]["value"] = 118.0
     live_region.client.update(theirs)
-    VitalsService(synced).correct(reading, (181.0,), "")
+    VitalsService(synced, clinician_access(synced)).correct(reading, (181.0,), "")
     _push(synced, live_region)
     [entry] = [e for e in synced.outbox.entries() if e.state is OutboxState.CONFLICT]
-    OutboxService(synced, "Dott.ssa Elena Guidotti", lambda: None).take_theirs(entry.id)
+    OutboxService(
+        synced, clinician_access(synced, "Dott.ssa Elena Guidotti"), lambda: None
+    ).take_theirs(entry.id)
     assert synced.vitals.get(reading.id).values == (118.0,)
     settled = synced.outbox.get(entry.id)
     assert settled.state is OutboxState.DISCARDED
@@ -172,7 +177,7 @@ def test_a_refused_change_stops_alone_and_says_why(
     assert refused.state is OutboxState.ERROR
     assert "422" in refused.last_error and "meta must be a JSON object" in refused.last_error
     assert len(_server_copies(live_region, good.id)) == 1
-    OutboxService(synced, "Inf. Carla Neri", lambda: None).discard(bad)
+    OutboxService(synced, clinician_access(synced, "Inf. Carla Neri"), lambda: None).discard(bad)
     assert synced.outbox.get(bad).state is OutboxState.DISCARDED
     assert synced.outbox.count_pending() == 0
 
@@ -225,7 +230,7 @@ def test_server_errors_back_off_then_send_when_due(
 def test_with_faults_on_every_change_lands_exactly_once(
     synced: CacheStore, live_region: LiveRegion
 ) -> None:
-    vitals = VitalsService(synced)
+    vitals = VitalsService(synced, clinician_access(synced))
     patients = [p.id for p in synced.patients.search("")[:10]]
     readings = [
         r

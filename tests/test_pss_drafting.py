@@ -23,7 +23,7 @@ from fse_desk.vitals import VitalsService
 from tests.fixtures_region import LiveRegion
 from tests.pss_region_support import PssRegion
 from tests.test_pss_support import ROME, TODAY, full_pss
-from tests.timeline_support import make_synced
+from tests.timeline_support import clinician_access, make_synced
 
 NEW_MMG = Clinician("BNCLRA75M41A944Z", "Laura", "Bianchi", ("tel:+390511234567",))
 SIGNER = PssSigner(NEW_MMG, Organization("080105-MMG", "Studio Bianchi"))
@@ -154,7 +154,7 @@ def test_the_service_starts_from_the_current_published_version(region: PssRegion
     patient = region.with_versions(2)
     current = region.service.history(patient.id)[0]
     published = region.service.read(current.document_id)
-    VitalsService(region.synced.cache).record(
+    VitalsService(region.synced.cache, clinician_access(region.synced.cache)).record(
         patient.id,
         {Vital.HEART_RATE: (64.0,)},
         effective_at=NOW - timedelta(hours=1),

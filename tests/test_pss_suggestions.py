@@ -7,6 +7,7 @@ import base64
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -17,6 +18,7 @@ from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.fhir_mapping import document_from_fhir, patient_from_fhir
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
 from fse_desk.domain.patient import ConsentState
+from fse_desk.domain.roles import Role
 from fse_desk.errors import ConsentMissing
 from fse_desk.progress import drive
 from fse_desk.pss import codes, refresh
@@ -36,11 +38,12 @@ from fse_desk.pss.suggestions import (
     suggestion_vocabularies,
 )
 from fse_desk.pss.vocabularies import Vocabulary, load_vocabulary
+from fse_desk.startup import open_workstation
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox.region import generate_region
-from tests.fixtures_region import LiveRegion
+from tests.fixtures_region import LiveRegion, region_config
 from tests.test_pss_support import ROME, full_pss, icd9, minimal_pss
 from tests.timeline_support import DOCTOR, make_synced
 
@@ -401,10 +404,18 @@ def test_the_service_suggests_from_the_bodies_the_timeline_fetched(
         service.suggest(denied.id, None)
 
 
+@pytest.fixture
+def gp_workstation(tmp_path: Path, live_region: LiveRegion) -> Iterator[Workstation]:
+    """The region's workstation signed in as a GP: the PSS suggestions are theirs."""
+    opened = open_workstation(region_config(tmp_path, live_region.server.base_url, Role.MMG))
+    yield opened
+    opened.close()
+
+
 def test_a_body_fetched_by_the_workstation_is_read_like_the_timeline_s(
-    region_workstation: Workstation,
+    gp_workstation: Workstation,
 ) -> None:
-    workstation = region_workstation
+    workstation = gp_workstation
     workstation.sync()
     patient = next(
         p

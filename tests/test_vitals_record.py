@@ -12,6 +12,7 @@ from fse_desk.domain.vitals import Vital, check_values
 from fse_desk.errors import InvalidRecord
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService, reading_from_observation, to_observation
+from tests.timeline_support import clinician_access
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -44,7 +45,7 @@ def test_plausible_values_pass() -> None:
 def test_record_is_all_or_nothing(cache_store: CacheStore, records: object) -> None:
     patient = records.patient(consent=ConsentState.GRANTED)
     cache_store.patients.upsert_many([patient])
-    service = VitalsService(cache_store)
+    service = VitalsService(cache_store, clinician_access(cache_store))
     with pytest.raises(InvalidRecord, match="outside"):
         service.record(
             patient.id,
@@ -84,7 +85,7 @@ def test_blood_pressure_is_a_panel_with_two_components(
 ) -> None:
     patient = records.patient()
     cache_store.patients.upsert_many([patient])
-    [reading] = VitalsService(cache_store).record(
+    [reading] = VitalsService(cache_store, clinician_access(cache_store)).record(
         patient.id,
         {Vital.BLOOD_PRESSURE: (135.0, 85.0)},
         effective_at=NOW,

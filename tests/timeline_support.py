@@ -6,6 +6,7 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
+from fse_desk.audit import AccessControl
 from fse_desk.connectors.sync import SyncEngine
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.domain.roles import Role
@@ -18,6 +19,12 @@ from tests.fixtures_region import LiveRegion
 
 DOCTOR = Operator("Dott.ssa Elena Guidotti", "GDTLNE70A41A944K", Role.MMG, None, "test")
 NURSE = Operator("Inf. Paolo Neri", "NREPLA80A01A944X", Role.NURSE, None, "test")
+
+
+def clinician_access(store: CacheStore, name: str = "Inf. Paolo Neri") -> AccessControl:
+    """The permission checks and audit of a nurse (``name``) over ``store``: records
+    vitals, handles the outbox."""
+    return AccessControl(store, Operator(name, NURSE.codice_fiscale, Role.NURSE, None, "test"))
 
 
 @dataclass

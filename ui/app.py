@@ -16,6 +16,7 @@ from fse_desk.workstation import Workstation
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import user_message
+from ui.plain_labels import install_plain_labels
 from ui.progress_text import progress_text
 from ui.workers import Worker
 
@@ -28,6 +29,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("FSE Desk")
     app.setOrganizationName("fse-desk")
     install_translators(app)
+    install_plain_labels(app)  # server text is never rendered as HTML
     if STYLE_SHEET.exists():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     return app

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from fse_desk._types import PatientId
 from fse_desk.domain.patient import Patient
@@ -19,6 +28,7 @@ from ui.outbox_panel import OutboxPanel
 from ui.patient_list import PatientListWidget
 from ui.patient_workspace import PatientWorkspace
 from ui.pss import PssTab
+from ui.screen_lock import InactivityWatcher, LockScreen, LockSettings
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
 from ui.telemonitoring.inbox_view import AlertInbox
@@ -28,7 +38,13 @@ from ui.vitals.vitals_tab import VitalsTab
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workstation: Workstation, *, auto_sync: bool = True) -> None:
+    locked = Signal()
+    switch_user_requested = Signal()
+
+    def __init__(
+        self, workstation: Workstation, *, auto_sync: bool = True, lock: LockSettings | None = None
+    ) -> None:
+        """``lock``: lock after inactivity (None: never, as in the demo without profiles)."""
         super().__init__()
         self.workstation = workstation
         self.setWindowTitle(self.tr("FSE Desk"))
@@ -64,7 +80,21 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([560, 880])
-        self.setCentralWidget(splitter)
+        # While locked the stack shows the lock screen: the patient widgets are hidden,
+        # not destroyed, so unsaved drafts survive.
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self._content = splitter
+        self.setCentralWidget(self.pages)
+        self.lock_screen: LockScreen | None = None
+        self._hidden_windows: list[QWidget] = []
+        if lock is not None:
+            self.lock_screen = LockScreen(lock)
+            self.pages.addWidget(self.lock_screen)
+            self.lock_screen.unlocked.connect(self.unlock)
+            self.lock_screen.switch_user_requested.connect(self.switch_user_requested)
+            self.inactivity = InactivityWatcher(lock.timeout_ms, self)
+            self.inactivity.idle.connect(self.lock)
 
         self.status_area = StatusArea(workstation)
         self.statusBar().addPermanentWidget(self.status_area, 1)
@@ -112,6 +142,34 @@ class MainWindow(QMainWindow):
         self.status_area.cancel_button.clicked.connect(self.sync.cancel)
         if auto_sync:
             self.sync.sync_now(manual=False)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_screen is not None and self.pages.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide every patient datum (this window's content and its other windows)."""
+        if self.lock_screen is None or self.is_locked:
+            return
+        self._hidden_windows = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+        ]
+        for window in self._hidden_windows:
+            window.hide()
+        for toolbar in self.findChildren(QToolBar):
+            toolbar.setEnabled(False)
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self.locked.emit()
+
+    def unlock(self) -> None:
+        self.pages.setCurrentWidget(self._content)
+        for toolbar in self.findChildren(QToolBar):
+            toolbar.setEnabled(True)
+        for window in self._hidden_windows:
+            window.show()
+        self._hidden_windows = []
+        self.inactivity.restart()
 
     def _on_patient_selected(self, patient: Patient) -> None:
         self.workstation.patient_context.select(patient)

@@ -175,6 +175,16 @@ def _texts() -> dict[type[BaseException], str]:
             "You cannot publish the PSS: only general practitioners (MMG) and family "
             "paediatricians (PLS) write it. You can still read it.",
         ),
+        errors.PermissionDenied: QCoreApplication.translate(
+            "messages",
+            "Your role does not allow this. Nothing was shown or changed. Ask a colleague "
+            "whose role allows it.",
+        ),
+        errors.AuditTampered: QCoreApplication.translate(
+            "messages",
+            "The access log of this workstation has been altered or cut short. You can keep "
+            "working, and every access is still logged. Tell the privacy officer (DPO) today.",
+        ),
         PssNotPublishable: QCoreApplication.translate(
             "messages",
             "The PSS cannot be published yet: some fields are missing or not valid. Correct "
@@ -278,8 +288,57 @@ def gateway_problem_text(
     )
 
 
+def _denied_actions() -> dict[str, str]:
+    return {
+        "view_timeline": QCoreApplication.translate("messages", "see this patient's documents"),
+        "read_document": QCoreApplication.translate("messages", "read this kind of document"),
+        "view_vitals": QCoreApplication.translate("messages", "see the vital signs"),
+        "record_vitals": QCoreApplication.translate("messages", "record vital signs"),
+        "write_pss": QCoreApplication.translate(
+            "messages", "write the Profilo Sanitario Sintetico"
+        ),
+        "publish_pss": QCoreApplication.translate(
+            "messages", "sign and publish the Profilo Sanitario Sintetico"
+        ),
+        "sign_televisit_report": QCoreApplication.translate("messages", "sign a televisit report"),
+        "view_agenda": QCoreApplication.translate("messages", "see the agenda"),
+        "book_own": QCoreApplication.translate("messages", "book televisits"),
+        "book_for_others": QCoreApplication.translate(
+            "messages", "book televisits for other professionals"
+        ),
+        "view_telemonitoring": QCoreApplication.translate("messages", "see telemonitoring data"),
+        "handle_alarms": QCoreApplication.translate("messages", "handle telemonitoring alarms"),
+        "discard_outbox": QCoreApplication.translate(
+            "messages", "discard changes waiting to be sent"
+        ),
+        "view_images": QCoreApplication.translate("messages", "see diagnostic images"),
+        "export_images": QCoreApplication.translate("messages", "export images"),
+        "print_access_report": QCoreApplication.translate(
+            "messages", "print the report of accesses to the FSE"
+        ),
+        "declare_purpose": QCoreApplication.translate("messages", "access data for this purpose"),
+    }
+
+
+def _role_names() -> dict[str, str]:
+    return {
+        "MMG": QCoreApplication.translate("messages", "general practitioner (MMG)"),
+        "PLS": QCoreApplication.translate("messages", "family paediatrician (PLS)"),
+        "SPECIALISTA": QCoreApplication.translate("messages", "specialist"),
+        "INFERMIERE": QCoreApplication.translate("messages", "nurse"),
+        "ASSISTENTE_SOCIALE": QCoreApplication.translate("messages", "social worker"),
+        "AMMINISTRATIVO": QCoreApplication.translate("messages", "administrative staff"),
+    }
+
+
 def _specific(exc: BaseException) -> str | None:
     """Texts that depend on what the exception carries, not only on its class."""
+    if isinstance(exc, errors.PermissionDenied) and exc.action in _denied_actions():
+        return QCoreApplication.translate(
+            "messages",
+            "You are signed in as {role}: this role cannot {action}. Nothing was shown or "
+            "changed. Ask a colleague whose role allows it.",
+        ).format(role=_role_names().get(exc.role, exc.role), action=_denied_actions()[exc.action])
     if isinstance(exc, errors.GatewayError):
         return gateway_problem_text(
             exc.problem_type,

@@ -30,6 +30,7 @@ from fse_desk.errors import (
     ServerUnavailable,
     ServerUnreachable,
 )
+from fse_desk.security.redaction import redact
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ PACS = Service(
 def map_transport_errors(url: str, service: Service) -> Iterator[None]:
     """Translate httpx exceptions raised inside the block into ``service``'s errors,
     keeping the cause."""
+    url = redact(url)  # a query may name the patient (PatientID=<codice fiscale>)
     where = f"{service.name} at {url}"
     try:
         yield

@@ -34,6 +34,7 @@ from fse_desk.domain.imaging import (
     StudySummary,
 )
 from fse_desk.errors import DicomWebError, PacsUnavailable
+from fse_desk.security.redaction import redact
 
 _SERIES_ACCEPT = 'multipart/related; type="application/dicom"; transfer-syntax=*'
 _STUDY_FIELDS = ("00081030", "00080061", "00201206", "00201208")
@@ -155,12 +156,14 @@ def literal(value: str) -> str:
 
 def multipart_boundary(content_type: str, url: str) -> bytes:
     if not content_type.lower().startswith("multipart/related"):
-        raise DicomWebError(f"{url} answered {content_type!r}, not multipart/related", url=url)
+        raise DicomWebError(
+            f"{redact(url)} answered {content_type!r}, not multipart/related", url=redact(url)
+        )
     for param in content_type.split(";")[1:]:
         name, _, value = param.strip().partition("=")
         if name.lower() == "boundary" and value:
             return value.strip('"').encode("ascii")
-    raise DicomWebError(f"{url}: multipart answer without a boundary", url=url)
+    raise DicomWebError(f"{redact(url)}: multipart answer without a boundary", url=redact(url))
 
 
 def iter_multipart(chunks: Iterable[bytes], boundary: bytes, url: str = "") -> Iterator[bytes]:
@@ -192,15 +195,17 @@ def iter_multipart(chunks: Iterable[bytes], boundary: bytes, url: str = "") -> I
             del buffer[: end + len(closing)]
             search_from = 0
     if started and buffer.strip(b"\r\n-"):
-        raise PacsUnavailable(f"{url}: the series stopped arriving before its end", url=url)
+        raise PacsUnavailable(
+            f"{redact(url)}: the series stopped arriving before its end", url=redact(url)
+        )
 
 
 def _raise_for_status(response: httpx.Response) -> None:
     status = response.status_code
     if status < 400:
         return
-    url = str(response.request.url)
-    detail = response.text[:200].strip() or response.reason_phrase
+    url = redact(str(response.request.url))
+    detail = redact(response.text[:200].strip() or response.reason_phrase)
     message = f"{response.request.method} {url} answered {status}: {detail}"
     if status >= 500:
         raise PacsUnavailable(message, url=url, status=status)

@@ -1,4 +1,4 @@
-"""Who the operator is and what their role allows."""
+"""Who the operator is: the roles of a practice or Casa della Salute team."""
 
 from __future__ import annotations
 
@@ -6,21 +6,34 @@ import enum
 
 
 class Role(enum.Enum):
-    """Operator roles of a practice or Casa della Salute (FSE ``subject_role`` codes)."""
+    """Operator roles of a practice or Casa della Salute (the value is kept in configs)."""
 
-    MMG = "MMG"  # medico di medicina generale (gateway subject_role APR)
-    PLS = "PLS"  # pediatra di libera scelta (APR)
+    MMG = "MMG"  # medico di medicina generale
+    PLS = "PLS"  # pediatra di libera scelta
     SPECIALIST = "SPECIALISTA"
     NURSE = "INFERMIERE"
     SOCIAL_WORKER = "ASSISTENTE_SOCIALE"
-
-    @property
-    def gateway_subject_role(self) -> str | None:
-        """The gateway's ``subject_role`` code: APR for the patient's MMG/PLS; None for the
-        roles that publish nothing through FSE Desk."""
-        return "APR" if self.writes_pss else None
+    ADMIN_STAFF = "AMMINISTRATIVO"  # front desk / CUP staff
 
     @property
     def writes_pss(self) -> bool:
         """Only the patient's own MMG/PLS writes the Profilo Sanitario Sintetico."""
         return self in (Role.MMG, Role.PLS)
+
+    @property
+    def subject_role(self) -> str:
+        """The FSE 2.0 gateway's ``subject_role`` code for this role."""
+        return _SUBJECT_ROLES[self]
+
+
+# FSE 2.0 gateway subject_role codes (JWT attribute assertions): APR medico/pediatra di
+# base, AAS personale di assistenza ad alta specializzazione, INF personale
+# infermieristico, PSS professionista del sociale, OAM operatore amministrativo.
+_SUBJECT_ROLES = {
+    Role.MMG: "APR",
+    Role.PLS: "APR",
+    Role.SPECIALIST: "AAS",
+    Role.NURSE: "INF",
+    Role.SOCIAL_WORKER: "PSS",
+    Role.ADMIN_STAFF: "OAM",
+}

@@ -44,8 +44,36 @@ class TimelineFilter:
 
 
 class AccessAction(enum.Enum):
+    """What was done with the patient's data (IHE BALP: the AuditEvent's subtype)."""
+
     VIEW_TIMELINE = "view_timeline"
     OPEN_DOCUMENT = "open_document"
+    VIEW_LAB_TREND = "view_lab_trend"
+    PREFETCH = "prefetch"
+    VIEW_STUDIES = "view_studies"
+    VIEW_IMAGE_REPORT = "view_image_report"
+    EXPORT_IMAGES = "export_images"
+    PSS_SUGGESTIONS = "pss_suggestions"
+    RECORD_VITALS = "record_vitals"
+    VIEW_VITALS = "view_vitals"
+    DISCARD_OUTBOX = "discard_outbox"
+    VIEW_TELEMONITORING = "view_telemonitoring"
+    HANDLE_ALARM = "handle_alarm"
+    VIEW_AGENDA = "view_agenda"
+    BOOK = "book"
+    PRINT_ACCESS_REPORT = "print_access_report"
+
+    @property
+    def writes(self) -> bool:
+        """A change of the patient's data (BALP "create/update"), not a reading."""
+        return self in _WRITES
+
+
+class Outcome(enum.Enum):
+    """How the access ended (AuditEvent.outcome: 0 success, 4 minor failure)."""
+
+    SUCCESS = "success"
+    DENIED = "denied"  # the role does not allow it: nothing was shown or changed
 
 
 class Purpose(enum.Enum):
@@ -53,6 +81,7 @@ class Purpose(enum.Enum):
 
     TREATMENT = "TREATMENT"
     EMERGENCY = "EMERGENCY"
+    SYSADMIN = "SYSADMIN"  # administrative work: access reports, bookings
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +96,15 @@ class AccessRecord:
     document_id: DocumentId | None
     action: AccessAction
     purpose: Purpose
+    resource: str | None = None  # what else was touched, e.g. "ImagingStudy/<uid>"
+    outcome: Outcome = Outcome.SUCCESS
+
+
+_WRITES = frozenset(
+    {
+        AccessAction.RECORD_VITALS,
+        AccessAction.DISCARD_OUTBOX,
+        AccessAction.HANDLE_ALARM,
+        AccessAction.BOOK,
+    }
+)

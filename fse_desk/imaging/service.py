@@ -13,13 +13,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain import loinc
-from fse_desk.domain.document import DocumentMeta
+from fse_desk.domain.document import DocumentClass, DocumentMeta
 from fse_desk.domain.imaging import (
     FailureReason,
     LoadFailure,
@@ -31,6 +31,7 @@ from fse_desk.domain.imaging import (
     StudySummary,
 )
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import ConnectorError, DicomFileError, DicomWebError, FseDeskError
 from fse_desk.imaging import anonymise, local
 from fse_desk.imaging.decode import read_dataset
@@ -38,6 +39,7 @@ from fse_desk.imaging.report import NOT_A_REPORT, ParsedCda, RadiologyReport, re
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import CancelToken, Progress
+from fse_desk.security.permissions import Action
 
 _REPORTS_KEPT = 512  # report versions kept read, across patients (a few KiB each)
 
@@ -51,6 +53,10 @@ class PacsClient(Protocol):
     def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]: ...
     def series_thumbnail(self, study_uid: str, series_uid: str) -> tuple[str, bytes] | None: ...
     def close(self) -> None: ...
+
+
+if TYPE_CHECKING:  # the audit package reads the store: only a type here
+    from fse_desk.audit import AccessControl
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +96,11 @@ class ImagingService:
         documents: Callable[[PatientId], list[DocumentMeta]],
         document_body: Callable[[DocumentId], tuple[str, bytes]],
         pacs: PacsClient | None = None,
+        access: AccessControl | None = None,
     ) -> None:
+        """``access``: the workstation's permission checks and audit trail (None only
+        for a viewer of local files with no patient data of the FSE)."""
+        self._access = access
         self._documents = documents
         self._document_body = document_body
         self._pacs = pacs
@@ -112,6 +122,14 @@ class ImagingService:
     # -- reports ------------------------------------------------------------------------
     def radiology_reports(self, patient_id: PatientId) -> list[RadiologyReport]:
         """The patient's radiology reports that name a study (bodies fetched once, cached)."""
+        if self._access is not None:
+            self._access.require(
+                Action.READ_DOCUMENT,
+                patient_id,
+                doc_class=DocumentClass.REF,
+                audit_as=AccessAction.VIEW_IMAGE_REPORT,
+            )
+            self._access.record(patient_id, AccessAction.VIEW_IMAGE_REPORT)
         reports = []
         for meta in self._documents(patient_id):
             if meta.type_code != loinc.RADIOLOGY_REPORT:
@@ -160,6 +178,9 @@ class ImagingService:
         self, patient: Patient, cancel: CancelToken | None = None
     ) -> Generator[Progress, None, StudyList]:
         """PACS studies of the patient (by codice fiscale) and the studies their reports name."""
+        if self._access is not None:
+            self._access.require(Action.VIEW_IMAGES, patient.id, audit_as=AccessAction.VIEW_STUDIES)
+            self._access.record(patient.id, AccessAction.VIEW_STUDIES)
         yield Progress(0, 2, "Searching studies")
         if patient.consent is not ConsentState.GRANTED:
             # Without consent to consultation nothing of the FSE is shown: neither its
@@ -291,9 +312,22 @@ class ImagingService:
         cancel: CancelToken | None = None,
         *,
         skip_burned_in: bool = False,
+        patient_id: PatientId | None = None,
     ) -> Generator[Progress, None, anonymise.AnonymisedExport]:
         """Write ``sources`` (a study's instances) de-identified into ``folder``; with
-        ``skip_burned_in``, images that may show identifying text in their pixels are left out."""
+        ``skip_burned_in``, images that may show identifying text in their pixels are left out.
+
+        Checked against the role before anything is written, and audited for
+        ``patient_id`` (the patient open in the tab) when given.
+        """
+        if self._access is not None:
+            self._access.require(
+                Action.EXPORT_IMAGES, patient_id, audit_as=AccessAction.EXPORT_IMAGES
+            )
+            if patient_id is not None:
+                self._access.record(
+                    patient_id, AccessAction.EXPORT_IMAGES, resource=f"{len(sources)} instances"
+                )
         return (
             yield from anonymise.export_study(
                 sources,

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.audit import OperatorLike
 from fse_desk.domain.document import DocumentStatus
 from fse_desk.domain.identifiers import ROME
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.roles import Role
+from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import (
     ConfigError,
     ConsentMissing,
@@ -38,9 +41,9 @@ from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.refresh import index_missing, suggest_from_cache
 from fse_desk.pss.suggestions import SuggestionSet, suggestion_vocabularies
 from fse_desk.pss.vocabularies import Vocabulary, shared_vocabulary
+from fse_desk.security.permissions import Action, allowed
 from fse_desk.store import CacheStore
 from fse_desk.timeline import BodyKind, TimelineService
-from fse_desk.timeline.service import OperatorLike
 
 
 class PublisherLike(OperatorLike, Protocol):
@@ -196,6 +199,9 @@ class PssService:
         ``not_downloaded``. Raises :class:`ConsentMissing` like :meth:`history`.
         """
         self._require_consent(patient_id)
+        access = self._timeline.access
+        access.require(Action.WRITE_PSS, patient_id, audit_as=AccessAction.PSS_SUGGESTIONS)
+        access.record(patient_id, AccessAction.PSS_SUGGESTIONS)
         return suggest_from_cache(
             self._store, patient_id, previous, suggestion_vocabularies(self._vocabulary_dir)
         )
@@ -233,7 +239,7 @@ class PssService:
         Practitioner id must be the patient's general practitioner. An operator without
         a Practitioner id, or a patient whose GP is not known yet, is refused.
         """
-        if not getattr(operator.role, "writes_pss", False):
+        if not isinstance(operator.role, Role) or not allowed(operator, Action.PUBLISH_PSS):
             return False, PublishRefusal.NOT_MMG_OR_PLS
         if patient is not None and (
             not operator.practitioner_id

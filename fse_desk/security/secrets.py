@@ -72,10 +72,18 @@ def keyring_username(profile: str) -> str:
     return f"cache-key:{validate_profile(profile)}"
 
 
+def save_cache_key(profile: str, key: bytes) -> None:
+    """Replace ``profile``'s cache key in the keyring (after a key rotation)."""
+    try:
+        _store_in_keyring(usable_backend(), keyring_username(profile), key)
+    except KeyringError as exc:
+        raise SecretStoreError(f"the keyring did not take the new cache key ({exc})") from exc
+
+
 def keyring_available() -> bool:
     """True when the OS keyring can really keep a secret."""
     try:
-        backend = _usable_backend()
+        backend = usable_backend()
         backend.get_password(KEYRING_SERVICE, _PROBE_USER)
     except (KeyringUnavailable, KeyringError):
         return False
@@ -91,7 +99,7 @@ def load_cache_key(profile: str, cache_path: Path, *, allow_file_key: bool = Fal
     username = keyring_username(profile)
     key_file = key_file_path(cache_path)
     try:
-        backend: KeyringBackend | None = _usable_backend()
+        backend: KeyringBackend | None = usable_backend()
     except KeyringUnavailable:
         if not allow_file_key:
             raise
@@ -138,7 +146,7 @@ def load_cache_key(profile: str, cache_path: Path, *, allow_file_key: bool = Fal
     return CacheKey(key, KeyLocation.FILE, key_file)
 
 
-def _usable_backend() -> KeyringBackend:
+def usable_backend() -> KeyringBackend:
     backend = keyring.get_keyring()
     if isinstance(backend, keyring.backends.fail.Keyring | keyring.backends.null.Keyring):
         raise _unavailable(None, f"the active backend is {type(backend).__module__}")

@@ -10,6 +10,7 @@ from types import TracebackType
 from fse_desk.errors import StoreError, StoreReadOnly
 from fse_desk.store._errors import mapped_errors
 from fse_desk.store.agenda import AgendaRepository
+from fse_desk.store.audit import AuditRepository
 from fse_desk.store.database import Database, write_protected
 from fse_desk.store.findings import FindingsRepository
 from fse_desk.store.migrations import migrate, pending, schema_version
@@ -24,7 +25,7 @@ from fse_desk.store.repositories import (
 )
 from fse_desk.store.sync_records import SyncRecordsRepository
 from fse_desk.store.telemonitoring import TelemonitoringRepository
-from fse_desk.store.timeline import AuditRepository, TimelineRepository
+from fse_desk.store.timeline import TimelineRepository
 
 KEY_BYTES = 32
 
@@ -141,6 +142,12 @@ class CacheStore:
         with self._db.reading("checking integrity") as conn:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
         return [tuple(r) for r in rows] == [("ok",)]
+
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the cache with a new raw 256-bit ``key`` (key rotation)."""
+        if len(key) != KEY_BYTES:
+            raise ValueError(f"the cache key is {KEY_BYTES} raw bytes, got {len(key)}")
+        self._db.rekey(key)
 
     def close(self) -> None:
         self._db.close()

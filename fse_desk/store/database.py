@@ -31,6 +31,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from fse_desk.errors import StoreError
+from fse_desk.store._audit_guard import audit_authorizer
 from fse_desk.store._errors import DRIVER_ERRORS, mapped_errors
 
 Connection = Any
@@ -115,6 +116,25 @@ class Database:
             with mapped_errors(self.path, "closing"):
                 conn.close()
 
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the whole file with ``key`` (``PRAGMA rekey``) on this thread.
+
+        The other threads' connections hold the old key: they are closed first and
+        reopen with the new one on their next use.
+        """
+        if self._key is None:
+            raise ValueError("a plain benchmark file has no key to change")
+        conn = self.connection()
+        me = threading.current_thread()
+        with self._lock:
+            others = [c for t, c in self._connections.items() if t is not me]
+            self._connections = {me: conn}
+        for other in others:
+            other.close()
+        with mapped_errors(self.path, "changing the key"):
+            conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+        self._key = key
+
     def _register(self, conn: Connection) -> Connection:
         me = threading.current_thread()
         with self._lock:
@@ -169,6 +189,7 @@ class Database:
         with mapped_errors(self.path, "configuring the connection"):
             for pragma in pragmas:
                 conn.execute(pragma).fetchall()
+        conn.set_authorizer(audit_authorizer)  # the audit trail cannot be dropped or edited
 
     # -- work ----------------------------------------------------------------
 
@@ -180,14 +201,30 @@ class Database:
             yield conn
 
     @contextmanager
-    def transaction(self, action: str = "writing") -> Iterator[Connection]:
+    def transaction(self, action: str = "writing", *, synced: bool = True) -> Iterator[Connection]:
         """A write transaction on this thread's connection; nests with savepoints.
 
         The outermost level is ``BEGIN IMMEDIATE … COMMIT``; an inner level is a
         savepoint, so an inner failure undoes only the inner work when the
         caller catches it. Any exception rolls back its level and propagates.
+
+        ``synced=False`` commits without waiting for the disk (``synchronous=NORMAL``
+        for this transaction only): atomic and safe from a crash of the program, but
+        a power cut may lose it until the next synced commit or checkpoint. The audit
+        trail writes one record per reading this way; an fsync per opened document
+        would cost more than the opening itself.
         """
         conn = self.connection()
+        if not synced and self._local.depth == 0:
+            with mapped_errors(self.path, action):
+                conn.execute("PRAGMA synchronous = NORMAL")
+            try:
+                with self.transaction(action) as conn:
+                    yield conn
+            finally:
+                with mapped_errors(self.path, action):
+                    conn.execute("PRAGMA synchronous = FULL")
+            return
         depth: int = self._local.depth
         savepoint = f"sp{depth}"
         with mapped_errors(self.path, action):

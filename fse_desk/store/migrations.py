@@ -429,6 +429,45 @@ _AGENDA = Migration(
     ),
 )
 
+_AUDIT_CHAIN = Migration(
+    12,
+    "audit trail with a hash chain, any resource, outcome",
+    (
+        # Every record carries the hash of the one before (see fse_desk.store.audit):
+        # editing, removing or reordering a record breaks the chain. The rows of the
+        # older access_audit are copied without hashes, as the chain's unsealed prefix.
+        """CREATE TABLE audit_event (
+            n INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_cf TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            patient_id TEXT NOT NULL,
+            document_id TEXT,
+            resource TEXT,
+            action TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            prev_hash TEXT,
+            hash TEXT
+        )""",
+        "INSERT INTO audit_event (at, user_cf, user_name, role, purpose, patient_id, "
+        "document_id, action, outcome) SELECT at, user_cf, user_name, role, purpose, "
+        "patient_id, document_id, action, 'success' FROM access_audit ORDER BY n",
+        "CREATE INDEX audit_event_by_patient ON audit_event (patient_id, n)",
+        """CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN
+            SELECT RAISE(ABORT, 'audit_event is append-only: records cannot be changed');
+        END""",
+        """CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN
+            SELECT RAISE(ABORT, 'audit_event is append-only: records cannot be deleted');
+        END""",
+        """CREATE TRIGGER audit_event_no_replace BEFORE INSERT ON audit_event
+        WHEN new.n IS NOT NULL AND EXISTS (SELECT 1 FROM audit_event WHERE n = new.n) BEGIN
+            SELECT RAISE(ABORT, 'audit_event is append-only: records cannot be replaced');
+        END""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -441,6 +480,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _TELEMONITORING,
     _SYNC_QUARANTINE,
     _AGENDA,
+    _AUDIT_CHAIN,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

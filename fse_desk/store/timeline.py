@@ -1,19 +1,12 @@
-"""Timeline queries, per-user review marks, document text index and the access audit."""
+"""Timeline queries, per-user review marks and the document text index."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentClass
-from fse_desk.domain.timeline import (
-    AccessAction,
-    AccessRecord,
-    Purpose,
-    TimelineEntry,
-    TimelineFilter,
-)
+from fse_desk.domain.timeline import TimelineEntry, TimelineFilter
 from fse_desk.store._fts import prefix_query
 from fse_desk.store._records import now_text, utc_text
 from fse_desk.store.database import Database
@@ -171,56 +164,3 @@ class TimelineRepository:
                 "SELECT 1 FROM document_text WHERE document_id = ?", (document_id,)
             ).fetchone()
         return row is not None
-
-
-class AuditRepository:
-    """The append-only access log. There is no update or delete here, and the
-    table's triggers refuse them from anywhere else too."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def append(self, record: AccessRecord) -> None:
-        with self._db.transaction("writing the access log") as conn:
-            conn.execute(
-                "INSERT INTO access_audit (at, user_cf, user_name, role, patient_id, "
-                "document_id, action, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    utc_text(record.at, what="at"),
-                    record.user_cf,
-                    record.user_name,
-                    record.role,
-                    record.patient_id,
-                    record.document_id,
-                    record.action.value,
-                    record.purpose.value,
-                ),
-            )
-
-    def for_patient(self, patient_id: PatientId | str) -> list[AccessRecord]:
-        """Oldest first, as written."""
-        with self._db.reading("reading the access log") as conn:
-            rows = conn.execute(
-                "SELECT at, user_cf, user_name, role, patient_id, document_id, action, purpose "
-                "FROM access_audit WHERE patient_id = ? ORDER BY n",
-                (patient_id,),
-            ).fetchall()
-        return [_record(r) for r in rows]
-
-    def count(self) -> int:
-        with self._db.reading("counting the access log") as conn:
-            n: int = conn.execute("SELECT count(*) FROM access_audit").fetchone()[0]
-        return n
-
-
-def _record(r: Sequence[object]) -> AccessRecord:
-    return AccessRecord(
-        at=datetime.fromisoformat(str(r[0])),
-        user_cf=str(r[1]),
-        user_name=str(r[2]),
-        role=str(r[3]),
-        patient_id=PatientId(str(r[4])),
-        document_id=None if r[5] is None else DocumentId(str(r[5])),
-        action=AccessAction(r[6]),
-        purpose=Purpose(r[7]),
-    )

@@ -1,7 +1,9 @@
 """The patient timeline: filtered document lists, reading, offline pre-fetch, access audit.
 
-Every view of a patient's timeline and every opening of a document appends an
-:class:`AccessRecord` to the cache's append-only access log. A patient without
+Every view of a patient's timeline, every opening of a document, lab trend and
+pre-fetch is checked against the operator's role and sealed onto the audit trail
+(:class:`fse_desk.audit.AccessControl`); the timeline lists only the document
+classes the role may read. A patient without
 consent to consultation gets an empty timeline that says so; documents hidden
 by the patient (P99) never reach the cache (see :mod:`fse_desk.connectors.sync`), so
 they are never listed, counted, searched or fetched here.
@@ -14,9 +16,9 @@ from collections import Counter
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.audit import AccessControl, OperatorLike
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.documents import LAB_REPORT_LOINC, CdaDocument, inspect_pdf, parse_cda, pdf_text
 from fse_desk.domain.document import DocumentClass, DocumentMeta
@@ -37,18 +39,10 @@ from fse_desk.errors import (
     ServerUnavailable,
 )
 from fse_desk.progress import CancelToken, Progress
+from fse_desk.security.permissions import Action, readable_classes
 from fse_desk.store import CacheStore
 from fse_desk.store.findings import Row as FindingsRow
 from fse_desk.timeline._opened import BodyKind, LabPoint, LabSeries, OpenedDocument
-
-
-class OperatorLike(Protocol):
-    @property
-    def display_name(self) -> str: ...
-    @property
-    def codice_fiscale(self) -> str: ...
-    @property
-    def role(self) -> enum.Enum: ...
 
 
 class Period(enum.Enum):
@@ -127,15 +121,17 @@ class TimelineService:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         purpose: Purpose = Purpose.TREATMENT,
         read_findings: FindingsReader | None = None,
+        access: AccessControl | None = None,
     ) -> None:
         """``read_findings``: what is kept beside each cached body for the PSS
-        (see :meth:`cache_body`); without it only the body and its text are kept."""
+        (see :meth:`cache_body`); without it only the body and its text are kept.
+        ``access``: the workstation's (by default one over ``store`` for ``operator``)."""
         self._store = store
         self._client = client
         self._operator = operator
         self._clock = clock
-        self._purpose = purpose
         self._read_findings = read_findings
+        self.access = access or AccessControl(store, operator, purpose=purpose, clock=clock)
 
     # -- listing ------------------------------------------------
     def _consenting(self, patient_id: PatientId) -> Patient | None:
@@ -147,18 +143,22 @@ class TimelineService:
     def view(self, patient_id: PatientId, flt: TimelineFilter | None = None) -> TimelineView:
         """The patient's documents under ``flt``, newest first, with counts per class."""
         flt = flt or TimelineFilter()
+        self.access.require(Action.VIEW_TIMELINE)
         if self._consenting(patient_id) is None:
             return TimelineView(patient_id, consent=False)
         repo = self._store.timeline
         seen = repo.seen_until(self._operator.codice_fiscale, patient_id)
-        entries = repo.entries(patient_id, flt, seen)
+        readable = readable_classes(self._operator)
+        entries = [e for e in repo.entries(patient_id, flt, seen) if e.doc_class in readable]
         if flt == TimelineFilter():  # the usual first view: derive the rest, no more queries
             counts = dict(Counter(e.doc_class for e in entries))
             new_count = sum(e.new for e in entries)
         else:
-            counts = repo.class_counts(patient_id, flt, seen)
+            counts = {
+                c: k for c, k in repo.class_counts(patient_id, flt, seen).items() if c in readable
+            }
             unfiltered = repo.class_counts(patient_id, TimelineFilter(only_new=True), seen)
-            new_count = sum(unfiltered.values())
+            new_count = sum(k for c, k in unfiltered.items() if c in readable)
         missing = len(repo.missing_bodies(patient_id)) if flt.text.strip() else 0
         return TimelineView(patient_id, True, tuple(entries), counts, new_count, missing)
 
@@ -172,29 +172,15 @@ class TimelineService:
 
     def record_timeline_view(self, patient_id: PatientId) -> None:
         """Log that this user looked at the patient's timeline (call once per showing)."""
-        self._audit(patient_id, None, AccessAction.VIEW_TIMELINE)
+        self.access.require(Action.VIEW_TIMELINE, patient_id, audit_as=AccessAction.VIEW_TIMELINE)
+        self.access.record(patient_id, AccessAction.VIEW_TIMELINE)
 
     def mark_reviewed(self, patient_id: PatientId) -> None:
         """Everything arrived so far for this patient is no longer "new" for this user."""
         self._store.timeline.mark_reviewed(self._operator.codice_fiscale, patient_id)
 
     def access_log(self, patient_id: PatientId) -> list[AccessRecord]:
-        return self._store.audit.for_patient(patient_id)
-
-    def _audit(self, patient_id: PatientId, doc: DocumentId | None, action: AccessAction) -> None:
-        op = self._operator
-        self._store.audit.append(
-            AccessRecord(
-                at=self._clock(),
-                user_cf=op.codice_fiscale,
-                user_name=op.display_name,
-                role=str(op.role.value),
-                patient_id=patient_id,
-                document_id=doc,
-                action=action,
-                purpose=self._purpose,
-            )
-        )
+        return self.access.access_log(patient_id)
 
     # -- bodies ------------------------------------------------
     def _meta(self, document_id: DocumentId) -> DocumentMeta:
@@ -252,8 +238,15 @@ class TimelineService:
         parsed comes back with ``error`` set (the viewer shows an error card).
         """
         meta = self._meta(document_id)
+        self.access.require(
+            Action.READ_DOCUMENT,
+            meta.patient_id,
+            doc_class=meta.doc_class,
+            audit_as=AccessAction.OPEN_DOCUMENT,
+            document_id=meta.id,
+        )
         content_type, data = self._body(meta)
-        self._audit(meta.patient_id, meta.id, AccessAction.OPEN_DOCUMENT)
+        self.access.record(meta.patient_id, AccessAction.OPEN_DOCUMENT, document_id=meta.id)
         kind = _kind(content_type)
         try:
             if kind is BodyKind.CDA:
@@ -285,14 +278,17 @@ class TimelineService:
             raise ConsentMissing(
                 f"patient {patient_id} has not consented to the consultation of the FSE"
             )
+        self.access.require(Action.VIEW_TIMELINE, patient_id, audit_as=AccessAction.PREFETCH)
+        readable = readable_classes(self._operator)
         todo = self._store.timeline.missing_bodies(patient_id)
         total = len(todo)
+        self.access.record(patient_id, AccessAction.PREFETCH, resource=f"{total} documents")
         yield Progress(0, total, "Downloading documents")
         for done, doc_id in enumerate(todo, start=1):
             if cancel is not None:
                 cancel.raise_if_cancelled()
             meta = self._store.documents.get(doc_id)
-            if meta is not None:
+            if meta is not None and meta.doc_class in readable:
                 self._body(meta)
             yield Progress(done, total, "Downloading documents")
         return PrefetchSummary(total, total)
@@ -308,6 +304,14 @@ class TimelineService:
             raise ConsentMissing(
                 f"patient {patient_id} has not consented to the consultation of the FSE"
             )
+        self.access.require(
+            Action.READ_DOCUMENT,
+            patient_id,
+            doc_class=DocumentClass.REF,
+            audit_as=AccessAction.VIEW_LAB_TREND,
+            resource=f"loinc:{loinc}",
+        )
+        self.access.record(patient_id, AccessAction.VIEW_LAB_TREND, resource=f"loinc:{loinc}")
         points: list[LabPoint] = []
         missing = 0
         name = unit = ""

@@ -8,9 +8,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from fse_desk._types import PatientId
+from fse_desk.audit import AccessControl
 from fse_desk.domain.outbox import OutboxMethod
+from fse_desk.domain.timeline import AccessAction
 from fse_desk.domain.vitals import Vital, VitalReading, check_time
 from fse_desk.errors import InvalidRecord
+from fse_desk.security.permissions import Action
 from fse_desk.store import CacheStore
 from fse_desk.vitals.observation import to_observation
 
@@ -23,8 +26,15 @@ def describe(reading: VitalReading) -> str:
 
 
 class VitalsService:
-    def __init__(self, store: CacheStore, on_queued: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        store: CacheStore,
+        access: AccessControl,
+        on_queued: Callable[[], None] = lambda: None,
+    ) -> None:
+        """``access``: the operator's permission checks and audit trail."""
         self._store = store
+        self._access = access
         self._on_queued = on_queued
 
     def record(
@@ -41,6 +51,7 @@ class VitalsService:
 
         Raises InvalidRecord (with the offending field) before anything is written.
         """
+        self._access.require(Action.RECORD_VITALS, patient_id, audit_as=AccessAction.RECORD_VITALS)
         if not measurements:
             raise InvalidRecord("no measurement entered", field="measurements")
         check_time(effective_at, datetime.now(UTC))
@@ -70,11 +81,18 @@ class VitalsService:
                     description=describe(reading),
                     patient_id=patient_id,
                 )
+        # After the commit: the chain's head in the keyring never runs ahead of the file.
+        self._access.record(
+            patient_id, AccessAction.RECORD_VITALS, resource=f"{len(readings)} Observation"
+        )
         self._on_queued()
         return readings
 
     def correct(self, reading: VitalReading, values: tuple[float, ...], note: str) -> VitalReading:
         """Change a reading's values or note; the server copy is updated with If-Match."""
+        self._access.require(
+            Action.RECORD_VITALS, reading.patient_id, audit_as=AccessAction.RECORD_VITALS
+        )
         corrected = replace(reading, values=values, note=note)  # validated by the record
         ref = self._store.outbox.server_ref("Observation", reading.id)
         with self._store.transaction():
@@ -88,8 +106,13 @@ class VitalsService:
                 patient_id=reading.patient_id,
                 base_version=ref[1] if ref else None,
             )
+        self._access.record(
+            reading.patient_id, AccessAction.RECORD_VITALS, resource=f"Observation/{reading.id}"
+        )
         self._on_queued()
         return corrected
 
     def recent(self, patient_id: PatientId, limit: int = 50) -> list[VitalReading]:
+        self._access.require(Action.VIEW_VITALS, patient_id, audit_as=AccessAction.VIEW_VITALS)
+        self._access.record(patient_id, AccessAction.VIEW_VITALS)
         return self._store.vitals.for_patient(patient_id, limit)

@@ -1019,7 +1019,7 @@ La prenotazione già sul FSE:
     </message>
     <message>
         <location filename="../../ui/imaging/images_tab.py" line="107"/>
-        <location filename="../../ui/imaging/images_tab.py" line="688"/>
+        <location filename="../../ui/imaging/images_tab.py" line="693"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
@@ -1214,12 +1214,12 @@ La prenotazione già sul FSE:
         <translation>Il FSE non ha un referto per questo studio.</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="630"/>
+        <location filename="../../ui/imaging/images_tab.py" line="635"/>
         <source>Anonymised export</source>
         <translation>Esportazione anonimizzata</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="633"/>
+        <location filename="../../ui/imaging/images_tab.py" line="638"/>
         <source>%n images may show the patient&apos;s name or other data written into the picture (burned-in text), which anonymisation cannot remove.</source>
         <translation>
             <numerusform>%n immagine potrebbe mostrare il nome dell&apos;assistito o altri dati scritti nell&apos;immagine stessa (testo impresso), che l&apos;anonimizzazione non può rimuovere.</numerusform>
@@ -1227,17 +1227,17 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="639"/>
+        <location filename="../../ui/imaging/images_tab.py" line="644"/>
         <source>Skip those images</source>
         <translation>Escludi queste immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/images_tab.py" line="640"/>
+        <location filename="../../ui/imaging/images_tab.py" line="645"/>
         <source>Export them anyway</source>
         <translation>Esportale comunque</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="648"/>
+        <location filename="../../ui/imaging/images_tab.py" line="653"/>
         <source>%n anonymised images written.</source>
         <translation>
             <numerusform>%n immagine anonimizzata scritta.</numerusform>
@@ -1245,7 +1245,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/imaging/images_tab.py" line="651"/>
+        <location filename="../../ui/imaging/images_tab.py" line="656"/>
         <source>%n images with burned-in text were left out.</source>
         <translation>
             <numerusform>%n immagine con testo impresso è stata esclusa.</numerusform>
@@ -1361,95 +1361,123 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="94"/>
+        <source>Workstation locked</source>
+        <translation>Postazione bloccata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="97"/>
+        <source>Signed in: {user}. Enter your passphrase to go on.</source>
+        <translation>Accesso di: {user}. Inserisci la tua passphrase per continuare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="103"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="107"/>
+        <source>Unlock</source>
+        <translation>Sblocca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_lock.py" line="108"/>
+        <source>Another user</source>
+        <translation>Un altro utente</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -1705,12 +1733,12 @@ La prenotazione già sul FSE:
 <context>
     <name>PatientWorkspace</name>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="82"/>
+        <location filename="../../ui/patient_workspace.py" line="86"/>
         <source>This patient has not consented to the consultation of their FSE: no FSE document is shown.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: nessun documento del fascicolo viene mostrato.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_workspace.py" line="89"/>
+        <location filename="../../ui/patient_workspace.py" line="93"/>
         <source>%n FSE documents in the offline cache, the latest of {date}.</source>
         <translation>
             <numerusform>%n documento FSE nella cache offline, del {date}.</numerusform>
@@ -1718,7 +1746,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_workspace.py" line="87"/>
+        <location filename="../../ui/patient_workspace.py" line="91"/>
         <source>No FSE documents in the offline cache.</source>
         <translation>Nessun documento FSE nella cache offline.</translation>
     </message>
@@ -1906,79 +1934,79 @@ La prenotazione già sul FSE:
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="91"/>
+        <location filename="../../ui/pss/pss_tab.py" line="93"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="104"/>
+        <location filename="../../ui/pss/pss_tab.py" line="106"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="222"/>
+        <location filename="../../ui/pss/pss_tab.py" line="224"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="295"/>
+        <location filename="../../ui/pss/pss_tab.py" line="297"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="306"/>
+        <location filename="../../ui/pss/pss_tab.py" line="308"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="306"/>
+        <location filename="../../ui/pss/pss_tab.py" line="308"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="307"/>
+        <location filename="../../ui/pss/pss_tab.py" line="309"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="318"/>
+        <location filename="../../ui/pss/pss_tab.py" line="320"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="336"/>
+        <location filename="../../ui/pss/pss_tab.py" line="338"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="355"/>
+        <location filename="../../ui/pss/pss_tab.py" line="357"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="421"/>
+        <location filename="../../ui/pss/pss_tab.py" line="423"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="426"/>
+        <location filename="../../ui/pss/pss_tab.py" line="428"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="427"/>
+        <location filename="../../ui/pss/pss_tab.py" line="429"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="428"/>
+        <location filename="../../ui/pss/pss_tab.py" line="430"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="432"/>
+        <location filename="../../ui/pss/pss_tab.py" line="434"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -2912,72 +2940,72 @@ La prenotazione già sul FSE:
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="90"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="149"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="150"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="187"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="190"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="194"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -2985,12 +3013,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="195"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="196"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="230"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="231"/>
         <source>Save report</source>
         <translation>Salva report</translation>
     </message>
@@ -3663,13 +3691,13 @@ Spostare comunque?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="48"/>
+        <location filename="../../ui/app.py" line="50"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="49"/>
-        <location filename="../../ui/app.py" line="69"/>
+        <location filename="../../ui/app.py" line="51"/>
+        <location filename="../../ui/app.py" line="71"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -3916,81 +3944,211 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="178"/>
+        <source>Your role does not allow this. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
+        <translation>Il tuo ruolo non lo consente. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="183"/>
+        <source>The access log of this workstation has been altered or cut short. You can keep working, and every access is still logged. Tell the privacy officer (DPO) today.</source>
+        <translation>Il registro degli accessi di questa postazione è stato alterato o troncato. Puoi continuare a lavorare e ogni accesso viene comunque registrato. Avvisa oggi stesso il responsabile della protezione dei dati (DPO).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="188"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
         <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>Your role does not allow this: nurses and the front desk book appointments, only a doctor signs a televisit report.</source>
         <translation>Il tuo ruolo non lo consente: infermieri e accettazione prenotano gli appuntamenti, solo un medico firma il referto di televisita.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="218"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="243"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243"/>
+        <location filename="../../ui/messages.py" line="253"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276"/>
+        <location filename="../../ui/messages.py" line="286"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="291"/>
+        <location filename="../../ui/messages.py" line="293"/>
+        <source>see this patient&apos;s documents</source>
+        <translation>vedere i documenti di questo assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="294"/>
+        <source>read this kind of document</source>
+        <translation>leggere questo tipo di documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="295"/>
+        <source>see the vital signs</source>
+        <translation>vedere i parametri vitali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="296"/>
+        <source>record vital signs</source>
+        <translation>registrare i parametri vitali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="297"/>
+        <source>write the Profilo Sanitario Sintetico</source>
+        <translation>scrivere il Profilo Sanitario Sintetico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="300"/>
+        <source>sign and publish the Profilo Sanitario Sintetico</source>
+        <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="303"/>
+        <source>sign a televisit report</source>
+        <translation>firmare un referto di televisita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="304"/>
+        <source>see the agenda</source>
+        <translation>vedere l&apos;agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="305"/>
+        <source>book televisits</source>
+        <translation>prenotare televisite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="306"/>
+        <source>book televisits for other professionals</source>
+        <translation>prenotare televisite per altri professionisti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="309"/>
+        <source>see telemonitoring data</source>
+        <translation>vedere i dati di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="310"/>
+        <source>handle telemonitoring alarms</source>
+        <translation>gestire gli allarmi di telemonitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="311"/>
+        <source>discard changes waiting to be sent</source>
+        <translation>scartare le modifiche in attesa di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="314"/>
+        <source>see diagnostic images</source>
+        <translation>vedere le immagini diagnostiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="315"/>
+        <source>export images</source>
+        <translation>esportare immagini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="316"/>
+        <source>print the report of accesses to the FSE</source>
+        <translation>stampare il resoconto degli accessi al fascicolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="319"/>
+        <source>access data for this purpose</source>
+        <translation>accedere ai dati per questa finalità</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="325"/>
+        <source>general practitioner (MMG)</source>
+        <translation>medico di medicina generale (MMG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="326"/>
+        <source>family paediatrician (PLS)</source>
+        <translation>pediatra di libera scelta (PLS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="327"/>
+        <source>specialist</source>
+        <translation>specialista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="328"/>
+        <source>nurse</source>
+        <translation>infermiere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="329"/>
+        <source>social worker</source>
+        <translation>assistente sociale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="330"/>
+        <source>administrative staff</source>
+        <translation>personale amministrativo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="337"/>
+        <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
+        <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="350"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>
@@ -4547,42 +4705,42 @@ Spostare comunque?</translation>
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="16"/>
+        <location filename="../../ui/vitals/labels.py" line="15"/>
         <source>Blood pressure</source>
         <translation>Pressione arteriosa</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="17"/>
+        <location filename="../../ui/vitals/labels.py" line="16"/>
         <source>Heart rate</source>
         <translation>Frequenza cardiaca</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="18"/>
+        <location filename="../../ui/vitals/labels.py" line="17"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="19"/>
+        <location filename="../../ui/vitals/labels.py" line="18"/>
         <source>Body weight</source>
         <translation>Peso corporeo</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="20"/>
+        <location filename="../../ui/vitals/labels.py" line="19"/>
         <source>Body temperature</source>
         <translation>Temperatura corporea</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="21"/>
+        <location filename="../../ui/vitals/labels.py" line="20"/>
         <source>Capillary glucose</source>
         <translation>Glicemia capillare</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="22"/>
+        <location filename="../../ui/vitals/labels.py" line="21"/>
         <source>Respiratory rate</source>
         <translation>Frequenza respiratoria</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/labels.py" line="47"/>
+        <location filename="../../ui/vitals/labels.py" line="46"/>
         <source>Glucose (CGM)</source>
         <translation>Glicemia (CGM)</translation>
     </message>

@@ -595,6 +595,7 @@ class ImagesTab(QWidget):
         study = self.current_study
         if study is None:
             return None
+        patient = None if self.patient is None else self.patient.id
         if study.source is StudySource.LOCAL:
             sources: list[Path | bytes] = [
                 i.path for s in self._local_studies[study.study_uid].series for i in s.instances
@@ -608,7 +609,9 @@ class ImagesTab(QWidget):
 
             def work(report: Any, cancel: Any) -> AnonymisedExport:
                 return drive(
-                    self._imaging.export_anonymised(sources, folder, cancel, skip_burned_in=skip),
+                    self._imaging.export_anonymised(
+                        sources, folder, cancel, skip_burned_in=skip, patient_id=patient
+                    ),
                     report,
                 )
         else:
@@ -617,7 +620,9 @@ class ImagesTab(QWidget):
             def work(report: Any, cancel: Any) -> AnonymisedExport:
                 fetched = drive(self._imaging.study_sources(study.study_uid, cancel), report)
                 return drive(
-                    self._imaging.export_anonymised(fetched, folder, cancel, skip_burned_in=skip),
+                    self._imaging.export_anonymised(
+                        fetched, folder, cancel, skip_burned_in=skip, patient_id=patient
+                    ),
                     report,
                 )
 

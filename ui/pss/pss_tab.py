@@ -10,6 +10,7 @@ above the document; one who may gets the button that opens the editor in the tab
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Callable
 from datetime import date
 
@@ -37,6 +38,7 @@ from fse_desk.pss.model import Pss
 from fse_desk.pss.service import PssService, PssVersion, PublisherLike
 from ui.formatting import format_date, format_datetime
 from ui.messages import user_message
+from ui.plain_labels import rich_label
 from ui.pss.copy_button import PatientCopyButton
 from ui.pss.editor import PssEditor
 from ui.pss.editor.launcher import EditLauncher
@@ -75,7 +77,7 @@ class PssTab(QWidget):
 
         self.copy_button = PatientCopyButton()
         self.print_button = PrintButton()
-        self.header_label = QLabel()
+        self.header_label = rich_label(QLabel())  # its values are escaped below
         self.header_label.setObjectName("pssHeader")
         self.header_label.setWordWrap(True)
         self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -320,8 +322,8 @@ class PssTab(QWidget):
             ).format(
                 n=pss.version,
                 date=format_datetime(pss.effective_time),
-                author=author,
-                custodian=pss.custodian.name,
+                author=html.escape(author),
+                custodian=html.escape(pss.custodian.name),
             )
         )
         self._show_superseded(version)

@@ -1,0 +1,175 @@
+"""The cost of the hash-chained audit trail.
+
+Run: ``.venv/bin/python bench/audit_bench.py``. Prints:
+
+- opening 1,000 cached CDA documents through the timeline service with the audit
+  (permission check, sealed record, head written to the keyring) against the same
+  service with the records not written, interleaved rounds in one run, as a ratio
+  (target ≤ 1.2);
+- the time to verify a chain of 1,000,000 audit records (target < 10 s).
+
+Both print with the machine's load average: on a shared build machine the times
+move with it, the ratios much less.
+
+The keyring is an in-memory backend here (no OS keyring on a build machine); a
+desktop keyring adds its own write per record.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import _synthetic
+import keyring
+
+from fse_desk._types import PatientId
+from fse_desk.audit import AccessControl
+from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.domain.patient import ConsentState
+from fse_desk.domain.roles import Role
+from fse_desk.domain.timeline import AccessAction, Outcome
+from fse_desk.security.audit_anchor import AuditAnchor
+from fse_desk.store import CacheStore
+from fse_desk.store.audit import ChainHead, chain_hash
+from fse_desk.timeline import TimelineService
+from fse_desk.workstation import Operator
+from fse_desk_sandbox.region import generate_region
+from tests.conftest import MemoryKeyring
+
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "1000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+CHAIN = int(os.environ.get("BENCH_CHAIN", "1000000"))
+KEY = bytes(range(32))
+DOCTOR = Operator("Dott. Bench", "BNCDTT70A01A944X", Role.MMG, None, "bench")
+
+
+class UnauditedAccess(AccessControl):
+    """The baseline: the same checks, the records not written (bench only)."""
+
+    def record(self, *_args: object, **_kwargs: object) -> None:
+        return None
+
+
+def cda_bodies() -> list[bytes]:
+    resources = [r for b in generate_region(42, 30, date(2026, 11, 1)) for r in b]
+    return [
+        base64.b64decode(r["data"])
+        for r in resources
+        if r["resourceType"] == "Binary" and r["contentType"] == "application/x-hl7-cda+xml"
+    ]
+
+
+def fill(store: CacheStore) -> tuple[PatientId, list[str]]:
+    [patient] = _synthetic.patients(1)
+    patient = patient.__class__(**{**_asdict(patient), "consent": ConsentState.GRANTED})
+    docs = _synthetic.documents([patient], DOCUMENTS)
+    docs = [
+        d.__class__(**{**_asdict(d), "content_type": "application/x-hl7-cda+xml"}) for d in docs
+    ]
+    bodies = cda_bodies()
+    with store.transaction():
+        store.patients.upsert_many([patient])
+        store.documents.upsert_many(docs)
+        for i, doc in enumerate(docs):
+            store.bodies.put(doc.id, "application/x-hl7-cda+xml", bodies[i % len(bodies)])
+    return patient.id, [d.id for d in docs]
+
+
+def _asdict(record: object) -> dict[str, object]:
+    return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]
+
+
+def open_all(service: TimelineService, ids: list[str]) -> float:
+    started = time.perf_counter()
+    for doc_id in ids:
+        service.open_document(doc_id)  # type: ignore[arg-type]
+    return time.perf_counter() - started
+
+
+def overhead(folder: Path) -> None:
+    with CacheStore.open(folder / "open.sqlcipher", KEY) as store:
+        _patient, ids = fill(store)
+        client = FhirClient("http://127.0.0.1:9")
+        audited = TimelineService(
+            store, client, DOCTOR, access=AccessControl(store, DOCTOR, anchor=AuditAnchor("bench"))
+        )
+        plain = TimelineService(store, client, DOCTOR, access=UnauditedAccess(store, DOCTOR))
+        open_all(plain, ids[:50])  # warm the page cache and the parser
+        with_audit, without = [], []
+        for n in range(ROUNDS):  # alternate which goes first: the machine's load drifts
+            if n % 2:
+                with_audit.append(open_all(audited, ids))
+                without.append(open_all(plain, ids))
+            else:
+                without.append(open_all(plain, ids))
+                with_audit.append(open_all(audited, ids))
+        a, b = statistics.median(with_audit), statistics.median(without)
+        print(
+            f"open {len(ids)} documents: with audit {a * 1000:.0f} ms, without {b * 1000:.0f} ms, "
+            f"ratio {a / b:.2f} (target <= 1.2); records written {store.audit.count()}"
+        )
+
+
+def verify_million(folder: Path) -> None:
+    with CacheStore.open(folder / "chain.sqlcipher", KEY) as store:
+        started = time.perf_counter()
+        prev = ""
+        at = datetime(2025, 1, 1, tzinfo=UTC)
+        rows = []
+        for n in range(1, CHAIN + 1):
+            fields = (
+                (at + timedelta(seconds=n)).isoformat(),
+                DOCTOR.codice_fiscale,
+                DOCTOR.display_name,
+                "MMG",
+                "TREATMENT",
+                f"pat-{n % 1500}",
+                f"doc-{n}",
+                None,
+                AccessAction.OPEN_DOCUMENT.value,
+                Outcome.SUCCESS.value,
+            )
+            digest = chain_hash(prev, fields)
+            rows.append((*fields, prev, digest))
+            prev = digest
+        with store._db.transaction("bench") as conn:
+            conn.executemany(
+                "INSERT INTO audit_event (at, user_cf, user_name, role, purpose, patient_id, "
+                "document_id, resource, action, outcome, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        print(f"built a chain of {CHAIN:,} records in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        with store._db.reading("bench") as conn:  # the floor: decrypting every page
+            for _row in conn.execute("SELECT n FROM audit_event ORDER BY n"):
+                pass
+        floor = time.perf_counter() - started
+        started = time.perf_counter()
+        report = store.audit.verify(ChainHead(CHAIN, prev))
+        took = time.perf_counter() - started
+        print(
+            f"verified {report.records:,} records in {took:.2f} s (target < 10 s); "
+            f"reading the table alone took {floor:.2f} s (ratio {took / floor:.2f})"
+        )
+
+
+def main() -> None:
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    keyring.set_keyring(MemoryKeyring())
+    with tempfile.TemporaryDirectory() as tmp:
+        overhead(Path(tmp))
+        verify_million(Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

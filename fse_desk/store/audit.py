@@ -1,0 +1,175 @@
+"""The audit trail: append-only, hash-chained, verifiable.
+
+Each record carries ``prev_hash`` (the hash of the record before it) and its own
+``hash`` = SHA-256 over ``prev_hash`` and its fields, so changing, removing or
+reordering any record breaks every hash after it. The table's triggers refuse
+UPDATE and DELETE and the connection's authorizer (``_audit_guard``) refuses
+dropping them; what neither can stop, replacing or cutting the file itself, is
+caught by comparing the chain with its head kept outside the file (the keyring,
+see :mod:`fse_desk.security.audit`).
+
+Rows copied from the older ``access_audit`` table have no hash: they form the
+chain's unsealed prefix and may only come before the first sealed record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from fse_desk._types import DocumentId, PatientId
+from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
+from fse_desk.errors import AuditTampered
+from fse_desk.store._records import utc_text
+from fse_desk.store.database import Database
+
+_FIELDS = (
+    "at, user_cf, user_name, role, purpose, patient_id, document_id, resource, action, outcome"
+)
+_SEPARATOR = "\x1f"  # ASCII unit separator: cannot appear in any field we write
+# The same joining in SQL (NULL as the empty text), for the verification.
+_JOINED = " || char(31) || ".join(f"coalesce({f.strip()}, '')" for f in _FIELDS.split(","))
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    """The last sealed record: its number and hash (what the keyring keeps)."""
+
+    n: int
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    records: int  # every record, sealed or not
+    unsealed: int  # the prefix copied from before the chain existed
+    head: ChainHead | None
+
+
+def chain_hash(prev_hash: str, fields: Sequence[object]) -> str:
+    """SHA-256 (hex) of the previous hash and the fields, joined by the separator."""
+    return _digest(prev_hash, _SEPARATOR.join(["" if f is None else str(f) for f in fields]))
+
+
+def _digest(prev_hash: str, joined: str) -> str:
+    return hashlib.sha256(f"{prev_hash}{_SEPARATOR}{joined}".encode()).hexdigest()
+
+
+def _fields(record: AccessRecord) -> tuple[object, ...]:
+    return (
+        utc_text(record.at, what="at"),
+        record.user_cf,
+        record.user_name,
+        record.role,
+        record.purpose.value,
+        record.patient_id,
+        record.document_id,
+        record.resource,
+        record.action.value,
+        record.outcome.value,
+    )
+
+
+class AuditRepository:
+    """The audit table. There is no update or delete here, and nothing else may either."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def append(self, record: AccessRecord) -> ChainHead:
+        """Seal ``record`` onto the chain; returns the new head (for the keyring)."""
+        fields = _fields(record)
+        with self._db.transaction("writing the access log", synced=False) as conn:
+            # Read inside the write transaction: no other writer can slip in between.
+            row = conn.execute(
+                "SELECT hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
+            ).fetchone()
+            digest = chain_hash("" if row is None else str(row[0]), fields)
+            cursor = conn.execute(
+                f"INSERT INTO audit_event ({_FIELDS}, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*fields, "" if row is None else row[0], digest),
+            )
+            n = int(cursor.lastrowid)
+        return ChainHead(n, digest)
+
+    def for_patient(self, patient_id: PatientId | str) -> list[AccessRecord]:
+        """Oldest first, as written."""
+        with self._db.reading("reading the access log") as conn:
+            rows = conn.execute(
+                f"SELECT {_FIELDS} FROM audit_event WHERE patient_id = ? ORDER BY n",
+                (patient_id,),
+            ).fetchall()
+        return [_record(r) for r in rows]
+
+    def after(self, n: int, limit: int) -> list[tuple[int, AccessRecord]]:
+        """Records numbered above ``n``, oldest first (the export's next batch)."""
+        with self._db.reading("reading the access log") as conn:
+            rows = conn.execute(
+                f"SELECT n, {_FIELDS} FROM audit_event WHERE n > ? ORDER BY n LIMIT ?",
+                (n, limit),
+            ).fetchall()
+        return [(int(r[0]), _record(r[1:])) for r in rows]
+
+    def count(self) -> int:
+        with self._db.reading("counting the access log") as conn:
+            n: int = conn.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+        return n
+
+    def verify(self, anchor: ChainHead | None) -> ChainReport:
+        """Recompute the chain; raise :class:`AuditTampered` at the first break.
+
+        ``anchor`` (the head kept outside the file) must still be in the chain with
+        the same hash: a file put back to an older copy, or cut short, fails here.
+        """
+        records = unsealed = 0
+        prev, last = "", 0
+        anchor_n, anchor_hash = (-1, "") if anchor is None else (anchor.n, anchor.hash)
+        sha256 = hashlib.sha256
+        # SQLite joins each row as chain_hash does, previous hash first: one string per
+        # row to hash and one prefix to compare (a million records in seconds).
+        query = (
+            f"SELECT n, coalesce(prev_hash, '') || char(31) || {_JOINED}, hash "
+            "FROM audit_event ORDER BY n"
+        )
+        with self._db.reading("verifying the access log") as conn:
+            for n, text, digest in conn.execute(query):
+                records += 1
+                if digest is None:
+                    if prev:
+                        raise AuditTampered(f"audit record {n} has no hash after sealed records")
+                    unsealed += 1
+                    continue
+                if sha256(text.encode()).hexdigest() != digest or not text.startswith(
+                    prev + _SEPARATOR
+                ):
+                    raise AuditTampered(f"audit record {n} does not match the hash chain")
+                prev, last = digest, n
+                if n == anchor_n and digest != anchor_hash:
+                    raise AuditTampered(
+                        f"audit record {n} differs from the head kept in the keyring"
+                    )
+        head = ChainHead(last, prev) if prev else None
+        if anchor is not None and (head is None or head.n < anchor.n):
+            raise AuditTampered(
+                f"the access log ends at record {0 if head is None else head.n}, but record "
+                f"{anchor.n} was written: records were removed or the file was replaced"
+            )
+        return ChainReport(records, unsealed, head)
+
+
+def _record(r: Sequence[object]) -> AccessRecord:
+    return AccessRecord(
+        at=datetime.fromisoformat(str(r[0])),
+        user_cf=str(r[1]),
+        user_name=str(r[2]),
+        role=str(r[3]),
+        purpose=Purpose(r[4]),
+        patient_id=PatientId(str(r[5])),
+        document_id=None if r[6] is None else DocumentId(str(r[6])),
+        resource=None if r[7] is None else str(r[7]),
+        action=AccessAction(r[8]),
+        outcome=Outcome(r[9]),
+    )

@@ -1,0 +1,197 @@
+"""The audit trail nobody can erase: refused through the app's connection, detected otherwise."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+import sqlcipher3.dbapi2 as sqlcipher
+
+from fse_desk.audit import AccessControl
+from fse_desk.domain.patient import Patient
+from fse_desk.domain.roles import Role
+from fse_desk.domain.timeline import AccessAction, Outcome, Purpose
+from fse_desk.errors import AuditTampered, PermissionDenied, StoreError
+from fse_desk.security.audit_anchor import AuditAnchor
+from fse_desk.store import CacheStore
+from fse_desk.workstation import Operator
+from tests.fixtures_store import RecordFactory
+
+KEY = bytes(range(32))
+NURSE = Operator("Inf. Carla Neri", "NRECRL80A41A944K", Role.NURSE, None, "test")
+
+
+@pytest.fixture
+def logged(tmp_path: Path) -> Iterator[tuple[CacheStore, Patient, AccessControl]]:
+    """A cache with five sealed audit records, their head in the (in-memory) keyring."""
+    store = CacheStore.open(tmp_path / "cache.sqlcipher", KEY)
+    patient = RecordFactory().patient()
+    store.patients.upsert_many([patient])
+    access = AccessControl(store, NURSE, anchor=AuditAnchor("test"))
+    for _ in range(5):
+        access.record(patient.id, AccessAction.VIEW_TIMELINE)
+    yield store, patient, access
+    store.close()
+
+
+def raw(path: Path) -> sqlcipher.Connection:
+    """A connection of another program: no authorizer, only the triggers."""
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{KEY.hex()}'\"")
+    return conn
+
+
+@pytest.mark.parametrize("table", ["audit_event", "access_audit"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DROP TRIGGER {table}_no_delete",
+        "DROP TRIGGER {table}_no_update",
+        "DROP TABLE {table}",
+        "DROP INDEX {table}_by_patient",
+        "ALTER TABLE {table} RENAME TO old_log",
+        "ALTER TABLE {table} ADD COLUMN note TEXT",
+        "DELETE FROM {table}",
+        "UPDATE {table} SET user_cf = 'X'",
+        "CREATE TRIGGER quiet BEFORE INSERT ON {table} BEGIN SELECT RAISE(IGNORE); END",
+        "PRAGMA writable_schema = ON",
+    ],
+)
+def test_the_apps_connection_cannot_touch_the_audit(
+    logged: tuple[CacheStore, Patient, AccessControl], table: str, statement: str
+) -> None:
+    store, patient, access = logged
+    with pytest.raises(StoreError, match="not authorized"), store._db.transaction("tamper") as conn:
+        conn.execute(statement.format(table=table))
+    assert store.audit.count() == 5
+    assert access.verify().records == 5
+    access.record(patient.id, AccessAction.OPEN_DOCUMENT)  # still logging
+    assert store.audit.count() == 6
+
+
+def test_an_edited_record_breaks_the_chain(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, _patient, access = logged
+    conn = raw(store.path)
+    conn.execute("DROP TRIGGER audit_event_no_update")  # another program can do this
+    conn.execute("UPDATE audit_event SET user_cf = 'RSSMRA70A01A944X' WHERE n = 3")
+    conn.close()
+    with pytest.raises(AuditTampered, match="record 3 does not match"):
+        access.verify()
+
+
+def test_a_removed_record_breaks_the_chain(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, _patient, access = logged
+    conn = raw(store.path)
+    with pytest.raises(sqlcipher.IntegrityError, match="append-only"):
+        conn.execute("DELETE FROM audit_event WHERE n = 2")
+    conn.execute("DROP TRIGGER audit_event_no_delete")
+    conn.execute("DELETE FROM audit_event WHERE n = 2")
+    conn.close()
+    with pytest.raises(AuditTampered, match="record 3 does not match"):
+        access.verify()
+
+
+def test_cutting_the_last_records_is_detected_by_the_keyring_head(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, _patient, access = logged
+    conn = raw(store.path)
+    conn.execute("DROP TRIGGER audit_event_no_delete")
+    conn.execute("DELETE FROM audit_event WHERE n > 3")  # the chain left is consistent
+    conn.close()
+    with pytest.raises(AuditTampered, match="ends at record 3, but record 5 was written"):
+        access.verify()
+
+
+def test_putting_back_an_older_copy_of_the_file_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlcipher"
+    patient = RecordFactory().patient()
+    with CacheStore.open(path, KEY) as store:
+        store.patients.upsert_many([patient])
+        AccessControl(store, NURSE, anchor=AuditAnchor("test")).record(
+            patient.id, AccessAction.VIEW_TIMELINE
+        )
+    shutil.copyfile(path, tmp_path / "before.sqlcipher")
+    with CacheStore.open(path, KEY) as store:
+        AccessControl(store, NURSE, anchor=AuditAnchor("test")).record(
+            patient.id, AccessAction.OPEN_DOCUMENT
+        )
+    shutil.copyfile(tmp_path / "before.sqlcipher", path)
+    with CacheStore.open(path, KEY) as store, pytest.raises(AuditTampered, match="removed"):
+        AccessControl(store, NURSE, anchor=AuditAnchor("test")).verify()
+
+
+def test_a_truncated_file_does_not_open(logged: tuple[CacheStore, Patient, AccessControl]) -> None:
+    store, _patient, _access = logged
+    path = store.path
+    store.close()
+    size = path.stat().st_size
+    with path.open("r+b") as f:
+        f.truncate(size // 2)
+    with pytest.raises(StoreError):
+        CacheStore.open(path, KEY).audit.verify(None)
+
+
+def test_each_record_says_who_role_purpose_patient_resource_action_outcome(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    access.record(patient.id, AccessAction.EXPORT_IMAGES, resource="ImagingStudy/1.2.3")
+    last = store.audit.for_patient(patient.id)[-1]
+    assert (last.user_cf, last.user_name, last.role, last.purpose) == (
+        NURSE.codice_fiscale,
+        NURSE.display_name,
+        "INFERMIERE",
+        Purpose.TREATMENT,
+    )
+    assert (last.patient_id, last.resource, last.action, last.outcome) == (
+        patient.id,
+        "ImagingStudy/1.2.3",
+        AccessAction.EXPORT_IMAGES,
+        Outcome.SUCCESS,
+    )
+    assert access.verify().head is not None
+
+
+def test_a_first_verification_keeps_the_head(tmp_path: Path) -> None:
+    with CacheStore.open(tmp_path / "c.sqlcipher", KEY) as store:
+        patient = RecordFactory().patient()
+        store.patients.upsert_many([patient])
+        AccessControl(store, NURSE).record(patient.id, AccessAction.VIEW_TIMELINE)  # no anchor
+        anchor = AuditAnchor("fresh")
+        assert anchor.load() is None
+        report = AccessControl(store, NURSE, anchor=anchor).verify()
+        assert report.head is not None
+        assert anchor.load() == (report.head.n, report.head.hash)
+
+
+def test_the_patient_gets_a_pdf_of_who_accessed_their_data(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, _access = logged
+    front_desk = Operator("Sig.ra Anna Sportello", "SPRNNA80A41A944K", Role.ADMIN_STAFF, None, "t")
+    pdf = AccessControl(store, front_desk).access_report(patient.id)
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())  # cells wrap
+    assert patient.codice_fiscale in text
+    assert text.count("Inf. Carla Neri") == 5  # the five readings of the fixture
+    assert "Consultazione dell'elenco dei documenti" in text
+    assert "Infermiere" in text and "Cura" in text
+    assert "Stampa di questo resoconto" in text  # printing it is an access too
+
+
+def test_a_nurse_cannot_print_the_access_report(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    with pytest.raises(PermissionDenied):
+        access.access_report(patient.id)
+    assert store.audit.for_patient(patient.id)[-1].outcome is Outcome.DENIED
