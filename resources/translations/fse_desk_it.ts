@@ -1652,23 +1652,23 @@ La prenotazione già sul FSE:
         <translation>Una copia di questa versione da stampare o consegnare all&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="51"/>
+        <location filename="../../ui/pss/copy_button.py" line="44"/>
         <source>Save the PSS as PDF</source>
         <translation>Salva il PSS in PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="53"/>
+        <location filename="../../ui/pss/copy_button.py" line="46"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="62"/>
-        <location filename="../../ui/pss/copy_button.py" line="68"/>
+        <location filename="../../ui/pss/copy_button.py" line="55"/>
+        <location filename="../../ui/pss/copy_button.py" line="61"/>
         <source>PDF not saved</source>
         <translation>PDF non salvato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/copy_button.py" line="63"/>
+        <location filename="../../ui/pss/copy_button.py" line="56"/>
         <source>The file could not be written ({reason}): choose another folder.</source>
         <translation>Impossibile scrivere il file ({reason}): scegli un&apos;altra cartella.</translation>
     </message>
@@ -1764,12 +1764,12 @@ La prenotazione già sul FSE:
         <translation>Stampa questa versione per l&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/print_button.py" line="68"/>
+        <location filename="../../ui/pss/print_button.py" line="61"/>
         <source>Print the PSS</source>
         <translation>Stampa il PSS</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/print_button.py" line="75"/>
+        <location filename="../../ui/pss/print_button.py" line="68"/>
         <source>Not printed</source>
         <translation>Stampa non riuscita</translation>
     </message>
@@ -3026,83 +3026,83 @@ La prenotazione già sul FSE:
 <context>
     <name>TelevisitsTab</name>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="79"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
         <source>CUP</source>
         <translation>CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="86"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>Book…</source>
         <translation>Prenota…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="89"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="87"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="89"/>
         <source>Invitations…</source>
         <translation>Inviti…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="93"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
         <source>Write report…</source>
         <translation>Scrivi il referto…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="97"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="95"/>
         <source>only this appointment</source>
         <translation>solo questo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="99"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="97"/>
         <source>this and the following of the series</source>
         <translation>questo e i successivi della serie</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="103"/>
         <source>Move</source>
         <translation>Sposta</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="107"/>
-        <location filename="../../ui/agenda/televisits_tab.py" line="254"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="252"/>
         <source>Cancel appointment</source>
         <translation>Disdici l&apos;appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="122"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="120"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="124"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="122"/>
         <source>to</source>
         <translation>al</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="234"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="232"/>
         <source>%n appointment(s) moved.</source>
         <translation>
             <numerusform>%n appuntamento spostato.</numerusform>
@@ -3110,12 +3110,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="243"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="241"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="244"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="242"/>
         <source>The new time clashes:
 {conflicts}
 
@@ -3126,12 +3126,12 @@ Move anyway?</source>
 Spostare comunque?</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="255"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="253"/>
         <source>Cancel {scope} of {when}? The cancellation is recorded.</source>
         <translation>Disdire l&apos;appuntamento del {when} ({scope})? La disdetta viene registrata.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="268"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="266"/>
         <source>%n appointment(s) cancelled.</source>
         <translation>
             <numerusform>%n appuntamento disdetto.</numerusform>
@@ -3139,7 +3139,7 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="271"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="269"/>
         <source>%n request(s) on the waiting list fit the time freed.</source>
         <translation>
             <numerusform>%n richiesta in lista d&apos;attesa può occupare l&apos;orario liberato.</numerusform>
@@ -3147,17 +3147,17 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="291"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="289"/>
         <source>The report is signed and queued: it reaches the FSE with the next sync.</source>
         <translation>Il referto è firmato e in coda: arriverà al FSE con la prossima sincronizzazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="311"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="303"/>
         <source>Save the invitations in</source>
         <translation>Salva gli inviti in</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="338"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="330"/>
         <source>Invitations saved in {folder}.</source>
         <translation>Inviti salvati in {folder}.</translation>
     </message>

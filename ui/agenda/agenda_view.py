@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.service import AgendaService, SlotRace
 from ui.agenda.grid_model import AgendaGridModel, Cell
 from ui.agenda.labels import VISIT_COLOURS, status_label, visit_label
+from ui.agenda.room import RoomLink, open_room
 from ui.formatting import format_date
 from ui.messages import user_message
 from ui.workers import Worker
@@ -47,7 +48,6 @@ DAYS_IN_WEEK = 5  # the Casa della Salute works Monday to Friday
 ALL = ""  # the "whole team" choice
 
 PatientName = Callable[[str], str]  # patient id -> display name (from the cache)
-RoomLink = Callable[[Appointment, bool], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,10 +404,4 @@ class AgendaView(QWidget):
         chosen = self._chosen()
         if chosen is None or not chosen.room:
             return ""
-        try:
-            link = self._room_link(chosen, False)
-        except FseDeskError as exc:
-            self.message.setText(user_message(exc))
-            return ""
-        QDesktopServices.openUrl(QUrl(link))
-        return link
+        return open_room(self._room_link, chosen, self.message)

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,10 +38,9 @@ from fse_desk.scheduling.waitlist import candidates
 from ui.agenda.booking_dialog import BookingDialog
 from ui.agenda.labels import VISIT_COLOURS, conflict_text, status_label, visit_label
 from ui.agenda.report_dialog import ReportDialog
+from ui.agenda.room import RoomLink, open_room
 from ui.formatting import format_datetime
 from ui.messages import user_message
-
-RoomLink = Callable[[Appointment, bool], str]  # (appointment, for_patient) -> URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,13 +297,7 @@ class TelevisitsTab(QWidget):
         chosen = self.selected()
         if chosen is None:
             return ""
-        try:
-            link = self._room_link(chosen, False)
-        except FseDeskError as exc:
-            self.message.setText(user_message(exc))
-            return ""
-        QDesktopServices.openUrl(QUrl(link))
-        return link
+        return open_room(self._room_link, chosen, self.message)
 
     def _ask_invitation_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save the invitations in"))

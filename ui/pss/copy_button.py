@@ -9,28 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fse_desk.errors import FseDeskError
-from fse_desk.pss.model import Pss
 from fse_desk.pss.printout import patient_copy
 from ui.messages import user_message
+from ui.pss.pss_button import PssButton
 
 
-class PatientCopyButton(QPushButton):
+class PatientCopyButton(PssButton):
     saved = Signal(object)  # the Path written
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setText(self.tr("Save PDF for the patient…"))
         self.setToolTip(self.tr("A copy of this version to print or give to the patient"))
-        self.pss: Pss | None = None
-        self.clicked.connect(self._ask)
-        self.show_pss(None)
-
-    def show_pss(self, pss: Pss | None) -> None:
-        self.pss = pss
-        self.setEnabled(pss is not None)
 
     def suggested_name(self) -> str:
         assert self.pss is not None

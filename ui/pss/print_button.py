@@ -9,29 +9,22 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fse_desk.documents import inspect_pdf, render_page
 from fse_desk.errors import FseDeskError
-from fse_desk.pss.model import Pss
 from fse_desk.pss.printout import patient_copy
 from ui.messages import user_message
+from ui.pss.pss_button import PssButton
 
 PRINT_DPI = 200.0
 
 
-class PrintButton(QPushButton):
+class PrintButton(PssButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setText(self.tr("Print…"))
         self.setToolTip(self.tr("Print this version for the patient"))
-        self.pss: Pss | None = None
-        self.clicked.connect(self._ask)
-        self.show_pss(None)
-
-    def show_pss(self, pss: Pss | None) -> None:
-        self.pss = pss
-        self.setEnabled(pss is not None)
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the patient's copy on ``printer``; the number of pages printed."""
