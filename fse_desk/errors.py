@@ -55,7 +55,6 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     ├── PssNotPublishable            the PSS fails the checks before publication (``problems``) *
     ├── BookingConflict              an appointment clashes and the user has not accepted it *
     │                                (``conflicts``: each with its reason and the other booking)
-    ├── NotPermitted                 the operator's role may not do this (``role``, ``action``)
     ├── PermissionDenied             the operator's role does not allow this action
     │                                (``action``, ``role``, ``doc_class``, ``purpose``)
     ├── AuditTampered                the access log's hash chain is broken or truncated
@@ -327,15 +326,6 @@ class CertificateExpired(CertificateError):
 
 class SigningError(FseDeskError):
     """A PDF could not be built, have the CDA embedded, or be signed."""
-
-
-class NotPermitted(FseDeskError):
-    """The operator's role does not allow ``action`` (a nurse books; a doctor signs)."""
-
-    def __init__(self, message: str, *, role: str, action: str) -> None:
-        super().__init__(message)
-        self.role = role
-        self.action = action
 
 
 class PermissionDenied(FseDeskError):

@@ -48,6 +48,16 @@ def test_offline_every_view_says_since_when_its_data_dates(
     assert window.status_area.last_sync_label.isHidden()
     assert window.workspace.freshness_label.isVisible()
     assert window.workspace.freshness_label.text() == f"Non in linea — {as_of}"
+    # The team's views, beside the patient's, say it too.
+    with qtbot.waitSignal(window.inbox.loaded, timeout=30_000):  # its load ends in the test
+        inbox = window.show_inbox()
+    assert inbox.freshness_label.isVisible()
+    assert inbox.freshness_label.text() == f"Non in linea — {as_of}"
+    agenda = window.show_agenda()
+    qtbot.addWidget(agenda)
+    qtbot.waitSignal(agenda.loaded, timeout=30_000).wait()
+    assert agenda.freshness_label is not None and agenda.freshness_label.isVisible()
+    assert agenda.freshness_label.text() == f"Non in linea — {as_of}"
 
 
 def test_after_a_sync_that_did_not_complete_the_data_age_is_shown(

@@ -17,7 +17,7 @@ from fse_desk.domain.scheduling import (
     Participant,
     VisitType,
 )
-from fse_desk.errors import InvalidRecord, NotPermitted
+from fse_desk.errors import InvalidRecord, PermissionDenied
 from fse_desk.scheduling.agenda import Agenda
 from fse_desk.scheduling.conflicts import (
     BookingConflict,
@@ -262,7 +262,7 @@ def test_a_nurse_books_but_only_a_doctor_signs_the_report() -> None:
     assert not may(Role.NURSE, AgendaAction.SIGN_REPORT)
     assert may(Role.MMG, AgendaAction.SIGN_REPORT)
     assert may(Role.SPECIALIST, AgendaAction.SIGN_REPORT)
-    with pytest.raises(NotPermitted) as raised:
+    with pytest.raises(PermissionDenied) as raised:
         require(Role.NURSE, AgendaAction.SIGN_REPORT)
     assert raised.value.role == "INFERMIERE"
 

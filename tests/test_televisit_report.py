@@ -13,7 +13,7 @@ import pytest
 from fse_desk.domain.roles import Role
 from fse_desk.domain.rome_clock import at_rome, plus
 from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant, VisitType
-from fse_desk.errors import InvalidRecord, NotPermitted
+from fse_desk.errors import InvalidRecord, PermissionDenied
 from fse_desk.pss.model import AdministrativeSex, Clinician, Organization, PatientInfo
 from fse_desk.scheduling.report import (
     VisitMode,
@@ -111,7 +111,7 @@ def test_a_failed_connection_makes_it_an_in_person_visit() -> None:
 
 def test_only_a_doctor_signs_and_only_a_complete_report() -> None:
     report = draft_report(_appointment(), PATIENT, DOCTOR, PRACTICE, now=datetime.now(UTC))
-    with pytest.raises(NotPermitted):
+    with pytest.raises(PermissionDenied):
         ready_to_sign(report, Role.NURSE)
     with pytest.raises(InvalidRecord) as raised:
         ready_to_sign(report, Role.MMG)

@@ -22,6 +22,7 @@ from fse_desk.workstation import Workstation
 from ui.agenda.agenda_view import AgendaView
 from ui.agenda.televisits_tab import ReportActions, TelevisitsTab
 from ui.core_bridge import CoreBridge
+from ui.freshness_label import FreshnessLabel
 from ui.imaging.images_tab import ImagesTab
 from ui.messages import user_message
 from ui.outbox_panel import OutboxPanel
@@ -199,7 +200,10 @@ class MainWindow(QMainWindow):
         """The team's agenda, in its own window beside the patient view."""
         if self.agenda_view is None:
             self.agenda_view = AgendaView(
-                self.workstation.agenda, self._patient_name, self._room_link
+                self.workstation.agenda,
+                self._patient_name,
+                self._room_link,
+                freshness=FreshnessLabel(self.workstation, compact=False),
             )
             self.agenda_view.setWindowFlag(Qt.WindowType.Window)
             self.agenda_view.resize(1200, 760)

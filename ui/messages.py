@@ -195,11 +195,6 @@ def _texts() -> dict[type[BaseException], str]:
             "The appointment clashes with other bookings or with the opening hours. Look at "
             "the conflicts listed and confirm, or choose another time. Nothing was booked.",
         ),
-        errors.NotPermitted: QCoreApplication.translate(
-            "messages",
-            "Your role does not allow this: nurses and the front desk book appointments, "
-            "only a doctor signs a televisit report.",
-        ),
         errors.VocabularyFileError: QCoreApplication.translate(
             "messages",
             "The vocabulary file is not valid: nothing was imported. Fix the line and column "

@@ -1,16 +1,17 @@
-"""Who may do what in the agenda: one small rule, to be folded into the team roles.
+"""Who may do what in the agenda: the team's permission matrix, in the agenda's words.
 
-Until team roles exist the operator's role comes from the configuration
-(``[user] role``). Kept as a single table so a full permission matrix can
-replace it without touching the callers.
+The rules live once, in :mod:`fse_desk.security.permissions` (``MATRIX``); this module
+only names the agenda's actions in it, so the agenda services ask by role.
 """
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 from fse_desk.domain.roles import Role
-from fse_desk.errors import NotPermitted
+from fse_desk.security import permissions
+from fse_desk.security.permissions import Action
 
 
 class AgendaAction(enum.Enum):
@@ -19,20 +20,25 @@ class AgendaAction(enum.Enum):
     SIGN_REPORT = "sign-report"  # write and sign the televisit report
 
 
-_DOCTORS = frozenset({Role.MMG, Role.PLS, Role.SPECIALIST})
-_ALLOWED: dict[AgendaAction, frozenset[Role]] = {
-    AgendaAction.BOOK: frozenset(Role),
-    AgendaAction.UPDATE_STATUS: frozenset(Role),
-    AgendaAction.SIGN_REPORT: _DOCTORS,
+# Booking is allowed to whoever may book in their own agenda or in a colleague's (the
+# front desk books only for others); whose agenda it is, the booking's participants say.
+_IN_MATRIX: dict[AgendaAction, tuple[Action, ...]] = {
+    AgendaAction.BOOK: (Action.BOOK_OWN, Action.BOOK_FOR_OTHERS),
+    AgendaAction.UPDATE_STATUS: (Action.VIEW_AGENDA,),
+    AgendaAction.SIGN_REPORT: (Action.SIGN_TELEVISIT_REPORT,),
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Operator:
+    role: Role
+
+
 def may(role: Role, action: AgendaAction) -> bool:
-    return role in _ALLOWED[action]
+    return any(permissions.allowed(_Operator(role), a) for a in _IN_MATRIX[action])
 
 
 def require(role: Role, action: AgendaAction) -> None:
+    """Raise :class:`~fse_desk.errors.PermissionDenied` unless the role may ``action``."""
     if not may(role, action):
-        raise NotPermitted(
-            f"role {role.value} may not {action.value}", role=role.value, action=action.value
-        )
+        permissions.require(_Operator(role), _IN_MATRIX[action][0])

@@ -98,7 +98,7 @@ def fell_back_in_person(report: TelevisitReport) -> TelevisitReport:
 
 
 def ready_to_sign(report: TelevisitReport, role: Role) -> None:
-    """Raise NotPermitted for a non-doctor, InvalidRecord for an incomplete report."""
+    """Raise PermissionDenied for a non-doctor, InvalidRecord for an incomplete report."""
     require(role, AgendaAction.SIGN_REPORT)
     problems = report.problems()
     if problems:

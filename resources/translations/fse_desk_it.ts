@@ -4,62 +4,62 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="80"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="82"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="91"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="94"/>
         <source>Today</source>
         <translation>Oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="95"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="98"/>
         <source>Week</source>
         <translation>Settimana</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="96"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="99"/>
         <source>Day</source>
         <translation>Giorno</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="98"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="101"/>
         <source>Whole team</source>
         <translation>Tutta l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="112"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="115"/>
         <source>Arrived</source>
         <translation>Arrivato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="113"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="116"/>
         <source>No-show</source>
         <translation>Non presentato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="114"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="117"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="121"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="124"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="137"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="140"/>
         <source>Today&apos;s remote visits</source>
         <translation>Visite a distanza di oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="305"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="310"/>
         <source>Week {first} – {last}</source>
         <translation>Settimana {first} – {last}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/agenda_view.py" line="325"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="330"/>
         <source>%n time(s) you booked were taken by another workstation first. Nothing was overwritten: choose what to do.</source>
         <translation>
             <numerusform>%n orario che hai prenotato è stato preso prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
@@ -67,12 +67,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="347"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="352"/>
         <source>Time taken by another workstation</source>
         <translation>Orario già preso da un&apos;altra postazione</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="349"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
         <source>Your booking:
 {mine}
 
@@ -85,17 +85,17 @@ La prenotazione già sul FSE:
 {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="353"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="358"/>
         <source>Keep both</source>
         <translation>Tieni entrambe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="359"/>
         <source>Cancel mine</source>
         <translation>Disdici la mia</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="355"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="360"/>
         <source>Decide later</source>
         <translation>Decidi più tardi</translation>
     </message>
@@ -111,67 +111,67 @@ La prenotazione già sul FSE:
 <context>
     <name>AlertInbox</name>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="61"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="62"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="78"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="79"/>
         <source>Filter by patient, parameter, rule…</source>
         <translation>Filtra per paziente, parametro, regola…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="82"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="83"/>
         <source>All</source>
         <translation>Tutti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="83"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="84"/>
         <source>New</source>
         <translation>Nuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="84"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="85"/>
         <source>In charge</source>
         <translation>In carico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="85"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="86"/>
         <source>Closed</source>
         <translation>Chiusi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="89"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="90"/>
         <source>Take charge</source>
         <translation>Prendi in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="90"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="91"/>
         <source>Assign…</source>
         <translation>Assegna…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="91"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="92"/>
         <source>Add note…</source>
         <translation>Aggiungi nota…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="92"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="93"/>
         <source>Close…</source>
         <translation>Chiudi…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="93"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="94"/>
         <source>Open chart</source>
         <translation>Apri grafico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="126"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="130"/>
         <source>Evaluating the rules…</source>
         <translation>Valutazione delle regole…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="149"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="153"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -179,82 +179,82 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="183"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="187"/>
         <source>took charge</source>
         <translation>ha preso in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="184"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="188"/>
         <source>assigned to {who}</source>
         <translation>ha assegnato a {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="185"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="189"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="186"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="190"/>
         <source>closed: {outcome}</source>
         <translation>ha chiuso: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="200"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="204"/>
         <source>Conflict: {a} and {b} acted on this alarm from two workstations without seeing each other. Agree who follows it, then take charge or assign.</source>
         <translation>Conflitto: {a} e {b} hanno agito su questo allarme da due postazioni senza vedersi. Accordatevi su chi lo segue, poi prendetelo in carico o assegnatelo.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="205"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="209"/>
         <source>No action yet.</source>
         <translation>Nessuna azione finora.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="209"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="213"/>
         <source>called the patient</source>
         <translation>paziente contattato</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="210"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="214"/>
         <source>changed therapy</source>
         <translation>terapia modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="211"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="215"/>
         <source>booked a visit</source>
         <translation>visita prenotata</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="212"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="216"/>
         <source>no action needed</source>
         <translation>nessuna azione necessaria</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="238"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="242"/>
         <source>Assign</source>
         <translation>Assegna</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="238"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="242"/>
         <source>Team member:</source>
         <translation>Componente dell&apos;équipe:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="243"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="247"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="243"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="247"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="255"/>
         <source>Close alarm</source>
         <translation>Chiudi allarme</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="255"/>
         <source>Outcome:</source>
         <translation>Esito:</translation>
     </message>
@@ -1391,93 +1391,93 @@ La prenotazione già sul FSE:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -3964,191 +3964,186 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="198"/>
-        <source>Your role does not allow this: nurses and the front desk book appointments, only a doctor signs a televisit report.</source>
-        <translation>Il tuo ruolo non lo consente: infermieri e accettazione prenotano gli appuntamenti, solo un medico firma il referto di televisita.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="203"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="217"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="243"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="286"/>
+        <location filename="../../ui/messages.py" line="281"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="293"/>
+        <location filename="../../ui/messages.py" line="288"/>
         <source>see this patient&apos;s documents</source>
         <translation>vedere i documenti di questo assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="294"/>
+        <location filename="../../ui/messages.py" line="289"/>
         <source>read this kind of document</source>
         <translation>leggere questo tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295"/>
+        <location filename="../../ui/messages.py" line="290"/>
         <source>see the vital signs</source>
         <translation>vedere i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="296"/>
+        <location filename="../../ui/messages.py" line="291"/>
         <source>record vital signs</source>
         <translation>registrare i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="297"/>
+        <location filename="../../ui/messages.py" line="292"/>
         <source>write the Profilo Sanitario Sintetico</source>
         <translation>scrivere il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300"/>
+        <location filename="../../ui/messages.py" line="295"/>
         <source>sign and publish the Profilo Sanitario Sintetico</source>
         <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303"/>
+        <location filename="../../ui/messages.py" line="298"/>
         <source>sign a televisit report</source>
         <translation>firmare un referto di televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304"/>
+        <location filename="../../ui/messages.py" line="299"/>
         <source>see the agenda</source>
         <translation>vedere l&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305"/>
+        <location filename="../../ui/messages.py" line="300"/>
         <source>book televisits</source>
         <translation>prenotare televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/messages.py" line="301"/>
         <source>book televisits for other professionals</source>
         <translation>prenotare televisite per altri professionisti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="304"/>
         <source>see telemonitoring data</source>
         <translation>vedere i dati di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/messages.py" line="305"/>
         <source>handle telemonitoring alarms</source>
         <translation>gestire gli allarmi di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/messages.py" line="306"/>
         <source>discard changes waiting to be sent</source>
         <translation>scartare le modifiche in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="314"/>
+        <location filename="../../ui/messages.py" line="309"/>
         <source>see diagnostic images</source>
         <translation>vedere le immagini diagnostiche</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="315"/>
+        <location filename="../../ui/messages.py" line="310"/>
         <source>export images</source>
         <translation>esportare immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="316"/>
+        <location filename="../../ui/messages.py" line="311"/>
         <source>print the report of accesses to the FSE</source>
         <translation>stampare il resoconto degli accessi al fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="319"/>
+        <location filename="../../ui/messages.py" line="314"/>
         <source>access data for this purpose</source>
         <translation>accedere ai dati per questa finalità</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>general practitioner (MMG)</source>
         <translation>medico di medicina generale (MMG)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="326"/>
+        <location filename="../../ui/messages.py" line="321"/>
         <source>family paediatrician (PLS)</source>
         <translation>pediatra di libera scelta (PLS)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="327"/>
+        <location filename="../../ui/messages.py" line="322"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="328"/>
+        <location filename="../../ui/messages.py" line="323"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="329"/>
+        <location filename="../../ui/messages.py" line="324"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="330"/>
+        <location filename="../../ui/messages.py" line="325"/>
         <source>administrative staff</source>
         <translation>personale amministrativo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="337"/>
+        <location filename="../../ui/messages.py" line="332"/>
         <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="350"/>
+        <location filename="../../ui/messages.py" line="345"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>

@@ -74,10 +74,13 @@ class AgendaView(QWidget):
         room_link: RoomLink,
         *,
         today: Callable[[], date] = lambda: rome_date(datetime.now(UTC)),
+        freshness: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``freshness``: the line saying how old the agenda is when it may not be current."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Agenda"))
+        self.freshness_label = freshness
         self._agenda = agenda
         self._patient_name = patient_name
         self._room_link = room_link
@@ -146,6 +149,8 @@ class AgendaView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        if freshness is not None:
+            layout.addWidget(freshness)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(race_row)

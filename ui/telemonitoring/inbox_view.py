@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from fse_desk.telemonitoring.actions import ActionKind, AlarmStatus, InboxItem, Outcome
 from fse_desk.workstation import Workstation
 from ui.formatting import format_datetime
+from ui.freshness_label import FreshnessLabel
 from ui.messages import user_message
 from ui.telemonitoring.inbox_model import SORT_ROLE, InboxModel
 from ui.workers import Worker
@@ -113,7 +114,10 @@ class AlertInbox(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Alarms are computed from the cached readings: say how old they are when offline.
+        self.freshness_label = FreshnessLabel(workstation, compact=False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.freshness_label)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
