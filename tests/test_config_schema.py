@@ -1,0 +1,152 @@
+"""Each configuration mistake of issue 15 gives one Italian sentence: file, line, key."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fse_desk.config import load_config
+from fse_desk.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Line numbers below count from this text's first line.
+TEMPLATE = """\
+[region]
+fhir_base_url = "https://fse.example.it/fhir"
+timeout_s = 15
+ca_bundle = "CA"
+
+[user]
+profile = "rossi"
+display_name = "Dott. Mario Rossi"
+codice_fiscale = "RSSMRA70A01A944G"
+role = "MMG"
+
+[demo]
+seed = 7
+"""
+
+
+def _write(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    ca = tmp_path / "region-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    path = tmp_path / "config.toml"
+    path.write_text(TEMPLATE.replace("CA", str(ca)).replace(old, new), encoding="utf-8")
+    return path
+
+
+def _sentence(path: Path) -> str:
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, data_dir=path.parent)
+    message = str(caught.value)
+    assert message.startswith(f"Nel file {path}, riga ")
+    assert message.count(". ") == 0 and message[-1] in ".?"  # one sentence
+    return message
+
+
+def test_the_template_itself_is_accepted(tmp_path: Path) -> None:
+    config = load_config(_write(tmp_path), data_dir=tmp_path)
+    assert config.region is not None and config.region.timeout_s == 15
+    assert config.region.ca_bundle == tmp_path / "region-ca.pem"
+    assert config.demo.seed == 7
+
+
+def test_a_timeout_in_words_is_refused(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, "timeout_s = 15", 'timeout_s = "quindici"'))
+    assert 'riga 3, la chiave "region.timeout_s" deve essere un numero' in message
+    assert '(trovato "quindici")' in message
+
+
+@pytest.mark.parametrize("value", ["inf", "0", "-1", "nan", "-inf", "100000"])
+def test_a_timeout_out_of_range_is_refused(tmp_path: Path, value: str) -> None:
+    message = _sentence(_write(tmp_path, "timeout_s = 15", f"timeout_s = {value}"))
+    assert 'riga 3, la chiave "region.timeout_s" deve essere un numero maggiore di 0' in message
+
+
+def test_an_unknown_key_in_demo_is_refused(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, "seed = 7", "seed = 7\ncolour = 3"))
+    assert 'riga 14, la chiave "colour" non esiste nella sezione [demo]' in message
+
+
+def test_an_unknown_table_in_demo_is_refused(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, "seed = 7", "seed = 7\n[demo.extra]\nx = 1"))
+    assert 'la chiave "extra" non esiste nella sezione [demo]' in message
+
+
+def test_a_misspelt_gateway_gets_a_suggestion(tmp_path: Path) -> None:
+    misspelt = 'timeout_s = 15\ngatway_base_url = "https://gtw.example.it/v1"'
+    message = _sentence(_write(tmp_path, "timeout_s = 15", misspelt))
+    assert message.endswith(
+        'riga 4, la chiave "gatway_base_url" non esiste nella sezione [region]: '
+        "forse intendevi gateway_base_url?"
+    )
+
+
+def test_a_misspelt_section_gets_a_suggestion(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, "[demo]", "[dmeo]"))
+    assert 'riga 12, la chiave "dmeo" non esiste fuori dalle sezioni: forse intendevi demo?' in (
+        message
+    )
+
+
+@pytest.mark.parametrize("cf", ["NOT-A-CF", "RSSMRA70A01A944X"])  # shape; check character
+def test_an_invalid_operator_cf_is_refused(tmp_path: Path, cf: str) -> None:
+    message = _sentence(_write(tmp_path, "RSSMRA70A01A944G", cf))
+    assert 'riga 9, la chiave "user.codice_fiscale" deve essere un codice fiscale valido' in (
+        message
+    )
+
+
+def test_a_missing_ca_bundle_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path)
+    (tmp_path / "region-ca.pem").unlink()
+    message = _sentence(path)
+    assert 'riga 4, la chiave "region.ca_bundle" indica il file' in message
+    assert "che non esiste" in message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_client_key_is_named(tmp_path: Path) -> None:
+    key = tmp_path / "operatore.key"
+    key.write_text("secret\n", encoding="utf-8")
+    key.chmod(0)
+    message = _sentence(_write(tmp_path, "timeout_s = 15", f'client_key = "{key}"'))
+    assert 'riga 3, la chiave "region.client_key"' in message
+    assert "non può leggere" in message
+
+
+def test_a_folder_instead_of_a_certificate_is_named(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, "timeout_s = 15", f'client_cert = "{tmp_path}"'))
+    assert f'riga 3, la chiave "region.client_cert" indica "{tmp_path}", che non è un file' in (
+        message
+    )
+
+
+def test_a_url_that_does_not_parse_is_refused(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, "https://fse.example.it/fhir", "https://exa mple:xx"))
+    assert 'riga 2, la chiave "region.fhir_base_url" deve essere un indirizzo https://' in (message)
+
+
+def test_a_missing_required_key_points_at_its_section(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, 'role = "MMG"\n', ""))
+    assert 'riga 6, la chiave "user.role" manca ed è obbligatoria' in message
+
+
+def test_the_cli_prints_the_sentence_without_a_traceback(tmp_path: Path) -> None:
+    path = _write(tmp_path, "timeout_s = 15", "timeout_s = nan")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--config", str(path), "sync", "--once"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f'Nel file {path}, riga 3, la chiave "region.timeout_s"' in result.stderr
