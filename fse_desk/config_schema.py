@@ -238,14 +238,16 @@ class _Lines:
     def line_of(self, section: str | None, key: str) -> int:
         header = re.compile(r"^\s*\[\s*" + re.escape(section) + r"\s*\]") if section else None
         assignment = re.compile(r"^\s*\"?" + re.escape(key) + r"\"?\s*=")
-        own_header = re.compile(r"^\s*\[\s*" + re.escape(key) + r"\s*\]")
+        # A key may also be written as a table of its own: [demo] key -> [demo.key].
+        dotted = f"{section}.{key}" if section else key
+        own_header = re.compile(r"^\s*\[\s*" + re.escape(dotted) + r"\s*[\].]")
         inside, header_line = section is None, 0
         for number, line in enumerate(self._lines, start=1):
             if line.lstrip().startswith("["):
                 if header is not None and header.match(line):
                     inside, header_line = True, number
                     continue
-                if section is None and own_header.match(line):
+                if own_header.match(line):
                     return number
                 inside = False
             elif inside and assignment.match(line):

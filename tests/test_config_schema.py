@@ -75,7 +75,7 @@ def test_an_unknown_key_in_demo_is_refused(tmp_path: Path) -> None:
 
 def test_an_unknown_table_in_demo_is_refused(tmp_path: Path) -> None:
     message = _sentence(_write(tmp_path, "seed = 7", "seed = 7\n[demo.extra]\nx = 1"))
-    assert 'la chiave "extra" non esiste nella sezione [demo]' in message
+    assert 'riga 14, la chiave "extra" non esiste nella sezione [demo]' in message
 
 
 def test_a_misspelt_gateway_gets_a_suggestion(tmp_path: Path) -> None:
