@@ -104,7 +104,7 @@ def _readable_file(value: Any) -> str | None:
 def _codice_fiscale(value: Any) -> str | None:
     if isinstance(value, str) and codicefiscale.is_valid(value.strip().upper()):
         return None
-    return "deve essere un codice fiscale valido (16 caratteri, con il carattere di controllo)"
+    return "deve essere un codice fiscale valido di 16 caratteri, carattere di controllo compreso"
 
 
 def _profile(value: Any) -> str | None:
@@ -182,6 +182,11 @@ SECTIONS: dict[str, Section] = {
     "demo": Section({"seed": _integer(0, 2**31 - 1), "patients": _integer(1, 100_000)}),
 }
 TOP_LEVEL: dict[str, Check] = {"data_dir": _text}
+# The operator's own data: the message, which may reach a log or a support call, does not
+# repeat what was written.
+_PERSONAL = frozenset(
+    {"codice_fiscale", "display_name", "given_name", "family_name", "phone", "email"}
+)
 # Which keys a DICOM-networking PACS needs instead of a DICOMweb root.
 _PACS_REQUIRED = {"dicomweb": ("dicomweb_base_url",), "dimse": ("host", "called_ae")}
 
@@ -211,7 +216,9 @@ def _section(name: str, table: dict[str, Any], lines: _Lines) -> None:
         if key not in schema.keys:
             raise lines.unknown(name, key, list(schema.keys))
         if (problem := schema.keys[key](value)) is not None:
-            raise lines.error(name, key, f"{problem} (trovato {_shown(value)})")
+            if key not in _PERSONAL:
+                problem += f" (trovato {_shown(value)})"
+            raise lines.error(name, key, problem)
     required = schema.required
     if name == "pacs":
         required = _PACS_REQUIRED[table.get("protocol", "dicomweb")]

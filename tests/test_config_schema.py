@@ -100,6 +100,7 @@ def test_an_invalid_operator_cf_is_refused(tmp_path: Path, cf: str) -> None:
     assert 'riga 9, la chiave "user.codice_fiscale" deve essere un codice fiscale valido' in (
         message
     )
+    assert cf not in message  # the operator's CF is not repeated
 
 
 def test_a_missing_ca_bundle_is_named(tmp_path: Path) -> None:
@@ -150,3 +151,74 @@ def test_the_cli_prints_the_sentence_without_a_traceback(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f'Nel file {path}, riga 3, la chiave "region.timeout_s"' in result.stderr
+
+
+def test_every_key_config_reads_is_accepted(tmp_path: Path) -> None:
+    files = {name: tmp_path / name for name in ("ca.pem", "op.pem", "op.key", "op.p12")}
+    for file in files.values():
+        file.write_text("x\n", encoding="utf-8")
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f"""data_dir = "{tmp_path / "data"}"
+[region]
+fhir_base_url = "https://fse.example.it/fhir"
+timeout_s = 12.5
+ca_bundle = "{files["ca.pem"]}"
+client_cert = "{files["op.pem"]}"
+client_key = "{files["op.key"]}"
+request_deadline_s = 90
+max_response_mb = 64
+use_environment_proxy = true
+gateway_base_url = "https://gtw.example.it/v1"
+[pacs]
+protocol = "dimse"
+timeout_s = 20
+host = "pacs.example.it"
+port = 2762
+called_ae = "ASLPACS"
+calling_ae = "STUDIO"
+retrieve = "move"
+storage_port = 11120
+tls = false
+ca_bundle = "{files["ca.pem"]}"
+[televisit]
+video_server_url = "https://meet.example.it"
+jwt_app_id = "fse-desk"
+jwt_audience = "meet"
+[user]
+profile = "rossi"
+display_name = "Dott. Mario Rossi"
+codice_fiscale = "rssmra70a01a944g"
+role = "PLS"
+practitioner_id = "1234"
+certificate = "{files["op.p12"]}"
+given_name = "Mario"
+family_name = "Rossi"
+phone = "+39 051 6543210"
+email = "mario.rossi@example.it"
+organization_id = "080105-MMG"
+organization_name = "Studio medico Rossi"
+[demo]
+seed = 3
+patients = 50
+""",
+        encoding="utf-8",
+    )
+    config = load_config(path, data_dir=tmp_path)
+    assert config.data_dir == tmp_path / "data"
+    region, pacs, televisit, user = config.region, config.pacs, config.televisit, config.user
+    assert region is not None and pacs is not None and televisit is not None and user is not None
+    assert (region.timeout_s, region.request_deadline_s) == (12.5, 90)
+    assert region.max_response_bytes == 64 * 2**20 and region.use_environment
+    assert region.client_key == files["op.key"] and region.gateway_base_url is not None
+    assert (pacs.host, pacs.port, pacs.calling_ae, pacs.storage_port) == (
+        "pacs.example.it",
+        2762,
+        "STUDIO",
+        11120,
+    )
+    assert pacs.tls is False and pacs.timeout_s == 20 and pacs.ca_bundle == files["ca.pem"]
+    assert (televisit.jwt_app_id, televisit.jwt_audience) == ("fse-desk", "meet")
+    assert user.codice_fiscale == "RSSMRA70A01A944G" and user.certificate == files["op.p12"]
+    assert user.telecom == ("tel:+390516543210", "mailto:mario.rossi@example.it")
+    assert (config.demo.seed, config.demo.patients) == (3, 50)
