@@ -67,7 +67,6 @@ import platformdirs
 from fse_desk import config_schema
 from fse_desk.connectors._guarded import DEFAULT_MAX_RESPONSE_BYTES
 from fse_desk.domain.roles import Role
-from fse_desk.errors import ConfigError
 
 APP_NAME = "fse-desk"
 DEMO_PROFILE = "demo"
@@ -179,6 +178,8 @@ def default_data_dir() -> Path:
 def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> AppConfig:
     """Read the configuration file, or return the demo configuration if there is none.
 
+    Raises :class:`~fse_desk.errors.ConfigError` with one Italian sentence on a mistake.
+
     The file is checked against :mod:`fse_desk.config_schema` first: the builders below
     may then trust every key, type and range.
     """
@@ -189,9 +190,7 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> Ap
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"Il file {path} non si può leggere come testo UTF-8 ({exc.__class__.__name__})."
-        ) from exc
+        raise config_schema.unreadable(path, exc) from exc
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -279,6 +279,16 @@ class _Lines:
 def syntax_error(path: Path, exc: Exception) -> ConfigError:
     """The TOML parser's complaint (English, from tomllib) inside an Italian sentence."""
     found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-    where = f"riga {found.group(1)}, colonna {found.group(2)}" if found else "riga sconosciuta"
-    detail = re.sub(r"\s*\(at line.*\)$", "", str(exc))
+    where = f"riga {found.group(1)}, colonna {found.group(2)}" if found else "alla fine del file"
+    detail = re.sub(r"\s*\(at (line .*|end of document)\)$", "", str(exc))
     return ConfigError(f"Nel file {path}, {where}, la sintassi TOML non è valida ({detail}).")
+
+
+def unreadable(path: Path, exc: OSError | UnicodeDecodeError) -> ConfigError:
+    if isinstance(exc, UnicodeDecodeError):
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return ConfigError(
+            f"Nel file {path}, riga {line}, c'è un carattere che non è UTF-8: "
+            "salvalo con la codifica UTF-8."
+        )
+    return ConfigError(f"Il file {path} esiste ma non si può leggere ({exc.strerror}).")

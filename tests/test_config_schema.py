@@ -138,6 +138,19 @@ def test_a_missing_required_key_points_at_its_section(tmp_path: Path) -> None:
     assert 'riga 6, la chiave "user.role" manca ed è obbligatoria' in message
 
 
+def test_a_file_saved_in_latin_1_points_at_the_line(tmp_path: Path) -> None:
+    path = _write(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("Rossi", "Rossì")
+    path.write_bytes(text.encode("latin-1"))
+    message = _sentence(path)
+    assert "riga 8, c'è un carattere che non è UTF-8" in message
+
+
+def test_a_broken_toml_file_gives_line_and_column(tmp_path: Path) -> None:
+    message = _sentence(_write(tmp_path, "[demo]", "[demo"))
+    assert "riga 12, colonna 6, la sintassi TOML non è valida" in message
+
+
 def test_the_cli_prints_the_sentence_without_a_traceback(tmp_path: Path) -> None:
     path = _write(tmp_path, "timeout_s = 15", "timeout_s = nan")
     result = subprocess.run(
