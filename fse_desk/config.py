@@ -39,7 +39,7 @@ points it at a real region instead::
     [user]
     profile = "rossi"               # one encrypted cache per profile
     display_name = "Dott. Mario Rossi"
-    codice_fiscale = "RSSMRA70A01A944X"
+    codice_fiscale = "RSSMRA70A01A944G"
     role = "MMG"                    # MMG, PLS, SPECIALISTA, INFERMIERE, ASSISTENTE_SOCIALE
     practitioner_id = "1234"        # the operator's Practitioner id on the regional server
     certificate = "/home/rossi/.fse-desk/operatore.p12"  # signing certificate (PKCS#12);
@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import enum
 import os
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,13 +64,12 @@ from typing import Any
 
 import platformdirs
 
-from fse_desk.connectors._guarded import DEFAULT_MAX_RESPONSE_BYTES, check_service_url
+from fse_desk import config_schema
+from fse_desk.connectors._guarded import DEFAULT_MAX_RESPONSE_BYTES
 from fse_desk.domain.roles import Role
-from fse_desk.errors import ConfigError
 
 APP_NAME = "fse-desk"
 DEMO_PROFILE = "demo"
-_PROFILE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,38 +176,34 @@ def default_data_dir() -> Path:
 
 
 def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> AppConfig:
-    """Read the configuration file, or return the demo configuration if there is none."""
+    """Read the configuration file, or return the demo configuration if there is none.
+
+    Raises :class:`~fse_desk.errors.ConfigError` with one Italian sentence on a mistake.
+
+    The file is checked against :mod:`fse_desk.config_schema` first: the builders below
+    may then trust every key, type and range.
+    """
     path = path or default_config_path()
     data_dir = data_dir or default_data_dir()
     if not path.exists():
         return AppConfig(user=None, region=None, demo=DemoConfig(), data_dir=data_dir)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration {path}: {exc}") from exc
-    if "region" in raw and "user" not in raw:
-        raise ConfigError(f"{path}: a [region] needs a [user] section (who signs in)")
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise config_schema.unreadable(path, exc) from exc
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise config_schema.syntax_error(path, exc) from exc
+    config_schema.validate(raw, text, path)
     return AppConfig(
-        user=_user(raw.get("user"), path) if "user" in raw else None,
-        region=_region(raw["region"], path) if "region" in raw else None,
-        demo=DemoConfig(**_table(raw.get("demo", {}), path, "demo")),
-        data_dir=Path(raw["data_dir"]) if "data_dir" in raw else data_dir,
-        pacs=_pacs(raw["pacs"], path) if "pacs" in raw else None,
-        televisit=_televisit(raw["televisit"], path) if "televisit" in raw else None,
+        user=_user(raw["user"]) if "user" in raw else None,
+        region=_region(raw["region"]) if "region" in raw else None,
+        demo=DemoConfig(**raw.get("demo", {})),
+        data_dir=Path(raw["data_dir"]).expanduser() if "data_dir" in raw else data_dir,
+        pacs=_pacs(raw["pacs"]) if "pacs" in raw else None,
+        televisit=_televisit(raw["televisit"]) if "televisit" in raw else None,
     )
-
-
-def _table(value: Any, path: Path, name: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ConfigError(f"{path}: [{name}] must be a table")
-    return value
-
-
-def _required(table: dict[str, Any], key: str, path: Path, section: str) -> str:
-    value = table.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f'{path}: [{section}] needs {key} = "..."')
-    return value.strip()
 
 
 def _optional_path(table: dict[str, Any], key: str) -> Path | None:
@@ -217,114 +211,65 @@ def _optional_path(table: dict[str, Any], key: str) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def _region(value: Any, path: Path) -> RegionConfig:
-    table = _table(value, path, "region")
-    url = _service_url(table, "fhir_base_url", path, "region")
+def _region(table: dict[str, Any]) -> RegionConfig:
     gateway = table.get("gateway_base_url")
-    if gateway is not None:
-        gateway = _service_url(table, "gateway_base_url", path, "region")
     return RegionConfig(
-        fhir_base_url=url,
+        fhir_base_url=table["fhir_base_url"].strip(),
         timeout_s=float(table.get("timeout_s", 15.0)),
         ca_bundle=_optional_path(table, "ca_bundle"),
         client_cert=_optional_path(table, "client_cert"),
         client_key=_optional_path(table, "client_key"),
-        gateway_base_url=gateway,
+        gateway_base_url=gateway.strip() if gateway else None,
         request_deadline_s=float(table.get("request_deadline_s", 120.0)),
         max_response_bytes=int(
             float(table.get("max_response_mb", DEFAULT_MAX_RESPONSE_BYTES / 2**20)) * 2**20
         ),
-        use_environment=bool(table.get("use_environment_proxy", False)),
+        use_environment=table.get("use_environment_proxy", False),
     )
 
 
-def _service_url(table: dict[str, Any], key: str, path: Path, section: str) -> str:
-    """A service address: https, or plain http to this computer only (patient data)."""
-    url = _required(table, key, path, section)
-    try:
-        check_service_url(url, key)
-    except ConfigError as exc:
-        raise ConfigError(f"{path}: [{section}] {exc}") from exc
-    return url
-
-
-def _pacs(value: Any, path: Path) -> PacsConfig:
-    table = _table(value, path, "pacs")
-    protocol_text = str(table.get("protocol", PacsProtocol.DICOMWEB.value))
-    try:
-        protocol = PacsProtocol(protocol_text)
-    except ValueError as exc:
-        raise ConfigError(
-            f'{path}: [pacs] protocol {protocol_text!r} must be "dicomweb" or "dimse"'
-        ) from exc
-    if protocol is PacsProtocol.DIMSE:
-        return _dimse(table, path)
-    url = _service_url(table, "dicomweb_base_url", path, "pacs")
-    return PacsConfig(dicomweb_base_url=url, timeout_s=float(table.get("timeout_s", 30.0)))
-
-
-def _dimse(table: dict[str, Any], path: Path) -> PacsConfig:
-    retrieve = str(table.get("retrieve", "get"))
-    if retrieve not in ("get", "move"):
-        raise ConfigError(f'{path}: [pacs] retrieve {retrieve!r} must be "get" or "move"')
-    try:
-        port, storage_port = int(table.get("port", 104)), int(table.get("storage_port", 11113))
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{path}: [pacs] port and storage_port must be numbers") from exc
-    titles = (_required(table, "called_ae", path, "pacs"), str(table.get("calling_ae", "FSEDESK")))
-    for title in titles:
-        if not 0 < len(title) <= 16 or "\\" in title:  # an AE title is 1-16 characters (PS3.5)
-            raise ConfigError(f"{path}: [pacs] AE title {title!r} must have 1 to 16 characters")
+def _pacs(table: dict[str, Any]) -> PacsConfig:
+    protocol = PacsProtocol(table.get("protocol", PacsProtocol.DICOMWEB.value))
+    timeout_s = float(table.get("timeout_s", 30.0))
+    if protocol is PacsProtocol.DICOMWEB:
+        return PacsConfig(dicomweb_base_url=table["dicomweb_base_url"].strip(), timeout_s=timeout_s)
     return PacsConfig(
-        timeout_s=float(table.get("timeout_s", 30.0)),
+        timeout_s=timeout_s,
         protocol=PacsProtocol.DIMSE,
-        host=_required(table, "host", path, "pacs"),
-        port=port,
-        called_ae=titles[0],
-        calling_ae=titles[1],
-        retrieve=retrieve,
-        storage_port=storage_port,
-        tls=bool(table.get("tls", True)),
+        host=table["host"].strip(),
+        port=table.get("port", 104),
+        called_ae=table["called_ae"].strip(),
+        calling_ae=table.get("calling_ae", "FSEDESK").strip(),
+        retrieve=table.get("retrieve", "get"),
+        storage_port=table.get("storage_port", 11113),
+        tls=table.get("tls", True),
         ca_bundle=_optional_path(table, "ca_bundle"),
     )
 
 
-def _televisit(value: Any, path: Path) -> TelevisitConfig:
-    table = _table(value, path, "televisit")
-    url = _required(table, "video_server_url", path, "televisit")
-    if not url.startswith("https://"):
-        raise ConfigError(f"{path}: video_server_url {url!r} must use https://")
+def _televisit(table: dict[str, Any]) -> TelevisitConfig:
     app_id = table.get("jwt_app_id")
     return TelevisitConfig(
-        video_server_url=url,
-        jwt_app_id=str(app_id).strip() if app_id else None,
-        jwt_audience=str(table.get("jwt_audience", "jitsi")).strip(),
+        video_server_url=table["video_server_url"].strip(),
+        jwt_app_id=app_id.strip() if app_id else None,
+        jwt_audience=table.get("jwt_audience", "jitsi").strip(),
     )
 
 
-def _user(value: Any, path: Path) -> UserConfig:
-    table = _table(value, path, "user")
-    profile = _required(table, "profile", path, "user")
-    if not _PROFILE.match(profile):
-        raise ConfigError(f"{path}: profile {profile!r}: use letters, digits, - and _ only")
-    role_text = _required(table, "role", path, "user")
-    try:
-        role = Role(role_text)
-    except ValueError as exc:
-        names = ", ".join(r.value for r in Role)
-        raise ConfigError(f"{path}: role {role_text!r} is not one of {names}") from exc
+def _user(table: dict[str, Any]) -> UserConfig:
+    practitioner_id = table.get("practitioner_id")
     return UserConfig(
-        profile=profile,
-        display_name=_required(table, "display_name", path, "user"),
-        codice_fiscale=_required(table, "codice_fiscale", path, "user").upper(),
-        role=role,
-        practitioner_id=table.get("practitioner_id"),
+        profile=table["profile"],
+        display_name=table["display_name"].strip(),
+        codice_fiscale=table["codice_fiscale"].strip().upper(),
+        role=Role(table["role"]),
+        practitioner_id=practitioner_id.strip() if practitioner_id else None,
         certificate=_optional_path(table, "certificate"),
-        given_name=str(table.get("given_name", "")).strip(),
-        family_name=str(table.get("family_name", "")).strip(),
+        given_name=table.get("given_name", "").strip(),
+        family_name=table.get("family_name", "").strip(),
         telecom=_telecom(table),
-        organization_id=str(table.get("organization_id", "")).strip(),
-        organization_name=str(table.get("organization_name", "")).strip(),
+        organization_id=table.get("organization_id", "").strip(),
+        organization_name=table.get("organization_name", "").strip(),
     )
 
 

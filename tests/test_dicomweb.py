@@ -189,7 +189,7 @@ def test_pacs_configuration_is_read_and_plain_http_refused(tmp_path: Path) -> No
         "https://pacs.asl.example/dicom-web"
     )
     path.write_text('[pacs]\ndicomweb_base_url = "http://pacs.asl.example/dicom-web"\n')
-    with pytest.raises(ConfigError, match="must use https"):
+    with pytest.raises(ConfigError, match="indirizzo https://"):
         load_config(path, data_dir=tmp_path)
 
 

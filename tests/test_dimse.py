@@ -129,10 +129,12 @@ def test_a_wrong_called_ae_is_refused_and_a_closed_port_is_unavailable(
 
 def test_a_dimse_pacs_is_configured_beside_the_dicomweb_one(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
+    ca = tmp_path / "pacs-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n")  # only its existence is checked here
     path.write_text(
         '[pacs]\nprotocol = "dimse"\nhost = "pacs.asl.example"\nport = 2762\n'
         'called_ae = "ASLPACS"\nretrieve = "move"\nstorage_port = 11119\n'
-        'ca_bundle = "/etc/fse-desk/pacs-ca.pem"\n'
+        f'ca_bundle = "{ca}"\n'
     )
     assert load_config(path, data_dir=tmp_path).pacs == PacsConfig(
         protocol=PacsProtocol.DIMSE,
@@ -143,17 +145,17 @@ def test_a_dimse_pacs_is_configured_beside_the_dicomweb_one(tmp_path: Path) -> N
         retrieve="move",
         storage_port=11119,
         tls=True,
-        ca_bundle=Path("/etc/fse-desk/pacs-ca.pem"),
+        ca_bundle=ca,
     )
     path.write_text(
         '[pacs]\nprotocol = "dimse"\nhost = "pacs"\ncalled_ae = "ASLPACS"\ntls = false\n'
     )
     assert load_config(path, data_dir=tmp_path).pacs.tls is False  # type: ignore[union-attr]
     for bad, message in [
-        ('protocol = "wado"', "must be"),
-        ('protocol = "dimse"\nhost = "pacs"\ncalled_ae = "A_TITLE_MUCH_TOO_LONG"', "1 to 16"),
+        ('protocol = "wado"', "deve essere uno tra"),
+        ('protocol = "dimse"\nhost = "pacs"\ncalled_ae = "A_TITLE_MUCH_TOO_LONG"', "da 1 a 16"),
         ('protocol = "dimse"\nhost = "pacs"\ncalled_ae = "ASL"\nretrieve = "push"', "get"),
-        ('protocol = "dimse"\ncalled_ae = "ASL"', "host"),
+        ('protocol = "dimse"\ncalled_ae = "ASL"', "pacs.host"),
     ]:
         path.write_text(f"[pacs]\n{bad}\n")
         with pytest.raises(ConfigError, match=message):

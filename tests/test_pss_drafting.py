@@ -184,7 +184,7 @@ def test_the_user_section_carries_the_author_details(tmp_path: Path) -> None:
     path.write_text(
         '[region]\nfhir_base_url = "https://fse.example.it/fhir"\n'
         '[user]\nprofile = "rossi"\ndisplay_name = "Dott. Mario Rossi"\n'
-        'codice_fiscale = "rssmra70a01a944x"\nrole = "MMG"\ngiven_name = "Mario"\n'
+        'codice_fiscale = "rssmra70a01a944g"\nrole = "MMG"\ngiven_name = "Mario"\n'
         'family_name = "Rossi"\nphone = "+39 051 6543210"\nemail = "m.rossi@example.it"\n'
         'organization_id = "080105-MMG"\norganization_name = "Studio medico Rossi"\n',
         encoding="utf-8",
