@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -109,16 +108,6 @@ def test_a_missing_ca_bundle_is_named(tmp_path: Path) -> None:
     message = _sentence(path)
     assert 'riga 4, la chiave "region.ca_bundle" indica il file' in message
     assert "che non esiste" in message
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
-def test_an_unreadable_client_key_is_named(tmp_path: Path) -> None:
-    key = tmp_path / "operatore.key"
-    key.write_text("secret\n", encoding="utf-8")
-    key.chmod(0)
-    message = _sentence(_write(tmp_path, "timeout_s = 15", f'client_key = "{key}"'))
-    assert 'riga 3, la chiave "region.client_key"' in message
-    assert "non può leggere" in message
 
 
 def test_a_folder_instead_of_a_certificate_is_named(tmp_path: Path) -> None:
