@@ -142,6 +142,24 @@ def test_antibiotics_renewed_three_times_are_ongoing(region: Region) -> None:
     assert _one(result.suggestions, AMOXICILLIN).reason is Reason.REPEATED
 
 
+def test_heparin_for_35_days_after_hip_surgery_is_a_course(region: Region) -> None:
+    """Enoxaparin is an antithrombotic (a chronic class), but the letter states its end."""
+    rng, person, profile = region
+    letter = discharge_letter(
+        rng,
+        profile,
+        datetime(2026, 10, 1, 8),
+        "ortopedia",
+        "Frattura del femore",
+        "820.8",
+        "Caduta.",
+    )
+    result = _suggest(person, [letter])
+    heparin = [s for s in result.short_courses if s.code.startswith("B01AB")]
+    assert [s.reason for s in heparin] == [Reason.SHORT_DURATION]
+    assert not [s for s in result.suggestions if s.code.startswith("B01AB")]
+
+
 def test_a_2016_hernia_repair_is_a_resolved_problem(region: Region) -> None:
     rng, person, profile = region
     letter = elective_surgery(rng, profile, datetime(2016, 3, 10, 8), "ernia")

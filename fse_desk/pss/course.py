@@ -44,9 +44,10 @@ ONGOING_THERAPY = frozenset({Reason.REPEATED, Reason.CHRONIC_CLASS, Reason.NO_EN
 REPEATED_PRESCRIPTIONS = 3
 """Three prescriptions on different days: a drug renewed, not a course repeated by
 chance (two antibiotic courses in a year are still courses)."""
-SHORT_COURSE_DAYS = 30
-"""A stated length up to a month is a course (antibiotics, steroid bursts, post-surgical
-heparin for 35 days is borderline and stays a course only when its class says so)."""
+SHORT_COURSE_DAYS = 90
+"""A stated length up to three months is a course that ends by itself: antibiotics,
+steroid bursts, heparin for 35 days after hip surgery (a drug of a chronic class, so the
+stated length is read first). A therapy taken for good states no length."""
 SHORT_COURSE_ATC = ("J01", "J02", "J05", "H02", "M01", "A07", "R05", "P01")
 """Antibacterials, antimycotics, antivirals, systemic steroids, NSAIDs, antidiarrhoeals,
 cough medicines, antiprotozoals: given for days unless renewed."""

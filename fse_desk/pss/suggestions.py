@@ -434,7 +434,9 @@ def _classified(item: Found, meta: DocumentMeta, days: int, today: date) -> Sugg
     entry = entry_from(item.section, item.fields)
     reason = Reason(item.reason) if item.reason else Reason.RECENT
     if isinstance(entry, Therapy):
-        reason = therapy_reason(entry.drug.code, entry.frequency, days)
+        # the length may be in the posology or only in the line it was read from
+        posology = f"{entry.frequency} {item.evidence}"
+        reason = therapy_reason(entry.drug.code, posology, days)
     elif isinstance(entry, Problem) and entry.status is ProblemStatus.RESOLVED:
         reason = reason if reason is Reason.TREATED else Reason.CLOSED
     elif isinstance(entry, Problem):
