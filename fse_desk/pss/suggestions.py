@@ -19,7 +19,9 @@ What is read (CDA bodies only; PDF bodies are skipped and counted):
 Each document is read on its own into :class:`Findings` (:func:`document_findings`),
 the form the cache keeps beside the body (see :mod:`fse_desk.pss.refresh`), and
 :func:`collect` merges the documents' findings; :func:`suggest_updates` is the two
-together, over bodies in memory.
+together, over bodies in memory. Merging also settles each entry's state and its
+:class:`~fse_desk.pss.course.Reason` (ongoing therapy or short course, active or resolved
+problem; rules in :mod:`fse_desk.pss.course`).
 """
 
 from __future__ import annotations
