@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
@@ -16,7 +17,8 @@ from fse_desk.pss import codes
 from fse_desk.pss.cda_reader import read_cda
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.codes import SECTIONS
-from fse_desk.pss.model import Allergy, Coded, Problem, Pss, Therapy
+from fse_desk.pss.course import Reason
+from fse_desk.pss.model import Allergy, Coded, Problem, ProblemStatus, Pss, Therapy
 from fse_desk.pss.suggestions import Source, Suggestion, SuggestionSet, Unmatched
 from fse_desk.pss.validator import CheckIssue
 from tests.test_pss_editor_support import (  # noqa: F401  (fixtures)
@@ -345,6 +347,50 @@ def test_accept_all_takes_a_section_in_one_step_and_uncoded_items_are_listed(
     assert editor.draft.problems == (*start.problems, gout.entry, copd.entry)
     assert editor.suggestions.pending() == [] and editor.undo_stack.count() == 1
     editor.undo_stack.undo()
+    assert editor.draft == start
+
+
+def test_each_suggestion_says_why_and_short_courses_are_listed_apart(
+    qtbot: QtBot, disk: Cache, client: FhirClient
+) -> None:
+    start = full_pss()
+    source = Source("doc-2", "Lettera di dimissione", "2016-03-12")
+    hernia = Suggestion(
+        "problems",
+        Problem(
+            Coded("550.90", codes.ICD9CM, "Ernia inguinale"),
+            status=ProblemStatus.RESOLVED,
+            end=date(2016, 3, 12),
+        ),
+        source,
+        "Ernia inguinale destra (ICD-9-CM 550.90)",
+        False,
+        Reason.TREATED,
+    )
+    course = Suggestion(
+        "therapies",
+        Therapy(Coded("J01CA04", codes.ATC, "Amoxicillina"), frequency="per 6 giorni"),
+        source,
+        "Amoxicillina | J01CA04",
+        False,
+        Reason.SHORT_DURATION,
+    )
+    found = SuggestionSet((hernia,), (), 1, 0, short_courses=(course,))
+    editor = open_editor(qtbot, service_on(disk.store, client), start)
+    editor.suggestions.show_suggestions(found, editor.draft)
+    assert editor.suggestions.pending() == [hernia]  # a short course cannot be accepted
+    tree = editor.suggestions.tree
+    why = tr("SuggestionReason", "Resolved: treated by a procedure named in the same letter")
+    assert why.startswith("Risolto")
+    assert tree.topLevelItem(0).child(0).text(1) == f"{why} — {hernia.evidence}"
+    courses = tree.topLevelItem(1)
+    assert courses.text(0) == tr("SuggestionsPanel", "Short courses, not proposed (%n)", 1)
+    assert (
+        courses.child(0)
+        .text(1)
+        .startswith(tr("SuggestionReason", "Short course: the prescription states a few days"))
+    )
+    tree.itemActivated.emit(courses.child(0), 0)
     assert editor.draft == start
 
 

@@ -29,6 +29,7 @@ class Found(NamedTuple):
     inferred: bool  # coded by FSE Desk from the text, not by the document's author
     evidence: str  # the words of the document it was read from
     fields: dict[str, Any]  # the entry, as :func:`entry_fields` keeps it
+    reason: str = ""  # a :class:`~fse_desk.pss.course.Reason` value the document settles
 
 
 class Missed(NamedTuple):

@@ -19,7 +19,9 @@ What is read (CDA bodies only; PDF bodies are skipped and counted):
 Each document is read on its own into :class:`Findings` (:func:`document_findings`),
 the form the cache keeps beside the body (see :mod:`fse_desk.pss.refresh`), and
 :func:`collect` merges the documents' findings; :func:`suggest_updates` is the two
-together, over bodies in memory.
+together, over bodies in memory. Merging also settles each entry's state and its
+:class:`~fse_desk.pss.course.Reason` (ongoing therapy or short course, active or resolved
+problem; rules in :mod:`fse_desk.pss.course`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,11 +38,20 @@ from typing import Any
 from fse_desk.documents.cda import CdaDocument, ListBlock, Paragraph, TableBlock, parse_cda
 from fse_desk.domain import loinc
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
+from fse_desk.domain.identifiers import ROME
 from fse_desk.errors import DocumentError
 from fse_desk.pss import codes
 from fse_desk.pss._findings import Entry, Findings, Found, Missed, entry_fields, entry_from
 from fse_desk.pss.cda_reader import read_cda
-from fse_desk.pss.model import NONE_FLAGS, Allergy, Coded, Problem, Pss, Therapy
+from fse_desk.pss.course import (
+    ONGOING_THERAPY,
+    Reason,
+    problem_reason,
+    procedure_stems,
+    therapy_reason,
+    treated,
+)
+from fse_desk.pss.model import NONE_FLAGS, Allergy, Coded, Problem, ProblemStatus, Pss, Therapy
 from fse_desk.pss.vocabularies import Vocabulary, fold, shared_vocabulary
 
 CDA_TYPES = frozenset(
@@ -89,7 +101,7 @@ _STRENGTH = re.compile(
 )
 _WORDS = re.compile(r"[0-9a-z]+")
 _NOT_NAME = re.compile(r"\d")
-READER_VERSION = 1
+READER_VERSION = 2
 """Part of every :attr:`Vocabularies.fingerprint`: bump it when what a document yields
 changes, so that findings kept in caches are read again."""
 
@@ -112,6 +124,7 @@ class Suggestion:
     source: Source
     evidence: str  # the text it was read from
     inferred: bool  # True: the code was matched from words, not written in the document
+    reason: Reason = Reason.RECENT  # why ongoing / a course, active / resolved
 
     @property
     def code(self) -> str:
@@ -132,6 +145,7 @@ class SuggestionSet:
     documents_read: int
     documents_skipped: int  # not CDA (PDF) or unreadable
     not_downloaded: int = 0  # cached documents whose body was never fetched (not read)
+    short_courses: tuple[Suggestion, ...] = ()  # therapies not proposed: courses that ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,34 +212,48 @@ class _Collector:
     def __init__(self, vocab: Vocabularies, meta: DocumentMeta) -> None:
         self.vocab = vocab
         self.start = meta.date.date()
+        self.stems: set[str] = set()  # what the letter's procedures treat (discharge letters)
         self.found: list[Found] = []
         self.unmatched: list[Missed] = []
 
     def findings(self) -> Findings:
         return Findings(tuple(self.found), tuple(self.unmatched))
 
-    def add(self, section: str, entry: Entry, evidence: str, inferred: bool) -> None:
-        self.found.append(Found(section, _key(entry), inferred, evidence, entry_fields(entry)))
+    def add(
+        self, section: str, entry: Entry, evidence: str, inferred: bool, reason: str = ""
+    ) -> None:
+        self.found.append(
+            Found(section, _key(entry), inferred, evidence, entry_fields(entry), reason)
+        )
 
     def miss(self, section: str, text: str) -> None:
         self.unmatched.append(Missed(section, text))
 
     # -- problems --------------------------------------------------------------------------
 
-    def problem_text(self, text: str, listed: bool) -> None:
+    def problem(self, coded: Coded, text: str, inferred: bool, discharge: bool) -> None:
+        """A discharge diagnosis a procedure of the same letter treated is resolved on
+        the letter's date; the others' state is settled when merging (age, chronic)."""
+        if discharge and treated(text, self.stems):
+            entry = Problem(coded, status=ProblemStatus.RESOLVED, end=self.start)
+            self.add("problems", entry, text, inferred, Reason.TREATED.value)
+        else:
+            self.add("problems", Problem(coded), text, inferred)
+
+    def problem_text(self, text: str, listed: bool, discharge: bool = False) -> None:
         refs = _ICD_REF.findall(text)
         for code in refs:
             term = self.vocab.icd9cm.get(code)
             label = _ICD_REF.sub("", text).strip(" .;,") if len(refs) == 1 else ""
             display = term.display if term else label or code
-            self.add("problems", Problem(Coded(code, codes.ICD9CM, display)), text, False)
+            self.problem(Coded(code, codes.ICD9CM, display), text, False, discharge)
         if refs or not listed:
             return
         coded = _best(self.vocab.icd9cm, text)
         if coded is None:
             self.miss("problems", text)
         else:
-            self.add("problems", Problem(coded), text, True)
+            self.problem(coded, text, True, discharge)
 
     # -- therapies -------------------------------------------------------------------------
 
@@ -329,6 +357,13 @@ def document_findings(
         except DocumentError:
             return None
     c = _Collector(vocab, meta)
+    letter = meta.type_code in (loinc.HOSPITAL_DISCHARGE_LETTER, loinc.DISCHARGE_LETTER)
+    if letter:
+        for section in cda.sections:
+            if section.code not in THERAPY_SECTIONS:  # "rimozione dei punti" is no cure
+                for block in section.blocks:
+                    for text in _items(block):
+                        c.stems |= procedure_stems(text)
     if meta.type_code == codes.PSS_LOINC:
         coded = _coded_pss(body)
         if coded is not None:  # a structured PSS: its coded entries, nothing guessed
@@ -359,7 +394,8 @@ def document_findings(
                 elif section.code in THERAPY_SECTIONS and listed:
                     c.therapy_text(text)
                 elif section.code in PROBLEM_SECTIONS:
-                    c.problem_text(text, listed)
+                    discharge = letter and section.code == loinc.HOSPITAL_DISCHARGE_DIAGNOSIS
+                    c.problem_text(text, listed, discharge)
                 elif _ICD_REF.search(text):
                     c.problem_text(text, False)
     return c.findings()
@@ -394,19 +430,43 @@ def read_filter(previous: Pss | None) -> Callable[[DocumentMeta], bool]:
     return wanted
 
 
+def _classified(item: Found, meta: DocumentMeta, days: int, today: date) -> Suggestion:
+    """The suggestion of the newest finding of a code stated on ``days`` different days,
+    with its state (ongoing / course, active / resolved) and the reason for it."""
+    entry = entry_from(item.section, item.fields)
+    reason = Reason(item.reason) if item.reason else Reason.RECENT
+    if isinstance(entry, Therapy):
+        # the length may be in the posology or only in the line it was read from
+        posology = f"{entry.frequency} {item.evidence}"
+        reason = therapy_reason(entry.drug.code, posology, days)
+    elif isinstance(entry, Problem) and entry.status is ProblemStatus.RESOLVED:
+        reason = reason if reason is Reason.TREATED else Reason.CLOSED
+    elif isinstance(entry, Problem):
+        stated = meta.date.date()
+        reason = problem_reason(entry.code.code, stated, today)
+        if reason is Reason.STALE:  # the validator wants an end: the last time it was stated
+            entry = replace(entry, status=ProblemStatus.RESOLVED, end=stated)
+    return Suggestion(item.section, entry, Source.of(meta), item.evidence, item.inferred, reason)
+
+
 def collect(
     previous: Pss | None,
     documents: Iterable[tuple[DocumentMeta, Findings | None]],
     not_downloaded: int = 0,
+    today: date | None = None,
 ) -> SuggestionSet:
     """Merge the findings of documents that passed :func:`read_filter` (None: skipped).
 
     Entries already in ``previous`` (same code) are not suggested again; one suggestion
     per code, from the newest document that states it (a stated code beats an inferred
-    one of the same day; the first document given wins a tie).
+    one of the same day; the first document given wins a tie). Therapies that are short
+    courses (:mod:`fse_desk.pss.course`) are set apart in ``short_courses``: the PSS
+    lists what the patient takes, and a course of days is over by the time it is read.
+    ``today`` (the age of a problem's source) defaults to the date in Rome.
     """
     known = _known(previous)
     found: dict[str, tuple[tuple[str, bool], DocumentMeta, Found]] = {}
+    days: dict[str, set[str]] = {}  # the days each code is stated on (repeat prescriptions)
     unmatched: dict[tuple[str, str], Unmatched] = {}
     read = skipped = 0
     for meta, findings in documents:
@@ -418,6 +478,7 @@ def collect(
         for item in findings.found:
             if item.key in known:
                 continue
+            days.setdefault(item.key, set()).add(day)
             rank = (day, not item.inferred)
             current = found.get(item.key)
             if current is None or rank > current[0]:
@@ -426,20 +487,18 @@ def collect(
             key = (section, fold(text))
             if key not in unmatched:
                 unmatched[key] = Unmatched(section, text, Source.of(meta))
-    suggestions = [
-        Suggestion(
-            item.section,
-            entry_from(item.section, item.fields),
-            Source.of(meta),
-            item.evidence,
-            item.inferred,
-        )
-        for _rank, meta, item in found.values()
-    ]
+    now = today or datetime.now(ROME).date()
+    proposed: list[Suggestion] = []
+    courses: list[Suggestion] = []
+    for code, (_rank, meta, item) in found.items():
+        suggestion = _classified(item, meta, len(days[code]), now)
+        ongoing = suggestion.section != "therapies" or suggestion.reason in ONGOING_THERAPY
+        (proposed if ongoing else courses).append(suggestion)
     order = {"problems": 0, "therapies": 1, "allergies": 2}
-    suggestions.sort(key=lambda s: (order[s.section], s.source.date, s.code))
+    for listed in (proposed, courses):
+        listed.sort(key=lambda s: (order[s.section], s.source.date, s.code))
     return SuggestionSet(
-        tuple(suggestions), tuple(unmatched.values()), read, skipped, not_downloaded
+        tuple(proposed), tuple(unmatched.values()), read, skipped, not_downloaded, tuple(courses)
     )
 
 

@@ -2812,29 +2812,90 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>SuggestionReason</name>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="18"/>
+        <source>Ongoing: prescribed again and again</source>
+        <translation>In corso: prescritto più volte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="22"/>
+        <source>Ongoing: a drug class taken long term</source>
+        <translation>In corso: classe di farmaci per uso prolungato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="26"/>
+        <source>Ongoing: no end of treatment stated</source>
+        <translation>In corso: nessuna fine della terapia indicata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="30"/>
+        <source>Short course: the prescription states a few days</source>
+        <translation>Ciclo breve: la prescrizione indica pochi giorni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="34"/>
+        <source>Short course: a drug class given in courses, prescribed once</source>
+        <translation>Ciclo breve: classe di farmaci usata a cicli, prescritta una sola volta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="38"/>
+        <source>Resolved: treated by a procedure named in the same letter</source>
+        <translation>Risolto: trattato con l&apos;intervento indicato nella stessa lettera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="42"/>
+        <source>Resolved: not mentioned for more than {years} years</source>
+        <translation>Risolto: non più citato da oltre {years} anni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="46"/>
+        <source>Resolved, as the source states</source>
+        <translation>Risolto, come indica la fonte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestion_reasons.py" line="48"/>
+        <source>Active: stated recently, or a chronic disease</source>
+        <translation>Attivo: citato di recente, o malattia cronica</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="56"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="58"/>
         <source>Entry</source>
         <translation>Voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="56"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="58"/>
         <source>Found in</source>
         <translation>Trovato in</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="56"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="58"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="77"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="79"/>
         <source>“Update from the FSE” reads the patient&apos;s documents since the last version and proposes problems, therapies and allergies to add.</source>
         <translation>«Aggiorna dal fascicolo» legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone problemi, terapie e allergie da aggiungere.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="113"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="116"/>
+        <source>Short courses, not proposed (%n)</source>
+        <translation>
+            <numerusform>Cicli brevi, non proposti (%n)</numerusform>
+            <numerusform>Cicli brevi, non proposti (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="121"/>
+        <source>The PSS lists the therapies the patient takes: a course of a few days is over. Add one by hand if it is still going on.</source>
+        <translation>Il PSS elenca le terapie che il paziente assume: un ciclo di pochi giorni è già concluso. Aggiungerlo a mano se è ancora in corso.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="131"/>
         <source>To be coded (%n)</source>
         <translation>
             <numerusform>Da codificare (%n)</numerusform>
@@ -2842,7 +2903,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="124"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="142"/>
         <source>%n new suggestion(s)</source>
         <translation>
             <numerusform>%n nuovo suggerimento</numerusform>
@@ -2850,7 +2911,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="125"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="143"/>
         <source>from %n document(s) read.</source>
         <translation>
             <numerusform>da %n documento letto.</numerusform>
@@ -2858,7 +2919,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="130"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="148"/>
         <source>%n document(s) not downloaded yet could not be read.</source>
         <translation>
             <numerusform>%n documento non ancora scaricato non è stato letto.</numerusform>
@@ -2866,7 +2927,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="136"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="154"/>
         <source>%n document(s) without structured text were skipped.</source>
         <translation>
             <numerusform>%n documento senza testo strutturato è stato saltato.</numerusform>
@@ -2874,37 +2935,37 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="169"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="187"/>
         <source>Accept all</source>
         <translation>Accetta tutti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="169"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="187"/>
         <source>Add every suggestion of this section to the draft</source>
         <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="185"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="199"/>
         <source>Matched from the words of the document: check the code.</source>
         <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="196"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="210"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="196"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="210"/>
         <source>Add it to the draft (Enter)</source>
         <translation>Aggiungilo alla bozza (Invio)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="211"/>
         <source>Reject</source>
         <translation>Rifiuta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/suggestions_panel.py" line="197"/>
+        <location filename="../../ui/pss/editor/suggestions_panel.py" line="211"/>
         <source>Leave it out (Del)</source>
         <translation>Lascialo fuori (Canc)</translation>
     </message>

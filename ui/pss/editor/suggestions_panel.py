@@ -1,6 +1,7 @@
 """ "Aggiorna dal fascicolo": what the patient's documents suggest adding, for the doctor
 to accept or reject one by one (or a whole section at once). Nothing enters the draft
-without an accept. Items found but not coded are listed "to be coded", for information.
+without an accept. Each says why it is proposed ongoing or resolved. Items found but not
+coded are listed "to be coded", and short courses "not proposed", for information.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from fse_desk.pss.model import Coded, Entry, Pss
 from fse_desk.pss.suggestions import Source, Suggestion, SuggestionSet, accept
 from ui.formatting import format_date
 from ui.pss.editor.fields import values_of
+from ui.pss.editor.suggestion_reasons import reason_text
 from ui.pss.sections import SectionView
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,6 +110,22 @@ class SuggestionsPanel(QWidget):
         for key in dict.fromkeys(s.section for s in fresh):
             group = self._group(key, [s for s in fresh if s.section == key])
             group.setExpanded(True)
+        if found.short_courses:
+            group = QTreeWidgetItem(
+                self.tree,
+                [self.tr("Short courses, not proposed (%n)", "", len(found.short_courses))],
+            )
+            group.setToolTip(
+                0,
+                self.tr(
+                    "The PSS lists the therapies the patient takes: a course of a few days is"
+                    " over. Add one by hand if it is still going on."
+                ),
+            )
+            self._bold(group)
+            for course in found.short_courses:
+                _row(group, course)
+            group.setExpanded(False)
         if found.unmatched:
             group = QTreeWidgetItem(
                 self.tree, [self.tr("To be coded (%n)", "", len(found.unmatched))]
@@ -171,12 +189,8 @@ class SuggestionsPanel(QWidget):
         all_button.clicked.connect(lambda: self._accept_items(_children(group)))
         self.tree.setItemWidget(group, 3, all_button)
         for suggestion in suggestions:
-            item = QTreeWidgetItem(
-                group, [_coded(suggestion.entry), suggestion.evidence, _source(suggestion.source)]
-            )
+            item = _row(group, suggestion)
             item.setData(0, SUGGESTION_ROLE, suggestion)
-            item.setToolTip(1, suggestion.evidence)
-            item.setToolTip(2, _source(suggestion.source))
             if suggestion.inferred:
                 font = QFont(item.font(0))
                 font.setItalic(True)
@@ -244,6 +258,17 @@ class SuggestionsPanel(QWidget):
     @staticmethod
     def _count(group: QTreeWidgetItem) -> None:
         group.setText(0, f"{group.data(0, TITLE_ROLE)} ({group.childCount()})")
+
+
+def _row(group: QTreeWidgetItem, suggestion: Suggestion) -> QTreeWidgetItem:
+    """A suggestion's row: the entry, why it is proposed so and the words it came from,
+    the source document."""
+    why = reason_text(suggestion)
+    found = f"{why} — {suggestion.evidence}" if why else suggestion.evidence
+    item = QTreeWidgetItem(group, [_coded(suggestion.entry), found, _source(suggestion.source)])
+    item.setToolTip(1, f"{why}\n{suggestion.evidence}" if why else suggestion.evidence)
+    item.setToolTip(2, _source(suggestion.source))
+    return item
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
