@@ -51,6 +51,7 @@ points it at a real region instead::
     email = "mario.rossi@example.it"
     organization_id = "080105-MMG"  # the practice that keeps the PSS (custodian)
     organization_name = "Studio medico Rossi"
+    lock_minutes = 10               # optional: lock the screen after 5 to 15 idle minutes
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ from fse_desk.errors import ConfigError
 APP_NAME = "fse-desk"
 DEMO_PROFILE = "demo"
 _PROFILE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# The screen lock after inactivity (issue 14): 10 minutes unless [user] says 5 to 15.
+DEFAULT_LOCK_MINUTES = 10
+MIN_LOCK_MINUTES, MAX_LOCK_MINUTES = 5, 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,7 @@ class UserConfig:
     telecom: tuple[str, ...] = ()  # "tel:+39…", "mailto:…"
     organization_id: str = ""  # the practice that keeps the PSS (custodian)
     organization_name: str = ""
+    lock_minutes: int = DEFAULT_LOCK_MINUTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +162,11 @@ class AppConfig:
     @property
     def is_demo(self) -> bool:
         return self.region is None
+
+    @property
+    def lock_minutes(self) -> int:
+        """Idle minutes before the screen locks (the demo, with no [user], uses the default)."""
+        return self.user.lock_minutes if self.user is not None else DEFAULT_LOCK_MINUTES
 
     @property
     def vocabulary_dir(self) -> Path:
@@ -325,7 +335,24 @@ def _user(value: Any, path: Path) -> UserConfig:
         telecom=_telecom(table),
         organization_id=str(table.get("organization_id", "")).strip(),
         organization_name=str(table.get("organization_name", "")).strip(),
+        lock_minutes=_lock_minutes(table, path),
     )
+
+
+def _lock_minutes(table: dict[str, Any], path: Path) -> int:
+    # main.py shows this message to the user as it is: hence Italian.
+    value: object = table.get("lock_minutes", DEFAULT_LOCK_MINUTES)
+    # bool is an int in Python: "lock_minutes = true" is refused too.
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not MIN_LOCK_MINUTES <= value <= MAX_LOCK_MINUTES
+    ):
+        raise ConfigError(
+            f"{path}: [user] lock_minutes deve essere un numero intero di minuti "
+            f"da {MIN_LOCK_MINUTES} a {MAX_LOCK_MINUTES} (blocco dello schermo per inattività)"
+        )
+    return value
 
 
 def _telecom(table: dict[str, Any]) -> tuple[str, ...]:
