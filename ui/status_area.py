@@ -45,9 +45,14 @@ class StatusArea(QWidget):
         # sound one (Workstation.verify_audit).
         self.audit_label = QLabel()
         self.audit_label.setObjectName("auditWarning")
-        self.audit_label.setWordWrap(True)
         if workstation.audit_problem is not None:
-            self.audit_label.setText(user_message(workstation.audit_problem))
+            # The message's first sentence fits the status bar in two lines; all of it,
+            # with what to do, is the tooltip.
+            message = user_message(workstation.audit_problem)
+            self.audit_label.setText(message.split(". ")[0] + ".")
+            self.audit_label.setToolTip(message)
+        self.audit_label.setWordWrap(True)
+        self.audit_label.setMinimumWidth(380)
         self.audit_label.setVisible(workstation.audit_problem is not None)
         self.demo_badge = QLabel(self.tr("DEMO"))
         self.demo_badge.setObjectName("demoBadge")
@@ -76,7 +81,7 @@ class StatusArea(QWidget):
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
-        layout.addWidget(self.audit_label, 3)
+        layout.addWidget(self.audit_label)
         layout.addWidget(self.operator_label)
         layout.addWidget(self.demo_badge)
         self.show_status(workstation.status)

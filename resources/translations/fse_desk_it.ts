@@ -2730,72 +2730,72 @@ La prenotazione già sul FSE:
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="94"/>
+        <location filename="../../ui/status_area.py" line="99"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="52"/>
+        <location filename="../../ui/status_area.py" line="57"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="55"/>
+        <location filename="../../ui/status_area.py" line="60"/>
         <source>Built-in demonstration FSE: synthetic patients, no real data.</source>
         <translation>FSE dimostrativo integrato: assistiti sintetici, nessun dato reale.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="63"/>
+        <location filename="../../ui/status_area.py" line="68"/>
         <source>No system keyring: the key of this demo cache is kept in a file beside it.</source>
         <translation>Nessun portachiavi di sistema: la chiave di questa cache dimostrativa è in un file accanto alla cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="87"/>
+        <location filename="../../ui/status_area.py" line="92"/>
         <source>{name} · {role} (confirmed by the region)</source>
         <translation>{name} · {role} (confermato dalla Regione)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="91"/>
+        <location filename="../../ui/status_area.py" line="96"/>
         <source>{name} · {role} (assigned by the administrator)</source>
         <translation>{name} · {role} (assegnato dall&apos;amministratore)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="100"/>
+        <location filename="../../ui/status_area.py" line="105"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="102"/>
+        <location filename="../../ui/status_area.py" line="107"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="104"/>
+        <location filename="../../ui/status_area.py" line="109"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="106"/>
+        <location filename="../../ui/status_area.py" line="111"/>
         <source>Offline since {when}</source>
         <translation>Non in linea dal {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="111"/>
+        <location filename="../../ui/status_area.py" line="116"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="117"/>
+        <location filename="../../ui/status_area.py" line="122"/>
         <source>Last sync: {when}</source>
         <translation>Ultima sincronizzazione: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="119"/>
+        <location filename="../../ui/status_area.py" line="124"/>
         <source>Never synced</source>
         <translation>Mai sincronizzato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="121"/>
+        <location filename="../../ui/status_area.py" line="126"/>
         <source>Outbox: %n to send</source>
         <translation>
             <numerusform>In uscita: %n da inviare</numerusform>
@@ -2803,7 +2803,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="124"/>
+        <location filename="../../ui/status_area.py" line="129"/>
         <source>%n unreadable records</source>
         <translation>
             <numerusform>%n record non leggibile</numerusform>
@@ -2811,12 +2811,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="126"/>
+        <location filename="../../ui/status_area.py" line="131"/>
         <source>{type}/{id} version {version}: {reason}</source>
         <translation>{type}/{id} versione {version}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="133"/>
+        <location filename="../../ui/status_area.py" line="138"/>
         <source>Records from the regional FSE that could not be read; the sync goes on without them and tries each again when it changes on the server.</source>
         <translation>Record del fascicolo regionale che non è stato possibile leggere; la sincronizzazione prosegue senza di essi e li riprova quando cambiano sul server.</translation>
     </message>
