@@ -176,6 +176,7 @@ SECTIONS: dict[str, Section] = {
             "email": _text,
             "organization_id": _text,
             "organization_name": _text,
+            "lock_minutes": _integer(5, 15),  # the screen lock after inactivity, minutes
         },
         required=("profile", "display_name", "codice_fiscale", "role"),
     ),

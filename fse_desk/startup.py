@@ -10,6 +10,7 @@ a configuration file, the configured region is used instead.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from fse_desk.config import DEMO_PROFILE, AppConfig, PacsConfig, PacsProtocol, UserConfig
 from fse_desk.connectors.dicomweb import DicomWebClient
@@ -30,6 +31,7 @@ from fse_desk.security.certificates import (
     load_operator_credentials,
 )
 from fse_desk.security.secrets import load_cache_key
+from fse_desk.security.unlock import role_source
 from fse_desk.store import CacheStore
 from fse_desk.store.paths import cache_path
 from fse_desk.workstation import DEMO_VIDEO_SERVER, Operator, Workstation
@@ -99,6 +101,7 @@ def _open(
     credentials: Callable[[], OperatorCredentials] | None = None,
     gateway_url: str | None = None,
 ) -> Workstation:
+    operator = replace(operator, role_source=role_source(config.data_dir, operator.profile))
     path = cache_path(operator.profile, config.data_dir)
     key = load_cache_key(operator.profile, path, allow_file_key=allow_file_key)
     store = CacheStore.open(path, key.key)

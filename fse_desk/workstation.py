@@ -55,6 +55,7 @@ from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.video import RoomUser, VideoServer, room_url
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import OperatorCredentials
+from fse_desk.security.profiles import RoleSource
 from fse_desk.security.redaction import PATIENT_DATA_FILTER
 from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation, save_cache_key
 from fse_desk.store import CacheStore
@@ -82,6 +83,9 @@ class Operator:
     practitioner_id: str | None
     profile: str
     signer: PssSigner | None = None  # author and custodian of the PSS they write
+    # Who vouches for ``role``: the region (PractitionerRole) or this workstation's
+    # administrator; None when the role is only what the configuration file says.
+    role_source: RoleSource | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from fse_desk.config import AppConfig
 from fse_desk.progress import Progress
+from fse_desk.security.unlock import DEMO_PASSPHRASE, unlock_check
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from ui.i18n import install_translators
@@ -18,9 +20,11 @@ from ui.main_window import MainWindow
 from ui.messages import user_message
 from ui.plain_labels import install_plain_labels
 from ui.progress_text import progress_text
+from ui.screen_lock import LockSettings
 from ui.workers import Worker
 
 STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+_log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -33,6 +37,33 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if STYLE_SHEET.exists():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     return app
+
+
+def lock_settings(config: AppConfig, workstation: Workstation) -> LockSettings | None:
+    """The screen lock for the signed-in user: after ``[user] lock_minutes`` of inactivity,
+    unlocked by their profile's passphrase (the demo's fixed one in the demo)."""
+    operator = workstation.operator
+    check = unlock_check(config.data_dir, operator.profile, demo=workstation.demo)
+    if check is None:
+        # A configured user without a workstation profile has no passphrase to check:
+        # locking would shut them out with their drafts.
+        _log.warning("screen lock off: the signed-in user has no profile on this workstation")
+        return None
+    hint = ""
+    if workstation.demo:
+        hint = QApplication.translate("app", "Demo passphrase: {passphrase}").format(
+            passphrase=DEMO_PASSPHRASE
+        )
+    return LockSettings(
+        operator.display_name, check, timeout_ms=config.lock_minutes * 60_000, hint=hint
+    )
+
+
+def build_window(
+    config: AppConfig, workstation: Workstation, *, auto_sync: bool = True
+) -> MainWindow:
+    """The main window as the app shows it, with its screen lock armed."""
+    return MainWindow(workstation, auto_sync=auto_sync, lock=lock_settings(config, workstation))
 
 
 @dataclass(slots=True)
@@ -61,7 +92,7 @@ def run(config: AppConfig) -> int:
     def on_opened(workstation: Workstation) -> None:
         opened.workstation = workstation
         splash.close()
-        window = MainWindow(workstation)
+        window = build_window(config, workstation)
         window.resize(1360, 820)
         window.showMaximized()
         opened.window = window

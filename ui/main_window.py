@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self, workstation: Workstation, *, auto_sync: bool = True, lock: LockSettings | None = None
     ) -> None:
-        """``lock``: lock after inactivity (None: never, as in the demo without profiles)."""
+        """``lock``: lock after inactivity (None: never; ui.app.build_window gives the settings)."""
         super().__init__()
         self.workstation = workstation
         self.setWindowTitle(self.tr("FSE Desk"))

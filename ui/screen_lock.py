@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk.config import DEFAULT_LOCK_MINUTES
 from fse_desk.errors import FseDeskError
 from ui.messages import user_message
 
-DEFAULT_MINUTES = 10
-MIN_MINUTES, MAX_MINUTES = 5, 15
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -39,20 +38,15 @@ _ACTIVITY = frozenset(
 )
 
 
-def lock_minutes(configured: int | None) -> int:
-    """The configured minutes, kept within 5–15 (10 when not configured)."""
-    if configured is None:
-        return DEFAULT_MINUTES
-    return max(MIN_MINUTES, min(MAX_MINUTES, configured))
-
-
 @dataclass(frozen=True, slots=True)
 class LockSettings:
-    """``check_passphrase`` raises (e.g. WrongPassphrase) unless it is the user's own."""
+    """``check_passphrase`` raises (e.g. WrongPassphrase) unless it is the user's own;
+    ``hint`` is shown under the passphrase box (the demo's passphrase)."""
 
     user_name: str
     check_passphrase: Callable[[str], object]
-    timeout_ms: int = DEFAULT_MINUTES * 60_000
+    timeout_ms: int = DEFAULT_LOCK_MINUTES * 60_000
+    hint: str = ""
 
 
 class InactivityWatcher(QObject):
@@ -60,6 +54,7 @@ class InactivityWatcher(QObject):
 
     def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._configured_ms = timeout_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
@@ -69,10 +64,18 @@ class InactivityWatcher(QObject):
             app.installEventFilter(self)
         self._timer.start()
 
+    @property
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
+    @property
+    def armed(self) -> bool:
+        return self._timer.isActive()
+
     def restart(self, timeout_ms: int | None = None) -> None:
-        """Count the inactivity again from now (with a new timeout when given)."""
-        if timeout_ms is not None:
-            self._timer.setInterval(timeout_ms)
+        """Count the inactivity again from now: the configured wait, or ``timeout_ms``
+        this once (until the next restart)."""
+        self._timer.setInterval(timeout_ms if timeout_ms is not None else self._configured_ms)
         self._timer.start()
 
     def stop(self) -> None:
@@ -101,6 +104,8 @@ class LockScreen(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.hint_label = QLabel(settings.hint)
+        self.hint_label.setVisible(bool(settings.hint))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -112,6 +117,7 @@ class LockScreen(QWidget):
             self.title,
             self.user_label,
             self.passphrase,
+            self.hint_label,
             self.error_label,
             self.unlock_button,
             self.switch_button,

@@ -1,13 +1,16 @@
-"""The always-visible status area: connection, last sync, outbox, operator, DEMO badge."""
+"""The always-visible status area: connection, last sync, outbox, operator and role,
+an altered audit trail, DEMO badge."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from fse_desk.progress import Progress
-from fse_desk.workstation import ConnectionStatus, Workstation
+from fse_desk.security.profiles import RoleSource
+from fse_desk.workstation import ConnectionStatus, Operator, Workstation
 from ui.formatting import format_datetime
 from ui.freshness_label import FreshnessLabel
+from ui.messages import user_message
 from ui.progress_text import progress_text
 
 
@@ -37,10 +40,20 @@ class StatusArea(QWidget):
         self.progress_bar.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
-        operator = workstation.operator
-        self.operator_label = QLabel(
-            self.tr("{name} · {role}").format(name=operator.display_name, role=operator.role.value)
-        )
+        self.operator_label = QLabel(self._operator_text(workstation.operator))
+        # A broken audit chain found at start: a red warning until the app restarts on a
+        # sound one (Workstation.verify_audit).
+        self.audit_label = QLabel()
+        self.audit_label.setObjectName("auditWarning")
+        if workstation.audit_problem is not None:
+            # The message's first sentence fits the status bar in two lines; all of it,
+            # with what to do, is the tooltip.
+            message = user_message(workstation.audit_problem)
+            self.audit_label.setText(message.split(". ")[0] + ".")
+            self.audit_label.setToolTip(message)
+        self.audit_label.setWordWrap(True)
+        self.audit_label.setMinimumWidth(380)
+        self.audit_label.setVisible(workstation.audit_problem is not None)
         self.demo_badge = QLabel(self.tr("DEMO"))
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setToolTip(
@@ -68,9 +81,24 @@ class StatusArea(QWidget):
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
+        layout.addWidget(self.audit_label)
         layout.addWidget(self.operator_label)
         layout.addWidget(self.demo_badge)
         self.show_status(workstation.status)
+
+    def _operator_text(self, operator: Operator) -> str:
+        """Name and role, and who vouches for the role when the core knows it."""
+        if operator.role_source is RoleSource.REGION:
+            return self.tr("{name} · {role} (confirmed by the region)").format(
+                name=operator.display_name, role=operator.role.value
+            )
+        if operator.role_source is RoleSource.ADMINISTRATOR:
+            return self.tr("{name} · {role} (assigned by the administrator)").format(
+                name=operator.display_name, role=operator.role.value
+            )
+        return self.tr("{name} · {role}").format(
+            name=operator.display_name, role=operator.role.value
+        )
 
     def show_status(self, status: ConnectionStatus) -> None:
         if status.syncing:

@@ -1363,27 +1363,27 @@ La prenotazione già sul FSE:
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/screen_lock.py" line="94"/>
+        <location filename="../../ui/screen_lock.py" line="97"/>
         <source>Workstation locked</source>
         <translation>Postazione bloccata</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="97"/>
+        <location filename="../../ui/screen_lock.py" line="100"/>
         <source>Signed in: {user}. Enter your passphrase to go on.</source>
         <translation>Accesso di: {user}. Inserisci la tua passphrase per continuare.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="103"/>
+        <location filename="../../ui/screen_lock.py" line="106"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="107"/>
+        <location filename="../../ui/screen_lock.py" line="112"/>
         <source>Unlock</source>
         <translation>Sblocca</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="108"/>
+        <location filename="../../ui/screen_lock.py" line="113"/>
         <source>Another user</source>
         <translation>Un altro utente</translation>
     </message>
@@ -2720,72 +2720,82 @@ La prenotazione già sul FSE:
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../ui/status_area.py" line="29"/>
+        <location filename="../../ui/status_area.py" line="32"/>
         <source>Open the outbox</source>
         <translation>Apri la coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="38"/>
+        <location filename="../../ui/status_area.py" line="41"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="42"/>
+        <location filename="../../ui/status_area.py" line="99"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="44"/>
+        <location filename="../../ui/status_area.py" line="57"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="47"/>
+        <location filename="../../ui/status_area.py" line="60"/>
         <source>Built-in demonstration FSE: synthetic patients, no real data.</source>
         <translation>FSE dimostrativo integrato: assistiti sintetici, nessun dato reale.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="55"/>
+        <location filename="../../ui/status_area.py" line="68"/>
         <source>No system keyring: the key of this demo cache is kept in a file beside it.</source>
         <translation>Nessun portachiavi di sistema: la chiave di questa cache dimostrativa è in un file accanto alla cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="77"/>
+        <location filename="../../ui/status_area.py" line="92"/>
+        <source>{name} · {role} (confirmed by the region)</source>
+        <translation>{name} · {role} (confermato dalla Regione)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="96"/>
+        <source>{name} · {role} (assigned by the administrator)</source>
+        <translation>{name} · {role} (assegnato dall&apos;amministratore)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="105"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="79"/>
+        <location filename="../../ui/status_area.py" line="107"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="81"/>
+        <location filename="../../ui/status_area.py" line="109"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="83"/>
+        <location filename="../../ui/status_area.py" line="111"/>
         <source>Offline since {when}</source>
         <translation>Non in linea dal {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="88"/>
+        <location filename="../../ui/status_area.py" line="116"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="94"/>
+        <location filename="../../ui/status_area.py" line="122"/>
         <source>Last sync: {when}</source>
         <translation>Ultima sincronizzazione: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="96"/>
+        <location filename="../../ui/status_area.py" line="124"/>
         <source>Never synced</source>
         <translation>Mai sincronizzato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="98"/>
+        <location filename="../../ui/status_area.py" line="126"/>
         <source>Outbox: %n to send</source>
         <translation>
             <numerusform>In uscita: %n da inviare</numerusform>
@@ -2793,7 +2803,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="101"/>
+        <location filename="../../ui/status_area.py" line="129"/>
         <source>%n unreadable records</source>
         <translation>
             <numerusform>%n record non leggibile</numerusform>
@@ -2801,12 +2811,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="103"/>
+        <location filename="../../ui/status_area.py" line="131"/>
         <source>{type}/{id} version {version}: {reason}</source>
         <translation>{type}/{id} versione {version}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="110"/>
+        <location filename="../../ui/status_area.py" line="138"/>
         <source>Records from the regional FSE that could not be read; the sync goes on without them and tries each again when it changes on the server.</source>
         <translation>Record del fascicolo regionale che non è stato possibile leggere; la sincronizzazione prosegue senza di essi e li riprova quando cambiano sul server.</translation>
     </message>
@@ -3752,13 +3762,18 @@ Spostare comunque?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="50"/>
+        <location filename="../../ui/app.py" line="54"/>
+        <source>Demo passphrase: {passphrase}</source>
+        <translation>Passphrase della demo: {passphrase}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="81"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="51"/>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/app.py" line="102"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
