@@ -12,11 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-from zoneinfo import ZoneInfo
 
+from fse_desk.domain.identifiers import ROME
 from fse_desk.workstation import ConnectionStatus
-
-ROME = ZoneInfo("Europe/Rome")
 
 # The background sync runs every 5 minutes while online: three missed rounds
 # mean the data may no longer be current even though the link looks up.

@@ -10,7 +10,6 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -18,10 +17,10 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from fse_desk.domain.identifiers import ROME
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
 
-ROME = ZoneInfo("Europe/Rome")
 _ACTIONS = {
     AccessAction.VIEW_TIMELINE: "Consultazione dell'elenco dei documenti",
     AccessAction.OPEN_DOCUMENT: "Lettura di un documento",
