@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import json
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from datetime import date
 from typing import Any
 
@@ -108,6 +109,10 @@ class DicomWebClient:
     def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]:
         """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
         url = f"{self.base_url}/studies/{literal(study_uid)}/series/{literal(series_uid)}"
+        yield from self._multipart(url)
+
+    def _multipart(self, url: str) -> Generator[bytes, None, None]:
+        """The parts of a WADO-RS ``multipart/related`` answer, each as soon as it arrives."""
         with (
             map_transport_errors(url, PACS),
             self._http.stream("GET", url, headers={"Accept": _SERIES_ACCEPT}) as response,
@@ -135,18 +140,9 @@ class DicomWebClient:
         if not uids:
             return None
         uid = sorted(uids)[len(uids) // 2][1]
-        url = f"{series}/instances/{literal(uid)}"
-        with (
-            map_transport_errors(url, PACS),
-            self._http.stream("GET", url, headers={"Accept": _SERIES_ACCEPT}) as response,
-        ):
-            if response.status_code >= 400:
-                response.read()
-                _raise_for_status(response)
-            boundary = multipart_boundary(response.headers.get("content-type", ""), url)
-            for part in iter_multipart(response.iter_bytes(), boundary, url):
-                return "application/dicom", part
-        return None
+        with closing(self._multipart(f"{series}/instances/{literal(uid)}")) as parts:
+            part = next(parts, None)
+        return None if part is None else ("application/dicom", part)
 
 
 def literal(value: str) -> str:

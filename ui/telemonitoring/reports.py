@@ -17,10 +17,8 @@ from ui.formatting import format_date, format_datetime, format_decimal
 from ui.telemonitoring.texts import (
     alarm_value_text,
     cgm_text,
-    home_bp_text,
     rule_text,
-    spo2_text,
-    weight_text,
+    summary_lines,
 )
 from ui.vitals.labels import parameter_decimals, parameter_label, parameter_unit
 
@@ -42,19 +40,6 @@ def picture(widget: QWidget) -> Picture:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pixmap.save(buffer, "PNG")
     return Picture(bytes(data.data()), pixmap.height() / max(1, pixmap.width()))
-
-
-def _summary_lines(view: PatientTelemonitoring) -> list[str]:
-    lines = []
-    if view.weight is not None:
-        lines.append(weight_text(view.weight))
-    if view.home_bp is not None:
-        lines.append(home_bp_text(view.home_bp))
-    if view.spo2 is not None:
-        lines.append(spo2_text(view.spo2))
-    if view.cgm is not None:
-        lines += cgm_text(view.cgm).split("\n")
-    return lines
 
 
 def _figures_table(
@@ -157,7 +142,7 @@ def build_report(
         )
     elif kind is ReportKind.PERIOD:
         sections = (
-            Section(QCoreApplication.translate("reports", "Summary"), tuple(_summary_lines(view))),
+            Section(QCoreApplication.translate("reports", "Summary"), tuple(summary_lines(view))),
             Section(QCoreApplication.translate("reports", "Charts"), (), picture(charts)),
             Section(
                 QCoreApplication.translate("reports", "Figures of the period"),
@@ -208,7 +193,7 @@ def build_report(
             ),
             Section(
                 QCoreApplication.translate("reports", "Summary"),
-                tuple(_summary_lines(view)),
+                tuple(summary_lines(view)),
                 picture(charts),
             ),
         )

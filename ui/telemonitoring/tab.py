@@ -32,11 +32,8 @@ from ui.telemonitoring.agp_view import AgpWidget
 from ui.telemonitoring.charts import TrackCharts
 from ui.telemonitoring.reports import ReportKind, build_report
 from ui.telemonitoring.texts import (
-    cgm_text,
-    home_bp_text,
     plan_html,
-    spo2_text,
-    weight_text,
+    summary_lines,
 )
 from ui.workers import Worker
 
@@ -195,16 +192,7 @@ class TelemonitoringTab(QWidget):
         self.plan_label.setText(
             plan_html(view.plan) if view.plan else self.tr("No telemonitoring plan.")
         )
-        lines = []
-        if view.weight is not None:
-            lines.append(weight_text(view.weight))
-        if view.home_bp is not None:
-            lines.append(home_bp_text(view.home_bp))
-        if view.spo2 is not None:
-            lines.append(spo2_text(view.spo2))
-        if view.cgm is not None:
-            lines.append(cgm_text(view.cgm))
-        self.summary_label.setText("\n".join(lines))
+        self.summary_label.setText("\n".join(summary_lines(view)))
         self.agp.setVisible(view.cgm is not None)
         self.agp.show_summary(view.cgm)
         self.report_button.setEnabled(bool(view.tracks))

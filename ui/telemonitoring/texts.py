@@ -8,6 +8,7 @@ from fse_desk.domain.telemonitoring import DIASTOLIC, SYSTOLIC, MonitoringType, 
 from fse_desk.telemonitoring.cgm import Band, CgmSummary
 from fse_desk.telemonitoring.home_bp import HomeBpResult, HomeBpVerdict
 from fse_desk.telemonitoring.rules import Alarm, Rule, Severity
+from fse_desk.telemonitoring.service import PatientTelemonitoring
 from fse_desk.telemonitoring.summaries import Spo2Status, WeightTrend
 from ui.formatting import format_date, format_datetime, format_decimal
 from ui.vitals.labels import parameter_label, parameter_unit
@@ -224,3 +225,17 @@ def plan_html(plan: Plan) -> str:
     rows.append(f"<br><b>{headings[2]}</b>")
     rows += [f"{d.name} — UDI {d.udi}" for d in plan.devices] or ["—"]
     return "<br>".join(rows)
+
+
+def summary_lines(view: PatientTelemonitoring) -> list[str]:
+    """The clinical summaries of a patient's parameters, one line each (tab and report)."""
+    lines = []
+    if view.weight is not None:
+        lines.append(weight_text(view.weight))
+    if view.home_bp is not None:
+        lines.append(home_bp_text(view.home_bp))
+    if view.spo2 is not None:
+        lines.append(spo2_text(view.spo2))
+    if view.cgm is not None:
+        lines += cgm_text(view.cgm).split("\n")
+    return lines
