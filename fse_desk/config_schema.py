@@ -73,13 +73,16 @@ def _service_url(value: Any) -> str | None:
     if _text(value) is None:
         try:
             check_service_url(value)
-            return None
         except ConfigError:
-            pass
-    return (
-        "deve essere un indirizzo https:// valido senza nome utente né password "
-        "(http solo verso questo computer)"
-    )
+            return _BAD_SERVICE_URL
+        return None
+    return _BAD_SERVICE_URL
+
+
+_BAD_SERVICE_URL = (
+    "deve essere un indirizzo https:// valido senza nome utente né password "
+    "(http solo verso questo computer)"
+)
 
 
 def _https_url(value: Any) -> str | None:

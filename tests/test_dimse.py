@@ -101,7 +101,8 @@ def test_the_service_loads_with_progress_and_stops_when_cancelled(
     cancel.cancel()
     with pytest.raises(Cancelled):
         drive(loading)
-    assert 1 <= len(partial) < 8
+    # The slice in hand when the cancel came may still land; nothing after it does.
+    assert len(partial) in (1, 2)
     # The association was abandoned cleanly: the PACS answers the next request.
     assert [s.series_uid for s in service.series(STUDY)] == [series.series_uid]
 

@@ -72,8 +72,8 @@ class _NotFound(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args: object) -> None:  # test server: nothing to log
-        pass
+    def log_message(self, *args: object) -> None:
+        """The test server logs nothing."""
 
 
 @pytest.fixture

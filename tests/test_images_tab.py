@@ -168,8 +168,7 @@ def test_images_with_burned_in_text_can_be_left_out_of_the_export(qtbot, tmp_pat
         tab.open_paths([source])
     worker = tab.export_study(tmp_path / "out", skip_burned_in=True)
     assert worker is not None
-    with qtbot.waitSignal(worker.signals.finished, timeout=15000):
-        pass
+    qtbot.waitSignal(worker.signals.finished, timeout=15000).wait()
     assert len(list((tmp_path / "out").glob("*.dcm"))) == 2
     assert tab.status.text() == (
         "2 anonymised images written. 1 images with burned-in text were left out."

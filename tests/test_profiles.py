@@ -81,8 +81,7 @@ def test_removing_a_profile_wipes_its_cache_and_keys(tmp_path: Path) -> None:
     admin = registry.create_first(DOCTOR, "passphrase-lunga")
     registry.add(admin, NURSE, "frase-infermiera")
     path = tmp_path / "neri" / "cache.sqlcipher"
-    with CacheStore.open(path, load_cache_key("neri", path).key):
-        pass
+    CacheStore.open(path, load_cache_key("neri", path).key).close()
     AuditAnchor("neri").save(1, "0" * 64)
     registry.remove(admin, "neri", path)
     assert not path.exists()

@@ -189,8 +189,8 @@ def test_publishing_shows_what_to_correct_then_queues_the_pss(
     with qtbot.waitSignal(editor.confirmation_requested, timeout=10_000) as asked:
         qtbot.mouseClick(editor.bar.publish_button, Qt.MouseButton.LeftButton)
     dialog = asked.args[0]
-    with qtbot.waitSignal(dialog.preview_ready, timeout=30_000) as ready:
-        pass
+    ready = qtbot.waitSignal(dialog.preview_ready, timeout=30_000)
+    ready.wait()
     assert ready.args[0] >= 1 and dialog.sign_button.isEnabled()
     with qtbot.waitSignal(tab.launcher.editor_closed, timeout=10_000) as closed:
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)

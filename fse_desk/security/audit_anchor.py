@@ -56,7 +56,7 @@ class AuditAnchor:
             if backend.get_password(KEYRING_SERVICE, self._username) is not None:
                 backend.delete_password(KEYRING_SERVICE, self._username)
         except KeyringUnavailable:
-            pass
+            pass  # no keyring on this computer: it holds no head to remove
         if self._file is not None:
             self._file.unlink(missing_ok=True)
 
