@@ -25,7 +25,7 @@ from tests.conftest import MemoryKeyring
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 
-NAMES = ("timeline", "pss", "images", "vitals")
+NAMES = ("timeline", "pss", "images", "vitals", "telemonitoring", "televisits")
 
 
 def _settle(app: QApplication) -> None:
@@ -69,6 +69,9 @@ def main(out: Path) -> None:
                     studies.setCurrentItem(studies.topLevelItem(0))
                     _settle(app)
                 window.grab().save(str(out / f"screen-1366x768-{name}.png"))
+            window.show_inbox()
+            _settle(app)
+            window.inbox_dock.grab().save(str(out / "screen-1366x768-alert-inbox.png"))
             panel = window.show_outbox()
             _settle(app)
             panel.grab().save(str(out / "screen-1366x768-outbox.png"))
