@@ -93,7 +93,10 @@ def run(config: AppConfig) -> int:
         opened.workstation = workstation
         splash.close()
         window = build_window(config, workstation)
-        window.resize(1360, 820)
+        # Never larger than the screen (a laptop has 1,366 x 768), even where no window
+        # manager honours "maximized".
+        screen = app.primaryScreen().availableGeometry()
+        window.resize(min(1360, screen.width()), min(820, screen.height()))
         window.showMaximized()
         opened.window = window
 
