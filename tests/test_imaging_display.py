@@ -39,7 +39,10 @@ def _picture(viewer: ImageViewer, fmt: QImage.Format = QImage.Format.Format_RGB8
     image = viewer.grab_view(overlays=False).toImage().convertToFormat(fmt)
     channels = 3 if fmt == QImage.Format.Format_RGB888 else 1
     raw = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return raw[:, : image.width() * channels].reshape(image.height(), image.width(), channels)
+    picture = raw[:, : image.width() * channels].reshape(image.height(), image.width(), channels)
+    # A copy: the view over constBits() dies with `image`, and the allocator then reuses the
+    # first bytes of the freed buffer (a few top-left pixels changed, now and then).
+    return picture.copy()
 
 
 def _bytes(ds: Dataset) -> bytes:
