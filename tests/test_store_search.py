@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 
@@ -169,3 +170,35 @@ def test_a_prefix_matching_most_of_a_large_cache_keeps_the_order(cache_store, re
     assert cache_store.patients.search("ro", limit=300) == expected[:300]
     few = [p for p in expected if p.family_name == "Rossi7" and p.given_name == "Anna"]
     assert cache_store.patients.search("rossi7 ann") == few
+
+
+@pytest.fixture
+def born(cache_store: CacheStore, records) -> None:
+    cache_store.patients.upsert_many(
+        [
+            records.patient(family_name="Rossi", given_name="Mario", birth_date=date(1952, 3, 12)),
+            records.patient(family_name="Rossi", given_name="Luca", birth_date=date(1952, 11, 2)),
+            records.patient(family_name="Verdi", given_name="Anna", birth_date=date(1952, 3, 30)),
+            records.patient(family_name="Rossi", given_name="Ada", birth_date=date(1980, 3, 12)),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1952", ["Rossi Luca", "Rossi Mario", "Verdi Anna"]),
+        ("rossi 1952", ["Rossi Luca", "Rossi Mario"]),
+        ("1952 rossi", ["Rossi Luca", "Rossi Mario"]),
+        ("03/1952", ["Rossi Mario", "Verdi Anna"]),
+        ("12/03/1952", ["Rossi Mario"]),
+        ("12-03-1952", ["Rossi Mario"]),
+        ("12.03.1952 ross", ["Rossi Mario"]),
+        ("2/11/1952", ["Rossi Luca"]),
+        ("1953", []),
+        ("31/02/1952", []),  # not a date: searched as words, which match no name
+        ("rossi 12/03", []),  # no year: words, not a birth date
+    ],
+)
+def test_a_birth_year_month_or_date_narrows_the_search(cache_store, born, text, expected):
+    assert _names(cache_store.patients.search(text)) == expected

@@ -28,7 +28,7 @@ class PatientListWidget(QWidget):
         super().__init__(parent)
         self._workstation = workstation
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("Search by name or codice fiscale"))
+        self.search_box.setPlaceholderText(self.tr("Search by name, codice fiscale or birth date"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._on_search_changed)
         self.search_box.returnPressed.connect(self._open_first)

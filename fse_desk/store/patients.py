@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from fse_desk._types import CodiceFiscale, PatientId
 from fse_desk.domain import ConsentState, Patient
@@ -20,6 +22,31 @@ _MATCHES = "SELECT rowid FROM patient_fts WHERE patient_fts MATCH ?"
 # fetch and sort every match. Worst case either way: ~10 ms on 100,000 patients
 # (bench/patient_search_bench.py).
 _MANY_MATCHES = 10_000
+# A birth year ("1952"), month ("03/1952") or date ("12/03/1952", also with '-' or '.'),
+# as a front desk types it next to or instead of a name.
+_BIRTH = re.compile(r"(?<![\w/.-])(?:(\d{1,2})[/.-])?(?:(\d{1,2})[/.-])?(\d{4})(?![\w/.-])")
+
+
+def birth_patterns(text: str) -> tuple[str, list[str]]:
+    """Split ``text`` into the words left for the name search and LIKE patterns over the
+    ISO birth date: ``"rossi 1952"`` → ``("rossi ", ["1952-%"])``. A number that is not a
+    plausible date stays a word (a CF fragment like "80A01" never matches here)."""
+    patterns: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        first, second, year = match.group(1), match.group(2), int(match.group(3))
+        day, month = (first, second) if second is not None else (None, first)
+        try:
+            date(year, int(month or 1), int(day or 1))
+        except ValueError:
+            return match.group(0)
+        if not 1850 <= year <= 2200:
+            return match.group(0)
+        pattern = f"{year:04d}-" + (f"{int(month):02d}-" if month else "%")
+        patterns.append(pattern + (f"{int(day):02d}" if day else ("%" if month else "")))
+        return " "
+
+    return _BIRTH.sub(take, text), patterns
 
 
 class PatientRepository:
@@ -42,14 +69,24 @@ class PatientRepository:
         return self._one(f"{_SELECT} WHERE p.codice_fiscale = ?", cf.strip().upper())
 
     def search(self, text: str, limit: int = 200) -> list[Patient]:
-        """Instant search: every word of ``text`` is a prefix of a name or of the CF.
+        """Instant search: every word of ``text`` is a prefix of a name or of the CF; a
+        year, month/year or date narrows to patients born then.
 
         Case and accents do not matter; any input is safe. Without words, the
         first ``limit`` patients alphabetically. Ordered by family, given name.
         """
-        query = prefix_query(text)
+        words, births = birth_patterns(text)
+        query = prefix_query(words)
         with self._db.reading("searching patients") as conn:
-            if query is None:
+            if births:
+                born = " AND ".join("p.birth_date LIKE ?" for _ in births)
+                rows = conn.execute(
+                    f"{_SELECT} WHERE {born}"
+                    + ("" if query is None else f" AND p.n IN ({_MATCHES})")
+                    + f" {_ORDER} LIMIT ?",
+                    (*births, *(() if query is None else (query,)), limit),
+                ).fetchall()
+            elif query is None:
                 rows = conn.execute(f"{_SELECT} {_ORDER} LIMIT ?", (limit,)).fetchall()
             else:
                 many = (
