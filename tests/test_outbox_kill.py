@@ -174,6 +174,9 @@ def _check_reported_pages(lines: list[str], snapshot: dict[str, Any]) -> None:
         assert snapshot["document_count"] > 0, "Documents: committed page not kept"
 
 
+# Forty-odd child pulls of a region: 20 s here, minutes on a machine loaded several times
+# over. Slow is not wrong, so the limit is the suite's CI budget, not the default 300 s.
+@pytest.mark.timeout(900)
 def test_sigkill_during_pulls_loses_nothing_and_resumes(region: Region, tmp_path: Path) -> None:
     rng = random.Random(20261120)
     region.server.faults = FaultConfig()

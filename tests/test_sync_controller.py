@@ -26,8 +26,9 @@ def test_sync_resumes_by_itself_when_the_server_returns(
     back.start()
     try:
         # No click: the offline retry timer brings the sync back.
-        qtbot.waitUntil(lambda: region_workstation.status.online is True, timeout=20_000)
-        qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+        # Generous waits: on a machine loaded several times over a pull takes seconds.
+        qtbot.waitUntil(lambda: region_workstation.status.online is True, timeout=60_000)
+        qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
         assert region_workstation.patient_count() == len(live_region.of_type("Patient"))
     finally:
         controller.shutdown()
