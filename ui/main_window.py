@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
             ),
         )
         self.workspace.add_tab(self.televisits_tab, self.tr("Televisits"))
-        self.patient_list.setMinimumWidth(440)  # name, CF and birth date stay readable
+        # CF and birth date stay whole, the name elides (tooltip): at 125 % a 1,366 px laptop
+        # screen is 1,093 logical pixels wide, and this plus the workspace must fit in it.
+        self.patient_list.setMinimumWidth(340)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patient_list)
         splitter.addWidget(self.workspace)

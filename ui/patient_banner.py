@@ -20,6 +20,7 @@ class PatientBanner(QFrame):
         self.name_label.setObjectName("bannerName")
         self.details_label = QLabel()
         self.details_label.setObjectName("bannerDetails")
+        self.details_label.setWordWrap(True)  # a narrow window gets two lines, not a wider window
         self.consent_label = QLabel()
         self.consent_label.setObjectName("consentBadge")
         left = QVBoxLayout()

@@ -82,6 +82,9 @@ class ImageViewer(QWidget):
         for name, (row, col, align) in corners.items():
             label = QLabel()
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            # Overlay text never widens the viewer (nor the window): on a narrow screen a
+            # long study description is cut at the viewer's edge.
+            label.setMinimumWidth(1)
             label.setStyleSheet(
                 "color: #f0f0a0; background: transparent; padding: 4px;"
                 if name != "lossy"

@@ -45,8 +45,12 @@ class PatientListModel(RecordTableModel[Patient]):
                     date=format_date(patient.birth_date), age=patient.age_on(self._today)
                 )
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and patient.consent is not ConsentState.GRANTED:
-            return self.tr("No consent to FSE consultation")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The name column is the one that elides on a narrow list.
+            lines = [patient.display_name] if column == 0 else []
+            if patient.consent is not ConsentState.GRANTED:
+                lines.append(self.tr("No consent to FSE consultation"))
+            return "\n".join(lines) or None
         if role == PATIENT_ROLE:
             return patient
         return None

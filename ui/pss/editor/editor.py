@@ -14,6 +14,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -147,7 +148,13 @@ class PssEditor(QWidget):
     def _layout(self) -> None:
         sides = QSplitter(Qt.Orientation.Horizontal)
         sides.addWidget(self.section_list)
-        sides.addWidget(self.panel_stack)
+        # The section's form scrolls rather than making the window taller than a laptop's
+        # 768 px (614 logical pixels at 125 %).
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.panel_stack)
+        sides.addWidget(scroller)
         sides.setStretchFactor(1, 1)
         sides.setSizes([250, 700])
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)

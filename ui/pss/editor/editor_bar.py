@@ -58,26 +58,27 @@ class EditorBar(QWidget):
         self.message_label.setObjectName("pssEditorMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.title_label)
+        # Two rows: the title and the save state above, the actions below, so the bar fits
+        # beside the patient list on a 1,366 px laptop at 125 % (1,093 logical pixels).
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.title_label)
+        heading.addStretch(1)
+        heading.addWidget(self.saved_label)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
         for action in (undo, redo):
             button = QToolButton()
             button.setDefaultAction(action)
-            top.addWidget(button)
-        top.addStretch(1)
-        for widget in (
-            self.saved_label,
-            self.busy,
-            self.refresh_button,
-            self.publish_button,
-            self.close_button,
-        ):
-            top.addWidget(widget)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for widget in (self.busy, self.refresh_button, self.publish_button, self.close_button):
+            actions.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(top)
+        layout.addLayout(heading)
+        layout.addLayout(actions)
         layout.addWidget(self.message_label)
 
     def show_saved(self, when: datetime) -> None:
