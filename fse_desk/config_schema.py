@@ -27,6 +27,7 @@ from fse_desk.errors import ConfigError
 Check = Callable[[Any], str | None]
 
 _PROFILE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+LANGUAGES = ("it", "en")  # the UI languages FSE Desk ships (source strings are English)
 
 
 def _text(value: Any) -> str | None:
@@ -184,6 +185,8 @@ SECTIONS: dict[str, Section] = {
         required=("profile", "display_name", "codice_fiscale", "role"),
     ),
     "demo": Section({"seed": _integer(0, 2**31 - 1), "patients": _integer(1, 100_000)}),
+    # The workstation itself, whatever the region: the language of the window.
+    "ui": Section({"language": _choice(*LANGUAGES)}),
 }
 TOP_LEVEL: dict[str, Check] = {"data_dir": _text}
 # The operator's own data: the message, which may reach a log or a support call, does not
@@ -268,7 +271,9 @@ class _Lines:
     def error(self, section: str | None, key: str, problem: str) -> ConfigError:
         where = f"{section}.{key}" if section else key
         line = self.line_of(section, key)
-        return ConfigError(f'Nel file {self._path}, riga {line}, la chiave "{where}" {problem}.')
+        return ConfigError(
+            f'Nel file {self._path}, riga {line}, la chiave "{where}" {problem}.', key=where
+        )
 
     def unknown(self, section: str | None, key: str, known: list[str]) -> ConfigError:
         close = difflib.get_close_matches(key, known, n=1)
@@ -276,7 +281,8 @@ class _Lines:
         where = f"nella sezione [{section}]" if section else "fuori dalle sezioni"
         line = self.line_of(section, key)
         return ConfigError(
-            f'Nel file {self._path}, riga {line}, la chiave "{key}" non esiste {where}{hint}'
+            f'Nel file {self._path}, riga {line}, la chiave "{key}" non esiste {where}{hint}',
+            key=f"{section}.{key}" if section else key,
         )
 
 
