@@ -180,6 +180,13 @@ class AppConfig:
         return self.data_dir / "vocabularies"
 
 
+def demo_config(config: AppConfig) -> AppConfig:
+    """``config`` on the built-in demo region: no region, no operator of ours (``--demo``)."""
+    return AppConfig(
+        user=None, region=None, demo=config.demo, data_dir=config.data_dir, language=config.language
+    )
+
+
 def default_config_path() -> Path:
     override = os.environ.get("FSE_DESK_CONFIG")
     if override:

@@ -200,12 +200,12 @@ _PACS_REQUIRED = {"dicomweb": ("dicomweb_base_url",), "dimse": ("host", "called_
 
 def validate(raw: dict[str, Any], text: str, path: Path) -> None:
     """Raise :class:`ConfigError` with one Italian sentence at the first mistake."""
-    lines = _Lines(text, path)
+    lines = Lines(text, path)
     for key, value in raw.items():
         if key in SECTIONS:
             if not isinstance(value, dict):
                 raise lines.error(None, key, "deve essere una sezione [" + key + "]")
-            _section(key, value, lines)
+            check_section(key, value, lines)
         elif key in TOP_LEVEL:
             if (problem := TOP_LEVEL[key](value)) is not None:
                 raise lines.error(None, key, problem)
@@ -217,7 +217,7 @@ def validate(raw: dict[str, Any], text: str, path: Path) -> None:
         )
 
 
-def _section(name: str, table: dict[str, Any], lines: _Lines) -> None:
+def check_section(name: str, table: dict[str, Any], lines: Lines) -> None:
     schema = SECTIONS[name]
     for key, value in table.items():
         if key not in schema.keys:
@@ -242,7 +242,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-class _Lines:
+class Lines:
     """Finds where a key is written, so the message can point at the line."""
 
     def __init__(self, text: str, path: Path) -> None:

@@ -44,6 +44,13 @@ def save_config(raw: dict[str, Any], path: Path, *, now: datetime | None = None)
     return text
 
 
+def check_section(name: str, table: dict[str, Any], path: Path) -> None:
+    """Check one section alone (a page of the first-run wizard) as it would be written."""
+    text = render_toml({name: table})
+    lines = config_schema.Lines(text, path)
+    config_schema.check_section(name, table, lines)
+
+
 def render_toml(raw: dict[str, Any], *, now: datetime | None = None) -> str:
     """The TOML text of ``raw``: top-level keys, then one table per section, known keys
     in the schema's order (unknown ones after them, for the schema to name)."""

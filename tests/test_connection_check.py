@@ -1,5 +1,5 @@
-""" "Prova connessione" against the sandbox over real https on 127.0.0.1: each thing that can
-be wrong between a practice and its region gives its own verdict."""
+"""The "Prova connessione" check against the sandbox over real https on 127.0.0.1: each thing
+that can be wrong between a practice and its region gives its own verdict."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fse_desk.connectors.connection_check import (
+from fse_desk.connectors.fhir_client import TlsSettings
+from fse_desk.region_check import (
     Verdict,
     check_fhir_server,
     check_reachable,
 )
-from fse_desk.connectors.fhir_client import TlsSettings
 from tests.fixtures_tls import Authority, TlsRegion, https_sandbox
 
 

@@ -1,4 +1,4 @@
-""" "Prova connessione": is the configured region reachable, trusted, and does it take us?
+"""The "Prova connessione" check: is the region reachable, trusted, and does it take us?
 
 One request, no retries, no cache: ``GET <base>/metadata`` through the same guarded client
 and TLS settings the workstation will use, and a verdict that says which step failed —
@@ -17,6 +17,7 @@ import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import httpx
 import orjson
@@ -30,6 +31,16 @@ from fse_desk.connectors._guarded import (
 )
 from fse_desk.errors import CertificateError, ConfigError, FseDeskError
 from fse_desk.security.certificate_info import Validity, describe_certificate
+
+__all__ = [
+    "ConnectionCheck",
+    "TlsSettings",
+    "Verdict",
+    "check_fhir_server",
+    "check_reachable",
+    "client_certificate_problem",
+    "tls_settings",
+]
 
 FHIR_JSON = "application/fhir+json"
 # OpenSSL's verify codes (x509_vfy.h) behind CERTIFICATE_VERIFY_FAILED.
@@ -148,24 +159,12 @@ def _get(
         check_service_url(base_url)
     except ConfigError as exc:
         return ConnectionCheck(Verdict.BAD_ADDRESS, str(exc))
-    if tls.client_cert is not None:
-        try:
-            own = describe_certificate(tls.client_cert, now=now)
-        except CertificateError as exc:
-            return ConnectionCheck(Verdict.CLIENT_CERT_UNUSABLE, str(exc))
-        if own.validity in (Validity.EXPIRED, Validity.NOT_YET_VALID):
-            return ConnectionCheck(
-                Verdict.CLIENT_CERT_EXPIRED,
-                f"the client certificate is valid {own.not_before:%Y-%m-%d}"
-                f" to {own.not_after:%Y-%m-%d}",
-            )
+    if (problem := client_certificate_problem(tls, now=now)) is not None:
+        return problem
     limits = HttpLimits(deadline_s=timeout_s * 2, use_environment=use_environment)
-    try:
-        client = guarded_client(
-            base_url, timeout_s=timeout_s, tls=tls, limits=limits, headers={"Accept": FHIR_JSON}
-        )
-    except (ssl.SSLError, OSError) as exc:  # the certificate or key file does not load
-        return ConnectionCheck(Verdict.CLIENT_CERT_UNUSABLE, f"cannot load: {exc}")
+    client = guarded_client(
+        base_url, timeout_s=timeout_s, tls=tls, limits=limits, headers={"Accept": FHIR_JSON}
+    )
     try:
         with client:
             response = client.get(path)
@@ -214,6 +213,42 @@ def _handshake_verdict(base_url: str, tls: TlsSettings, timeout_s: float) -> Con
         return _transport_verdict(exc)
     except OSError:
         return None
+
+
+def tls_settings(
+    ca_bundle: Path | None,
+    client_cert: Path | None,
+    client_key: Path | None,
+    passphrase: str | None,
+) -> TlsSettings:
+    """The TLS a check uses: the region's CA, our certificate, its key and the key's passphrase."""
+    return TlsSettings(ca_bundle, client_cert, client_key, passphrase)
+
+
+def client_certificate_problem(
+    tls: TlsSettings, *, now: datetime | None = None
+) -> ConnectionCheck | None:
+    """What is wrong with our client certificate before any connection (None: nothing):
+    a file that does not load, a key that is not its own or stays locked, an end date past."""
+    if tls.client_cert is None:
+        return None
+    try:
+        own = describe_certificate(tls.client_cert, now=now)
+    except CertificateError as exc:
+        return ConnectionCheck(Verdict.CLIENT_CERT_UNUSABLE, str(exc))
+    if own.validity in (Validity.EXPIRED, Validity.NOT_YET_VALID):
+        return ConnectionCheck(
+            Verdict.CLIENT_CERT_EXPIRED,
+            f"the client certificate is valid {own.not_before:%Y-%m-%d}"
+            f" to {own.not_after:%Y-%m-%d}",
+        )
+    try:
+        ssl_context(tls, use_environment=False)
+    except (ssl.SSLError, OSError) as exc:  # wrong key, wrong passphrase, unreadable
+        return ConnectionCheck(
+            Verdict.CLIENT_CERT_UNUSABLE, f"the certificate does not load: {exc}"
+        )
+    return None
 
 
 def _http_verdict(status: int) -> ConnectionCheck:
