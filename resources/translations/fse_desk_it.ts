@@ -385,6 +385,77 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>CertificateSummary</name>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="82"/>
+        <source>Enter the passphrase to see whose certificate this is.</source>
+        <translation>Inserisci la passphrase per vedere di chi è il certificato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="87"/>
+        <source>This file holds no readable certificate: choose the certificate file.</source>
+        <translation>Questo file non contiene un certificato leggibile: scegli il file del certificato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="91"/>
+        <source>Holder: {subject} — issued by {issuer} — valid until {end}</source>
+        <translation>Titolare: {subject} — emesso da {issuer} — valido fino al {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="96"/>
+        <source>It expires in {days} days: ask the certification authority for a new one now.</source>
+        <translation>Scade tra {days} giorni: chiedine subito uno nuovo all&apos;autorità di certificazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="99"/>
+        <source>It has expired: the region will refuse it. Ask for a new one.</source>
+        <translation>È scaduto: la regione lo rifiuterà. Chiedine uno nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="102"/>
+        <source>It is not valid yet: check this computer&apos;s date and time.</source>
+        <translation>Non è ancora valido: controlla data e ora di questo computer.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCertificateRows</name>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="52"/>
+        <source>Authentication certificate</source>
+        <translation>Certificato di autenticazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="57"/>
+        <source>Its private key</source>
+        <translation>La sua chiave privata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="60"/>
+        <source>only if the key is protected by a passphrase</source>
+        <translation>solo se la chiave è protetta da una passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="61"/>
+        <source>Key passphrase</source>
+        <translation>Passphrase della chiave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="64"/>
+        <source>The passphrase is kept in the system keyring, never in the file.</source>
+        <translation>La passphrase è custodita nel portachiavi di sistema, mai nel file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="97"/>
+        <source>This certificate has expired: the region will refuse it.</source>
+        <translation>Questo certificato è scaduto: la regione lo rifiuterà.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="100"/>
+        <source>The key does not open with this passphrase, or it is not the key of this certificate.</source>
+        <translation>La chiave non si apre con questa passphrase, oppure non è la chiave di questo certificato.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../ui/outbox_panel.py" line="130"/>
@@ -415,6 +486,109 @@ La prenotazione già sul FSE:
         <location filename="../../ui/outbox_panel.py" line="153"/>
         <source>Use the FSE version</source>
         <translation>Usa la versione del FSE</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTexts</name>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="18"/>
+        <source>Connected: the server answers as a FHIR R4 server{software}.</source>
+        <translation>Connesso: il server risponde come server FHIR R4{software}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="21"/>
+        <source>The address is not valid: it must start with https:// and contain no user name or password.</source>
+        <translation>L&apos;indirizzo non è valido: deve iniziare con https:// e non contenere nome utente o password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="26"/>
+        <source>Our authentication certificate cannot be used: check that the key file belongs to the certificate and that the key&apos;s passphrase is right.</source>
+        <translation>Il nostro certificato di autenticazione non è utilizzabile: controlla che il file della chiave appartenga al certificato e che la passphrase della chiave sia corretta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="31"/>
+        <source>Our authentication certificate has expired (or is not valid yet): ask the certification authority for a new one, and check this computer&apos;s date.</source>
+        <translation>Il nostro certificato di autenticazione è scaduto (o non è ancora valido): chiedine uno nuovo all&apos;autorità di certificazione e controlla la data di questo computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="36"/>
+        <source>The server name does not exist for this computer (DNS): check the address for typing mistakes, and whether the region&apos;s network needs a VPN.</source>
+        <translation>Il nome del server non esiste per questo computer (DNS): controlla che l&apos;indirizzo non contenga errori di battitura e se la rete della regione richiede una VPN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="41"/>
+        <source>The server is down, or nothing answers on that port: check the port in the address, then ask the region whether the service is up.</source>
+        <translation>Il server è spento, oppure su quella porta non risponde nulla: controlla la porta nell&apos;indirizzo, poi chiedi alla regione se il servizio è attivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="46"/>
+        <source>No answer in time: a firewall or proxy may be blocking the connection, or the server is overloaded. Check the practice&apos;s firewall, then try again.</source>
+        <translation>Nessuna risposta in tempo: un firewall o un proxy potrebbe bloccare la connessione, oppure il server è sovraccarico. Controlla il firewall dello studio, poi riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="51"/>
+        <source>The server&apos;s certificate is issued by an authority this computer does not trust: choose the region&apos;s CA certificate file (ask the region for it).</source>
+        <translation>Il certificato del server è emesso da un&apos;autorità di cui questo computer non si fida: scegli il file del certificato della CA della regione (chiedilo alla regione).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="56"/>
+        <source>The server&apos;s certificate is for another name than the one in the address: use the exact host name the region gave, not an IP address or an alias.</source>
+        <translation>Il certificato del server è intestato a un nome diverso da quello dell&apos;indirizzo: usa esattamente il nome host indicato dalla regione, non un indirizzo IP o un alias.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="61"/>
+        <source>The server&apos;s certificate has expired (or is not valid yet): check this computer&apos;s date and time; if they are right, tell the region.</source>
+        <translation>Il certificato del server è scaduto (o non è ancora valido): controlla data e ora di questo computer; se sono giuste, avvisa la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="66"/>
+        <source>The secure connection (TLS) failed: the server and this computer share no TLS version or cipher, or a proxy is interfering.</source>
+        <translation>La connessione sicura (TLS) non è riuscita: il server e questo computer non hanno una versione TLS o una cifratura in comune, oppure un proxy interferisce.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="71"/>
+        <source>The server refused our authentication certificate (or needs one): choose the certificate the region issued to this practice, with its key.</source>
+        <translation>Il server ha rifiutato il nostro certificato di autenticazione (o ne richiede uno): scegli il certificato che la regione ha rilasciato a questo studio, con la sua chiave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="76"/>
+        <source>The server closed the connection without answering: check the address and the port, and any proxy between this computer and the region.</source>
+        <translation>Il server ha chiuso la connessione senza rispondere: controlla indirizzo e porta ed eventuali proxy tra questo computer e la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="81"/>
+        <source>The server refused access (HTTP {status}): the certificate is not enabled for this service. Ask the region to enable it.</source>
+        <translation>Il server ha negato l&apos;accesso (HTTP {status}): il certificato non è abilitato a questo servizio. Chiedi alla regione di abilitarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="86"/>
+        <source>The server answers, but there is no FHIR service at this address (HTTP 404): check the path after the host name (for example /fhir).</source>
+        <translation>Il server risponde, ma a questo indirizzo non c&apos;è un servizio FHIR (HTTP 404): controlla il percorso dopo il nome host (per esempio /fhir).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="91"/>
+        <source>The server has an internal error (HTTP {status}): try again later; if it persists, tell the region.</source>
+        <translation>Il server ha un errore interno (HTTP {status}): riprova più tardi; se continua, avvisa la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="96"/>
+        <source>The server answered with an unexpected error (HTTP {status}): check the address with the region.</source>
+        <translation>Il server ha risposto con un errore inatteso (HTTP {status}): verifica l&apos;indirizzo con la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="101"/>
+        <source>The address answers, but not as a FHIR server: check that it is the FHIR base address the region gave, not a web page.</source>
+        <translation>L&apos;indirizzo risponde, ma non come un server FHIR: controlla che sia l&apos;indirizzo base FHIR indicato dalla regione e non una pagina web.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="106"/>
+        <source>The server speaks FHIR {version}, but FSE Desk needs FHIR R4 (4.0): check the address with the region.</source>
+        <translation>Il server usa FHIR {version}, ma FSE Desk richiede FHIR R4 (4.0): verifica l&apos;indirizzo con la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="117"/>
+        <source>Connected: the gateway accepts our certificate.</source>
+        <translation>Connesso: il gateway accetta il nostro certificato.</translation>
     </message>
 </context>
 <context>
@@ -614,6 +788,29 @@ La prenotazione già sul FSE:
         <location filename="../../ui/pss/editor/editor_bar.py" line="91"/>
         <source>Draft NOT saved</source>
         <translation>Bozza NON salvata</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointRows</name>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="29"/>
+        <source>FHIR server (R4) address</source>
+        <translation>Indirizzo del server FHIR (R4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="34"/>
+        <source>FSE 2.0 gateway address</source>
+        <translation>Indirizzo del gateway FSE 2.0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="38"/>
+        <source>Region&apos;s CA certificate</source>
+        <translation>Certificato della CA della regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="40"/>
+        <source>Only if the region uses its own certification authority.</source>
+        <translation>Solo se la regione usa una propria autorità di certificazione.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1113,150 @@ La prenotazione già sul FSE:
         <location filename="../../ui/pss/editor/labels.py" line="70"/>
         <source>Until</source>
         <translation>Al</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="44"/>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="60"/>
+        <source>Choose a file</source>
+        <translation>Scegli un file</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="87"/>
+        <source>FSE Desk — connect your region</source>
+        <translation>FSE Desk — collega la tua regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="98"/>
+        <source>Open the demo</source>
+        <translation>Apri la demo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="100"/>
+        <source>Save and start</source>
+        <translation>Salva e avvia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="106"/>
+        <source>Welcome to FSE Desk</source>
+        <translation>Benvenuto in FSE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="109"/>
+        <source>FSE Desk is not connected to a region yet. In a few steps this wizard sets it up with what the region gave your practice:
+
+• the address of the regional FSE server (FHIR R4) and, to publish the PSS, of the FSE 2.0 gateway;
+• the authentication certificate of the practice, with its key;
+• who uses this workstation.
+
+Then &quot;Test connection&quot; checks that everything works before saving. To look around first, open the demo: it needs no answers.</source>
+        <translation>FSE Desk non è ancora collegato a una regione. In pochi passi questa procedura lo configura con quanto la regione ha fornito al tuo studio:
+
+• l&apos;indirizzo del server FSE regionale (FHIR R4) e, per pubblicare il PSS, del gateway FSE 2.0;
+• il certificato di autenticazione dello studio, con la sua chiave;
+• chi usa questa postazione.
+
+Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. Per dare prima un&apos;occhiata, apri la demo: non chiede nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="126"/>
+        <source>Region addresses</source>
+        <translation>Indirizzi della regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="127"/>
+        <source>The addresses the region gave for the FSE server and the FSE 2.0 gateway.</source>
+        <translation>Gli indirizzi indicati dalla regione per il server FSE e per il gateway FSE 2.0.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="137"/>
+        <source>Authentication certificate</source>
+        <translation>Certificato di autenticazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="139"/>
+        <source>The certificate with which this workstation identifies itself to the region (a .pem or .crt file and its key). Leave it empty if the region does not ask for one.</source>
+        <translation>Il certificato con cui questa postazione si presenta alla regione (un file .pem o .crt e la sua chiave). Lascia vuoto se la regione non lo richiede.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="151"/>
+        <source>Who uses this workstation</source>
+        <translation>Chi usa questa postazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="152"/>
+        <source>The operator signed in on this workstation, as registered with the region.</source>
+        <translation>L&apos;operatore che accede da questa postazione, come registrato presso la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="156"/>
+        <source>e.g. Dott. Mario Rossi</source>
+        <translation>es. Dott. Mario Rossi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="157"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="161"/>
+        <source>Codice fiscale</source>
+        <translation>Codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="166"/>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="168"/>
+        <source>e.g. rossi</source>
+        <translation>es. rossi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="169"/>
+        <source>Profile name</source>
+        <translation>Nome del profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="170"/>
+        <source>Letters, digits, - and _: it names the encrypted local cache.</source>
+        <translation>Lettere, cifre, - e _: dà il nome all&apos;archivio locale cifrato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="177"/>
+        <location filename="../../ui/settings/first_run.py" line="186"/>
+        <source>Test connection</source>
+        <translation>Prova connessione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="181"/>
+        <source>FSE Desk asks the FSE server for its capabilities (/metadata) with the certificate chosen, as it will do every day. Nothing is sent about patients.</source>
+        <translation>FSE Desk chiede al server FSE le sue funzionalità (/metadata) con il certificato scelto, come farà ogni giorno. Non viene inviato nulla sui pazienti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="231"/>
+        <source>Testing the connection…</source>
+        <translation>Prova della connessione in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="242"/>
+        <source>FSE server</source>
+        <translation>Server FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="244"/>
+        <source>FSE 2.0 gateway</source>
+        <translation>Gateway FSE 2.0</translation>
     </message>
 </context>
 <context>
@@ -1363,27 +1704,27 @@ La prenotazione già sul FSE:
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/screen_lock.py" line="97"/>
+        <location filename="../../ui/screen_lock.py" line="102"/>
         <source>Workstation locked</source>
         <translation>Postazione bloccata</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="100"/>
+        <location filename="../../ui/screen_lock.py" line="105"/>
         <source>Signed in: {user}. Enter your passphrase to go on.</source>
         <translation>Accesso di: {user}. Inserisci la tua passphrase per continuare.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="106"/>
+        <location filename="../../ui/screen_lock.py" line="111"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="112"/>
+        <location filename="../../ui/screen_lock.py" line="117"/>
         <source>Unlock</source>
         <translation>Sblocca</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="113"/>
+        <location filename="../../ui/screen_lock.py" line="118"/>
         <source>Another user</source>
         <translation>Un altro utente</translation>
     </message>
@@ -1391,93 +1732,93 @@ La prenotazione già sul FSE:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2718,6 +3059,173 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>SettingsAction</name>
+    <message>
+        <location filename="../../ui/settings/action.py" line="21"/>
+        <source>Settings…</source>
+        <translation>Impostazioni…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/action.py" line="24"/>
+        <source>Region, certificates, PACS, video server, language, screen lock</source>
+        <translation>Regione, certificati, PACS, server video, lingua, blocco schermo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/action.py" line="38"/>
+        <location filename="../../ui/settings/action.py" line="59"/>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="50"/>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="70"/>
+        <source>Configuration file: {path}</source>
+        <translation>File di configurazione: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="88"/>
+        <source>Region</source>
+        <translation>Regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="93"/>
+        <source>FSE Desk is running on the demo region. The first-run wizard connects a real region: its addresses, the certificate and the operator, tested before saving.</source>
+        <translation>FSE Desk sta usando la regione dimostrativa. La procedura di primo avvio collega una regione reale: indirizzi, certificato e operatore, provati prima di salvare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="100"/>
+        <source>Connect a real region…</source>
+        <translation>Collega una regione reale…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="117"/>
+        <source>The region is configured: restart FSE Desk to leave the demo and use it.</source>
+        <translation>La regione è configurata: riavvia FSE Desk per lasciare la demo e usarla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="122"/>
+        <source>Certificates</source>
+        <translation>Certificati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="126"/>
+        <source>Signing certificate (PKCS#12)</source>
+        <translation>Certificato di firma (PKCS#12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="132"/>
+        <source>leave empty to keep the one saved</source>
+        <translation>lascia vuoto per tenere quella salvata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="133"/>
+        <source>Signing passphrase</source>
+        <translation>Passphrase di firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="148"/>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="150"/>
+        <source>DICOMweb (web address)</source>
+        <translation>DICOMweb (indirizzo web)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="151"/>
+        <source>DICOM network (DIMSE)</source>
+        <translation>Rete DICOM (DIMSE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="152"/>
+        <source>How to reach it</source>
+        <translation>Come raggiungerlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="156"/>
+        <source>DICOMweb address</source>
+        <translation>Indirizzo DICOMweb</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="159"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="163"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="166"/>
+        <source>PACS AE title</source>
+        <translation>AE title del PACS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="170"/>
+        <source>Our AE title</source>
+        <translation>Nostro AE title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="183"/>
+        <source>Televisits</source>
+        <translation>Televisite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="187"/>
+        <source>Video server address</source>
+        <translation>Indirizzo del server video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="191"/>
+        <source>General</source>
+        <translation>Generale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="195"/>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="199"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="203"/>
+        <source>Lock the screen after</source>
+        <translation>Blocca lo schermo dopo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="210"/>
+        <source>In the demo the screen locks after 10 minutes.</source>
+        <translation>Nella demo lo schermo si blocca dopo 10 minuti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="270"/>
+        <source>This passphrase does not open the signing certificate.</source>
+        <translation>Questa passphrase non apre il certificato di firma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="279"/>
+        <source>Settings saved. The changes to the region, certificates, PACS or video server take effect the next time FSE Desk starts.</source>
+        <translation>Impostazioni salvate. Le modifiche a regione, certificati, PACS o server video avranno effetto al prossimo avvio di FSE Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="284"/>
+        <source>Settings saved. New windows use the new language at once; the main window changes language the next time FSE Desk starts.</source>
+        <translation>Impostazioni salvate. Le nuove finestre usano subito la nuova lingua; la finestra principale cambierà lingua al prossimo avvio di FSE Desk.</translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
         <location filename="../../ui/status_area.py" line="32"/>
@@ -3011,72 +3519,72 @@ La prenotazione già sul FSE:
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="71"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="88"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="92"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="150"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="147"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="185"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="194"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -3084,12 +3592,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="196"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="231"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="219"/>
         <source>Save report</source>
         <translation>Salva report</translation>
     </message>
@@ -3773,7 +4281,7 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/app.py" line="102"/>
+        <location filename="../../ui/app.py" line="105"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -4358,116 +4866,116 @@ Spostare comunque?</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="65"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="99"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="50"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="84"/>
         <source>Parameter</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="66"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="51"/>
         <source>Readings</source>
         <translation>Letture</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="67"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="52"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="68"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="53"/>
         <source>Mean</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="69"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="54"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="98"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="83"/>
         <source>Time</source>
         <translation>Ora</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="100"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="85"/>
         <source>Rule</source>
         <translation>Regola</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="101"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="86"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="132"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="117"/>
         <source>Period {start} – {end}</source>
         <translation>Periodo {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="125"/>
         <source>Produced by {author} on {when} with FSE Desk.</source>
         <translation>Prodotto da {author} il {when} con FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="176"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="131"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
         <source>Ambulatory Glucose Profile</source>
         <translation>Profilo glicemico ambulatoriale (AGP)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="151"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="136"/>
         <source>Glucose metrics</source>
         <translation>Indici glicemici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="155"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
         <source>Ambulatory Glucose Profile (AGP), last 14 days</source>
         <translation>Profilo glicemico ambulatoriale (AGP), ultimi 14 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="160"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="210"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="145"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="195"/>
         <source>Summary</source>
         <translation>Sintesi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
         <source>Charts</source>
         <translation>Grafici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="163"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="148"/>
         <source>Figures of the period</source>
         <translation>Valori del periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="168"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="205"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="153"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="190"/>
         <source>Alarms</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="181"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="166"/>
         <source>Telemonitoring report</source>
         <translation>Report di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="187"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="172"/>
         <source>Plan {id}, valid {start} – {end}, signed by {who}</source>
         <translation>Piano {id}, valido {start} – {end}, firmato da {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="198"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="183"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="185"/>
         <source>Parameters measured</source>
         <translation>Parametri rilevati</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="215"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
         <source>Report rilevazione di telemonitoraggio</source>
         <translation>Report rilevazione di telemonitoraggio</translation>
     </message>
@@ -4475,232 +4983,232 @@ Spostare comunque?</translation>
 <context>
     <name>telemonitoring</name>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="18"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
         <source>Below threshold</source>
         <translation>Sotto soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
         <source>Above threshold</source>
         <translation>Sopra soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
         <source>Weight gain</source>
         <translation>Aumento di peso</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="22"/>
         <source>Drop from baseline</source>
         <translation>Calo dal basale</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="27"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="30"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="35"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
         <source>Heart failure</source>
         <translation>Scompenso cardiaco</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
         <source>COPD</source>
         <translation>BPCO</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
         <source>Diabetes</source>
         <translation>Diabete</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="39"/>
         <source>Hypertension</source>
         <translation>Ipertensione</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="44"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
         <source>morning</source>
         <translation>mattina</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
         <source>afternoon</source>
         <translation>pomeriggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
         <source>evening</source>
         <translation>sera</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="48"/>
         <source>night</source>
         <translation>notte</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="54"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="55"/>
         <source>+{value} kg</source>
         <translation>+{value} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="62"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="63"/>
         <source>Time in range 70–180: {tir} % (target &gt; 70 %)</source>
         <translation>Tempo in range 70–180: {tir} % (obiettivo &gt; 70 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="65"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="66"/>
         <source>Below 70: {low} % · below 54: {very_low} % · above 180: {high} % · above 250: {very_high} %</source>
         <translation>Sotto 70: {low} % · sotto 54: {very_low} % · sopra 180: {high} % · sopra 250: {very_high} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="75"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="76"/>
         <source>Mean glucose {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</source>
         <translation>Glicemia media {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="81"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="82"/>
         <source>stable, ≤ 36 %</source>
         <translation>stabile, ≤ 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="84"/>
         <source>unstable, &gt; 36 %</source>
         <translation>instabile, &gt; 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="86"/>
         <source>Data: {days} days, {coverage} % of expected readings — {verdict}</source>
         <translation>Dati: {days} giorni, {coverage} % delle letture attese — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="90"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="91"/>
         <source>sufficient</source>
         <translation>sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="93"/>
         <source>NOT sufficient</source>
         <translation>NON sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="100"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="101"/>
         <source>Home BP protocol: not enough readings in the last 7 days ({n}; 12 needed).</source>
         <translation>Pressione domiciliare: letture insufficienti negli ultimi 7 giorni ({n}; ne servono 12).</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="106"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="107"/>
         <source>hypertension (≥ 135/85)</source>
         <translation>ipertensione (≥ 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="109"/>
         <source>normal (&lt; 135/85)</source>
         <translation>nella norma (&lt; 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="111"/>
         <source>Home BP protocol {first}–{last}, day 1 discarded: mean {sys}/{dia} mmHg over {n} readings — {verdict}</source>
         <translation>Pressione domiciliare {first}–{last}, primo giorno escluso: media {sys}/{dia} mmHg su {n} letture — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="126"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="127"/>
         <source>Weight {latest} kg, {change} kg against the lowest of the last {days} days ({baseline} kg); plan threshold +{limit} kg</source>
         <translation>Peso {latest} kg, {change} kg rispetto al minimo degli ultimi {days} giorni ({baseline} kg); soglia del piano +{limit} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="138"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="139"/>
         <source>ABOVE THRESHOLD</source>
         <translation>SOPRA SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="146"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="147"/>
         <source>SpO2 {latest} %</source>
         <translation>SpO2 {latest} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="152"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="153"/>
         <source>threshold {low} %</source>
         <translation>soglia {low} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="158"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="159"/>
         <source>own baseline {baseline} %</source>
         <translation>basale personale {baseline} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="164"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="165"/>
         <source>BELOW THRESHOLD</source>
         <translation>SOTTO SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="173"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="174"/>
         <source>type II: thresholds and automatic alarms</source>
         <translation>tipo II: soglie e allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="176"/>
         <source>type I: periodic review, no automatic alarms</source>
         <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="180"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="181"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
         <source>Parameters</source>
         <translation>Parametri</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
         <source>Thresholds</source>
         <translation>Soglie</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="184"/>
         <source>Devices</source>
         <translation>Dispositivi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="188"/>
         <source>Period: {start} – {end}</source>
         <translation>Periodo: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="191"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="192"/>
         <source>Programmes: {names}</source>
         <translation>Percorsi: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="195"/>
         <source>Signed by {who} on {when}</source>
         <translation>Firmato da {who} il {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="203"/>
         <source>{name}: {n} a day {when}</source>
         <translation>{name}: {n} al giorno {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="214"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="215"/>
         <source>systolic</source>
         <translation>sistolica</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="217"/>
         <source>diastolic</source>
         <translation>diastolica</translation>
     </message>
