@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -73,6 +74,7 @@ class CertificateSummary(QLabel):
     def show_file(self, path: str, passphrase: str | None = None) -> None:
         self.validity = None
         self.setStyleSheet("")
+        self.setVisible(bool(path))
         if not path:
             self.clear()
             return
@@ -109,6 +111,18 @@ class CertificateSummary(QLabel):
         self.setText(text)
 
 
+def field_cell(*widgets: QWidget | None) -> QWidget:
+    """One form cell stacking a field and the lines about it: hidden ones take no room."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for widget in widgets:
+        if widget is not None:
+            column.addWidget(widget)
+    return cell
+
+
 def error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -140,11 +154,12 @@ class SettingsForm:
         widget: QWidget,
         read: Callable[[], Any],
         write: Callable[[Any], None],
+        below: QWidget | None = None,
     ) -> QLabel:
-        """Add ``widget`` for ``key`` with an error line below it; return the error label."""
-        layout.addRow(label, widget)
+        """Add ``widget`` for ``key`` (``below`` it, e.g. a certificate's summary) with an
+        error line under them; return the error label."""
         error = error_label()
-        layout.addRow("", error)
+        layout.addRow(label, field_cell(widget, below, error))
         self._bindings[key] = _Binding(read, write, error, layout.parentWidget() or widget)
         return error
 
@@ -158,7 +173,14 @@ class SettingsForm:
             lambda value: edit.setText("" if value is None else str(value)),
         )
 
-    def file_row(self, layout: QFormLayout, label: str, key: str, field: FileField) -> None:
+    def file_row(
+        self,
+        layout: QFormLayout,
+        label: str,
+        key: str,
+        field: FileField,
+        below: QWidget | None = None,
+    ) -> None:
         self.add_row(
             layout,
             label,
@@ -166,6 +188,7 @@ class SettingsForm:
             field,
             lambda: field.path() or None,
             lambda value: field.set_path("" if value is None else str(value)),
+            below,
         )
 
     def number_row(

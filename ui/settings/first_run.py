@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -97,6 +97,17 @@ class FirstRunWizard(QWizard):
             self.setOption(QWizard.WizardOption.HaveCustomButton1)
             self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Open the demo"))
             self.customButtonClicked.connect(self._on_custom_button)
+            # The demo on the left, apart from the steps of the wizard.
+            self.setButtonLayout(
+                [
+                    QWizard.WizardButton.CustomButton1,
+                    QWizard.WizardButton.Stretch,
+                    QWizard.WizardButton.BackButton,
+                    QWizard.WizardButton.NextButton,
+                    QWizard.WizardButton.FinishButton,
+                    QWizard.WizardButton.CancelButton,
+                ]
+            )
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Save and start"))
         self.resize(780, 560)
 
@@ -191,7 +202,9 @@ class FirstRunWizard(QWizard):
         for label in (self.fhir_result, self.gateway_result):
             label.setWordWrap(True)
         layout = QVBoxLayout(page)
-        for widget in (intro, self.test_button, self.fhir_result, self.gateway_result):
+        layout.addWidget(intro)
+        layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.fhir_result, self.gateway_result):
             layout.addWidget(widget)
         layout.addWidget(self.save_error)
         layout.addStretch(1)

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 from fse_desk.errors import FseDeskError
 from fse_desk.region_check import TlsSettings, Verdict, client_certificate_problem, tls_settings
 from fse_desk.security.certificates import client_key_passphrase, store_client_key_passphrase
-from ui.settings.fields import CERTIFICATE_FILES, CertificateSummary, FileField, SettingsForm
+from ui.settings.fields import (
+    CERTIFICATE_FILES,
+    CertificateSummary,
+    FileField,
+    SettingsForm,
+    field_cell,
+)
 from ui.settings.fields import error_label as new_error_label
 
 KEY_FILES = "Keys (*.key *.pem);;All files (*)"
@@ -34,12 +40,11 @@ class EndpointRows(QObject):
             layout, self.tr("FSE 2.0 gateway address"), "region.gateway_base_url", self.gateway
         )
         self.ca_bundle = FileField(CERTIFICATE_FILES)
-        form.file_row(
-            layout, self.tr("Region's CA certificate"), "region.ca_bundle", self.ca_bundle
-        )
         hint = QLabel(self.tr("Only if the region uses its own certification authority."))
         hint.setWordWrap(True)
-        layout.addRow("", hint)
+        form.file_row(
+            layout, self.tr("Region's CA certificate"), "region.ca_bundle", self.ca_bundle, hint
+        )
 
 
 class ClientCertificateRows(QObject):
@@ -48,22 +53,25 @@ class ClientCertificateRows(QObject):
     def __init__(self, form: SettingsForm, layout: QFormLayout) -> None:
         super().__init__(layout)
         self.cert = FileField(CERTIFICATE_FILES)
-        form.file_row(
-            layout, self.tr("Authentication certificate"), "region.client_cert", self.cert
-        )
         self.summary = CertificateSummary()
-        layout.addRow("", self.summary)
+        form.file_row(
+            layout,
+            self.tr("Authentication certificate"),
+            "region.client_cert",
+            self.cert,
+            self.summary,
+        )
         self.key = FileField(KEY_FILES)
         form.file_row(layout, self.tr("Its private key"), "region.client_key", self.key)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("only if the key is protected by a passphrase"))
-        layout.addRow(self.tr("Key passphrase"), self.passphrase)
         self.passphrase_error = new_error_label()
-        layout.addRow("", self.passphrase_error)
         note = QLabel(self.tr("The passphrase is kept in the system keyring, never in the file."))
         note.setWordWrap(True)
-        layout.addRow("", note)
+        layout.addRow(
+            self.tr("Key passphrase"), field_cell(self.passphrase, note, self.passphrase_error)
+        )
         self.cert.changed.connect(lambda: self.summary.show_file(self.cert.path()))
 
     def load_passphrase(self, profile: str | None) -> None:

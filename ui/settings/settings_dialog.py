@@ -33,7 +33,13 @@ from fse_desk.errors import CertificateError, ConfigError, FseDeskError
 from fse_desk.security.certificate_info import describe_certificate
 from fse_desk.security.certificates import store_certificate_passphrase
 from ui.messages import user_message
-from ui.settings.fields import CertificateSummary, FileField, SettingsForm, error_label
+from ui.settings.fields import (
+    CertificateSummary,
+    FileField,
+    SettingsForm,
+    error_label,
+    field_cell,
+)
 from ui.settings.region_rows import ClientCertificateRows, EndpointRows
 
 # What takes effect without a restart; every other key at the next start.
@@ -122,17 +128,21 @@ class SettingsDialog(QDialog):
         layout = self._page(self.tr("Certificates"))
         self.tls = ClientCertificateRows(self.form, layout)
         self.signing = FileField(PKCS12_FILES)
-        self.form.file_row(
-            layout, self.tr("Signing certificate (PKCS#12)"), "user.certificate", self.signing
-        )
         self.signing_summary = CertificateSummary()
-        layout.addRow("", self.signing_summary)
+        self.form.file_row(
+            layout,
+            self.tr("Signing certificate (PKCS#12)"),
+            "user.certificate",
+            self.signing,
+            self.signing_summary,
+        )
         self.signing_passphrase = QLineEdit()
         self.signing_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.signing_passphrase.setPlaceholderText(self.tr("leave empty to keep the one saved"))
-        layout.addRow(self.tr("Signing passphrase"), self.signing_passphrase)
         self.signing_error = error_label()
-        layout.addRow("", self.signing_error)
+        layout.addRow(
+            self.tr("Signing passphrase"), field_cell(self.signing_passphrase, self.signing_error)
+        )
         self.signing.changed.connect(self._describe_signing)
         self.signing_passphrase.editingFinished.connect(self._describe_signing)
         if self.profile is None:  # the demo: no operator of ours to hold a passphrase
