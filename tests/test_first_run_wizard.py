@@ -6,9 +6,11 @@ page is checked before the next; the demo is one click away."""
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +20,7 @@ from fse_desk.security.certificates import client_key_passphrase
 from tests.fixtures_tls import Authority, Issued, TlsRegion
 from ui.i18n import install_translators
 from ui.settings import FirstRunWizard
+from ui.settings.first_run import ask_configuration
 
 
 @pytest.fixture
@@ -154,3 +157,25 @@ def test_the_demo_is_one_click_away_and_a_chosen_language_is_kept(
     assert wizard.result() == FirstRunWizard.DEMO
     assert read_config_file(path) == {"ui": {"language": "en"}}  # nothing written
     assert wizard.collected()["ui"] == {"language": "en"}
+
+
+def _on_the_wizard(act: Callable[[FirstRunWizard], None]) -> None:
+    """Once the modal wizard runs its own loop, ``act`` on it."""
+
+    def find_and_act() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard)]
+        act(next(w for w in shown if w.isVisible()))
+
+    QTimer.singleShot(0, find_and_act)
+
+
+def test_the_start_continues_with_the_demo_or_stops_when_closed(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    path = tmp_path / "config.toml"
+    _on_the_wizard(lambda w: w.button(QWizard.WizardButton.CustomButton1).click())
+    config = ask_configuration(path, tmp_path / "data")
+    assert config is not None and config.is_demo and config.data_dir == tmp_path / "data"
+    _on_the_wizard(lambda w: w.reject())
+    assert ask_configuration(path, tmp_path / "data") is None
+    assert not path.exists()

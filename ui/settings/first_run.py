@@ -303,6 +303,11 @@ def first_run(path: Path, data_dir: Path | None) -> AppConfig | None:
     from ui.app import create_application  # the QApplication with its translators and style
 
     create_application()
+    return ask_configuration(path, data_dir)
+
+
+def ask_configuration(path: Path, data_dir: Path | None) -> AppConfig | None:
+    """The wizard, modal, on the running QApplication (see :func:`first_run`)."""
     wizard = FirstRunWizard(path)
     wizard.show()
     if wizard.exec() in (FirstRunWizard.DEMO, QWizard.DialogCode.Accepted.value):
