@@ -13,7 +13,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from fse_desk.config import AppConfig, DemoConfig, load_config, read_config_file
@@ -201,3 +201,26 @@ def test_the_window_opens_the_settings_and_applies_language_and_lock(
     apply_settings(window, {"ui": {"language": "en"}}, "")
     assert QCoreApplication.translate("MainWindow", "Sync now") == "Sync now"
     assert window.inactivity.timeout_ms == 10 * 60_000  # no [user]: the default
+
+
+def test_from_the_demo_the_wizard_connects_a_real_region(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, tmp_path / "config.toml")
+    dialog.show()
+    dialog.connect_button.click()
+    wizard = dialog.wizard
+    assert wizard.isVisible()
+    assert not wizard.button(QWizard.WizardButton.CustomButton1).isVisible()  # in the demo already
+
+
+def test_a_half_filled_pacs_is_named_not_dropped(qtbot: QtBot, config_file: Path) -> None:
+    dialog = _dialog(qtbot, config_file)
+    dialog.protocol.setCurrentIndex(dialog.protocol.findData("dimse"))
+    assert dialog.save()  # the protocol alone: still no PACS
+    assert "pacs" not in read_config_file(config_file)
+    dialog = _dialog(qtbot, config_file)
+    dialog.protocol.setCurrentIndex(dialog.protocol.findData("dimse"))
+    dialog.called_ae.setText("ASLPACS")
+    assert not dialog.save()
+    assert dialog.tabs.currentIndex() == 2
+    shown = [label.text() for label in dialog.findChildren(type(dialog.where))]
+    assert any('"pacs.host" manca ed è obbligatoria' in text for text in shown)

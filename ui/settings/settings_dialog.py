@@ -220,10 +220,10 @@ class SettingsDialog(QDialog):
             self.lock_minutes.setToolTip(self.tr("In the demo the screen locks after 10 minutes."))
 
     def collected(self) -> dict[str, Any]:
-        """The tables as the form says; a [pacs] with no address is no PACS."""
+        """The tables as the form says; a [pacs] with nothing but the protocol and the port
+        (which always have a value on screen) is no PACS."""
         raw = self.form.collect(self.raw)
-        pacs = raw.get("pacs", {})
-        if not (pacs.get("dicomweb_base_url") or pacs.get("host")):
+        if not set(raw.get("pacs", {})) - {"protocol", "port"}:
             raw.pop("pacs", None)
         return raw
 
