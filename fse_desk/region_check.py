@@ -15,7 +15,7 @@ import enum
 import socket
 import ssl
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -65,6 +65,7 @@ class Verdict(enum.Enum):
     BAD_ADDRESS = "bad-address"  # not an https:// URL FSE Desk may use
     CLIENT_CERT_UNUSABLE = "client-cert-unusable"  # file unreadable, key mismatch, passphrase
     CLIENT_CERT_EXPIRED = "client-cert-expired"  # ours, checked before connecting
+    CA_UNUSABLE = "ca-unusable"  # the region's CA file holds no certificate
     NAME_NOT_FOUND = "name-not-found"  # DNS: no such host
     REFUSED = "refused"  # the host answers, nothing listens on the port
     TIMEOUT = "timeout"
@@ -162,9 +163,12 @@ def _get(
     if (problem := client_certificate_problem(tls, now=now)) is not None:
         return problem
     limits = HttpLimits(deadline_s=timeout_s * 2, use_environment=use_environment)
-    client = guarded_client(
-        base_url, timeout_s=timeout_s, tls=tls, limits=limits, headers={"Accept": FHIR_JSON}
-    )
+    try:
+        client = guarded_client(
+            base_url, timeout_s=timeout_s, tls=tls, limits=limits, headers={"Accept": FHIR_JSON}
+        )
+    except (ssl.SSLError, OSError) as exc:  # our certificate loaded above: it is the CA file
+        return ConnectionCheck(Verdict.CA_UNUSABLE, f"the CA file does not load: {exc}")
     try:
         with client:
             response = client.get(path)
@@ -242,8 +246,8 @@ def client_certificate_problem(
             f"the client certificate is valid {own.not_before:%Y-%m-%d}"
             f" to {own.not_after:%Y-%m-%d}",
         )
-    try:
-        ssl_context(tls, use_environment=False)
+    try:  # without the CA file: a bad one is the CA's problem, not our certificate's
+        ssl_context(replace(tls, ca_bundle=None), use_environment=False)
     except (ssl.SSLError, OSError) as exc:  # wrong key, wrong passphrase, unreadable
         return ConnectionCheck(
             Verdict.CLIENT_CERT_UNUSABLE, f"the certificate does not load: {exc}"

@@ -108,3 +108,10 @@ def test_the_gateway_needs_only_an_answer(tls_region: TlsRegion) -> None:
     assert check_reachable(gateway, tls_region.tls).verdict is Verdict.OK
     no_cert = TlsSettings(tls_region.region_ca.bundle)
     assert check_reachable(gateway, no_cert).verdict is Verdict.CLIENT_CERT_REJECTED
+
+
+def test_a_ca_file_that_is_not_a_certificate(tls_region: TlsRegion, tmp_path: Path) -> None:
+    notes = tmp_path / "ca-notes.txt"
+    notes.write_text("the region's CA: ask Mario\n", encoding="utf-8")
+    tls = TlsSettings(notes, tls_region.operator.cert, tls_region.operator.key)
+    assert check_fhir_server(tls_region.url, tls).verdict is Verdict.CA_UNUSABLE

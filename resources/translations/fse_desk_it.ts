@@ -387,32 +387,32 @@ La prenotazione già sul FSE:
 <context>
     <name>CertificateSummary</name>
     <message>
-        <location filename="../../ui/settings/fields.py" line="82"/>
+        <location filename="../../ui/settings/fields.py" line="84"/>
         <source>Enter the passphrase to see whose certificate this is.</source>
         <translation>Inserisci la passphrase per vedere di chi è il certificato.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="87"/>
+        <location filename="../../ui/settings/fields.py" line="89"/>
         <source>This file holds no readable certificate: choose the certificate file.</source>
         <translation>Questo file non contiene un certificato leggibile: scegli il file del certificato.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="91"/>
+        <location filename="../../ui/settings/fields.py" line="93"/>
         <source>Holder: {subject} — issued by {issuer} — valid until {end}</source>
         <translation>Titolare: {subject} — emesso da {issuer} — valido fino al {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="96"/>
+        <location filename="../../ui/settings/fields.py" line="98"/>
         <source>It expires in {days} days: ask the certification authority for a new one now.</source>
         <translation>Scade tra {days} giorni: chiedine subito uno nuovo all&apos;autorità di certificazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="99"/>
+        <location filename="../../ui/settings/fields.py" line="101"/>
         <source>It has expired: the region will refuse it. Ask for a new one.</source>
         <translation>È scaduto: la regione lo rifiuterà. Chiedine uno nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="102"/>
+        <location filename="../../ui/settings/fields.py" line="104"/>
         <source>It is not valid yet: check this computer&apos;s date and time.</source>
         <translation>Non è ancora valido: controlla data e ora di questo computer.</translation>
     </message>
@@ -420,37 +420,37 @@ La prenotazione già sul FSE:
 <context>
     <name>ClientCertificateRows</name>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="52"/>
+        <location filename="../../ui/settings/region_rows.py" line="59"/>
         <source>Authentication certificate</source>
         <translation>Certificato di autenticazione</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="57"/>
+        <location filename="../../ui/settings/region_rows.py" line="65"/>
         <source>Its private key</source>
         <translation>La sua chiave privata</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="60"/>
+        <location filename="../../ui/settings/region_rows.py" line="68"/>
         <source>only if the key is protected by a passphrase</source>
         <translation>solo se la chiave è protetta da una passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="61"/>
+        <location filename="../../ui/settings/region_rows.py" line="73"/>
         <source>Key passphrase</source>
         <translation>Passphrase della chiave</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="64"/>
+        <location filename="../../ui/settings/region_rows.py" line="70"/>
         <source>The passphrase is kept in the system keyring, never in the file.</source>
         <translation>La passphrase è custodita nel portachiavi di sistema, mai nel file.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="97"/>
+        <location filename="../../ui/settings/region_rows.py" line="105"/>
         <source>This certificate has expired: the region will refuse it.</source>
         <translation>Questo certificato è scaduto: la regione lo rifiuterà.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="100"/>
+        <location filename="../../ui/settings/region_rows.py" line="108"/>
         <source>The key does not open with this passphrase, or it is not the key of this certificate.</source>
         <translation>La chiave non si apre con questa passphrase, oppure non è la chiave di questo certificato.</translation>
     </message>
@@ -512,81 +512,86 @@ La prenotazione già sul FSE:
     </message>
     <message>
         <location filename="../../ui/settings/connection_texts.py" line="36"/>
+        <source>The file chosen as the region&apos;s CA certificate holds no certificate: choose the CA file the region gave (usually .pem or .crt).</source>
+        <translation>Il file scelto come certificato della CA della regione non contiene un certificato: scegli il file della CA fornito dalla regione (di solito .pem o .crt).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="41"/>
         <source>The server name does not exist for this computer (DNS): check the address for typing mistakes, and whether the region&apos;s network needs a VPN.</source>
         <translation>Il nome del server non esiste per questo computer (DNS): controlla che l&apos;indirizzo non contenga errori di battitura e se la rete della regione richiede una VPN.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="41"/>
+        <location filename="../../ui/settings/connection_texts.py" line="46"/>
         <source>The server is down, or nothing answers on that port: check the port in the address, then ask the region whether the service is up.</source>
         <translation>Il server è spento, oppure su quella porta non risponde nulla: controlla la porta nell&apos;indirizzo, poi chiedi alla regione se il servizio è attivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="46"/>
+        <location filename="../../ui/settings/connection_texts.py" line="51"/>
         <source>No answer in time: a firewall or proxy may be blocking the connection, or the server is overloaded. Check the practice&apos;s firewall, then try again.</source>
         <translation>Nessuna risposta in tempo: un firewall o un proxy potrebbe bloccare la connessione, oppure il server è sovraccarico. Controlla il firewall dello studio, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="51"/>
+        <location filename="../../ui/settings/connection_texts.py" line="56"/>
         <source>The server&apos;s certificate is issued by an authority this computer does not trust: choose the region&apos;s CA certificate file (ask the region for it).</source>
         <translation>Il certificato del server è emesso da un&apos;autorità di cui questo computer non si fida: scegli il file del certificato della CA della regione (chiedilo alla regione).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="56"/>
+        <location filename="../../ui/settings/connection_texts.py" line="61"/>
         <source>The server&apos;s certificate is for another name than the one in the address: use the exact host name the region gave, not an IP address or an alias.</source>
         <translation>Il certificato del server è intestato a un nome diverso da quello dell&apos;indirizzo: usa esattamente il nome host indicato dalla regione, non un indirizzo IP o un alias.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="61"/>
+        <location filename="../../ui/settings/connection_texts.py" line="66"/>
         <source>The server&apos;s certificate has expired (or is not valid yet): check this computer&apos;s date and time; if they are right, tell the region.</source>
         <translation>Il certificato del server è scaduto (o non è ancora valido): controlla data e ora di questo computer; se sono giuste, avvisa la regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="66"/>
+        <location filename="../../ui/settings/connection_texts.py" line="71"/>
         <source>The secure connection (TLS) failed: the server and this computer share no TLS version or cipher, or a proxy is interfering.</source>
         <translation>La connessione sicura (TLS) non è riuscita: il server e questo computer non hanno una versione TLS o una cifratura in comune, oppure un proxy interferisce.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="71"/>
+        <location filename="../../ui/settings/connection_texts.py" line="76"/>
         <source>The server refused our authentication certificate (or needs one): choose the certificate the region issued to this practice, with its key.</source>
         <translation>Il server ha rifiutato il nostro certificato di autenticazione (o ne richiede uno): scegli il certificato che la regione ha rilasciato a questo studio, con la sua chiave.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="76"/>
+        <location filename="../../ui/settings/connection_texts.py" line="81"/>
         <source>The server closed the connection without answering: check the address and the port, and any proxy between this computer and the region.</source>
         <translation>Il server ha chiuso la connessione senza rispondere: controlla indirizzo e porta ed eventuali proxy tra questo computer e la regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="81"/>
+        <location filename="../../ui/settings/connection_texts.py" line="86"/>
         <source>The server refused access (HTTP {status}): the certificate is not enabled for this service. Ask the region to enable it.</source>
         <translation>Il server ha negato l&apos;accesso (HTTP {status}): il certificato non è abilitato a questo servizio. Chiedi alla regione di abilitarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="86"/>
+        <location filename="../../ui/settings/connection_texts.py" line="91"/>
         <source>The server answers, but there is no FHIR service at this address (HTTP 404): check the path after the host name (for example /fhir).</source>
         <translation>Il server risponde, ma a questo indirizzo non c&apos;è un servizio FHIR (HTTP 404): controlla il percorso dopo il nome host (per esempio /fhir).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="91"/>
+        <location filename="../../ui/settings/connection_texts.py" line="96"/>
         <source>The server has an internal error (HTTP {status}): try again later; if it persists, tell the region.</source>
         <translation>Il server ha un errore interno (HTTP {status}): riprova più tardi; se continua, avvisa la regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="96"/>
+        <location filename="../../ui/settings/connection_texts.py" line="101"/>
         <source>The server answered with an unexpected error (HTTP {status}): check the address with the region.</source>
         <translation>Il server ha risposto con un errore inatteso (HTTP {status}): verifica l&apos;indirizzo con la regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="101"/>
+        <location filename="../../ui/settings/connection_texts.py" line="106"/>
         <source>The address answers, but not as a FHIR server: check that it is the FHIR base address the region gave, not a web page.</source>
         <translation>L&apos;indirizzo risponde, ma non come un server FHIR: controlla che sia l&apos;indirizzo base FHIR indicato dalla regione e non una pagina web.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="106"/>
+        <location filename="../../ui/settings/connection_texts.py" line="111"/>
         <source>The server speaks FHIR {version}, but FSE Desk needs FHIR R4 (4.0): check the address with the region.</source>
         <translation>Il server usa FHIR {version}, ma FSE Desk richiede FHIR R4 (4.0): verifica l&apos;indirizzo con la regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/connection_texts.py" line="117"/>
+        <location filename="../../ui/settings/connection_texts.py" line="122"/>
         <source>Connected: the gateway accepts our certificate.</source>
         <translation>Connesso: il gateway accetta il nostro certificato.</translation>
     </message>
@@ -793,22 +798,22 @@ La prenotazione già sul FSE:
 <context>
     <name>EndpointRows</name>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="29"/>
+        <location filename="../../ui/settings/region_rows.py" line="35"/>
         <source>FHIR server (R4) address</source>
         <translation>Indirizzo del server FHIR (R4)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="34"/>
+        <location filename="../../ui/settings/region_rows.py" line="40"/>
         <source>FSE 2.0 gateway address</source>
         <translation>Indirizzo del gateway FSE 2.0</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="38"/>
+        <location filename="../../ui/settings/region_rows.py" line="46"/>
         <source>Region&apos;s CA certificate</source>
         <translation>Certificato della CA della regione</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/region_rows.py" line="40"/>
+        <location filename="../../ui/settings/region_rows.py" line="43"/>
         <source>Only if the region uses its own certification authority.</source>
         <translation>Solo se la regione usa una propria autorità di certificazione.</translation>
     </message>
@@ -1118,12 +1123,12 @@ La prenotazione già sul FSE:
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../ui/settings/fields.py" line="44"/>
+        <location filename="../../ui/settings/fields.py" line="45"/>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="60"/>
+        <location filename="../../ui/settings/fields.py" line="61"/>
         <source>Choose a file</source>
         <translation>Scegli un file</translation>
     </message>
@@ -1141,17 +1146,17 @@ La prenotazione già sul FSE:
         <translation>Apri la demo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="100"/>
+        <location filename="../../ui/settings/first_run.py" line="111"/>
         <source>Save and start</source>
         <translation>Salva e avvia</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="106"/>
+        <location filename="../../ui/settings/first_run.py" line="117"/>
         <source>Welcome to FSE Desk</source>
         <translation>Benvenuto in FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="109"/>
+        <location filename="../../ui/settings/first_run.py" line="120"/>
         <source>FSE Desk is not connected to a region yet. In a few steps this wizard sets it up with what the region gave your practice:
 
 • the address of the regional FSE server (FHIR R4) and, to publish the PSS, of the FSE 2.0 gateway;
@@ -1168,93 +1173,93 @@ Then &quot;Test connection&quot; checks that everything works before saving. To 
 Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. Per dare prima un&apos;occhiata, apri la demo: non chiede nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="126"/>
+        <location filename="../../ui/settings/first_run.py" line="137"/>
         <source>Region addresses</source>
         <translation>Indirizzi della regione</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="127"/>
+        <location filename="../../ui/settings/first_run.py" line="138"/>
         <source>The addresses the region gave for the FSE server and the FSE 2.0 gateway.</source>
         <translation>Gli indirizzi indicati dalla regione per il server FSE e per il gateway FSE 2.0.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="137"/>
+        <location filename="../../ui/settings/first_run.py" line="148"/>
         <source>Authentication certificate</source>
         <translation>Certificato di autenticazione</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="139"/>
+        <location filename="../../ui/settings/first_run.py" line="150"/>
         <source>The certificate with which this workstation identifies itself to the region (a .pem or .crt file and its key). Leave it empty if the region does not ask for one.</source>
         <translation>Il certificato con cui questa postazione si presenta alla regione (un file .pem o .crt e la sua chiave). Lascia vuoto se la regione non lo richiede.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="151"/>
+        <location filename="../../ui/settings/first_run.py" line="162"/>
         <source>Who uses this workstation</source>
         <translation>Chi usa questa postazione</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="152"/>
+        <location filename="../../ui/settings/first_run.py" line="163"/>
         <source>The operator signed in on this workstation, as registered with the region.</source>
         <translation>L&apos;operatore che accede da questa postazione, come registrato presso la regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="156"/>
+        <location filename="../../ui/settings/first_run.py" line="167"/>
         <source>e.g. Dott. Mario Rossi</source>
         <translation>es. Dott. Mario Rossi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="157"/>
+        <location filename="../../ui/settings/first_run.py" line="168"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="161"/>
+        <location filename="../../ui/settings/first_run.py" line="172"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="166"/>
+        <location filename="../../ui/settings/first_run.py" line="177"/>
         <source>Role</source>
         <translation>Ruolo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="168"/>
+        <location filename="../../ui/settings/first_run.py" line="179"/>
         <source>e.g. rossi</source>
         <translation>es. rossi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="169"/>
+        <location filename="../../ui/settings/first_run.py" line="180"/>
         <source>Profile name</source>
         <translation>Nome del profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="170"/>
+        <location filename="../../ui/settings/first_run.py" line="181"/>
         <source>Letters, digits, - and _: it names the encrypted local cache.</source>
         <translation>Lettere, cifre, - e _: dà il nome all&apos;archivio locale cifrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="177"/>
-        <location filename="../../ui/settings/first_run.py" line="186"/>
+        <location filename="../../ui/settings/first_run.py" line="188"/>
+        <location filename="../../ui/settings/first_run.py" line="197"/>
         <source>Test connection</source>
         <translation>Prova connessione</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="181"/>
+        <location filename="../../ui/settings/first_run.py" line="192"/>
         <source>FSE Desk asks the FSE server for its capabilities (/metadata) with the certificate chosen, as it will do every day. Nothing is sent about patients.</source>
         <translation>FSE Desk chiede al server FSE le sue funzionalità (/metadata) con il certificato scelto, come farà ogni giorno. Non viene inviato nulla sui pazienti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="231"/>
+        <location filename="../../ui/settings/first_run.py" line="244"/>
         <source>Testing the connection…</source>
         <translation>Prova della connessione in corso…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="242"/>
+        <location filename="../../ui/settings/first_run.py" line="255"/>
         <source>FSE server</source>
         <translation>Server FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="244"/>
+        <location filename="../../ui/settings/first_run.py" line="257"/>
         <source>FSE 2.0 gateway</source>
         <translation>Gateway FSE 2.0</translation>
     </message>
@@ -3080,147 +3085,147 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="56"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="76"/>
         <source>Configuration file: {path}</source>
         <translation>File di configurazione: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="94"/>
         <source>Region</source>
         <translation>Regione</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="99"/>
         <source>FSE Desk is running on the demo region. The first-run wizard connects a real region: its addresses, the certificate and the operator, tested before saving.</source>
         <translation>FSE Desk sta usando la regione dimostrativa. La procedura di primo avvio collega una regione reale: indirizzi, certificato e operatore, provati prima di salvare.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="106"/>
         <source>Connect a real region…</source>
         <translation>Collega una regione reale…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="123"/>
         <source>The region is configured: restart FSE Desk to leave the demo and use it.</source>
         <translation>La regione è configurata: riavvia FSE Desk per lasciare la demo e usarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="128"/>
         <source>Certificates</source>
         <translation>Certificati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="134"/>
         <source>Signing certificate (PKCS#12)</source>
         <translation>Certificato di firma (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="132"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="141"/>
         <source>leave empty to keep the one saved</source>
         <translation>lascia vuoto per tenere quella salvata</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="144"/>
         <source>Signing passphrase</source>
         <translation>Passphrase di firma</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="158"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="160"/>
         <source>DICOMweb (web address)</source>
         <translation>DICOMweb (indirizzo web)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="161"/>
         <source>DICOM network (DIMSE)</source>
         <translation>Rete DICOM (DIMSE)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="162"/>
         <source>How to reach it</source>
         <translation>Come raggiungerlo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="166"/>
         <source>DICOMweb address</source>
         <translation>Indirizzo DICOMweb</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="169"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="173"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="176"/>
         <source>PACS AE title</source>
         <translation>AE title del PACS</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="180"/>
         <source>Our AE title</source>
         <translation>Nostro AE title</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="193"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="187"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="197"/>
         <source>Video server address</source>
         <translation>Indirizzo del server video</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="191"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="201"/>
         <source>General</source>
         <translation>Generale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="195"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="205"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="209"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="213"/>
         <source>Lock the screen after</source>
         <translation>Blocca lo schermo dopo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="220"/>
         <source>In the demo the screen locks after 10 minutes.</source>
         <translation>Nella demo lo schermo si blocca dopo 10 minuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="270"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="280"/>
         <source>This passphrase does not open the signing certificate.</source>
         <translation>Questa passphrase non apre il certificato di firma.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="279"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="289"/>
         <source>Settings saved. The changes to the region, certificates, PACS or video server take effect the next time FSE Desk starts.</source>
         <translation>Impostazioni salvate. Le modifiche a regione, certificati, PACS o server video avranno effetto al prossimo avvio di FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="284"/>
+        <location filename="../../ui/settings/settings_dialog.py" line="294"/>
         <source>Settings saved. New windows use the new language at once; the main window changes language the next time FSE Desk starts.</source>
         <translation>Impostazioni salvate. Le nuove finestre usano subito la nuova lingua; la finestra principale cambierà lingua al prossimo avvio di FSE Desk.</translation>
     </message>

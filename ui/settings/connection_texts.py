@@ -33,6 +33,11 @@ def _texts() -> dict[Verdict, str]:
             "Our authentication certificate has expired (or is not valid yet): ask the "
             "certification authority for a new one, and check this computer's date.",
         ),
+        Verdict.CA_UNUSABLE: QCoreApplication.translate(
+            "ConnectionTexts",
+            "The file chosen as the region's CA certificate holds no certificate: choose the "
+            "CA file the region gave (usually .pem or .crt).",
+        ),
         Verdict.NAME_NOT_FOUND: QCoreApplication.translate(
             "ConnectionTexts",
             "The server name does not exist for this computer (DNS): check the address for "
