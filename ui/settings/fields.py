@@ -69,10 +69,8 @@ class CertificateSummary(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.validity: Validity | None = None
 
     def show_file(self, path: str, passphrase: str | None = None) -> None:
-        self.validity = None
         self.setStyleSheet("")
         self.setVisible(bool(path))
         if not path:
@@ -89,7 +87,6 @@ class CertificateSummary(QLabel):
                 self.tr("This file holds no readable certificate: choose the certificate file.")
             )
             return
-        self.validity = info.validity
         text = self.tr("Holder: {subject} — issued by {issuer} — valid until {end}").format(
             subject=info.subject, issuer=info.issuer, end=format_date(info.not_after.date())
         )

@@ -82,7 +82,6 @@ class FirstRunWizard(QWizard):
         self.path = path
         self.base: dict[str, Any] = read_config_file(path)  # e.g. a language already chosen
         self.form = SettingsForm()
-        self.result_check: ConnectionResult | None = None
         self._worker: Worker | None = None
         self.setWindowTitle(self.tr("FSE Desk — connect your region"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -251,7 +250,6 @@ class FirstRunWizard(QWizard):
         worker.start()
 
     def _on_checked(self, result: ConnectionResult) -> None:
-        self.result_check = result
         self._show(self.fhir_result, self.tr("FSE server"), result.fhir, fhir=True)
         if result.gateway is not None:
             self._show(self.gateway_result, self.tr("FSE 2.0 gateway"), result.gateway, fhir=False)
