@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import keyring
+import keyring.backends.fail
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
@@ -224,3 +226,16 @@ def test_a_half_filled_pacs_is_named_not_dropped(qtbot: QtBot, config_file: Path
     assert dialog.tabs.currentIndex() == 2
     shown = [label.text() for label in dialog.findChildren(type(dialog.where))]
     assert any('"pacs.host" manca ed è obbligatoria' in text for text in shown)
+
+
+def test_without_a_keyring_a_passphrase_is_not_lost_silently(
+    qtbot: QtBot, config_file: Path
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    before = config_file.read_bytes()
+    dialog = _dialog(qtbot, config_file)
+    dialog.signing_passphrase.setText("segreta")
+    assert not dialog.save()
+    assert dialog.general_error.isVisibleTo(dialog)
+    assert "keyring" in dialog.general_error.text()
+    assert config_file.read_bytes() == before
