@@ -1,6 +1,8 @@
 """FSE Desk entry point.
 
-fse-desk                 open the workstation (the built-in demo FSE if no config)
+fse-desk                 open the workstation; with no region configured, the first-run
+                         wizard (which also offers the demo)
+fse-desk --demo          open the workstation on the built-in demo FSE
 fse-desk sync --once     sync the cache without a window and print a summary
 fse-desk vocabulary import KIND FILE
                          install an official list (icd9cm, atc, allergens, vaccines)
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fse-desk", description="FSE Desk workstation")
     parser.add_argument("--config", type=Path, help="configuration file (TOML)")
     parser.add_argument("--data-dir", type=Path, help="where the cache and demo region live")
+    parser.add_argument(
+        "--demo", action="store_true", help="the built-in demo FSE, whatever is configured"
+    )
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", help="sync the cache with the regional FSE")
     sync.add_argument(
@@ -46,14 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     from fse_desk.security.redaction import install_on
 
     install_on(logging.getLogger().handlers)  # no names, CFs or identifiers in the log
-    from fse_desk.config import load_config
+    from fse_desk.config import default_config_path, demo_config, load_config
     from fse_desk.errors import ConfigError
 
+    if args.config is not None:
+        # The settings dialog writes back to the file this run started with.
+        os.environ["FSE_DESK_CONFIG"] = str(args.config)
     try:
         config = load_config(args.config, data_dir=args.data_dir)
     except ConfigError as exc:
         print(f"Configurazione non valida: {exc}", file=sys.stderr)
         return 1
+    if config.language:  # FSE_DESK_LANG, when set, still wins for this run
+        os.environ.setdefault("FSE_DESK_LANG", config.language)
     if args.command == "sync":
         from fse_desk.cli import sync_once
 
@@ -62,6 +73,15 @@ def main(argv: list[str] | None = None) -> int:
         from fse_desk.cli import import_vocabulary
 
         return import_vocabulary(config, args.kind, args.file)
+    if args.demo:
+        config = demo_config(config)
+    elif config.is_demo:
+        from ui.settings import first_run
+
+        chosen = first_run(default_config_path(), args.data_dir)
+        if chosen is None:  # the wizard was closed: nothing to open
+            return 0
+        config = chosen
     from ui.app import run
 
     return run(config)

@@ -52,6 +52,12 @@ points it at a real region instead::
     organization_id = "080105-MMG"  # the practice that keeps the PSS (custodian)
     organization_name = "Studio medico Rossi"
     lock_minutes = 10               # optional: lock the screen after 5 to 15 idle minutes
+
+    [ui]                            # optional, also in the demo
+    language = "it"                 # "it" or "en"
+
+The settings dialog and the first-run wizard write this file back through
+:mod:`fse_desk.config_writer`.
 """
 
 from __future__ import annotations
@@ -156,6 +162,7 @@ class AppConfig:
     data_dir: Path
     pacs: PacsConfig | None = None
     televisit: TelevisitConfig | None = None
+    language: str | None = None  # [ui] language; None: FSE_DESK_LANG, else Italian
 
     @property
     def is_demo(self) -> bool:
@@ -171,6 +178,13 @@ class AppConfig:
         """Where an administrator's official lists are installed (``fse-desk vocabulary
         import``); from the next start the PSS editor prefers them to the shipped lists."""
         return self.data_dir / "vocabularies"
+
+
+def demo_config(config: AppConfig) -> AppConfig:
+    """``config`` on the built-in demo region: no region, no operator of ours (``--demo``)."""
+    return AppConfig(
+        user=None, region=None, demo=config.demo, data_dir=config.data_dir, language=config.language
+    )
 
 
 def default_config_path() -> Path:
@@ -197,6 +211,14 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> Ap
     data_dir = data_dir or default_data_dir()
     if not path.exists():
         return AppConfig(user=None, region=None, demo=DemoConfig(), data_dir=data_dir)
+    return config_from_raw(read_config_file(path), data_dir=data_dir)
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The checked tables of the file at ``path`` (empty when there is no file), as
+    written: what the settings dialog edits and :mod:`fse_desk.config_writer` saves."""
+    if not path.exists():
+        return {}
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -206,6 +228,11 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> Ap
     except tomllib.TOMLDecodeError as exc:
         raise config_schema.syntax_error(path, exc) from exc
     config_schema.validate(raw, text, path)
+    return raw
+
+
+def config_from_raw(raw: dict[str, Any], *, data_dir: Path) -> AppConfig:
+    """The configuration a checked file (``config_schema.validate``) describes."""
     return AppConfig(
         user=_user(raw["user"]) if "user" in raw else None,
         region=_region(raw["region"]) if "region" in raw else None,
@@ -213,6 +240,7 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None) -> Ap
         data_dir=Path(raw["data_dir"]).expanduser() if "data_dir" in raw else data_dir,
         pacs=_pacs(raw["pacs"]) if "pacs" in raw else None,
         televisit=_televisit(raw["televisit"]) if "televisit" in raw else None,
+        language=raw.get("ui", {}).get("language"),
     )
 
 

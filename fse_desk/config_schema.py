@@ -27,6 +27,7 @@ from fse_desk.errors import ConfigError
 Check = Callable[[Any], str | None]
 
 _PROFILE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+LANGUAGES = ("it", "en")  # the UI languages FSE Desk ships (source strings are English)
 
 
 def _text(value: Any) -> str | None:
@@ -184,6 +185,8 @@ SECTIONS: dict[str, Section] = {
         required=("profile", "display_name", "codice_fiscale", "role"),
     ),
     "demo": Section({"seed": _integer(0, 2**31 - 1), "patients": _integer(1, 100_000)}),
+    # The workstation itself, whatever the region: the language of the window.
+    "ui": Section({"language": _choice(*LANGUAGES)}),
 }
 TOP_LEVEL: dict[str, Check] = {"data_dir": _text}
 # The operator's own data: the message, which may reach a log or a support call, does not
@@ -197,12 +200,12 @@ _PACS_REQUIRED = {"dicomweb": ("dicomweb_base_url",), "dimse": ("host", "called_
 
 def validate(raw: dict[str, Any], text: str, path: Path) -> None:
     """Raise :class:`ConfigError` with one Italian sentence at the first mistake."""
-    lines = _Lines(text, path)
+    lines = Lines(text, path)
     for key, value in raw.items():
         if key in SECTIONS:
             if not isinstance(value, dict):
                 raise lines.error(None, key, "deve essere una sezione [" + key + "]")
-            _section(key, value, lines)
+            check_section(key, value, lines)
         elif key in TOP_LEVEL:
             if (problem := TOP_LEVEL[key](value)) is not None:
                 raise lines.error(None, key, problem)
@@ -214,7 +217,7 @@ def validate(raw: dict[str, Any], text: str, path: Path) -> None:
         )
 
 
-def _section(name: str, table: dict[str, Any], lines: _Lines) -> None:
+def check_section(name: str, table: dict[str, Any], lines: Lines) -> None:
     schema = SECTIONS[name]
     for key, value in table.items():
         if key not in schema.keys:
@@ -239,7 +242,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-class _Lines:
+class Lines:
     """Finds where a key is written, so the message can point at the line."""
 
     def __init__(self, text: str, path: Path) -> None:
@@ -268,7 +271,9 @@ class _Lines:
     def error(self, section: str | None, key: str, problem: str) -> ConfigError:
         where = f"{section}.{key}" if section else key
         line = self.line_of(section, key)
-        return ConfigError(f'Nel file {self._path}, riga {line}, la chiave "{where}" {problem}.')
+        return ConfigError(
+            f'Nel file {self._path}, riga {line}, la chiave "{where}" {problem}.', key=where
+        )
 
     def unknown(self, section: str | None, key: str, known: list[str]) -> ConfigError:
         close = difflib.get_close_matches(key, known, n=1)
@@ -276,7 +281,8 @@ class _Lines:
         where = f"nella sezione [{section}]" if section else "fuori dalle sezioni"
         line = self.line_of(section, key)
         return ConfigError(
-            f'Nel file {self._path}, riga {line}, la chiave "{key}" non esiste {where}{hint}'
+            f'Nel file {self._path}, riga {line}, la chiave "{key}" non esiste {where}{hint}',
+            key=f"{section}.{key}" if section else key,
         )
 
 

@@ -77,7 +77,15 @@ class FseDeskError(Exception):
 
 
 class ConfigError(FseDeskError):
-    """The configuration file is missing a value or cannot be parsed."""
+    """The configuration file is missing a value or cannot be parsed.
+
+    ``key`` names the faulty setting as ``section.key`` (``region.timeout_s``) when the
+    mistake is in one, so a settings form can show the sentence beside its field.
+    """
+
+    def __init__(self, message: str, *, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 class DemoRegionMissing(ConfigError):

@@ -11,10 +11,17 @@ from fse_desk_sandbox.faults import FaultConfig
 from fse_desk_sandbox.gateway import routes as _gateway_routes
 from fse_desk_sandbox.imaging import routes as _pacs_routes
 from fse_desk_sandbox.seeding import ensure_seeded
-from fse_desk_sandbox.server import SandboxServer
+from fse_desk_sandbox.server import SandboxServer, ServerTls
 from fse_desk_sandbox.storage import ResourceStore
 
 register_routes(_pacs_routes.routes)  # the sandbox PACS (DICOMweb) beside FHIR
 register_routes(_gateway_routes)  # the FSE 2.0 gateway (/v1) beside FHIR
 
-__all__ = ["FaultConfig", "ResourceStore", "SandboxServer", "create_app", "ensure_seeded"]
+__all__ = [
+    "FaultConfig",
+    "ResourceStore",
+    "SandboxServer",
+    "ServerTls",
+    "create_app",
+    "ensure_seeded",
+]

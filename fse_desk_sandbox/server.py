@@ -15,10 +15,12 @@ import argparse
 import logging
 import signal
 import socket
+import ssl
 import sys
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +34,16 @@ from fse_desk_sandbox.storage import ResourceStore
 _START_TIMEOUT_S = 10.0
 
 
+@dataclass(frozen=True, slots=True)
+class ServerTls:
+    """Serve https: the server's certificate chain and key (PEM) and, when set, the CA
+    whose client certificates it requires (mutual TLS, as a region's FSE does)."""
+
+    certfile: Path
+    keyfile: Path
+    client_ca: Path | None = None
+
+
 class SandboxServer:
     """The sandbox FHIR server on a uvicorn thread; loopback only unless told otherwise."""
 
@@ -41,9 +53,11 @@ class SandboxServer:
         host: str = "127.0.0.1",
         port: int = 0,
         faults: FaultConfig | None = None,
+        tls: ServerTls | None = None,
     ) -> None:
         self.store = store
         self.host = host
+        self.tls = tls
         self._requested_port = port
         self._injector = FaultInjector(faults)
         self._server: uvicorn.Server | None = None
@@ -67,9 +81,10 @@ class SandboxServer:
 
     @property
     def base_url(self) -> str:
-        """The FHIR base URL, e.g. ``http://127.0.0.1:41234/fhir``."""
+        """The FHIR base URL, e.g. ``http://127.0.0.1:41234/fhir`` (https with ``tls``)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}{BASE_PATH}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://{host}:{self.port}{BASE_PATH}"
 
     def start(self) -> SandboxServer:
         """Bind, start serving on a daemon thread and return once it accepts connections."""
@@ -82,6 +97,7 @@ class SandboxServer:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self._requested_port))
         self._socket = sock
+        tls = self.tls
         config = uvicorn.Config(
             create_app(self.store, faults=self._injector),
             log_config=None,  # a library must not reconfigure the application's logging
@@ -89,6 +105,10 @@ class SandboxServer:
             access_log=False,
             lifespan="off",
             timeout_graceful_shutdown=2,
+            ssl_certfile=str(tls.certfile) if tls else None,
+            ssl_keyfile=str(tls.keyfile) if tls else None,
+            ssl_ca_certs=str(tls.client_ca) if tls and tls.client_ca else None,
+            ssl_cert_reqs=ssl.CERT_REQUIRED if tls and tls.client_ca else ssl.CERT_NONE,
         )
         server = uvicorn.Server(config)
         self._server = server

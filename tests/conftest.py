@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.fixtures_region",
     "tests.fixtures_orthanc",
     "tests.fixtures_independent",
+    "tests.fixtures_tls",
 ]
 
 

@@ -20,7 +20,14 @@ from fse_desk_sandbox.server import default_data_file
 
 def test_public_surface_is_pinned() -> None:
     assert sorted(fse_desk_sandbox.__all__) == sorted(
-        ["ResourceStore", "SandboxServer", "FaultConfig", "ensure_seeded", "create_app"]
+        [
+            "ResourceStore",
+            "SandboxServer",
+            "ServerTls",
+            "FaultConfig",
+            "ensure_seeded",
+            "create_app",
+        ]
     )
 
 

@@ -1,4 +1,5 @@
-"""Install the UI language: Italian by default, English on request (FSE_DESK_LANG=en)."""
+"""Install the UI language: Italian by default, English on request (``[ui] language`` in the
+configuration, or FSE_DESK_LANG=en for one run)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,16 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
-    """Load FSE Desk's and Qt's own translations; return the language in use."""
+    """Load FSE Desk's and Qt's own translations; return the language in use.
+
+    Called again (the settings dialog changes the language), it replaces the translators it
+    installed before: windows opened from then on, and every translated message, use the
+    new language.
+    """
     language = language or os.environ.get("FSE_DESK_LANG", "it")
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
     QLocale.setDefault(
         QLocale(QLocale.Language.Italian if language == "it" else QLocale.Language.English)
     )

@@ -30,6 +30,7 @@ from ui.patient_list import PatientListWidget
 from ui.patient_workspace import PatientWorkspace
 from ui.pss import PssTab
 from ui.screen_lock import InactivityWatcher, LockScreen, LockSettings
+from ui.settings import settings_action
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
 from ui.telemonitoring.inbox_view import AlertInbox
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.inbox_action.setToolTip(self.tr("Telemonitoring alarms of every enrolled patient"))
         self.inbox_action.triggered.connect(self.show_inbox)
         toolbar.addAction(self.inbox_action)
+        toolbar.addAction(settings_action(self))
         self.inbox = AlertInbox(workstation)
         self.inbox.open_alarm.connect(self.open_alarm)
         self.inbox_dock = QDockWidget(self.tr("Alert inbox"), self)

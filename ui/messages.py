@@ -361,3 +361,8 @@ def user_message(exc: BaseException) -> str:
         if cls in texts:
             return texts[cls]
     return texts[BaseException]
+
+
+def role_name(role: str) -> str:
+    """The translated name of a configuration role value (``MMG`` → general practitioner)."""
+    return _role_names().get(role, role)

@@ -78,6 +78,11 @@ class InactivityWatcher(QObject):
         self._timer.setInterval(timeout_ms if timeout_ms is not None else self._configured_ms)
         self._timer.start()
 
+    def set_timeout(self, timeout_ms: int) -> None:
+        """A new configured wait (the settings changed ``lock_minutes``), counted from now."""
+        self._configured_ms = timeout_ms
+        self.restart()
+
     def stop(self) -> None:
         self._timer.stop()
 

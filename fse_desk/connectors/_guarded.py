@@ -101,7 +101,10 @@ def ssl_context(tls: TlsSettings, *, use_environment: bool) -> ssl.SSLContext:
         context.load_verify_locations(cafile=_certifi_bundle())
     if tls.client_cert is not None:
         key = str(tls.client_key) if tls.client_key else None
-        context.load_cert_chain(str(tls.client_cert), key, password=tls.client_key_passphrase)
+        # Never None: OpenSSL would then ask for an encrypted key's passphrase on the terminal
+        # (and hang a windowed app); "" makes a missing passphrase a plain SSLError.
+        password = tls.client_key_passphrase or ""
+        context.load_cert_chain(str(tls.client_cert), key, password=password)
     return context
 
 

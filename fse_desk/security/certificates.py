@@ -91,22 +91,36 @@ def client_key_passphrase(profile: str) -> str | None:
     if not keyring_available():
         return None
     try:
-        return keyring.get_password(KEYRING_SERVICE, f"tls-key:{validate_profile(profile)}")
+        return keyring.get_password(KEYRING_SERVICE, _tls_key_user(profile))
     except KeyringError as exc:
         raise SecretStoreError(f"the keyring refused the TLS key passphrase: {exc}") from exc
 
 
 def store_certificate_passphrase(profile: str, passphrase: str) -> None:
     """Keep ``passphrase`` of ``profile``'s PKCS#12 in the OS keyring (never on disk)."""
+    _store_passphrase(keyring_user(profile), passphrase, "certificate")
+
+
+def store_client_key_passphrase(profile: str, passphrase: str) -> None:
+    """Keep the passphrase of ``profile``'s encrypted TLS client key in the OS keyring,
+    where :func:`client_key_passphrase` reads it."""
+    _store_passphrase(_tls_key_user(profile), passphrase, "TLS key")
+
+
+def _tls_key_user(profile: str) -> str:
+    return f"tls-key:{validate_profile(profile)}"
+
+
+def _store_passphrase(user: str, passphrase: str, what: str) -> None:
     if not keyring_available():
         raise KeyringUnavailable(
-            "no usable OS keyring: the certificate passphrase cannot be kept safely. "
+            f"no usable OS keyring: the {what} passphrase cannot be kept safely. "
             "Install or unlock a keyring and enter the passphrase again."
         )
     try:
-        keyring.set_password(KEYRING_SERVICE, keyring_user(profile), passphrase)
+        keyring.set_password(KEYRING_SERVICE, user, passphrase)
     except KeyringError as exc:
-        raise SecretStoreError(f"the keyring refused the certificate passphrase: {exc}") from exc
+        raise SecretStoreError(f"the keyring refused the {what} passphrase: {exc}") from exc
 
 
 def load_operator_credentials(

@@ -385,6 +385,77 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>CertificateSummary</name>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="82"/>
+        <source>Enter the passphrase to see whose certificate this is.</source>
+        <translation>Inserisci la passphrase per vedere di chi è il certificato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="87"/>
+        <source>This file holds no readable certificate: choose the certificate file.</source>
+        <translation>Questo file non contiene un certificato leggibile: scegli il file del certificato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="90"/>
+        <source>Holder: {subject} — issued by {issuer} — valid until {end}</source>
+        <translation>Titolare: {subject} — emesso da {issuer} — valido fino al {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="95"/>
+        <source>It expires in {days} days: ask the certification authority for a new one now.</source>
+        <translation>Scade tra {days} giorni: chiedine subito uno nuovo all&apos;autorità di certificazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="98"/>
+        <source>It has expired: the region will refuse it. Ask for a new one.</source>
+        <translation>È scaduto: la regione lo rifiuterà. Chiedine uno nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="101"/>
+        <source>It is not valid yet: check this computer&apos;s date and time.</source>
+        <translation>Non è ancora valido: controlla data e ora di questo computer.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCertificateRows</name>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="59"/>
+        <source>Authentication certificate</source>
+        <translation>Certificato di autenticazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="65"/>
+        <source>Its private key</source>
+        <translation>La sua chiave privata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="68"/>
+        <source>only if the key is protected by a passphrase</source>
+        <translation>solo se la chiave è protetta da una passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="70"/>
+        <source>The passphrase is kept in the system keyring, never in the file.</source>
+        <translation>La passphrase è custodita nel portachiavi di sistema, mai nel file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="73"/>
+        <source>Key passphrase</source>
+        <translation>Passphrase della chiave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="105"/>
+        <source>This certificate has expired: the region will refuse it.</source>
+        <translation>Questo certificato è scaduto: la regione lo rifiuterà.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="108"/>
+        <source>The key does not open with this passphrase, or it is not the key of this certificate.</source>
+        <translation>La chiave non si apre con questa passphrase, oppure non è la chiave di questo certificato.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../ui/outbox_panel.py" line="130"/>
@@ -415,6 +486,114 @@ La prenotazione già sul FSE:
         <location filename="../../ui/outbox_panel.py" line="153"/>
         <source>Use the FSE version</source>
         <translation>Usa la versione del FSE</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTexts</name>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="18"/>
+        <source>Connected: the server answers as a FHIR R4 server{software}.</source>
+        <translation>Connesso: il server risponde come server FHIR R4{software}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="21"/>
+        <source>The address is not valid: it must start with https:// and contain no user name or password.</source>
+        <translation>L&apos;indirizzo non è valido: deve iniziare con https:// e non contenere nome utente o password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="26"/>
+        <source>Our authentication certificate cannot be used: check that the key file belongs to the certificate and that the key&apos;s passphrase is right.</source>
+        <translation>Il nostro certificato di autenticazione non è utilizzabile: controlla che il file della chiave appartenga al certificato e che la passphrase della chiave sia corretta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="31"/>
+        <source>Our authentication certificate has expired (or is not valid yet): ask the certification authority for a new one, and check this computer&apos;s date.</source>
+        <translation>Il nostro certificato di autenticazione è scaduto (o non è ancora valido): chiedine uno nuovo all&apos;autorità di certificazione e controlla la data di questo computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="36"/>
+        <source>The file chosen as the region&apos;s CA certificate holds no certificate: choose the CA file the region gave (usually .pem or .crt).</source>
+        <translation>Il file scelto come certificato della CA della regione non contiene un certificato: scegli il file della CA fornito dalla regione (di solito .pem o .crt).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="41"/>
+        <source>The server name does not exist for this computer (DNS): check the address for typing mistakes, and whether the region&apos;s network needs a VPN.</source>
+        <translation>Il nome del server non esiste per questo computer (DNS): controlla che l&apos;indirizzo non contenga errori di battitura e se la rete della regione richiede una VPN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="46"/>
+        <source>The server is down, or nothing answers on that port: check the port in the address, then ask the region whether the service is up.</source>
+        <translation>Il server è spento, oppure su quella porta non risponde nulla: controlla la porta nell&apos;indirizzo, poi chiedi alla regione se il servizio è attivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="51"/>
+        <source>No answer in time: a firewall or proxy may be blocking the connection, or the server is overloaded. Check the practice&apos;s firewall, then try again.</source>
+        <translation>Nessuna risposta in tempo: un firewall o un proxy potrebbe bloccare la connessione, oppure il server è sovraccarico. Controlla il firewall dello studio, poi riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="56"/>
+        <source>The server&apos;s certificate is issued by an authority this computer does not trust: choose the region&apos;s CA certificate file (ask the region for it).</source>
+        <translation>Il certificato del server è emesso da un&apos;autorità di cui questo computer non si fida: scegli il file del certificato della CA della regione (chiedilo alla regione).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="61"/>
+        <source>The server&apos;s certificate is for another name than the one in the address: use the exact host name the region gave, not an IP address or an alias.</source>
+        <translation>Il certificato del server è intestato a un nome diverso da quello dell&apos;indirizzo: usa esattamente il nome host indicato dalla regione, non un indirizzo IP o un alias.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="66"/>
+        <source>The server&apos;s certificate has expired (or is not valid yet): check this computer&apos;s date and time; if they are right, tell the region.</source>
+        <translation>Il certificato del server è scaduto (o non è ancora valido): controlla data e ora di questo computer; se sono giuste, avvisa la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="71"/>
+        <source>The secure connection (TLS) failed: the server and this computer share no TLS version or cipher, or a proxy is interfering.</source>
+        <translation>La connessione sicura (TLS) non è riuscita: il server e questo computer non hanno una versione TLS o una cifratura in comune, oppure un proxy interferisce.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="76"/>
+        <source>The server refused our authentication certificate (or needs one): choose the certificate the region issued to this practice, with its key.</source>
+        <translation>Il server ha rifiutato il nostro certificato di autenticazione (o ne richiede uno): scegli il certificato che la regione ha rilasciato a questo studio, con la sua chiave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="81"/>
+        <source>The server closed the connection without answering: check the address and the port, and any proxy between this computer and the region.</source>
+        <translation>Il server ha chiuso la connessione senza rispondere: controlla indirizzo e porta ed eventuali proxy tra questo computer e la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="86"/>
+        <source>The server refused access (HTTP {status}): the certificate is not enabled for this service. Ask the region to enable it.</source>
+        <translation>Il server ha negato l&apos;accesso (HTTP {status}): il certificato non è abilitato a questo servizio. Chiedi alla regione di abilitarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="91"/>
+        <source>The server answers, but there is no FHIR service at this address (HTTP 404): check the path after the host name (for example /fhir).</source>
+        <translation>Il server risponde, ma a questo indirizzo non c&apos;è un servizio FHIR (HTTP 404): controlla il percorso dopo il nome host (per esempio /fhir).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="96"/>
+        <source>The server has an internal error (HTTP {status}): try again later; if it persists, tell the region.</source>
+        <translation>Il server ha un errore interno (HTTP {status}): riprova più tardi; se continua, avvisa la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="101"/>
+        <source>The server answered with an unexpected error (HTTP {status}): check the address with the region.</source>
+        <translation>Il server ha risposto con un errore inatteso (HTTP {status}): verifica l&apos;indirizzo con la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="106"/>
+        <source>The address answers, but not as a FHIR server: check that it is the FHIR base address the region gave, not a web page.</source>
+        <translation>L&apos;indirizzo risponde, ma non come un server FHIR: controlla che sia l&apos;indirizzo base FHIR indicato dalla regione e non una pagina web.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="111"/>
+        <source>The server speaks FHIR {version}, but FSE Desk needs FHIR R4 (4.0): check the address with the region.</source>
+        <translation>Il server usa FHIR {version}, ma FSE Desk richiede FHIR R4 (4.0): verifica l&apos;indirizzo con la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/connection_texts.py" line="122"/>
+        <source>Connected: the gateway accepts our certificate.</source>
+        <translation>Connesso: il gateway accetta il nostro certificato.</translation>
     </message>
 </context>
 <context>
@@ -606,14 +785,37 @@ La prenotazione già sul FSE:
         <translation>Torna al PSS pubblicato; la bozza resta salvata</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="86"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="87"/>
         <source>Draft saved at {time}</source>
         <translation>Bozza salvata alle {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor_bar.py" line="91"/>
+        <location filename="../../ui/pss/editor/editor_bar.py" line="92"/>
         <source>Draft NOT saved</source>
         <translation>Bozza NON salvata</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointRows</name>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="35"/>
+        <source>FHIR server (R4) address</source>
+        <translation>Indirizzo del server FHIR (R4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="40"/>
+        <source>FSE 2.0 gateway address</source>
+        <translation>Indirizzo del gateway FSE 2.0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="43"/>
+        <source>Only if the region uses its own certification authority.</source>
+        <translation>Solo se la regione usa una propria autorità di certificazione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/region_rows.py" line="46"/>
+        <source>Region&apos;s CA certificate</source>
+        <translation>Certificato della CA della regione</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1121,150 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>FileField</name>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="45"/>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="61"/>
+        <source>Choose a file</source>
+        <translation>Scegli un file</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="86"/>
+        <source>FSE Desk — connect your region</source>
+        <translation>FSE Desk — collega la tua regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="97"/>
+        <source>Open the demo</source>
+        <translation>Apri la demo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="110"/>
+        <source>Save and start</source>
+        <translation>Salva e avvia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="116"/>
+        <source>Welcome to FSE Desk</source>
+        <translation>Benvenuto in FSE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="119"/>
+        <source>FSE Desk is not connected to a region yet. In a few steps this wizard sets it up with what the region gave your practice:
+
+• the address of the regional FSE server (FHIR R4) and, to publish the PSS, of the FSE 2.0 gateway;
+• the authentication certificate of the practice, with its key;
+• who uses this workstation.
+
+Then &quot;Test connection&quot; checks that everything works before saving. To look around first, open the demo: it needs no answers.</source>
+        <translation>FSE Desk non è ancora collegato a una regione. In pochi passi questa procedura lo configura con quanto la regione ha fornito al tuo studio:
+
+• l&apos;indirizzo del server FSE regionale (FHIR R4) e, per pubblicare il PSS, del gateway FSE 2.0;
+• il certificato di autenticazione dello studio, con la sua chiave;
+• chi usa questa postazione.
+
+Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. Per dare prima un&apos;occhiata, apri la demo: non chiede nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="136"/>
+        <source>Region addresses</source>
+        <translation>Indirizzi della regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="137"/>
+        <source>The addresses the region gave for the FSE server and the FSE 2.0 gateway.</source>
+        <translation>Gli indirizzi indicati dalla regione per il server FSE e per il gateway FSE 2.0.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="147"/>
+        <source>Authentication certificate</source>
+        <translation>Certificato di autenticazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="149"/>
+        <source>The certificate with which this workstation identifies itself to the region (a .pem or .crt file and its key). Leave it empty if the region does not ask for one.</source>
+        <translation>Il certificato con cui questa postazione si presenta alla regione (un file .pem o .crt e la sua chiave). Lascia vuoto se la regione non lo richiede.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="161"/>
+        <source>Who uses this workstation</source>
+        <translation>Chi usa questa postazione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="162"/>
+        <source>The operator signed in on this workstation, as registered with the region.</source>
+        <translation>L&apos;operatore che accede da questa postazione, come registrato presso la regione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="166"/>
+        <source>e.g. Dott. Mario Rossi</source>
+        <translation>es. Dott. Mario Rossi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="167"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="171"/>
+        <source>Codice fiscale</source>
+        <translation>Codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="176"/>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="178"/>
+        <source>e.g. rossi</source>
+        <translation>es. rossi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="179"/>
+        <source>Profile name</source>
+        <translation>Nome del profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="180"/>
+        <source>Letters, digits, - and _: it names the encrypted local cache.</source>
+        <translation>Lettere, cifre, - e _: dà il nome all&apos;archivio locale cifrato.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="187"/>
+        <location filename="../../ui/settings/first_run.py" line="196"/>
+        <source>Test connection</source>
+        <translation>Prova connessione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="191"/>
+        <source>FSE Desk asks the FSE server for its capabilities (/metadata) with the certificate chosen, as it will do every day. Nothing is sent about patients.</source>
+        <translation>FSE Desk chiede al server FSE le sue funzionalità (/metadata) con il certificato scelto, come farà ogni giorno. Non viene inviato nulla sui pazienti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="243"/>
+        <source>Testing the connection…</source>
+        <translation>Prova della connessione in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="253"/>
+        <source>FSE server</source>
+        <translation>Server FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/first_run.py" line="255"/>
+        <source>FSE 2.0 gateway</source>
+        <translation>Gateway FSE 2.0</translation>
+    </message>
+</context>
+<context>
     <name>FreshnessLabel</name>
     <message>
         <location filename="../../ui/freshness_label.py" line="55"/>
@@ -959,37 +1305,37 @@ La prenotazione già sul FSE:
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="392"/>
+        <location filename="../../ui/imaging/viewer.py" line="395"/>
         <source>Series</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="400"/>
+        <location filename="../../ui/imaging/viewer.py" line="403"/>
         <source>Image {n} of {total}</source>
         <translation>Immagine {n} di {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="402"/>
+        <location filename="../../ui/imaging/viewer.py" line="405"/>
         <source>Frame {n}</source>
         <translation>Fotogramma {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="405"/>
+        <location filename="../../ui/imaging/viewer.py" line="408"/>
         <source>Position {mm} mm</source>
         <translation>Posizione {mm} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="410"/>
+        <location filename="../../ui/imaging/viewer.py" line="413"/>
         <source>W {w} L {c}{unit}</source>
         <translation>W {w} L {c}{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="418"/>
+        <location filename="../../ui/imaging/viewer.py" line="421"/>
         <source>Zoom {z}%</source>
         <translation>Zoom {z}%</translation>
     </message>
     <message>
-        <location filename="../../ui/imaging/viewer.py" line="420"/>
+        <location filename="../../ui/imaging/viewer.py" line="423"/>
         <source>LOSSY COMPRESSION: not for diagnosis</source>
         <translation>COMPRESSIONE CON PERDITA: non per la diagnosi</translation>
     </message>
@@ -1363,27 +1709,27 @@ La prenotazione già sul FSE:
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/screen_lock.py" line="97"/>
+        <location filename="../../ui/screen_lock.py" line="102"/>
         <source>Workstation locked</source>
         <translation>Postazione bloccata</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="100"/>
+        <location filename="../../ui/screen_lock.py" line="105"/>
         <source>Signed in: {user}. Enter your passphrase to go on.</source>
         <translation>Accesso di: {user}. Inserisci la tua passphrase per continuare.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="106"/>
+        <location filename="../../ui/screen_lock.py" line="111"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="112"/>
+        <location filename="../../ui/screen_lock.py" line="117"/>
         <source>Unlock</source>
         <translation>Sblocca</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_lock.py" line="113"/>
+        <location filename="../../ui/screen_lock.py" line="118"/>
         <source>Another user</source>
         <translation>Un altro utente</translation>
     </message>
@@ -1391,93 +1737,93 @@ La prenotazione già sul FSE:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -1594,47 +1940,47 @@ La prenotazione già sul FSE:
 <context>
     <name>PatientBanner</name>
     <message>
-        <location filename="../../ui/patient_banner.py" line="35"/>
+        <location filename="../../ui/patient_banner.py" line="36"/>
         <source>No patient selected</source>
         <translation>Nessun assistito selezionato</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="36"/>
+        <location filename="../../ui/patient_banner.py" line="37"/>
         <source>Search an assistito on the left and select them.</source>
         <translation>Cerca un assistito nell&apos;elenco a sinistra e selezionalo.</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="39"/>
+        <location filename="../../ui/patient_banner.py" line="40"/>
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="39"/>
+        <location filename="../../ui/patient_banner.py" line="40"/>
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="41"/>
+        <location filename="../../ui/patient_banner.py" line="42"/>
         <source>CF {cf} · {age} years · sex {sex} · born {date}</source>
         <translation>CF {cf} · {age} anni · sesso {sex} · nato/a il {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="48"/>
+        <location filename="../../ui/patient_banner.py" line="49"/>
         <source> in {place}</source>
         <translation> a {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="52"/>
+        <location filename="../../ui/patient_banner.py" line="53"/>
         <source>FSE consultation consent given</source>
         <translation>Consenso alla consultazione FSE: sì</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="54"/>
+        <location filename="../../ui/patient_banner.py" line="55"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_banner.py" line="56"/>
+        <location filename="../../ui/patient_banner.py" line="57"/>
         <source>FSE consultation consent unknown</source>
         <translation>Consenso alla consultazione FSE: non noto</translation>
     </message>
@@ -1696,7 +2042,7 @@ La prenotazione già sul FSE:
         <translation>{date} ({age})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="49"/>
+        <location filename="../../ui/models/patient_list_model.py" line="52"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
@@ -1880,22 +2226,22 @@ La prenotazione già sul FSE:
 <context>
     <name>PssEditor</name>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="92"/>
+        <location filename="../../ui/pss/editor/editor.py" line="93"/>
         <source>Undo</source>
         <translation>Annulla modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="97"/>
+        <location filename="../../ui/pss/editor/editor.py" line="98"/>
         <source>Redo</source>
         <translation>Ripeti modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="102"/>
+        <location filename="../../ui/pss/editor/editor.py" line="103"/>
         <source>New entry</source>
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="221"/>
+        <location filename="../../ui/pss/editor/editor.py" line="228"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -1903,7 +2249,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="223"/>
+        <location filename="../../ui/pss/editor/editor.py" line="230"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -1911,22 +2257,22 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="276"/>
+        <location filename="../../ui/pss/editor/editor.py" line="283"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="278"/>
+        <location filename="../../ui/pss/editor/editor.py" line="285"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="288"/>
+        <location filename="../../ui/pss/editor/editor.py" line="295"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="329"/>
+        <location filename="../../ui/pss/editor/editor.py" line="336"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -2715,6 +3061,173 @@ La prenotazione già sul FSE:
         <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
         <source>Section no longer empty</source>
         <translation>Sezione non più vuota</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsAction</name>
+    <message>
+        <location filename="../../ui/settings/action.py" line="21"/>
+        <source>Settings…</source>
+        <translation>Impostazioni…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/action.py" line="24"/>
+        <source>Region, certificates, PACS, video server, language, screen lock</source>
+        <translation>Regione, certificati, PACS, server video, lingua, blocco schermo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/action.py" line="38"/>
+        <location filename="../../ui/settings/action.py" line="59"/>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="56"/>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="76"/>
+        <source>Configuration file: {path}</source>
+        <translation>File di configurazione: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="94"/>
+        <source>Region</source>
+        <translation>Regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="99"/>
+        <source>FSE Desk is running on the demo region. The first-run wizard connects a real region: its addresses, the certificate and the operator, tested before saving.</source>
+        <translation>FSE Desk sta usando la regione dimostrativa. La procedura di primo avvio collega una regione reale: indirizzi, certificato e operatore, provati prima di salvare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="106"/>
+        <source>Connect a real region…</source>
+        <translation>Collega una regione reale…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="123"/>
+        <source>The region is configured: restart FSE Desk to leave the demo and use it.</source>
+        <translation>La regione è configurata: riavvia FSE Desk per lasciare la demo e usarla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="128"/>
+        <source>Certificates</source>
+        <translation>Certificati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="134"/>
+        <source>Signing certificate (PKCS#12)</source>
+        <translation>Certificato di firma (PKCS#12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="141"/>
+        <source>leave empty to keep the one saved</source>
+        <translation>lascia vuoto per tenere quella salvata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="144"/>
+        <source>Signing passphrase</source>
+        <translation>Passphrase di firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="158"/>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="160"/>
+        <source>DICOMweb (web address)</source>
+        <translation>DICOMweb (indirizzo web)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="161"/>
+        <source>DICOM network (DIMSE)</source>
+        <translation>Rete DICOM (DIMSE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="162"/>
+        <source>How to reach it</source>
+        <translation>Come raggiungerlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="166"/>
+        <source>DICOMweb address</source>
+        <translation>Indirizzo DICOMweb</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="169"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="173"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="176"/>
+        <source>PACS AE title</source>
+        <translation>AE title del PACS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="180"/>
+        <source>Our AE title</source>
+        <translation>Nostro AE title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="193"/>
+        <source>Televisits</source>
+        <translation>Televisite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="197"/>
+        <source>Video server address</source>
+        <translation>Indirizzo del server video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="201"/>
+        <source>General</source>
+        <translation>Generale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="205"/>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="209"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="213"/>
+        <source>Lock the screen after</source>
+        <translation>Blocca lo schermo dopo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="220"/>
+        <source>In the demo the screen locks after 10 minutes.</source>
+        <translation>Nella demo lo schermo si blocca dopo 10 minuti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="280"/>
+        <source>This passphrase does not open the signing certificate.</source>
+        <translation>Questa passphrase non apre il certificato di firma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="289"/>
+        <source>Settings saved. The changes to the region, certificates, PACS or video server take effect the next time FSE Desk starts.</source>
+        <translation>Impostazioni salvate. Le modifiche a regione, certificati, PACS o server video avranno effetto al prossimo avvio di FSE Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="294"/>
+        <source>Settings saved. New windows use the new language at once; the main window changes language the next time FSE Desk starts.</source>
+        <translation>Impostazioni salvate. Le nuove finestre usano subito la nuova lingua; la finestra principale cambierà lingua al prossimo avvio di FSE Desk.</translation>
     </message>
 </context>
 <context>
