@@ -919,6 +919,69 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="32"/>
+        <source>Welcome to FSE Desk</source>
+        <translation>Benvenuto in FSE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="34"/>
+        <source>This workstation has no profile yet. Create yours: you will be its administrator and may add your colleagues later. The passphrase protects your encrypted cache; nobody can recover it for you.</source>
+        <translation>Questa postazione non ha ancora nessun profilo. Crea il tuo: ne sarai l&apos;amministratore e potrai aggiungere i colleghi in seguito. La passphrase protegge la tua cache cifrata: nessuno potrà recuperarla al posto tuo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="38"/>
+        <source>Create profile and open</source>
+        <translation>Crea il profilo e apri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="45"/>
+        <source>e.g. Dott.ssa Elena Guidotti</source>
+        <translation>es. Dott.ssa Elena Guidotti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="48"/>
+        <source>16 characters, as on the health card</source>
+        <translation>16 caratteri, come sulla tessera sanitaria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="53"/>
+        <source>optional: as the region assigned it</source>
+        <translation>facoltativo: come assegnato dalla Regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="56"/>
+        <source>Name and surname</source>
+        <translation>Nome e cognome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="57"/>
+        <source>Codice fiscale</source>
+        <translation>Codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="58"/>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="59"/>
+        <source>Practitioner id</source>
+        <translation>Identificativo professionista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="60"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="61"/>
+        <source>Passphrase again</source>
+        <translation>Ripeti la passphrase</translation>
+    </message>
+</context>
+<context>
     <name>FreshnessLabel</name>
     <message>
         <location filename="../../ui/freshness_label.py" line="55"/>
@@ -1391,93 +1454,108 @@ La prenotazione già sul FSE:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>Purpose:</source>
+        <translation>Finalità:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <source>Switch user</source>
+        <translation>Cambia utente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>Close this session and let a colleague sign in with their profile</source>
+        <translation>Chiudi questa sessione e lascia accedere un collega con il suo profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2574,6 +2652,19 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>PurposeSelector</name>
+    <message>
+        <location filename="../../ui/purpose_selector.py" line="29"/>
+        <source>Why you are consulting the FSE: recorded with every access and sent to the region with what you publish.</source>
+        <translation>Perché stai consultando il FSE: viene registrata a ogni accesso e inviata alla Regione con ciò che pubblichi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purpose_selector.py" line="47"/>
+        <source>Purpose of use</source>
+        <translation>Finalità dell&apos;accesso</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsModel</name>
     <message>
         <location filename="../../ui/vitals/vitals_tab.py" line="47"/>
@@ -2718,84 +2809,141 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
-    <name>StatusArea</name>
+    <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/status_area.py" line="32"/>
-        <source>Open the outbox</source>
-        <translation>Apri la coda di invio</translation>
+        <location filename="../../ui/signin/sign_in.py" line="30"/>
+        <location filename="../../ui/signin/sign_in.py" line="32"/>
+        <source>Sign in</source>
+        <translation>Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="41"/>
-        <source>Cancel</source>
-        <translation>Annulla</translation>
+        <location filename="../../ui/signin/sign_in.py" line="31"/>
+        <source>Choose your profile and type your passphrase.</source>
+        <translation>Scegli il tuo profilo e digita la tua passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="99"/>
+        <location filename="../../ui/signin/sign_in.py" line="40"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="57"/>
+        <location filename="../../ui/signin/sign_in.py" line="45"/>
+        <source>Demo operator (MMG)</source>
+        <translation>Operatore demo (MMG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/sign_in.py" line="47"/>
+        <source>Profile</source>
+        <translation>Profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/sign_in.py" line="48"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/sign_in.py" line="50"/>
+        <source>Demo passphrase: {passphrase}</source>
+        <translation>Passphrase della demo: {passphrase}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../ui/signin/_form.py" line="30"/>
+        <source>FSE Desk</source>
+        <translation>FSE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/_form.py" line="48"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <location filename="../../ui/status_area.py" line="33"/>
+        <source>Open the outbox</source>
+        <translation>Apri la coda di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="42"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="105"/>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="62"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="60"/>
+        <location filename="../../ui/status_area.py" line="65"/>
         <source>Built-in demonstration FSE: synthetic patients, no real data.</source>
         <translation>FSE dimostrativo integrato: assistiti sintetici, nessun dato reale.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="68"/>
+        <location filename="../../ui/status_area.py" line="73"/>
         <source>No system keyring: the key of this demo cache is kept in a file beside it.</source>
         <translation>Nessun portachiavi di sistema: la chiave di questa cache dimostrativa è in un file accanto alla cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="92"/>
+        <location filename="../../ui/status_area.py" line="98"/>
         <source>{name} · {role} (confirmed by the region)</source>
         <translation>{name} · {role} (confermato dalla Regione)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="96"/>
+        <location filename="../../ui/status_area.py" line="102"/>
         <source>{name} · {role} (assigned by the administrator)</source>
         <translation>{name} · {role} (assegnato dall&apos;amministratore)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="105"/>
+        <location filename="../../ui/status_area.py" line="112"/>
+        <source>Purpose: {purpose}</source>
+        <translation>Finalità: {purpose}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="120"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="107"/>
+        <location filename="../../ui/status_area.py" line="122"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="109"/>
+        <location filename="../../ui/status_area.py" line="124"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="111"/>
+        <location filename="../../ui/status_area.py" line="126"/>
         <source>Offline since {when}</source>
         <translation>Non in linea dal {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="116"/>
+        <location filename="../../ui/status_area.py" line="131"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="122"/>
+        <location filename="../../ui/status_area.py" line="137"/>
         <source>Last sync: {when}</source>
         <translation>Ultima sincronizzazione: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="124"/>
+        <location filename="../../ui/status_area.py" line="139"/>
         <source>Never synced</source>
         <translation>Mai sincronizzato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="126"/>
+        <location filename="../../ui/status_area.py" line="141"/>
         <source>Outbox: %n to send</source>
         <translation>
             <numerusform>In uscita: %n da inviare</numerusform>
@@ -2803,7 +2951,7 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="129"/>
+        <location filename="../../ui/status_area.py" line="144"/>
         <source>%n unreadable records</source>
         <translation>
             <numerusform>%n record non leggibile</numerusform>
@@ -2811,12 +2959,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="131"/>
+        <location filename="../../ui/status_area.py" line="146"/>
         <source>{type}/{id} version {version}: {reason}</source>
         <translation>{type}/{id} versione {version}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="138"/>
+        <location filename="../../ui/status_area.py" line="153"/>
         <source>Records from the regional FSE that could not be read; the sync goes on without them and tries each again when it changes on the server.</source>
         <translation>Record del fascicolo regionale che non è stato possibile leggere; la sincronizzazione prosegue senza di essi e li riprova quando cambiano sul server.</translation>
     </message>
@@ -3011,72 +3159,72 @@ La prenotazione già sul FSE:
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="71"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="88"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="92"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="150"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="147"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="185"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="194"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -3084,12 +3232,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="196"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="231"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="219"/>
         <source>Save report</source>
         <translation>Salva report</translation>
     </message>
@@ -3762,18 +3910,18 @@ Spostare comunque?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="54"/>
+        <location filename="../../ui/window_setup.py" line="30"/>
         <source>Demo passphrase: {passphrase}</source>
         <translation>Passphrase della demo: {passphrase}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="81"/>
+        <location filename="../../ui/signin/session.py" line="89"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/app.py" line="102"/>
+        <location filename="../../ui/signin/session.py" line="90"/>
+        <location filename="../../ui/signin/session.py" line="129"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -3854,372 +4002,422 @@ Spostare comunque?</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="26"/>
+        <location filename="../../ui/messages.py" line="27"/>
         <source>No system keyring is available, so FSE Desk cannot protect the key of the local cache and will not keep real patient data. Install and unlock a keyring (GNOME Keyring, KWallet, Windows or macOS keychain) and start again.</source>
         <translation>Nessun portachiavi di sistema disponibile: FSE Desk non può proteggere la chiave della cache locale e non conserverà dati reali degli assistiti. Installa e sblocca un portachiavi (GNOME Keyring, KWallet, Portachiavi di Windows o macOS) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32"/>
+        <location filename="../../ui/messages.py" line="33"/>
         <source>The key of the local cache is missing from the system keyring. The cache was not touched. Restore the keyring or call support.</source>
         <translation>La chiave della cache locale non è più nel portachiavi di sistema. La cache non è stata toccata. Ripristina il portachiavi o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="38"/>
         <source>The key does not open the encrypted local cache. The file was not changed. Check that you are using the right profile, or call support.</source>
         <translation>La chiave non apre la cache locale cifrata. Il file non è stato modificato. Verifica di usare il profilo giusto o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42"/>
+        <location filename="../../ui/messages.py" line="43"/>
         <source>The local cache is in use by another FSE Desk window. Close it and try again.</source>
         <translation>La cache locale è in uso da un&apos;altra finestra di FSE Desk. Chiudila e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>The local cache cannot be written (read-only disk or folder). Data already saved is safe. Check the permissions and try again.</source>
         <translation>Impossibile scrivere nella cache locale (disco o cartella in sola lettura). I dati già salvati sono al sicuro. Controlla i permessi e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>The disk is full: nothing more can be saved in the local cache. Data already saved is safe. Free some space and try again.</source>
         <translation>Il disco è pieno: non si può salvare altro nella cache locale. I dati già salvati sono al sicuro. Libera spazio e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="57"/>
         <source>The local cache could not be upgraded; nothing was changed. Call support.</source>
         <translation>Non è stato possibile aggiornare la cache locale; nulla è stato modificato. Chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>The local cache reported an error. Data already saved is safe. Restart FSE Desk; if it happens again, call support.</source>
         <translation>La cache locale ha segnalato un errore. I dati già salvati sono al sicuro. Riavvia FSE Desk; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>Cannot reach the PACS (image archive). Check the connection and try again; the reports and local files can still be opened.</source>
         <translation>Impossibile contattare il PACS (archivio immagini). Controlla la connessione e riprova; referti e file locali restano consultabili.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>The PACS answered with an error and the images could not be fetched. Try again; if it happens again, call support.</source>
         <translation>Il PACS ha risposto con un errore e le immagini non sono state scaricate. Riprova; se succede ancora, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>The image file cannot be read: it is damaged or not a DICOM image. Ask for a new copy of the CD or of the file.</source>
         <translation>Il file immagine non si può leggere: è danneggiato o non è un&apos;immagine DICOM. Chiedi una nuova copia del CD o del file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>This measurement cannot be made on this image (for example it has no pixel size).</source>
         <translation>Questa misura non si può fare su questa immagine (per esempio manca la dimensione del pixel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>The image could not be shown. Try again or open another series.</source>
         <translation>Non è stato possibile mostrare l&apos;immagine. Riprova o apri un&apos;altra serie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>Cannot reach the FSE server. Check the connection and try again; meanwhile you keep working on the cached data.</source>
         <translation>Impossibile contattare il server FSE. Controlla la connessione e riprova; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>The FSE server did not answer in time. Try again shortly; meanwhile you keep working on the cached data.</source>
         <translation>Il server FSE non ha risposto in tempo. Riprova tra poco; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="97"/>
         <source>The FSE server refused the credentials. Check the operator certificate in the configuration.</source>
         <translation>Il server FSE ha rifiutato le credenziali. Controlla il certificato dell&apos;operatore nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="102"/>
         <source>This document has not been downloaded yet and the FSE server cannot be reached: it can be read when the connection returns. Next time use &quot;Download for offline use&quot; before leaving.</source>
         <translation>Questo documento non è ancora stato scaricato e il server FSE non è raggiungibile: si potrà leggere quando torna la connessione. La prossima volta usa &quot;Scarica per uso offline&quot; prima di partire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../ui/messages.py" line="108"/>
         <source>The document was not opened for safety: it contains references to external content or entity declarations that FSE Desk does not process. Ask the issuing facility for a copy.</source>
         <translation>Il documento non è stato aperto per sicurezza: contiene riferimenti a contenuti esterni o dichiarazioni di entità che FSE Desk non elabora. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>The document is too large to be shown here. Ask the issuing facility for a copy.</source>
         <translation>Il documento è troppo grande per essere mostrato qui. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>The document is damaged or in a format that cannot be read (for example a wrong character encoding). Ask the issuing facility for a copy.</source>
         <translation>Il documento è danneggiato o in un formato non leggibile (per esempio una codifica dei caratteri errata). Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>The document cannot be shown. Ask the issuing facility for a copy.</source>
         <translation>Il documento non può essere mostrato. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>The patient has not consented to the consultation of their FSE: nothing can be shown or downloaded.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: non si può mostrare né scaricare nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>The requested item no longer exists on the FSE server.</source>
         <translation>L&apos;elemento richiesto non esiste più sul server FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>The FSE server answered with an error. Try again; if it happens again, call support.</source>
         <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Communication with the FSE server failed. Try again later.</source>
         <translation>La comunicazione con il server FSE non è riuscita. Riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>The FSE gateway refused the document. Read the reason shown, correct the document and send it again.</source>
         <translation>Il gateway FSE ha rifiutato il documento. Leggi il motivo indicato, correggi il documento e invialo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/messages.py" line="151"/>
         <source>The passphrase does not open the signing certificate. Enter it again.</source>
         <translation>La passphrase non apre il certificato di firma. Inseriscila di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>The passphrase of the signing certificate is not in the system keyring. Enter it again in the settings.</source>
         <translation>La passphrase del certificato di firma non è nel portachiavi di sistema. Inseriscila di nuovo nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="160"/>
         <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="164"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="169"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
         <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
         <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>Your role does not allow this. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Il tuo ruolo non lo consente. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>The access log of this workstation has been altered or cut short. You can keep working, and every access is still logged. Tell the privacy officer (DPO) today.</source>
         <translation>Il registro degli accessi di questa postazione è stato alterato o troncato. Puoi continuare a lavorare e ogni accesso viene comunque registrato. Avvisa oggi stesso il responsabile della protezione dei dati (DPO).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
         <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="214"/>
+        <source>The passphrase is not right. Type it again (capital letters count); nothing was opened.</source>
+        <translation>La passphrase non è corretta. Digitala di nuovo (maiuscole e minuscole contano); non è stato aperto nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="220"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="223"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="239"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="244"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243"/>
+        <location filename="../../ui/messages.py" line="249"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="254"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281"/>
+        <location filename="../../ui/messages.py" line="287"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="288"/>
+        <location filename="../../ui/messages.py" line="294"/>
         <source>see this patient&apos;s documents</source>
         <translation>vedere i documenti di questo assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="289"/>
+        <location filename="../../ui/messages.py" line="295"/>
         <source>read this kind of document</source>
         <translation>leggere questo tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="290"/>
+        <location filename="../../ui/messages.py" line="296"/>
         <source>see the vital signs</source>
         <translation>vedere i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="291"/>
+        <location filename="../../ui/messages.py" line="297"/>
         <source>record vital signs</source>
         <translation>registrare i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="292"/>
+        <location filename="../../ui/messages.py" line="298"/>
         <source>write the Profilo Sanitario Sintetico</source>
         <translation>scrivere il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295"/>
+        <location filename="../../ui/messages.py" line="301"/>
         <source>sign and publish the Profilo Sanitario Sintetico</source>
         <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298"/>
+        <location filename="../../ui/messages.py" line="304"/>
         <source>sign a televisit report</source>
         <translation>firmare un referto di televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299"/>
+        <location filename="../../ui/messages.py" line="305"/>
         <source>see the agenda</source>
         <translation>vedere l&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300"/>
+        <location filename="../../ui/messages.py" line="306"/>
         <source>book televisits</source>
         <translation>prenotare televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/messages.py" line="307"/>
         <source>book televisits for other professionals</source>
         <translation>prenotare televisite per altri professionisti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304"/>
+        <location filename="../../ui/messages.py" line="310"/>
         <source>see telemonitoring data</source>
         <translation>vedere i dati di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305"/>
+        <location filename="../../ui/messages.py" line="311"/>
         <source>handle telemonitoring alarms</source>
         <translation>gestire gli allarmi di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/messages.py" line="312"/>
         <source>discard changes waiting to be sent</source>
         <translation>scartare le modifiche in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="315"/>
         <source>see diagnostic images</source>
         <translation>vedere le immagini diagnostiche</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/messages.py" line="316"/>
         <source>export images</source>
         <translation>esportare immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/messages.py" line="317"/>
         <source>print the report of accesses to the FSE</source>
         <translation>stampare il resoconto degli accessi al fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="314"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>access data for this purpose</source>
         <translation>accedere ai dati per questa finalità</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="326"/>
         <source>general practitioner (MMG)</source>
         <translation>medico di medicina generale (MMG)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/messages.py" line="327"/>
         <source>family paediatrician (PLS)</source>
         <translation>pediatra di libera scelta (PLS)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322"/>
+        <location filename="../../ui/messages.py" line="328"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323"/>
+        <location filename="../../ui/messages.py" line="329"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="324"/>
+        <location filename="../../ui/messages.py" line="330"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="331"/>
         <source>administrative staff</source>
         <translation>personale amministrativo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/messages.py" line="338"/>
+        <source>treatment</source>
+        <translation>cura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="339"/>
+        <source>emergency</source>
+        <translation>emergenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="340"/>
+        <source>public health</source>
+        <translation>sanità pubblica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="341"/>
+        <source>administration</source>
+        <translation>amministrativa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="353"/>
+        <source>Write the professional&apos;s name and surname.</source>
+        <translation>Scrivi il nome e il cognome del professionista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="356"/>
+        <source>The codice fiscale is not valid: it has 16 characters and its last letter is a check letter. Copy it from the health card.</source>
+        <translation>Il codice fiscale non è valido: ha 16 caratteri e l&apos;ultima lettera è di controllo. Copialo dalla tessera sanitaria.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="361"/>
+        <source>The passphrase needs at least 8 characters. Choose a longer one.</source>
+        <translation>La passphrase deve avere almeno 8 caratteri. Scegline una più lunga.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="364"/>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>Le due passphrase sono diverse. Digita due volte la stessa passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="367"/>
+        <source>The practitioner id may hold letters, digits, &apos;-&apos; and &apos;.&apos; only (as the regional FHIR server writes it), or stay empty.</source>
+        <translation>L&apos;identificativo del professionista può contenere solo lettere, cifre, &apos;-&apos; e &apos;.&apos; (come lo scrive il server FHIR regionale), oppure restare vuoto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="378"/>
         <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345"/>
+        <location filename="../../ui/messages.py" line="393"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>
@@ -4358,116 +4556,116 @@ Spostare comunque?</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="65"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="99"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="50"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="84"/>
         <source>Parameter</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="66"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="51"/>
         <source>Readings</source>
         <translation>Letture</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="67"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="52"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="68"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="53"/>
         <source>Mean</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="69"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="54"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="98"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="83"/>
         <source>Time</source>
         <translation>Ora</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="100"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="85"/>
         <source>Rule</source>
         <translation>Regola</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="101"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="86"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="132"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="117"/>
         <source>Period {start} – {end}</source>
         <translation>Periodo {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="125"/>
         <source>Produced by {author} on {when} with FSE Desk.</source>
         <translation>Prodotto da {author} il {when} con FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="176"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="131"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
         <source>Ambulatory Glucose Profile</source>
         <translation>Profilo glicemico ambulatoriale (AGP)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="151"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="136"/>
         <source>Glucose metrics</source>
         <translation>Indici glicemici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="155"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
         <source>Ambulatory Glucose Profile (AGP), last 14 days</source>
         <translation>Profilo glicemico ambulatoriale (AGP), ultimi 14 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="160"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="210"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="145"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="195"/>
         <source>Summary</source>
         <translation>Sintesi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
         <source>Charts</source>
         <translation>Grafici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="163"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="148"/>
         <source>Figures of the period</source>
         <translation>Valori del periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="168"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="205"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="153"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="190"/>
         <source>Alarms</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="181"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="166"/>
         <source>Telemonitoring report</source>
         <translation>Report di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="187"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="172"/>
         <source>Plan {id}, valid {start} – {end}, signed by {who}</source>
         <translation>Piano {id}, valido {start} – {end}, firmato da {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="198"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="183"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="185"/>
         <source>Parameters measured</source>
         <translation>Parametri rilevati</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="215"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
         <source>Report rilevazione di telemonitoraggio</source>
         <translation>Report rilevazione di telemonitoraggio</translation>
     </message>
@@ -4475,232 +4673,232 @@ Spostare comunque?</translation>
 <context>
     <name>telemonitoring</name>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="18"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
         <source>Below threshold</source>
         <translation>Sotto soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
         <source>Above threshold</source>
         <translation>Sopra soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
         <source>Weight gain</source>
         <translation>Aumento di peso</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="22"/>
         <source>Drop from baseline</source>
         <translation>Calo dal basale</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="27"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="30"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="35"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
         <source>Heart failure</source>
         <translation>Scompenso cardiaco</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
         <source>COPD</source>
         <translation>BPCO</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
         <source>Diabetes</source>
         <translation>Diabete</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="39"/>
         <source>Hypertension</source>
         <translation>Ipertensione</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="44"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
         <source>morning</source>
         <translation>mattina</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
         <source>afternoon</source>
         <translation>pomeriggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
         <source>evening</source>
         <translation>sera</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="48"/>
         <source>night</source>
         <translation>notte</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="54"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="55"/>
         <source>+{value} kg</source>
         <translation>+{value} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="62"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="63"/>
         <source>Time in range 70–180: {tir} % (target &gt; 70 %)</source>
         <translation>Tempo in range 70–180: {tir} % (obiettivo &gt; 70 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="65"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="66"/>
         <source>Below 70: {low} % · below 54: {very_low} % · above 180: {high} % · above 250: {very_high} %</source>
         <translation>Sotto 70: {low} % · sotto 54: {very_low} % · sopra 180: {high} % · sopra 250: {very_high} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="75"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="76"/>
         <source>Mean glucose {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</source>
         <translation>Glicemia media {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="81"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="82"/>
         <source>stable, ≤ 36 %</source>
         <translation>stabile, ≤ 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="84"/>
         <source>unstable, &gt; 36 %</source>
         <translation>instabile, &gt; 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="86"/>
         <source>Data: {days} days, {coverage} % of expected readings — {verdict}</source>
         <translation>Dati: {days} giorni, {coverage} % delle letture attese — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="90"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="91"/>
         <source>sufficient</source>
         <translation>sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="93"/>
         <source>NOT sufficient</source>
         <translation>NON sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="100"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="101"/>
         <source>Home BP protocol: not enough readings in the last 7 days ({n}; 12 needed).</source>
         <translation>Pressione domiciliare: letture insufficienti negli ultimi 7 giorni ({n}; ne servono 12).</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="106"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="107"/>
         <source>hypertension (≥ 135/85)</source>
         <translation>ipertensione (≥ 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="109"/>
         <source>normal (&lt; 135/85)</source>
         <translation>nella norma (&lt; 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="111"/>
         <source>Home BP protocol {first}–{last}, day 1 discarded: mean {sys}/{dia} mmHg over {n} readings — {verdict}</source>
         <translation>Pressione domiciliare {first}–{last}, primo giorno escluso: media {sys}/{dia} mmHg su {n} letture — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="126"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="127"/>
         <source>Weight {latest} kg, {change} kg against the lowest of the last {days} days ({baseline} kg); plan threshold +{limit} kg</source>
         <translation>Peso {latest} kg, {change} kg rispetto al minimo degli ultimi {days} giorni ({baseline} kg); soglia del piano +{limit} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="138"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="139"/>
         <source>ABOVE THRESHOLD</source>
         <translation>SOPRA SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="146"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="147"/>
         <source>SpO2 {latest} %</source>
         <translation>SpO2 {latest} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="152"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="153"/>
         <source>threshold {low} %</source>
         <translation>soglia {low} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="158"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="159"/>
         <source>own baseline {baseline} %</source>
         <translation>basale personale {baseline} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="164"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="165"/>
         <source>BELOW THRESHOLD</source>
         <translation>SOTTO SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="173"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="174"/>
         <source>type II: thresholds and automatic alarms</source>
         <translation>tipo II: soglie e allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="176"/>
         <source>type I: periodic review, no automatic alarms</source>
         <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="180"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="181"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
         <source>Parameters</source>
         <translation>Parametri</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
         <source>Thresholds</source>
         <translation>Soglie</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="184"/>
         <source>Devices</source>
         <translation>Dispositivi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="188"/>
         <source>Period: {start} – {end}</source>
         <translation>Periodo: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="191"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="192"/>
         <source>Programmes: {names}</source>
         <translation>Percorsi: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="195"/>
         <source>Signed by {who} on {when}</source>
         <translation>Firmato da {who} il {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="203"/>
         <source>{name}: {n} a day {when}</source>
         <translation>{name}: {n} al giorno {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="214"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="215"/>
         <source>systolic</source>
         <translation>sistolica</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="217"/>
         <source>diastolic</source>
         <translation>diastolica</translation>
     </message>
