@@ -141,7 +141,9 @@ def test_sign_in_with_a_wrong_then_the_right_passphrase(
     assert dialog.error_label.text().startswith("La passphrase non è corretta.")
     assert dialog.passphrase.text() == ""
     assert region_session.workstation is None
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
     assert not cache_path("luca-bianchi", tmp_path).exists()  # nothing was opened
 
     _type(qtbot, dialog.passphrase, BIANCHI_PASS)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from fse_desk.domain.timeline import Purpose
 from fse_desk.errors import PermissionDenied
 from fse_desk.workstation import Workstation
+from ui.formatting import sentence_case
 from ui.messages import purpose_name, user_message
 
 
@@ -21,7 +22,7 @@ class PurposeSelector(QComboBox):
         self._workstation = workstation
         self.setObjectName("purposeSelector")
         for purpose in workstation.purposes:
-            self.addItem(purpose_name(purpose).capitalize(), purpose)
+            self.addItem(sentence_case(purpose_name(purpose)), purpose)
         self.setCurrentIndex(self.findData(workstation.purpose))
         self.setEnabled(self.count() > 1)  # shown even when fixed: the user sees why
         self.setToolTip(

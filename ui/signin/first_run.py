@@ -18,6 +18,7 @@ from fse_desk.domain.roles import Role
 from fse_desk.errors import FseDeskError, InvalidRecord
 from fse_desk.security.profile import profile_name_for
 from fse_desk.security.profiles import Profile, ProfileRegistry
+from ui.formatting import sentence_case
 from ui.messages import role_name
 from ui.signin._form import SignInForm, passphrase_box
 
@@ -48,7 +49,7 @@ class FirstRunDialog(SignInForm):
         self.cf_box.setPlaceholderText(self.tr("16 characters, as on the health card"))
         self.role_box = QComboBox()
         for role in Role:
-            self.role_box.addItem(role_name(role.value).capitalize(), role)
+            self.role_box.addItem(sentence_case(role_name(role.value)), role)
         self.practitioner_box = QLineEdit()
         self.practitioner_box.setPlaceholderText(self.tr("optional: as the region assigned it"))
         self.passphrase = passphrase_box()
@@ -73,9 +74,24 @@ class FirstRunDialog(SignInForm):
             self.profile = self._create()
         except FseDeskError as exc:
             self.show_error(exc)
+            self._focus_culprit(exc)
             return
         self.created.emit(self.profile)
         self.accept()
+
+    def _focus_culprit(self, exc: FseDeskError) -> None:
+        """Put the cursor in the field to correct."""
+        fields = {
+            "display_name": self.name_box,
+            "codice_fiscale": self.cf_box,
+            "practitioner_id": self.practitioner_box,
+            "passphrase": self.passphrase,
+            "passphrase_repeated": self.repeated,
+        }
+        box = fields.get(exc.field) if isinstance(exc, InvalidRecord) else None
+        if box is not None:
+            box.setFocus()
+            box.selectAll()
 
     def _create(self) -> Profile:
         display_name = self.name_box.text().strip()
