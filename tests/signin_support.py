@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -19,14 +25,18 @@ from PySide6.QtWidgets import (
 
 def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> list[str]:
     texts: list[str] = []
+    # PySide hides columnCount of a list model and hasChildren of list and table models:
+    # those have one level, and a list one column.
+    flat = isinstance(model, QAbstractListModel | QAbstractTableModel)
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(parent)
     for row in range(model.rowCount(parent)):
-        for column in range(model.columnCount(parent)):
+        for column in range(columns):
             index = model.index(row, column, parent)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.data(index, role)
                 if value is not None:
                     texts.append(str(value))
-            if column == 0 and model.hasChildren(index):
+            if column == 0 and not flat and model.rowCount(index) > 0:
                 texts.extend(_model_texts(model, index))
     return texts
 

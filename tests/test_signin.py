@@ -16,13 +16,15 @@ from pytestqt.qtbot import QtBot
 
 from fse_desk.config import DEMO_PROFILE, AppConfig, DemoConfig
 from fse_desk.domain.roles import Role
+from fse_desk.pss import codes
+from fse_desk.pss.model import Coded
 from fse_desk.security.profiles import Profile, ProfileRegistry, RoleSource
 from fse_desk.security.unlock import DEMO_PASSPHRASE
 from fse_desk.store.paths import cache_path
 from tests.fixtures_region import LiveRegion, region_config
 from tests.pss_publication_support import consenting
 from tests.signin_support import visible_text
-from tests.test_pss_editor_support import retype
+from tests.test_pss_editor_support import enter_value, retype
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.signin import FirstRunDialog, Session, SignInDialog
@@ -181,10 +183,16 @@ def test_switch_user_shows_nothing_of_the_first_user_and_keeps_their_draft(
         with qtbot.waitSignal(first.pss_tab.editor_opened, timeout=20_000) as edited:
             qtbot.mouseClick(first.pss_tab.launcher.edit_button, Qt.MouseButton.LeftButton)
         editor = edited.args[0]
+        before = editor.draft
         editor.section_list.select("problems")
-        editor.current_panel().select_row(0)
-        retype(qtbot, editor.current_panel().form.widgets["note"], "rivalutare a marzo")
+        panel = editor.current_panel()
+        if panel.none_box is not None and panel.none_box.isChecked():
+            qtbot.mouseClick(panel.none_box, Qt.MouseButton.LeftButton)
+        panel.add_entry()
+        enter_value(qtbot, panel.form, "code", Coded("250.00", codes.ICD9CM, ""))
+        retype(qtbot, panel.form.widgets["note"], "rivalutare a marzo")
         typed = editor.draft  # not saved yet: the autosave waits for a pause
+        assert typed != before and first.workstation.pss.draft(patient.id, typed.author.cf) is None
 
         # "Cambia utente": the demo has no profile yet, so the colleague makes hers.
         dialog = _ask(qtbot, session, first.switch_user_action.trigger)
@@ -217,4 +225,9 @@ def test_switch_user_shows_nothing_of_the_first_user_and_keeps_their_draft(
         operator = third.workstation.operator
         assert operator.profile == DEMO_PROFILE
         kept = third.workstation.pss.draft(patient.id, operator.codice_fiscale)
-        assert kept is not None and kept[0] == typed
+        assert kept is not None
+        # The problem typed just before switching, code and note.
+        assert [(p.code.code, p.note) for p in kept[0].problems] == [
+            ("250.00", "rivalutare a marzo")
+        ]
+        assert kept[0].problems == typed.problems
