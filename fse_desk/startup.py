@@ -30,6 +30,7 @@ from fse_desk.security.certificates import (
     client_key_passphrase,
     load_operator_credentials,
 )
+from fse_desk.security.profiles import Profile
 from fse_desk.security.secrets import load_cache_key
 from fse_desk.security.unlock import role_source
 from fse_desk.store import CacheStore
@@ -39,22 +40,31 @@ from fse_desk.workstation import DEMO_VIDEO_SERVER, Operator, Workstation
 Report = Callable[[Progress], None]
 
 
-def open_workstation(config: AppConfig, report: Report | None = None) -> Workstation:
-    """Open the cache, connect the region (starting the sandbox in demo), sign in."""
+def open_workstation(
+    config: AppConfig, report: Report | None = None, *, profile: Profile | None = None
+) -> Workstation:
+    """Open the cache, connect the region (starting the sandbox in demo), sign in.
+
+    ``profile``: the workstation profile that signed in (ui.signin checks its passphrase);
+    None opens as the configuration's ``[user]`` (or the demo MMG in demo).
+    """
     if config.is_demo:
-        return _open_demo(config, report)
-    if config.region is None or config.user is None:  # load_config guarantees both
-        raise ConfigError("a configured region needs a [user] section")
+        return _open_demo(config, report, profile)
+    if config.region is None:  # load_config guarantees it outside the demo
+        raise ConfigError("a configured workstation needs a [region] section")
+    user = _configured_user(config, profile)
+    if user is None:
+        raise ConfigError("a configured region needs a [user] section or a signed-in profile")
     operator = Operator(
-        display_name=config.user.display_name,
-        codice_fiscale=config.user.codice_fiscale,
-        role=config.user.role,
-        practitioner_id=config.user.practitioner_id,
-        profile=config.user.profile,
-        signer=_signer(config.user),
+        display_name=user.display_name,
+        codice_fiscale=user.codice_fiscale,
+        role=user.role,
+        practitioner_id=user.practitioner_id,
+        profile=user.profile,
+        signer=_signer(user),
     )
     region = config.region
-    passphrase = client_key_passphrase(config.user.profile) if region.client_key else None
+    passphrase = client_key_passphrase(user.profile) if region.client_key else None
     client = FhirClient(
         region.fhir_base_url,
         timeout_s=region.timeout_s,
@@ -65,8 +75,8 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
             use_environment=region.use_environment,
         ),
     )
-    certificate, profile = config.user.certificate, config.user.profile
-    credentials = (lambda: load_operator_credentials(certificate, profile)) if certificate else None
+    certificate, name = user.certificate, user.profile
+    credentials = (lambda: load_operator_credentials(certificate, name)) if certificate else None
     return _open(
         config,
         operator,
@@ -76,6 +86,36 @@ def open_workstation(config: AppConfig, report: Report | None = None) -> Worksta
         pacs=_pacs_client(config.pacs, client) if config.pacs is not None else None,
         credentials=credentials,
         gateway_url=region.gateway_base_url,
+    )
+
+
+def _configured_user(config: AppConfig, profile: Profile | None) -> UserConfig | None:
+    """Who opens the workstation: the configured ``[user]``, or the signed-in ``profile``.
+
+    A profile takes its identity (name, CF, role, Practitioner id) from the profile; the
+    certificate and the PSS author's details of ``[user]`` are its own only when ``[user]``
+    describes that same professional (same profile name and CF), never a colleague's.
+    """
+    if profile is None:
+        return config.user
+    mine = config.user
+    if mine is not None and (mine.profile, mine.codice_fiscale) == (
+        profile.name,
+        profile.codice_fiscale,
+    ):
+        return replace(
+            mine,
+            display_name=profile.display_name,
+            role=profile.role,
+            practitioner_id=profile.practitioner_id,
+        )
+    return UserConfig(
+        profile=profile.name,
+        display_name=profile.display_name,
+        codice_fiscale=profile.codice_fiscale,
+        role=profile.role,
+        practitioner_id=profile.practitioner_id,
+        lock_minutes=config.lock_minutes,
     )
 
 
@@ -152,7 +192,7 @@ def video_server(config: AppConfig) -> VideoServer:
     return VideoServer(televisit.video_server_url, televisit.jwt_app_id, televisit.jwt_audience)
 
 
-def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
+def _open_demo(config: AppConfig, report: Report | None, profile: Profile | None) -> Workstation:
     region = start_demo_region(config, report)
     operator = Operator(
         display_name=region.operator_name,
@@ -162,6 +202,18 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
         profile=DEMO_PROFILE,
         signer=region.signer,
     )
+    # A colleague's profile signs in on the demo region as themselves: the demo MMG's
+    # signing identity and certificate stay the demo MMG's.
+    own_credentials = profile is None or profile.codice_fiscale == region.operator_cf
+    if profile is not None:
+        operator = Operator(
+            display_name=profile.display_name,
+            codice_fiscale=profile.codice_fiscale,
+            role=profile.role,
+            practitioner_id=profile.practitioner_id,
+            profile=profile.name,
+            signer=region.signer if own_credentials else None,
+        )
     try:
         # The demo region serves its own PACS (DICOMweb) unless a real one is configured,
         # and its own FSE 2.0 gateway, which trusts the demo certificate.
@@ -179,7 +231,7 @@ def _open_demo(config: AppConfig, report: Report | None) -> Workstation:
             allow_file_key=True,
             on_close=region.stop,
             pacs=pacs,
-            credentials=lambda: credentials,
+            credentials=(lambda: credentials) if own_credentials else None,
             gateway_url=region.gateway_url,
         )
     except BaseException:

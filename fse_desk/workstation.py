@@ -32,6 +32,7 @@ from fse_desk.domain.document import DocumentMeta
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.roles import Role
 from fse_desk.domain.scheduling import Appointment
+from fse_desk.domain.timeline import Purpose
 from fse_desk.errors import (
     AuditTampered,
     CertificateError,
@@ -55,6 +56,7 @@ from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.video import RoomUser, VideoServer, room_url
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import OperatorCredentials
+from fse_desk.security.permissions import purposes_for
 from fse_desk.security.profiles import RoleSource
 from fse_desk.security.redaction import PATIENT_DATA_FILTER
 from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation, save_cache_key
@@ -155,7 +157,11 @@ class Workstation:
             vocabulary_dir=vocabulary_dir,
             operator=operator,
             publisher=PssPublisher(
-                store, self.signing_credentials, gateway_url, on_queued=self._on_local_change
+                store,
+                self.signing_credentials,
+                gateway_url,
+                on_queued=self._on_local_change,
+                purpose=lambda: self.access.purpose,
             ),
         )
         self.imaging = ImagingService(
@@ -165,6 +171,7 @@ class Workstation:
         self._status_lock = threading.RLock()
         self.status_changed: Event[ConnectionStatus] = Event()
         self.patients_changed: Event[None] = Event()
+        self.purpose_changed: Event[Purpose] = Event()
         # The one patient on screen: every patient-bound view follows it.
         self.patient_context = PatientContext()
         # Fired after a local change is queued: the UI pushes soon and refreshes its lists.
@@ -191,6 +198,24 @@ class Workstation:
             outbox_pending=store.outbox.count_pending(),
             unreadable=store.sync_records.quarantine_count(),
         )
+
+    # -- purpose of use -----------------------------------------------------------
+    @property
+    def purpose(self) -> Purpose:
+        """Why the operator is consulting the FSE now: recorded with each audited access
+        and carried by the gateway JWT of what they publish."""
+        return self.access.purpose
+
+    @property
+    def purposes(self) -> tuple[Purpose, ...]:
+        """The purposes the operator's role may declare, treatment (the default) first."""
+        return purposes_for(self.operator)
+
+    def set_purpose(self, purpose: Purpose) -> None:
+        """Declare another purpose (:class:`PermissionDenied` unless the role allows it)."""
+        if purpose is not self.access.purpose:
+            self.access.set_purpose(purpose)
+            self.purpose_changed.emit(purpose)
 
     # -- reading the cache (works the same online and offline) ------------------
     def search_patients(self, text: str, limit: int = 200) -> list[Patient]:
@@ -436,6 +461,7 @@ class Workstation:
             report,
             patient,
             self.operator.role,
+            self.access.purpose,
         )
         self._on_local_change()
         return entry

@@ -1,30 +1,21 @@
-"""Build the QApplication, open the workstation off the GUI thread, show the main window."""
+"""Build the QApplication, sign the user in, open the workstation, show the main window."""
 
 from __future__ import annotations
 
-import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from fse_desk.config import AppConfig
-from fse_desk.progress import Progress
-from fse_desk.security.unlock import DEMO_PASSPHRASE, unlock_check
-from fse_desk.startup import open_workstation
-from fse_desk.workstation import Workstation
 from ui.i18n import install_translators
-from ui.main_window import MainWindow
-from ui.messages import user_message
 from ui.plain_labels import install_plain_labels
-from ui.progress_text import progress_text
-from ui.screen_lock import LockSettings
-from ui.workers import Worker
+from ui.signin import Session
+from ui.window_setup import build_window, lock_settings
+
+__all__ = ["build_window", "create_application", "lock_settings", "run"]
 
 STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
-_log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -39,82 +30,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def lock_settings(config: AppConfig, workstation: Workstation) -> LockSettings | None:
-    """The screen lock for the signed-in user: after ``[user] lock_minutes`` of inactivity,
-    unlocked by their profile's passphrase (the demo's fixed one in the demo)."""
-    operator = workstation.operator
-    check = unlock_check(config.data_dir, operator.profile, demo=workstation.demo)
-    if check is None:
-        # A configured user without a workstation profile has no passphrase to check:
-        # locking would shut them out with their drafts.
-        _log.warning("screen lock off: the signed-in user has no profile on this workstation")
-        return None
-    hint = ""
-    if workstation.demo:
-        hint = QApplication.translate("app", "Demo passphrase: {passphrase}").format(
-            passphrase=DEMO_PASSPHRASE
-        )
-    return LockSettings(
-        operator.display_name, check, timeout_ms=config.lock_minutes * 60_000, hint=hint
-    )
-
-
-def build_window(
-    config: AppConfig, workstation: Workstation, *, auto_sync: bool = True
-) -> MainWindow:
-    """The main window as the app shows it, with its screen lock armed."""
-    return MainWindow(workstation, auto_sync=auto_sync, lock=lock_settings(config, workstation))
-
-
-@dataclass(slots=True)
-class _Opened:
-    """What the opening worker made, closed in turn once the event loop ends."""
-
-    workstation: Workstation | None = None
-    window: MainWindow | None = None
-
-
 def run(config: AppConfig) -> int:
-    """Open FSE Desk on ``config``; return the process exit status."""
+    """Open FSE Desk on ``config``; return the process exit status.
+
+    The demo opens at once as its MMG; a configured workstation first creates its first
+    profile or signs a profile in (:class:`ui.signin.Session`), and the user may switch
+    without restarting.
+    """
     app = create_application()
-    opened = _Opened()
-    splash = QProgressDialog(QApplication.translate("app", "Opening FSE Desk…"), "", 0, 0)
-    splash.setWindowTitle(QApplication.translate("app", "FSE Desk"))
-    splash.setCancelButton(None)
-    splash.setMinimumDuration(0)
-    splash.setMinimumWidth(420)
-
-    def on_progress(progress: Progress) -> None:
-        splash.setLabelText(progress_text(progress.label))
-        splash.setMaximum(max(progress.total, 0))
-        splash.setValue(progress.done)
-
-    def on_opened(workstation: Workstation) -> None:
-        opened.workstation = workstation
-        splash.close()
-        window = build_window(config, workstation)
-        # Never larger than the screen (a laptop has 1,366 x 768), even where no window
-        # manager honours "maximized".
-        screen = app.primaryScreen().availableGeometry()
-        window.resize(min(1360, screen.width()), min(820, screen.height()))
-        window.showMaximized()
-        opened.window = window
-
-    def on_failed(exc: BaseException) -> None:
-        splash.close()
-        QMessageBox.critical(None, QApplication.translate("app", "FSE Desk"), user_message(exc))
-        app.exit(1)
-
-    worker = Worker(lambda report, _cancel: open_workstation(config, report))
-    worker.signals.progress.connect(on_progress)
-    worker.signals.succeeded.connect(on_opened)
-    worker.signals.failed.connect(on_failed)
-    splash.show()
-    worker.start()
+    session = Session(config)
+    session.ended.connect(app.exit)
+    session.start()
     status = app.exec()
-    if opened.window is not None:
-        opened.window.sync.shutdown()
-    QThreadPool.globalInstance().waitForDone()
-    if opened.workstation is not None:
-        opened.workstation.close()
+    session.close()
     return status

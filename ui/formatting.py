@@ -18,3 +18,8 @@ def format_datetime(value: datetime) -> str:
 
 def format_decimal(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
+
+
+def sentence_case(text: str) -> str:
+    """The first letter upper case, the rest as written ("medico ... (MMG)" keeps MMG)."""
+    return text[:1].upper() + text[1:]

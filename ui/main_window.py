@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,6 +30,7 @@ from ui.outbox_panel import OutboxPanel
 from ui.patient_list import PatientListWidget
 from ui.patient_workspace import PatientWorkspace
 from ui.pss import PssTab
+from ui.purpose_selector import PurposeSelector
 from ui.screen_lock import InactivityWatcher, LockScreen, LockSettings
 from ui.settings import settings_action
 from ui.status_area import StatusArea
@@ -132,10 +134,24 @@ class MainWindow(QMainWindow):
         self.inbox_dock.setWidget(self.inbox)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inbox_dock)
         self.inbox_dock.hide()
+        toolbar.addSeparator()
+        purpose_caption = QLabel(self.tr("Purpose:"))
+        purpose_caption.setContentsMargins(6, 0, 4, 0)
+        toolbar.addWidget(purpose_caption)
+        self.purpose_selector = PurposeSelector(workstation)
+        toolbar.addWidget(self.purpose_selector)
+        # Another professional signs in on this window; the app closes this session first.
+        self.switch_user_action = QAction(self.tr("Switch user"), self)
+        self.switch_user_action.setToolTip(
+            self.tr("Close this session and let a colleague sign in with their profile")
+        )
+        self.switch_user_action.triggered.connect(self.switch_user_requested)
+        toolbar.addAction(self.switch_user_action)
         self.addToolBar(toolbar)
 
         self.patient_list.patient_selected.connect(self._on_patient_selected)
         self.bridge.status_changed.connect(self.status_area.show_status)
+        self.bridge.purpose_changed.connect(self.status_area.show_purpose)
         self.bridge.patients_changed.connect(self._on_patients_changed)
         self.bridge.local_change_queued.connect(self.sync.request_sync)
         self.bridge.local_change_queued.connect(self._refresh_local_views)

@@ -14,6 +14,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from fse_desk import errors
+from fse_desk.domain.timeline import Purpose
 from fse_desk.pss.errors import PssNotPublishable, PublishNotAllowed, PublishRefusal
 from fse_desk.scheduling.conflicts import BookingConflict
 
@@ -210,6 +211,11 @@ def _texts() -> dict[type[BaseException], str]:
             "The configuration is not valid. Fix the configuration file (see the README) and "
             "start again.",
         ),
+        errors.WrongPassphrase: QCoreApplication.translate(
+            "messages",
+            "The passphrase is not right. Type it again (capital letters count); nothing was "
+            "opened.",
+        ),
         errors.Cancelled: QCoreApplication.translate("messages", "Operation cancelled."),
         errors.FseDeskError: QCoreApplication.translate(
             "messages", "Something went wrong. Try again; if it happens again, call support."
@@ -326,6 +332,46 @@ def _role_names() -> dict[str, str]:
     }
 
 
+def purpose_name(purpose: Purpose) -> str:
+    """The purpose of use as a user reads it."""
+    return {
+        Purpose.TREATMENT: QCoreApplication.translate("messages", "treatment"),
+        Purpose.EMERGENCY: QCoreApplication.translate("messages", "emergency"),
+        Purpose.PUBLIC_HEALTH: QCoreApplication.translate("messages", "public health"),
+        Purpose.SYSADMIN: QCoreApplication.translate("messages", "administration"),
+    }[purpose]
+
+
+def role_name(role: str) -> str:
+    """The role as a user reads it (``MMG`` → "general practitioner (MMG)")."""
+    return _role_names().get(role, role)
+
+
+def _profile_fields() -> dict[str, str]:
+    """What is wrong in a new profile, by the field the core names."""
+    return {
+        "display_name": QCoreApplication.translate(
+            "messages", "Write the professional's name and surname."
+        ),
+        "codice_fiscale": QCoreApplication.translate(
+            "messages",
+            "The codice fiscale is not valid: it has 16 characters and its last letter is a "
+            "check letter. Copy it from the health card.",
+        ),
+        "passphrase": QCoreApplication.translate(
+            "messages", "The passphrase needs at least 8 characters. Choose a longer one."
+        ),
+        "passphrase_repeated": QCoreApplication.translate(
+            "messages", "The two passphrases differ. Type the same passphrase twice."
+        ),
+        "practitioner_id": QCoreApplication.translate(
+            "messages",
+            "The practitioner id may hold letters, digits, '-' and '.' only (as the regional "
+            "FHIR server writes it), or stay empty.",
+        ),
+    }
+
+
 def _specific(exc: BaseException) -> str | None:
     """Texts that depend on what the exception carries, not only on its class."""
     if isinstance(exc, errors.PermissionDenied) and exc.action in _denied_actions():
@@ -333,7 +379,7 @@ def _specific(exc: BaseException) -> str | None:
             "messages",
             "You are signed in as {role}: this role cannot {action}. Nothing was shown or "
             "changed. Ask a colleague whose role allows it.",
-        ).format(role=_role_names().get(exc.role, exc.role), action=_denied_actions()[exc.action])
+        ).format(role=role_name(exc.role), action=_denied_actions()[exc.action])
     if isinstance(exc, errors.GatewayError):
         return gateway_problem_text(
             exc.problem_type,
@@ -341,6 +387,8 @@ def _specific(exc: BaseException) -> str | None:
             exc.detail,
             token_refused=isinstance(exc, errors.GatewayTokenRefused),
         )
+    if isinstance(exc, errors.InvalidRecord) and exc.field in _profile_fields():
+        return _profile_fields()[exc.field]
     if isinstance(exc, PublishNotAllowed) and exc.refusal is PublishRefusal.NOT_PATIENTS_GP:
         return QCoreApplication.translate(
             "messages",
@@ -361,8 +409,3 @@ def user_message(exc: BaseException) -> str:
         if cls in texts:
             return texts[cls]
     return texts[BaseException]
-
-
-def role_name(role: str) -> str:
-    """The translated name of a configuration role value (``MMG`` → general practitioner)."""
-    return _role_names().get(role, role)

@@ -1,16 +1,17 @@
 """The always-visible status area: connection, last sync, outbox, operator and role,
-an altered audit trail, DEMO badge."""
+the declared purpose of use, an altered audit trail, DEMO badge."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from fse_desk.domain.timeline import Purpose
 from fse_desk.progress import Progress
 from fse_desk.security.profiles import RoleSource
 from fse_desk.workstation import ConnectionStatus, Operator, Workstation
 from ui.formatting import format_datetime
 from ui.freshness_label import FreshnessLabel
-from ui.messages import user_message
+from ui.messages import purpose_name, user_message
 from ui.progress_text import progress_text
 
 
@@ -41,6 +42,10 @@ class StatusArea(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.operator_label = QLabel(self._operator_text(workstation.operator))
+        self.operator_label.setObjectName("operatorLabel")
+        self.purpose_label = QLabel()
+        self.purpose_label.setObjectName("purposeLabel")
+        self.show_purpose(workstation.purpose)
         # A broken audit chain found at start: a red warning until the app restarts on a
         # sound one (Workstation.verify_audit).
         self.audit_label = QLabel()
@@ -83,6 +88,7 @@ class StatusArea(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.audit_label)
         layout.addWidget(self.operator_label)
+        layout.addWidget(self.purpose_label)
         layout.addWidget(self.demo_badge)
         self.show_status(workstation.status)
 
@@ -99,6 +105,15 @@ class StatusArea(QWidget):
         return self.tr("{name} · {role}").format(
             name=operator.display_name, role=operator.role.value
         )
+
+    def show_purpose(self, purpose: Purpose) -> None:
+        """The declared purpose of use; anything but treatment stands out."""
+        self.purpose_label.setText(
+            self.tr("Purpose: {purpose}").format(purpose=purpose_name(purpose))
+        )
+        self.purpose_label.setProperty("unusual", purpose is not Purpose.TREATMENT)
+        self.purpose_label.style().unpolish(self.purpose_label)
+        self.purpose_label.style().polish(self.purpose_label)
 
     def show_status(self, status: ConnectionStatus) -> None:
         if status.syncing:

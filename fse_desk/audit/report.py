@@ -42,6 +42,7 @@ _ACTIONS = {
 _PURPOSES = {
     Purpose.TREATMENT: "Cura",
     Purpose.EMERGENCY: "Emergenza",
+    Purpose.PUBLIC_HEALTH: "Sanità pubblica",
     Purpose.SYSADMIN: "Amministrativa",
 }
 _ROLES = {

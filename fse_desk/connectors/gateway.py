@@ -89,6 +89,9 @@ class Publication:
     assetto_organizzativo: str = "AD_PSC130"
     tipo_attivita_clinica: str = "CON"
     resource_hl7_type: str = PSS_HL7_TYPE
+    # The purpose of use declared when the document was queued (a PurposeOfUse value):
+    # the JWT of its validation and creation says so, whoever is signed in when it is sent.
+    purpose_of_use: str = PurposeOfUse.TREATMENT.value
 
     def body(self, workflow_instance_id: str | None) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -197,6 +200,7 @@ class GatewayClient:
         patient_consent: bool,
         activity: Activity = Activity.VALIDATION,
         resource_hl7_type: str = PSS_HL7_TYPE,
+        purpose: PurposeOfUse = PurposeOfUse.TREATMENT,
     ) -> Receipt:
         """``POST /documents/validation``: 201 (VALIDATION) or 200 (VERIFICA)."""
         body = {"activity": activity.value, "healthDataFormat": "CDA", "mode": "ATTACHMENT"}
@@ -204,7 +208,7 @@ class GatewayClient:
             pdf,
             patient_cf,
             Action.CREATE,
-            PurposeOfUse.TREATMENT,
+            purpose,
             resource_hl7_type,
             patient_consent,
         )
@@ -218,7 +222,7 @@ class GatewayClient:
             pdf,
             publication.patient_cf,
             Action.CREATE,
-            PurposeOfUse.TREATMENT,
+            PurposeOfUse(publication.purpose_of_use),
             publication.resource_hl7_type,
             publication.patient_consent,
         )

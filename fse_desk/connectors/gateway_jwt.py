@@ -30,6 +30,7 @@ import jwt
 
 from fse_desk import __version__ as _app_version
 from fse_desk.domain.identifiers import CF_OID, DEFAULT_REGION, LOINC_OID, is_codice_fiscale
+from fse_desk.domain.timeline import Purpose
 from fse_desk.errors import InvalidRecord
 from fse_desk.security.certificates import OperatorCredentials
 
@@ -48,8 +49,19 @@ class Action(enum.Enum):
 
 
 class PurposeOfUse(enum.Enum):
-    TREATMENT = "TREATMENT"  # validation and creation
+    """Creation and validation carry the purpose the operator declared (treatment unless
+    they chose another their role allows); a change to a published document says UPDATE."""
+
+    TREATMENT = "TREATMENT"
+    EMERGENCY = "EMERGENCY"
+    PUBLICHEALTH = "PUBLICHEALTH"
+    SYSADMIN = "SYSADMIN"
     UPDATE = "UPDATE"  # replacement, deletion, metadata update
+
+    @classmethod
+    def declared(cls, purpose: Purpose) -> PurposeOfUse:
+        """The claim for the operator's declared purpose (the values are the claim's)."""
+        return cls(purpose.value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from typing import Any
 
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import EventStatus, GatewayClient, Publication, WorkflowStatus
+from fse_desk.connectors.gateway_jwt import PurposeOfUse
 from fse_desk.domain.outbox import PROBLEM_KEY, WORKFLOW_KEY, OutboxEntry
 from fse_desk.errors import ConfigError, ConnectorTimeout, GatewayError, InvalidResponse
 from fse_desk.store import CacheStore
@@ -138,6 +139,7 @@ class GatewayPublisher:
             publication.patient_cf,
             patient_consent=publication.patient_consent,
             resource_hl7_type=publication.resource_hl7_type,
+            purpose=PurposeOfUse(publication.purpose_of_use),
         )
         try:
             if request.replaces:

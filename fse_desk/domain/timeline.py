@@ -81,6 +81,7 @@ class Purpose(enum.Enum):
 
     TREATMENT = "TREATMENT"
     EMERGENCY = "EMERGENCY"
+    PUBLIC_HEALTH = "PUBLICHEALTH"  # vaccination campaigns, screening programmes
     SYSADMIN = "SYSADMIN"  # administrative work: access reports, bookings
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fse_desk.connectors.gateway import Publication
+from fse_desk.connectors.gateway_jwt import PurposeOfUse
 from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.domain.identifiers import (
     ROME,
@@ -27,6 +28,7 @@ from fse_desk.domain.identifiers import (
 )
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.timeline import Purpose
 from fse_desk.errors import ConfigError
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.errors import PssNotPublishable
@@ -44,6 +46,10 @@ def _nothing() -> None:
     return None
 
 
+def _treatment() -> Purpose:
+    return Purpose.TREATMENT
+
+
 @dataclass(frozen=True, slots=True)
 class PssPublisher:
     """What queueing needs from the workstation: the cache, the certificate, the gateway.
@@ -55,6 +61,8 @@ class PssPublisher:
     credentials: Callable[[], OperatorCredentials]
     gateway_url: str | None
     on_queued: Callable[[], None] = _nothing
+    # The purpose the operator declared when queueing (the workstation's session purpose).
+    purpose: Callable[[], Purpose] = _treatment
 
     def queue(
         self, patient: Patient, draft: Pss, *, operator_cf: str, today: date | None = None
@@ -81,7 +89,8 @@ class PssPublisher:
                 problems=tuple(problems),
             )
         pdf = sign_pades(publication_pdf(draft, cda), self.credentials())
-        request = PublishRequest(pdf, publication_of(draft, patient), replaced_id(draft))
+        publication = publication_of(draft, patient, self.purpose())
+        request = PublishRequest(pdf, publication, replaced_id(draft))
         with self.store.transaction():
             entry_id = self.store.outbox.enqueue(
                 resource_type=OUTBOX_RESOURCE,
@@ -96,8 +105,11 @@ class PssPublisher:
         return entry_id
 
 
-def publication_of(draft: Pss, patient: Patient) -> Publication:
-    """The gateway's publication fields for ``draft`` (stable across retries)."""
+def publication_of(
+    draft: Pss, patient: Patient, purpose: Purpose = Purpose.TREATMENT
+) -> Publication:
+    """The gateway's publication fields for ``draft`` (stable across retries), sent for
+    the ``purpose`` of use declared when it was queued."""
     region = region_of_document_root(draft.id_root)
     # Stable across retries; 64 bits keep the id within the 64 characters of an XDS uniqueId.
     serial = uuid.uuid5(uuid.NAMESPACE_OID, draft.full_id).int >> 64
@@ -108,6 +120,7 @@ def publication_of(draft: Pss, patient: Patient) -> Publication:
         data_inizio_prestazione=draft.effective_time,
         patient_cf=patient.codice_fiscale,
         patient_consent=patient.consent is ConsentState.GRANTED,
+        purpose_of_use=PurposeOfUse.declared(purpose).value,
     )
 
 

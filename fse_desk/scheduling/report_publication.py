@@ -12,12 +12,14 @@ import uuid
 from collections.abc import Callable
 
 from fse_desk.connectors.gateway import Publication
+from fse_desk.connectors.gateway_jwt import PurposeOfUse
 from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.domain.identifiers import region_of_document_root, repository_id, submission_set_id
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.domain.roles import Role
 from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.timeline import Purpose
 from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf, sign_pades
 from fse_desk.scheduling.report import (
@@ -36,7 +38,9 @@ OUTBOX_RESOURCE = "TelevisitReport"
 REPORT_HL7_TYPE = f"('{REPORT_LOINC}^^2.16.840.1.113883.6.1')"
 
 
-def publication_of(report: TelevisitReport, patient: Patient) -> Publication:
+def publication_of(
+    report: TelevisitReport, patient: Patient, purpose: Purpose = Purpose.TREATMENT
+) -> Publication:
     """The gateway's publication fields (stable across retries), as for the PSS."""
     region = region_of_document_root(REPORT_ID_ROOT)
     full_id = f"{REPORT_ID_ROOT}^{report.document_id}"
@@ -52,6 +56,7 @@ def publication_of(report: TelevisitReport, patient: Patient) -> Publication:
         tipo_documento_liv_alto="REF",
         tipo_attivita_clinica="CON",
         resource_hl7_type=REPORT_HL7_TYPE,
+        purpose_of_use=PurposeOfUse.declared(purpose).value,
     )
 
 
@@ -83,6 +88,7 @@ def queue_report(
     report: TelevisitReport,
     patient: Patient,
     role: Role,
+    purpose: Purpose = Purpose.TREATMENT,
 ) -> int:
     """Check, sign and queue ``report``; the outbox entry id. Nothing is queued on error."""
     if gateway_url is None:
@@ -97,7 +103,7 @@ def queue_report(
             "; ".join(p.message for p in problems[:5]), field=problems[0].location or "cda"
         )
     pdf = sign_pades(render_pss_pdf(_printout(report), cda), credentials(), reason=REPORT_TITLE)
-    request = PublishRequest(pdf, publication_of(report, patient))
+    request = PublishRequest(pdf, publication_of(report, patient, purpose))
     day = report.appointment.start.astimezone(ROME)
     with store.transaction():
         entry_id = store.outbox.enqueue(

@@ -80,13 +80,15 @@ READABLE: dict[Role, frozenset[DocumentClass]] = {
     Role.ADMIN_STAFF: frozenset({DocumentClass.ESE, DocumentClass.PRO}),
 }
 
-PURPOSES: dict[Role, frozenset[Purpose]] = {
-    Role.MMG: frozenset({Purpose.TREATMENT, Purpose.EMERGENCY}),
-    Role.PLS: frozenset({Purpose.TREATMENT, Purpose.EMERGENCY}),
-    Role.SPECIALIST: frozenset({Purpose.TREATMENT, Purpose.EMERGENCY}),
-    Role.NURSE: frozenset({Purpose.TREATMENT, Purpose.EMERGENCY}),
-    Role.SOCIAL_WORKER: frozenset({Purpose.TREATMENT}),
-    Role.ADMIN_STAFF: frozenset({Purpose.TREATMENT, Purpose.SYSADMIN}),
+# Treatment first: it is every role's default. Emergency access is for who treats; public
+# health (vaccinations, screening) for GPs and nurses; administrative work for the front desk.
+PURPOSES: dict[Role, tuple[Purpose, ...]] = {
+    Role.MMG: (Purpose.TREATMENT, Purpose.EMERGENCY, Purpose.PUBLIC_HEALTH),
+    Role.PLS: (Purpose.TREATMENT, Purpose.EMERGENCY, Purpose.PUBLIC_HEALTH),
+    Role.SPECIALIST: (Purpose.TREATMENT, Purpose.EMERGENCY),
+    Role.NURSE: (Purpose.TREATMENT, Purpose.EMERGENCY, Purpose.PUBLIC_HEALTH),
+    Role.SOCIAL_WORKER: (Purpose.TREATMENT,),
+    Role.ADMIN_STAFF: (Purpose.TREATMENT, Purpose.SYSADMIN),
 }
 
 
@@ -139,6 +141,11 @@ def require(
 
 def readable_classes(operator: HasRole) -> frozenset[DocumentClass]:
     return READABLE[_role(operator)]
+
+
+def purposes_for(operator: HasRole) -> tuple[Purpose, ...]:
+    """The purposes of use ``operator``'s role may declare, treatment (the default) first."""
+    return PURPOSES[_role(operator)]
 
 
 def check_purpose(operator: HasRole, purpose: Purpose) -> Purpose:

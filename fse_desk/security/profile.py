@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 import platformdirs
@@ -41,3 +43,19 @@ def profile_dir(profile: str, data_dir: Path | None = None) -> Path:
     """
     base = Path(platformdirs.user_data_dir("fse-desk")) if data_dir is None else data_dir
     return base / "profiles" / validate_profile(profile)
+
+
+def profile_name_for(display_name: str, taken: Collection[str] = ()) -> str:
+    """A profile name made from the professional's name, not one of ``taken``.
+
+    Titles ("Dott.ssa", "Inf.") are left out and accents folded, so "Dott.ssa Elena
+    Guidotti" gives ``elena-guidotti`` (then ``elena-guidotti-2`` and so on).
+    """
+    words = [w for w in display_name.split() if not w.endswith(".")]
+    folded = unicodedata.normalize("NFKD", " ".join(words)).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:56] or "profilo"
+    name, n = base, 1
+    while name in taken or name.upper() in _WINDOWS_RESERVED:
+        n += 1
+        name = f"{base}-{n}"
+    return name

@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from fse_desk.security.secrets import KEYRING_SERVICE, keyring_username, usable_
 PROFILES_FILE = "profiles.json"
 MIN_PASSPHRASE = 8
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+_FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 
 
 class RoleSource(enum.Enum):
@@ -57,6 +59,12 @@ class Profile:
             raise InvalidRecord(
                 "the codice fiscale is not valid (16 characters and the right check letter)",
                 field="codice_fiscale",
+            )
+        if self.practitioner_id is not None and not _FHIR_ID.fullmatch(self.practitioner_id):
+            raise InvalidRecord(
+                f"practitioner id {self.practitioner_id!r} is not a FHIR id "
+                "(1-64 letters, digits, '-' or '.')",
+                field="practitioner_id",
             )
 
 

@@ -63,6 +63,10 @@ ROOT = "/v1"
 _TRUST_KEY = "gateway.trusted-ca"
 _WORKFLOW_KEY = "gateway.workflow."
 _DOC_KEY = "gateway.document."
+_RECEIVED_KEY = "gateway.received-signature-tokens"
+_RECEIVED_KEPT = 50
+# Creation and validation carry the operator's declared purpose of use; a change says UPDATE.
+_CREATE_PURPOSES = frozenset({"TREATMENT", "EMERGENCY", "PUBLICHEALTH", "SYSADMIN"})
 _CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 _PUBLISH_FIELDS = (
     "tipologiaStruttura",
@@ -90,6 +94,17 @@ def trust_certificate_authority(store: ResourceStore, ca: x509.Certificate) -> N
     known = json.loads(store.get_meta(_TRUST_KEY) or "[]")
     if pem not in known:
         store.set_meta(_TRUST_KEY, json.dumps([*known, pem]))
+
+
+def received_signature_tokens(store: ResourceStore) -> list[str]:
+    """The ``FSE-JWT-Signature`` tokens of the last document calls that passed the checks,
+    oldest first, as they arrived (for tests and trainers who look at what a client sends)."""
+    return list(json.loads(store.get_meta(_RECEIVED_KEY) or "[]"))
+
+
+def _keep_received(store: ResourceStore, token: str) -> None:
+    kept = received_signature_tokens(store)[-(_RECEIVED_KEPT - 1) :]
+    store.set_meta(_RECEIVED_KEY, json.dumps([*kept, token]))
 
 
 def routes(store: ResourceStore) -> list[BaseRoute]:
@@ -152,7 +167,7 @@ class _GatewayApi:
         return await _guarded(request, self._status)
 
     async def _validation(self, request: Request, trace: str) -> Response:
-        sub = await self._submission(request, trace, action="CREATE", purpose="TREATMENT")
+        sub = await self._submission(request, trace, action="CREATE", purposes=_CREATE_PURPOSES)
         activity = sub.body.get("activity", "VALIDATION")
         if activity not in ("VALIDATION", "VERIFICA"):
             raise invalid("activity")
@@ -170,11 +185,13 @@ class _GatewayApi:
         return _ok(201, trace, wid)
 
     async def _publish(self, request: Request, trace: str) -> Response:
-        sub = await self._submission(request, trace, action="CREATE", purpose="TREATMENT")
+        sub = await self._submission(request, trace, action="CREATE", purposes=_CREATE_PURPOSES)
         return self._store_document(sub, trace, replaces=None)
 
     async def _replace(self, request: Request, trace: str) -> Response:
-        sub = await self._submission(request, trace, action="UPDATE", purpose="UPDATE")
+        sub = await self._submission(
+            request, trace, action="UPDATE", purposes=frozenset({"UPDATE"})
+        )
         old_id = request.path_params["id_doc"]
         old = self._find_document(old_id)
         if old is None:
@@ -208,7 +225,7 @@ class _GatewayApi:
     # -- verification -------------------------------------------------------------------
 
     async def _submission(
-        self, request: Request, trace: str, *, action: str, purpose: str
+        self, request: Request, trace: str, *, action: str, purposes: frozenset[str]
     ) -> _Submission:
         trusted = self._trusted()
         auth = _verify_auth(request, trusted)
@@ -226,9 +243,10 @@ class _GatewayApi:
         claims = signature.claims
         if cf_of(str(claims["sub"])) != cf_of(str(auth.claims["sub"])):
             raise token_problem("sub diverso nei due token", "/jwt-sub")
-        if claims["action_id"] != action or claims["purpose_of_use"] != purpose:
+        if claims["action_id"] != action or claims["purpose_of_use"] not in purposes:
             raise token_problem(
-                f"action_id/purpose_of_use devono essere {action}/{purpose}", "/jwt-action"
+                f"action_id/purpose_of_use devono essere {action}/{'|'.join(sorted(purposes))}",
+                "/jwt-action",
             )
         if not _XON.fullmatch(str(claims["locality"])):
             raise token_problem(
@@ -270,6 +288,7 @@ class _GatewayApi:
                 "resource_hl7_type non corrisponde al tipo del CDA", "/jwt-resource-type"
             )
         _check_structure(cda)
+        _keep_received(self.store, str(request.headers.get(SIGNATURE_HEADER)))
         return sub
 
     def _trusted(self) -> list[x509.Certificate]:

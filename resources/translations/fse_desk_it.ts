@@ -1134,6 +1134,69 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="33"/>
+        <source>Welcome to FSE Desk</source>
+        <translation>Benvenuto in FSE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="35"/>
+        <source>This workstation has no profile yet. Create yours: you will be its administrator and may add your colleagues later. The passphrase protects your encrypted cache; nobody can recover it for you.</source>
+        <translation>Questa postazione non ha ancora nessun profilo. Crea il tuo: ne sarai l&apos;amministratore e potrai aggiungere i colleghi in seguito. La passphrase protegge la tua cache cifrata: nessuno potrà recuperarla al posto tuo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="39"/>
+        <source>Create profile and open</source>
+        <translation>Crea il profilo e apri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="46"/>
+        <source>e.g. Dott.ssa Elena Guidotti</source>
+        <translation>es. Dott.ssa Elena Guidotti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="49"/>
+        <source>16 characters, as on the health card</source>
+        <translation>16 caratteri, come sulla tessera sanitaria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="54"/>
+        <source>optional: as the region assigned it</source>
+        <translation>facoltativo: come assegnato dalla Regione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="57"/>
+        <source>Name and surname</source>
+        <translation>Nome e cognome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="58"/>
+        <source>Codice fiscale</source>
+        <translation>Codice fiscale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="59"/>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="60"/>
+        <source>Practitioner id</source>
+        <translation>Identificativo professionista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="61"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/first_run.py" line="62"/>
+        <source>Passphrase again</source>
+        <translation>Ripeti la passphrase</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../ui/settings/first_run.py" line="86"/>
@@ -1737,93 +1800,108 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <source>Purpose:</source>
+        <translation>Finalità:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>Switch user</source>
+        <translation>Cambia utente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>Close this session and let a colleague sign in with their profile</source>
+        <translation>Chiudi questa sessione e lascia accedere un collega con il suo profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2920,6 +2998,19 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
 </context>
 <context>
+    <name>PurposeSelector</name>
+    <message>
+        <location filename="../../ui/purpose_selector.py" line="30"/>
+        <source>Why you are consulting the FSE: recorded with every access and sent to the region with what you publish.</source>
+        <translation>Perché stai consultando il FSE: viene registrata a ogni accesso e inviata alla Regione con ciò che pubblichi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purpose_selector.py" line="48"/>
+        <source>Purpose of use</source>
+        <translation>Finalità dell&apos;accesso</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsModel</name>
     <message>
         <location filename="../../ui/vitals/vitals_tab.py" line="47"/>
@@ -3231,84 +3322,141 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
 </context>
 <context>
-    <name>StatusArea</name>
+    <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/status_area.py" line="32"/>
-        <source>Open the outbox</source>
-        <translation>Apri la coda di invio</translation>
+        <location filename="../../ui/signin/sign_in.py" line="30"/>
+        <location filename="../../ui/signin/sign_in.py" line="32"/>
+        <source>Sign in</source>
+        <translation>Accedi</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="41"/>
-        <source>Cancel</source>
-        <translation>Annulla</translation>
+        <location filename="../../ui/signin/sign_in.py" line="31"/>
+        <source>Choose your profile and type your passphrase.</source>
+        <translation>Scegli il tuo profilo e digita la tua passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="99"/>
+        <location filename="../../ui/signin/sign_in.py" line="40"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="57"/>
+        <location filename="../../ui/signin/sign_in.py" line="45"/>
+        <source>Demo operator (MMG)</source>
+        <translation>Operatore demo (MMG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/sign_in.py" line="47"/>
+        <source>Profile</source>
+        <translation>Profilo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/sign_in.py" line="48"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/sign_in.py" line="50"/>
+        <source>Demo passphrase: {passphrase}</source>
+        <translation>Passphrase della demo: {passphrase}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../ui/signin/_form.py" line="30"/>
+        <source>FSE Desk</source>
+        <translation>FSE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/_form.py" line="48"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <location filename="../../ui/status_area.py" line="33"/>
+        <source>Open the outbox</source>
+        <translation>Apri la coda di invio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="42"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="105"/>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="62"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="60"/>
+        <location filename="../../ui/status_area.py" line="65"/>
         <source>Built-in demonstration FSE: synthetic patients, no real data.</source>
         <translation>FSE dimostrativo integrato: assistiti sintetici, nessun dato reale.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="68"/>
+        <location filename="../../ui/status_area.py" line="73"/>
         <source>No system keyring: the key of this demo cache is kept in a file beside it.</source>
         <translation>Nessun portachiavi di sistema: la chiave di questa cache dimostrativa è in un file accanto alla cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="92"/>
+        <location filename="../../ui/status_area.py" line="98"/>
         <source>{name} · {role} (confirmed by the region)</source>
         <translation>{name} · {role} (confermato dalla Regione)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="96"/>
+        <location filename="../../ui/status_area.py" line="102"/>
         <source>{name} · {role} (assigned by the administrator)</source>
         <translation>{name} · {role} (assegnato dall&apos;amministratore)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="105"/>
+        <location filename="../../ui/status_area.py" line="112"/>
+        <source>Purpose: {purpose}</source>
+        <translation>Finalità: {purpose}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="120"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="107"/>
+        <location filename="../../ui/status_area.py" line="122"/>
         <source>Connecting…</source>
         <translation>Connessione…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="109"/>
+        <location filename="../../ui/status_area.py" line="124"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="111"/>
+        <location filename="../../ui/status_area.py" line="126"/>
         <source>Offline since {when}</source>
         <translation>Non in linea dal {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="116"/>
+        <location filename="../../ui/status_area.py" line="131"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="122"/>
+        <location filename="../../ui/status_area.py" line="137"/>
         <source>Last sync: {when}</source>
         <translation>Ultima sincronizzazione: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="124"/>
+        <location filename="../../ui/status_area.py" line="139"/>
         <source>Never synced</source>
         <translation>Mai sincronizzato</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="126"/>
+        <location filename="../../ui/status_area.py" line="141"/>
         <source>Outbox: %n to send</source>
         <translation>
             <numerusform>In uscita: %n da inviare</numerusform>
@@ -3316,7 +3464,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_area.py" line="129"/>
+        <location filename="../../ui/status_area.py" line="144"/>
         <source>%n unreadable records</source>
         <translation>
             <numerusform>%n record non leggibile</numerusform>
@@ -3324,12 +3472,12 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="131"/>
+        <location filename="../../ui/status_area.py" line="146"/>
         <source>{type}/{id} version {version}: {reason}</source>
         <translation>{type}/{id} versione {version}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="138"/>
+        <location filename="../../ui/status_area.py" line="153"/>
         <source>Records from the regional FSE that could not be read; the sync goes on without them and tries each again when it changes on the server.</source>
         <translation>Record del fascicolo regionale che non è stato possibile leggere; la sincronizzazione prosegue senza di essi e li riprova quando cambiano sul server.</translation>
     </message>
@@ -4275,18 +4423,18 @@ Spostare comunque?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="54"/>
+        <location filename="../../ui/window_setup.py" line="30"/>
         <source>Demo passphrase: {passphrase}</source>
         <translation>Passphrase della demo: {passphrase}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="81"/>
+        <location filename="../../ui/signin/session.py" line="89"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/app.py" line="105"/>
+        <location filename="../../ui/signin/session.py" line="90"/>
+        <location filename="../../ui/signin/session.py" line="129"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -4367,372 +4515,422 @@ Spostare comunque?</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="26"/>
+        <location filename="../../ui/messages.py" line="27"/>
         <source>No system keyring is available, so FSE Desk cannot protect the key of the local cache and will not keep real patient data. Install and unlock a keyring (GNOME Keyring, KWallet, Windows or macOS keychain) and start again.</source>
         <translation>Nessun portachiavi di sistema disponibile: FSE Desk non può proteggere la chiave della cache locale e non conserverà dati reali degli assistiti. Installa e sblocca un portachiavi (GNOME Keyring, KWallet, Portachiavi di Windows o macOS) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32"/>
+        <location filename="../../ui/messages.py" line="33"/>
         <source>The key of the local cache is missing from the system keyring. The cache was not touched. Restore the keyring or call support.</source>
         <translation>La chiave della cache locale non è più nel portachiavi di sistema. La cache non è stata toccata. Ripristina il portachiavi o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="38"/>
         <source>The key does not open the encrypted local cache. The file was not changed. Check that you are using the right profile, or call support.</source>
         <translation>La chiave non apre la cache locale cifrata. Il file non è stato modificato. Verifica di usare il profilo giusto o chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42"/>
+        <location filename="../../ui/messages.py" line="43"/>
         <source>The local cache is in use by another FSE Desk window. Close it and try again.</source>
         <translation>La cache locale è in uso da un&apos;altra finestra di FSE Desk. Chiudila e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>The local cache cannot be written (read-only disk or folder). Data already saved is safe. Check the permissions and try again.</source>
         <translation>Impossibile scrivere nella cache locale (disco o cartella in sola lettura). I dati già salvati sono al sicuro. Controlla i permessi e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>The disk is full: nothing more can be saved in the local cache. Data already saved is safe. Free some space and try again.</source>
         <translation>Il disco è pieno: non si può salvare altro nella cache locale. I dati già salvati sono al sicuro. Libera spazio e riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="57"/>
         <source>The local cache could not be upgraded; nothing was changed. Call support.</source>
         <translation>Non è stato possibile aggiornare la cache locale; nulla è stato modificato. Chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>The local cache reported an error. Data already saved is safe. Restart FSE Desk; if it happens again, call support.</source>
         <translation>La cache locale ha segnalato un errore. I dati già salvati sono al sicuro. Riavvia FSE Desk; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>Cannot reach the PACS (image archive). Check the connection and try again; the reports and local files can still be opened.</source>
         <translation>Impossibile contattare il PACS (archivio immagini). Controlla la connessione e riprova; referti e file locali restano consultabili.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>The PACS answered with an error and the images could not be fetched. Try again; if it happens again, call support.</source>
         <translation>Il PACS ha risposto con un errore e le immagini non sono state scaricate. Riprova; se succede ancora, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>The image file cannot be read: it is damaged or not a DICOM image. Ask for a new copy of the CD or of the file.</source>
         <translation>Il file immagine non si può leggere: è danneggiato o non è un&apos;immagine DICOM. Chiedi una nuova copia del CD o del file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>This measurement cannot be made on this image (for example it has no pixel size).</source>
         <translation>Questa misura non si può fare su questa immagine (per esempio manca la dimensione del pixel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>The image could not be shown. Try again or open another series.</source>
         <translation>Non è stato possibile mostrare l&apos;immagine. Riprova o apri un&apos;altra serie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>Cannot reach the FSE server. Check the connection and try again; meanwhile you keep working on the cached data.</source>
         <translation>Impossibile contattare il server FSE. Controlla la connessione e riprova; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>The FSE server did not answer in time. Try again shortly; meanwhile you keep working on the cached data.</source>
         <translation>Il server FSE non ha risposto in tempo. Riprova tra poco; intanto puoi lavorare sui dati in cache.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="97"/>
         <source>The FSE server refused the credentials. Check the operator certificate in the configuration.</source>
         <translation>Il server FSE ha rifiutato le credenziali. Controlla il certificato dell&apos;operatore nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="102"/>
         <source>This document has not been downloaded yet and the FSE server cannot be reached: it can be read when the connection returns. Next time use &quot;Download for offline use&quot; before leaving.</source>
         <translation>Questo documento non è ancora stato scaricato e il server FSE non è raggiungibile: si potrà leggere quando torna la connessione. La prossima volta usa &quot;Scarica per uso offline&quot; prima di partire.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../ui/messages.py" line="108"/>
         <source>The document was not opened for safety: it contains references to external content or entity declarations that FSE Desk does not process. Ask the issuing facility for a copy.</source>
         <translation>Il documento non è stato aperto per sicurezza: contiene riferimenti a contenuti esterni o dichiarazioni di entità che FSE Desk non elabora. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>The document is too large to be shown here. Ask the issuing facility for a copy.</source>
         <translation>Il documento è troppo grande per essere mostrato qui. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>The document is damaged or in a format that cannot be read (for example a wrong character encoding). Ask the issuing facility for a copy.</source>
         <translation>Il documento è danneggiato o in un formato non leggibile (per esempio una codifica dei caratteri errata). Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>The document cannot be shown. Ask the issuing facility for a copy.</source>
         <translation>Il documento non può essere mostrato. Chiedine una copia alla struttura che l&apos;ha emesso.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>The patient has not consented to the consultation of their FSE: nothing can be shown or downloaded.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: non si può mostrare né scaricare nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>The requested item no longer exists on the FSE server.</source>
         <translation>L&apos;elemento richiesto non esiste più sul server FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>The FSE server answered with an error. Try again; if it happens again, call support.</source>
         <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Communication with the FSE server failed. Try again later.</source>
         <translation>La comunicazione con il server FSE non è riuscita. Riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>The FSE gateway refused the document. Read the reason shown, correct the document and send it again.</source>
         <translation>Il gateway FSE ha rifiutato il documento. Leggi il motivo indicato, correggi il documento e invialo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/messages.py" line="151"/>
         <source>The passphrase does not open the signing certificate. Enter it again.</source>
         <translation>La passphrase non apre il certificato di firma. Inseriscila di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>The passphrase of the signing certificate is not in the system keyring. Enter it again in the settings.</source>
         <translation>La passphrase del certificato di firma non è nel portachiavi di sistema. Inseriscila di nuovo nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="160"/>
         <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="164"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="169"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
         <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
         <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>Your role does not allow this. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Il tuo ruolo non lo consente. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>The access log of this workstation has been altered or cut short. You can keep working, and every access is still logged. Tell the privacy officer (DPO) today.</source>
         <translation>Il registro degli accessi di questa postazione è stato alterato o troncato. Puoi continuare a lavorare e ogni accesso viene comunque registrato. Avvisa oggi stesso il responsabile della protezione dei dati (DPO).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
         <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="214"/>
+        <source>The passphrase is not right. Type it again (capital letters count); nothing was opened.</source>
+        <translation>La passphrase non è corretta. Digitala di nuovo (maiuscole e minuscole contano); non è stato aperto nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="220"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="223"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="239"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="244"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243"/>
+        <location filename="../../ui/messages.py" line="249"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="254"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281"/>
+        <location filename="../../ui/messages.py" line="287"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="288"/>
+        <location filename="../../ui/messages.py" line="294"/>
         <source>see this patient&apos;s documents</source>
         <translation>vedere i documenti di questo assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="289"/>
+        <location filename="../../ui/messages.py" line="295"/>
         <source>read this kind of document</source>
         <translation>leggere questo tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="290"/>
+        <location filename="../../ui/messages.py" line="296"/>
         <source>see the vital signs</source>
         <translation>vedere i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="291"/>
+        <location filename="../../ui/messages.py" line="297"/>
         <source>record vital signs</source>
         <translation>registrare i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="292"/>
+        <location filename="../../ui/messages.py" line="298"/>
         <source>write the Profilo Sanitario Sintetico</source>
         <translation>scrivere il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295"/>
+        <location filename="../../ui/messages.py" line="301"/>
         <source>sign and publish the Profilo Sanitario Sintetico</source>
         <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298"/>
+        <location filename="../../ui/messages.py" line="304"/>
         <source>sign a televisit report</source>
         <translation>firmare un referto di televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299"/>
+        <location filename="../../ui/messages.py" line="305"/>
         <source>see the agenda</source>
         <translation>vedere l&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300"/>
+        <location filename="../../ui/messages.py" line="306"/>
         <source>book televisits</source>
         <translation>prenotare televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/messages.py" line="307"/>
         <source>book televisits for other professionals</source>
         <translation>prenotare televisite per altri professionisti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304"/>
+        <location filename="../../ui/messages.py" line="310"/>
         <source>see telemonitoring data</source>
         <translation>vedere i dati di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305"/>
+        <location filename="../../ui/messages.py" line="311"/>
         <source>handle telemonitoring alarms</source>
         <translation>gestire gli allarmi di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/messages.py" line="312"/>
         <source>discard changes waiting to be sent</source>
         <translation>scartare le modifiche in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="315"/>
         <source>see diagnostic images</source>
         <translation>vedere le immagini diagnostiche</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/messages.py" line="316"/>
         <source>export images</source>
         <translation>esportare immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/messages.py" line="317"/>
         <source>print the report of accesses to the FSE</source>
         <translation>stampare il resoconto degli accessi al fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="314"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>access data for this purpose</source>
         <translation>accedere ai dati per questa finalità</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="326"/>
         <source>general practitioner (MMG)</source>
         <translation>medico di medicina generale (MMG)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/messages.py" line="327"/>
         <source>family paediatrician (PLS)</source>
         <translation>pediatra di libera scelta (PLS)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322"/>
+        <location filename="../../ui/messages.py" line="328"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323"/>
+        <location filename="../../ui/messages.py" line="329"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="324"/>
+        <location filename="../../ui/messages.py" line="330"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="331"/>
         <source>administrative staff</source>
         <translation>personale amministrativo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/messages.py" line="338"/>
+        <source>treatment</source>
+        <translation>cura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="339"/>
+        <source>emergency</source>
+        <translation>emergenza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="340"/>
+        <source>public health</source>
+        <translation>sanità pubblica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="341"/>
+        <source>administration</source>
+        <translation>amministrativa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="353"/>
+        <source>Write the professional&apos;s name and surname.</source>
+        <translation>Scrivi il nome e il cognome del professionista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="356"/>
+        <source>The codice fiscale is not valid: it has 16 characters and its last letter is a check letter. Copy it from the health card.</source>
+        <translation>Il codice fiscale non è valido: ha 16 caratteri e l&apos;ultima lettera è di controllo. Copialo dalla tessera sanitaria.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="361"/>
+        <source>The passphrase needs at least 8 characters. Choose a longer one.</source>
+        <translation>La passphrase deve avere almeno 8 caratteri. Scegline una più lunga.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="364"/>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>Le due passphrase sono diverse. Digita due volte la stessa passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="367"/>
+        <source>The practitioner id may hold letters, digits, &apos;-&apos; and &apos;.&apos; only (as the regional FHIR server writes it), or stay empty.</source>
+        <translation>L&apos;identificativo del professionista può contenere solo lettere, cifre, &apos;-&apos; e &apos;.&apos; (come lo scrive il server FHIR regionale), oppure restare vuoto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="378"/>
         <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345"/>
+        <location filename="../../ui/messages.py" line="393"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>
