@@ -334,7 +334,8 @@ class History:
         doc = prescriptions.vaccination(self.rng, self.profile, when, key, dose, by_mmg)
         if self._in_range(when.date()):
             self.docs.append(doc)
-            self.vaccines.append((when.date(), *prescriptions.VACCINES[key]))
+            name, atc, _aic = prescriptions.VACCINES[key]
+            self.vaccines.append((when.date(), name, atc))
 
     def vaccinations(self) -> None:
         p, rng = self.profile, self.rng

@@ -5,12 +5,15 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from fse_desk_sandbox.region.cda_entries import Performed, VisitRecord
 from fse_desk_sandbox.region.conditions import CHRONIC_LABEL, DRUGS, MINOR, Profile
 from fse_desk_sandbox.region.facilities import FACILITIES, SPECIALTIES, pick_clinician
 from fse_desk_sandbox.region.model import Doc, Section, bullets, para
 
+# Section codes of the specialist report guide (RSA), which the televisit report shares.
 QUESITO, ANAMNESI, OBIETTIVO = "29299-5", "11329-0", "29545-1"
-ACCERTAMENTI, CONCLUSIONI, SUGGERIMENTI, TERAPIA = "30954-2", "55110-1", "18776-5", "10160-0"
+ACCERTAMENTI, PRESTAZIONI, REFERTO = "30954-2", "62387-6", "47045-0"
+SUGGERIMENTI, TERAPIA = "62385-0", "93341-6"
 
 
 def _bp(rng: random.Random, profile: Profile) -> str:
@@ -292,19 +295,39 @@ def visit_report(
         quesito, exam, tests, conclusion = _generic(rng, specialty)
     site = rng.choice(SPECIALTIES[specialty][1])
     author = pick_clinician(rng, specialty, site)
+    performed = f"Visita {ADJECTIVE[specialty]}"
+    if televisit:
+        how = (
+            "Televisita in videochiamata con l'assistito al domicilio; presente il caregiver."
+            " Collegamento stabile, consenso alla televisita acquisito."
+        )
+        prestazioni = Section(
+            PRESTAZIONI,
+            "Prestazioni",
+            (para(f"Televisita {ADJECTIVE[specialty]}. {how}"),),
+            entries=(
+                Performed(f"Televisita {ADJECTIVE[specialty]}", with_specialty=True),
+                VisitRecord(f"Televisita {ADJECTIVE[specialty]}. {how}"),
+            ),
+        )
+    else:
+        prestazioni = Section(
+            PRESTAZIONI, "Prestazioni", (para(performed),), entries=(Performed(performed),)
+        )
     history = [CHRONIC_LABEL[c] for c in profile.chronic] + [MINOR[m][0] for m in profile.minor]
     sections = [
         Section(QUESITO, "Quesito diagnostico", (para(quesito),)),
         Section(
             ANAMNESI,
-            "Anamnesi",
+            "Storia clinica",
             (bullets(history) if history else para("Anamnesi patologica remota muta."),),
         ),
+        prestazioni,
         Section(OBIETTIVO, "Esame obiettivo", (para(exam),)),
     ]
     if tests:
         sections.append(Section(ACCERTAMENTI, "Accertamenti eseguiti", (para(tests),)))
-    sections.append(Section(CONCLUSIONI, "Conclusioni", (para(conclusion),)))
+    sections.append(Section(REFERTO, "Referto", (para(conclusion),)))
     drugs = [DRUGS[k] for k in profile.therapy]
     if drugs:
         sections.append(
@@ -332,20 +355,6 @@ def visit_report(
         )
     )
     if televisit:
-        sections.insert(
-            0,
-            Section(
-                "75496-0",
-                "Modalità della prestazione",
-                (
-                    para(
-                        "Televisita in videochiamata con l'assistito al domicilio;"
-                        " presente il caregiver."
-                        " Collegamento stabile, consenso alla televisita acquisito."
-                    ),
-                ),
-            ),
-        )
         return Doc(
             "75496-0",
             f"Televisita {ADJECTIVE[specialty]}",
@@ -486,7 +495,12 @@ def radiology_report(
     )
     sections = [
         Section("18785-6", "Quesito diagnostico", (para(reason),)),
-        Section("55111-9", "Esame eseguito", (para(technique),)),
+        Section(
+            "55111-9",
+            "Esame eseguito",
+            (para(f"{title}. {technique}"),),
+            entries=(Performed(title),),
+        ),
         Section("18782-3", "Referto", (para(findings),)),
         Section("55110-1", "Conclusioni", (para(impression),)),
     ]
