@@ -63,6 +63,17 @@ REGIONAL_PATIENT_ROOT = region_oid(DEFAULT_REGION, 4, 1)
 """The region's own patient identifiers: the PACS keeps each patient under the CF."""
 WITH_PACS_ID = frozenset({"68604-8"})
 """Reports whose patientRole also carries the patient's identifier in the PACS."""
+GUIDE_DISPLAY = {
+    "57833-6": "Prescrizione Farmaceutica",
+    "57832-8": "Prescrizione Specialistica",
+    "68604-8": "Referto radiologico",
+    "75496-0": "Telehealth note",
+    "11488-4": "Nota di consulto",
+    "87273-9": "Immunization note",
+    "59258-4": "Verbale di Pronto Soccorso",
+}
+"""The document code's displayName as each type's guide writes it (the region's index
+entries keep our Italian titles)."""
 _CONFIDENTIALITY = {"N": "Normal", "R": "Restricted", "V": "Very Restricted"}
 
 
@@ -118,10 +129,11 @@ def _section(s: Section, when: str) -> str:
     entries += "".join(render_entry(e, when) for e in s.entries)
     template = f'<templateId root="{s.template}"/>' if s.template else ""
     ident = f'<id root="{NRE_OID}" extension="{s.nre}"/>' if s.nre else ""
+    nested = "".join(_section(sub, when) for sub in s.subsections)
     return (
         f'<component><section>{template}{ident}<code code="{s.code}" codeSystem="{LOINC_OID}"'
         f' codeSystemName="LOINC"/><title>{_t(s.title)}</title><text>{text}</text>'
-        f"{entries}</section></component>"
+        f"{entries}{nested}</section></component>"
     )
 
 
@@ -243,7 +255,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
     """The whole ClinicalDocument as a string (UTF-8 declared)."""
     signed = cda_ts(doc.signed_time)
     service = cda_ts(doc.service_time)
-    title = DOCUMENT_TYPES[doc.loinc].title
+    title = GUIDE_DISPLAY.get(doc.loinc, DOCUMENT_TYPES[doc.loinc].title)
     template = TEMPLATES.get(doc.loinc, SPECIALIST_TEMPLATE)
     custodian = doc.custodian
     legal = (

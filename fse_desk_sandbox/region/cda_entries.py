@@ -33,6 +33,8 @@ DISCIPLINA_TEMPLATE = "2.16.840.1.113883.3.1937.777.63.10.704"
 VACCINATION_TEMPLATE = "2.16.840.1.113883.2.9.10.1.11.4.1"
 DOSE_TEMPLATE = "2.16.840.1.113883.2.9.10.1.11.4.3"
 DOSE_NUMBER = "30973-2"
+ROUTE = "2.16.840.1.113883.5.112"  # HL7 RouteOfAdministration
+SITE = "2.16.840.1.113883.5.1052"  # HL7 ActSite
 NOTE = "48767-8"
 # Verbale di pronto soccorso: the EMUR value sets and the guide's entry templates.
 ED_SENDER = "2.16.840.1.113883.2.9.6.1.54.1"  # responsabile dell'invio
@@ -100,6 +102,8 @@ class Vaccine:
     aic: str
     atc: str
     dose: int
+    site: str  # HL7 ActSite: LD or RD (deltoid)
+    volume_ml: str  # one dose, e.g. "0.5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +251,9 @@ def _vaccine(entry: Vaccine, when: str) -> str:
         '<entry><substanceAdministration classCode="SBADM" moodCode="EVN">'
         f'<templateId root="{VACCINATION_TEMPLATE}"/><statusCode code="completed"/>'
         f'<effectiveTime value="{when}"/>'
+        f'<routeCode code="IM" codeSystem="{ROUTE}" displayName="Injection, intramuscular"/>'
+        f'<approachSiteCode code="{entry.site}" codeSystem="{SITE}"/>'
+        f'<doseQuantity value="{entry.volume_ml}" unit="ml"/>'
         '<consumable typeCode="CSM"><manufacturedProduct><manufacturedMaterial>'
         f'<code code="{entry.aic}" codeSystem="{AIC}" displayName={quoteattr(entry.name)}>'
         f'<translation code="{entry.atc}" codeSystem="{ATC}"/></code>'

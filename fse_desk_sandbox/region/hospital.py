@@ -170,6 +170,8 @@ VPS_TEMPLATES = {
     "46239-0": "2.16.840.1.113883.2.9.10.1.6.42",
     "54094-8": "2.16.840.1.113883.2.9.10.1.6.21",
     "78337-3": "2.16.840.1.113883.2.9.10.1.6.56",
+    "11329-0": "2.16.840.1.113883.2.9.10.1.6.55",  # its Anamnesi
+    "29545-1": "2.16.840.1.113883.2.9.10.1.6.58",  # its Esame obiettivo
     "30954-2": "2.16.840.1.113883.2.9.10.1.6.27",
     "28574-2": "2.16.840.1.113883.2.9.10.1.6.24",
     "18776-5": "2.16.840.1.113883.2.9.10.1.6.34",
@@ -258,12 +260,22 @@ def ed_report(rng: random.Random, profile: Profile, when: datetime, case_key: st
         Section(
             "78337-3",
             "Inquadramento clinico iniziale",
-            (
-                para("Anamnesi:"),
-                bullets(history) if history else para("Nulla di rilevante."),
-                para(f"Esame obiettivo: {case.findings}"),
-            ),
+            (),
             template=VPS_TEMPLATES["78337-3"],
+            subsections=(
+                Section(
+                    "11329-0",
+                    "Anamnesi",
+                    (bullets(history) if history else para("Nulla di rilevante."),),
+                    template=VPS_TEMPLATES["11329-0"],
+                ),
+                Section(
+                    "29545-1",
+                    "Esame obiettivo",
+                    (para(case.findings),),
+                    template=VPS_TEMPLATES["29545-1"],
+                ),
+            ),
         ),
         Section(
             "30954-2",

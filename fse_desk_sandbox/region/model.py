@@ -88,6 +88,7 @@ class Section:
     entries: tuple[Entry, ...] = ()
     template: str = ""  # the section's templateId, where its guide names one
     nre: str = ""  # a prescription's sections carry its NRE as their id
+    subsections: tuple[Section, ...] = ()
 
 
 @dataclass(slots=True)

@@ -239,6 +239,10 @@ VACCINES = {
     "zoster": ("Vaccino herpes zoster ricombinante adiuvato", "J07BK03", "046599014"),
 }
 VACCINATION_SECTION_TEMPLATE = "2.16.840.1.113883.2.9.10.1.11.3.1"
+DOSE_ML = {"covid_pfizer": "0.3"}
+"""The volume of one dose where it is not the usual 0.5 ml."""
+DELTOID = {"Deltoide sinistro": "LD", "Deltoide destro": "RD"}
+"""Where the dose goes, with its HL7 ActSite code."""
 
 
 def vaccination(
@@ -252,6 +256,7 @@ def vaccination(
         custodian = FACILITIES[author.facility_id]
     lot = f"{rng.choice('ABCDEFHKLMNRTW')}{rng.choice('ABCDEFHKLMNRTW')}{rng.randint(1000, 9999)}"
     expiry = (when + timedelta(days=rng.randint(90, 400))).strftime("%m/%Y")
+    site = rng.choice(list(DELTOID))
     sections = [
         Section(
             "11369-6",
@@ -266,7 +271,7 @@ def vaccination(
                             str(dose),
                             lot,
                             expiry,
-                            rng.choice(["Deltoide sinistro", "Deltoide destro"]),
+                            site,
                             "Intramuscolare",
                         ]
                     ],
@@ -274,7 +279,7 @@ def vaccination(
                 para("Nessuna reazione avversa nei 15 minuti di osservazione."),
             ),
             # The single-vaccination guide: one entry, the administered dose.
-            entries=(Vaccine(name, aic, atc, dose),),
+            entries=(Vaccine(name, aic, atc, dose, DELTOID[site], DOSE_ML.get(key, "0.5")),),
             template=VACCINATION_SECTION_TEMPLATE,
         )
     ]
