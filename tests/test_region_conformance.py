@@ -1,6 +1,6 @@
 """What the national schematrons require of each document type of the demo region, checked
 in our own words on a small region (the Ministry's files cannot ship with the project:
-tests/test_conformance_official.py runs them where a checkout is at hand).
+``./dev conformance CATALOGS`` runs them where a checkout is at hand).
 
 Each rule is one the demo region broke before (``./dev conformance``: 5,422 errors over
 RAD, RSA, PrF, PrS, VACC, VPS and televisit reports); each is an XPath that must be true.

@@ -53,8 +53,6 @@ WITH_ACCESS = frozenset({"68604-8", "11488-4", "75496-0"})
 WITH_SERVICE_PERIOD = frozenset({"59258-4"})
 """Types whose serviceEvent states a period (arrival to discharge) rather than an instant."""
 ACCESS_SYSTEM = "2.16.840.1.113883.2.9.5.1.4"
-ORDER_ROOT = "2.16.840.1.113883.2.9.4.3.8"
-"""Numero di ricetta elettronica (NRE): the order a report fulfils."""
 ENCOUNTER_CODES = {"57832-8": "AMB", "75496-0": "VR"}
 """encompassingEncounter/code (v3 ActCode) where the schematron requires it: the
 specialist prescription is for an outpatient visit, the televisit is virtual."""
@@ -196,13 +194,14 @@ def _access(doc: Doc) -> str:
 
 
 def _order(doc: Doc, doc_id: str) -> str:
-    """inFulfillmentOf: the prescription (NRE) the report answers."""
+    """inFulfillmentOf: the prescription the report answers, by its NRE (the same root as
+    the region's prescriptions carry as their id)."""
     if doc.loinc not in WITH_ORDER:
         return ""
     number = zlib.crc32(doc_id.encode()) % 10**10
     return (
         f'<inFulfillmentOf><order classCode="ACT" moodCode="RQO">'
-        f'<id root="{ORDER_ROOT}" extension="080A{number:010d}"/></order></inFulfillmentOf>'
+        f'<id root="{NRE_OID}" extension="080A{number:010d}"/></order></inFulfillmentOf>'
     )
 
 
