@@ -10,7 +10,7 @@ from fse_desk.demo import DemoRegion
 from fse_desk.progress import Progress
 from fse_desk.security.certificates import demo_certificate
 from fse_desk_sandbox import ResourceStore, SandboxServer, ensure_seeded
-from fse_desk_sandbox.gateway import trust_certificate_authority
+from fse_desk_sandbox.gateway import configure_audience, trust_certificate_authority
 from fse_desk_sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
 from fse_desk_sandbox.region.pss import DEMO_SIGNER
 
@@ -43,6 +43,7 @@ def start(
         region.close()
 
     root = server.base_url.removesuffix("/fhir")
+    configure_audience(region, root + "/v1")  # its address is known once it listens
     return DemoRegion(
         fhir_url=server.base_url,
         pacs_url=root + "/dicom-web",

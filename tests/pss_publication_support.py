@@ -21,7 +21,7 @@ from fse_desk.pss.model import Pss
 from fse_desk.security.certificates import OperatorCredentials, store_certificate_passphrase
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
-from fse_desk_sandbox.gateway import trust_certificate_authority
+from fse_desk_sandbox.gateway import configure_audience, trust_certificate_authority
 from fse_desk_sandbox.region import (
     DEMO_MMG_CF,
     DEMO_MMG_FAMILY,
@@ -36,7 +36,10 @@ PROFILE = "guidotti"
 
 
 def gateway_url(region: LiveRegion) -> str:
-    return region.server.base_url.removesuffix("/fhir") + "/v1"
+    """The sandbox gateway's address, which it is configured to accept as the JWT ``aud``."""
+    url = region.server.base_url.removesuffix("/fhir") + "/v1"
+    configure_audience(region.store, url)
+    return url
 
 
 @pytest.fixture(name="mmg")

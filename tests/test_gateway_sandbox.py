@@ -23,6 +23,7 @@ from fse_desk.connectors.gateway_jwt import (
 )
 from fse_desk.errors import ConnectorTimeout, GatewayError, GatewayTokenRefused
 from fse_desk.pss.pdf import render_pss_pdf, sign_pades
+from fse_desk_sandbox.gateway import configure_audience
 from tests.test_gateway_support import (  # noqa: F401  (fixtures)
     Gateway,
     cf_of_patient,
@@ -118,7 +119,7 @@ def test_replacement_supersedes_the_previous_version(gateway: Gateway) -> None:
         gateway.client.credentials,
     )
     receipt = gateway.client.replace(first.identificativo_doc, v2, second)
-    assert receipt.status == 202
+    assert receipt.status == 202 and receipt.workflow_instance_id
     last = list(gateway.client.follow(receipt.workflow_instance_id))[-1]
     assert "REPLACE" in [e.event_type for e in last.events]
 
@@ -279,11 +280,14 @@ def test_follow_gives_up_when_the_workflow_never_ends(gateway: Gateway) -> None:
     assert slept and slept == sorted(slept)  # backoff grows
 
 
-def _fresh_tokens(gateway: Gateway, pdf: bytes, cf: str) -> tuple[str, str]:
+def _fresh_tokens(
+    gateway: Gateway, pdf: bytes, cf: str, audience: str | None = None
+) -> tuple[str, str]:
     creds = gateway.client.credentials
+    audience = audience or gateway.url
     sig = signature_token(
         creds,
-        gateway.url,
+        audience,
         ApplicationIdentity(),
         patient_cf=cf,
         action=Action.CREATE,
@@ -291,7 +295,29 @@ def _fresh_tokens(gateway: Gateway, pdf: bytes, cf: str) -> tuple[str, str]:
         file=pdf,
         patient_consent=True,
     )
-    return auth_token(creds, gateway.url), sig
+    return auth_token(creds, audience), sig
+
+
+def test_the_audience_is_the_configured_one_not_the_requests_host(gateway: Gateway) -> None:
+    published = "https://gateway.example.it/v1"  # the address clients are told to use
+    configure_audience(gateway.region.store, published)
+    patient = gateway.patients()[0]
+    pdf = signed_pdf(pss_cda(patient), gateway.client.credentials)
+    pub = publication(patient, "PSS.GTW.AUD")
+    # Tokens for the address this request happens to reach are someone else's audience...
+    refused = _send_raw(gateway, pdf, *_fresh_tokens(gateway, pdf, pub.patient_cf), pub.body(None))
+    assert (refused.status_code, refused.json()["instance"]) == (403, "/jwt-audience")
+    assert published in refused.json()["detail"]
+    # ... and tokens for the configured one are accepted, whatever the Host header says.
+    tokens = _fresh_tokens(gateway, pdf, pub.patient_cf, audience=published)
+    assert _send_raw(gateway, pdf, *tokens, pub.body(None)).status_code == 202
+
+
+def test_a_gateway_without_a_configured_audience_accepts_no_token(gateway: Gateway) -> None:
+    gateway.region.store.set_meta("gateway.audience", "")
+    answer = httpx.get(f"{gateway.url}/status/x", headers={"Authorization": "Bearer whatever"})
+    assert (answer.status_code, answer.json()["instance"]) == (403, "/jwt-audience")
+    assert "non configurata" in answer.json()["detail"]
 
 
 def test_a_replayed_token_is_refused(gateway: Gateway) -> None:

@@ -25,7 +25,7 @@ from fse_desk.pss.model import (
 )
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf, sign_pades
 from fse_desk.security.certificates import OperatorCredentials, issue_test_certificate
-from fse_desk_sandbox.gateway import trust_certificate_authority
+from fse_desk_sandbox.gateway import configure_audience, trust_certificate_authority
 from fse_desk_sandbox.region import DEMO_MMG_CF, DEMO_MMG_NAME
 from tests.fixtures_region import LiveRegion
 
@@ -68,6 +68,7 @@ class Gateway:
 def gateway_fixture(live_region: LiveRegion, operator: Operator) -> Iterator[Gateway]:
     trust_certificate_authority(live_region.store, operator.ca)
     url = live_region.server.base_url.removesuffix("/fhir") + "/v1"
+    configure_audience(live_region.store, url)
     client = GatewayClient(url, operator.credentials, sleep=lambda _s: None)
     try:
         yield Gateway(live_region, client, url)

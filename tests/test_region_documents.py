@@ -24,6 +24,8 @@ XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 CF_OID = "2.16.840.1.113883.2.9.4.3.2"
 LOINC_OID = "2.16.840.1.113883.6.1"
 DOC_OID = "2.16.840.1.113883.2.9.2.80.4.4"  # an OID arc has no leading zero
+NRE_OID = "2.16.840.1.113883.2.9.4.3.9"  # a prescription's id is its NRE
+PRESCRIPTIONS = ("57833-6", "57832-8")
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +78,9 @@ def test_document_references_follow_the_client_conventions(
     for patient, ref, _body in documents:
         # A replaced PSS stays readable, marked superseded; everything else is current.
         assert ref["status"] == ("superseded" if ref["id"] in replaced else "current")
-        assert ref["masterIdentifier"]["system"] == f"urn:oid:{DOC_OID}"
         coding = ref["type"]["coding"][0]
+        root = NRE_OID if coding["code"] in PRESCRIPTIONS else DOC_OID
+        assert ref["masterIdentifier"]["system"] == f"urn:oid:{root}"
         assert coding["system"] == "http://loinc.org"
         assert coding["code"] in DOCUMENT_TYPES
         assert coding["display"] == DOCUMENT_TYPES[coding["code"]].title
@@ -147,7 +150,9 @@ def test_cda_bodies_carry_the_hl7_italia_header(
         assert root.find("h:typeId", NS).get("extension") == "POCD_MT000040UV02"
         assert root.find("h:templateId", NS).get("root").startswith("2.16.840.1.113883.2.9.10.1")
         doc_id = root.find("h:id", NS)
-        assert doc_id.get("root") == DOC_OID
+        prescription = ref["type"]["coding"][0]["code"] in PRESCRIPTIONS
+        assert doc_id.get("root") == (NRE_OID if prescription else DOC_OID)
+        assert ref["masterIdentifier"]["system"] == f"urn:oid:{doc_id.get('root')}"
         assert doc_id.get("extension") == ref["masterIdentifier"]["value"]
         assert root.find("h:code", NS).get("code") == ref["type"]["coding"][0]["code"]
         assert root.find("h:code", NS).get("codeSystem") == LOINC_OID

@@ -26,6 +26,10 @@ CF_OID = "2.16.840.1.113883.2.9.4.3.2"
 CF_FHIR_SYSTEM = "http://hl7.it/sid/codiceFiscale"
 """The codice fiscale as a FHIR ``Identifier.system`` (HL7 Italia)."""
 
+NRE_OID = "2.16.840.1.113883.2.9.4.3.9"
+"""Numero di ricetta elettronica (MEF): the id of an electronic prescription and of its
+sections, as the prescription guides and schematrons require."""
+
 REGIONAL_ROOT = "2.16.840.1.113883.2.9.2"
 """Arc under which each Italian region has its own arc."""
 DEFAULT_REGION = "080"

@@ -7,11 +7,12 @@
   until ``SEND_TO_INI``, as the real gateway completes asynchronously)
 
 Every document call verifies both JWTs (x5c certificate issued by a trusted CA
-— :func:`trust_certificate_authority` — signature, iss/sub/aud/exp, claims),
+— :func:`trust_certificate_authority` — signature, iss/sub/exp, claims, and ``aud``
+the gateway's own URL as configured by :func:`configure_audience`),
 the attachment hash, the embedded ``cda.xml``, the PDF's PAdES signature by the
 same certificate, the CDA's patient and type against the token and the CDA
 structure (``fse_desk.pss.validator.validate_cda_structure`` when present).
-Workflows and trusted CAs live in the store's ``meta`` table.
+Workflows, trusted CAs and the audience live in the store's ``meta`` table.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from fse_desk_sandbox.storage import ResourceStore
 
 ROOT = "/v1"
 _TRUST_KEY = "gateway.trusted-ca"
+_AUDIENCE_KEY = "gateway.audience"
 _WORKFLOW_KEY = "gateway.workflow."
 _DOC_KEY = "gateway.document."
 _RECEIVED_KEY = "gateway.received-signature-tokens"
@@ -105,6 +107,12 @@ def received_signature_tokens(store: ResourceStore) -> list[str]:
 def _keep_received(store: ResourceStore, token: str) -> None:
     kept = received_signature_tokens(store)[-(_RECEIVED_KEPT - 1) :]
     store.set_meta(_RECEIVED_KEY, json.dumps([*kept, token]))
+
+
+def configure_audience(store: ResourceStore, audience: str) -> None:
+    """The ``aud`` the sandbox gateway accepts: its own public URL, configured as the real
+    gateway knows its own, never taken from the request (a client chooses its Host)."""
+    store.set_meta(_AUDIENCE_KEY, audience)
 
 
 def routes(store: ResourceStore) -> list[BaseRoute]:
@@ -205,7 +213,7 @@ class _GatewayApi:
 
     async def _status(self, request: Request, trace: str) -> Response:
         wid = request.path_params["wid"]
-        _verify_auth(request, self._trusted())
+        self._verify_auth(request, self._trusted())
         flow = self._load_workflow(wid)
         if flow is None:
             raise Problem(404, "/msg/record-not-found", "Record non trovato.", "No Record Found")
@@ -228,11 +236,11 @@ class _GatewayApi:
         self, request: Request, trace: str, *, action: str, purposes: frozenset[str]
     ) -> _Submission:
         trusted = self._trusted()
-        auth = _verify_auth(request, trusted)
+        auth = self._verify_auth(request, trusted)
         signature = verify_token(
             request.headers.get(SIGNATURE_HEADER),
             prefix="integrity",
-            audience=_audience(request),
+            audience=self._audience(),
             trusted=trusted,
             required=SIGNATURE_CLAIMS,
         )
@@ -290,6 +298,17 @@ class _GatewayApi:
         _check_structure(cda)
         _keep_received(self.store, str(request.headers.get(SIGNATURE_HEADER)))
         return sub
+
+    def _audience(self) -> str:
+        audience = self.store.get_meta(_AUDIENCE_KEY)
+        if not audience:
+            raise token_problem("audience del gateway non configurata", "/jwt-audience")
+        return audience
+
+    def _verify_auth(self, request: Request, trusted: list[x509.Certificate]) -> VerifiedToken:
+        header = request.headers.get(AUTH_HEADER, "")
+        token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        return verify_token(token, prefix="auth", audience=self._audience(), trusted=trusted)
 
     def _trusted(self) -> list[x509.Certificate]:
         return [
@@ -506,12 +525,6 @@ class _GatewayApi:
         self.store.set_meta(_WORKFLOW_KEY + wid, json.dumps(flow))
 
 
-def _verify_auth(request: Request, trusted: list[x509.Certificate]) -> VerifiedToken:
-    header = request.headers.get(AUTH_HEADER, "")
-    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-    return verify_token(token, prefix="auth", audience=_audience(request), trusted=trusted)
-
-
 async def _multipart(request: Request) -> tuple[dict[str, Any], bytes]:
     parts = _form_parts(request.headers.get("content-type", ""), await request.body())
     if "requestBody" not in parts:
@@ -570,10 +583,6 @@ def _check_structure(cda: bytes) -> None:
     if problems:
         detail = "; ".join(str(getattr(p, "message", p)) for p in problems[:10])
         raise Problem(400, "/msg/syntax", "Errore di sintassi.", detail, "/validation/error")
-
-
-def _audience(request: Request) -> str:
-    return str(request.base_url).rstrip("/") + ROOT
 
 
 def _workflow_id(cda: bytes) -> str:

@@ -10,9 +10,17 @@ import zlib
 from xml.sax.saxutils import quoteattr
 
 from fse_desk.domain import DOCUMENT_TYPES
-from fse_desk.domain.identifiers import CF_OID, DOCUMENT_ID_ROOT, LOINC_OID
+from fse_desk.domain.identifiers import (
+    CF_OID,
+    DEFAULT_REGION,
+    DOCUMENT_ID_ROOT,
+    LOINC_OID,
+    NRE_OID,
+    region_oid,
+)
+from fse_desk_sandbox.region.cda_entries import render_entry
 from fse_desk_sandbox.region.clock import cda_ts
-from fse_desk_sandbox.region.facilities import Clinician, Facility
+from fse_desk_sandbox.region.facilities import FACILITIES, Clinician, Facility
 from fse_desk_sandbox.region.model import Block, Bullets, Doc, LabResult, Paragraph, Section
 from fse_desk_sandbox.region.people import Person
 
@@ -38,13 +46,32 @@ GENERIC_TEMPLATE = "2.16.840.1.113883.2.9.10.1.1"
 """The guides' common CDA header template, which every document also carries."""
 WITH_ENCOUNTER = frozenset({"34105-7", "59258-4", "57833-6", "57832-8", "11488-4", "75496-0"})
 """Types whose schematron requires componentOf/encompassingEncounter (the visit or stay)."""
-WITH_ORDER = frozenset({"11502-2", "68604-8"})
+WITH_ORDER = frozenset({"11502-2", "68604-8", "75496-0"})
 """Types whose schematron requires inFulfillmentOf (the request the report answers)."""
 WITH_ACCESS = frozenset({"68604-8", "11488-4", "75496-0"})
 """Reports whose serviceEvent carries the kind of access (booked, direct)."""
+WITH_SERVICE_PERIOD = frozenset({"59258-4"})
+"""Types whose serviceEvent states a period (arrival to discharge) rather than an instant."""
 ACCESS_SYSTEM = "2.16.840.1.113883.2.9.5.1.4"
-ORDER_ROOT = "2.16.840.1.113883.2.9.4.3.8"
-"""Numero di ricetta elettronica (NRE): the order a report fulfils."""
+ENCOUNTER_CODES = {"57832-8": "AMB", "75496-0": "VR"}
+"""encompassingEncounter/code (v3 ActCode) where the schematron requires it: the
+specialist prescription is for an outpatient visit, the televisit is virtual."""
+ACT_CODE = "2.16.840.1.113883.5.4"
+REGIONAL_PATIENT_ROOT = region_oid(DEFAULT_REGION, 4, 1)
+"""The region's own patient identifiers: the PACS keeps each patient under the CF."""
+WITH_PACS_ID = frozenset({"68604-8"})
+"""Reports whose patientRole also carries the patient's identifier in the PACS."""
+GUIDE_DISPLAY = {
+    "57833-6": "Prescrizione Farmaceutica",
+    "57832-8": "Prescrizione Specialistica",
+    "68604-8": "Referto radiologico",
+    "75496-0": "Telehealth note",
+    "11488-4": "Nota di consulto",
+    "87273-9": "Immunization note",
+    "59258-4": "Verbale di Pronto Soccorso",
+}
+"""The document code's displayName as each type's guide writes it (the region's index
+entries keep our Italian titles)."""
 _CONFIDENTIALITY = {"N": "Normal", "R": "Restricted", "V": "Very Restricted"}
 
 
@@ -58,7 +85,8 @@ def _at(text: str) -> str:
 
 def _block(block: Block) -> str:
     if isinstance(block, Paragraph):
-        return f"<paragraph>{_t(block.text)}</paragraph>"
+        ident = f" ID={_at(block.ident)}" if block.ident else ""
+        return f"<paragraph{ident}>{_t(block.text)}</paragraph>"
     if isinstance(block, Bullets):
         items = "".join(f"<item>{_t(i)}</item>" for i in block.items)
         return f"<list>{items}</list>"
@@ -96,10 +124,14 @@ def _lab_entry(r: LabResult, when: str) -> str:
 def _section(s: Section, when: str) -> str:
     text = "".join(_block(b) for b in s.blocks)
     entries = "".join(_lab_entry(r, when) for r in s.results)
+    entries += "".join(render_entry(e, when) for e in s.entries)
+    template = f'<templateId root="{s.template}"/>' if s.template else ""
+    ident = f'<id root="{NRE_OID}" extension="{s.nre}"/>' if s.nre else ""
+    nested = "".join(_section(sub, when) for sub in s.subsections)
     return (
-        f'<component><section><code code="{s.code}" codeSystem="{LOINC_OID}"'
+        f'<component><section>{template}{ident}<code code="{s.code}" codeSystem="{LOINC_OID}"'
         f' codeSystemName="LOINC"/><title>{_t(s.title)}</title><text>{text}</text>'
-        f"{entries}</section></component>"
+        f"{entries}{nested}</section></component>"
     )
 
 
@@ -123,10 +155,10 @@ def _assigned(c: Clinician, tag: str) -> str:
     )
 
 
-def _organization(tag: str, facility: Facility) -> str:
+def _organization(tag: str, facility: Facility, part_of: str = "") -> str:
     return (
-        f'<{tag}><id root="{FACILITY_ROOT}" extension={_at(facility.id)}/>'
-        f"<name>{_t(facility.name)}</name></{tag}>"
+        f'<{tag} classCode="ORG"><id root="{FACILITY_ROOT}" extension={_at(facility.id)}/>'
+        f"<name>{_t(facility.name)}</name>{part_of}</{tag}>"
     )
 
 
@@ -134,13 +166,22 @@ def _encounter(doc: Doc, doc_id: str, service: str, signed: str) -> str:
     """componentOf: the visit or stay the document belongs to, at its facility."""
     if doc.loinc not in WITH_ENCOUNTER:
         return ""
+    kind = doc.loinc in ENCOUNTER_CODES
+    code = f'<code code="{ENCOUNTER_CODES[doc.loinc]}" codeSystem="{ACT_CODE}"/>' if kind else ""
+    part_of = FACILITIES.get(doc.custodian.part_of or "")
+    whole = (
+        f'<asOrganizationPartOf><id root="{FACILITY_ROOT}" extension={_at(part_of.id)}/>'
+        f"{_organization('wholeOrganization', part_of)}</asOrganizationPartOf>"
+        if part_of is not None
+        else ""
+    )
+    provider = _organization("serviceProviderOrganization", doc.custodian, whole)
     return (
         "<componentOf><encompassingEncounter>"
-        f'<id root="{DOCUMENT_ID_ROOT}.1" extension="{doc_id}"/>'
+        f'<id root="{DOCUMENT_ID_ROOT}.1" extension="{doc_id}"/>{code}'
         f'<effectiveTime><low value="{service}"/><high value="{signed}"/></effectiveTime>'
         '<location typeCode="LOC"><healthCareFacility classCode="SDLOC">'
-        f'<id root="{FACILITY_ROOT}" extension={_at(doc.custodian.id)}/>'
-        f"{_organization('serviceProviderOrganization', doc.custodian)}"
+        f'<id root="{FACILITY_ROOT}" extension={_at(doc.custodian.id)}/>{provider}'
         "</healthCareFacility></location></encompassingEncounter></componentOf>"
     )
 
@@ -153,17 +194,18 @@ def _access(doc: Doc) -> str:
 
 
 def _order(doc: Doc, doc_id: str) -> str:
-    """inFulfillmentOf: the prescription (NRE) the report answers."""
+    """inFulfillmentOf: the prescription the report answers, by its NRE (the same root as
+    the region's prescriptions carry as their id)."""
     if doc.loinc not in WITH_ORDER:
         return ""
     number = zlib.crc32(doc_id.encode()) % 10**10
     return (
         f'<inFulfillmentOf><order classCode="ACT" moodCode="RQO">'
-        f'<id root="{ORDER_ROOT}" extension="080A{number:010d}"/></order></inFulfillmentOf>'
+        f'<id root="{NRE_OID}" extension="080A{number:010d}"/></order></inFulfillmentOf>'
     )
 
 
-def _record_target(p: Person) -> str:
+def _record_target(p: Person, loinc: str) -> str:
     place = p.birthplace
     county = f"<county>{_t(place.district)}</county>" if place.district else ""
     return (
@@ -171,6 +213,7 @@ def _record_target(p: Person) -> str:
         # schematrons require them explicitly.
         '<recordTarget typeCode="RCT" contextControlCode="OP"><patientRole classCode="PAT">'
         f'<id root="{CF_OID}" extension="{p.cf}" assigningAuthorityName="MEF"/>'
+        f"{_pacs_id(p) if loinc in WITH_PACS_ID else ''}"
         f'<addr use="H"><country>IT</country><county>BO</county><city>{_t(p.city)}</city>'
         f"<postalCode>{p.postal_code}</postalCode>"
         f"<streetAddressLine>{_t(p.street)}</streetAddressLine></addr>"
@@ -181,6 +224,10 @@ def _record_target(p: Person) -> str:
         f"<city>{_t(place.city)}</city></addr></place></birthplace></patient>"
         "</patientRole></recordTarget>"
     )
+
+
+def _pacs_id(p: Person) -> str:
+    return f'<id root="{REGIONAL_PATIENT_ROOT}" extension="{p.cf}" assigningAuthorityName="PACS"/>'
 
 
 def _author(doc: Doc, person: Person, signed: str) -> str:
@@ -198,11 +245,16 @@ def _author(doc: Doc, person: Person, signed: str) -> str:
     )
 
 
+def _document_id(doc: Doc, doc_id: str) -> str:
+    root, extension = doc.identifier(doc_id)
+    return f'<id root="{root}" extension={_at(extension)}/>'
+
+
 def render(doc: Doc, person: Person, doc_id: str) -> str:
     """The whole ClinicalDocument as a string (UTF-8 declared)."""
     signed = cda_ts(doc.signed_time)
     service = cda_ts(doc.service_time)
-    title = DOCUMENT_TYPES[doc.loinc].title
+    title = GUIDE_DISPLAY.get(doc.loinc, DOCUMENT_TYPES[doc.loinc].title)
     template = TEMPLATES.get(doc.loinc, SPECIALIST_TEMPLATE)
     custodian = doc.custodian
     legal = (
@@ -214,9 +266,14 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         )
     )
     study_id = f'<id root="{doc.study_uid}"/>' if doc.study_uid else ""
+    when = (
+        f'<effectiveTime><low value="{service}"/><high value="{signed}"/></effectiveTime>'
+        if doc.loinc in WITH_SERVICE_PERIOD
+        else f'<effectiveTime value="{service}"/>'
+    )
     study = (
-        f"<documentationOf><serviceEvent>{study_id}{_access(doc)}"
-        f'<effectiveTime value="{service}"/></serviceEvent></documentationOf>'
+        f"<documentationOf><serviceEvent>{study_id}{_access(doc)}{when}"
+        "</serviceEvent></documentationOf>"
     )
     body = "".join(_section(s, service) for s in doc.sections)
     templates = "".join(
@@ -230,8 +287,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         '<realmCode code="IT"/>'
         '<typeId root="2.16.840.1.113883.1.3" extension="POCD_MT000040UV02"/>'
         f"{templates}"
-        f'<id root="{DOCUMENT_ID_ROOT}" extension="{doc_id}" assigningAuthorityName="Regione'
-        ' Emilia-Romagna"/>'
+        f"{_document_id(doc, doc_id)}"
         f'<code code="{doc.loinc}" codeSystem="{LOINC_OID}" codeSystemName="LOINC"'
         f" displayName={_at(title)}/>"
         f"<title>{_t(doc.description)}</title>"
@@ -240,7 +296,7 @@ def render(doc: Doc, person: Person, doc_id: str) -> str:
         f' displayName="{_CONFIDENTIALITY[doc.confidentiality]}"/>'
         '<languageCode code="it-IT"/>'
         f'<setId root="{DOCUMENT_ID_ROOT}" extension="{doc_id}"/><versionNumber value="1"/>'
-        f"{_record_target(person)}{_author(doc, person, signed)}"
+        f"{_record_target(person, doc.loinc)}{_author(doc, person, signed)}"
         '<custodian typeCode="CST"><assignedCustodian><representedCustodianOrganization>'
         f'<id root="{FACILITY_ROOT}" extension={_at(custodian.id)}/>'
         f"<name>{_t(custodian.name)}</name></representedCustodianOrganization>"

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from fse_desk.domain import DOCUMENT_TYPES, OSCURAMENTO_SYSTEM
-from fse_desk.domain.identifiers import CF_FHIR_SYSTEM, DOCUMENT_ID_ROOT, LOINC_FHIR_SYSTEM
+from fse_desk.domain.identifiers import CF_FHIR_SYSTEM, LOINC_FHIR_SYSTEM
 from fse_desk_sandbox.region.clock import fhir_instant
 from fse_desk_sandbox.region.facilities import (
     DEMO_MMG_ID,
@@ -21,7 +21,6 @@ from fse_desk_sandbox.region.people import Person
 
 UCUM = "http://unitsofmeasure.org"
 BIRTH_PLACE_URL = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
-DOC_ID_SYSTEM = f"urn:oid:{DOCUMENT_ID_ROOT}"
 CONFIDENTIALITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 CDA_CONTENT_TYPE = "application/x-hl7-cda+xml"
 PDF_CONTENT_TYPE = "application/pdf"
@@ -133,10 +132,11 @@ def document_reference(
         context["related"] = [
             {"identifier": {"system": "urn:dicom:uid", "value": f"urn:oid:{doc.study_uid}"}}
         ]
+    id_root, id_extension = doc.identifier(master_id)
     resource: dict[str, Any] = {
         "resourceType": "DocumentReference",
         "id": doc_id,
-        "masterIdentifier": {"system": DOC_ID_SYSTEM, "value": master_id},
+        "masterIdentifier": {"system": f"urn:oid:{id_root}", "value": id_extension},
         "status": "current",
         "type": {
             "coding": [{"system": LOINC_FHIR_SYSTEM, "code": doc.loinc, "display": doc_type.title}]

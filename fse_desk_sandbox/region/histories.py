@@ -12,7 +12,7 @@ import math
 import random
 from datetime import date, datetime, timedelta
 
-from fse_desk_sandbox.region import hospital, labs, letters, prescriptions, pss, reports
+from fse_desk_sandbox.region import hospital, labs, letters, prescriptions, pss, radiology, reports
 from fse_desk_sandbox.region.clock import any_time, random_day, working_time
 from fse_desk_sandbox.region.conditions import (
     CHRONIC_EXEMPTION,
@@ -241,7 +241,7 @@ class History:
         for exam, rate in rates.items():
             for day in self._days(rate, p.fse_start, self.today):
                 when = working_time(self.rng, day, 8, 19)
-                doc = reports.radiology_report(self.rng, p, when, exam)
+                doc = radiology.radiology_report(self.rng, p, when, exam)
                 self._add(doc)
                 self._referral_and_booking(
                     when,
@@ -269,7 +269,7 @@ class History:
                 slot = datetime.fromisoformat(invite.extra["appointment"])
                 if programme == "mammografico" and rng.random() < 0.7 and slot.date() < self.today:
                     self._add(
-                        reports.radiology_report(
+                        radiology.radiology_report(
                             rng,
                             p,
                             slot,
@@ -334,7 +334,8 @@ class History:
         doc = prescriptions.vaccination(self.rng, self.profile, when, key, dose, by_mmg)
         if self._in_range(when.date()):
             self.docs.append(doc)
-            self.vaccines.append((when.date(), *prescriptions.VACCINES[key]))
+            name, atc, _aic = prescriptions.VACCINES[key]
+            self.vaccines.append((when.date(), name, atc))
 
     def vaccinations(self) -> None:
         p, rng = self.profile, self.rng

@@ -6,6 +6,8 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from fse_desk_sandbox.region.cda_entries import Arrival, Coded, Discharge, Triage, VisitReason
+from fse_desk_sandbox.region.clock import cda_ts
 from fse_desk_sandbox.region.conditions import CHRONIC_LABEL, DRUGS, MINOR, Profile
 from fse_desk_sandbox.region.facilities import FACILITIES, SPECIALTIES, pick_clinician
 from fse_desk_sandbox.region.model import Doc, Section, bullets, para
@@ -162,37 +164,154 @@ ELECTIVE = {
 }
 
 
+# The emergency report guide (VPS): each section's templateId.
+VPS_TEMPLATES = {
+    "11459-5": "2.16.840.1.113883.2.9.10.1.6.20",
+    "46239-0": "2.16.840.1.113883.2.9.10.1.6.42",
+    "54094-8": "2.16.840.1.113883.2.9.10.1.6.21",
+    "78337-3": "2.16.840.1.113883.2.9.10.1.6.56",
+    "11329-0": "2.16.840.1.113883.2.9.10.1.6.55",  # its Anamnesi
+    "29545-1": "2.16.840.1.113883.2.9.10.1.6.58",  # its Esame obiettivo
+    "30954-2": "2.16.840.1.113883.2.9.10.1.6.27",
+    "28574-2": "2.16.840.1.113883.2.9.10.1.6.24",
+    "18776-5": "2.16.840.1.113883.2.9.10.1.6.34",
+}
+# case -> EMUR problema principale
+ED_PROBLEM = {
+    "distorsione": "10",
+    "colica": "22",
+    "toracico": "05",
+    "ferita": "10",
+    "gastroenterite": "23",
+    "lombalgia": "23",
+    "crisi_ipertensiva": "15",
+    "caduta": "26",
+    "scompenso": "06",
+    "bpco": "06",
+    "frattura_femore": "26",
+    "polmonite": "29",
+}
+ED_PROBLEM_LABEL = {
+    "05": "Dolore toracico",
+    "06": "Dispnea",
+    "10": "Trauma",
+    "15": "Ipertensione arteriosa",
+    "22": "Sintomi o disturbi urologici",
+    "23": "Altri sintomi o disturbi",
+    "26": "Caduta da altezza inferiore o uguale alla statura del soggetto",
+    "29": "Pneumologia/ Patologia Respiratoria",
+}
+TRIAGE_LABEL = {
+    "1": "Rosso - emergenza",
+    "2": "Arancione - urgenza",
+    "3": "Azzurro - urgenza differibile",
+    "4": "Verde - urgenza minore",
+    "5": "Bianco - non urgenza",
+}
+
+
 def ed_report(rng: random.Random, profile: Profile, when: datetime, case_key: str) -> Doc:
     case = ED_CASES[case_key]
     site = rng.choice(SPECIALTIES["urgenza"][1])
     author = pick_clinician(rng, "urgenza", site)
-    outcome = (
-        f"Ricovero in {SPECIALTIES[case.admit_to][0]}"
-        if case.admit_to
-        else "Dimesso a domicilio con indicazione a controllo dal medico curante"
-    )
     history = [CHRONIC_LABEL[c] for c in profile.chronic] + [MINOR[m][0] for m in profile.minor]
+    # EMUR codes: the worst triage levels come by 118 ambulance, the rest on their own.
+    by_ambulance = case.triage in ("1", "2")
+    means = Coded("1", "Ambulanza 118") if by_ambulance else Coded("3", "Autonomo")
+    sender = Coded("5", "intervento C.O. 118") if by_ambulance else Coded("6", "decisione propria")
+    problem = Coded(ED_PROBLEM[case_key], ED_PROBLEM_LABEL[ED_PROBLEM[case_key]])
+    outcome = (
+        Coded("2", "ricovero in reparto di degenza")
+        if case.admit_to
+        else Coded("1", "dimissione a domicilio")
+    )
+    plan = (
+        f"Prosegue le cure in {SPECIALTIES[case.admit_to][0]}."
+        if case.admit_to
+        else "Controllo dal medico curante; ritorno in pronto soccorso se peggioramento."
+    )
     sections = [
-        Section("46239-0", "Motivo dell'accesso", (para(case.complaint),)),
         Section(
-            "11283-9",
+            "11459-5",
+            "Modalità di trasporto",
+            (para(f"{means.display}; inviato da: {sender.display}."),),
+            entries=(Arrival(means, sender),),
+            template=VPS_TEMPLATES["11459-5"],
+        ),
+        Section(
+            "46239-0",
+            "Motivo della visita",
+            (para(f"{problem.display}. {case.complaint}"),),
+            entries=(VisitReason(problem, case.complaint),),
+            template=VPS_TEMPLATES["46239-0"],
+        ),
+        Section(
+            "54094-8",
             "Triage",
             (
                 para(
-                    f"Codice di priorità {case.triage} all'accesso"
+                    f"Codice {TRIAGE_LABEL[case.triage]} all'accesso"
                     f" delle ore {when.strftime('%H:%M')}."
+                ),
+            ),
+            entries=(Triage(Coded(case.triage, TRIAGE_LABEL[case.triage])),),
+            template=VPS_TEMPLATES["54094-8"],
+        ),
+        Section(
+            "78337-3",
+            "Inquadramento clinico iniziale",
+            (),
+            template=VPS_TEMPLATES["78337-3"],
+            subsections=(
+                Section(
+                    "11329-0",
+                    "Anamnesi",
+                    (bullets(history) if history else para("Nulla di rilevante."),),
+                    template=VPS_TEMPLATES["11329-0"],
+                ),
+                Section(
+                    "29545-1",
+                    "Esame obiettivo",
+                    (para(case.findings),),
+                    template=VPS_TEMPLATES["29545-1"],
                 ),
             ),
         ),
         Section(
-            "11329-0", "Anamnesi", (bullets(history) if history else para("Nulla di rilevante."),)
+            "30954-2",
+            "Accertamenti e trattamenti",
+            (para(case.tests),),
+            template=VPS_TEMPLATES["30954-2"],
         ),
-        Section("29545-1", "Esame obiettivo", (para(case.findings),)),
-        Section("30954-2", "Accertamenti e trattamenti", (para(case.tests),)),
-        Section("29548-5", "Diagnosi", (para(f"{case.diagnosis} (ICD-9-CM {case.icd9})"),)),
-        Section("18776-5", "Esito", (para(outcome),)),
     ]
     leave = when + timedelta(hours=rng.randint(2, 9))
+    sections += [
+        Section(
+            "28574-2",
+            "Dimissione",
+            (
+                para(f"Diagnosi: {case.diagnosis} (ICD-9-CM {case.icd9})."),
+                para(f"Esito: {outcome.display}."),
+            ),
+            entries=(
+                Discharge(
+                    outcome,
+                    Coded(case.icd9, case.diagnosis),
+                    author.cf,
+                    author.given,
+                    author.family,
+                    cda_ts(leave),
+                ),
+            ),
+            template=VPS_TEMPLATES["28574-2"],
+        ),
+        Section(
+            "18776-5",
+            "Piano di cura alla dimissione",
+            (para(plan),),
+            template=VPS_TEMPLATES["18776-5"],
+        ),
+    ]
     return Doc(
         "59258-4",
         f"Pronto soccorso: {case.diagnosis.lower()}",

@@ -5,13 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from fse_desk.domain.identifiers import DOCUMENT_ID_ROOT, NRE_OID
 from fse_desk.pss.model import Pss
+from fse_desk_sandbox.region.cda_entries import Entry
 from fse_desk_sandbox.region.facilities import Clinician, Facility
+
+PRESCRIPTION_TYPES = frozenset({"57833-6", "57832-8"})
+"""Prescrizione farmaceutica and specialistica."""
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
+    ident: str = ""  # the narrative ID an entry points at (``#ident``), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,10 @@ class Section:
     title: str
     blocks: tuple[Block, ...]
     results: tuple[LabResult, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    template: str = ""  # the section's templateId, where its guide names one
+    nre: str = ""  # a prescription's sections carry its NRE as their id
+    subsections: tuple[Section, ...] = ()
 
 
 @dataclass(slots=True)
@@ -98,6 +108,13 @@ class Doc:
     heading: str = ""  # PDF letterhead line, e.g. the programme name
     extra: dict[str, str] = field(default_factory=dict)
     pss: Pss | None = None  # a PSS version: the body is this record written as a PSS CDA
+
+    def identifier(self, master_id: str) -> tuple[str, str]:
+        """(root, extension) of the document's id: a prescription is known by its NRE,
+        every other document by the region's document id."""
+        if self.loinc in PRESCRIPTION_TYPES:
+            return NRE_OID, self.extra["nre"]
+        return DOCUMENT_ID_ROOT, master_id
 
 
 @dataclass(frozen=True, slots=True)

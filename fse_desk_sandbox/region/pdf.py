@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from fse_desk_sandbox.region.clock import it_date
-from fse_desk_sandbox.region.model import Bullets, Doc, Paragraph
+from fse_desk_sandbox.region.model import Bullets, Doc, Paragraph, Section
 from fse_desk_sandbox.region.people import Person
 
 _LEFT = 56
@@ -23,22 +23,28 @@ _BOTTOM = 60
 _WRAP = 95
 
 
+def _section_lines(section: Section) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = [("h", section.title)]
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            out += [("p", line) for line in textwrap.wrap(block.text, _WRAP)]
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                wrapped = textwrap.wrap(item, _WRAP - 4)
+                out += [("p", ("• " if i == 0 else "   ") + w) for i, w in enumerate(wrapped)]
+        else:
+            out.append(("b", "  |  ".join(block.header)))
+            out += [("p", "  |  ".join(row)) for row in block.rows]
+    for sub in section.subsections:
+        out += _section_lines(sub)
+    return out
+
+
 def _lines(doc: Doc) -> list[tuple[str, str]]:
     """(font style, text) lines of the body, wrapped to the page width."""
     out: list[tuple[str, str]] = []
     for section in doc.sections:
-        out.append(("h", section.title))
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                out += [("p", line) for line in textwrap.wrap(block.text, _WRAP)]
-            elif isinstance(block, Bullets):
-                for item in block.items:
-                    wrapped = textwrap.wrap(item, _WRAP - 4)
-                    out += [("p", ("• " if i == 0 else "   ") + w) for i, w in enumerate(wrapped)]
-            else:
-                out.append(("b", "  |  ".join(block.header)))
-                out += [("p", "  |  ".join(row)) for row in block.rows]
-        out.append(("p", ""))
+        out += [*_section_lines(section), ("p", "")]
     return out
 
 

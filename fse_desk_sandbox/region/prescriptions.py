@@ -5,6 +5,13 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
+from fse_desk_sandbox.region.cda_entries import (
+    Exemption,
+    Note,
+    PrescribedDrug,
+    PrescribedService,
+    Vaccine,
+)
 from fse_desk_sandbox.region.conditions import CHRONIC_EXEMPTION, DRUGS, Profile
 from fse_desk_sandbox.region.facilities import (
     FACILITIES,
@@ -13,7 +20,7 @@ from fse_desk_sandbox.region.facilities import (
     demo_mmg,
     pick_clinician,
 )
-from fse_desk_sandbox.region.model import Doc, Section, para, table
+from fse_desk_sandbox.region.model import Doc, Paragraph, Section, para, table
 
 # prestazione key -> (description, national nomenclatore code)
 LAB_CODES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -53,6 +60,7 @@ RADIOLOGY_CODES = {
     "moc": "88.99.2",
     "tc_encefalo": "87.03",
 }
+FIRST_VISIT, FOLLOW_UP_VISIT = "89.7", "89.01"
 PRIORITY = {
     "U": "Urgente (entro 72 ore)",
     "B": "Breve (entro 10 giorni)",
@@ -66,9 +74,35 @@ def nre(rng: random.Random) -> str:
     return f"080A0{rng.randrange(10**9, 10**10)}"
 
 
+def _exemptions(profile: Profile, day: date) -> list[tuple[str, str]]:
+    return [CHRONIC_EXEMPTION[c] for c in profile.chronic if profile.onset[c] <= day]
+
+
 def _exemption_note(profile: Profile, day: date) -> str:
-    codes = [CHRONIC_EXEMPTION[c][0] for c in profile.chronic if profile.onset[c] <= day]
+    codes = [code for code, _ in _exemptions(profile, day)]
     return ("Esenzione " + ", ".join(codes)) if codes else "Non esente"
+
+
+def _exemption_section(profile: Profile, day: date, number: str) -> Section:
+    """Esenzioni: the one exemption the prescription applies (the first the patient has),
+    or "nessuna esenzione"."""
+    held = _exemptions(profile, day)
+    code, wording = held[0] if held else ("", "Nessuna esenzione")
+    shown = f"{code} - {wording}" if code else wording
+    return Section(
+        "57827-8", "Esenzioni", (para(shown),), entries=(Exemption(code, wording),), nre=number
+    )
+
+
+# drug key -> the AIFA note that makes it reimbursable
+AIFA_NOTES = {
+    "atorvastatina": "13",
+    "apixaban": "97",
+    "pantoprazolo": "1",
+    "alendronato": "79",
+    "sitagliptin": "100",
+    "empagliflozin": "100",
+}
 
 
 def drug_prescription(
@@ -80,7 +114,14 @@ def drug_prescription(
         for k in keys
     ]
     number = nre(rng)
+    drugs = tuple(
+        PrescribedDrug(
+            DRUGS[k].name, DRUGS[k].aic, DRUGS[k].atc, int(row[3]), AIFA_NOTES.get(k, "")
+        )
+        for k, row in zip(keys, rows, strict=True)
+    )
     sections = [
+        _exemption_section(profile, when.date(), number),
         Section(
             "57828-6",
             "Prescrizione",
@@ -91,19 +132,21 @@ def drug_prescription(
                 ),
                 table(["Farmaco", "AIC", "ATC", "Confezioni", "Posologia"], rows),
             ),
+            entries=drugs,
+            nre=number,
         ),
     ]
-    notes = {
-        "atorvastatina": "Nota AIFA 13",
-        "apixaban": "Nota AIFA 97",
-        "pantoprazolo": "Nota AIFA 1",
-        "alendronato": "Nota AIFA 79",
-        "sitagliptin": "Nota AIFA 100",
-        "empagliflozin": "Nota AIFA 100",
-    }
-    applied = sorted({notes[k] for k in keys if k in notes})
+    applied = sorted({f"Nota AIFA {d.aifa_note}" for d in drugs if d.aifa_note})
     if applied:
-        sections.append(Section("48767-8", "Note", (para("; ".join(applied)),)))
+        sections.append(
+            Section(
+                "48767-8",
+                "Note",
+                (Paragraph("; ".join(applied), ident="note-1"),),
+                entries=(Note("note-1"),),
+                nre=number,
+            )
+        )
     first = DRUGS[keys[0]].name.split(" ")[0]
     more = f" e altri {len(keys) - 1}" if len(keys) > 1 else ""
     return Doc(
@@ -132,7 +175,11 @@ def referral(
     """Prescrizione specialistica for ``items`` = [(description, nomenclatore code)]."""
     number = nre(rng)
     rows = [[code, desc, "1"] for desc, code in items]
+    services = tuple(
+        PrescribedService(desc, priority, follow_up=code == FOLLOW_UP_VISIT) for desc, code in items
+    )
     sections = [
+        _exemption_section(profile, when.date(), number),
         Section(
             "57828-6",
             "Prestazioni richieste",
@@ -143,9 +190,11 @@ def referral(
                     f" Classe di priorità: {PRIORITY[priority]}."
                 ),
                 table(["Codice", "Prestazione", "Quantità"], rows),
+                para(f"Quesito diagnostico: {quesito}"),
             ),
+            entries=services,
+            nre=number,
         ),
-        Section("29299-5", "Quesito diagnostico", (para(quesito),)),
     ]
     first = items[0][0]
     title = first if len(items) == 1 else f"{first} e altre {len(items) - 1} prestazioni"
@@ -171,25 +220,35 @@ def lab_items(panels: list[str]) -> list[tuple[str, str]]:
 def visit_items(specialty: str, follow_up: bool) -> list[tuple[str, str]]:
     label = SPECIALTIES[specialty][0].lower()
     if follow_up:
-        return [(f"Visita {label} di controllo", "89.01")]
-    return [(f"Prima visita {label}", "89.7")]
+        return [(f"Visita {label} di controllo", FOLLOW_UP_VISIT)]
+    return [(f"Prima visita {label}", FIRST_VISIT)]
 
 
-# vaccine key -> (name, ATC, route/site, doses description)
+# vaccine key -> (name, ATC, AIC of the pack the region's centres use; demo values of
+# the AIC's nine-digit form)
 VACCINES = {
-    "influenza": ("Vaccino antinfluenzale quadrivalente inattivato", "J07BB02"),
-    "covid_pfizer": ("Comirnaty (vaccino COVID-19 a mRNA, Pfizer-BioNTech)", "J07BN01"),
-    "covid_moderna": ("Spikevax (vaccino COVID-19 a mRNA, Moderna)", "J07BN01"),
-    "tetano": ("Vaccino difterite-tetano (dT) adulti", "J07AM51"),
-    "pneumococco": ("Vaccino pneumococcico coniugato 20-valente", "J07AL02"),
-    "zoster": ("Vaccino herpes zoster ricombinante adiuvato", "J07BK03"),
+    "influenza": ("Vaccino antinfluenzale quadrivalente inattivato", "J07BB02", "045345017"),
+    "covid_pfizer": (
+        "Comirnaty (vaccino COVID-19 a mRNA, Pfizer-BioNTech)",
+        "J07BN01",
+        "049269018",
+    ),
+    "covid_moderna": ("Spikevax (vaccino COVID-19 a mRNA, Moderna)", "J07BN01", "049283017"),
+    "tetano": ("Vaccino difterite-tetano (dT) adulti", "J07AM51", "035243013"),
+    "pneumococco": ("Vaccino pneumococcico coniugato 20-valente", "J07AL02", "050102014"),
+    "zoster": ("Vaccino herpes zoster ricombinante adiuvato", "J07BK03", "046599014"),
 }
+VACCINATION_SECTION_TEMPLATE = "2.16.840.1.113883.2.9.10.1.11.3.1"
+DOSE_ML = {"covid_pfizer": "0.3"}
+"""The volume of one dose where it is not the usual 0.5 ml."""
+DELTOID = {"Deltoide sinistro": "LD", "Deltoide destro": "RD"}
+"""Where the dose goes, with its HL7 ActSite code."""
 
 
 def vaccination(
     rng: random.Random, profile: Profile, when: datetime, key: str, dose: int, by_mmg: bool
 ) -> Doc:
-    name, atc = VACCINES[key]
+    name, atc, aic = VACCINES[key]
     if by_mmg:
         author, custodian = demo_mmg(), FACILITIES[PRACTICE_ID]
     else:
@@ -197,6 +256,7 @@ def vaccination(
         custodian = FACILITIES[author.facility_id]
     lot = f"{rng.choice('ABCDEFHKLMNRTW')}{rng.choice('ABCDEFHKLMNRTW')}{rng.randint(1000, 9999)}"
     expiry = (when + timedelta(days=rng.randint(90, 400))).strftime("%m/%Y")
+    site = rng.choice(list(DELTOID))
     sections = [
         Section(
             "11369-6",
@@ -211,13 +271,16 @@ def vaccination(
                             str(dose),
                             lot,
                             expiry,
-                            rng.choice(["Deltoide sinistro", "Deltoide destro"]),
+                            site,
                             "Intramuscolare",
                         ]
                     ],
                 ),
                 para("Nessuna reazione avversa nei 15 minuti di osservazione."),
             ),
+            # The single-vaccination guide: one entry, the administered dose.
+            entries=(Vaccine(name, aic, atc, dose, DELTOID[site], DOSE_ML.get(key, "0.5")),),
+            template=VACCINATION_SECTION_TEMPLATE,
         )
     ]
     label = {

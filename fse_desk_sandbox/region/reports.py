@@ -1,16 +1,19 @@
-"""Specialist visit reports (11488-4), televisits (75496-0) and radiology reports (68604-8)."""
+"""Specialist visit reports (11488-4) and televisits (75496-0)."""
 
 from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
 
+from fse_desk_sandbox.region.cda_entries import Performed, VisitRecord
 from fse_desk_sandbox.region.conditions import CHRONIC_LABEL, DRUGS, MINOR, Profile
 from fse_desk_sandbox.region.facilities import FACILITIES, SPECIALTIES, pick_clinician
 from fse_desk_sandbox.region.model import Doc, Section, bullets, para
 
+# Section codes of the specialist report guide (RSA), which the televisit report shares.
 QUESITO, ANAMNESI, OBIETTIVO = "29299-5", "11329-0", "29545-1"
-ACCERTAMENTI, CONCLUSIONI, SUGGERIMENTI, TERAPIA = "30954-2", "55110-1", "18776-5", "10160-0"
+ACCERTAMENTI, PRESTAZIONI, REFERTO = "30954-2", "62387-6", "47045-0"
+SUGGERIMENTI, TERAPIA = "62385-0", "93341-6"
 
 
 def _bp(rng: random.Random, profile: Profile) -> str:
@@ -292,19 +295,39 @@ def visit_report(
         quesito, exam, tests, conclusion = _generic(rng, specialty)
     site = rng.choice(SPECIALTIES[specialty][1])
     author = pick_clinician(rng, specialty, site)
+    performed = f"Visita {ADJECTIVE[specialty]}"
+    if televisit:
+        how = (
+            "Televisita in videochiamata con l'assistito al domicilio; presente il caregiver."
+            " Collegamento stabile, consenso alla televisita acquisito."
+        )
+        prestazioni = Section(
+            PRESTAZIONI,
+            "Prestazioni",
+            (para(f"Televisita {ADJECTIVE[specialty]}. {how}"),),
+            entries=(
+                Performed(f"Televisita {ADJECTIVE[specialty]}", with_specialty=True),
+                VisitRecord(f"Televisita {ADJECTIVE[specialty]}. {how}"),
+            ),
+        )
+    else:
+        prestazioni = Section(
+            PRESTAZIONI, "Prestazioni", (para(performed),), entries=(Performed(performed),)
+        )
     history = [CHRONIC_LABEL[c] for c in profile.chronic] + [MINOR[m][0] for m in profile.minor]
     sections = [
         Section(QUESITO, "Quesito diagnostico", (para(quesito),)),
         Section(
             ANAMNESI,
-            "Anamnesi",
+            "Storia clinica",
             (bullets(history) if history else para("Anamnesi patologica remota muta."),),
         ),
+        prestazioni,
         Section(OBIETTIVO, "Esame obiettivo", (para(exam),)),
     ]
     if tests:
         sections.append(Section(ACCERTAMENTI, "Accertamenti eseguiti", (para(tests),)))
-    sections.append(Section(CONCLUSIONI, "Conclusioni", (para(conclusion),)))
+    sections.append(Section(REFERTO, "Referto", (para(conclusion),)))
     drugs = [DRUGS[k] for k in profile.therapy]
     if drugs:
         sections.append(
@@ -332,20 +355,6 @@ def visit_report(
         )
     )
     if televisit:
-        sections.insert(
-            0,
-            Section(
-                "75496-0",
-                "Modalità della prestazione",
-                (
-                    para(
-                        "Televisita in videochiamata con l'assistito al domicilio;"
-                        " presente il caregiver."
-                        " Collegamento stabile, consenso alla televisita acquisito."
-                    ),
-                ),
-            ),
-        )
         return Doc(
             "75496-0",
             f"Televisita {ADJECTIVE[specialty]}",
@@ -367,137 +376,4 @@ def visit_report(
         when + timedelta(minutes=rng.randint(20, 180)),
         sections,
         confidentiality=confidentiality,
-    )
-
-
-# key -> (description, modality, specialty site preference, normal findings, impression)
-RADIOLOGY: dict[str, tuple[str, str, str, str]] = {
-    "rx_torace": (
-        "RX torace 2 proiezioni",
-        "CR",
-        "Non lesioni pleuro-parenchimali in atto. Seni costo-frenici liberi. Ombra"
-        " cardiaca nei limiti per forma e dimensioni.",
-        "Non alterazioni pleuro-parenchimali evidenti.",
-    ),
-    "eco_addome": (
-        "Ecografia addome completo",
-        "US",
-        "Fegato di dimensioni nei limiti, a ecostruttura omogenea. Colecisti distesa,"
-        " alitiasica. Vie biliari non dilatate. Pancreas e milza nella norma. Reni in"
-        " sede, non dilatazione delle vie escretrici. Vescica a pareti regolari.",
-        "Esame nei limiti della norma.",
-    ),
-    "mammografia": (
-        "Mammografia bilaterale di screening",
-        "MG",
-        "Mammelle a prevalente componente fibroghiandolare (densità ACR B). Non"
-        " opacità nodulari né microcalcificazioni sospette.",
-        "BI-RADS 1: negativo. Prossimo controllo nel programma di screening.",
-    ),
-    "eco_tiroide": (
-        "Ecografia tiroide",
-        "US",
-        "Tiroide in sede, di dimensioni nei limiti. Nodulo isoecogeno del lobo destro"
-        " di 8 mm, margini regolari, senza microcalcificazioni.",
-        "Nodulo tiroideo EU-TIRADS 3, da controllare a 12 mesi.",
-    ),
-    "rx_ginocchio": (
-        "RX ginocchio destro 2 proiezioni",
-        "CR",
-        "Riduzione dell'interlinea articolare femoro-tibiale mediale, osteofiti"
-        " marginali, sclerosi subcondrale.",
-        "Gonartrosi di grado moderato (Kellgren-Lawrence 3).",
-    ),
-    "rx_lombare": (
-        "RX rachide lombosacrale 2 proiezioni",
-        "CR",
-        "Riduzione dello spazio intersomatico L4-L5 e L5-S1, osteofitosi marginale.",
-        "Spondiloartrosi lombare.",
-    ),
-    "tc_torace": (
-        "TC torace senza mezzo di contrasto",
-        "CT",
-        "Enfisema centrolobulare prevalente ai lobi superiori. Ispessimento delle pareti"
-        " bronchiali. Non noduli sospetti né addensamenti.",
-        "Enfisema centrolobulare in BPCO nota.",
-    ),
-    "doppler_tsa": (
-        "Ecocolordoppler tronchi sovraortici",
-        "US",
-        "Ispessimento medio-intimale diffuso. Placca fibrocalcifica alla biforcazione"
-        " carotidea destra, stenosi < 50% (NASCET).",
-        "Ateromasia carotidea non emodinamicamente significativa.",
-    ),
-    "moc": (
-        "MOC DEXA colonna lombare e femore",
-        "DX",
-        "Colonna L1-L4: T-score -2,7. Collo femorale: T-score -2,1.",
-        "Osteoporosi lombare, osteopenia femorale.",
-    ),
-    "tc_encefalo": (
-        "TC encefalo senza mezzo di contrasto",
-        "CT",
-        "Non lesioni emorragiche intra o extra-assiali. Sistema ventricolare in asse,"
-        " di ampiezza nei limiti.",
-        "Non lesioni traumatiche endocraniche.",
-    ),
-}
-
-
-def study_uid(rng: random.Random) -> str:
-    """A DICOM UID under the 2.25 (UUID-derived) root."""
-    return f"2.25.{rng.getrandbits(120)}"
-
-
-def radiology_report(
-    rng: random.Random, profile: Profile, when: datetime, exam: str, site: str | None = None
-) -> Doc:
-    title, modality, findings, impression = RADIOLOGY[exam]
-    if exam == "rx_torace" and profile.has("scompenso"):
-        findings = (
-            "Aumento dell'ombra cardiaca. Ridistribuzione del circolo polmonare verso i"
-            " campi superiori. Minimo versamento pleurico basale destro."
-        )
-        impression = "Quadro compatibile con scompenso cardiaco."
-    elif exam == "rx_torace" and profile.has("bpco"):
-        findings = (
-            "Iperdiafania dei campi polmonari con appiattimento degli emidiaframmi."
-            " Non addensamenti parenchimali."
-        )
-        impression = "Segni di iperinsufflazione come da BPCO."
-    elif exam == "eco_addome" and rng.random() < 0.35:
-        findings = findings.replace(
-            "a ecostruttura omogenea", "a ecostruttura iperecogena per steatosi di grado lieve"
-        )
-        impression = "Steatosi epatica lieve."
-    site = site or rng.choice(SPECIALTIES["radiologia"][1])
-    author = pick_clinician(rng, "radiologia", site)
-    technique = {
-        "CR": "Radiografia digitale.",
-        "US": "Esame ecografico con sonda convex/lineare.",
-        "CT": "Acquisizione volumetrica multistrato.",
-        "MG": "Mammografia digitale con tomosintesi.",
-        "DX": "Densitometria a doppio raggio X.",
-    }[modality]
-    reason = (
-        "Screening mammografico"
-        if exam == "mammografia"
-        else rng.choice(["Controllo clinico", "Approfondimento diagnostico", "Follow-up"])
-    )
-    sections = [
-        Section("18785-6", "Quesito diagnostico", (para(reason),)),
-        Section("55111-9", "Esame eseguito", (para(technique),)),
-        Section("18782-3", "Referto", (para(findings),)),
-        Section("55110-1", "Conclusioni", (para(impression),)),
-    ]
-    return Doc(
-        "68604-8",
-        title,
-        author,
-        FACILITIES[site],
-        when,
-        when + timedelta(hours=rng.randint(1, 72)),
-        sections,
-        study_uid=study_uid(rng),
-        extra={"modality": modality},
     )
