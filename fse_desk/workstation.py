@@ -213,7 +213,7 @@ class Workstation:
         meta = self._store.documents.get(document_id)
         if meta is None:
             raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
-        content_type, data = self._client.binary(meta.body_url)
+        content_type, data = self.timeline.fetch_body(meta)
         return self.timeline.cache_body(meta, content_type, data), data
 
     def rotate_cache_key(self) -> None:
