@@ -32,7 +32,6 @@ document marked as such, since a clinician may have acted on the earlier version
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Generator
@@ -59,6 +58,7 @@ from fse_desk.connectors.sync_walk import (
     fetch_pages,
     since,
     walk,
+    walk_patients,
     whole_page,
 )
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
@@ -70,7 +70,6 @@ from fse_desk.store import CacheStore
 log = logging.getLogger(__name__)
 
 LAST_SYNC_KEY = "last_sync_at"
-_COVERED = "sync_covered:"  # + type: the patients whose resources the type's cursor covers
 _LISTED_STATUSES = frozenset({DocumentStatus.CURRENT, DocumentStatus.SUPERSEDED})
 """The documents the deletion check counts: every status a cached document can have."""
 _LISTED = ",".join(sorted(s.value for s in _LISTED_STATUSES))
@@ -141,11 +140,9 @@ class SyncEngine:
         self._documents = self._store.sync_records.versions("document")
         yield from self._pull_patients(summary, report, cancel)
         present = self._store.sync_records.present_patient_ids()
-        yield from self._pull_scoped(self._consent_feed(summary), present, summary, report, cancel)
+        yield from self._walk_patients(self._consent_feed(summary), present, report, cancel)
         consenting = [p for p in present if self._consents.get(p) is ConsentState.GRANTED]
-        yield from self._pull_scoped(
-            self._document_feed(summary), consenting, summary, report, cancel
-        )
+        yield from self._walk_patients(self._document_feed(summary), consenting, report, cancel)
         yield from self._pull_deletions(consenting, summary, cancel)
         summary.pages = report.pages
         summary.quarantined = report.quarantined
@@ -279,53 +276,22 @@ class SyncEngine:
             known_version=self._documents.get,
         )
 
-    # -- one patient-scoped type, delta for covered patients, full for the new ----------
-    def _pull_scoped(
-        self,
-        feed: Feed[Any],
-        patients: list[PatientId],
-        summary: SyncSummary,
-        report: WalkReport,
-        cancel: CancelToken,
+    def _walk_patients(
+        self, feed: Feed[Any], patients: list[PatientId], report: WalkReport, cancel: CancelToken
     ) -> Generator[Progress, None, None]:
-        cursor = self._store.sync_state.cursor(feed.resource_type)
-        covered = self._covered(feed.resource_type) if cursor else set()
-        old = [p for p in patients if p in covered]
-        new = [p for p in patients if p not in covered]
-        server_time: str | None = None
-        complete = True
-        for group, bound in ((old, self._since(cursor)), (new, None)):
-            if not group:
-                continue
-            result = yield from walk(
-                self._client,
-                self._store,
-                feed,
-                patient_ids=group,
-                since_instant=bound,
-                report=report,
-                cancel=cancel,
-                page_size=self._page_size,
-            )
-            server_time = server_time or result.server_time
-            complete = complete and result.complete
-        if not complete:
-            return
-        if server_time is None:
-            server_time = cursor  # nobody to ask about: nothing changes
-        if server_time is not None:
-            with self._store.transaction():
-                self._store.sync_state.set_cursor(feed.resource_type, server_time)
-                self._store.sync_state.set(
-                    _COVERED + feed.resource_type, json.dumps(sorted(patients))
-                )
+        yield from walk_patients(
+            self._client,
+            self._store,
+            feed,
+            patients,
+            report=report,
+            cancel=cancel,
+            page_size=self._page_size,
+            overlap=self._overlap,
+        )
 
     def _since(self, cursor: str | None) -> str | None:
         return since(cursor, self._overlap)
-
-    def _covered(self, resource_type: str) -> set[PatientId]:
-        text = self._store.sync_state.get(_COVERED + resource_type)
-        return {PatientId(p) for p in json.loads(text)} if text else set()
 
     # -- deletions ------------------------------------------------------------------------
     def _pull_deletions(
