@@ -234,10 +234,8 @@ class Workstation:
 
     def _mask_patients_in_logs(self, _changed: None = None) -> None:
         """Tell the logging filter the names and codici fiscali of the cached patients."""
-        patients = self._store.patients.search("", limit=1_000_000)
-        PATIENT_DATA_FILTER.set_terms(
-            t for p in patients for t in (p.family_name, p.given_name, p.codice_fiscale)
-        )
+        # Every cached patient, those who left the practice too.
+        PATIENT_DATA_FILTER.set_terms(t for names in self._store.patients.names() for t in names)
 
     def verify_audit(self) -> bool:
         """Check the audit trail's hash chain and its head in the keyring (also on demand).

@@ -225,6 +225,15 @@ def test_a_patient_who_changes_gp_is_purged_and_keeps_only_the_drafts(region: Re
     assert cached is not None and cached.general_practitioner_id == "someone-else"
     mmg = SimpleNamespace(role=Role.MMG, practitioner_id=region.gp)
     assert PssService.can_publish(mmg, cached) == (False, PublishRefusal.NOT_PATIENTS_GP)
+    # Listed, flagged, only while the draft waits; discarded, the patient leaves the list.
+    listed = {p.id: p for p in region.cache.patients.search("", limit=10_000)}
+    assert listed[patient_id].departed
+    assert not any(p.departed for i, p in listed.items() if i != patient_id)
+    assert region.cache.patients.count() == len(_mine(region)) + 1
+    region.cache.pss_drafts.discard(patient_id, "RSSMRA70A01A944X")
+    assert patient_id not in {p.id for p in region.cache.patients.search("", limit=10_000)}
+    assert patient_id not in {p.id for p in region.cache.patients.search(cached.family_name)}
+    assert region.cache.patients.count() == len(_mine(region))
 
 
 @pytest.mark.parametrize(

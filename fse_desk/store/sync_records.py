@@ -110,15 +110,18 @@ class SyncRecordsRepository:
     def mark_departed(self, patient_id: PatientId | str) -> int:
         """Purge a patient who left the practice; return how many documents went.
 
-        Documents go with their bodies, text index and findings (foreign keys cascade);
-        the row stays, flagged, for what the workstation still holds of its own: unsent
-        PSS drafts, readings and the audit trail reference it.
+        Documents go with their bodies, text index and findings (foreign keys cascade),
+        and the telemonitoring the server sent; the row stays, flagged, for what the
+        workstation still holds of its own: unsent PSS drafts (listed until discarded),
+        readings taken here and the audit trail reference it.
         """
         with self._db.transaction("purging a patient who left the practice") as conn:
             removed: int = conn.execute(
                 "DELETE FROM document WHERE patient_id = ?", (patient_id,)
             ).rowcount
-            conn.execute("DELETE FROM sync_withheld WHERE patient_id = ?", (patient_id,))
+            # What the server's telemonitoring of theirs brought: plans, devices, readings.
+            for table in ("sync_withheld", "tm_resource", "tm_reading"):
+                conn.execute(f"DELETE FROM {table} WHERE patient_id = ?", (patient_id,))
             conn.execute(
                 "UPDATE patient SET departed_at = COALESCE(departed_at, ?) WHERE id = ?",
                 (now_text(), patient_id),

@@ -37,6 +37,8 @@ class PatientListModel(RecordTableModel[Patient]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
+                if patient.departed:
+                    return self.tr("{name} (moved to another GP)").format(name=patient.display_name)
                 return patient.display_name
             if column == 1:
                 return patient.codice_fiscale
@@ -45,6 +47,11 @@ class PatientListModel(RecordTableModel[Patient]):
                     date=format_date(patient.birth_date), age=patient.age_on(self._today)
                 )
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and patient.departed:
+            return self.tr(
+                "This patient chose another GP: their FSE is no longer shown here. Only your "
+                "unsent PSS draft is kept, and it can no longer be published: discard it."
+            )
         if role == Qt.ItemDataRole.ToolTipRole and patient.consent is not ConsentState.GRANTED:
             return self.tr("No consent to FSE consultation")
         if role == PATIENT_ROLE:
