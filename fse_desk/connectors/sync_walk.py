@@ -389,7 +389,7 @@ def _apply_page(
         if held is not None and held == version:
             continue  # still the version that could not be read
         if isinstance(outcome, _Unmappable):
-            bad.append((rid, version, _reason(outcome.error)))
+            bad.append((rid, version, quarantine_reason(outcome.error)))
             continue
         mapped.append(outcome)
         if held is not None:
@@ -413,7 +413,7 @@ def _apply_page(
     report.quarantined += len(bad)
 
 
-def _reason(exc: Exception) -> str:
+def quarantine_reason(exc: Exception) -> str:
     """Why a record was quarantined, without any value from it (no patient data)."""
     if isinstance(exc, InvalidRecord) and exc.field:
         return f"invalid {exc.field}"
