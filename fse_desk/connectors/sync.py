@@ -5,7 +5,8 @@ scoped, cursor from the server's clock, ``ge`` with overlap, de-duplicated by id
 and version, bad records quarantined). In order:
 
 1. **Patients**: ``Patient?general-practitioner=Practitioner/<me>`` changed since
-   the cursor (the practice's own), then the cached patients by ``_id`` lists: one
+   the cursor (the practice's own); then, when the server's count of them differs
+   from the patients cached, the cached patients by ``_id`` lists: one
    whose ``generalPractitioner`` is now someone else has left the practice and is
    purged at once (documents, bodies, text index, findings); unsent PSS drafts
    stay, and their own-MMG check fails from then on, so ``can_publish`` is false.
@@ -177,7 +178,7 @@ class SyncEngine:
             extra_params=mine,
         )
         complete = first.complete
-        if self._practitioner_id and cached and cursor is not None:
+        if self._practitioner_id and cached and cursor is not None and self._someone_left(mine):
             # The cached patients changed since: one who moved to another MMG no longer
             # matches the search above, and is found (and purged) here.
             known = walk(
@@ -193,6 +194,16 @@ class SyncEngine:
             complete = (yield from known).complete and complete
         if complete and first.server_time:
             self._store.sync_state.set_cursor("Patient", first.server_time)
+
+    def _someone_left(self, mine: dict[str, str]) -> bool:
+        """Whether the server counts the practice's patients otherwise than the cache.
+
+        Arrivals (and returns) change the Patient, so the delta just applied brought
+        them: after it, equal counts mean nobody left, and the cached patients need not
+        be asked about one by one (on a quiet day that is most of a sync's bytes).
+        """
+        listed = self._client.count("Patient", mine)
+        return listed is None or listed != len(self._store.sync_records.present_patient_ids())
 
     def _patient_feed(self, summary: SyncSummary) -> Feed[Patient]:
         versions = self._store.sync_records.versions("patient")
