@@ -166,6 +166,20 @@ def test_a_deleted_document_leaves_the_cache(region: Region) -> None:
     assert _cached(region) == _expected(region)
 
 
+@pytest.mark.parametrize("region", ["history"], indirect=True)
+def test_a_server_that_stops_serving_history_still_loses_its_deletions(region: Region) -> None:
+    _sync(region)
+    _sync(region)  # the _history cursor is set: deletions are now read from there
+    doc_id = sorted(_expected(region))[0]
+    region.store.delete("DocumentReference", doc_id)
+    # The server no longer serves _history (an upgrade), though it advertised it today.
+    region.store.realism = Realism.named("plain")
+    summary = _sync(region)
+    assert summary.documents_removed >= 1
+    assert region.cache.documents.get(doc_id) is None
+    assert _cached(region) == _expected(region)
+
+
 class Recording(httpx.HTTPTransport):
     """The network, noting the query of every request (what the server is asked)."""
 

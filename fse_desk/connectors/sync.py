@@ -47,6 +47,7 @@ from fse_desk.connectors.fhir_mapping import (
     consent_from_fhir,
     document_from_fhir,
     is_hidden,
+    parse_instant,
     patient_from_fhir,
     reference_id,
 )
@@ -71,6 +72,8 @@ from fse_desk.store import CacheStore
 log = logging.getLogger(__name__)
 
 LAST_SYNC_KEY = "last_sync_at"
+_HISTORY_KNOWN = "sync_history_type"  # "<when asked> yes|no": the server lists deletions
+CAPABILITIES_TTL = timedelta(days=1)
 _LISTED_STATUSES = frozenset({DocumentStatus.CURRENT, DocumentStatus.SUPERSEDED})
 """The documents the deletion check counts: every status a cached document can have."""
 _LISTED = ",".join(sorted(s.value for s in _LISTED_STATUSES))
@@ -308,23 +311,41 @@ class SyncEngine:
     def _pull_deletions(
         self, consenting: list[PatientId], summary: SyncSummary, cancel: CancelToken
     ) -> Generator[Progress, None, None]:
-        if self._supports_history("DocumentReference"):
+        if self._supports_history():
             cursor = self._store.sync_state.cursor("DocumentReference/_history")
-            yield from self._deletions_from_history(cursor, summary, cancel)
-        else:
-            yield from self._deletions_by_count(consenting, summary, cancel)
+            try:
+                yield from self._deletions_from_history(cursor, summary, cancel)
+                return
+            except FhirError as exc:  # no longer served: asked again at the next sync
+                log.warning("DocumentReference/_history refused (%s): counting instead", exc)
+                self._store.sync_state.set(_HISTORY_KNOWN, "")
+        yield from self._deletions_by_count(consenting, summary, cancel)
 
-    def _supports_history(self, resource_type: str) -> bool:
+    def _supports_history(self) -> bool:
+        """Whether the server lists deletions (``history-type`` on DocumentReference).
+
+        Its CapabilityStatement is read at most once a day (10 KB: a fifth of a quiet
+        sync); a server that stops serving ``_history`` is noticed when it refuses it.
+        """
+        known = self._store.sync_state.get(_HISTORY_KNOWN)
+        if known:
+            when, _, answer = known.partition(" ")
+            if datetime.now(UTC) - parse_instant(when) < CAPABILITIES_TTL:
+                return answer == "yes"
         try:
             statement = self._client.capabilities()
         except FhirError:
             return False
-        for rest in statement.get("rest", []):
-            for resource in rest.get("resource", []):
-                if resource.get("type") == resource_type:
-                    codes = {i.get("code") for i in resource.get("interaction", [])}
-                    return "history-type" in codes
-        return False
+        supported = any(
+            "history-type" in {i.get("code") for i in resource.get("interaction", [])}
+            for rest in statement.get("rest", [])
+            for resource in rest.get("resource", [])
+            if resource.get("type") == "DocumentReference"
+        )
+        self._store.sync_state.set(
+            _HISTORY_KNOWN, f"{_utc_now_iso()} {'yes' if supported else 'no'}"
+        )
+        return supported
 
     def _deletions_from_history(
         self, cursor: str | None, summary: SyncSummary, cancel: CancelToken
