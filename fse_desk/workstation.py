@@ -238,7 +238,7 @@ class Workstation:
         meta = self._store.documents.get(document_id)
         if meta is None:
             raise ResourceNotFound(f"document {document_id} is not in the cache", status=404)
-        content_type, data = self._client.binary(meta.body_url)
+        content_type, data = self.timeline.fetch_body(meta)
         return self.timeline.cache_body(meta, content_type, data), data
 
     def rotate_cache_key(self) -> None:
@@ -259,10 +259,8 @@ class Workstation:
 
     def _mask_patients_in_logs(self, _changed: None = None) -> None:
         """Tell the logging filter the names and codici fiscali of the cached patients."""
-        patients = self._store.patients.search("", limit=1_000_000)
-        PATIENT_DATA_FILTER.set_terms(
-            t for p in patients for t in (p.family_name, p.given_name, p.codice_fiscale)
-        )
+        # Every cached patient, those who left the practice too.
+        PATIENT_DATA_FILTER.set_terms(t for names in self._store.patients.names() for t in names)
 
     def verify_audit(self) -> bool:
         """Check the audit trail's hash chain and its head in the keyring (also on demand).

@@ -198,3 +198,40 @@ def test_two_desks_take_the_same_slot_and_the_second_chooses_with_both_shown(
     assert served == {"Patient/pat-000004": "booked", "Patient/pat-000005": "cancelled"}
     assert agenda_region.client.read("Slot", slot_id)["status"] == "busy"
     assert service_b.races() == []
+
+
+def test_unusable_agenda_records_are_quarantined_and_the_rest_arrives(
+    agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
+) -> None:
+    cache = desks[0]
+    window_start = at_rome(TODAY - timedelta(weeks=6), time(0))
+    slot = next(
+        r
+        for r in agenda_region.of_type("Slot")
+        if datetime.fromisoformat(r["start"]) >= window_start
+    )
+    served = [
+        r
+        for r in agenda_region.of_type("Appointment")
+        if datetime.fromisoformat(r["start"]) >= window_start
+    ]
+    broken_slot = {k: v for k, v in slot.items() if k not in ("end", "meta")}
+    broken_slot["id"] = "slot-broken"
+    broken_visit = {k: v for k, v in served[0].items() if k != "meta"}
+    broken_visit.update(id="appt-broken", status="not-a-status")
+    agenda_region.store.bulk_load([broken_slot, broken_visit])
+    _pull(agenda_region, cache)
+    held = {(r.resource_type, r.resource_id) for r in cache.sync_records.quarantined()}
+    assert held == {("Slot", "slot-broken"), ("Appointment", "appt-broken")}
+    assert cache.agenda.count() == len(served)
+    # Its next version reads well: the slot leaves the quarantine.
+    stored = agenda_region.store.read("Slot", "slot-broken")
+    agenda_region.store.update(
+        "Slot",
+        "slot-broken",
+        {**broken_slot, "end": slot["end"]},
+        if_match=f'W/"{stored.version_id}"',
+    )
+    _pull(agenda_region, cache)
+    held = {(r.resource_type, r.resource_id) for r in cache.sync_records.quarantined()}
+    assert held == {("Appointment", "appt-broken")}

@@ -1,5 +1,7 @@
-"""The gateway connection presents the TLS client certificate (the region's "autenticazione"
-certificate): a real TLS server on 127.0.0.1 that requires one answers only when it is there."""
+"""Every connection (gateway, FHIR server, PACS) presents the configured TLS client
+certificate (the region's "autenticazione" certificate): a real TLS server on 127.0.0.1
+that requires one refuses the handshake without it, and answers, having seen that very
+certificate, with it."""
 
 from __future__ import annotations
 
@@ -17,9 +19,16 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from fse_desk.connectors.fhir_client import TlsSettings
+from fse_desk.connectors.dicomweb import DicomWebClient
+from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy, TlsSettings
 from fse_desk.connectors.gateway import GatewayClient
-from fse_desk.errors import ConnectorError, GatewayError
+from fse_desk.errors import (
+    ConnectorError,
+    DicomWebError,
+    FhirError,
+    GatewayError,
+    PacsUnavailable,
+)
 from fse_desk.security.certificates import issue_test_certificate
 
 
@@ -63,22 +72,35 @@ def _pem(path: Path, *items: x509.Certificate | rsa.RSAPrivateKey) -> Path:
     return path
 
 
-class _NotFound(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = b'{"type": "/msg/not-found", "title": "x", "detail": "x", "status": 404}'
-        self.send_response(404)
-        self.send_header("Content-Type", "application/problem+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def _not_found(presented: list[str]) -> type[http.server.BaseHTTPRequestHandler]:
+    """A handler answering 404 to anything, noting in ``presented`` the common name of
+    the client certificate each answered request came with."""
 
-    def log_message(self, *args: object) -> None:
-        """The test server logs nothing."""
+    class NotFound(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            assert isinstance(self.connection, ssl.SSLSocket)
+            der = self.connection.getpeercert(binary_form=True)
+            names = x509.load_der_x509_certificate(der).subject if der else x509.Name([])
+            presented.append(
+                ", ".join(str(a.value) for a in names.get_attributes_for_oid(NameOID.COMMON_NAME))
+            )
+            body = b'{"type": "/msg/not-found", "title": "x", "detail": "x", "status": 404}'
+            self.send_response(404)
+            self.send_header("Content-Type", "application/problem+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            """The test server logs nothing."""
+
+    return NotFound
 
 
 @pytest.fixture
-def tls_gateway(tmp_path: Path) -> Iterator[tuple[str, TlsSettings]]:
-    """A TLS server requiring a client certificate of its CA; the client's settings."""
+def tls_server(tmp_path: Path) -> Iterator[tuple[str, TlsSettings, list[str]]]:
+    """A TLS server requiring a client certificate of its CA; the client's settings; the
+    common names of the client certificates it saw on the requests it answered."""
     ca_key = _key()
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Regione test CA")])
     ca = _cert("Regione test CA", ca_key, ca_name, ca_key, ca=True)
@@ -89,7 +111,8 @@ def tls_gateway(tmp_path: Path) -> Iterator[tuple[str, TlsSettings]]:
     context.load_cert_chain(_pem(tmp_path / "server.pem", server, server_key))
     context.load_verify_locations(_pem(tmp_path / "ca.pem", ca))
     context.verify_mode = ssl.CERT_REQUIRED
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), _NotFound)
+    presented: list[str] = []
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _not_found(presented))
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -99,20 +122,21 @@ def tls_gateway(tmp_path: Path) -> Iterator[tuple[str, TlsSettings]]:
         client_key=_pem(tmp_path / "client.key", client_key),
     )
     try:
-        yield f"https://127.0.0.1:{httpd.server_address[1]}/v1", settings
+        yield f"https://127.0.0.1:{httpd.server_address[1]}/v1", settings, presented
     finally:
         httpd.shutdown()
         httpd.server_close()
 
 
 def test_gateway_connection_presents_the_client_certificate(
-    tls_gateway: tuple[str, TlsSettings],
+    tls_server: tuple[str, TlsSettings, list[str]],
 ) -> None:
-    url, tls = tls_gateway
+    url, tls, presented = tls_server
     _ca, signing = issue_test_certificate("Dott. Mario Rossi", "RSSMRA70A01A944X")
     with GatewayClient(url, signing, tls=tls) as client, pytest.raises(GatewayError) as answer:
         client.status("wid-1")
     assert answer.value.status == 404  # the TLS handshake went through: the server answered
+    assert presented == ["Autenticazione MMG"]
     without = TlsSettings(ca_bundle=tls.ca_bundle)
     with (
         GatewayClient(url, signing, tls=without) as client,
@@ -120,3 +144,41 @@ def test_gateway_connection_presents_the_client_certificate(
     ):
         client.status("wid-1")
     assert not isinstance(refused.value, GatewayError)  # refused in the handshake, no answer
+    assert presented == ["Autenticazione MMG"]  # nothing reached the server
+
+
+def test_fhir_connection_presents_the_client_certificate(
+    tls_server: tuple[str, TlsSettings, list[str]],
+) -> None:
+    url, tls, presented = tls_server
+    once = RetryPolicy(attempts=1)
+    with FhirClient(url, tls=tls, retry=once) as client, pytest.raises(FhirError) as answer:
+        client.read("Patient", "p-1")
+    assert answer.value.status == 404
+    assert presented == ["Autenticazione MMG"]
+    without = TlsSettings(ca_bundle=tls.ca_bundle)
+    with (
+        FhirClient(url, tls=without, retry=once) as client,
+        pytest.raises(ConnectorError) as refused,
+    ):
+        client.read("Patient", "p-1")
+    assert not isinstance(refused.value, FhirError)  # refused in the handshake, no answer
+    assert presented == ["Autenticazione MMG"]
+
+
+def test_pacs_connection_presents_the_client_certificate(
+    tls_server: tuple[str, TlsSettings, list[str]],
+) -> None:
+    url, tls, presented = tls_server
+    client = DicomWebClient(url, tls=tls)
+    with pytest.raises(DicomWebError) as answer:
+        client.search_series("1.2.3")
+    client.close()
+    assert answer.value.status == 404
+    assert presented == ["Autenticazione MMG"]
+    client = DicomWebClient(url, tls=TlsSettings(ca_bundle=tls.ca_bundle))
+    with pytest.raises(PacsUnavailable) as refused:
+        client.search_series("1.2.3")
+    client.close()
+    assert refused.value.status is None  # refused in the handshake, no answer
+    assert presented == ["Autenticazione MMG"]

@@ -90,6 +90,41 @@ def test_the_mmg_starts_a_new_version_leaves_it_and_resumes_it(
     assert resumed.draft.problems[0].note == "rivalutare a marzo"
 
 
+def test_a_patient_who_moved_elsewhere_shows_the_draft_to_discard_and_no_edit(
+    qtbot: QtBot, mmg: Workstation
+) -> None:
+    patient = consenting(mmg, with_pss=True)
+    tab = _tab(qtbot, mmg)
+    _show(qtbot, tab, patient)
+    editor = _open(qtbot, tab)
+    editor.section_list.select("problems")
+    editor.current_panel().select_row(0)
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        retype(qtbot, editor.current_panel().form.widgets["note"], "rivalutare a marzo")
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        qtbot.mouseClick(editor.bar.close_button, Qt.MouseButton.LeftButton)
+    author = mmg.operator.codice_fiscale
+    assert mmg.pss.draft(patient.id, author) is not None
+    # As the cache gives the patient once a sync found them with another GP.
+    moved = replace(patient, general_practitioner_id="someone-else", departed=True)
+    _show(qtbot, tab, moved)
+    launcher = tab.launcher
+    assert not launcher.edit_button.isVisible() and launcher.discard_button.isVisible()
+    assert launcher.notice.text().startswith(
+        tr(
+            "EditLauncher",
+            "This patient moved to another GP: your PSS draft (saved {when}) "
+            "can no longer be published.",
+        ).partition("(")[0]
+    )
+    assert mmg.pss.draft(patient.id, author) is not None  # nothing lost by showing it
+    with qtbot.waitSignal(tab.draft_discarded, timeout=5000) as discarded:
+        launcher.discard_draft()
+    assert discarded.args == [patient.id]
+    assert mmg.pss.draft(patient.id, author) is None
+    assert not launcher.discard_button.isVisible()
+
+
 def _with_suggestions(workstation: Workstation) -> Patient:
     """A patient with a PSS and at least two findings in the documents that followed it,
     their bodies downloaded (as "Download for offline use" does)."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from fse_desk.connectors.telemonitoring_fhir import pair_blood_pressure, readings_from
 from fse_desk.domain.telemonitoring import MonitoringType, Parameter, Programme
 from fse_desk.store import CacheStore
 from fse_desk.telemonitoring.service import TelemonitoringService
@@ -103,14 +104,13 @@ def test_unmappable_resources_are_quarantined_and_do_not_block(
     sandbox.store.bulk_load([*resources, broken, no_udi])
     summary = sync(cache, sandbox)
     assert summary.quarantined == 2
-    assert {(t, i) for t, i, _ in cache.telemonitoring.quarantined()} == {
+    held = cache.sync_records.quarantined()
+    assert {(r.resource_type, r.resource_id) for r in held} == {
         ("Observation", "bad-1"),
         ("Device", "dev-bad"),
     }
-    # The reason names the resource and the field, never patient data.
-    assert all(
-        region.people[1].family not in reason for *_, reason in cache.telemonitoring.quarantined()
-    )
+    # The reason names the kind of fault, never patient data.
+    assert all(region.people[1].family not in r.reason for r in held)
     assert len(TelemonitoringService(cache).track(pid, Parameter.SPO2)) > 100
 
 
@@ -141,3 +141,27 @@ def test_systolic_and_diastolic_sent_apart_become_one_reading(
     office = [track.reading(i) for i in range(len(track)) if track.keys[i].endswith("office-sys")]
     assert [r.values for r in office] == [(148.0, 91.0)]
     assert office[0].performer == "Dott.ssa Elena Guidotti"
+
+
+def test_vital_signs_come_only_for_enrolled_patients_and_in_full_once_enrolled(
+    sandbox: SandboxServer, cache: CacheStore, region: TmRegion
+) -> None:
+    pid = region.patient(2)
+    plans = [
+        r
+        for r in region.resources
+        if r["resourceType"] == "CarePlan" and r["subject"]["reference"] == f"Patient/{pid}"
+    ]
+    assert plans and observations(region, 2)
+    sandbox.store.bulk_load([r for r in copy.deepcopy(region.resources) if r not in plans])
+    sync(cache, sandbox)
+    # Consenting but not (yet) enrolled: their vital signs are not asked for.
+    assert cache.telemonitoring.count_readings(pid) == 0
+    assert cache.telemonitoring.count_readings(region.patient(1)) > 0
+    sandbox.store.bulk_load(copy.deepcopy(plans))
+    summary = sync(cache, sandbox)
+    # Enrolled since: every reading arrives, older than the cursor as they are.
+    assert summary.readings > 0
+    sent = pair_blood_pressure(copy.deepcopy(observations(region, 2)))
+    expected = sum(len(readings_from(o)) for o in sent if not o.get("_paired"))
+    assert cache.telemonitoring.count_readings(pid) == expected

@@ -13,7 +13,13 @@ from fse_desk.documents import LAB_REPORT_LOINC
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.patient import ConsentState
 from fse_desk.domain.timeline import AccessAction, Purpose, TimelineFilter
-from fse_desk.errors import BodyNotAvailableOffline, Cancelled, ConsentMissing, StoreError
+from fse_desk.errors import (
+    BodyNotAvailableOffline,
+    Cancelled,
+    ConsentMissing,
+    ResourceNotFound,
+    StoreError,
+)
 from fse_desk.progress import CancelToken, Progress, drive
 from fse_desk.store import CacheStore
 from fse_desk.timeline import BodyKind, Period, TimelineService
@@ -117,6 +123,22 @@ def test_free_text_finds_words_of_the_document_text_once_downloaded(
     opened = service.open_document(lab.id)
     assert opened.cda is not None and "Piastrine" in opened.cda.plain_text()
     assert lab.id in {e.id for e in service.view(patient.id, flt).entries}
+
+
+def test_a_body_the_server_says_is_gone_takes_its_document_out_of_the_cache(
+    synced: SyncedRegion,
+) -> None:
+    patient = synced.busiest()
+    entry = synced.service.view(patient.id).entries[0]
+    meta = synced.cache.documents.get(entry.id)
+    assert meta is not None
+    # Deleted on the server since the last sync: its Binary answers 410 Gone.
+    synced.region.store.delete("Binary", meta.body_url.rsplit("/", 1)[-1])
+    with pytest.raises(ResourceNotFound) as raised:
+        synced.service.open_document(entry.id)
+    assert raised.value.status == 410
+    assert synced.cache.documents.get(entry.id) is None
+    assert entry.id not in {e.id for e in synced.service.view(patient.id).entries}
 
 
 def test_new_since_last_review_is_per_user(synced: SyncedRegion) -> None:

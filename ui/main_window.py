@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.bridge.status_changed.connect(self.status_area.show_status)
         self.bridge.purpose_changed.connect(self.status_area.show_purpose)
         self.bridge.patients_changed.connect(self._on_patients_changed)
+        self.pss_tab.draft_discarded.connect(self._on_patients_changed)
         self.bridge.local_change_queued.connect(self.sync.request_sync)
         self.bridge.local_change_queued.connect(self._refresh_local_views)
         self.status_area.outbox_label.clicked.connect(self.show_outbox)

@@ -4,8 +4,9 @@ Team-scoped: the active Schedules name the professionals; their Slots and
 Appointments in the window are fetched with standard searches (``schedule``,
 ``actor``, ``start``/``date`` with ``ge``). Rows with a change still in the
 outbox are left as the user made them (the push settles them, a conflict shows
-both). A resource that is not a usable appointment is skipped and counted, never
-blocking the rest; its id, not its content, goes to the log.
+both). A resource that is not a usable schedule, slot or appointment is quarantined
+in the sync's quarantine (type, id, version, reason: never its content) and counted,
+never blocking the rest; a later version that reads well leaves the quarantine.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from fse_desk.connectors.fhir_client import FhirClient
+from fse_desk.connectors.sync_walk import quarantine_reason
 from fse_desk.domain.roles import Role
 from fse_desk.domain.rome_clock import fhir_instant
 from fse_desk.domain.scheduling import Professional, Slot, SlotStatus
@@ -32,7 +34,7 @@ class AgendaPullSummary:
     professionals: int
     slots: int
     appointments: int
-    skipped: int
+    skipped: int  # quarantined
     kept_local: int  # rows not replaced: a local change of theirs is still to be sent
 
 
@@ -63,19 +65,52 @@ def _slot(resource: dict[str, Any]) -> Slot:
     )
 
 
+class _Quarantine:
+    """What this pull could not read, and what it read, for the sync's quarantine."""
+
+    def __init__(self, store: CacheStore) -> None:
+        self._store = store
+        self.held: list[tuple[str, str, str, str]] = []
+        self.read: dict[str, list[str]] = {}
+
+    def hold(self, resource: dict[str, Any], exc: Exception) -> None:
+        kind, rid = str(resource.get("resourceType", "?")), str(resource.get("id", "?"))
+        meta = resource.get("meta")
+        version = str(meta.get("versionId", "")) if isinstance(meta, dict) else ""
+        reason = quarantine_reason(exc)
+        log.warning("%s/%s version %s quarantined: %s", kind, rid, version or "?", reason)
+        self.held.append((kind, rid, version, reason))
+
+    def fine(self, resource_type: str, resource_id: str) -> None:
+        self.read.setdefault(resource_type, []).append(resource_id)
+
+    def save(self) -> None:
+        records = self._store.sync_records
+        with self._store.transaction():
+            for resource_type, ids in self.read.items():
+                records.release(resource_type, ids)
+            for kind, rid, version, reason in self.held:
+                records.quarantine(kind, rid, version, reason)
+
+
+_UNUSABLE = (KeyError, IndexError, TypeError, ValueError, AttributeError, InvalidRecord)
+
+
 def pull_agenda(
     client: FhirClient, store: CacheStore, *, start: datetime, end: datetime
 ) -> AgendaPullSummary:
     """Bring the team's agenda between ``start`` and ``end`` into the cache."""
     pending = {(e.resource_type, e.resource_id) for e in store.outbox.entries() if e.state.open}
-    skipped = kept = 0
+    kept = 0
+    quarantine = _Quarantine(store)
     schedules: list[tuple[str, Professional, dict[str, Any]]] = []
     for resource in client.search("Schedule", {"active": "true"}):
         try:
             schedules.append((str(resource["id"]), _professional(resource), resource))
-        except (KeyError, IndexError, TypeError):
-            log.warning("Schedule/%s skipped: no usable actor", resource.get("id", "?"))
-            skipped += 1
+        except _UNUSABLE as exc:
+            quarantine.hold(resource, exc)
+            continue
+        quarantine.fine("Schedule", str(resource["id"]))
     store.agenda.save_schedules(schedules)
 
     since = f"ge{fhir_instant(start)}"
@@ -86,10 +121,10 @@ def pull_agenda(
         ):
             try:
                 slot = _slot(resource)
-            except (KeyError, ValueError, TypeError, InvalidRecord):
-                log.warning("Slot/%s skipped: not a usable slot", resource.get("id", "?"))
-                skipped += 1
+            except _UNUSABLE as exc:
+                quarantine.hold(resource, exc)
                 continue
+            quarantine.fine("Slot", slot.id)
             if slot.start >= end:
                 continue
             if ("Slot", slot.id) in pending:
@@ -111,10 +146,10 @@ def pull_agenda(
     for server_id, resource in appointments.items():
         try:
             appointment = from_fhir(resource)
-        except InvalidRecord:
-            log.warning("Appointment/%s skipped: not a usable appointment", server_id)
-            skipped += 1
+        except _UNUSABLE as exc:
+            quarantine.hold(resource, exc)
             continue
+        quarantine.fine("Appointment", server_id)
         if appointment.start >= end:
             continue
         if ("Appointment", appointment.id) in pending:
@@ -130,4 +165,5 @@ def pull_agenda(
                 str(resource["id"]),
                 str(resource.get("meta", {}).get("versionId", "")),
             )
-    return AgendaPullSummary(len(schedules), len(slots), len(usable), skipped, kept)
+    quarantine.save()
+    return AgendaPullSummary(len(schedules), len(slots), len(usable), len(quarantine.held), kept)

@@ -152,6 +152,12 @@ class FhirClient:
     def read(self, resource_type: str, resource_id: str) -> dict[str, Any]:
         return self._get_json(f"{resource_type}/{resource_id}")
 
+    def count(self, resource_type: str, params: Mapping[str, str]) -> int | None:
+        """How many resources match (``_summary=count``); None when the server does not say."""
+        bundle = self._get_json(resource_type, {**params, "_summary": "count"})
+        total = bundle.get("total") if bundle.get("resourceType") == "Bundle" else None
+        return total if isinstance(total, int) and not isinstance(total, bool) else None
+
     def search_pages(
         self, resource_type: str, params: Mapping[str, str]
     ) -> Iterator[dict[str, Any]]:

@@ -5,7 +5,8 @@ scoped, cursor from the server's clock, ``ge`` with overlap, de-duplicated by id
 and version, bad records quarantined). In order:
 
 1. **Patients**: ``Patient?general-practitioner=Practitioner/<me>`` changed since
-   the cursor (the practice's own), then the cached patients by ``_id`` lists: one
+   the cursor (the practice's own); then, when the server's count of them differs
+   from the patients cached, the cached patients by ``_id`` lists: one
    whose ``generalPractitioner`` is now someone else has left the practice and is
    purged at once (documents, bodies, text index, findings); unsent PSS drafts
    stay, and their own-MMG check fails from then on, so ``can_publish`` is false.
@@ -15,8 +16,9 @@ and version, bad records quarantined). In order:
    given) is read in full; the others from the cursor.
 4. **Deletions**: a deleted document answers 410 and vanishes from searches. Where
    the server lists deletions (``DocumentReference/_history?_since=``, advertised
-   in its CapabilityStatement) they leave the cache within the sync; otherwise the
-   ids of each patient's documents are reconciled every ``reconcile_every``.
+   in its CapabilityStatement) they are read from there; otherwise each patient
+   group's count of documents is checked, and the ids of a group whose count
+   changed are listed. Either way a deletion leaves the cache within one sync.
 
 Privacy rules, applied before anything reaches the cache and whatever else fails:
 - a document hidden by the patient (oscuramento P99) is never stored, and is
@@ -31,10 +33,10 @@ document marked as such, since a clinician may have acted on the earlier version
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Generator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -50,6 +52,7 @@ from fse_desk.connectors.fhir_mapping import (
     reference_id,
 )
 from fse_desk.connectors.sync_walk import (
+    FETCH_WORKERS,
     IDS_PER_REQUEST,
     OVERLAP,
     Feed,
@@ -57,6 +60,7 @@ from fse_desk.connectors.sync_walk import (
     fetch_pages,
     since,
     walk,
+    walk_patients,
     whole_page,
 )
 from fse_desk.domain.document import DocumentMeta, DocumentStatus
@@ -68,9 +72,11 @@ from fse_desk.store import CacheStore
 log = logging.getLogger(__name__)
 
 LAST_SYNC_KEY = "last_sync_at"
-_COVERED = "sync_covered:"  # + type: the patients whose resources the type's cursor covers
-_RECONCILED_AT = "sync_reconciled_at"
-RECONCILE_EVERY = timedelta(hours=24)
+_HISTORY_KNOWN = "sync_history_type"  # "<when asked> yes|no": the server lists deletions
+CAPABILITIES_TTL = timedelta(days=1)
+_LISTED_STATUSES = frozenset({DocumentStatus.CURRENT, DocumentStatus.SUPERSEDED})
+"""The documents the deletion check counts: every status a cached document can have."""
+_LISTED = ",".join(sorted(s.value for s in _LISTED_STATUSES))
 
 
 @dataclass(slots=True)
@@ -113,14 +119,12 @@ class SyncEngine:
         *,
         practitioner_id: str | None = None,
         page_size: int = 500,
-        reconcile_every: timedelta = RECONCILE_EVERY,
         overlap: timedelta = OVERLAP,
     ) -> None:
         self._store = store
         self._client = client
         self._practitioner_id = practitioner_id
         self._page_size = page_size
-        self._reconcile_every = reconcile_every
         self._overlap = overlap
         self._consents: dict[PatientId, ConsentState] = {}
         self._documents: dict[str, str] = {}
@@ -138,15 +142,12 @@ class SyncEngine:
         requests_before = self._client.requests_sent
         self._consents = self._store.patients.consent_states()
         self._documents = self._store.sync_records.versions("document")
-        first_read = self._store.sync_state.cursor("DocumentReference") is None
         yield from self._pull_patients(summary, report, cancel)
         present = self._store.sync_records.present_patient_ids()
-        yield from self._pull_scoped(self._consent_feed(summary), present, summary, report, cancel)
+        yield from self._walk_patients(self._consent_feed(summary), present, report, cancel)
         consenting = [p for p in present if self._consents.get(p) is ConsentState.GRANTED]
-        yield from self._pull_scoped(
-            self._document_feed(summary), consenting, summary, report, cancel
-        )
-        yield from self._pull_deletions(consenting, summary, cancel, first_read=first_read)
+        yield from self._walk_patients(self._document_feed(summary), consenting, report, cancel)
+        yield from self._pull_deletions(consenting, summary, cancel)
         summary.pages = report.pages
         summary.quarantined = report.quarantined
         summary.incomplete = report.incomplete
@@ -180,7 +181,7 @@ class SyncEngine:
             extra_params=mine,
         )
         complete = first.complete
-        if self._practitioner_id and cached and cursor is not None:
+        if self._practitioner_id and cached and cursor is not None and self._someone_left(mine):
             # The cached patients changed since: one who moved to another MMG no longer
             # matches the search above, and is found (and purged) here.
             known = walk(
@@ -196,6 +197,16 @@ class SyncEngine:
             complete = (yield from known).complete and complete
         if complete and first.server_time:
             self._store.sync_state.set_cursor("Patient", first.server_time)
+
+    def _someone_left(self, mine: dict[str, str]) -> bool:
+        """Whether the server counts the practice's patients otherwise than the cache.
+
+        Arrivals (and returns) change the Patient, so the delta just applied brought
+        them: after it, equal counts mean nobody left, and the cached patients need not
+        be asked about one by one (on a quiet day that is most of a sync's bytes).
+        """
+        listed = self._client.count("Patient", mine)
+        return listed is None or listed != len(self._store.sync_records.present_patient_ids())
 
     def _patient_feed(self, summary: SyncSummary) -> Feed[Patient]:
         versions = self._store.sync_records.versions("patient")
@@ -243,21 +254,29 @@ class SyncEngine:
     # -- documents ----------------------------------------------------------------------
     def _document_feed(self, summary: SyncSummary) -> Feed[tuple[DocumentMeta, bool]]:
         def to_document(resource: dict[str, Any]) -> tuple[DocumentMeta, bool]:
-            doc = document_from_fhir(resource)
-            visible = not is_hidden(resource) and doc.status is not DocumentStatus.ENTERED_IN_ERROR
-            return doc, visible
+            return document_from_fhir(resource), is_hidden(resource)
 
         def apply(documents: list[tuple[DocumentMeta, bool]]) -> None:
             keep = [
                 d
-                for d, visible in documents
-                if visible and self._consents.get(d.patient_id) is ConsentState.GRANTED
+                for d, hidden in documents
+                if not hidden
+                and d.status is not DocumentStatus.ENTERED_IN_ERROR
+                and self._consents.get(d.patient_id) is ConsentState.GRANTED
             ]
             kept = {d.id for d in keep}
-            drop = [d.id for d, _visible in documents if d.id not in kept]
+            drop = [d.id for d, _hidden in documents if d.id not in kept]
             summary.documents += self._store.documents.upsert_many(keep)
             if drop:
                 summary.documents_removed += self._store.documents.delete(drop)
+            # What the deletion check counts beside the cache: listed, hidden (P99).
+            withheld = [
+                (d.id, d.patient_id)
+                for d, hidden in documents
+                if hidden and d.status in _LISTED_STATUSES
+            ]
+            self._store.sync_records.forget_withheld(d.id for d, _hidden in documents)
+            self._store.sync_records.withhold(withheld)
             for doc in keep:
                 self._documents[doc.id] = doc.version_id
             for doc_id in drop:
@@ -271,88 +290,62 @@ class SyncEngine:
             known_version=self._documents.get,
         )
 
-    # -- one patient-scoped type, delta for covered patients, full for the new ----------
-    def _pull_scoped(
-        self,
-        feed: Feed[Any],
-        patients: list[PatientId],
-        summary: SyncSummary,
-        report: WalkReport,
-        cancel: CancelToken,
+    def _walk_patients(
+        self, feed: Feed[Any], patients: list[PatientId], report: WalkReport, cancel: CancelToken
     ) -> Generator[Progress, None, None]:
-        cursor = self._store.sync_state.cursor(feed.resource_type)
-        covered = self._covered(feed.resource_type) if cursor else set()
-        old = [p for p in patients if p in covered]
-        new = [p for p in patients if p not in covered]
-        server_time: str | None = None
-        complete = True
-        for group, bound in ((old, self._since(cursor)), (new, None)):
-            if not group:
-                continue
-            result = yield from walk(
-                self._client,
-                self._store,
-                feed,
-                patient_ids=group,
-                since_instant=bound,
-                report=report,
-                cancel=cancel,
-                page_size=self._page_size,
-            )
-            server_time = server_time or result.server_time
-            complete = complete and result.complete
-        if not complete:
-            return
-        if server_time is None:
-            server_time = cursor  # nobody to ask about: nothing changes
-        if server_time is not None:
-            with self._store.transaction():
-                self._store.sync_state.set_cursor(feed.resource_type, server_time)
-                self._store.sync_state.set(
-                    _COVERED + feed.resource_type, json.dumps(sorted(patients))
-                )
+        yield from walk_patients(
+            self._client,
+            self._store,
+            feed,
+            patients,
+            report=report,
+            cancel=cancel,
+            page_size=self._page_size,
+            overlap=self._overlap,
+        )
 
     def _since(self, cursor: str | None) -> str | None:
         return since(cursor, self._overlap)
 
-    def _covered(self, resource_type: str) -> set[PatientId]:
-        text = self._store.sync_state.get(_COVERED + resource_type)
-        return {PatientId(p) for p in json.loads(text)} if text else set()
-
     # -- deletions ------------------------------------------------------------------------
     def _pull_deletions(
-        self,
-        consenting: list[PatientId],
-        summary: SyncSummary,
-        cancel: CancelToken,
-        *,
-        first_read: bool,
+        self, consenting: list[PatientId], summary: SyncSummary, cancel: CancelToken
     ) -> Generator[Progress, None, None]:
-        cursor = self._store.sync_state.cursor("DocumentReference/_history")
-        if self._supports_history("DocumentReference"):
-            yield from self._deletions_from_history(cursor, summary, cancel)
-            return
-        if first_read:
-            # Every live document was just read: the ids are as current as they get.
-            self._store.sync_state.set(_RECONCILED_AT, _utc_now_iso())
-            return
-        last = self._store.sync_state.get(_RECONCILED_AT)
-        due = last is None or datetime.now(UTC) - parse_instant(last) >= self._reconcile_every
-        if due and consenting:
-            yield from self._reconcile(consenting, summary, cancel)
-            self._store.sync_state.set(_RECONCILED_AT, _utc_now_iso())
+        if self._supports_history():
+            cursor = self._store.sync_state.cursor("DocumentReference/_history")
+            try:
+                yield from self._deletions_from_history(cursor, summary, cancel)
+                return
+            except FhirError as exc:  # no longer served: asked again at the next sync
+                log.warning("DocumentReference/_history refused (%s): counting instead", exc)
+                self._store.sync_state.set(_HISTORY_KNOWN, "")
+        yield from self._deletions_by_count(consenting, summary, cancel)
 
-    def _supports_history(self, resource_type: str) -> bool:
+    def _supports_history(self) -> bool:
+        """Whether the server lists deletions (``history-type`` on DocumentReference).
+
+        Its CapabilityStatement is read at most once a day (10 KB: a fifth of a quiet
+        sync); a server that stops serving ``_history`` is noticed when it refuses it.
+        """
+        known = self._store.sync_state.get(_HISTORY_KNOWN)
+        if known:
+            when, _, answer = known.partition(" ")
+            if datetime.now(UTC) - parse_instant(when) < CAPABILITIES_TTL:
+                return answer == "yes"
         try:
             statement = self._client.capabilities()
         except FhirError:
             return False
-        for rest in statement.get("rest", []):
-            for resource in rest.get("resource", []):
-                if resource.get("type") == resource_type:
-                    codes = {i.get("code") for i in resource.get("interaction", [])}
-                    return "history-type" in codes
-        return False
+        supported = any(
+            "history-type" in {i.get("code") for i in resource.get("interaction", [])}
+            for rest in statement.get("rest", [])
+            for resource in rest.get("resource", [])
+            if resource.get("type") == "DocumentReference"
+        )
+        self._store.sync_state.set(
+            _HISTORY_KNOWN, f"{_utc_now_iso()} {'yes' if supported else 'no'}"
+        )
+        return supported
 
     def _deletions_from_history(
         self, cursor: str | None, summary: SyncSummary, cancel: CancelToken
@@ -372,10 +365,11 @@ class SyncEngine:
             gone = [
                 doc_id
                 for doc_id in (_deleted_id(e) for e in page.bundle.get("entry", []))
-                if doc_id is not None and doc_id in self._documents
+                if doc_id is not None
             ]
             if gone:
                 summary.documents_removed += self._store.documents.delete(gone)
+                self._store.sync_records.forget_withheld(gone)
                 for doc_id in gone:
                     self._documents.pop(doc_id, None)
             cancel.raise_if_cancelled()
@@ -383,36 +377,51 @@ class SyncEngine:
         if server_time:
             self._store.sync_state.set_cursor("DocumentReference/_history", server_time)
 
-    def _reconcile(
+    def _deletions_by_count(
         self, consenting: list[PatientId], summary: SyncSummary, cancel: CancelToken
     ) -> Generator[Progress, None, None]:
-        """Drop cached documents the server no longer lists for our patients."""
-        listed: set[str] = set()
-        queries = [
-            {
-                "patient": ",".join(consenting[i : i + IDS_PER_REQUEST]),
-                "_elements": "id",
-                "_count": str(max(self._page_size, 1000)),
-            }
-            for i in range(0, len(consenting), IDS_PER_REQUEST)
+        """Without ``_history``: a deleted document only vanishes from searches.
+
+        At every sync, for each group of patients, the server's count of their listed
+        documents (``_summary=count``: core search, tiny answers) is compared with what
+        the cache holds or withholds for them, after the documents' delta has been
+        applied. Only a group whose count differs has its ids listed (``_elements=id``),
+        and the cached documents the listing lacks are removed: a deletion leaves the
+        cache within the sync that follows it, and a quiet day costs a few hundred bytes
+        per group. A group whose count the server does not give is listed every time.
+        """
+        groups = [
+            consenting[i : i + IDS_PER_REQUEST] for i in range(0, len(consenting), IDS_PER_REQUEST)
         ]
-        for _index, page in fetch_pages(self._client, "DocumentReference", queries, whole_page):
-            listed.update(
+        queries = [{"patient": ",".join(g), "status": _LISTED} for g in groups]
+        with ThreadPoolExecutor(FETCH_WORKERS, thread_name_prefix="sync-count") as pool:
+            counts = list(pool.map(lambda q: self._client.count("DocumentReference", q), queries))
+        known = [self._store.sync_records.listed_documents(g) for g in groups]
+        differ = [i for i, n in enumerate(counts) if n is None or n != len(known[i])]
+        cancel.raise_if_cancelled()
+        yield Progress(0, 0, "Deletions")
+        if not differ:
+            return
+        listing = [
+            {**queries[i], "_elements": "id", "_count": str(max(self._page_size, 1000))}
+            for i in differ
+        ]
+        listed: dict[int, set[str]] = {i: set() for i in range(len(differ))}
+        for index, page in fetch_pages(self._client, "DocumentReference", listing, whole_page):
+            listed[index].update(
                 str(e["resource"].get("id"))
                 for e in page.bundle.get("entry", [])
                 if isinstance(e.get("resource"), dict)
             )
             cancel.raise_if_cancelled()
-            yield Progress(0, 0, "Reconciliation")
-        scope = set(consenting)
-        gone = [
-            d.id
-            for p in scope
-            for d in self._store.documents.list_for_patient(p)
-            if d.id not in listed
-        ]
+            yield Progress(0, 0, "Deletions")
+        gone = [doc_id for n, i in enumerate(differ) for doc_id in known[i] - listed[n]]
         if gone:
+            log.info("%d documents no longer listed by the server: removed", len(gone))
             summary.documents_removed += self._store.documents.delete(gone)
+            self._store.sync_records.forget_withheld(gone)
+            for doc_id in gone:
+                self._documents.pop(doc_id, None)
 
 
 def _deleted_id(entry: dict[str, Any]) -> DocumentId | None:

@@ -35,6 +35,7 @@ Why the queries look the way they do:
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 import threading
@@ -55,6 +56,7 @@ log = logging.getLogger(__name__)
 
 IDS_PER_REQUEST = 100
 FETCH_WORKERS = 4
+_COVERED = "sync_covered:"  # + type: the patients whose resources the type's cursor covers
 OVERLAP = timedelta(seconds=30)
 """For a write stamped before a walk's first page but committed after it: on the servers
 we know that is a transaction's duration, well under a second."""
@@ -82,6 +84,8 @@ class Feed(Generic[T]):
     ``apply`` writes one page of records; it runs inside the page's transaction.
     ``known_version`` gives the cached ``versionId`` of an id (skip what is cached).
     ``patient_param`` is the reference parameter that scopes the search to patients.
+    ``regroup`` rewrites a page's matches before they are mapped one by one (two
+    Observations that make one blood pressure become one).
     """
 
     resource_type: str
@@ -91,6 +95,7 @@ class Feed(Generic[T]):
     params: Mapping[str, str] = field(default_factory=dict)
     patient_param: str = "patient"
     known_version: Callable[[str], str | None] = lambda _id: None
+    regroup: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None
 
 
 @dataclass(slots=True)
@@ -181,6 +186,57 @@ def walk(
             )
         pending = short
     return result
+
+
+def walk_patients(
+    client: FhirClient,
+    store: CacheStore,
+    feed: Feed[Any],
+    patients: Sequence[str],
+    *,
+    report: WalkReport,
+    cancel: CancelToken,
+    page_size: int = 500,
+    overlap: timedelta = OVERLAP,
+) -> Generator[Progress, None, None]:
+    """Read ``feed`` for ``patients``: from the type's cursor for the patients it covers,
+    in full for the others (new to the practice, consent just given, just enrolled).
+
+    The cursor, and the patients it covers, move only when every query came back whole.
+    """
+    cursor = store.sync_state.cursor(feed.resource_type)
+    covered = _covered(store, feed.resource_type) if cursor else set()
+    old = [p for p in patients if p in covered]
+    new = [p for p in patients if p not in covered]
+    server_time: str | None = None
+    complete = True
+    for group, bound in ((old, since(cursor, overlap)), (new, None)):
+        if not group:
+            continue
+        result = yield from walk(
+            client,
+            store,
+            feed,
+            patient_ids=group,
+            since_instant=bound,
+            report=report,
+            cancel=cancel,
+            page_size=page_size,
+        )
+        server_time = server_time or result.server_time
+        complete = complete and result.complete
+    if not complete:
+        return
+    server_time = server_time or cursor  # nobody to ask about: nothing changes
+    if server_time is not None:
+        with store.transaction():
+            store.sync_state.set_cursor(feed.resource_type, server_time)
+            store.sync_state.set(_COVERED + feed.resource_type, json.dumps(sorted(patients)))
+
+
+def _covered(store: CacheStore, resource_type: str) -> set[str]:
+    text = store.sync_state.get(_COVERED + resource_type)
+    return set(json.loads(text)) if text else set()
 
 
 def whole_page(page: SearchPage) -> SearchPage:
@@ -289,7 +345,8 @@ Prepared = list[tuple[dict[str, Any], Any]]
 
 def _prepare(feed: Feed[Any], page: SearchPage) -> tuple[SearchPage, Prepared]:
     prepared: Prepared = []
-    for resource in _matches(page):
+    matches = list(_matches(page))
+    for resource in feed.regroup(matches) if feed.regroup else matches:
         try:
             prepared.append((resource, feed.map(resource)))
         except MAPPING_ERRORS as exc:
@@ -332,7 +389,7 @@ def _apply_page(
         if held is not None and held == version:
             continue  # still the version that could not be read
         if isinstance(outcome, _Unmappable):
-            bad.append((rid, version, _reason(outcome.error)))
+            bad.append((rid, version, quarantine_reason(outcome.error)))
             continue
         mapped.append(outcome)
         if held is not None:
@@ -356,7 +413,7 @@ def _apply_page(
     report.quarantined += len(bad)
 
 
-def _reason(exc: Exception) -> str:
+def quarantine_reason(exc: Exception) -> str:
     """Why a record was quarantined, without any value from it (no patient data)."""
     if isinstance(exc, InvalidRecord) and exc.field:
         return f"invalid {exc.field}"

@@ -1,45 +1,37 @@
 """Pull the telemonitoring data of the practice's patients into the cache.
 
-Patient-scoped: every search names the patients (``patient=<id,id,…>``, a few dozen
-at a time) whose consent to consultation is granted, so nothing of anyone else's
-crosses the wire. Per resource type the cursor is the *server's* clock when the
-type's pull began (the search Bundle's ``meta.lastUpdated``), minus an overlap,
-used with ``_lastUpdated=ge`` next time: timestamps are not unique on every server,
-so the overlap re-reads a few resources and de-duplication by id + versionId makes
-that free. A patient new to the list is pulled in full. The cursor moves only once
-the whole type is done; a cancelled or failed pull repeats its work, never skips it.
+Each type is one more :class:`~fse_desk.connectors.sync_walk.Feed` read through the
+sync's own walk (:func:`~fse_desk.connectors.sync_walk.walk_patients`): patient
+scoped by id lists, cursor from the server's clock with ``ge`` and an overlap,
+de-duplicated by id and ``versionId``, a patient new to the list read in full, and a
+resource that cannot be mapped quarantined in the sync's quarantine (type, id,
+version, reason) while the rest carry on.
 
-A resource that cannot be mapped is quarantined (by type, id and reason only) and
-counted; the rest carry on.
+Whose resources: Devices, CarePlans and the team's alarm Tasks of every patient who
+consents to consultation; vital-sign Observations only of the patients enrolled in
+telemonitoring (a telemonitoring CarePlan is cached for them), never of anyone else.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable, Generator, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import timedelta
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from fse_desk._types import PatientId
 from fse_desk.connectors import telemonitoring_fhir as fhir
 from fse_desk.connectors.fhir_client import FhirClient
-from fse_desk.connectors.fhir_mapping import parse_instant
+from fse_desk.connectors.sync_walk import Feed, WalkReport, walk_patients
 from fse_desk.domain.patient import ConsentState
+from fse_desk.domain.telemonitoring import Reading
 from fse_desk.errors import InvalidRecord
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.store import CacheStore
 
 log = logging.getLogger(__name__)
 
-PATIENTS_KEY = "telemonitoring_patients"
-CURSOR_PREFIX = "telemonitoring:"
-OVERLAP = timedelta(minutes=5)
-PATIENTS_PER_SEARCH = 40
-# Pulled per patient, in this order: devices before the plans that name them; Tasks are
-# the team's actions on alarms (from every workstation).
-PATIENT_TYPES = ("Device", "CarePlan", "Observation", "Task")
+LABEL = "Telemonitoring"
 
 
 @dataclass(slots=True)
@@ -49,7 +41,17 @@ class TelemonitoringSummary:
     readings: int = 0
     quarantined: int = 0
     pages: int = 0
-    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """One mapped resource: what to save, whose, and the readings it carries."""
+
+    resource: dict[str, Any]
+    patient: PatientId
+    readings: tuple[Reading, ...] | None = None  # an Observation's (None: not one)
+    keep_json: bool = True
+    counted: bool = True  # False: the diastolic half of a pair, kept by version only
 
 
 class TelemonitoringPull:
@@ -63,28 +65,21 @@ class TelemonitoringPull:
     ) -> Generator[Progress, None, TelemonitoringSummary]:
         cancel = cancel or CancelToken()
         summary = TelemonitoringSummary()
-        patients = sorted(
+        report = WalkReport()
+        repo = self._store.telemonitoring
+        consenting = sorted(
             p for p, c in self._store.patients.consent_states().items() if c is ConsentState.GRANTED
         )
-        known = set(json.loads(self._store.sync_state.get(PATIENTS_KEY) or "[]"))
-        old = [p for p in patients if p in known]
-        new = [p for p in patients if p not in known]
-        for resource_type in PATIENT_TYPES:
-            cursor = self._store.sync_state.cursor(CURSOR_PREFIX + resource_type)
-            clock: list[str] = []
-            apply = self._applier(resource_type, summary)
-            groups = [(old, cursor), (new, None)] if cursor else [(patients, None)]
-            for group, since in groups:
-                for start in range(0, len(group), PATIENTS_PER_SEARCH):
-                    chunk = group[start : start + PATIENTS_PER_SEARCH]
-                    yield from self._search(resource_type, chunk, since, apply, clock, summary)
-                    cancel.raise_if_cancelled()
-            if resource_type == "CarePlan":
-                yield from self._definitions(summary)
-            if clock:
-                moved = parse_instant(clock[0]) - OVERLAP
-                self._store.sync_state.set_cursor(CURSOR_PREFIX + resource_type, moved.isoformat())
-        self._store.sync_state.set(PATIENTS_KEY, json.dumps(patients))
+        # Devices before the plans that name them; Tasks are the team's actions on alarms.
+        for resource_type in ("Device", "CarePlan"):
+            yield from self._walk(self._feed(resource_type, summary), consenting, report, cancel)
+        yield from self._definitions(summary)
+        enrolled = sorted(set(repo.enrolled_patients()) & set(consenting))
+        yield from self._walk(self._feed("Observation", summary), enrolled, report, cancel)
+        yield from self._walk(self._feed("Task", summary), consenting, report, cancel)
+        summary.unchanged += report.skipped_known
+        summary.quarantined = report.quarantined
+        summary.pages += report.pages
         log.info(
             "telemonitoring pull: %d resources, %d unchanged, %d readings, %d quarantined",
             summary.resources,
@@ -94,80 +89,47 @@ class TelemonitoringPull:
         )
         return summary
 
-    def _search(
+    def _walk(
         self,
-        resource_type: str,
-        patients: Sequence[PatientId],
-        since: str | None,
-        apply: Callable[[dict[str, Any]], None],
-        clock: list[str],
-        summary: TelemonitoringSummary,
+        feed: Feed[_Record | None],
+        patients: list[PatientId],
+        report: WalkReport,
+        cancel: CancelToken,
     ) -> Generator[Progress, None, None]:
-        params = {
-            "patient": ",".join(patients),
-            "_count": str(self._page_size),
-            "_sort": "_lastUpdated",
-        }
-        if since:
-            params["_lastUpdated"] = f"ge{since}"
-        done = 0
-        for page in self._client.search_pages(resource_type, params):
-            # The server's clock when the search ran: the next pull starts from there.
-            stamp = page.get("meta", {}).get("lastUpdated")
-            if stamp and not clock:
-                clock.append(str(stamp))
-            resources = [
-                e["resource"]
-                for e in page.get("entry", [])
-                if e.get("search", {}).get("mode", "match") == "match" and "resource" in e
-            ]
-            summary.pages += 1
-            if resource_type == "Observation":
-                resources = fhir.pair_blood_pressure(resources)
-            with self._store.transaction():
-                for resource in resources:
-                    apply(resource)
-            done += len(resources)
-            yield Progress(done, int(page.get("total", done)), "Telemonitoring")
+        yield from walk_patients(
+            self._client,
+            self._store,
+            feed,
+            patients,
+            report=report,
+            cancel=cancel,
+            page_size=self._page_size,
+        )
 
-    def _applier(
-        self, resource_type: str, summary: TelemonitoringSummary
-    ) -> Callable[[dict[str, Any]], None]:
+    def _feed(self, resource_type: str, summary: TelemonitoringSummary) -> Feed[_Record | None]:
         repo = self._store.telemonitoring
+        versions = repo.versions_of_type(resource_type)
 
-        def apply(resource: dict[str, Any]) -> None:
-            resource_id = str(resource.get("id", ""))
-            version = str(resource.get("meta", {}).get("versionId", "1"))
-            if repo.versions(resource_type, [resource_id]).get(resource_id) == version:
-                summary.unchanged += 1
-                return
-            try:
-                patient = fhir.patient_of(resource)
-                if patient is None:
-                    raise InvalidRecord(
-                        f"{resource_type}/{resource_id}: no patient", field="subject"
-                    )
-                if resource.get("_paired"):
-                    resource = {k: v for k, v in resource.items() if k != "_paired"}
-                    repo.save_resource(resource, patient, keep_json=False)
-                    return  # the diastolic half of a pair: its reading is the systolic's
-                if resource_type == "Observation":
-                    readings = fhir.readings_from(resource)
-                    repo.replace_readings(resource_id, readings)
-                    summary.readings += len(readings)
-                elif resource_type == "Device":
-                    fhir.device_from(resource)  # a device without UDI is quarantined
-                elif resource_type == "Task":
-                    if not fhir.is_alarm_action(resource):
-                        return  # another kind of task: not ours to keep
-                elif not fhir.is_telemonitoring_plan(resource):
-                    return  # another kind of care plan: not ours to keep
-                repo.save_resource(resource, patient, keep_json=resource_type != "Observation")
-                summary.resources += 1
-            except InvalidRecord as exc:
-                self._quarantine(resource, exc, summary)
+        def apply(records: list[_Record | None]) -> None:
+            for record in records:
+                if record is None:
+                    continue
+                if record.readings is not None:
+                    repo.replace_readings(str(record.resource["id"]), record.readings)
+                    summary.readings += len(record.readings)
+                repo.save_resource(record.resource, record.patient, keep_json=record.keep_json)
+                versions[str(record.resource["id"])] = _version(record.resource)
+                if record.counted:
+                    summary.resources += 1
 
-        return apply
+        return Feed(
+            resource_type,
+            LABEL,
+            _MAPPERS[resource_type],
+            apply,
+            known_version=versions.get,
+            regroup=fhir.pair_blood_pressure if resource_type == "Observation" else None,
+        )
 
     def _definitions(self, summary: TelemonitoringSummary) -> Generator[Progress, None, None]:
         """The ActivityDefinitions the cached plans name, then their ObservationDefinitions."""
@@ -185,6 +147,7 @@ class TelemonitoringPull:
     def _by_id(
         self, resource_type: str, ids: Iterable[str], summary: TelemonitoringSummary
     ) -> Generator[Progress, None, None]:
+        """Shared definitions (no patient data), by id: what changed is saved."""
         ids = list(ids)
         repo = self._store.telemonitoring
         for start in range(0, len(ids), 100):
@@ -197,20 +160,53 @@ class TelemonitoringPull:
                         resource = entry.get("resource")
                         if not resource:
                             continue
-                        version = str(resource.get("meta", {}).get("versionId", "1"))
                         cached = repo.versions(resource_type, [resource["id"]])
-                        if cached.get(resource["id"]) == version:
+                        if cached.get(resource["id"]) == _version(resource):
                             summary.unchanged += 1
                             continue
                         repo.save_resource(resource, None)
                         summary.resources += 1
-            yield Progress(min(start + 100, len(ids)), len(ids), "Telemonitoring")
+            yield Progress(min(start + 100, len(ids)), len(ids), LABEL)
 
-    def _quarantine(
-        self, resource: dict[str, Any], exc: InvalidRecord, summary: TelemonitoringSummary
-    ) -> None:
-        # The message names the resource and field only, never patient data.
-        log.warning("telemonitoring resource quarantined: %s", exc)
-        self._store.telemonitoring.quarantine(resource, str(exc))
-        summary.quarantined += 1
-        summary.reasons.append(str(exc))
+
+def _version(resource: dict[str, Any]) -> str:
+    return str(resource.get("meta", {}).get("versionId", "1"))
+
+
+def _patient(resource: dict[str, Any]) -> PatientId:
+    patient = fhir.patient_of(resource)
+    if patient is None:
+        raise InvalidRecord(
+            f"{resource.get('resourceType')}/{resource.get('id')}: no patient", field="subject"
+        )
+    return patient
+
+
+def _observation(resource: dict[str, Any]) -> _Record:
+    patient = _patient(resource)
+    if resource.get("_paired"):
+        # The diastolic half of a pair: its reading is the systolic's; its version is kept.
+        bare = {k: v for k, v in resource.items() if k != "_paired"}
+        return _Record(bare, patient, keep_json=False, counted=False)
+    return _Record(resource, patient, tuple(fhir.readings_from(resource)), keep_json=False)
+
+
+def _device(resource: dict[str, Any]) -> _Record:
+    patient = _patient(resource)
+    fhir.device_from(resource)  # a device without UDI is quarantined
+    return _Record(resource, patient)
+
+
+def _plan(resource: dict[str, Any]) -> _Record | None:
+    patient = _patient(resource)
+    # Another kind of care plan is not ours to keep.
+    return _Record(resource, patient) if fhir.is_telemonitoring_plan(resource) else None
+
+
+def _task(resource: dict[str, Any]) -> _Record | None:
+    patient = _patient(resource)
+    # Another kind of task is not ours to keep.
+    return _Record(resource, patient) if fhir.is_alarm_action(resource) else None
+
+
+_MAPPERS = {"Observation": _observation, "Device": _device, "CarePlan": _plan, "Task": _task}

@@ -35,6 +35,9 @@ class Patient:
     ``version_id`` and ``last_updated`` are the server's, kept for optimistic
     concurrency and delta sync. ``general_practitioner_id`` is the Practitioner id
     of the patient's own MMG/PLS on the regional server ("" when not known).
+    ``departed``: the patient moved to another MMG; their FSE data is gone from the
+    cache and they stay listed only while an unsent PSS draft of this workstation
+    waits to be discarded (it can no longer be published).
     """
 
     id: PatientId
@@ -48,6 +51,7 @@ class Patient:
     version_id: str = ""
     last_updated: datetime | None = None
     general_practitioner_id: str = ""
+    departed: bool = False
 
     def __post_init__(self) -> None:
         if not self.id:

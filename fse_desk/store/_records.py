@@ -94,6 +94,7 @@ def patient_from_row(row: Sequence[Any]) -> Patient:
         version_id=row[8],
         last_updated=_parse_or_none(row[9]),
         general_practitioner_id=row[10],
+        departed=bool(row[11]) if len(row) > len(PATIENT_COLUMNS) else False,
     )
 
 

@@ -468,6 +468,25 @@ _AUDIT_CHAIN = Migration(
     ),
 )
 
+_SYNC_WITHHELD = Migration(
+    13,
+    "documents the server lists but the cache withholds; one quarantine for every pull",
+    (
+        # Documents of our patients the server lists but the cache does not keep (hidden
+        # by the patient, P99): the deletion check compares the server's count of a
+        # patient group's documents with what is cached plus these.
+        """CREATE TABLE sync_withheld (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX sync_withheld_by_patient ON sync_withheld (patient_id)",
+        # The telemonitoring pull quarantines into the sync's table, like every pull.
+        "INSERT OR REPLACE INTO sync_quarantine (resource_type, resource_id, version_id, "
+        "reason, seen_at) SELECT type, id, version_id, reason, at FROM tm_quarantine",
+        "DROP TABLE tm_quarantine",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -481,6 +500,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _SYNC_QUARANTINE,
     _AGENDA,
     _AUDIT_CHAIN,
+    _SYNC_WITHHELD,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -12,8 +12,12 @@ from fse_desk.store._fts import prefix_query
 from fse_desk.store._records import PATIENT_COLUMNS, patient_from_row, patient_row, upsert_sql
 from fse_desk.store.database import Database
 
-_COLUMNS = "SELECT " + ", ".join(f"p.{c}" for c in PATIENT_COLUMNS)
+# The departure flag follows the stored columns (see ``patient_from_row``).
+_COLUMNS = "SELECT " + ", ".join(f"p.{c}" for c in PATIENT_COLUMNS) + ", p.departed_at IS NOT NULL"
 _SELECT = f"{_COLUMNS} FROM patient p"
+# The assistiti list: the practice's patients, and one who left only while an unsent
+# PSS draft of theirs waits here (to be discarded: it can no longer be published).
+_LISTED = "(p.departed_at IS NULL OR EXISTS (SELECT 1 FROM pss_draft d WHERE d.patient_id = p.id))"
 _ORDER = "ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
 _UPSERT = upsert_sql("patient", PATIENT_COLUMNS)
 _MATCHES = "SELECT rowid FROM patient_fts WHERE patient_fts MATCH ?"
@@ -72,6 +76,9 @@ class PatientRepository:
         """Instant search: every word of ``text`` is a prefix of a name or of the CF; a
         year, month/year or date narrows to patients born then.
 
+        Lists the practice's patients; one who left it only while an unsent PSS draft
+        of theirs is kept (``Patient.departed`` set).
+
         Case and accents do not matter; any input is safe. Without words, the
         first ``limit`` patients alphabetically. Ordered by family, given name.
         """
@@ -81,13 +88,15 @@ class PatientRepository:
             if births:
                 born = " AND ".join("p.birth_date LIKE ?" for _ in births)
                 rows = conn.execute(
-                    f"{_SELECT} WHERE {born}"
+                    f"{_SELECT} WHERE {born} AND {_LISTED}"
                     + ("" if query is None else f" AND p.n IN ({_MATCHES})")
                     + f" {_ORDER} LIMIT ?",
                     (*births, *(() if query is None else (query,)), limit),
                 ).fetchall()
             elif query is None:
-                rows = conn.execute(f"{_SELECT} {_ORDER} LIMIT ?", (limit,)).fetchall()
+                rows = conn.execute(
+                    f"{_SELECT} WHERE {_LISTED} {_ORDER} LIMIT ?", (limit,)
+                ).fetchall()
             else:
                 many = (
                     conn.execute(
@@ -97,14 +106,22 @@ class PatientRepository:
                 )
                 source = "patient p INDEXED BY patient_by_name" if many else "patient p"
                 rows = conn.execute(
-                    f"{_COLUMNS} FROM {source} WHERE p.n IN ({_MATCHES}) {_ORDER} LIMIT ?",
+                    f"{_COLUMNS} FROM {source} WHERE p.n IN ({_MATCHES}) AND {_LISTED} "
+                    f"{_ORDER} LIMIT ?",
                     (query, limit),
                 ).fetchall()
         return [patient_from_row(r) for r in rows]
 
+    def names(self) -> list[tuple[str, str, str]]:
+        """``(family, given, codice fiscale)`` of every cached patient, departed included."""
+        with self._db.reading("reading patient names") as conn:
+            rows = conn.execute("SELECT family_name, given_name, codice_fiscale FROM patient")
+            return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
     def count(self) -> int:
+        """How many the assistiti list holds (see :meth:`search`)."""
         with self._db.reading("counting patients") as conn:
-            n: int = conn.execute("SELECT count(*) FROM patient").fetchone()[0]
+            n: int = conn.execute(f"SELECT count(*) FROM patient p WHERE {_LISTED}").fetchone()[0]
         return n
 
     def set_consents(self, changes: Mapping[PatientId, ConsentState]) -> int:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from fse_desk._types import PatientId
 from fse_desk.store._records import now_text
 from fse_desk.store.database import Database
+
+_CHUNK = 400  # patient ids per IN (…), twice in one statement: under SQLite's 999
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +78,50 @@ class SyncRecordsRepository:
             n: int = conn.execute("SELECT count(*) FROM sync_quarantine").fetchone()[0]
         return n
 
+    # -- documents the server lists and the cache withholds ------------------------------
+    def withhold(self, documents: Iterable[tuple[str, PatientId | str]]) -> None:
+        """Note ``(document id, patient id)`` the server lists but the cache must not keep."""
+        with self._db.transaction("noting withheld documents") as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO sync_withheld (id, patient_id) VALUES (?, ?)",
+                list(documents),
+            )
+
+    def forget_withheld(self, document_ids: Iterable[str]) -> None:
+        with self._db.transaction("forgetting withheld documents") as conn:
+            conn.executemany("DELETE FROM sync_withheld WHERE id = ?", [(i,) for i in document_ids])
+
+    def listed_documents(self, patient_ids: Sequence[PatientId | str]) -> set[str]:
+        """Ids of these patients' documents as the server last listed them: cached or withheld."""
+        found: set[str] = set()
+        with self._db.reading("listing the documents the server lists") as conn:
+            for start in range(0, len(patient_ids), _CHUNK):
+                chunk = list(patient_ids[start : start + _CHUNK])
+                marks = ", ".join("?" for _ in chunk)
+                rows = conn.execute(
+                    f"SELECT id FROM document WHERE patient_id IN ({marks}) "
+                    f"UNION SELECT id FROM sync_withheld WHERE patient_id IN ({marks})",
+                    chunk + chunk,
+                ).fetchall()
+                found.update(str(r[0]) for r in rows)
+        return found
+
     # -- departures -------------------------------------------------------------------
     def mark_departed(self, patient_id: PatientId | str) -> int:
         """Purge a patient who left the practice; return how many documents went.
 
-        Documents go with their bodies, text index and findings (foreign keys cascade);
-        the row stays, flagged, for what the workstation still holds of its own: unsent
-        PSS drafts, readings and the audit trail reference it.
+        Documents go with their bodies, text index and findings (foreign keys cascade),
+        and the telemonitoring the server sent; the row stays, flagged, for what the
+        workstation still holds of its own: unsent PSS drafts (listed until discarded),
+        readings taken here and the audit trail reference it.
         """
         with self._db.transaction("purging a patient who left the practice") as conn:
             removed: int = conn.execute(
                 "DELETE FROM document WHERE patient_id = ?", (patient_id,)
             ).rowcount
+            # What the server's telemonitoring of theirs brought: plans, devices, readings.
+            for table in ("sync_withheld", "tm_resource", "tm_reading"):
+                conn.execute(f"DELETE FROM {table} WHERE patient_id = ?", (patient_id,))
             conn.execute(
                 "UPDATE patient SET departed_at = COALESCE(departed_at, ?) WHERE id = ?",
                 (now_text(), patient_id),

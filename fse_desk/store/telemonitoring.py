@@ -1,4 +1,7 @@
-"""Telemonitoring in the cache: plan resources, readings as columns, quarantine, alarm tasks."""
+"""Telemonitoring in the cache: plan resources, readings as columns, alarm tasks.
+
+What the pull cannot map goes to the sync's quarantine (:mod:`fse_desk.store.sync_records`).
+"""
 
 from __future__ import annotations
 
@@ -36,6 +39,14 @@ class TelemonitoringRepository:
                 ).fetchall()
                 found.update({r[0]: r[1] for r in rows})
         return found
+
+    def versions_of_type(self, resource_type: str) -> dict[str, str]:
+        """``id → versionId`` of every cached resource of the type (the pull skips these)."""
+        with self._db.reading("reading telemonitoring versions") as conn:
+            rows = conn.execute(
+                "SELECT id, version_id FROM tm_resource WHERE type = ?", (resource_type,)
+            ).fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
 
     def save_resource(
         self, resource: dict[str, Any], patient_id: PatientId | None, *, keep_json: bool = True
@@ -157,26 +168,3 @@ class TelemonitoringRepository:
         with self._db.reading("reading alarm actions") as conn:
             rows = conn.execute("SELECT json FROM tm_alarm_action ORDER BY created_at").fetchall()
         return [json.loads(r[0]) for r in rows]
-
-    # -- quarantine -----------------------------------------------------------------
-    def quarantine(self, resource: dict[str, Any], reason: str) -> None:
-        """Keep a reference to a resource the pull could not map (not its content)."""
-        with self._db.transaction("quarantining a resource") as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO tm_quarantine (type, id, version_id, reason, at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (
-                    str(resource.get("resourceType", "")),
-                    str(resource.get("id", "")),
-                    str(resource.get("meta", {}).get("versionId", "")),
-                    reason,
-                    now_text(),
-                ),
-            )
-
-    def quarantined(self) -> list[tuple[str, str, str]]:
-        with self._db.reading("listing quarantined resources") as conn:
-            rows = conn.execute(
-                "SELECT type, id, reason FROM tm_quarantine ORDER BY type, id"
-            ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]

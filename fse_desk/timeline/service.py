@@ -198,7 +198,7 @@ class TimelineService:
         if cached is not None:
             return cached
         try:
-            content_type, data = self._client.binary(meta.body_url)
+            content_type, data = self.fetch_body(meta)
         except (ServerUnavailable, ConnectorTimeout) as exc:
             raise BodyNotAvailableOffline(
                 f"document {meta.id} was never downloaded and the FSE server cannot be "
@@ -206,6 +206,17 @@ class TimelineService:
                 url=exc.url,
             ) from exc
         return self.cache_body(meta, content_type, data), data
+
+    def fetch_body(self, meta: DocumentMeta) -> tuple[str, bytes]:
+        """The body from the server. One the server says is gone (410) leaves the cache
+        with its document at once, not at the next sync, and the error is raised."""
+        try:
+            return self._client.binary(meta.body_url)
+        except ResourceNotFound as exc:
+            if exc.status == 410:
+                self._store.documents.delete([meta.id])
+                self._store.sync_records.forget_withheld([meta.id])
+            raise
 
     def cache_body(self, meta: DocumentMeta, content_type: str, data: bytes) -> str:
         """Keep a fetched body with what derives from it, in one transaction: its text for

@@ -717,32 +717,57 @@ La prenotazione già sul FSE:
 <context>
     <name>EditLauncher</name>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="92"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="78"/>
+        <source>Discard draft…</source>
+        <translation>Elimina bozza…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="107"/>
         <source>The draft you were editing could not be saved.</source>
         <translation>Non è stato possibile salvare la bozza che stavi modificando.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="102"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="120"/>
         <source>New version</source>
         <translation>Nuova versione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="104"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="122"/>
         <source>Write a new version of the PSS, starting from the current one</source>
         <translation>Scrivi una nuova versione del PSS a partire da quella attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="108"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="126"/>
         <source>Resume draft (saved {when})</source>
         <translation>Riprendi la bozza (salvata {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="110"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="128"/>
         <source>Go on with the draft you left</source>
         <translation>Continua la bozza lasciata in sospeso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/launcher.py" line="182"/>
+        <location filename="../../ui/pss/editor/launcher.py" line="138"/>
+        <source>This patient moved to another GP: your PSS draft (saved {when}) can no longer be published.</source>
+        <translation>L’assistito ha scelto un altro medico: la tua bozza di PSS (salvata {when}) non può più essere pubblicata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="148"/>
+        <source>Discard draft</source>
+        <translation>Elimina bozza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="149"/>
+        <source>Discard your unsent PSS draft for this patient? It cannot be recovered.</source>
+        <translation>Eliminare la bozza di PSS non inviata di questo assistito? Non potrà essere recuperata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="161"/>
+        <source>Draft discarded.</source>
+        <translation>Bozza eliminata.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/launcher.py" line="232"/>
         <source>The PSS is queued for sending: it will leave as soon as you are online.</source>
         <translation>Il PSS è in coda di invio: partirà appena sarai in linea.</translation>
     </message>
@@ -1901,7 +1926,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Chiudi questa sessione e lascia accedere un collega con il suo profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2115,12 +2140,22 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Nascita (età)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="44"/>
+        <location filename="../../ui/models/patient_list_model.py" line="41"/>
+        <source>{name} (moved to another GP)</source>
+        <translation>{name} (ha cambiato medico)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
         <source>{date} ({age} y)</source>
         <translation>{date} ({age})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="52"/>
+        <location filename="../../ui/models/patient_list_model.py" line="56"/>
+        <source>This patient chose another GP: their FSE is no longer shown here. Only your unsent PSS draft is kept, and it can no longer be published: discard it.</source>
+        <translation>L’assistito ha scelto un altro medico: il suo fascicolo non è più visibile qui. Resta solo la sua bozza di PSS non inviata, che non può più essere pubblicata: eliminala.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/patient_list_model.py" line="62"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
@@ -2358,79 +2393,79 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>PssTab</name>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="93"/>
+        <location filename="../../ui/pss/pss_tab.py" line="94"/>
         <source>Loading the PSS…</source>
         <translation>Caricamento del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="106"/>
+        <location filename="../../ui/pss/pss_tab.py" line="107"/>
         <source>Versions</source>
         <translation>Versioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="224"/>
+        <location filename="../../ui/pss/pss_tab.py" line="226"/>
         <source>No Profilo Sanitario Sintetico has been published for this patient in the FSE yet.</source>
         <translation>Per questo assistito non è ancora stato pubblicato alcun Profilo Sanitario Sintetico nel FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="297"/>
+        <location filename="../../ui/pss/pss_tab.py" line="299"/>
         <source>Version of {date} — {author}</source>
         <translation>Versione del {date} — {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="308"/>
+        <location filename="../../ui/pss/pss_tab.py" line="310"/>
         <source>current</source>
         <translation>attuale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="308"/>
+        <location filename="../../ui/pss/pss_tab.py" line="310"/>
         <source>superseded</source>
         <translation>sostituita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="309"/>
+        <location filename="../../ui/pss/pss_tab.py" line="311"/>
         <source>Version {n} of {date} ({state})
 {author}</source>
         <translation>Versione {n} del {date} ({state})
 {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="320"/>
+        <location filename="../../ui/pss/pss_tab.py" line="322"/>
         <source>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — version {n} of {date}&lt;br&gt;Written by {author} · {custodian}</source>
         <translation>&lt;b&gt;Profilo Sanitario Sintetico&lt;/b&gt; — versione {n} del {date}&lt;br&gt;Redatto da {author} · {custodian}</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="338"/>
+        <location filename="../../ui/pss/pss_tab.py" line="340"/>
         <source>Superseded version: this is not the current PSS. The current one is version {n} of {date}.</source>
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="357"/>
+        <location filename="../../ui/pss/pss_tab.py" line="359"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="423"/>
+        <location filename="../../ui/pss/pss_tab.py" line="425"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="428"/>
+        <location filename="../../ui/pss/pss_tab.py" line="430"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="429"/>
+        <location filename="../../ui/pss/pss_tab.py" line="431"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="430"/>
+        <location filename="../../ui/pss/pss_tab.py" line="432"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="434"/>
+        <location filename="../../ui/pss/pss_tab.py" line="436"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>

@@ -37,6 +37,8 @@ class PatientListModel(RecordTableModel[Patient]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
+                if patient.departed:
+                    return self.tr("{name} (moved to another GP)").format(name=patient.display_name)
                 return patient.display_name
             if column == 1:
                 return patient.codice_fiscale
@@ -48,7 +50,15 @@ class PatientListModel(RecordTableModel[Patient]):
         if role == Qt.ItemDataRole.ToolTipRole:
             # The name column is the one that elides on a narrow list.
             lines = [patient.display_name] if column == 0 else []
-            if patient.consent is not ConsentState.GRANTED:
+            if patient.departed:
+                lines.append(
+                    self.tr(
+                        "This patient chose another GP: their FSE is no longer shown here. Only "
+                        "your unsent PSS draft is kept, and it can no longer be published: "
+                        "discard it."
+                    )
+                )
+            elif patient.consent is not ConsentState.GRANTED:
                 lines.append(self.tr("No consent to FSE consultation"))
             return "\n".join(lines) or None
         if role == PATIENT_ROLE:

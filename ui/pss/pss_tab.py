@@ -53,6 +53,7 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 class PssTab(QWidget):
     shown = Signal(object)  # the Pss shown, the exception shown as an error card, or None
     editor_opened = Signal(object)  # the PssEditor now shown in place of the versions
+    draft_discarded = Signal(object)  # a departed patient's draft: the assistiti list changes
 
     def __init__(
         self,
@@ -150,6 +151,7 @@ class PssTab(QWidget):
         self.launcher = EditLauncher(service, operator, today=today)
         self.launcher.editor_opened.connect(self._on_editor_opened)
         self.launcher.editor_closed.connect(self._on_editor_closed)
+        self.launcher.draft_discarded.connect(self.draft_discarded)
         self.pages = QStackedWidget()  # the versions, or the editor of a new one
         self.pages.addWidget(self.versions_page)
         outer = QVBoxLayout(self)

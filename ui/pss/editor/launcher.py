@@ -1,6 +1,9 @@
 """The button above the PSS that opens the editor, for an MMG/PLS who may publish it:
 "New version", or "Resume draft" with when the draft was saved. Others see no button.
 
+A patient who moved to another GP can no longer have a PSS published: a draft of
+theirs left here is shown with "Discard draft…" (and stays until discarded).
+
 A new version is started off the GUI thread (the current version may be fetched, the
 vocabularies read); the editor is built when it is ready.
 """
@@ -11,7 +14,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.pss.model import Pss
@@ -32,6 +42,7 @@ QLabel#pssNotice[error="true"] { color: #8a1c12; }
 class EditLauncher(QWidget):
     editor_opened = Signal(object)  # the PssEditor, ready to be shown
     editor_closed = Signal(object)  # the outbox entry id when it published, else None
+    draft_discarded = Signal(object)  # the patient id: a departed patient's draft is gone
 
     def __init__(
         self,
@@ -64,7 +75,11 @@ class EditLauncher(QWidget):
         layout.addStretch(1)  # keeps the button compact, on the right, when there is no notice
         layout.addWidget(self.busy)
         layout.addWidget(self.edit_button)
+        self.discard_button = QPushButton(self.tr("Discard draft…"))
+        self.discard_button.setObjectName("pssDiscardButton")
+        layout.addWidget(self.discard_button)
         self.edit_button.clicked.connect(self.open_editor)
+        self.discard_button.clicked.connect(self.ask_discard)
         self.show_patient(None)
 
     def show_patient(self, patient: Patient | None) -> None:
@@ -90,8 +105,11 @@ class EditLauncher(QWidget):
         )
         if not saved:
             self.show_notice(self.tr("The draft you were editing could not be saved."), error=True)
+        self.discard_button.hide()
         if not allowed or patient is None:
             self.edit_button.hide()
+            if patient is not None and patient.departed:
+                self._offer_discard(patient)
             self.setVisible(not self.notice.isHidden())
             return
         try:
@@ -110,6 +128,38 @@ class EditLauncher(QWidget):
             self.edit_button.setToolTip(self.tr("Go on with the draft you left"))
         self.edit_button.show()
         self.setVisible(True)
+
+    def _offer_discard(self, patient: Patient) -> None:
+        saved = self._service.draft(patient.id, self._operator.codice_fiscale)
+        if saved is None:
+            return
+        self.show_notice(
+            self.tr(
+                "This patient moved to another GP: your PSS draft (saved {when}) can no "
+                "longer be published."
+            ).format(when=format_datetime(saved[1])),
+            error=True,
+        )
+        self.discard_button.show()
+
+    def ask_discard(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard draft"),
+            self.tr("Discard your unsent PSS draft for this patient? It cannot be recovered."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.discard_draft()
+
+    def discard_draft(self) -> None:
+        """Discard the operator's draft of the patient shown (one who moved elsewhere)."""
+        patient = self.patient
+        if patient is None:
+            return
+        self._service.discard_draft(patient.id, self._operator.codice_fiscale)
+        self.discard_button.hide()
+        self.show_notice(self.tr("Draft discarded."))
+        self.draft_discarded.emit(patient.id)
 
     @property
     def resumes(self) -> bool:
