@@ -81,6 +81,24 @@ class Track:
             self._days.append(np.floor_divide(local, 86400))
         return self._days[0]
 
+    def within_days(self, first: int, last: int) -> Track:
+        """The readings of Rome days ``first``..``last`` (days since 1970-01-01, both
+        included); the track itself when they are all inside."""
+        days = self.local_days()
+        lo, hi = (int(i) for i in np.searchsorted(days, [first, last + 1]))
+        if lo == 0 and hi == len(self):
+            return self
+        return Track(
+            self.patient_id,
+            self.parameter,
+            self.times[lo:hi],
+            self.values[lo:hi],
+            self.keys[lo:hi],
+            self.sources[lo:hi],
+            self.performers[lo:hi] if self.performers else (),
+            [days[lo:hi]],
+        )
+
     def reading(self, index: int) -> Reading:
         return Reading(
             key=self.keys[index],

@@ -14,6 +14,7 @@ import itertools
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -60,6 +61,7 @@ SPO2_BASELINE_MIN_READINGS = 3
 EPISODE_GAP_S = 3600.0
 # Rounding before comparing with a threshold: 71.3 - 69.3 is 2.0, not 2.0000000000000018.
 _DECIMALS = 3
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +89,23 @@ def effective_thresholds(plan: Plan, parameter: Parameter) -> tuple[Threshold, .
     return tuple(t for t in PUBLISHED_DEFAULTS if t.parameter is parameter)
 
 
-def evaluate(plan: Plan, tracks: Mapping[Parameter, Track]) -> list[Alarm]:
-    """Every alarm the plan's rules raise on the patient's tracks (none for type I)."""
+def evaluate(
+    plan: Plan, tracks: Mapping[Parameter, Track], until: date | None = None
+) -> list[Alarm]:
+    """Every alarm the plan's rules raise on the patient's readings of the plan's period
+    (none for type I). ``until`` ends the period earlier: the day before a later plan
+    took over (see :mod:`fse_desk.telemonitoring.plans`)."""
     if plan.monitoring_type is MonitoringType.TYPE_I:
         return []
+    first = plan.start.toordinal() - _EPOCH_ORDINAL
+    last = min(plan.end, until or plan.end).toordinal() - _EPOCH_ORDINAL
     alarms: list[Alarm] = []
     for parameter in plan.parameters:
-        track = tracks.get(parameter)
-        if track is None or len(track) == 0 or track.patient_id != plan.patient_id:
+        whole = tracks.get(parameter)
+        if whole is None or len(whole) == 0 or whole.patient_id != plan.patient_id:
+            continue
+        track = whole.within_days(first, last)
+        if len(track) == 0:
             continue
         for threshold in effective_thresholds(plan, parameter):
             if threshold.change is not None:

@@ -3011,72 +3011,72 @@ La prenotazione già sul FSE:
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="72"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="89"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="92"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="150"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="148"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="186"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="189"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="194"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="192"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -3084,12 +3084,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="196"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="198"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="231"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="224"/>
         <source>Save report</source>
         <translation>Salva report</translation>
     </message>
@@ -3773,7 +3773,7 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/app.py" line="102"/>
+        <location filename="../../ui/app.py" line="105"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -4358,116 +4358,116 @@ Spostare comunque?</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="65"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="99"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="50"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="84"/>
         <source>Parameter</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="66"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="51"/>
         <source>Readings</source>
         <translation>Letture</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="67"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="52"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="68"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="53"/>
         <source>Mean</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="69"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="54"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="98"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="83"/>
         <source>Time</source>
         <translation>Ora</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="100"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="85"/>
         <source>Rule</source>
         <translation>Regola</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="101"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="86"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="132"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="117"/>
         <source>Period {start} – {end}</source>
         <translation>Periodo {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="125"/>
         <source>Produced by {author} on {when} with FSE Desk.</source>
         <translation>Prodotto da {author} il {when} con FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="176"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="131"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
         <source>Ambulatory Glucose Profile</source>
         <translation>Profilo glicemico ambulatoriale (AGP)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="151"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="136"/>
         <source>Glucose metrics</source>
         <translation>Indici glicemici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="155"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
         <source>Ambulatory Glucose Profile (AGP), last 14 days</source>
         <translation>Profilo glicemico ambulatoriale (AGP), ultimi 14 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="160"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="210"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="145"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="195"/>
         <source>Summary</source>
         <translation>Sintesi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
         <source>Charts</source>
         <translation>Grafici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="163"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="148"/>
         <source>Figures of the period</source>
         <translation>Valori del periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="168"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="205"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="153"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="190"/>
         <source>Alarms</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="181"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="166"/>
         <source>Telemonitoring report</source>
         <translation>Report di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="187"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="172"/>
         <source>Plan {id}, valid {start} – {end}, signed by {who}</source>
         <translation>Piano {id}, valido {start} – {end}, firmato da {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="198"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="183"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="185"/>
         <source>Parameters measured</source>
         <translation>Parametri rilevati</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="215"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
         <source>Report rilevazione di telemonitoraggio</source>
         <translation>Report rilevazione di telemonitoraggio</translation>
     </message>
@@ -4475,232 +4475,247 @@ Spostare comunque?</translation>
 <context>
     <name>telemonitoring</name>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="18"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
         <source>Below threshold</source>
         <translation>Sotto soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
         <source>Above threshold</source>
         <translation>Sopra soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="22"/>
         <source>Weight gain</source>
         <translation>Aumento di peso</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="23"/>
         <source>Drop from baseline</source>
         <translation>Calo dal basale</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="27"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="30"/>
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="31"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="35"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
         <source>Heart failure</source>
         <translation>Scompenso cardiaco</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
         <source>COPD</source>
         <translation>BPCO</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="39"/>
         <source>Diabetes</source>
         <translation>Diabete</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="40"/>
         <source>Hypertension</source>
         <translation>Ipertensione</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="44"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
         <source>morning</source>
         <translation>mattina</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
         <source>afternoon</source>
         <translation>pomeriggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="48"/>
         <source>evening</source>
         <translation>sera</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="49"/>
         <source>night</source>
         <translation>notte</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="54"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="56"/>
         <source>+{value} kg</source>
         <translation>+{value} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="62"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="64"/>
         <source>Time in range 70–180: {tir} % (target &gt; 70 %)</source>
         <translation>Tempo in range 70–180: {tir} % (obiettivo &gt; 70 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="65"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="67"/>
         <source>Below 70: {low} % · below 54: {very_low} % · above 180: {high} % · above 250: {very_high} %</source>
         <translation>Sotto 70: {low} % · sotto 54: {very_low} % · sopra 180: {high} % · sopra 250: {very_high} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="75"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="77"/>
         <source>Mean glucose {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</source>
         <translation>Glicemia media {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="81"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
         <source>stable, ≤ 36 %</source>
         <translation>stabile, ≤ 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
         <source>unstable, &gt; 36 %</source>
         <translation>instabile, &gt; 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="87"/>
         <source>Data: {days} days, {coverage} % of expected readings — {verdict}</source>
         <translation>Dati: {days} giorni, {coverage} % delle letture attese — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="90"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
         <source>sufficient</source>
         <translation>sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="94"/>
         <source>NOT sufficient</source>
         <translation>NON sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="100"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="102"/>
         <source>Home BP protocol: not enough readings in the last 7 days ({n}; 12 needed).</source>
         <translation>Pressione domiciliare: letture insufficienti negli ultimi 7 giorni ({n}; ne servono 12).</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="106"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
         <source>hypertension (≥ 135/85)</source>
         <translation>ipertensione (≥ 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
         <source>normal (&lt; 135/85)</source>
         <translation>nella norma (&lt; 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="112"/>
         <source>Home BP protocol {first}–{last}, day 1 discarded: mean {sys}/{dia} mmHg over {n} readings — {verdict}</source>
         <translation>Pressione domiciliare {first}–{last}, primo giorno escluso: media {sys}/{dia} mmHg su {n} letture — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="126"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="128"/>
         <source>Weight {latest} kg, {change} kg against the lowest of the last {days} days ({baseline} kg); plan threshold +{limit} kg</source>
         <translation>Peso {latest} kg, {change} kg rispetto al minimo degli ultimi {days} giorni ({baseline} kg); soglia del piano +{limit} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="138"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="140"/>
         <source>ABOVE THRESHOLD</source>
         <translation>SOPRA SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="146"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="148"/>
         <source>SpO2 {latest} %</source>
         <translation>SpO2 {latest} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="152"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="154"/>
         <source>threshold {low} %</source>
         <translation>soglia {low} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="158"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="160"/>
         <source>own baseline {baseline} %</source>
         <translation>basale personale {baseline} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="164"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="166"/>
         <source>BELOW THRESHOLD</source>
         <translation>SOTTO SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="173"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <source>Plan expired on {end}: readings since then raise no alarm.</source>
+        <translation>Piano scaduto il {end}: le rilevazioni successive non generano allarmi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <source>Plan replaced by a newer one: its thresholds no longer apply.</source>
+        <translation>Piano sostituito da uno più recente: le sue soglie non si applicano più.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <source>Plan starting on {start}: no alarm before then.</source>
+        <translation>Il piano inizia il {start}: nessun allarme prima di allora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="192"/>
         <source>type II: thresholds and automatic alarms</source>
         <translation>tipo II: soglie e allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
         <source>type I: periodic review, no automatic alarms</source>
         <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="198"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="181"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="200"/>
         <source>Parameters</source>
         <translation>Parametri</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="201"/>
         <source>Thresholds</source>
         <translation>Soglie</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
         <source>Devices</source>
         <translation>Dispositivi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="208"/>
         <source>Period: {start} – {end}</source>
         <translation>Periodo: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="191"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="212"/>
         <source>Programmes: {names}</source>
         <translation>Percorsi: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="215"/>
         <source>Signed by {who} on {when}</source>
         <translation>Firmato da {who} il {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="223"/>
         <source>{name}: {n} a day {when}</source>
         <translation>{name}: {n} al giorno {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="214"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="235"/>
         <source>systolic</source>
         <translation>sistolica</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="237"/>
         <source>diastolic</source>
         <translation>diastolica</translation>
     </message>

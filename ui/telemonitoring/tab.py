@@ -33,6 +33,7 @@ from ui.telemonitoring.charts import TrackCharts
 from ui.telemonitoring.reports import ReportKind, build_report
 from ui.telemonitoring.texts import (
     plan_html,
+    plan_state_text,
     summary_lines,
 )
 from ui.workers import Worker
@@ -188,9 +189,13 @@ class TelemonitoringTab(QWidget):
                 self.tr("No telemonitoring plan; readings from the FSE and the desk.")
             )
         else:
-            self.status.setText(self.tr("%n alarm(s)", "", len(view.alarms)))
+            alarms = self.tr("%n alarm(s)", "", len(view.alarms))
+            warning = plan_state_text(view.plan, view.plan_state)
+            self.status.setText(f"{alarms}. {warning}" if warning else alarms)
         self.plan_label.setText(
-            plan_html(view.plan) if view.plan else self.tr("No telemonitoring plan.")
+            plan_html(view.plan, view.plan_state)
+            if view.plan
+            else self.tr("No telemonitoring plan.")
         )
         self.summary_label.setText("\n".join(summary_lines(view)))
         self.agp.setVisible(view.cgm is not None)
