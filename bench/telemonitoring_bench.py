@@ -29,6 +29,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
 from fse_desk._types import PatientId
+from fse_desk.domain import reading_track
 from fse_desk.domain.reading_track import Track, rome_offsets
 from fse_desk.domain.telemonitoring import (
     Activity,
@@ -256,22 +257,31 @@ def bench_inbox() -> None:
         alarms.clear()
         alarms.extend(len(evaluate(plan, tracks)) for plan, tracks in patients)
 
+    # Cold, as in a fresh process: no Rome offsets known yet, no track with its days.
+    for cache in (reading_track._offset, reading_track._year_transitions):
+        cache.cache_clear()
+    reading_track._transitions.cache_clear()
     start = time.perf_counter()
     run()  # cold: each track works out its Rome calendar days here, then keeps them
     cold = time.perf_counter() - start
     warm = best(run, 3)
     print(
         f"inbox rules: {PATIENTS} patients, {readings:,} readings, {sum(alarms):,} alarms "
-        f"in {cold:.2f} s cold, {warm:.2f} s warm (target <= 1 s)"
+        f"in {cold:.2f} s cold (first run in this process), {warm:.2f} s warm (target <= 1 s "
+        "each)"
     )
 
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    bench_cgm()
-    bench_inbox()
-    bench_pan_zoom(app)
+    parts = sys.argv[1:] or ["cgm", "inbox", "pan"]  # e.g. ``inbox`` alone
+    if "cgm" in parts:
+        bench_cgm()
+    if "inbox" in parts:
+        bench_inbox()
+    if "pan" in parts:
+        bench_pan_zoom(app)
 
 
 if __name__ == "__main__":

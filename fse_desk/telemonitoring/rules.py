@@ -172,19 +172,21 @@ def weight_gain_alarms(track: Track, threshold: Threshold) -> list[Alarm]:
     calendar days (the baseline) by more than ``change`` kg; at most one a day."""
     assert threshold.change is not None and threshold.window_days is not None
     days = track.local_days()
-    weights = np.round(track.values[:, 0], _DECIMALS)
+    # Each reading's window starts at the first reading of its first day. Python lists:
+    # a window holds a handful of weights, too few for numpy's per-call cost to pay.
+    starts = np.searchsorted(days, days - threshold.window_days, side="left").tolist()
+    weights = np.round(track.values[:, 0], _DECIMALS).tolist()
+    day_list = days.tolist()
     alarms: list[Alarm] = []
     last_alarm_day = None
-    start = 0
-    for n in range(1, len(track)):
-        while days[start] < days[n] - threshold.window_days:
-            start += 1
-        if start >= n or days[n] == last_alarm_day:
+    for n in range(1, len(weights)):
+        start = starts[n]
+        if start >= n or day_list[n] == last_alarm_day:
             continue  # no baseline in the window, or already alarmed today
-        baseline = float(weights[start:n].min())
-        gain = round(float(weights[n]) - baseline, _DECIMALS)
+        baseline = min(weights[start:n])
+        gain = round(weights[n] - baseline, _DECIMALS)
         if gain > threshold.change:
-            last_alarm_day = days[n]
+            last_alarm_day = day_list[n]
             alarms.append(
                 _alarm(track, Rule.WEIGHT_GAIN, n, gain, baseline + threshold.change, threshold)
             )
@@ -212,7 +214,8 @@ def spo2_drop_alarms(track: Track) -> list[Alarm]:
     days = track.local_days()
     values = np.round(track.values[:, 0], _DECIMALS)
     listed = values.tolist()
-    unique = np.unique(days)
+    # The days are in order: their distinct values without np.unique's sort.
+    unique = days[np.concatenate(([True], days[1:] != days[:-1]))]
     starts = np.searchsorted(days, unique - SPO2_BASELINE_DAYS)
     firsts = np.searchsorted(days, unique)
     ends = np.searchsorted(days, unique + 1)
@@ -220,7 +223,10 @@ def spo2_drop_alarms(track: Track) -> list[Alarm]:
     alarms: list[Alarm] = []
     for start, first, end in zip(starts.tolist(), firsts.tolist(), ends.tolist(), strict=True):
         lowest = min(listed[first:end])
-        baseline = _median(listed[start:first])
+        window = listed[start:first]
+        if not window or round(max(window) - lowest, _DECIMALS) < SPO2_DROP_POINTS:
+            continue  # the median cannot be 4 points above: spare computing it
+        baseline = _median(window)
         if baseline is None or round(baseline - lowest, _DECIMALS) < SPO2_DROP_POINTS:
             continue
         n = first + listed[first:end].index(lowest)
