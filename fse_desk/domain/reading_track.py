@@ -96,16 +96,24 @@ class Track:
     keys: Sequence[str]
     sources: Sequence[ReadingSource]
     performers: Sequence[str] = ()
+    # Computed once, on first use (a worker warms them before the GUI draws).
     _days: list[IntArray] = field(default_factory=list, compare=False, repr=False)
+    _local: list[FloatArray] = field(default_factory=list, compare=False, repr=False)
 
     def __len__(self) -> int:
         return int(self.times.size)
 
+    def local_times(self) -> FloatArray:
+        """Rome wall-clock seconds (epoch + the Rome offset then): what a chart's time
+        axis and the calendar days read (computed once per track)."""
+        if not self._local:
+            self._local.append(self.times + rome_offsets(self.times))
+        return self._local[0]
+
     def local_days(self) -> IntArray:
         """Days since 1970-01-01 on the Europe/Rome calendar (computed once per track)."""
         if not self._days:
-            local = self.times.astype(np.int64) + rome_offsets(self.times)
-            self._days.append(np.floor_divide(local, 86400))
+            self._days.append(np.floor_divide(self.local_times(), 86400).astype(np.int64))
         return self._days[0]
 
     def within_days(self, first: int, last: int) -> Track:
@@ -124,6 +132,7 @@ class Track:
             self.sources[lo:hi],
             self.performers[lo:hi] if self.performers else (),
             [days[lo:hi]],
+            [self.local_times()[lo:hi]],
         )
 
     def reading(self, index: int) -> Reading:

@@ -164,6 +164,8 @@ class TelemonitoringService:
         today = rome_date(datetime.now(UTC))
         plan = current_plan(plans, today)
         tracks = self.tracks(patient_id)
+        for track in tracks.values():
+            track.local_times()  # the charts' time axis, worked out here off the GUI thread
         alarms = evaluate_plans(plans, tracks)
         glucose = tracks.get(Parameter.GLUCOSE)
         bp = tracks.get(Parameter.BLOOD_PRESSURE)

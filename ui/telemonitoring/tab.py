@@ -146,6 +146,7 @@ class TelemonitoringTab(QWidget):
             self.status.clear()
             return
         self.status.setText(self.tr("Loading…"))
+        self.charts.prepare()  # the empty charts get built while the data loads
         generation, patient_id = self._generation, patient.id
         worker = Worker(
             lambda report, cancel: self._workstation.telemonitoring.patient_view(patient_id)
