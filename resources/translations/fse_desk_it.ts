@@ -103,7 +103,7 @@ La prenotazione già sul FSE:
 <context>
     <name>AgpWidget</name>
     <message>
-        <location filename="../../ui/telemonitoring/agp_view.py" line="30"/>
+        <location filename="../../ui/telemonitoring/agp_view.py" line="31"/>
         <source>hour of day</source>
         <translation>ora del giorno</translation>
     </message>
@@ -166,12 +166,12 @@ La prenotazione già sul FSE:
         <translation>Apri grafico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="130"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="134"/>
         <source>Evaluating the rules…</source>
         <translation>Valutazione delle regole…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="153"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="157"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -179,82 +179,82 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="187"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="191"/>
         <source>took charge</source>
         <translation>ha preso in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="188"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="192"/>
         <source>assigned to {who}</source>
         <translation>ha assegnato a {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="189"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="193"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="190"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="194"/>
         <source>closed: {outcome}</source>
         <translation>ha chiuso: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="204"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="208"/>
         <source>Conflict: {a} and {b} acted on this alarm from two workstations without seeing each other. Agree who follows it, then take charge or assign.</source>
         <translation>Conflitto: {a} e {b} hanno agito su questo allarme da due postazioni senza vedersi. Accordatevi su chi lo segue, poi prendetelo in carico o assegnatelo.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="209"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="213"/>
         <source>No action yet.</source>
         <translation>Nessuna azione finora.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="213"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="217"/>
         <source>called the patient</source>
         <translation>paziente contattato</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="214"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="218"/>
         <source>changed therapy</source>
         <translation>terapia modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="215"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="219"/>
         <source>booked a visit</source>
         <translation>visita prenotata</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="216"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="220"/>
         <source>no action needed</source>
         <translation>nessuna azione necessaria</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="242"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="246"/>
         <source>Assign</source>
         <translation>Assegna</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="242"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="246"/>
         <source>Team member:</source>
         <translation>Componente dell&apos;équipe:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="247"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="247"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="255"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="259"/>
         <source>Close alarm</source>
         <translation>Chiudi allarme</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="255"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="259"/>
         <source>Outcome:</source>
         <translation>Esito:</translation>
     </message>
@@ -1477,7 +1477,7 @@ La prenotazione già sul FSE:
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2646,6 +2646,60 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>RilevazioneDialog</name>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="39"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="94"/>
+        <source>Report rilevazione for the FSE</source>
+        <translation>Report rilevazione per il FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="44"/>
+        <source>Period {start} – {end}; {n} alarm(s) in the period.</source>
+        <translation>Periodo {start} – {end}; allarmi nel periodo: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="51"/>
+        <source>No telemonitoring plan.</source>
+        <translation>Nessun piano di telemonitoraggio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <source>Parameter</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <source>Readings</source>
+        <translation>Rilevazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="69"/>
+        <source>I have reviewed these readings and confirm the report for the patient&apos;s FSE</source>
+        <translation>Ho verificato queste rilevazioni e confermo il report per il FSE dell&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="73"/>
+        <source>Sign and publish</source>
+        <translation>Firma e pubblica</translation>
+    </message>
+</context>
+<context>
     <name>SectionList</name>
     <message>
         <location filename="../../ui/pss/editor/section_list.py" line="42"/>
@@ -3011,72 +3065,77 @@ La prenotazione già sul FSE:
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="72"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="89"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="92"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="148"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="101"/>
+        <source>Sign and publish the Report rilevazione…</source>
+        <translation>Firma e pubblica il Report rilevazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="153"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="186"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="192"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="189"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="195"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="192"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="198"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -3084,14 +3143,19 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="198"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="204"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="224"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="230"/>
         <source>Save report</source>
         <translation>Salva report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="254"/>
+        <source>Report rilevazione signed and queued for the FSE.</source>
+        <translation>Report rilevazione firmato e in coda per il FSE.</translation>
     </message>
 </context>
 <context>
@@ -3396,12 +3460,12 @@ Spostare comunque?</translation>
 <context>
     <name>TrackCharts</name>
     <message>
-        <location filename="../../ui/telemonitoring/charts.py" line="225"/>
+        <location filename="../../ui/telemonitoring/charts.py" line="273"/>
         <source>device: {name}</source>
         <translation>dispositivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/charts.py" line="227"/>
+        <location filename="../../ui/telemonitoring/charts.py" line="275"/>
         <source>professional: {name}</source>
         <translation>professionista: {name}</translation>
     </message>

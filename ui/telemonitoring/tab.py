@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
+from fse_desk.errors import FseDeskError
 from fse_desk.telemonitoring.service import PatientTelemonitoring
 from fse_desk.workstation import Workstation
 from ui.messages import user_message
 from ui.telemonitoring.agp_view import AgpWidget
 from ui.telemonitoring.charts import TrackCharts
+from ui.telemonitoring.publish_dialog import RilevazioneDialog
 from ui.telemonitoring.reports import ReportKind, build_report
 from ui.telemonitoring.texts import (
     plan_html,
@@ -95,6 +97,9 @@ class TelemonitoringTab(QWidget):
         ):
             action = menu.addAction(text)
             action.triggered.connect(functools.partial(self.save_report, kind))
+        menu.addSeparator()
+        self.publish_action = menu.addAction(self.tr("Sign and publish the Report rilevazione…"))
+        self.publish_action.triggered.connect(self.publish_report)
         self.report_button.setMenu(menu)
         self.report_button.setEnabled(False)
         top.addWidget(self.report_button)
@@ -230,3 +235,20 @@ class TelemonitoringTab(QWidget):
             Path(path).write_bytes(self.report(kind))
         except OSError as exc:
             self.status.setText(user_message(exc))
+
+    def rilevazione_dialog(self) -> RilevazioneDialog | None:
+        """The confirmation dialog of the Report rilevazione drafted from what is shown;
+        None (and the reason in the status line) when it cannot be drafted."""
+        if self.view is None:
+            return None
+        try:
+            draft = self._workstation.draft_telemonitoring_report(self.view)
+        except FseDeskError as exc:
+            self.status.setText(user_message(exc))
+            return None
+        return RilevazioneDialog(draft, self._workstation.publish_telemonitoring_report, self)
+
+    def publish_report(self, *_: object) -> None:
+        dialog = self.rilevazione_dialog()
+        if dialog is not None and dialog.exec() and dialog.entry_id is not None:
+            self.status.setText(self.tr("Report rilevazione signed and queued for the FSE."))
