@@ -2648,53 +2648,53 @@ La prenotazione già sul FSE:
 <context>
     <name>RilevazioneDialog</name>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="39"/>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="94"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="40"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="101"/>
         <source>Report rilevazione for the FSE</source>
         <translation>Report rilevazione per il FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="44"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="45"/>
         <source>Period {start} – {end}; {n} alarm(s) in the period.</source>
         <translation>Periodo {start} – {end}; allarmi nel periodo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="51"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="52"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
         <source>Parameter</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
         <source>Readings</source>
         <translation>Rilevazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="55"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
         <source>Mean</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="57"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="69"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="76"/>
         <source>I have reviewed these readings and confirm the report for the patient&apos;s FSE</source>
         <translation>Ho verificato queste rilevazioni e confermo il report per il FSE dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/publish_dialog.py" line="73"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="80"/>
         <source>Sign and publish</source>
         <translation>Firma e pubblica</translation>
     </message>

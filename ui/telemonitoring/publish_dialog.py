@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.units import unit_display
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.telemonitoring_report import RilevazioneReport
 from ui.formatting import format_date, format_decimal
@@ -59,11 +60,17 @@ class RilevazioneDialog(QDialog):
             cells = (
                 row.name,
                 str(row.readings),
-                *(format_decimal(v, 1) for v in (row.low, row.mean, row.high)),
+                *(
+                    f"{format_decimal(v, 1)} {unit_display(row.unit)}"
+                    for v in (row.low, row.mean, row.high)
+                ),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(n, column, QTableWidgetItem(text))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.confirm = QCheckBox(
             self.tr("I have reviewed these readings and confirm the report for the patient's FSE")
