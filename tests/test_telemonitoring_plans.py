@@ -6,6 +6,7 @@ newer one stops applying the day before the newer one starts.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from fse_desk.domain.reading_track import Track
@@ -87,3 +88,30 @@ def test_a_plan_replaced_before_it_started_never_applies() -> None:
     # Same first day: the id breaks the tie when neither carries a signature time.
     assert [w.plan.id for w in plan_windows([first, second])] == ["b"]
     assert evaluate_plans([first, second], glucose((date(2026, 6, 2), 250.0))) == []
+
+
+def test_a_plan_revoked_early_stops_on_the_day_it_was_stopped() -> None:
+    from fse_desk.connectors.telemonitoring_fhir import plan_from
+
+    careplan = {
+        "resourceType": "CarePlan",
+        "id": "cp-revoked",
+        "status": "revoked",
+        "subject": {"reference": f"Patient/{PID}"},
+        "period": {"start": "2026-01-01", "end": "2026-12-31"},
+        # 23:30 UTC on 10/03 is already 11/03 in Rome: the plan applies through 11/03.
+        "meta": {"versionId": "2", "lastUpdated": "2026-03-10T23:30:00Z"},
+    }
+    revoked = plan_from(careplan, {}, {}, {})
+    assert revoked.stopped_on == date(2026, 3, 11) and revoked.last_day == date(2026, 3, 11)
+    active = plan_from({**careplan, "status": "active"}, {}, {}, {})
+    assert active.stopped_on is None and active.last_day == date(2026, 12, 31)
+
+    stopped = replace(plan(Threshold(G, 70, 180), parameters=(G,)), stopped_on=date(2026, 3, 11))
+    tracks = glucose((date(2026, 3, 11), 40.0), (date(2026, 3, 12), 41.0), (date(2026, 6, 1), 400))
+    fired = evaluate_plans([stopped], tracks)
+    assert [a.value for a in fired] == [40.0]  # nothing after the day it was stopped
+    assert plan_state(stopped, [stopped], date(2026, 3, 11)) is PlanState.ACTIVE
+    assert plan_state(stopped, [stopped], date(2026, 3, 12)) is PlanState.STOPPED
+    # Running to its end date, the same plan would have alarmed on all three.
+    assert len(evaluate_plans([replace(stopped, stopped_on=None)], tracks)) == 3

@@ -4,7 +4,8 @@ A patient may have had several plans: a plan lasts at most a year and is renewed
 is replaced early when the team changes its thresholds. A plan applies from its first
 day to its last, or to the day before a later plan starts (it is then superseded);
 after its last day it has expired and raises no automatic alarm, so an old threshold
-never judges a new reading.
+never judges a new reading. A plan the team revoked or completed early stops on the day
+it was stopped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class PlanState(enum.Enum):
     ACTIVE = "active"
     NOT_STARTED = "not_started"
     EXPIRED = "expired"
+    STOPPED = "stopped"  # revoked or completed by the team before its end
     SUPERSEDED = "superseded"
 
 
@@ -45,7 +47,7 @@ def plan_windows(plans: Iterable[Plan]) -> list[PlanWindow]:
     ordered = _chronological(plans)
     windows = []
     for n, plan in enumerate(ordered):
-        last = plan.end
+        last = plan.last_day
         if n + 1 < len(ordered):
             last = min(last, ordered[n + 1].start - timedelta(days=1))
         if last >= plan.start:
@@ -69,7 +71,9 @@ def plan_state(plan: Plan, plans: Sequence[Plan], today: date) -> PlanState:
         return PlanState.NOT_STARTED
     if any(p.start > plan.start and p.start <= today for p in plans if p.id != plan.id):
         return PlanState.SUPERSEDED
-    return PlanState.EXPIRED if plan.end < today else PlanState.ACTIVE
+    if plan.last_day >= today:
+        return PlanState.ACTIVE
+    return PlanState.EXPIRED if plan.last_day == plan.end else PlanState.STOPPED
 
 
 def evaluate_plans(plans: Sequence[Plan], tracks: Mapping[Parameter, Track]) -> list[Alarm]:

@@ -98,7 +98,7 @@ def evaluate(
     if plan.monitoring_type is MonitoringType.TYPE_I:
         return []
     first = plan.start.toordinal() - _EPOCH_ORDINAL
-    last = min(plan.end, until or plan.end).toordinal() - _EPOCH_ORDINAL
+    last = min(plan.last_day, until or plan.end).toordinal() - _EPOCH_ORDINAL
     alarms: list[Alarm] = []
     for parameter in plan.parameters:
         whole = tracks.get(parameter)

@@ -4715,71 +4715,76 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <source>Plan stopped on {day}: readings since then raise no alarm.</source>
+        <translation>Piano interrotto il {day}: le rilevazioni successive non generano allarmi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
         <source>Plan replaced by a newer one: its thresholds no longer apply.</source>
         <translation>Piano sostituito da uno più recente: le sue soglie non si applicano più.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
         <source>Plan starting on {start}: no alarm before then.</source>
         <translation>Il piano inizia il {start}: nessun allarme prima di allora.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="192"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="196"/>
         <source>type II: thresholds and automatic alarms</source>
         <translation>tipo II: soglie e allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="198"/>
         <source>type I: periodic review, no automatic alarms</source>
         <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="198"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="200"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="204"/>
         <source>Parameters</source>
         <translation>Parametri</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="201"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="205"/>
         <source>Thresholds</source>
         <translation>Soglie</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="206"/>
         <source>Devices</source>
         <translation>Dispositivi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="208"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="212"/>
         <source>Period: {start} – {end}</source>
         <translation>Periodo: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="212"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
         <source>Programmes: {names}</source>
         <translation>Percorsi: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="215"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="219"/>
         <source>Signed by {who} on {when}</source>
         <translation>Firmato da {who} il {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="223"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="227"/>
         <source>{name}: {n} a day {when}</source>
         <translation>{name}: {n} al giorno {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="235"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="239"/>
         <source>systolic</source>
         <translation>sistolica</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="237"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="241"/>
         <source>diastolic</source>
         <translation>diastolica</translation>
     </message>

@@ -175,6 +175,10 @@ def plan_state_text(plan: Plan, state: PlanState | None) -> str:
         return QCoreApplication.translate(
             "telemonitoring", "Plan expired on {end}: readings since then raise no alarm."
         ).format(end=format_date(plan.end))
+    if state is PlanState.STOPPED:
+        return QCoreApplication.translate(
+            "telemonitoring", "Plan stopped on {day}: readings since then raise no alarm."
+        ).format(day=format_date(plan.last_day))
     if state is PlanState.SUPERSEDED:
         return QCoreApplication.translate(
             "telemonitoring", "Plan replaced by a newer one: its thresholds no longer apply."
