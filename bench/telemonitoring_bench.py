@@ -29,6 +29,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
 from fse_desk._types import PatientId
+from fse_desk.domain import reading_track
 from fse_desk.domain.reading_track import Track, rome_offsets
 from fse_desk.domain.telemonitoring import (
     Activity,
@@ -170,6 +171,18 @@ def bench_cgm() -> None:
     charts.resize(1000, 400)
     charts.show()
     agp.show()
+    # The tab prepares its empty charts, a turn each, while the worker reads and computes
+    # (and works out the track's Rome times for the axis).
+    track.local_times()
+    charts.prepare()
+    while not charts.prepared:
+        QApplication.processEvents()
+    start = time.perf_counter()
+    charts.show_view(view)
+    charts.set_range_days(30)
+    charts.repaint()
+    QApplication.processEvents()
+    first_patient = time.perf_counter() - start
 
     def charts_turn() -> None:
         charts.show_view(view)
@@ -184,7 +197,8 @@ def bench_cgm() -> None:
 
     first, second = best(charts_turn), best(side_turn)
     print(
-        f"drawing the tab for that patient, GUI thread: charts {first * 1000:.1f} ms, then AGP "
+        f"drawing the tab for that patient, GUI thread: charts {first * 1000:.1f} ms "
+        f"({first_patient * 1000:.1f} ms for the first patient shown), then AGP "
         f"{second * 1000:.1f} ms in a second event-loop turn (target <= 50 ms each; reading "
         "and computing run on a worker)"
     )
@@ -256,22 +270,31 @@ def bench_inbox() -> None:
         alarms.clear()
         alarms.extend(len(evaluate(plan, tracks)) for plan, tracks in patients)
 
+    # Cold, as in a fresh process: no Rome offsets known yet, no track with its days.
+    for cache in (reading_track._offset, reading_track._year_transitions):
+        cache.cache_clear()
+    reading_track._transitions.cache_clear()
     start = time.perf_counter()
     run()  # cold: each track works out its Rome calendar days here, then keeps them
     cold = time.perf_counter() - start
     warm = best(run, 3)
     print(
         f"inbox rules: {PATIENTS} patients, {readings:,} readings, {sum(alarms):,} alarms "
-        f"in {cold:.2f} s cold, {warm:.2f} s warm (target <= 1 s)"
+        f"in {cold:.2f} s cold (first run in this process), {warm:.2f} s warm (target <= 1 s "
+        "each)"
     )
 
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    bench_cgm()
-    bench_inbox()
-    bench_pan_zoom(app)
+    parts = sys.argv[1:] or ["cgm", "inbox", "pan"]  # e.g. ``inbox`` alone
+    if "cgm" in parts:
+        bench_cgm()
+    if "inbox" in parts:
+        bench_inbox()
+    if "pan" in parts:
+        bench_pan_zoom(app)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,11 @@ from fse_desk.scheduling.permissions import AgendaAction, require
 from fse_desk.scheduling.report import TelevisitReport, draft_report
 from fse_desk.scheduling.report_publication import queue_report
 from fse_desk.scheduling.service import AgendaService
+from fse_desk.scheduling.telemonitoring_report import (
+    RilevazioneReport,
+    draft_rilevazione,
+    queue_rilevazione,
+)
 from fse_desk.scheduling.video import RoomUser, VideoServer, room_url
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.certificates import OperatorCredentials
@@ -63,7 +68,7 @@ from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation, sa
 from fse_desk.store import CacheStore
 from fse_desk.store.sync_records import QuarantinedRecord
 from fse_desk.telemonitoring.inbox import AlarmInbox
-from fse_desk.telemonitoring.service import TelemonitoringService
+from fse_desk.telemonitoring.service import PatientTelemonitoring, TelemonitoringService
 from fse_desk.timeline import TimelineService
 from fse_desk.vitals import VitalsService
 
@@ -459,6 +464,37 @@ class Workstation:
             report,
             patient,
             self.operator.role,
+            self.access.purpose,
+        )
+        self._on_local_change()
+        return entry
+
+    def draft_telemonitoring_report(self, view: PatientTelemonitoring) -> RilevazioneReport:
+        """The "Report rilevazione" of the last 30 days of ``view``, by the signed-in doctor."""
+        require(self.operator.role, AgendaAction.SIGN_REPORT)
+        patient = self.patient(view.patient_id)
+        if patient is None or self.operator.signer is None:
+            raise ConfigError(
+                "the telemonitoring report's patient or the operator's signing identity "
+                "(name, practice) is missing"
+            )
+        signer = self.operator.signer
+        return draft_rilevazione(
+            view, patient, signer.author, signer.custodian, now=datetime.now(UTC)
+        )
+
+    def publish_telemonitoring_report(self, report: RilevazioneReport) -> int:
+        """Sign and queue the report for the gateway (works offline); the outbox entry."""
+        require(self.operator.role, AgendaAction.SIGN_REPORT)
+        patient = self.patient(report.patient_id)
+        if patient is None:
+            raise ConfigError("the report's patient is not in the cache")
+        entry = queue_rilevazione(
+            self._store,
+            self.signing_credentials,
+            self.gateway_base_url,
+            report,
+            patient,
             self.access.purpose,
         )
         self._on_local_change()

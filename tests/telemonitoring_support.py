@@ -25,14 +25,17 @@ def plan(
     *thresholds: Threshold,
     parameters: tuple[Parameter, ...] = (),
     monitoring_type: MonitoringType = MonitoringType.TYPE_II,
+    start: date = date(2026, 1, 1),
+    end: date = date(2026, 12, 31),
+    plan_id: str = "cp1",
 ) -> Plan:
     activities = tuple(Activity(p, 1) for p in parameters)
     return Plan(
-        id="cp1",
+        id=plan_id,
         patient_id=PID,
         title="Piano",
-        start=date(2026, 1, 1),
-        end=date(2026, 12, 31),
+        start=start,
+        end=end,
         monitoring_type=monitoring_type,
         programmes=(Programme.HEART_FAILURE,),
         activities=activities,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QRect, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -83,3 +83,30 @@ def test_inbox_sorts_filters_acts_and_opens_the_chart(
     assert window.workspace.tab_widget.currentWidget() is window.telemonitoring_tab
     assert window.workspace.patient is not None
     assert window.workspace.patient.id == item.alarm.patient_id
+
+
+def test_inbox_opens_beside_the_patient_without_widening_a_1366_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screen = QRect(0, 0, 1366, 768)
+    window.resize(screen.size())
+    window.show()
+    patient = window.workstation.search_patients("")[0]
+    with qtbot.waitSignal(window.telemonitoring_tab.loaded, timeout=30_000):
+        window.workstation.patient_context.select(patient)
+        window.workspace.tab_widget.setCurrentWidget(window.telemonitoring_tab)
+    with qtbot.waitSignal(window.inbox.loaded, timeout=30_000):
+        inbox = window.show_inbox()
+    assert inbox.model.rowCount() > 0
+    for _ in range(5):  # layout requests climb from child to parent a turn at a time
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    window.grab()
+    QApplication.processEvents()
+    assert window.width() <= screen.width(), f"the window grew to {window.width()} px"
+    # Docked in the window beside the patient's view, both readable.
+    assert not window.inbox_dock.isFloating()
+    assert window.workspace.isVisible() and inbox.isVisible()
+    assert inbox.open_button.isVisible()
+    right = inbox.open_button.mapTo(window, inbox.open_button.rect().topRight()).x()
+    assert right <= window.width()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import numpy as np
 import pytest
 
-from fse_desk.domain.reading_track import Track
-from fse_desk.domain.telemonitoring import SYSTOLIC, MonitoringType, Parameter, Threshold
+from fse_desk.domain.identifiers import ROME as ROME_ZONE
+from fse_desk.domain.reading_track import Track, rome_offsets
+from fse_desk.domain.telemonitoring import SYSTOLIC, MonitoringType, Parameter, Reading, Threshold
 from fse_desk.errors import InvalidRecord
 from fse_desk.telemonitoring.home_bp import HomeBpVerdict, home_bp_protocol
 from fse_desk.telemonitoring.rules import Rule, Severity, evaluate_readings
@@ -153,7 +155,7 @@ def test_threshold_low_above_high_is_refused() -> None:
 
 
 def bp_week(systolic: float, diastolic: float, first_day_systolic: float = 200) -> Track:
-    readings = []
+    readings: list[Reading] = []
     for day in range(7):
         for hour in (7, 7, 20, 20):
             s = first_day_systolic if day == 0 else systolic
@@ -185,3 +187,30 @@ def test_home_bp_protocol_needs_enough_readings() -> None:
     result = home_bp_protocol(track)
     assert result.verdict is HomeBpVerdict.INSUFFICIENT and result.readings_used == 6
     assert result.first_day == date(2026, 5, 1) and result.last_day == date(2026, 5, 7)
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_rome_offsets_match_zoneinfo_across_dst_changes(shuffle: bool) -> None:
+    # Every 10 minutes around both 2026 changes, plus readings spread over three years.
+    spring = datetime(2026, 3, 29, tzinfo=UTC).timestamp()
+    autumn = datetime(2026, 10, 25, tzinfo=UTC).timestamp()
+    times = np.concatenate(
+        [
+            np.arange(spring - 7200, spring + 4 * 3600, 600.0),
+            np.arange(autumn - 7200, autumn + 4 * 3600, 600.0),
+            np.linspace(
+                datetime(2025, 1, 1, tzinfo=UTC).timestamp(),
+                datetime(2027, 12, 31, tzinfo=UTC).timestamp(),
+                997,
+            ),
+        ]
+    )
+    times = np.random.default_rng(3).permutation(times) if shuffle else np.sort(times)
+    expected = [
+        datetime.fromtimestamp(t, UTC).astimezone(ROME_ZONE).utcoffset().total_seconds()  # type: ignore[union-attr]
+        for t in times.tolist()
+    ]
+    assert rome_offsets(times).tolist() == expected
+    # The change itself: 01:00 UTC is the first instant of the new offset.
+    at = datetime(2026, 3, 29, 1, tzinfo=UTC).timestamp()
+    assert rome_offsets(np.array([at - 1, at])).tolist() == [3600, 7200]

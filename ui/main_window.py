@@ -132,7 +132,12 @@ class MainWindow(QMainWindow):
         self.inbox.open_alarm.connect(self.open_alarm)
         self.inbox_dock = QDockWidget(self.tr("Alert inbox"), self)
         self.inbox_dock.setWidget(self.inbox)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inbox_dock)
+        # Below the patient, not to its right: beside the patient list and the patient's
+        # tabs (minimum ~1,200 px together) any side dock would widen the window past a
+        # 1,366 px laptop screen; below, it shares the height the window has to spare.
+        below = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.inbox_dock.setAllowedAreas(below | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.addDockWidget(below, self.inbox_dock)
         self.inbox_dock.hide()
         toolbar.addSeparator()
         purpose_caption = QLabel(self.tr("Purpose:"))
@@ -250,7 +255,10 @@ class MainWindow(QMainWindow):
             self.outbox_panel.refresh()
 
     def show_inbox(self) -> AlertInbox:
-        self.inbox_dock.show()
+        if not self.inbox_dock.isVisible():
+            self.inbox_dock.show()
+            # A third of the height: the charts above stay readable.
+            self.resizeDocks([self.inbox_dock], [self.height() // 3], Qt.Orientation.Vertical)
         self.inbox.refresh()
         return self.inbox
 

@@ -16,6 +16,7 @@ from typing import Any
 from fse_desk._types import PatientId
 from fse_desk.connectors.fhir_mapping import parse_instant
 from fse_desk.domain import telemonitoring_codes as codes
+from fse_desk.domain.rome_clock import rome_date
 from fse_desk.domain.telemonitoring import (
     DIASTOLIC,
     SYSTOLIC,
@@ -181,6 +182,9 @@ def device_from(resource: Mapping[str, Any]) -> Device:
     return Device(udi=udi, name=name, parameters=parameters)
 
 
+_STOPPED = frozenset({"revoked", "completed"})  # CarePlan statuses ending a plan early
+
+
 def plan_from(
     careplan: Mapping[str, Any],
     activity_definitions: Mapping[str, Mapping[str, Any]],
@@ -228,6 +232,11 @@ def plan_from(
     authors = careplan.get("author")
     signed_by = str(authors.get("display", "")) if isinstance(authors, Mapping) else ""
     created = careplan.get("created")
+    stopped_on = None
+    updated = careplan.get("meta", {}).get("lastUpdated")
+    if careplan.get("status") in _STOPPED and updated:
+        # FHIR keeps no "stopped at" on a CarePlan: the change of status is its last update.
+        stopped_on = rome_date(parse_instant(str(updated)))
     try:
         return Plan(
             id=str(careplan.get("id", "")),
@@ -243,6 +252,7 @@ def plan_from(
             signed_by=signed_by,
             signed_at=parse_instant(str(created)) if created else None,
             version_id=str(careplan.get("meta", {}).get("versionId", "1")),
+            stopped_on=stopped_on,
         )
     except InvalidRecord as exc:
         raise _fail(careplan, exc.field or "CarePlan", str(exc)) from exc

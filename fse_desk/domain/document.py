@@ -66,6 +66,7 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
         DocumentType(loinc.PATHOLOGY_REPORT, "Referto di anatomia patologica", DocumentClass.REF),
         DocumentType(loinc.TELEVISIT_REPORT, "Referto di televisita", DocumentClass.REF),
         DocumentType(loinc.TELECONSULT_REPORT, "Referto di teleconsulto", DocumentClass.REF),
+        DocumentType(loinc.TELEMONITORING_REPORT, "Report di telemonitoraggio", DocumentClass.REF),
         DocumentType(
             loinc.HOSPITAL_DISCHARGE_LETTER, "Lettera di dimissione ospedaliera", DocumentClass.LDO
         ),

@@ -14,6 +14,7 @@ RADIOLOGY_REPORT = "68604-8"
 PATHOLOGY_REPORT = "11526-1"
 TELEVISIT_REPORT = "75496-0"
 TELECONSULT_REPORT = "85208-7"
+TELEMONITORING_REPORT = "64296-7"  # report rilevazione (HL7 Italia telemonitoraggio)
 HOSPITAL_DISCHARGE_LETTER = "34105-7"  # lettera di dimissione ospedaliera (LDO)
 DISCHARGE_LETTER = "18842-5"  # lettera di dimissione non ospedaliera
 EMERGENCY_REPORT = "59258-4"  # verbale di pronto soccorso

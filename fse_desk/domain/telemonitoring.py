@@ -147,12 +147,20 @@ class Plan:
     signed_by: str = ""
     signed_at: datetime | None = None
     version_id: str = "1"
+    # The day the team stopped the plan before its end (CarePlan revoked or completed);
+    # its thresholds apply up to that day only.
+    stopped_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidRecord("the plan ends before it starts", field="period")
         if (self.end - self.start) > timedelta(days=MAX_PLAN_DAYS):
             raise InvalidRecord("a telemonitoring plan lasts at most one year", field="period")
+
+    @property
+    def last_day(self) -> date:
+        """The last day the plan applies: its end, or the day it was stopped if earlier."""
+        return self.end if self.stopped_on is None else min(self.end, self.stopped_on)
 
     def thresholds_for(self, parameter: Parameter) -> tuple[Threshold, ...]:
         return tuple(t for t in self.thresholds if t.parameter is parameter)

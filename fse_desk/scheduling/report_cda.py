@@ -13,11 +13,10 @@ from __future__ import annotations
 import base64
 from xml.etree import ElementTree as ET
 
-from fse_desk.domain.identifiers import CF_OID
 from fse_desk.pss import codes
-from fse_desk.pss._cda_xml import el, ts_date, ts_datetime
+from fse_desk.pss._cda_xml import el, ts_datetime
 from fse_desk.pss._entries import V3, XSI
-from fse_desk.pss.model import Clinician
+from fse_desk.pss.cda_header import document_header
 from fse_desk.scheduling.report import REPORT_ID_ROOT, REPORT_LOINC, REPORT_TITLE, TelevisitReport
 
 DOCUMENT_TEMPLATE = "2.16.840.1.113883.2.9.10.1.16.1.1"
@@ -31,62 +30,20 @@ ENCOUNTER_CLASS = "2.16.840.1.113883.5.4"  # v3 ActCode: VR, AMB
 CUP_ORDER_ROOT = "2.16.840.1.113883.2.9.2.80.4.6"  # the region's CUP bookings
 
 
-def _person(parent: ET.Element, tag: str, who: Clinician) -> ET.Element:
-    assigned = el(parent, tag)
-    el(assigned, "id", root=CF_OID, extension=who.cf, assigningAuthorityName="MEF")
-    for address in who.telecom:
-        el(assigned, "telecom", use="WP", value=address)
-    name = el(el(assigned, "assignedPerson"), "name")
-    el(name, "family").text = who.family
-    el(name, "given").text = who.given
-    return assigned
-
-
 def _header(doc: ET.Element, report: TelevisitReport) -> None:
-    when = ts_datetime(report.effective_time)
     appointment = report.appointment
-    el(doc, "realmCode", code="IT")
-    el(doc, "typeId", root=codes.CDA_TYPE_ID[0], extension=codes.CDA_TYPE_ID[1])
-    el(doc, "templateId", root=DOCUMENT_TEMPLATE, extension=TEMPLATE_VERSION)
-    el(doc, "id", root=REPORT_ID_ROOT, extension=report.document_id)
-    el(
+    document_header(
         doc,
-        "code",
-        code=REPORT_LOINC,
-        codeSystem=codes.LOINC,
-        codeSystemName="LOINC",
-        displayName="Telehealth note",
+        template=(DOCUMENT_TEMPLATE, TEMPLATE_VERSION),
+        id_root=REPORT_ID_ROOT,
+        document_id=report.document_id,
+        loinc=(REPORT_LOINC, "Telehealth note"),
+        title=REPORT_TITLE,
+        when=report.effective_time,
+        patient=report.patient,
+        author=report.author,
+        custodian=report.custodian,
     )
-    el(doc, "title").text = REPORT_TITLE
-    el(doc, "effectiveTime", value=when)
-    el(doc, "confidentialityCode", code="N", codeSystem=codes.CONFIDENTIALITY)
-    el(doc, "languageCode", code="it-IT")
-    el(doc, "setId", root=REPORT_ID_ROOT, extension=report.document_id)
-    el(doc, "versionNumber", value="1")
-    role = el(el(doc, "recordTarget"), "patientRole")
-    el(role, "id", root=CF_OID, extension=report.patient.cf, assigningAuthorityName="MEF")
-    patient = el(role, "patient")
-    name = el(patient, "name")
-    el(name, "family").text = report.patient.family
-    el(name, "given").text = report.patient.given
-    el(
-        patient,
-        "administrativeGenderCode",
-        code=report.patient.sex.value,
-        codeSystem=codes.ADMIN_GENDER,
-    )
-    el(patient, "birthTime", value=ts_date(report.patient.birth_date))
-    el(el(el(patient, "birthplace"), "place"), "addr")
-    author = el(doc, "author")
-    el(author, "time", value=when)
-    _person(author, "assignedAuthor", report.author)
-    org = el(el(el(doc, "custodian"), "assignedCustodian"), "representedCustodianOrganization")
-    el(org, "id", root=report.custodian.id_root, extension=report.custodian.id)
-    el(org, "name").text = report.custodian.name
-    legal = el(doc, "legalAuthenticator")
-    el(legal, "time", value=when)
-    el(legal, "signatureCode", code="S")
-    _person(legal, "assignedEntity", report.author)
     order = el(el(doc, "inFulfillmentOf"), "order")
     if appointment.cup_code:
         el(order, "id", root=CUP_ORDER_ROOT, extension=appointment.cup_code)

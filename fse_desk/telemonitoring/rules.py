@@ -14,6 +14,7 @@ import itertools
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -60,6 +61,7 @@ SPO2_BASELINE_MIN_READINGS = 3
 EPISODE_GAP_S = 3600.0
 # Rounding before comparing with a threshold: 71.3 - 69.3 is 2.0, not 2.0000000000000018.
 _DECIMALS = 3
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +89,23 @@ def effective_thresholds(plan: Plan, parameter: Parameter) -> tuple[Threshold, .
     return tuple(t for t in PUBLISHED_DEFAULTS if t.parameter is parameter)
 
 
-def evaluate(plan: Plan, tracks: Mapping[Parameter, Track]) -> list[Alarm]:
-    """Every alarm the plan's rules raise on the patient's tracks (none for type I)."""
+def evaluate(
+    plan: Plan, tracks: Mapping[Parameter, Track], until: date | None = None
+) -> list[Alarm]:
+    """Every alarm the plan's rules raise on the patient's readings of the plan's period
+    (none for type I). ``until`` ends the period earlier: the day before a later plan
+    took over (see :mod:`fse_desk.telemonitoring.plans`)."""
     if plan.monitoring_type is MonitoringType.TYPE_I:
         return []
+    first = plan.start.toordinal() - _EPOCH_ORDINAL
+    last = min(plan.last_day, until or plan.end).toordinal() - _EPOCH_ORDINAL
     alarms: list[Alarm] = []
     for parameter in plan.parameters:
-        track = tracks.get(parameter)
-        if track is None or len(track) == 0 or track.patient_id != plan.patient_id:
+        whole = tracks.get(parameter)
+        if whole is None or len(whole) == 0 or whole.patient_id != plan.patient_id:
+            continue
+        track = whole.within_days(first, last)
+        if len(track) == 0:
             continue
         for threshold in effective_thresholds(plan, parameter):
             if threshold.change is not None:
@@ -161,19 +172,21 @@ def weight_gain_alarms(track: Track, threshold: Threshold) -> list[Alarm]:
     calendar days (the baseline) by more than ``change`` kg; at most one a day."""
     assert threshold.change is not None and threshold.window_days is not None
     days = track.local_days()
-    weights = np.round(track.values[:, 0], _DECIMALS)
+    # Each reading's window starts at the first reading of its first day. Python lists:
+    # a window holds a handful of weights, too few for numpy's per-call cost to pay.
+    starts = np.searchsorted(days, days - threshold.window_days, side="left").tolist()
+    weights = np.round(track.values[:, 0], _DECIMALS).tolist()
+    day_list = days.tolist()
     alarms: list[Alarm] = []
     last_alarm_day = None
-    start = 0
-    for n in range(1, len(track)):
-        while days[start] < days[n] - threshold.window_days:
-            start += 1
-        if start >= n or days[n] == last_alarm_day:
+    for n in range(1, len(weights)):
+        start = starts[n]
+        if start >= n or day_list[n] == last_alarm_day:
             continue  # no baseline in the window, or already alarmed today
-        baseline = float(weights[start:n].min())
-        gain = round(float(weights[n]) - baseline, _DECIMALS)
+        baseline = min(weights[start:n])
+        gain = round(weights[n] - baseline, _DECIMALS)
         if gain > threshold.change:
-            last_alarm_day = days[n]
+            last_alarm_day = day_list[n]
             alarms.append(
                 _alarm(track, Rule.WEIGHT_GAIN, n, gain, baseline + threshold.change, threshold)
             )
@@ -201,7 +214,8 @@ def spo2_drop_alarms(track: Track) -> list[Alarm]:
     days = track.local_days()
     values = np.round(track.values[:, 0], _DECIMALS)
     listed = values.tolist()
-    unique = np.unique(days)
+    # The days are in order: their distinct values without np.unique's sort.
+    unique = days[np.concatenate(([True], days[1:] != days[:-1]))]
     starts = np.searchsorted(days, unique - SPO2_BASELINE_DAYS)
     firsts = np.searchsorted(days, unique)
     ends = np.searchsorted(days, unique + 1)
@@ -209,7 +223,10 @@ def spo2_drop_alarms(track: Track) -> list[Alarm]:
     alarms: list[Alarm] = []
     for start, first, end in zip(starts.tolist(), firsts.tolist(), ends.tolist(), strict=True):
         lowest = min(listed[first:end])
-        baseline = _median(listed[start:first])
+        window = listed[start:first]
+        if not window or round(max(window) - lowest, _DECIMALS) < SPO2_DROP_POINTS:
+            continue  # the median cannot be 4 points above: spare computing it
+        baseline = _median(window)
         if baseline is None or round(baseline - lowest, _DECIMALS) < SPO2_DROP_POINTS:
             continue
         n = first + listed[first:end].index(lowest)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from fse_desk._types import PatientId
 from fse_desk.connectors import telemonitoring_fhir as fhir
 from fse_desk.connectors.push import local_identifier
 from fse_desk.domain.reading_track import Track
+from fse_desk.domain.rome_clock import rome_date
 from fse_desk.domain.telemonitoring import (
     Parameter,
     Plan,
@@ -28,7 +30,8 @@ from fse_desk.errors import InvalidRecord
 from fse_desk.store import CacheStore
 from fse_desk.telemonitoring.cgm import CgmSummary, cgm_summary
 from fse_desk.telemonitoring.home_bp import HomeBpResult, home_bp_protocol
-from fse_desk.telemonitoring.rules import Alarm, evaluate
+from fse_desk.telemonitoring.plans import PlanState, current_plan, evaluate_plans, plan_state
+from fse_desk.telemonitoring.rules import Alarm
 from fse_desk.telemonitoring.summaries import (
     Marker,
     Spo2Status,
@@ -57,6 +60,7 @@ class PatientTelemonitoring:
     home_bp: HomeBpResult | None = None
     weight: WeightTrend | None = None
     spo2: Spo2Status | None = None
+    plan_state: PlanState | None = None  # of ``plan`` today
 
 
 DESK_READINGS_LIMIT = 10_000
@@ -82,11 +86,14 @@ class TelemonitoringService:
     def __init__(self, store: CacheStore) -> None:
         self._store = store
 
-    def plan(self, patient_id: PatientId) -> Plan | None:
-        """The patient's current plan from the cache (the latest starting), or None."""
+    def plans(self, patient_id: PatientId) -> list[Plan]:
+        """Every readable plan of the patient in the cache, current or not (one entered
+        in error is no plan at all)."""
         repo = self._store.telemonitoring
         plans = []
         for careplan in repo.resources("CarePlan", patient_id):
+            if careplan.get("status") == "entered-in-error":
+                continue
             activity_ids, device_ids = fhir.plan_references(careplan)
             activities = repo.resources_by_id("ActivityDefinition", activity_ids)
             od_ids = [o for a in activities.values() for o in fhir.observation_definition_ids(a)]
@@ -101,7 +108,11 @@ class TelemonitoringService:
                 )
             except InvalidRecord as exc:
                 log.warning("cached plan not readable: %s", exc)
-        return max(plans, key=lambda p: p.start, default=None)
+        return plans
+
+    def plan(self, patient_id: PatientId) -> Plan | None:
+        """The patient's current plan (the latest started, even if expired), or None."""
+        return current_plan(self.plans(patient_id), rome_date(datetime.now(UTC)))
 
     def enrolled(self) -> list[PatientId]:
         return self._store.telemonitoring.enrolled_patients()
@@ -143,15 +154,19 @@ class TelemonitoringService:
         }
 
     def alarms(self, patient_id: PatientId) -> list[Alarm]:
-        plan = self.plan(patient_id)
-        if plan is None:
-            return []
-        return evaluate(plan, {p: self.track(patient_id, p) for p in plan.parameters})
+        """Each reading judged by the plan in force on its day (H-20)."""
+        plans = self.plans(patient_id)
+        parameters = {p for plan in plans for p in plan.parameters}
+        return evaluate_plans(plans, {p: self.track(patient_id, p) for p in parameters})
 
     def patient_view(self, patient_id: PatientId) -> PatientTelemonitoring:
-        plan = self.plan(patient_id)
+        plans = self.plans(patient_id)
+        today = rome_date(datetime.now(UTC))
+        plan = current_plan(plans, today)
         tracks = self.tracks(patient_id)
-        alarms = evaluate(plan, tracks) if plan else []
+        for track in tracks.values():
+            track.local_times()  # the charts' time axis, worked out here off the GUI thread
+        alarms = evaluate_plans(plans, tracks)
         glucose = tracks.get(Parameter.GLUCOSE)
         bp = tracks.get(Parameter.BLOOD_PRESSURE)
         weight = tracks.get(Parameter.WEIGHT)
@@ -159,6 +174,7 @@ class TelemonitoringService:
         return PatientTelemonitoring(
             patient_id=patient_id,
             plan=plan,
+            plan_state=plan_state(plan, plans, today) if plan else None,
             tracks=tracks,
             alarms=alarms,
             markers=timeline_markers(self._store.documents.list_for_patient(patient_id)),

@@ -25,7 +25,7 @@ import json
 import logging
 import re
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -571,15 +571,22 @@ def _form_parts(content_type: str, raw: bytes) -> dict[str, bytes]:
 
 def _check_structure(cda: bytes) -> None:
     """The other half of the sandbox's checks: the document's structure, by its type (the
-    PSS, the televisit report), when FSE Desk's validators are there."""
+    PSS, the televisit report, the telemonitoring report), when FSE Desk's validators are
+    there."""
     try:
         from fse_desk.pss.validator import validate_cda_structure
         from fse_desk.scheduling.report_checks import validate_report_structure
+        from fse_desk.scheduling.telemonitoring_report import validate_rilevazione_structure
     except ImportError:
         _LOG.warning("sandbox gateway: fse_desk validators missing, CDA structure unchecked")
         return
-    televisit = b'code="75496-0"' in cda
-    problems = validate_report_structure(cda) if televisit else validate_cda_structure(cda)
+    problems: Sequence[object]
+    if b'code="75496-0"' in cda:
+        problems = validate_report_structure(cda)
+    elif b'code="64296-7"' in cda:
+        problems = validate_rilevazione_structure(cda)
+    else:
+        problems = validate_cda_structure(cda)
     if problems:
         detail = "; ".join(str(getattr(p, "message", p)) for p in problems[:10])
         raise Problem(400, "/msg/syntax", "Errore di sintassi.", detail, "/validation/error")

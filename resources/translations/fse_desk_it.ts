@@ -103,7 +103,7 @@ La prenotazione già sul FSE:
 <context>
     <name>AgpWidget</name>
     <message>
-        <location filename="../../ui/telemonitoring/agp_view.py" line="30"/>
+        <location filename="../../ui/telemonitoring/agp_view.py" line="31"/>
         <source>hour of day</source>
         <translation>ora del giorno</translation>
     </message>
@@ -166,12 +166,12 @@ La prenotazione già sul FSE:
         <translation>Apri grafico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="130"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="134"/>
         <source>Evaluating the rules…</source>
         <translation>Valutazione delle regole…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="153"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="157"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -179,82 +179,82 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="187"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="191"/>
         <source>took charge</source>
         <translation>ha preso in carico</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="188"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="192"/>
         <source>assigned to {who}</source>
         <translation>ha assegnato a {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="189"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="193"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="190"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="194"/>
         <source>closed: {outcome}</source>
         <translation>ha chiuso: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="204"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="208"/>
         <source>Conflict: {a} and {b} acted on this alarm from two workstations without seeing each other. Agree who follows it, then take charge or assign.</source>
         <translation>Conflitto: {a} e {b} hanno agito su questo allarme da due postazioni senza vedersi. Accordatevi su chi lo segue, poi prendetelo in carico o assegnatelo.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="209"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="213"/>
         <source>No action yet.</source>
         <translation>Nessuna azione finora.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="213"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="217"/>
         <source>called the patient</source>
         <translation>paziente contattato</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="214"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="218"/>
         <source>changed therapy</source>
         <translation>terapia modificata</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="215"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="219"/>
         <source>booked a visit</source>
         <translation>visita prenotata</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="216"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="220"/>
         <source>no action needed</source>
         <translation>nessuna azione necessaria</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="242"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="246"/>
         <source>Assign</source>
         <translation>Assegna</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="242"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="246"/>
         <source>Team member:</source>
         <translation>Componente dell&apos;équipe:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="247"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="247"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="251"/>
         <source>Note:</source>
         <translation>Nota:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="255"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="259"/>
         <source>Close alarm</source>
         <translation>Chiudi allarme</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/inbox_view.py" line="255"/>
+        <location filename="../../ui/telemonitoring/inbox_view.py" line="259"/>
         <source>Outcome:</source>
         <translation>Esito:</translation>
     </message>
@@ -1911,22 +1911,22 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Purpose:</source>
         <translation>Finalità:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Switch user</source>
         <translation>Cambia utente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Close this session and let a colleague sign in with their profile</source>
         <translation>Chiudi questa sessione e lascia accedere un collega con il suo profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -3118,6 +3118,60 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
 </context>
 <context>
+    <name>RilevazioneDialog</name>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="40"/>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="101"/>
+        <source>Report rilevazione for the FSE</source>
+        <translation>Report rilevazione per il FSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="45"/>
+        <source>Period {start} – {end}; {n} alarm(s) in the period.</source>
+        <translation>Periodo {start} – {end}; allarmi nel periodo: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="52"/>
+        <source>No telemonitoring plan.</source>
+        <translation>Nessun piano di telemonitoraggio.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
+        <source>Parameter</source>
+        <translation>Parametro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
+        <source>Readings</source>
+        <translation>Rilevazioni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="56"/>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="57"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="76"/>
+        <source>I have reviewed these readings and confirm the report for the patient&apos;s FSE</source>
+        <translation>Ho verificato queste rilevazioni e confermo il report per il FSE dell&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/publish_dialog.py" line="80"/>
+        <source>Sign and publish</source>
+        <translation>Firma e pubblica</translation>
+    </message>
+</context>
+<context>
     <name>SectionList</name>
     <message>
         <location filename="../../ui/pss/editor/section_list.py" line="42"/>
@@ -3707,72 +3761,77 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="71"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="88"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="92"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="147"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="101"/>
+        <source>Sign and publish the Report rilevazione…</source>
+        <translation>Firma e pubblica il Report rilevazione…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="153"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="185"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="192"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="195"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="198"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -3780,14 +3839,19 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="204"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="219"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="230"/>
         <source>Save report</source>
         <translation>Salva report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/tab.py" line="254"/>
+        <source>Report rilevazione signed and queued for the FSE.</source>
+        <translation>Report rilevazione firmato e in coda per il FSE.</translation>
     </message>
 </context>
 <context>
@@ -4092,12 +4156,12 @@ Spostare comunque?</translation>
 <context>
     <name>TrackCharts</name>
     <message>
-        <location filename="../../ui/telemonitoring/charts.py" line="225"/>
+        <location filename="../../ui/telemonitoring/charts.py" line="273"/>
         <source>device: {name}</source>
         <translation>dispositivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/charts.py" line="227"/>
+        <location filename="../../ui/telemonitoring/charts.py" line="275"/>
         <source>professional: {name}</source>
         <translation>professionista: {name}</translation>
     </message>
@@ -5221,232 +5285,252 @@ Spostare comunque?</translation>
 <context>
     <name>telemonitoring</name>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
         <source>Below threshold</source>
         <translation>Sotto soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
         <source>Above threshold</source>
         <translation>Sopra soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="22"/>
         <source>Weight gain</source>
         <translation>Aumento di peso</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="22"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="23"/>
         <source>Drop from baseline</source>
         <translation>Calo dal basale</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="30"/>
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="30"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="31"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
         <source>Heart failure</source>
         <translation>Scompenso cardiaco</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
         <source>COPD</source>
         <translation>BPCO</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="39"/>
         <source>Diabetes</source>
         <translation>Diabete</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="39"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="40"/>
         <source>Hypertension</source>
         <translation>Ipertensione</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
         <source>morning</source>
         <translation>mattina</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
         <source>afternoon</source>
         <translation>pomeriggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="48"/>
         <source>evening</source>
         <translation>sera</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="48"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="49"/>
         <source>night</source>
         <translation>notte</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="55"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="56"/>
         <source>+{value} kg</source>
         <translation>+{value} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="63"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="64"/>
         <source>Time in range 70–180: {tir} % (target &gt; 70 %)</source>
         <translation>Tempo in range 70–180: {tir} % (obiettivo &gt; 70 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="66"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="67"/>
         <source>Below 70: {low} % · below 54: {very_low} % · above 180: {high} % · above 250: {very_high} %</source>
         <translation>Sotto 70: {low} % · sotto 54: {very_low} % · sopra 180: {high} % · sopra 250: {very_high} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="76"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="77"/>
         <source>Mean glucose {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</source>
         <translation>Glicemia media {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="82"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
         <source>stable, ≤ 36 %</source>
         <translation>stabile, ≤ 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="84"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
         <source>unstable, &gt; 36 %</source>
         <translation>instabile, &gt; 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="86"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="87"/>
         <source>Data: {days} days, {coverage} % of expected readings — {verdict}</source>
         <translation>Dati: {days} giorni, {coverage} % delle letture attese — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="91"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
         <source>sufficient</source>
         <translation>sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="93"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="94"/>
         <source>NOT sufficient</source>
         <translation>NON sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="101"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="102"/>
         <source>Home BP protocol: not enough readings in the last 7 days ({n}; 12 needed).</source>
         <translation>Pressione domiciliare: letture insufficienti negli ultimi 7 giorni ({n}; ne servono 12).</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="107"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
         <source>hypertension (≥ 135/85)</source>
         <translation>ipertensione (≥ 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="109"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
         <source>normal (&lt; 135/85)</source>
         <translation>nella norma (&lt; 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="111"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="112"/>
         <source>Home BP protocol {first}–{last}, day 1 discarded: mean {sys}/{dia} mmHg over {n} readings — {verdict}</source>
         <translation>Pressione domiciliare {first}–{last}, primo giorno escluso: media {sys}/{dia} mmHg su {n} letture — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="127"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="128"/>
         <source>Weight {latest} kg, {change} kg against the lowest of the last {days} days ({baseline} kg); plan threshold +{limit} kg</source>
         <translation>Peso {latest} kg, {change} kg rispetto al minimo degli ultimi {days} giorni ({baseline} kg); soglia del piano +{limit} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="139"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="140"/>
         <source>ABOVE THRESHOLD</source>
         <translation>SOPRA SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="147"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="148"/>
         <source>SpO2 {latest} %</source>
         <translation>SpO2 {latest} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="153"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="154"/>
         <source>threshold {low} %</source>
         <translation>soglia {low} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="159"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="160"/>
         <source>own baseline {baseline} %</source>
         <translation>basale personale {baseline} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="165"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="166"/>
         <source>BELOW THRESHOLD</source>
         <translation>SOTTO SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="174"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <source>Plan expired on {end}: readings since then raise no alarm.</source>
+        <translation>Piano scaduto il {end}: le rilevazioni successive non generano allarmi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <source>Plan stopped on {day}: readings since then raise no alarm.</source>
+        <translation>Piano interrotto il {day}: le rilevazioni successive non generano allarmi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <source>Plan replaced by a newer one: its thresholds no longer apply.</source>
+        <translation>Piano sostituito da uno più recente: le sue soglie non si applicano più.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
+        <source>Plan starting on {start}: no alarm before then.</source>
+        <translation>Il piano inizia il {start}: nessun allarme prima di allora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/telemonitoring/texts.py" line="196"/>
         <source>type II: thresholds and automatic alarms</source>
         <translation>tipo II: soglie e allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="176"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="198"/>
         <source>type I: periodic review, no automatic alarms</source>
         <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="180"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="204"/>
         <source>Parameters</source>
         <translation>Parametri</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="205"/>
         <source>Thresholds</source>
         <translation>Soglie</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="184"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="206"/>
         <source>Devices</source>
         <translation>Dispositivi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="188"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="212"/>
         <source>Period: {start} – {end}</source>
         <translation>Periodo: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="192"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
         <source>Programmes: {names}</source>
         <translation>Percorsi: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="195"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="219"/>
         <source>Signed by {who} on {when}</source>
         <translation>Firmato da {who} il {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="203"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="227"/>
         <source>{name}: {n} a day {when}</source>
         <translation>{name}: {n} al giorno {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="215"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="239"/>
         <source>systolic</source>
         <translation>sistolica</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="217"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="241"/>
         <source>diastolic</source>
         <translation>diastolica</translation>
     </message>

@@ -8,9 +8,12 @@ clips to the visible range (pyqtgraph does both in C-speed numpy).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from fse_desk.domain.reading_track import FloatArray, Track, rome_offsets
@@ -60,6 +63,12 @@ class TrackCharts(pg.GraphicsLayoutWidget):
         self._x: dict[Parameter, FloatArray] = {}
         self._last_x = 0.0
         self._first_x = 0.0
+        # A PlotItem costs tens of milliseconds to build (axes, menus): one per parameter
+        # is kept and emptied for the next patient, so switching patient builds none.
+        self._pool: dict[Parameter, pg.PlotItem] = {}
+        self._skeleton = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self._skeleton.setMouseEnabled(x=False, y=False)
+        self._skeleton.hideButtons()
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     # -- building -------------------------------------------------------------------
@@ -75,21 +84,15 @@ class TrackCharts(pg.GraphicsLayoutWidget):
         first: pg.PlotItem | None = None
         for row, parameter in enumerate(parameters):
             track = view.tracks[parameter]
-            plot = self.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
-            plot.setTitle(
-                f"{parameter_label(parameter)} ({parameter_unit(parameter)})",
-                size="9pt",
-                justify="left",
-            )
-            plot.showGrid(x=True, y=True, alpha=0.2)
-            plot.setMouseEnabled(x=True, y=False)
+            plot = self._plot_for(parameter)
+            self.addItem(plot, row=row, col=0)
             if first is None:
                 first = plot
             else:
                 plot.setXLink(first)
             self.plots[parameter] = plot
             self._tracks[parameter] = track
-            self._x[parameter] = local_x(track.times)
+            self._x[parameter] = track.local_times()
             self._add_bands(view, parameter, plot)
             self._add_curves(parameter, plot)
             self._add_gaps(view, parameter, plot)
@@ -106,6 +109,49 @@ class TrackCharts(pg.GraphicsLayoutWidget):
         self._first_x = min(float(x[0]) for x in xs) if xs else 0.0
         self._last_x = max(float(x[-1]) for x in xs) if xs else 0.0
 
+    def prepare(self, parameters: Sequence[Parameter] = ORDER) -> None:
+        """While a patient's data loads on a worker: show an empty time axis (the skeleton,
+        which also pays Qt's first-paint costs: fonts, time zones) and build the plots not
+        built yet, one per event-loop turn, so drawing the patient builds none and no
+        turn is long."""
+        if not self.plots and self._skeleton.scene() is None:
+            self.addItem(self._skeleton, row=0, col=0)
+            now = local_x(np.array([time.time()]))[0]
+            self._skeleton.setXRange(now - 30 * DAY_S, now, padding=0)
+        missing = [p for p in parameters if p not in self._pool]
+        if missing:
+            QTimer.singleShot(0, self, lambda: self._prepare_next(missing))
+
+    def _prepare_next(self, missing: list[Parameter]) -> None:
+        if missing[0] not in self._pool:
+            self._new_plot(missing[0])
+        if len(missing) > 1:
+            QTimer.singleShot(0, self, lambda: self._prepare_next(missing[1:]))
+
+    @property
+    def prepared(self) -> bool:
+        return all(p in self._pool for p in ORDER)
+
+    def _plot_for(self, parameter: Parameter) -> pg.PlotItem:
+        plot = self._pool.get(parameter)
+        if plot is None:
+            return self._new_plot(parameter)
+        plot.setXLink(None)
+        plot.clear()
+        return plot
+
+    def _new_plot(self, parameter: Parameter) -> pg.PlotItem:
+        plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        plot.setTitle(
+            f"{parameter_label(parameter)} ({parameter_unit(parameter)})",
+            size="9pt",
+            justify="left",
+        )
+        plot.showGrid(x=True, y=True, alpha=0.2)
+        plot.setMouseEnabled(x=True, y=False)
+        self._pool[parameter] = plot
+        return plot
+
     def _add_curves(self, parameter: Parameter, plot: pg.PlotItem) -> None:
         track, x = self._tracks[parameter], self._x[parameter]
         dense = len(track) > 2000
@@ -114,7 +160,9 @@ class TrackCharts(pg.GraphicsLayoutWidget):
             curve = plot.plot(
                 x,
                 track.values[:, column],
-                pen=pg.mkPen(_CURVE_COLOURS[column], width=1.5),
+                # A dense series (CGM) takes a one-pixel line: Qt draws it several times
+                # faster than a wider one, and the points are too close to see width.
+                pen=pg.mkPen(_CURVE_COLOURS[column], width=1 if dense else 1.5),
                 symbol=None if dense else "o",
                 symbolSize=4,
                 symbolBrush=_CURVE_COLOURS[column],

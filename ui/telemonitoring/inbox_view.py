@@ -104,7 +104,9 @@ class AlertInbox(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status_filter)
-        buttons = QHBoxLayout()
+        # Docked below the patient, the inbox is wide and short: the list on the left,
+        # the actions and the selected alarm's history in a column on its right.
+        side = QVBoxLayout()
         for button in (
             self.take_button,
             self.assign_button,
@@ -112,17 +114,19 @@ class AlertInbox(QWidget):
             self.close_button,
             self.open_button,
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            side.addWidget(button)
+        side.addWidget(self.history)
+        side.addStretch(1)
+        side.addWidget(self.status_label)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 3)
+        body.addLayout(side, 1)
         # Alarms are computed from the cached readings: say how old they are when offline.
         self.freshness_label = FreshnessLabel(workstation, compact=False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.freshness_label)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.history)
-        layout.addWidget(self.status_label)
+        layout.addLayout(body, 1)
         self._on_selection()
 
     # -- data --------------------------------------------------------------------

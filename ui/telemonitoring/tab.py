@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
+from fse_desk.errors import FseDeskError
 from fse_desk.telemonitoring.service import PatientTelemonitoring
 from fse_desk.workstation import Workstation
 from ui.messages import user_message
 from ui.telemonitoring.agp_view import AgpWidget
 from ui.telemonitoring.charts import TrackCharts
+from ui.telemonitoring.publish_dialog import RilevazioneDialog
 from ui.telemonitoring.reports import ReportKind, build_report
 from ui.telemonitoring.texts import (
     plan_html,
+    plan_state_text,
     summary_lines,
 )
 from ui.workers import Worker
@@ -94,6 +97,9 @@ class TelemonitoringTab(QWidget):
         ):
             action = menu.addAction(text)
             action.triggered.connect(functools.partial(self.save_report, kind))
+        menu.addSeparator()
+        self.publish_action = menu.addAction(self.tr("Sign and publish the Report rilevazione…"))
+        self.publish_action.triggered.connect(self.publish_report)
         self.report_button.setMenu(menu)
         self.report_button.setEnabled(False)
         top.addWidget(self.report_button)
@@ -145,6 +151,7 @@ class TelemonitoringTab(QWidget):
             self.status.clear()
             return
         self.status.setText(self.tr("Loading…"))
+        self.charts.prepare()  # the empty charts get built while the data loads
         generation, patient_id = self._generation, patient.id
         worker = Worker(
             lambda report, cancel: self._workstation.telemonitoring.patient_view(patient_id)
@@ -188,9 +195,13 @@ class TelemonitoringTab(QWidget):
                 self.tr("No telemonitoring plan; readings from the FSE and the desk.")
             )
         else:
-            self.status.setText(self.tr("%n alarm(s)", "", len(view.alarms)))
+            alarms = self.tr("%n alarm(s)", "", len(view.alarms))
+            warning = plan_state_text(view.plan, view.plan_state)
+            self.status.setText(f"{alarms}. {warning}" if warning else alarms)
         self.plan_label.setText(
-            plan_html(view.plan) if view.plan else self.tr("No telemonitoring plan.")
+            plan_html(view.plan, view.plan_state)
+            if view.plan
+            else self.tr("No telemonitoring plan.")
         )
         self.summary_label.setText("\n".join(summary_lines(view)))
         self.agp.setVisible(view.cgm is not None)
@@ -224,3 +235,20 @@ class TelemonitoringTab(QWidget):
             Path(path).write_bytes(self.report(kind))
         except OSError as exc:
             self.status.setText(user_message(exc))
+
+    def rilevazione_dialog(self) -> RilevazioneDialog | None:
+        """The confirmation dialog of the Report rilevazione drafted from what is shown;
+        None (and the reason in the status line) when it cannot be drafted."""
+        if self.view is None:
+            return None
+        try:
+            draft = self._workstation.draft_telemonitoring_report(self.view)
+        except FseDeskError as exc:
+            self.status.setText(user_message(exc))
+            return None
+        return RilevazioneDialog(draft, self._workstation.publish_telemonitoring_report, self)
+
+    def publish_report(self, *_: object) -> None:
+        dialog = self.rilevazione_dialog()
+        if dialog is not None and dialog.exec() and dialog.entry_id is not None:
+            self.status.setText(self.tr("Report rilevazione signed and queued for the FSE."))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from fse_desk.domain.telemonitoring import DIASTOLIC, SYSTOLIC, MonitoringType, Plan, Programme
 from fse_desk.telemonitoring.cgm import Band, CgmSummary
 from fse_desk.telemonitoring.home_bp import HomeBpResult, HomeBpVerdict
+from fse_desk.telemonitoring.plans import PlanState
 from fse_desk.telemonitoring.rules import Alarm, Rule, Severity
 from fse_desk.telemonitoring.service import PatientTelemonitoring
 from fse_desk.telemonitoring.summaries import Spo2Status, WeightTrend
@@ -168,8 +169,29 @@ def spo2_text(status: Spo2Status) -> str:
     )
 
 
-def plan_html(plan: Plan) -> str:
-    """The plan as the team reads it beside the charts."""
+def plan_state_text(plan: Plan, state: PlanState | None) -> str:
+    """Why a plan shown raises no alarm today (H-20); empty for a plan in force."""
+    if state is PlanState.EXPIRED:
+        return QCoreApplication.translate(
+            "telemonitoring", "Plan expired on {end}: readings since then raise no alarm."
+        ).format(end=format_date(plan.end))
+    if state is PlanState.STOPPED:
+        return QCoreApplication.translate(
+            "telemonitoring", "Plan stopped on {day}: readings since then raise no alarm."
+        ).format(day=format_date(plan.last_day))
+    if state is PlanState.SUPERSEDED:
+        return QCoreApplication.translate(
+            "telemonitoring", "Plan replaced by a newer one: its thresholds no longer apply."
+        )
+    if state is PlanState.NOT_STARTED:
+        return QCoreApplication.translate(
+            "telemonitoring", "Plan starting on {start}: no alarm before then."
+        ).format(start=format_date(plan.start))
+    return ""
+
+
+def plan_html(plan: Plan, state: PlanState | None = None) -> str:
+    """The plan as the team reads it beside the charts, with why it raises no alarm."""
     kind = (
         QCoreApplication.translate("telemonitoring", "type II: thresholds and automatic alarms")
         if plan.monitoring_type is MonitoringType.TYPE_II
@@ -183,8 +205,10 @@ def plan_html(plan: Plan) -> str:
         QCoreApplication.translate("telemonitoring", "Thresholds"),
         QCoreApplication.translate("telemonitoring", "Devices"),
     )
+    warning = plan_state_text(plan, state)
     rows = [
         f"<b>{plan.title or default_title}</b>",
+        *([f'<b style="color:#b03a2e">{warning}</b>'] if warning else []),
         QCoreApplication.translate("telemonitoring", "Period: {start} – {end}").format(
             start=format_date(plan.start), end=format_date(plan.end)
         ),
