@@ -6,7 +6,9 @@ come back on the same association) or with C-MOVE to the workstation's own
 storage SCP (for a PACS that only moves; it must know our AE title, host and
 port). Either way each instance is handed on as a DICOM Part 10 file as soon as
 it has arrived, so the viewer shows the first slice while the rest still comes,
-exactly as over WADO-RS; closing the iterator (cancel) aborts the association.
+exactly as over WADO-RS; closing the iterator (cancel) asks the PACS to stop.
+Associations able to retrieve a study are kept open a short while for the next
+request (:mod:`fse_desk.connectors._dimse_pool`), as HTTP keeps connections alive.
 
 The client answers what :class:`~fse_desk.connectors.dicomweb.DicomWebClient`
 answers, so the imaging service uses either. Failures come out as
@@ -49,6 +51,7 @@ from pydicom.uid import (
 from pynetdicom import AE, StoragePresentationContexts, build_role, evt
 from pynetdicom.association import Association
 
+from fse_desk.connectors._dimse_pool import AssociationPool
 from fse_desk.connectors._dimse_records import (
     identifier,
     number_of,
@@ -120,20 +123,27 @@ class _End:
 
 @dataclass(frozen=True)
 class _Retrieval:
-    """A C-GET or C-MOVE under way: its association, model, and the thread awaiting its end."""
+    """A C-GET or C-MOVE under way: its association, model, and the thread awaiting its end.
+
+    ``settled`` is set once the PACS has given its final status; ``reuse`` (C-GET) then
+    hands the association back to the pool instead of ending it."""
 
     assoc: Association
     model: UID
     thread: threading.Thread
+    settled: threading.Event
+    reuse: Callable[[], None] | None = None
 
     def stop(self, *, wait_s: float) -> None:
-        """Closed before the end (cancelled, or failed): ask the PACS to stop with C-CANCEL
-        (PS3.7 C.4.2.3.3) and let the association end cleanly; abort if it does not."""
-        if self.thread.is_alive() and self.assoc.is_established:
+        """At the end, or closed before it (cancelled, or failed): ask the PACS to stop with
+        C-CANCEL (PS3.7 C.4.2.3.3) and wait for its final status; abort if it does not come."""
+        if not self.settled.is_set() and self.thread.is_alive() and self.assoc.is_established:
             with suppress(Exception):  # a cancel that cannot be sent: the abort below ends it
                 self.assoc.send_c_cancel(1, query_model=self.model)
-            self.thread.join(timeout=wait_s)
-        if self.assoc.is_established:
+        self.thread.join(timeout=wait_s)
+        if self.reuse is not None and not self.thread.is_alive() and self.settled.is_set():
+            self.reuse()
+        elif self.assoc.is_established:
             self.assoc.abort()
 
 
@@ -145,9 +155,11 @@ class DimseClient:
         self._timeout_s = timeout_s
         self._lock = threading.Lock()  # one storage SCP at a time for C-MOVE
         self._classes: dict[str, tuple[str, ...]] = {}  # study → its SOP classes (C-FIND)
+        self._pool = AssociationPool()
 
     def close(self) -> None:
-        """Nothing is held between operations: each opens and releases its association."""
+        """Release the associations kept for reuse."""
+        self._pool.close()
 
     # -- C-FIND -----------------------------------------------------------------------
     def search_studies(self, patient_id: str) -> list[StudySummary]:
@@ -181,16 +193,25 @@ class DimseClient:
             SeriesNumber="",
             NumberOfSeriesRelatedInstances="",
         )
-        series = [series_record(study_uid, ds) for ds in self._find(query)]
+        # Asked over the association that will retrieve the series the doctor picks.
+        found = self._find(query, retrieving=self._classes.get(study_uid))
+        series = [series_record(study_uid, ds) for ds in found]
         return sorted(
             series, key=lambda s: (s.number if s.number is not None else 1 << 30, s.series_uid)
         )
 
-    def _find(self, query: Dataset) -> list[Dataset]:
-        ae = self._ae()
-        ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
-        assoc = self._associate(ae)
+    def _find(self, query: Dataset, retrieving: tuple[str, ...] | None = None) -> list[Dataset]:
+        """C-FIND; over the (kept) association that retrieves the SOP classes ``retrieving``
+        when the PACS would take them all in one association with the query model."""
+        keep = self.peer.retrieve is Retrieve.GET and _one_context_each(retrieving or (), 2)
+        if keep:
+            assoc = self._retrieval_association(retrieving or ())
+        else:
+            ae = self._ae()
+            ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
+            assoc = self._associate(ae)
         found: list[Dataset] = []
+        settled = False
         try:
             for status, identifier in assoc.send_c_find(
                 query, StudyRootQueryRetrieveInformationModelFind
@@ -200,8 +221,12 @@ class DimseClient:
                     found.append(identifier)
                 elif code != _SUCCESS:
                     raise DimseError(f"{self._where}: C-FIND failed with status 0x{code:04X}")
+            settled = True
         finally:
-            assoc.release()
+            if keep and settled:
+                self._pool.give_back(retrieving or (), assoc)
+            elif assoc.is_established:
+                assoc.release()
         return found
 
     # -- C-GET / C-MOVE -----------------------------------------------------------------
@@ -285,6 +310,32 @@ class DimseClient:
         handlers: list[Any],
         arrived: queue.Queue[bytes | _End],
     ) -> _Retrieval:
+        assoc = self._retrieval_association(classes)
+        for event, handler in handlers:
+            assoc.bind(event, handler)
+
+        def reuse() -> None:
+            for event, handler in handlers:
+                assoc.unbind(event, handler)
+            self._pool.give_back(classes, assoc)
+
+        model = StudyRootQueryRetrieveInformationModelGet
+        settled = threading.Event()
+        thread = threading.Thread(
+            target=self._drive,
+            args=(assoc, assoc.send_c_get, (query, model), arrived, settled),
+            kwargs={"release": False},
+            daemon=True,
+        )
+        thread.start()
+        return _Retrieval(assoc, model, thread, settled, reuse)
+
+    def _retrieval_association(self, classes: tuple[str, ...]) -> Association:
+        """An association for C-GET of images of ``classes`` (and C-FIND where they fit),
+        kept from an earlier request or opened now."""
+        kept = self._pool.take(classes)
+        if kept is not None:
+            return kept
         ae = self._ae()
         ae.add_requested_context(StudyRootQueryRetrieveInformationModelGet)
         # C-GET brings the images on this association, so we offer to store them (taking the
@@ -292,7 +343,9 @@ class DimseClient:
         # classes known, one context per class and syntax lets it send each image as stored.
         # Else every image class with all syntaxes in one context each; slower to negotiate
         # (120 contexts), and a PACS that cannot transcode may refuse compressed images.
-        if classes and len(classes) * len(_TRANSFER_SYNTAXES) <= 127:
+        if _one_context_each(classes, 1):
+            if _one_context_each(classes, 2):
+                ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
             for sop_class in classes:
                 for syntax in _TRANSFER_SYNTAXES:
                     ae.add_requested_context(sop_class, [syntax])
@@ -302,13 +355,7 @@ class DimseClient:
             for sop_class in storage:
                 ae.add_requested_context(sop_class, _TRANSFER_SYNTAXES)
         roles = [build_role(sop_class, scp_role=True) for sop_class in storage]
-        assoc = self._associate(ae, ext_neg=roles, evt_handlers=handlers)
-        model = StudyRootQueryRetrieveInformationModelGet
-        thread = threading.Thread(
-            target=self._drive, args=(assoc, assoc.send_c_get, (query, model), arrived), daemon=True
-        )
-        thread.start()
-        return _Retrieval(assoc, model, thread)
+        return self._associate(ae, ext_neg=roles)
 
     def _move(self, query: Dataset, arrived: queue.Queue[bytes | _End]) -> _Retrieval:
         ae = self._ae()
@@ -316,11 +363,12 @@ class DimseClient:
         assoc = self._associate(ae)
         model = StudyRootQueryRetrieveInformationModelMove
         args = (query, self.peer.calling_ae, model)
+        settled = threading.Event()
         thread = threading.Thread(
-            target=self._drive, args=(assoc, assoc.send_c_move, args, arrived), daemon=True
+            target=self._drive, args=(assoc, assoc.send_c_move, args, arrived, settled), daemon=True
         )
         thread.start()
-        return _Retrieval(assoc, model, thread)
+        return _Retrieval(assoc, model, thread, settled)
 
     def _drive(
         self,
@@ -328,8 +376,14 @@ class DimseClient:
         send: Callable[..., Iterator[tuple[Dataset, Dataset | None]]],
         args: tuple[Any, ...],
         arrived: queue.Queue[bytes | _End],
+        settled: threading.Event,
+        *,
+        release: bool = True,
     ) -> None:
-        """Run a C-GET/C-MOVE to its final status (on a thread), then mark the end."""
+        """Run a C-GET/C-MOVE to its final status (on a thread), then mark the end.
+
+        ``settled`` is set when the PACS gave a final status (the association is idle
+        again); ``release`` False leaves the association open for the pool."""
         error: Exception | None = None
         try:
             for status, _identifier in send(*args):
@@ -338,12 +392,13 @@ class DimseClient:
                     continue
                 if code not in (_SUCCESS, _CANCELLED, *_WARNING):
                     error = DimseError(f"{self._where}: retrieve failed with status 0x{code:04X}")
+            settled.set()
         except (PacsUnavailable, DimseError) as exc:
             error = exc
         except Exception as exc:  # pynetdicom's own failures, on this thread: hand them over
             error = PacsUnavailable(f"{self._where}: retrieve broke off: {exc!r}")
         finally:
-            if assoc.is_established:
+            if release and assoc.is_established:
                 assoc.release()
             arrived.put(_End(error))
 
@@ -396,6 +451,12 @@ class DimseClient:
                 f"that the PACS knows calling_ae {self.peer.calling_ae!r}"
             )
         raise PacsUnavailable(f"no association with {self._where}: unreachable or no answer")
+
+
+def _one_context_each(classes: tuple[str, ...], others: int) -> bool:
+    """Whether ``classes`` fit, one context per class and syntax, in one association beside
+    ``others`` contexts (128 at most, PS3.8 9.3.2.2)."""
+    return bool(classes) and len(classes) * len(_TRANSFER_SYNTAXES) + others <= 128
 
 
 def _send_without_delay(event: Any) -> None:
