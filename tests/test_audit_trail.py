@@ -195,3 +195,37 @@ def test_a_nurse_cannot_print_the_access_report(
     with pytest.raises(PermissionDenied):
         access.access_report(patient.id)
     assert store.audit.for_patient(patient.id)[-1].outcome is Outcome.DENIED
+
+
+def test_a_record_sealed_while_the_document_is_read_is_in_before_the_block_ends(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    with access.recording(patient.id, AccessAction.OPEN_DOCUMENT, document_id="doc-1"):
+        pass
+    with pytest.raises(ValueError), access.recording(patient.id, AccessAction.OPEN_DOCUMENT):
+        raise ValueError("the body could not be parsed")  # read all the same: recorded
+    # Inside this thread's write: sealed in it, not waiting on another thread for its lock.
+    with (
+        store.transaction(),
+        access.recording(patient.id, AccessAction.OPEN_DOCUMENT, document_id="doc-2"),
+    ):
+        pass
+    actions = [(r.action, r.document_id) for r in store.audit.for_patient(patient.id)][-3:]
+    assert actions == [
+        (AccessAction.OPEN_DOCUMENT, "doc-1"),
+        (AccessAction.OPEN_DOCUMENT, None),
+        (AccessAction.OPEN_DOCUMENT, "doc-2"),
+    ]
+    report = access.verify()  # the keyring head moved with the records sealed on the thread
+    assert report.head is not None and report.head.n == store.audit.count() == 8
+    assert AuditAnchor("test").load() == (report.head.n, report.head.hash)
+
+
+def test_a_record_that_cannot_be_sealed_fails_the_reading(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    store.close()
+    with pytest.raises(StoreError), access.recording(patient.id, AccessAction.OPEN_DOCUMENT):
+        pass
