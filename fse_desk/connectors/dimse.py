@@ -21,7 +21,6 @@ from __future__ import annotations
 import enum
 import logging
 import queue
-import socket
 import ssl
 import threading
 from collections.abc import Callable, Generator, Iterator
@@ -32,25 +31,19 @@ from pathlib import Path
 from typing import Any
 
 from pydicom.dataset import Dataset
-from pydicom.uid import (
-    JPEG2000,
-    UID,
-    DeflatedExplicitVRLittleEndian,
-    ExplicitVRBigEndian,
-    ExplicitVRLittleEndian,
-    ImplicitVRLittleEndian,
-    JPEG2000Lossless,
-    JPEGBaseline8Bit,
-    JPEGExtended12Bit,
-    JPEGLossless,
-    JPEGLosslessSV1,
-    JPEGLSLossless,
-    JPEGLSNearLossless,
-    RLELossless,
-)
-from pynetdicom import AE, StoragePresentationContexts, build_role, evt
+from pydicom.uid import UID
+from pynetdicom import AE, build_role, evt
 from pynetdicom.association import Association
 
+from fse_desk.connectors._dimse_contexts import (
+    NO_DELAY,
+    STORAGE_CLASSES,
+    TRANSFER_SYNTAXES,
+    StudyRootQueryRetrieveInformationModelFind,
+    StudyRootQueryRetrieveInformationModelGet,
+    StudyRootQueryRetrieveInformationModelMove,
+    one_context_each,
+)
 from fse_desk.connectors._dimse_pool import AssociationPool
 from fse_desk.connectors._dimse_records import (
     identifier,
@@ -63,33 +56,9 @@ from fse_desk.connectors._dimse_records import (
 from fse_desk.domain.imaging import SeriesSummary, StudySummary
 from fse_desk.errors import DimseError, PacsUnavailable
 
-# Study Root Query/Retrieve Information Model (PS3.4 C.6.2), FIND, MOVE and GET.
-StudyRootQueryRetrieveInformationModelFind = UID("1.2.840.10008.5.1.4.1.2.2.1")
-StudyRootQueryRetrieveInformationModelMove = UID("1.2.840.10008.5.1.4.1.2.2.2")
-StudyRootQueryRetrieveInformationModelGet = UID("1.2.840.10008.5.1.4.1.2.2.3")
-# The image storage classes pynetdicom knows; at most 127 beside the GET model in one association.
-_STORAGE_CLASSES = [UID(str(c.abstract_syntax)) for c in StoragePresentationContexts]
-
 # pynetdicom logs the identifiers it sends and receives (patient IDs) at debug level.
 logging.getLogger("pynetdicom").setLevel(logging.WARNING)
 
-# The syntaxes we accept images in: uncompressed, and every compression pydicom decodes here,
-# so the PACS sends what it stores instead of transcoding.
-_TRANSFER_SYNTAXES = [
-    ExplicitVRLittleEndian,
-    ImplicitVRLittleEndian,
-    DeflatedExplicitVRLittleEndian,
-    ExplicitVRBigEndian,
-    JPEGBaseline8Bit,
-    JPEGExtended12Bit,
-    JPEGLossless,
-    JPEGLosslessSV1,
-    JPEGLSLossless,
-    JPEGLSNearLossless,
-    JPEG2000Lossless,
-    JPEG2000,
-    RLELossless,
-]
 _SUCCESS = 0x0000
 _PENDING = (0xFF00, 0xFF01)
 _CANCELLED = 0xFE00
@@ -203,7 +172,7 @@ class DimseClient:
     def _find(self, query: Dataset, retrieving: tuple[str, ...] | None = None) -> list[Dataset]:
         """C-FIND; over the (kept) association that retrieves the SOP classes ``retrieving``
         when the PACS would take them all in one association with the query model."""
-        keep = self.peer.retrieve is Retrieve.GET and _one_context_each(retrieving or (), 2)
+        keep = self.peer.retrieve is Retrieve.GET and one_context_each(retrieving or (), 2)
         if keep:
             assoc = self._retrieval_association(retrieving or ())
         else:
@@ -343,17 +312,17 @@ class DimseClient:
         # classes known, one context per class and syntax lets it send each image as stored.
         # Else every image class with all syntaxes in one context each; slower to negotiate
         # (120 contexts), and a PACS that cannot transcode may refuse compressed images.
-        if _one_context_each(classes, 1):
-            if _one_context_each(classes, 2):
+        if one_context_each(classes, 1):
+            if one_context_each(classes, 2):
                 ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
             for sop_class in classes:
-                for syntax in _TRANSFER_SYNTAXES:
+                for syntax in TRANSFER_SYNTAXES:
                     ae.add_requested_context(sop_class, [syntax])
             storage = [UID(c) for c in classes]
         else:
-            storage = _STORAGE_CLASSES[:127]
+            storage = STORAGE_CLASSES[:127]
             for sop_class in storage:
-                ae.add_requested_context(sop_class, _TRANSFER_SYNTAXES)
+                ae.add_requested_context(sop_class, TRANSFER_SYNTAXES)
         roles = [build_role(sop_class, scp_role=True) for sop_class in storage]
         return self._associate(ae, ext_neg=roles)
 
@@ -404,11 +373,11 @@ class DimseClient:
 
     def _storage_scp(self, handlers: list[Any]) -> Any:
         ae = self._ae()
-        for sop_class in _STORAGE_CLASSES:
-            ae.add_supported_context(sop_class, _TRANSFER_SYNTAXES)
+        for sop_class in STORAGE_CLASSES:
+            ae.add_supported_context(sop_class, TRANSFER_SYNTAXES)
         try:
             return ae.start_server(
-                ("", self.peer.storage_port), block=False, evt_handlers=[*handlers, _NO_DELAY]
+                ("", self.peer.storage_port), block=False, evt_handlers=[*handlers, NO_DELAY]
             )
         except OSError as exc:
             raise DimseError(
@@ -438,7 +407,7 @@ class DimseClient:
                 self.peer.port,
                 ae_title=self.peer.called_ae,
                 tls_args=tls,
-                evt_handlers=[*(evt_handlers or []), _NO_DELAY],
+                evt_handlers=[*(evt_handlers or []), NO_DELAY],
                 **options,
             )
         except (OSError, ValueError) as exc:
@@ -451,28 +420,6 @@ class DimseClient:
                 f"that the PACS knows calling_ae {self.peer.calling_ae!r}"
             )
         raise PacsUnavailable(f"no association with {self._where}: unreachable or no answer")
-
-
-def _one_context_each(classes: tuple[str, ...], others: int) -> bool:
-    """Whether ``classes`` fit, one context per class and syntax, in one association beside
-    ``others`` contexts (128 at most, PS3.8 9.3.2.2)."""
-    return bool(classes) and len(classes) * len(_TRANSFER_SYNTAXES) + others <= 128
-
-
-def _send_without_delay(event: Any) -> None:
-    """Turn off Nagle's algorithm on the association's socket as soon as it connects.
-
-    pynetdicom writes a DIMSE message as several small PDUs (the C-GET request's command,
-    then its identifier). With Nagle on, the second waits for the PACS to acknowledge the
-    first, and the PACS's TCP delays that acknowledgement by up to 40 ms: most of the time
-    to the first image of a series went there. DICOM toolkits such as DCMTK set
-    TCP_NODELAY for the same reason."""
-    sock = event.assoc.dul.socket.socket
-    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-
-_NO_DELAY = (evt.EVT_CONN_OPEN, _send_without_delay)
 
 
 def _storing(arrived: queue.Queue[bytes | _End]) -> list[Any]:
