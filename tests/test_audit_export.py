@@ -29,9 +29,10 @@ from fse_desk.outbox import OutboxService
 from fse_desk.progress import drive
 from fse_desk.security.permissions import Action
 from fse_desk.store import CacheStore
-from fse_desk.workstation import Operator
+from fse_desk.workstation import Operator, Workstation
 from fse_desk_sandbox import ResourceStore, SandboxServer
 from fse_desk_sandbox.realism import Realism
+from tests.fixtures_region import LiveRegion
 
 PATIENT = PatientId("pat-audit-1")
 DOCTOR = Operator("Dott.ssa Anna Verdi", "VRDNNA70A41H501X", Role.MMG, None, "test")
@@ -258,3 +259,22 @@ def _post(server: SandboxServer, body: dict[str, Any]) -> httpx.Response:
         json=body,
         headers={"Content-Type": "application/fhir+json", "Accept": "application/fhir+json"},
     )
+
+
+def test_the_workstation_sends_the_access_log_with_each_sync(
+    region_workstation: Workstation, live_region: LiveRegion
+) -> None:
+    region_workstation.sync()
+    document = next(
+        d
+        for p in region_workstation.search_patients("")
+        for d in region_workstation.documents(p.id)
+    )
+    region_workstation.timeline.open_document(document.id)
+    region_workstation.sync()
+
+    events = _audit_events(live_region.client, patient=f"Patient/{document.patient_id}")
+    opened = [e for e in events if _document_of(e) == document.id]
+    assert len(opened) == 1
+    assert opened[0]["agent"][0]["who"]["identifier"]["value"] == "NRECRL80A41A944K"
+    assert region_workstation.status.outbox_pending == 0
