@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fse_desk.audit import AccessControl
-from fse_desk.domain.outbox import OutboxEntry, OutboxState
+from fse_desk.domain.outbox import ACCESS_LOG_TYPE, OutboxEntry, OutboxState
 from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import InvalidRecord
 from fse_desk.security.permissions import Action
@@ -44,7 +44,7 @@ class OutboxService:
         access records on their way to the region are never given up (InvalidRecord).
         """
         entry = self._store.outbox.get(entry_id)
-        if entry is not None and entry.resource_type == "AuditEvent":
+        if entry is not None and entry.resource_type == ACCESS_LOG_TYPE:
             # The region's copy of the access log: giving it up would erase a record there.
             raise InvalidRecord(
                 f"outbox entry {entry_id} is an access record for the region: it cannot be "

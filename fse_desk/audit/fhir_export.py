@@ -15,7 +15,7 @@ import uuid
 from typing import Any
 
 from fse_desk.domain.identifiers import CF_FHIR_SYSTEM
-from fse_desk.domain.outbox import OutboxMethod
+from fse_desk.domain.outbox import ACCESS_LOG_TYPE, OutboxMethod
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
 from fse_desk.store import CacheStore
 from fse_desk.store._records import utc_text
@@ -125,7 +125,7 @@ def queue_audit_events(store: CacheStore, *, batch: int = BATCH) -> int:
             for n, record in rows:
                 local_id = str(uuid.uuid4())
                 store.outbox.enqueue(
-                    resource_type="AuditEvent",
+                    resource_type=ACCESS_LOG_TYPE,
                     resource_id=local_id,
                     method=OutboxMethod.CREATE,
                     payload=audit_event(record, local_id),
