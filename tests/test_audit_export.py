@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from fse_desk.connectors.push import OutboxPusher, local_identifier
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.roles import Role
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
-from fse_desk.errors import InvalidRecord, PermissionDenied
+from fse_desk.errors import InvalidRecord, PermissionDenied, StoreError
 from fse_desk.outbox import OutboxService
 from fse_desk.progress import drive
 from fse_desk.security.permissions import Action
@@ -280,3 +280,21 @@ def test_the_workstation_sends_the_access_log_with_each_sync(
     opened = [e for e in events if _document_of(e) == document.id]
     assert len(opened) == 1
     assert opened[0]["agent"][0]["who"]["identifier"]["value"] == "NRECRL80A41A944K"
+
+
+def test_records_are_kept_locally_past_the_24_months_retention(cache: CacheStore) -> None:
+    now = datetime.now(UTC)
+    for months in (25, 23, 1):
+        AccessControl(cache, DOCTOR, clock=_at(now - timedelta(days=31 * months))).record(
+            PATIENT, AccessAction.VIEW_TIMELINE
+        )
+    for n in (1, 2):  # older and younger than 24 months alike: nothing removes them
+        with pytest.raises(StoreError, match="not authorized"), cache._db.transaction() as conn:
+            conn.execute("DELETE FROM audit_event WHERE n = ?", (n,))
+    assert len(cache.audit.for_patient(PATIENT)) == 3
+    assert cache.audit.verify(None).records == 3
+    assert queue_audit_events(cache) == 3  # the region gets the oldest too
+
+
+def _at(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
