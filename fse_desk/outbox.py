@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fse_desk.audit import AccessControl
-from fse_desk.domain.outbox import OutboxEntry, OutboxState
+from fse_desk.domain.outbox import ACCESS_LOG_TYPE, OutboxEntry, OutboxState
 from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import InvalidRecord
 from fse_desk.security.permissions import Action
@@ -40,9 +40,17 @@ class OutboxService:
     def discard(self, entry_id: int) -> None:
         """Give the change up (the UI has asked for confirmation); recorded with the user.
 
-        Only roles that may make clinical changes may give one up (PermissionDenied).
+        Only roles that may make clinical changes may give one up (PermissionDenied);
+        access records on their way to the region are never given up (InvalidRecord).
         """
         entry = self._store.outbox.get(entry_id)
+        if entry is not None and entry.resource_type == ACCESS_LOG_TYPE:
+            # The region's copy of the access log: giving it up would erase a record there.
+            raise InvalidRecord(
+                f"outbox entry {entry_id} is an access record for the region: it cannot be "
+                "discarded",
+                field="resource_type",
+            )
         patient = None if entry is None else entry.patient_id
         self._access.require(Action.DISCARD_OUTBOX, patient, audit_as=AccessAction.DISCARD_OUTBOX)
         self._store.outbox.discard(entry_id, self._operator_name)

@@ -20,6 +20,7 @@ import keyring
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.audit import AccessControl
+from fse_desk.audit.fhir_export import accepts_audit_events, queue_audit_events
 from fse_desk.connectors.agenda_pull import pull_agenda
 from fse_desk.connectors.fhir_client import FhirClient
 from fse_desk.connectors.gateway import GatewayClient
@@ -358,12 +359,18 @@ class Workstation:
     ) -> SyncReport:
         """Push the outbox, then pull the regional FSE into the cache (one at a time).
 
+        The access log not yet exported is queued first, when the region accepts
+        AuditEvents (its CapabilityStatement lists their create).
+
         Raises ConnectorError when the server cannot be reached (the status
         turns offline) and Cancelled when the user cancels (work done is kept).
         """
         with self._sync_lock:
             self._update_status(lambda s: replace(s, syncing=True))
             try:
+                # The access log goes with the changes, where the region collects it.
+                if accepts_audit_events(self._client.capabilities()):
+                    queue_audit_events(self._store)
                 pusher = OutboxPusher(self._store, self._client, gateway=self.gateway_client)
                 pushed = drive(pusher.push(cancel), report)
                 pulled = drive(

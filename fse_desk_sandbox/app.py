@@ -43,6 +43,7 @@ BASE_PATH = "/fhir"
 _JSON_FORMATS = {"json", "application/json", "application/fhir+json"}
 _LOG = logging.getLogger(__name__)
 
+_REFUSED_AUDIT = frozenset({"AuditEvent"})  # left out by Realism.refuses_audit_events
 RouteProvider = Callable[[ResourceStore], list[BaseRoute]]
 _ROUTE_PROVIDERS: list[RouteProvider] = []
 
@@ -87,7 +88,10 @@ class _FhirApi:
     async def metadata(self, request: Request) -> Response:
         _check_format(request)
         statement = capability_statement(
-            _base_url(request), _now(), history=self.store.realism.history
+            _base_url(request),
+            _now(),
+            history=self.store.realism.history,
+            without=_REFUSED_AUDIT if self.store.realism.refuses_audit_events else frozenset(),
         )
         return fhir_response(statement)
 
@@ -157,6 +161,8 @@ class _FhirApi:
 
     async def create(self, request: Request) -> Response:
         type_name = _type_of(request)
+        if type_name in _REFUSED_AUDIT and self.store.realism.refuses_audit_events:
+            raise UnknownResource(f"{type_name} is not served by this server")
         resource = await _body(request)
         check_resource(resource, type_name)
         stored, created = self.store.create(

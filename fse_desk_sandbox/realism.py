@@ -13,7 +13,9 @@ of the server. Each one removes a convenience a client could otherwise lean on:
   ``history-type`` in the CapabilityStatement; without it a client must find
   deletions by itself (a deleted resource answers 410 Gone either way);
 - ``binary_as_resource``: a Binary read answers the FHIR ``Binary`` resource (JSON,
-  base64 ``data``) whatever the client accepts, as some servers do.
+  base64 ``data``) whatever the client accepts, as some servers do;
+- ``refuses_audit_events``: AuditEvent left out of the CapabilityStatement and its
+  creation answered 404, as a region that does not collect workstations' access logs.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Realism:
     offset_paging: bool = False
     history: bool = False
     binary_as_resource: bool = False
+    refuses_audit_events: bool = False
 
     @classmethod
     def named(cls, name: str) -> Realism:

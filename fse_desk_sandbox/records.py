@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from fse_desk_sandbox.audit_events import check_audit_event
 from fse_desk_sandbox.exceptions import BadRequest, UnprocessableResource
 from fse_desk_sandbox.resource_types import ResourceTypeSpec, spec_for
 
@@ -74,6 +75,8 @@ def check_resource(resource: object, expected_type: str | None = None) -> Resour
         raise UnprocessableResource("meta must be a JSON object")
     if type_name == "Binary" and not isinstance(resource.get("contentType"), str):
         raise UnprocessableResource("a Binary needs a contentType")
+    if type_name == "AuditEvent":
+        check_audit_event(resource)
     return spec
 
 

@@ -243,6 +243,22 @@ for _spec in (
             _ref("instantiates-canonical", "activity.detail.instantiatesCanonical"),
         ),
     ),
+    # Access records a workstation exports (IHE BALP). AuditEvent has no identifier: a
+    # client's resend is recognised by meta.source (the standard ``_source`` parameter).
+    ResourceTypeSpec(
+        "AuditEvent",
+        (
+            _token("_source", "meta.source"),
+            _date("date", "recorded"),
+            _ref("entity", "entity.what"),
+            _alias("patient", ParamKind.REFERENCE, "entity", target="Patient"),
+            _ref("agent", "agent.who"),
+            _token("type", "type"),
+            _token("subtype", "subtype"),
+            _token("action", "action"),
+            _token("outcome", "outcome"),
+        ),
+    ),
     ResourceTypeSpec("ActivityDefinition", (_IDENTIFIER, _token("status", "status"))),
     ResourceTypeSpec("ObservationDefinition", (_IDENTIFIER, _token("code", "code"))),
     ResourceTypeSpec(

@@ -101,8 +101,10 @@ def searchset(
     return f'{text[:-1]},"entry":[{entries}]}}'
 
 
-def capability_statement(base_url: str, instant: str, *, history: bool = False) -> dict[str, Any]:
-    """What the sandbox serves, built from the resource type registry."""
+def capability_statement(
+    base_url: str, instant: str, *, history: bool = False, without: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """What the sandbox serves, built from the resource type registry (less ``without``)."""
     interactions = ["read", "vread", "update", "delete", "create", "search-type"]
     if history:
         interactions.append("history-type")
@@ -112,6 +114,8 @@ def capability_statement(base_url: str, instant: str, *, history: bool = False) 
     ]
     resources = []
     for spec in REGISTRY.values():
+        if spec.name in without:
+            continue
         params = [{"name": p.name, "type": p.kind.value} for p in spec.search_params]
         resources.append(
             {

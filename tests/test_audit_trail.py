@@ -18,6 +18,7 @@ from fse_desk.domain.timeline import AccessAction, Outcome, Purpose
 from fse_desk.errors import AuditTampered, PermissionDenied, StoreError
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.store import CacheStore
+from fse_desk.store.audit import ChainHead, chain_hash
 from fse_desk.workstation import Operator
 from tests.fixtures_store import RecordFactory
 
@@ -195,3 +196,99 @@ def test_a_nurse_cannot_print_the_access_report(
     with pytest.raises(PermissionDenied):
         access.access_report(patient.id)
     assert store.audit.for_patient(patient.id)[-1].outcome is Outcome.DENIED
+
+
+def test_a_record_sealed_while_the_document_is_read_is_in_before_the_block_ends(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    with access.recording(patient.id, AccessAction.OPEN_DOCUMENT, document_id="doc-1"):
+        pass
+    with pytest.raises(ValueError), access.recording(patient.id, AccessAction.OPEN_DOCUMENT):
+        raise ValueError("the body could not be parsed")  # read all the same: recorded
+    # Inside this thread's write: sealed in it, not waiting on another thread for its lock.
+    with (
+        store.transaction(),
+        access.recording(patient.id, AccessAction.OPEN_DOCUMENT, document_id="doc-2"),
+    ):
+        pass
+    actions = [(r.action, r.document_id) for r in store.audit.for_patient(patient.id)][-3:]
+    assert actions == [
+        (AccessAction.OPEN_DOCUMENT, "doc-1"),
+        (AccessAction.OPEN_DOCUMENT, None),
+        (AccessAction.OPEN_DOCUMENT, "doc-2"),
+    ]
+    report = access.verify()  # the keyring head moved with the records sealed on the thread
+    assert report.head is not None and report.head.n == store.audit.count() == 8
+    assert AuditAnchor("test").load() == (report.head.n, report.head.hash)
+
+
+def test_a_record_that_cannot_be_sealed_fails_the_reading(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    store.close()
+    with pytest.raises(StoreError), access.recording(patient.id, AccessAction.OPEN_DOCUMENT):
+        pass
+
+
+def _long_chain(path: Path, unsealed: int, sealed: int) -> ChainHead:
+    """Rows copied from before the chain, then a chain of ``sealed`` records, written by
+    another program (as the migration and the benchmark write them)."""
+    rows: list[tuple[object, ...]] = []
+    for n in range(unsealed):
+        fields = (f"2024-01-01T00:00:{n:02d}.000000+00:00", NURSE.codice_fiscale, "Neri")
+        rows.append((*fields, "INFERMIERE", "TREATMENT", "pat", None, None, "view", "success"))
+    rows = [(*r, None, None) for r in rows]
+    prev = ""
+    for n in range(sealed):
+        fields = (
+            f"2025-01-01T00:00:00.{n:06d}+00:00",
+            NURSE.codice_fiscale,
+            "Neri",
+            "INFERMIERE",
+            "TREATMENT",
+            f"pat-{n % 7}",
+            f"doc-{n}",
+            None,
+            "open_document",
+            "success",
+        )
+        digest = chain_hash(prev, fields)
+        rows.append((*fields, prev, digest))
+        prev = digest
+    conn = raw(path)
+    conn.execute("BEGIN")  # one transaction, not one synced commit per row
+    conn.executemany(
+        "INSERT INTO audit_event (at, user_cf, user_name, role, purpose, patient_id, "
+        "document_id, resource, action, outcome, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    return ChainHead(unsealed + sealed, prev)
+
+
+def test_a_long_chain_after_unsealed_rows_is_verified_to_its_last_record(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cache.sqlcipher"
+    CacheStore.open(path, KEY).close()
+    head = _long_chain(path, unsealed=3, sealed=9_000)
+    with CacheStore.open(path, KEY) as store:
+        report = store.audit.verify(head)
+        assert (report.records, report.unsealed, report.head) == (9_003, 3, head)
+        with pytest.raises(AuditTampered, match="record 9000 differs from the head"):
+            store.audit.verify(ChainHead(9000, "0" * 64))
+    conn = raw(path)
+    conn.execute("DROP TRIGGER audit_event_no_update")
+    for n in (8192, 8193):
+        conn.execute(f"UPDATE audit_event SET role = 'MMG' WHERE n = {n}")
+        with CacheStore.open(path, KEY) as store, pytest.raises(AuditTampered, match=f"{n} does"):
+            store.audit.verify(head)
+        conn.execute(f"UPDATE audit_event SET role = 'INFERMIERE' WHERE n = {n}")
+    conn.execute("UPDATE audit_event SET hash = NULL, prev_hash = NULL WHERE n = 8500")
+    conn.close()
+    with CacheStore.open(path, KEY) as store, pytest.raises(AuditTampered, match="8500 has no"):
+        store.audit.verify(head)

@@ -175,3 +175,24 @@ def test_a_series_picture_comes_before_the_series(service: ImagingService) -> No
     info = stack.info(4)
     expected = thumbnail(stack.frame(4), info.window, invert=info.invert_default)
     assert np.array_equal(found.pixels, expected)
+
+
+def test_a_kept_association_serves_the_next_series_without_strays(
+    dimse_study: OrthancServer,
+) -> None:
+    client = _client(dimse_study)
+    client.search_studies(PATIENT)
+    (series,) = client.search_series(STUDY)
+    parts = client.retrieve_series(STUDY, series.series_uid)
+    next(iter(parts))
+    # Cancelled after the first slice: the association goes back to the pool.
+    parts.close()  # type: ignore[attr-defined]
+    for _ in range(2):  # each time all eight, nothing left over from the cancelled one
+        stack = ImageStack()
+        for part in client.retrieve_series(STUDY, series.series_uid):
+            stack.add(part)
+        assert len(stack) == 8
+        assert len({stack.info(i).position for i in range(8)}) == 8
+    client.close()
+    (again,) = client.search_series(STUDY)  # after close, a fresh association
+    assert again.series_uid == series.series_uid

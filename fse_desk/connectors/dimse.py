@@ -6,7 +6,9 @@ come back on the same association) or with C-MOVE to the workstation's own
 storage SCP (for a PACS that only moves; it must know our AE title, host and
 port). Either way each instance is handed on as a DICOM Part 10 file as soon as
 it has arrived, so the viewer shows the first slice while the rest still comes,
-exactly as over WADO-RS; closing the iterator (cancel) aborts the association.
+exactly as over WADO-RS; closing the iterator (cancel) asks the PACS to stop.
+Associations able to retrieve a study are kept open a short while for the next
+request (:mod:`fse_desk.connectors._dimse_pool`), as HTTP keeps connections alive.
 
 The client answers what :class:`~fse_desk.connectors.dicomweb.DicomWebClient`
 answers, so the imaging service uses either. Failures come out as
@@ -29,25 +31,20 @@ from pathlib import Path
 from typing import Any
 
 from pydicom.dataset import Dataset
-from pydicom.uid import (
-    JPEG2000,
-    UID,
-    DeflatedExplicitVRLittleEndian,
-    ExplicitVRBigEndian,
-    ExplicitVRLittleEndian,
-    ImplicitVRLittleEndian,
-    JPEG2000Lossless,
-    JPEGBaseline8Bit,
-    JPEGExtended12Bit,
-    JPEGLossless,
-    JPEGLosslessSV1,
-    JPEGLSLossless,
-    JPEGLSNearLossless,
-    RLELossless,
-)
-from pynetdicom import AE, StoragePresentationContexts, build_role, evt
+from pydicom.uid import UID
+from pynetdicom import AE, build_role, evt
 from pynetdicom.association import Association
 
+from fse_desk.connectors._dimse_contexts import (
+    NO_DELAY,
+    STORAGE_CLASSES,
+    TRANSFER_SYNTAXES,
+    StudyRootQueryRetrieveInformationModelFind,
+    StudyRootQueryRetrieveInformationModelGet,
+    StudyRootQueryRetrieveInformationModelMove,
+    one_context_each,
+)
+from fse_desk.connectors._dimse_pool import AssociationPool
 from fse_desk.connectors._dimse_records import (
     identifier,
     number_of,
@@ -59,33 +56,9 @@ from fse_desk.connectors._dimse_records import (
 from fse_desk.domain.imaging import SeriesSummary, StudySummary
 from fse_desk.errors import DimseError, PacsUnavailable
 
-# Study Root Query/Retrieve Information Model (PS3.4 C.6.2), FIND, MOVE and GET.
-StudyRootQueryRetrieveInformationModelFind = UID("1.2.840.10008.5.1.4.1.2.2.1")
-StudyRootQueryRetrieveInformationModelMove = UID("1.2.840.10008.5.1.4.1.2.2.2")
-StudyRootQueryRetrieveInformationModelGet = UID("1.2.840.10008.5.1.4.1.2.2.3")
-# The image storage classes pynetdicom knows; at most 127 beside the GET model in one association.
-_STORAGE_CLASSES = [UID(str(c.abstract_syntax)) for c in StoragePresentationContexts]
-
 # pynetdicom logs the identifiers it sends and receives (patient IDs) at debug level.
 logging.getLogger("pynetdicom").setLevel(logging.WARNING)
 
-# The syntaxes we accept images in: uncompressed, and every compression pydicom decodes here,
-# so the PACS sends what it stores instead of transcoding.
-_TRANSFER_SYNTAXES = [
-    ExplicitVRLittleEndian,
-    ImplicitVRLittleEndian,
-    DeflatedExplicitVRLittleEndian,
-    ExplicitVRBigEndian,
-    JPEGBaseline8Bit,
-    JPEGExtended12Bit,
-    JPEGLossless,
-    JPEGLosslessSV1,
-    JPEGLSLossless,
-    JPEGLSNearLossless,
-    JPEG2000Lossless,
-    JPEG2000,
-    RLELossless,
-]
 _SUCCESS = 0x0000
 _PENDING = (0xFF00, 0xFF01)
 _CANCELLED = 0xFE00
@@ -119,20 +92,27 @@ class _End:
 
 @dataclass(frozen=True)
 class _Retrieval:
-    """A C-GET or C-MOVE under way: its association, model, and the thread awaiting its end."""
+    """A C-GET or C-MOVE under way: its association, model, and the thread awaiting its end.
+
+    ``settled`` is set once the PACS has given its final status; ``reuse`` (C-GET) then
+    hands the association back to the pool instead of ending it."""
 
     assoc: Association
     model: UID
     thread: threading.Thread
+    settled: threading.Event
+    reuse: Callable[[], None] | None = None
 
     def stop(self, *, wait_s: float) -> None:
-        """Closed before the end (cancelled, or failed): ask the PACS to stop with C-CANCEL
-        (PS3.7 C.4.2.3.3) and let the association end cleanly; abort if it does not."""
-        if self.thread.is_alive() and self.assoc.is_established:
+        """At the end, or closed before it (cancelled, or failed): ask the PACS to stop with
+        C-CANCEL (PS3.7 C.4.2.3.3) and wait for its final status; abort if it does not come."""
+        if not self.settled.is_set() and self.thread.is_alive() and self.assoc.is_established:
             with suppress(Exception):  # a cancel that cannot be sent: the abort below ends it
                 self.assoc.send_c_cancel(1, query_model=self.model)
-            self.thread.join(timeout=wait_s)
-        if self.assoc.is_established:
+        self.thread.join(timeout=wait_s)
+        if self.reuse is not None and not self.thread.is_alive() and self.settled.is_set():
+            self.reuse()
+        elif self.assoc.is_established:
             self.assoc.abort()
 
 
@@ -144,9 +124,11 @@ class DimseClient:
         self._timeout_s = timeout_s
         self._lock = threading.Lock()  # one storage SCP at a time for C-MOVE
         self._classes: dict[str, tuple[str, ...]] = {}  # study → its SOP classes (C-FIND)
+        self._pool = AssociationPool()
 
     def close(self) -> None:
-        """Nothing is held between operations: each opens and releases its association."""
+        """Release the associations kept for reuse."""
+        self._pool.close()
 
     # -- C-FIND -----------------------------------------------------------------------
     def search_studies(self, patient_id: str) -> list[StudySummary]:
@@ -180,16 +162,25 @@ class DimseClient:
             SeriesNumber="",
             NumberOfSeriesRelatedInstances="",
         )
-        series = [series_record(study_uid, ds) for ds in self._find(query)]
+        # Asked over the association that will retrieve the series the doctor picks.
+        found = self._find(query, retrieving=self._classes.get(study_uid))
+        series = [series_record(study_uid, ds) for ds in found]
         return sorted(
             series, key=lambda s: (s.number if s.number is not None else 1 << 30, s.series_uid)
         )
 
-    def _find(self, query: Dataset) -> list[Dataset]:
-        ae = self._ae()
-        ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
-        assoc = self._associate(ae)
+    def _find(self, query: Dataset, retrieving: tuple[str, ...] | None = None) -> list[Dataset]:
+        """C-FIND; over the (kept) association that retrieves the SOP classes ``retrieving``
+        when the PACS would take them all in one association with the query model."""
+        keep = self.peer.retrieve is Retrieve.GET and one_context_each(retrieving or (), 2)
+        if keep:
+            assoc = self._retrieval_association(retrieving or ())
+        else:
+            ae = self._ae()
+            ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
+            assoc = self._associate(ae)
         found: list[Dataset] = []
+        settled = False
         try:
             for status, identifier in assoc.send_c_find(
                 query, StudyRootQueryRetrieveInformationModelFind
@@ -199,8 +190,12 @@ class DimseClient:
                     found.append(identifier)
                 elif code != _SUCCESS:
                     raise DimseError(f"{self._where}: C-FIND failed with status 0x{code:04X}")
+            settled = True
         finally:
-            assoc.release()
+            if keep and settled:
+                self._pool.give_back(retrieving or (), assoc)
+            elif assoc.is_established:
+                assoc.release()
         return found
 
     # -- C-GET / C-MOVE -----------------------------------------------------------------
@@ -284,6 +279,32 @@ class DimseClient:
         handlers: list[Any],
         arrived: queue.Queue[bytes | _End],
     ) -> _Retrieval:
+        assoc = self._retrieval_association(classes)
+        for event, handler in handlers:
+            assoc.bind(event, handler)
+
+        def reuse() -> None:
+            for event, handler in handlers:
+                assoc.unbind(event, handler)
+            self._pool.give_back(classes, assoc)
+
+        model = StudyRootQueryRetrieveInformationModelGet
+        settled = threading.Event()
+        thread = threading.Thread(
+            target=self._drive,
+            args=(assoc, assoc.send_c_get, (query, model), arrived, settled),
+            kwargs={"release": False},
+            daemon=True,
+        )
+        thread.start()
+        return _Retrieval(assoc, model, thread, settled, reuse)
+
+    def _retrieval_association(self, classes: tuple[str, ...]) -> Association:
+        """An association for C-GET of images of ``classes`` (and C-FIND where they fit),
+        kept from an earlier request or opened now."""
+        kept = self._pool.take(classes)
+        if kept is not None:
+            return kept
         ae = self._ae()
         ae.add_requested_context(StudyRootQueryRetrieveInformationModelGet)
         # C-GET brings the images on this association, so we offer to store them (taking the
@@ -291,23 +312,19 @@ class DimseClient:
         # classes known, one context per class and syntax lets it send each image as stored.
         # Else every image class with all syntaxes in one context each; slower to negotiate
         # (120 contexts), and a PACS that cannot transcode may refuse compressed images.
-        if classes and len(classes) * len(_TRANSFER_SYNTAXES) <= 127:
+        if one_context_each(classes, 1):
+            if one_context_each(classes, 2):
+                ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
             for sop_class in classes:
-                for syntax in _TRANSFER_SYNTAXES:
+                for syntax in TRANSFER_SYNTAXES:
                     ae.add_requested_context(sop_class, [syntax])
             storage = [UID(c) for c in classes]
         else:
-            storage = _STORAGE_CLASSES[:127]
+            storage = STORAGE_CLASSES[:127]
             for sop_class in storage:
-                ae.add_requested_context(sop_class, _TRANSFER_SYNTAXES)
+                ae.add_requested_context(sop_class, TRANSFER_SYNTAXES)
         roles = [build_role(sop_class, scp_role=True) for sop_class in storage]
-        assoc = self._associate(ae, ext_neg=roles, evt_handlers=handlers)
-        model = StudyRootQueryRetrieveInformationModelGet
-        thread = threading.Thread(
-            target=self._drive, args=(assoc, assoc.send_c_get, (query, model), arrived), daemon=True
-        )
-        thread.start()
-        return _Retrieval(assoc, model, thread)
+        return self._associate(ae, ext_neg=roles)
 
     def _move(self, query: Dataset, arrived: queue.Queue[bytes | _End]) -> _Retrieval:
         ae = self._ae()
@@ -315,11 +332,12 @@ class DimseClient:
         assoc = self._associate(ae)
         model = StudyRootQueryRetrieveInformationModelMove
         args = (query, self.peer.calling_ae, model)
+        settled = threading.Event()
         thread = threading.Thread(
-            target=self._drive, args=(assoc, assoc.send_c_move, args, arrived), daemon=True
+            target=self._drive, args=(assoc, assoc.send_c_move, args, arrived, settled), daemon=True
         )
         thread.start()
-        return _Retrieval(assoc, model, thread)
+        return _Retrieval(assoc, model, thread, settled)
 
     def _drive(
         self,
@@ -327,8 +345,14 @@ class DimseClient:
         send: Callable[..., Iterator[tuple[Dataset, Dataset | None]]],
         args: tuple[Any, ...],
         arrived: queue.Queue[bytes | _End],
+        settled: threading.Event,
+        *,
+        release: bool = True,
     ) -> None:
-        """Run a C-GET/C-MOVE to its final status (on a thread), then mark the end."""
+        """Run a C-GET/C-MOVE to its final status (on a thread), then mark the end.
+
+        ``settled`` is set when the PACS gave a final status (the association is idle
+        again); ``release`` False leaves the association open for the pool."""
         error: Exception | None = None
         try:
             for status, _identifier in send(*args):
@@ -337,21 +361,24 @@ class DimseClient:
                     continue
                 if code not in (_SUCCESS, _CANCELLED, *_WARNING):
                     error = DimseError(f"{self._where}: retrieve failed with status 0x{code:04X}")
+            settled.set()
         except (PacsUnavailable, DimseError) as exc:
             error = exc
         except Exception as exc:  # pynetdicom's own failures, on this thread: hand them over
             error = PacsUnavailable(f"{self._where}: retrieve broke off: {exc!r}")
         finally:
-            if assoc.is_established:
+            if release and assoc.is_established:
                 assoc.release()
             arrived.put(_End(error))
 
     def _storage_scp(self, handlers: list[Any]) -> Any:
         ae = self._ae()
-        for sop_class in _STORAGE_CLASSES:
-            ae.add_supported_context(sop_class, _TRANSFER_SYNTAXES)
+        for sop_class in STORAGE_CLASSES:
+            ae.add_supported_context(sop_class, TRANSFER_SYNTAXES)
         try:
-            return ae.start_server(("", self.peer.storage_port), block=False, evt_handlers=handlers)
+            return ae.start_server(
+                ("", self.peer.storage_port), block=False, evt_handlers=[*handlers, NO_DELAY]
+            )
         except OSError as exc:
             raise DimseError(
                 f"cannot listen on port {self.peer.storage_port} for C-MOVE: {exc}; "
@@ -370,7 +397,9 @@ class DimseClient:
         ae.maximum_pdu_size = 0  # no limit: fewer, larger PDUs for big images
         return ae
 
-    def _associate(self, ae: AE, **options: Any) -> Association:
+    def _associate(
+        self, ae: AE, *, evt_handlers: list[Any] | None = None, **options: Any
+    ) -> Association:
         tls = (self.peer.tls, self.peer.host) if self.peer.tls is not None else None
         try:
             assoc = ae.associate(
@@ -378,6 +407,7 @@ class DimseClient:
                 self.peer.port,
                 ae_title=self.peer.called_ae,
                 tls_args=tls,
+                evt_handlers=[*(evt_handlers or []), NO_DELAY],
                 **options,
             )
         except (OSError, ValueError) as exc:

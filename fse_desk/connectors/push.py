@@ -1,8 +1,8 @@
 """Push the outbox to the regional FHIR server: in order, idempotently, with backoff.
 
 - Creates are conditional (``If-None-Exist`` on the resource's client-generated
-  identifier), so a resend after a lost answer finds the first copy instead of
-  making a second one.
+  identifier, or on ``_source`` for an AuditEvent, which has no identifier), so a
+  resend after a lost answer finds the first copy instead of making a second one.
 - Updates carry ``If-Match`` on the version they were based on. A 412 whose
   server copy already equals ours was our own earlier attempt: it counts as
   sent. Any other 412/409 is a conflict, kept with the server's version for the
@@ -60,6 +60,8 @@ BATCH = 100
 # After this many transient failures in a row the server is taken as down for this round.
 GIVE_UP_AFTER = 3
 _TRANSIENT = (ServerUnavailable, ConnectorTimeout, InvalidResponse)
+# Types without an ``identifier`` element: a resend is found by ``meta.source`` instead.
+_NO_IDENTIFIER = frozenset({"AuditEvent"})
 
 
 # An entry that failed waits 2 s, then up to 4, 8, ... 15 min (at least 1 s) before its next try.
@@ -246,10 +248,12 @@ class OutboxPusher:
 
     def _create(self, entry: OutboxEntry) -> SendResult:
         identifier = local_identifier(entry.resource_id)
-        created = self._client.create(
-            entry.payload,
-            if_none_exist=f"identifier={identifier['system']}|{identifier['value']}",
-        )
+        if entry.resource_type in _NO_IDENTIFIER:
+            # The payload carries the same URI as meta.source (fse_desk.audit.fhir_export).
+            condition = f"_source={identifier['value']}"
+        else:
+            condition = f"identifier={identifier['system']}|{identifier['value']}"
+        created = self._client.create(entry.payload, if_none_exist=condition)
         return _result(entry, created)
 
     def _update(self, entry: OutboxEntry, summary: PushSummary) -> SendResult | str:

@@ -13,6 +13,9 @@ from fse_desk._types import PatientId
 # the publication, and the problem+json it answered when it refused the document.
 WORKFLOW_KEY = "workflowInstanceId"
 PROBLEM_KEY = "problem"
+# Entries of this type carry the access log to the region (fse_desk.audit.fhir_export):
+# not a user's change, so not listed or counted as one, and never discarded.
+ACCESS_LOG_TYPE = "AuditEvent"
 
 
 class OutboxState(enum.Enum):

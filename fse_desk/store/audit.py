@@ -10,6 +10,11 @@ see :mod:`fse_desk.security.audit`).
 
 Rows copied from the older ``access_audit`` table have no hash: they form the
 chain's unsealed prefix and may only come before the first sealed record.
+
+Retention: records are kept at least 24 months (issue 14), and in fact for good:
+nothing removes a record at any age. A purge of records past 24 months that the
+region already holds would need the chain to start from a kept checkpoint, and a
+way through the authorizer for it alone; it is not built.
 """
 
 from __future__ import annotations

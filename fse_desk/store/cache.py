@@ -126,6 +126,11 @@ class CacheStore:
     def schema_version(self) -> int:
         return schema_version(self._db.connection(), self._db.path)
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether this thread is inside :meth:`transaction`."""
+        return self._db.in_transaction
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group repository calls into one all-or-nothing write on this thread.

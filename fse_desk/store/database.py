@@ -200,6 +200,11 @@ class Database:
         with mapped_errors(self.path, action):
             yield conn
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether this thread is inside :meth:`transaction` (holding the write lock)."""
+        return bool(getattr(self._local, "depth", 0))
+
     @contextmanager
     def transaction(self, action: str = "writing", *, synced: bool = True) -> Iterator[Connection]:
         """A write transaction on this thread's connection; nests with savepoints.

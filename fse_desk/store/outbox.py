@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from fse_desk._types import PatientId
-from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
+from fse_desk.domain.outbox import ACCESS_LOG_TYPE, OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.store._records import now_text, utc_text
 from fse_desk.store.database import Connection, Database
 
@@ -44,6 +44,7 @@ _UPSERT_REF = (
     " DO UPDATE SET server_id = excluded.server_id, version_id = excluded.version_id"
 )
 _OPEN_STATES = tuple(s.value for s in OutboxState if s.open)
+_USER_CHANGE = f"resource_type != '{ACCESS_LOG_TYPE}'"  # what the user sees and counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +119,10 @@ class OutboxRepository:
         return _entry(row) if row else None
 
     def entries(self, *, include_closed: bool = False, limit: int = 1000) -> list[OutboxEntry]:
-        """Newest first; by default only what has not reached the server."""
-        where = "" if include_closed else f"WHERE state IN {_OPEN_STATES!r}"
+        """The user's changes, newest first; by default only what has not reached the server."""
+        where = f"WHERE {_USER_CHANGE}"
+        if not include_closed:
+            where += f" AND state IN {_OPEN_STATES!r}"
         with self._db.reading("listing the outbox") as conn:
             rows = conn.execute(f"{_SELECT} {where} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [_entry(r) for r in rows]
@@ -134,10 +137,11 @@ class OutboxRepository:
         return [_entry(r) for r in rows]
 
     def count_pending(self) -> int:
-        """Changes not yet on the server (waiting, in flight, refused or in conflict)."""
+        """The user's changes not yet on the server (waiting, in flight, refused or in
+        conflict)."""
         with self._db.reading("counting the outbox") as conn:
             row = conn.execute(
-                f"SELECT count(*) FROM outbox WHERE state IN {_OPEN_STATES!r}"
+                f"SELECT count(*) FROM outbox WHERE {_USER_CHANGE} AND state IN {_OPEN_STATES!r}"
             ).fetchone()
         return int(row[0])
 

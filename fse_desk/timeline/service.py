@@ -257,7 +257,12 @@ class TimelineService:
             document_id=meta.id,
         )
         content_type, data = self._body(meta)
-        self.access.record(meta.patient_id, AccessAction.OPEN_DOCUMENT, document_id=meta.id)
+        with self.access.recording(
+            meta.patient_id, AccessAction.OPEN_DOCUMENT, document_id=meta.id
+        ):
+            return self._opened(meta, content_type, data)
+
+    def _opened(self, meta: DocumentMeta, content_type: str, data: bytes) -> OpenedDocument:
         kind = _kind(content_type)
         try:
             if kind is BodyKind.CDA:

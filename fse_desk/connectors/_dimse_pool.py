@@ -1,0 +1,73 @@
+"""DIMSE associations kept open between operations, as HTTP keeps a connection alive.
+
+Opening an association (TCP connection, A-ASSOCIATE with a context per image class
+and transfer syntax) costs a PACS round trip and pynetdicom's thread start-up each
+time: more than decoding a slice. The associations able to retrieve a study's
+images are therefore kept after use, one per set of storage classes, for a short
+while: the series list of a study is asked on the association the pick will then
+retrieve over, and the next series of the same study reuses it.
+
+A kept association is only reused while it is established and has been idle less
+than ``idle_s``: PACS close idle associations (Orthanc after 30 s, DCMTK-based
+archives likewise), and one closed while we send would lose the request.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from contextlib import suppress
+
+from pynetdicom.association import Association
+
+# Shorter than the idle limit of the archives we know (30 s and more).
+KEEP_ALIVE_S = 20.0
+
+
+class AssociationPool:
+    """Idle associations by key (the storage classes they were negotiated for)."""
+
+    def __init__(self, idle_s: float = KEEP_ALIVE_S, clock: Callable[[], float] = time.monotonic):
+        self._idle_s = idle_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._idle: dict[tuple[str, ...], tuple[Association, float]] = {}
+
+    def take(self, key: tuple[str, ...]) -> Association | None:
+        """An idle association for ``key`` still fit for use (now in the caller's hands)."""
+        with self._lock:
+            kept = self._idle.pop(key, None)
+        if kept is None:
+            return None
+        assoc, since = kept
+        if assoc.is_established and self._clock() - since < self._idle_s:
+            return assoc
+        _end(assoc)
+        return None
+
+    def give_back(self, key: tuple[str, ...], assoc: Association) -> None:
+        """Keep ``assoc`` for the next operation with ``key`` (one per key: a second is
+        released)."""
+        if not assoc.is_established:
+            return
+        with self._lock:
+            previous = self._idle.get(key)
+            self._idle[key] = (assoc, self._clock())
+        if previous is not None:
+            _end(previous[0])
+
+    def close(self) -> None:
+        with self._lock:
+            kept, self._idle = list(self._idle.values()), {}
+        for assoc, _since in kept:
+            _end(assoc)
+
+
+def _end(assoc: Association) -> None:
+    """Release politely; an association the PACS already dropped is aborted."""
+    with suppress(Exception):  # closing what may already be gone: nothing to report
+        if assoc.is_established:
+            assoc.release()
+    if assoc.is_established:
+        assoc.abort()
