@@ -35,7 +35,7 @@ from fse_desk.connectors.gateway_push import (
     Refused,
     no_gateway,
 )
-from fse_desk.domain.outbox import OutboxEntry, OutboxMethod, OutboxState
+from fse_desk.domain.outbox import ACCESS_LOG_TYPE, OutboxEntry, OutboxMethod, OutboxState
 from fse_desk.errors import (
     AuthFailed,
     CertificateError,
@@ -70,7 +70,8 @@ OUTBOX_BACKOFF = Backoff(base_s=2.0, cap_s=15 * 60.0, floor_s=1.0)
 
 @dataclass(slots=True)
 class PushSummary:
-    sent: int = 0
+    sent: int = 0  # the users' own changes
+    access_records: int = 0  # access-log AuditEvents, sent beside them but not changes
     retrying: int = 0
     refused: int = 0
     conflicts: int = 0
@@ -157,6 +158,7 @@ class OutboxPusher:
             batch = ready[start : start + BATCH]
             self._store.outbox.mark_sending([e.id for e in batch])
             results: list[SendResult] = []
+            access_records = 0
             try:
                 for entry in batch:
                     if entry.group in failed_groups:
@@ -169,6 +171,7 @@ class OutboxPusher:
                         break
                     if isinstance(outcome, SendResult):
                         results.append(outcome)
+                        access_records += entry.resource_type == ACCESS_LOG_TYPE
                         self._fresh_refs[entry.group] = (outcome.server_id, outcome.server_version)
                         failures_in_a_row = 0
                         continue
@@ -182,7 +185,8 @@ class OutboxPusher:
                 # Also when cancelled or failing: what was sent is recorded.
                 if results:
                     self._store.outbox.record_results(results)
-                    summary.sent += len(results)
+                    summary.sent += len(results) - access_records
+                    summary.access_records += access_records
                 # Entries not tried (stopped early, cancelled) are no longer in flight.
                 self._store.outbox.release_sending([e.id for e in batch])
             yield Progress(min(start + BATCH, len(ready)), len(ready), "Sending changes")
