@@ -132,9 +132,9 @@ class SyncEngine:
         self._documents: dict[str, str] = {}
 
     def pull(self, cancel: CancelToken | None = None) -> Generator[Progress, None, SyncSummary]:
-        """Yield progress after each committed page; return the summary.
+        """Yield progress after each committed batch of pages; return the summary.
 
-        Cancellation is checked after each committed page and raises
+        Cancellation is checked after each committed batch and raises
         :class:`~fse_desk.errors.Cancelled`; everything before it is kept.
         """
         cancel = cancel or CancelToken()

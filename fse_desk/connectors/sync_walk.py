@@ -140,7 +140,7 @@ def walk(
 ) -> Generator[Progress, None, WalkResult]:
     """Read ``feed`` for ``patient_ids`` (None: one unscoped query) changed since then.
 
-    Yields progress after each committed page; returns the walk's server time (the
+    Yields progress after each committed batch of pages; returns the walk's server time (the
     next cursor) and whether every query came back whole.
     """
     result = WalkResult()
