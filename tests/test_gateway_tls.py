@@ -6,12 +6,15 @@ certificate, with it."""
 from __future__ import annotations
 
 import http.server
+import json
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from ipaddress import IPv4Address
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -28,6 +31,7 @@ from fse_desk.errors import (
     FhirError,
     GatewayError,
     PacsUnavailable,
+    UnsafeUrl,
 )
 from fse_desk.security.certificates import issue_test_certificate
 
@@ -72,21 +76,30 @@ def _pem(path: Path, *items: x509.Certificate | rsa.RSAPrivateKey) -> Path:
     return path
 
 
-def _not_found(presented: list[str]) -> type[http.server.BaseHTTPRequestHandler]:
-    """A handler answering 404 to anything, noting in ``presented`` the common name of
-    the client certificate each answered request came with."""
+Answer = Callable[[str], tuple[int, dict[str, Any]]]
+"""What a test server answers to a GET of a path: status and JSON body."""
+_NOT_FOUND: Answer = lambda _path: (  # noqa: E731
+    404,
+    {"type": "/msg/not-found", "title": "x", "detail": "x", "status": 404},
+)
 
-    class NotFound(http.server.BaseHTTPRequestHandler):
+
+def _handler(presented: list[str], answer: Answer) -> type[http.server.BaseHTTPRequestHandler]:
+    """A handler giving ``answer``, noting in ``presented`` the common name of the
+    client certificate each answered request came with."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            assert isinstance(self.connection, ssl.SSLSocket)
-            der = self.connection.getpeercert(binary_form=True)
+            secure = isinstance(self.connection, ssl.SSLSocket)
+            der = self.connection.getpeercert(binary_form=True) if secure else None
             names = x509.load_der_x509_certificate(der).subject if der else x509.Name([])
             presented.append(
                 ", ".join(str(a.value) for a in names.get_attributes_for_oid(NameOID.COMMON_NAME))
             )
-            body = b'{"type": "/msg/not-found", "title": "x", "detail": "x", "status": 404}'
-            self.send_response(404)
-            self.send_header("Content-Type", "application/problem+json")
+            status, payload = answer(self.path)
+            body = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/fhir+json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -94,13 +107,39 @@ def _not_found(presented: list[str]) -> type[http.server.BaseHTTPRequestHandler]
         def log_message(self, *args: object) -> None:
             """The test server logs nothing."""
 
-    return NotFound
+    return Handler
+
+
+@dataclass
+class MutualTls:
+    """TLS servers on 127.0.0.1 requiring a client certificate of one CA, and the
+    settings of a workstation holding such a certificate."""
+
+    folder: Path
+    settings: TlsSettings
+    _context: ssl.SSLContext
+    _servers: list[http.server.HTTPServer] = field(default_factory=list)
+
+    def start(self, answer: Answer, *, tls: bool = True) -> tuple[str, list[str]]:
+        """A server giving ``answer`` (over plain http unless ``tls``): its base URL, and
+        the client certificates it saw, one per answered request ("" for none)."""
+        presented: list[str] = []
+        httpd = http.server.HTTPServer(("127.0.0.1", 0), _handler(presented, answer))
+        if tls:
+            httpd.socket = self._context.wrap_socket(httpd.socket, server_side=True)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        self._servers.append(httpd)
+        scheme = "https" if tls else "http"
+        return f"{scheme}://127.0.0.1:{httpd.server_address[1]}/v1", presented
+
+    def stop(self) -> None:
+        for httpd in self._servers:
+            httpd.shutdown()
+            httpd.server_close()
 
 
 @pytest.fixture
-def tls_server(tmp_path: Path) -> Iterator[tuple[str, TlsSettings, list[str]]]:
-    """A TLS server requiring a client certificate of its CA; the client's settings; the
-    common names of the client certificates it saw on the requests it answered."""
+def mutual_tls(tmp_path: Path) -> Iterator[MutualTls]:
     ca_key = _key()
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Regione test CA")])
     ca = _cert("Regione test CA", ca_key, ca_name, ca_key, ca=True)
@@ -111,21 +150,23 @@ def tls_server(tmp_path: Path) -> Iterator[tuple[str, TlsSettings, list[str]]]:
     context.load_cert_chain(_pem(tmp_path / "server.pem", server, server_key))
     context.load_verify_locations(_pem(tmp_path / "ca.pem", ca))
     context.verify_mode = ssl.CERT_REQUIRED
-    presented: list[str] = []
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), _not_found(presented))
-    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
     settings = TlsSettings(
         ca_bundle=tmp_path / "ca.pem",
         client_cert=_pem(tmp_path / "client.pem", client),
         client_key=_pem(tmp_path / "client.key", client_key),
     )
+    servers = MutualTls(tmp_path, settings, context)
     try:
-        yield f"https://127.0.0.1:{httpd.server_address[1]}/v1", settings, presented
+        yield servers
     finally:
-        httpd.shutdown()
-        httpd.server_close()
+        servers.stop()
+
+
+@pytest.fixture
+def tls_server(mutual_tls: MutualTls) -> tuple[str, TlsSettings, list[str]]:
+    """A server answering 404 to anything; the client's settings; the certificates it saw."""
+    url, presented = mutual_tls.start(_NOT_FOUND)
+    return url, mutual_tls.settings, presented
 
 
 def test_gateway_connection_presents_the_client_certificate(
@@ -182,3 +223,29 @@ def test_pacs_connection_presents_the_client_certificate(
     client.close()
     assert refused.value.status is None  # refused in the handshake, no answer
     assert presented == ["Autenticazione MMG"]
+
+
+def _bundle_linking_to(next_url: str) -> Answer:
+    return lambda _path: (
+        200,
+        {
+            "resourceType": "Bundle",
+            "type": "searchset",
+            "total": 2,
+            "link": [{"relation": "next", "url": next_url}],
+            "entry": [{"resource": {"resourceType": "Patient", "id": "p-1"}}],
+        },
+    )
+
+
+@pytest.mark.parametrize("tls", [True, False], ids=["another https port", "plain http"])
+def test_a_next_link_off_the_origin_reaches_nothing(mutual_tls: MutualTls, tls: bool) -> None:
+    other, other_saw = mutual_tls.start(_NOT_FOUND, tls=tls)
+    base, home_saw = mutual_tls.start(_bundle_linking_to(f"{other}/Patient?page=2"))
+    with (
+        FhirClient(base, tls=mutual_tls.settings, retry=RetryPolicy(attempts=1)) as client,
+        pytest.raises(UnsafeUrl),
+    ):
+        list(client.search_pages("Patient", {}))
+    assert home_saw == ["Autenticazione MMG"]  # the first page came, with the certificate
+    assert other_saw == []  # nothing went to the other origin: no request, no certificate

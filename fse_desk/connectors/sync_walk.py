@@ -140,7 +140,7 @@ def walk(
 ) -> Generator[Progress, None, WalkResult]:
     """Read ``feed`` for ``patient_ids`` (None: one unscoped query) changed since then.
 
-    Yields progress after each committed page; returns the walk's server time (the
+    Yields progress after each committed batch of pages; returns the walk's server time (the
     next cursor) and whether every query came back whole.
     """
     result = WalkResult()
@@ -156,18 +156,24 @@ def walk(
     for attempt in (1, 2):
         totals: dict[int, int] = {}
         distinct: dict[int, set[str]] = {i: set() for i in pending}
-        pages = fetch_pages(
+        batches = fetch_batches(
             client, feed.resource_type, [queries[i] for i in pending], partial(_prepare, feed)
         )
-        for index, (page, prepared) in pages:
-            number = pending[index]
-            if result.server_time is None:
-                result.server_time = page.server_time
-            if number not in totals and isinstance(page.bundle.get("total"), int):
-                totals[number] = int(page.bundle["total"])
-            distinct[number].update(str(r.get("id", "")) for r, _ in prepared)
-            _apply_page(store, feed, prepared, seen_versions, held, report, since_instant)
-            done += 1
+        for batch in batches:
+            # The pages that arrived while the previous batch was written go in one
+            # transaction: one commit instead of one per page, and no write ever waits
+            # on the network. Unsynced: the WAL keeps commits in order, so a power cut
+            # can lose the newest pages but never keep a cursor without its pages.
+            with store.transaction(synced=False):
+                for index, (page, prepared) in batch:
+                    number = pending[index]
+                    if result.server_time is None:
+                        result.server_time = page.server_time
+                    if number not in totals and isinstance(page.bundle.get("total"), int):
+                        totals[number] = int(page.bundle["total"])
+                    distinct[number].update(str(r.get("id", "")) for r, _ in prepared)
+                    _apply_page(store, feed, prepared, seen_versions, held, report, since_instant)
+            done += len(batch)
             cancel.raise_if_cancelled()
             yield Progress(done, 0, feed.label)
         for ids in distinct.values():
@@ -251,19 +257,33 @@ def fetch_pages(
     prepare: Callable[[SearchPage], P],
     workers: int = FETCH_WORKERS,
 ) -> Iterator[tuple[int, P]]:
-    """``(query index, prepare(page))`` of every query, several queries in flight at once.
+    """``(query index, prepare(page))`` of every query, several queries in flight at once."""
+    for batch in fetch_batches(client, resource_type, queries, prepare, workers):
+        yield from batch
+
+
+def fetch_batches(
+    client: FhirClient,
+    resource_type: str,
+    queries: Sequence[Mapping[str, str]],
+    prepare: Callable[[SearchPage], P],
+    workers: int = FETCH_WORKERS,
+) -> Iterator[list[tuple[int, P]]]:
+    """The pages of every query, several queries in flight at once, in batches: each
+    batch is what had arrived when the caller asked (at least one page).
 
     ``prepare`` runs on the fetching thread (parsing and mapping a page while the
-    caller's SQLite writes, which release the GIL, commit the previous one).
+    caller's SQLite writes, which release the GIL, commit the previous batch).
 
     On a regional link the round trip, not the bytes, is what a sync waits for: a
     few searches travel together while the caller parses and writes the pages that
     already arrived. Pages of one query keep their order; a failure in any query
-    surfaces here. Leaving early (cancel, error) stops the helpers.
+    surfaces here, after the pages that arrived before it. Leaving early (cancel,
+    error) stops the helpers.
     """
     if len(queries) == 1:
         for item in read_ahead(map(prepare, client.walk(resource_type, queries[0]))):
-            yield 0, item
+            yield [(0, item)]
         return
     arrived: queue.Queue[tuple[int, P | None, BaseException | None]] = queue.Queue(
         maxsize=2 * workers
@@ -292,14 +312,29 @@ def fetch_pages(
         for index, query in enumerate(queries):
             pool.submit(run, index, query)
         finished = 0
-        while finished < len(queries):
-            index, arrival, error = arrived.get()
-            if error is not None:
-                raise error
-            if arrival is None:
-                finished += 1
-                continue
-            yield index, arrival
+        failure: BaseException | None = None
+        while finished < len(queries) and failure is None:
+            batch: list[tuple[int, P]] = []
+            event = arrived.get()
+            while True:
+                index, arrival, error = event
+                if error is not None:
+                    failure = error
+                    break
+                if arrival is None:
+                    finished += 1
+                else:
+                    batch.append((index, arrival))
+                if len(batch) >= 2 * workers:
+                    break
+                try:
+                    event = arrived.get_nowait()
+                except queue.Empty:
+                    break
+            if batch:
+                yield batch
+        if failure is not None:
+            raise failure
     finally:
         stop.set()
         pool.shutdown(wait=True, cancel_futures=True)

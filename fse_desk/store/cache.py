@@ -132,14 +132,14 @@ class CacheStore:
         return self._db.in_transaction
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, *, synced: bool = True) -> Iterator[None]:
         """Group repository calls into one all-or-nothing write on this thread.
 
         Nests: an inner ``transaction()`` (and every repository write) is a
         savepoint inside the outer one. Keep it short: other writers wait for it
-        (readers do not).
+        (readers do not). ``synced=False``: see :meth:`Database.transaction`.
         """
-        with self._db.transaction():
+        with self._db.transaction(synced=synced):
             yield
 
     def integrity_ok(self) -> bool:

@@ -9,12 +9,15 @@ a read sees the last committed state while a sync batch is being written.
 Writers serialise on SQLite's own write lock: :meth:`Database.transaction`
 starts with ``BEGIN IMMEDIATE`` (takes the lock up front, so two writers never
 deadlock upgrading a read lock) and waits up to ``busy_timeout_s`` for it;
-the sync keeps each transaction to one page of results, so the wait is short.
+the sync keeps each transaction to the pages already arrived (at most eight),
+so the wait is short.
 Connections of threads that have ended are closed when the next thread opens
 one (thread pools recycle threads), and all of them on :meth:`Database.close`.
 
 Durability: ``synchronous=FULL`` (the WAL is synced at every commit), because
-the outbox holds the doctor's unsent work. ``temp_store=MEMORY`` keeps sort
+the outbox holds the doctor's unsent work. The access log and the sync's pages
+commit unsynced: the WAL keeps commits in order and the sync's cursor commits
+synced, so a power cut never leaves a cursor ahead of its pages. ``temp_store=MEMORY`` keeps sort
 spills out of clear-text temp files.
 """
 
