@@ -3,7 +3,8 @@
 tests/data/vendor_pss/foreign_pss.xml was written for these tests from the HL7 Italia PSS
 guide in another vendor's style (see its opening comment). The region holds it as the
 patient's current PSS; the MMG makes a new version, removes one entry and edits another,
-publishes it through the sandbox gateway over real HTTP and reads it back."""
+publishes it through the sandbox gateway over real HTTP and reads it back; the PSS tab
+shows what the editor cannot hold, read-only."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ import base64
 import hashlib
 from dataclasses import replace
 from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from fse_desk._types import DocumentId
 from fse_desk.domain.patient import Patient, Sex
@@ -27,6 +31,8 @@ from tests.pss_publication_support import (
 )
 from tests.test_gateway_support import Operator as Certified
 from tests.test_gateway_support import operator_fixture  # noqa: F401  (fixture)
+from ui.i18n import install_translators
+from ui.pss import PssTab
 
 FOREIGN = Path(__file__).parent / "data" / "vendor_pss" / "foreign_pss.xml"
 
@@ -113,6 +119,8 @@ def test_a_new_version_of_another_vendors_pss_keeps_every_entry_the_doctor_did_n
     live_region: LiveRegion,
     operator: Certified,
     mmg: Workstation,
+    qtbot: QtBot,
+    qapp: QApplication,
 ) -> None:
     patient = consenting(mmg, with_pss=True)
     current = next(v for v in mmg.pss.history(patient.id) if v.current)
@@ -128,6 +136,19 @@ def test_a_new_version_of_another_vendors_pss_keeps_every_entry_the_doctor_did_n
     try:
         doctor.sync()
         assert doctor.pss.read(current.document_id) == foreign
+        # The PSS tab shows what the editor cannot hold, read-only, in Italian.
+        install_translators(qapp, "it")
+        tab = PssTab(doctor.pss, doctor.operator)
+        qtbot.addWidget(tab)
+        tab.show()  # it reads when shown
+        with qtbot.waitSignal(tab.shown, timeout=10_000) as shown:
+            tab.show_patient(patient)
+        assert shown.args[0] == foreign
+        notes = [w.text() for w in tab.findChildren(QLabel, "pssKeptAsWritten")]
+        assert notes == [
+            "Scritte da un altro programma e conservate come sono (non modificabili qui):\n"
+            "• Lattice (riferito dal paziente, agente non codificato)"
+        ]
         draft = doctor.pss.start_draft(patient.id)
         removed, edited = foreign.therapies[1], foreign.problems[0]
         draft = replace(

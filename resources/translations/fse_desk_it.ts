@@ -1981,32 +1981,32 @@ La prenotazione già sul FSE:
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="357"/>
+        <location filename="../../ui/pss/pss_tab.py" line="365"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="423"/>
+        <location filename="../../ui/pss/pss_tab.py" line="431"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="428"/>
+        <location filename="../../ui/pss/pss_tab.py" line="436"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="429"/>
+        <location filename="../../ui/pss/pss_tab.py" line="437"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="430"/>
+        <location filename="../../ui/pss/pss_tab.py" line="438"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="434"/>
+        <location filename="../../ui/pss/pss_tab.py" line="442"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -2139,405 +2139,415 @@ La prenotazione già sul FSE:
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="89"/>
+        <location filename="../../ui/pss/sections.py" line="85"/>
+        <source>(no description)</source>
+        <translation>(senza descrizione)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="87"/>
+        <source>Written by another program and kept as written (not editable here):</source>
+        <translation>Scritte da un altro programma e conservate come sono (non modificabili qui):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="96"/>
         <source>Allergies and intolerances</source>
         <translation>Allergie e intolleranze</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91"/>
+        <location filename="../../ui/pss/sections.py" line="98"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="92"/>
-        <location filename="../../ui/pss/sections.py" line="189"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="99"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="93"/>
+        <location filename="../../ui/pss/sections.py" line="100"/>
         <source>Reaction</source>
         <translation>Reazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="94"/>
+        <location filename="../../ui/pss/sections.py" line="101"/>
         <source>Severity</source>
         <translation>Gravità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="95"/>
+        <location filename="../../ui/pss/sections.py" line="102"/>
         <source>Criticality</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="96"/>
-        <location filename="../../ui/pss/sections.py" line="151"/>
+        <location filename="../../ui/pss/sections.py" line="103"/>
+        <location filename="../../ui/pss/sections.py" line="158"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="97"/>
-        <location filename="../../ui/pss/sections.py" line="155"/>
-        <location filename="../../ui/pss/sections.py" line="177"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="231"/>
+        <location filename="../../ui/pss/sections.py" line="104"/>
+        <location filename="../../ui/pss/sections.py" line="162"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="108"/>
+        <location filename="../../ui/pss/sections.py" line="115"/>
         <source>No known allergies</source>
         <translation>Nessuna allergia nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112"/>
+        <location filename="../../ui/pss/sections.py" line="119"/>
         <source>Current therapies</source>
         <translation>Terapie farmacologiche in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="114"/>
+        <location filename="../../ui/pss/sections.py" line="121"/>
         <source>Drug</source>
         <translation>Farmaco</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="115"/>
-        <location filename="../../ui/pss/sections.py" line="139"/>
+        <location filename="../../ui/pss/sections.py" line="122"/>
+        <location filename="../../ui/pss/sections.py" line="146"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="116"/>
+        <location filename="../../ui/pss/sections.py" line="123"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="117"/>
+        <location filename="../../ui/pss/sections.py" line="124"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="118"/>
+        <location filename="../../ui/pss/sections.py" line="125"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
-        <location filename="../../ui/pss/sections.py" line="195"/>
-        <location filename="../../ui/pss/sections.py" line="209"/>
+        <location filename="../../ui/pss/sections.py" line="126"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="216"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="120"/>
+        <location filename="../../ui/pss/sections.py" line="127"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="131"/>
+        <location filename="../../ui/pss/sections.py" line="138"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="135"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="137"/>
-        <location filename="../../ui/pss/sections.py" line="183"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="220"/>
-        <location filename="../../ui/pss/sections.py" line="229"/>
+        <location filename="../../ui/pss/sections.py" line="144"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="227"/>
+        <location filename="../../ui/pss/sections.py" line="236"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="145"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="140"/>
+        <location filename="../../ui/pss/sections.py" line="147"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="141"/>
+        <location filename="../../ui/pss/sections.py" line="148"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147"/>
+        <location filename="../../ui/pss/sections.py" line="154"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="149"/>
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="150"/>
-        <location filename="../../ui/pss/sections.py" line="247"/>
+        <location filename="../../ui/pss/sections.py" line="157"/>
+        <location filename="../../ui/pss/sections.py" line="254"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="159"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="153"/>
+        <location filename="../../ui/pss/sections.py" line="160"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="154"/>
+        <location filename="../../ui/pss/sections.py" line="161"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="166"/>
+        <location filename="../../ui/pss/sections.py" line="173"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="170"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="176"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="182"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="188"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="194"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
-        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="217"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="200"/>
+        <location filename="../../ui/pss/sections.py" line="207"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="206"/>
+        <location filename="../../ui/pss/sections.py" line="213"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="215"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="211"/>
+        <location filename="../../ui/pss/sections.py" line="218"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="212"/>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="219"/>
+        <location filename="../../ui/pss/sections.py" line="276"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="213"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="219"/>
+        <location filename="../../ui/pss/sections.py" line="226"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="227"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="225"/>
+        <location filename="../../ui/pss/sections.py" line="232"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="227"/>
+        <location filename="../../ui/pss/sections.py" line="234"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="228"/>
+        <location filename="../../ui/pss/sections.py" line="235"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="230"/>
+        <location filename="../../ui/pss/sections.py" line="237"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="237"/>
+        <location filename="../../ui/pss/sections.py" line="244"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="245"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="245"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="243"/>
+        <location filename="../../ui/pss/sections.py" line="250"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="245"/>
+        <location filename="../../ui/pss/sections.py" line="252"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="246"/>
+        <location filename="../../ui/pss/sections.py" line="253"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="248"/>
+        <location filename="../../ui/pss/sections.py" line="255"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="249"/>
+        <location filename="../../ui/pss/sections.py" line="256"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="258"/>
+        <location filename="../../ui/pss/sections.py" line="265"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="262"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="268"/>
+        <location filename="../../ui/pss/sections.py" line="275"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="276"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="276"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
@@ -2672,7 +2682,7 @@ La prenotazione già sul FSE:
     </message>
     <message>
         <location filename="../../ui/pss/editor/section_panel.py" line="82"/>
-        <location filename="../../ui/pss/editor/section_panel.py" line="235"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="244"/>
         <source>Add entry</source>
         <translation>Aggiungi voce</translation>
     </message>
@@ -2692,27 +2702,27 @@ La prenotazione già sul FSE:
         <translation>Rimuovi la voce selezionata (Canc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="157"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="163"/>
         <source>The section has entries: remove them to state it empty.</source>
         <translation>La sezione contiene voci: rimuovile per dichiararla vuota.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="223"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="232"/>
         <source>Remove entry</source>
         <translation>Rimuovi voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="245"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
         <source>Edit entry</source>
         <translation>Modifica voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="263"/>
         <source>State the section empty</source>
         <translation>Dichiara vuota la sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="263"/>
         <source>Section no longer empty</source>
         <translation>Sezione non più vuota</translation>
     </message>
@@ -3011,72 +3021,72 @@ La prenotazione già sul FSE:
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="71"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="88"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="92"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="150"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="147"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="185"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="194"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -3084,12 +3094,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="196"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="231"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="219"/>
         <source>Save report</source>
         <translation>Salva report</translation>
     </message>
@@ -3773,7 +3783,7 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/app.py" line="102"/>
+        <location filename="../../ui/app.py" line="105"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -4358,116 +4368,116 @@ Spostare comunque?</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="65"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="99"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="50"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="84"/>
         <source>Parameter</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="66"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="51"/>
         <source>Readings</source>
         <translation>Letture</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="67"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="52"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="68"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="53"/>
         <source>Mean</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="69"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="54"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="98"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="83"/>
         <source>Time</source>
         <translation>Ora</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="100"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="85"/>
         <source>Rule</source>
         <translation>Regola</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="101"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="86"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="132"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="117"/>
         <source>Period {start} – {end}</source>
         <translation>Periodo {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="125"/>
         <source>Produced by {author} on {when} with FSE Desk.</source>
         <translation>Prodotto da {author} il {when} con FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="176"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="131"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
         <source>Ambulatory Glucose Profile</source>
         <translation>Profilo glicemico ambulatoriale (AGP)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="151"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="136"/>
         <source>Glucose metrics</source>
         <translation>Indici glicemici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="155"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
         <source>Ambulatory Glucose Profile (AGP), last 14 days</source>
         <translation>Profilo glicemico ambulatoriale (AGP), ultimi 14 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="160"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="210"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="145"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="195"/>
         <source>Summary</source>
         <translation>Sintesi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
         <source>Charts</source>
         <translation>Grafici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="163"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="148"/>
         <source>Figures of the period</source>
         <translation>Valori del periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="168"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="205"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="153"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="190"/>
         <source>Alarms</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="181"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="166"/>
         <source>Telemonitoring report</source>
         <translation>Report di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="187"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="172"/>
         <source>Plan {id}, valid {start} – {end}, signed by {who}</source>
         <translation>Piano {id}, valido {start} – {end}, firmato da {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="198"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="183"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="185"/>
         <source>Parameters measured</source>
         <translation>Parametri rilevati</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="215"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
         <source>Report rilevazione di telemonitoraggio</source>
         <translation>Report rilevazione di telemonitoraggio</translation>
     </message>
@@ -4475,232 +4485,232 @@ Spostare comunque?</translation>
 <context>
     <name>telemonitoring</name>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="18"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
         <source>Below threshold</source>
         <translation>Sotto soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
         <source>Above threshold</source>
         <translation>Sopra soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
         <source>Weight gain</source>
         <translation>Aumento di peso</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="22"/>
         <source>Drop from baseline</source>
         <translation>Calo dal basale</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="27"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="30"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="35"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
         <source>Heart failure</source>
         <translation>Scompenso cardiaco</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
         <source>COPD</source>
         <translation>BPCO</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
         <source>Diabetes</source>
         <translation>Diabete</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="39"/>
         <source>Hypertension</source>
         <translation>Ipertensione</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="44"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
         <source>morning</source>
         <translation>mattina</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
         <source>afternoon</source>
         <translation>pomeriggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
         <source>evening</source>
         <translation>sera</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="48"/>
         <source>night</source>
         <translation>notte</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="54"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="55"/>
         <source>+{value} kg</source>
         <translation>+{value} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="62"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="63"/>
         <source>Time in range 70–180: {tir} % (target &gt; 70 %)</source>
         <translation>Tempo in range 70–180: {tir} % (obiettivo &gt; 70 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="65"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="66"/>
         <source>Below 70: {low} % · below 54: {very_low} % · above 180: {high} % · above 250: {very_high} %</source>
         <translation>Sotto 70: {low} % · sotto 54: {very_low} % · sopra 180: {high} % · sopra 250: {very_high} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="75"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="76"/>
         <source>Mean glucose {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</source>
         <translation>Glicemia media {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="81"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="82"/>
         <source>stable, ≤ 36 %</source>
         <translation>stabile, ≤ 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="84"/>
         <source>unstable, &gt; 36 %</source>
         <translation>instabile, &gt; 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="86"/>
         <source>Data: {days} days, {coverage} % of expected readings — {verdict}</source>
         <translation>Dati: {days} giorni, {coverage} % delle letture attese — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="90"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="91"/>
         <source>sufficient</source>
         <translation>sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="93"/>
         <source>NOT sufficient</source>
         <translation>NON sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="100"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="101"/>
         <source>Home BP protocol: not enough readings in the last 7 days ({n}; 12 needed).</source>
         <translation>Pressione domiciliare: letture insufficienti negli ultimi 7 giorni ({n}; ne servono 12).</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="106"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="107"/>
         <source>hypertension (≥ 135/85)</source>
         <translation>ipertensione (≥ 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="109"/>
         <source>normal (&lt; 135/85)</source>
         <translation>nella norma (&lt; 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="111"/>
         <source>Home BP protocol {first}–{last}, day 1 discarded: mean {sys}/{dia} mmHg over {n} readings — {verdict}</source>
         <translation>Pressione domiciliare {first}–{last}, primo giorno escluso: media {sys}/{dia} mmHg su {n} letture — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="126"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="127"/>
         <source>Weight {latest} kg, {change} kg against the lowest of the last {days} days ({baseline} kg); plan threshold +{limit} kg</source>
         <translation>Peso {latest} kg, {change} kg rispetto al minimo degli ultimi {days} giorni ({baseline} kg); soglia del piano +{limit} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="138"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="139"/>
         <source>ABOVE THRESHOLD</source>
         <translation>SOPRA SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="146"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="147"/>
         <source>SpO2 {latest} %</source>
         <translation>SpO2 {latest} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="152"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="153"/>
         <source>threshold {low} %</source>
         <translation>soglia {low} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="158"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="159"/>
         <source>own baseline {baseline} %</source>
         <translation>basale personale {baseline} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="164"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="165"/>
         <source>BELOW THRESHOLD</source>
         <translation>SOTTO SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="173"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="174"/>
         <source>type II: thresholds and automatic alarms</source>
         <translation>tipo II: soglie e allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="176"/>
         <source>type I: periodic review, no automatic alarms</source>
         <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="180"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="181"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
         <source>Parameters</source>
         <translation>Parametri</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
         <source>Thresholds</source>
         <translation>Soglie</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="184"/>
         <source>Devices</source>
         <translation>Dispositivi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="188"/>
         <source>Period: {start} – {end}</source>
         <translation>Periodo: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="191"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="192"/>
         <source>Programmes: {names}</source>
         <translation>Percorsi: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="195"/>
         <source>Signed by {who} on {when}</source>
         <translation>Firmato da {who} il {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="203"/>
         <source>{name}: {n} a day {when}</source>
         <translation>{name}: {n} al giorno {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="214"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="215"/>
         <source>systolic</source>
         <translation>sistolica</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="217"/>
         <source>diastolic</source>
         <translation>diastolica</translation>
     </message>
