@@ -420,117 +420,117 @@ La prenotazione già sul FSE:
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="89"/>
+        <location filename="../../ui/timeline/reader.py" line="109"/>
         <source>Open images</source>
         <translation>Apri immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="161"/>
+        <location filename="../../ui/timeline/reader.py" line="181"/>
         <source>Select a document and press Enter to read it.</source>
         <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="114"/>
+        <location filename="../../ui/timeline/reader.py" line="134"/>
         <source>Analyte</source>
         <translation>Analita</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="115"/>
+        <location filename="../../ui/timeline/reader.py" line="135"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="116"/>
+        <location filename="../../ui/timeline/reader.py" line="136"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="117"/>
+        <location filename="../../ui/timeline/reader.py" line="137"/>
         <source>Reference range</source>
         <translation>Intervallo di riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="118"/>
+        <location filename="../../ui/timeline/reader.py" line="138"/>
         <source>Flag</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="129"/>
+        <location filename="../../ui/timeline/reader.py" line="149"/>
         <source>Chart over time</source>
         <translation>Andamento nel tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="131"/>
+        <location filename="../../ui/timeline/reader.py" line="151"/>
         <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
         <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="168"/>
+        <location filename="../../ui/timeline/reader.py" line="188"/>
         <source>Opening the document…</source>
         <translation>Apertura del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="187"/>
+        <location filename="../../ui/timeline/reader.py" line="207"/>
         <source>Document: {title} ({kind}) of {date}</source>
         <translation>Documento: {title} ({kind}) del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="192"/>
+        <location filename="../../ui/timeline/reader.py" line="212"/>
         <source>Author: {author}</source>
         <translation>Autore: {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="194"/>
+        <location filename="../../ui/timeline/reader.py" line="214"/>
         <source>Issued by: {facility}</source>
         <translation>Emesso da: {facility}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="203"/>
+        <location filename="../../ui/timeline/reader.py" line="223"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="206"/>
+        <location filename="../../ui/timeline/reader.py" line="226"/>
         <source>Results</source>
         <translation>Risultati</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="208"/>
+        <location filename="../../ui/timeline/reader.py" line="228"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="213"/>
+        <location filename="../../ui/timeline/reader.py" line="233"/>
         <source>Imaging study: {uid}</source>
         <translation>Studio di diagnostica per immagini: {uid}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="218"/>
+        <location filename="../../ui/timeline/reader.py" line="238"/>
         <source>This kind of document cannot be shown here.</source>
         <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="229"/>
+        <location filename="../../ui/timeline/reader.py" line="249"/>
         <source>High</source>
         <translation>Alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="230"/>
+        <location filename="../../ui/timeline/reader.py" line="250"/>
         <source>Very high</source>
         <translation>Molto alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="231"/>
+        <location filename="../../ui/timeline/reader.py" line="251"/>
         <source>Low</source>
         <translation>Basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="232"/>
+        <location filename="../../ui/timeline/reader.py" line="252"/>
         <source>Very low</source>
         <translation>Molto basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="233"/>
+        <location filename="../../ui/timeline/reader.py" line="253"/>
         <source>Abnormal</source>
         <translation>Anomalo</translation>
     </message>
@@ -3791,72 +3791,77 @@ Spostare comunque?</translation>
 <context>
     <name>cda</name>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="45"/>
+        <location filename="../../ui/timeline/cda_html.py" line="64"/>
+        <source>[Image not available in the document: {name}]</source>
+        <translation>[Immagine non disponibile nel documento: {name}]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="75"/>
         <source>born {date}</source>
         <translation>nato/a il {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="50"/>
+        <location filename="../../ui/timeline/cda_html.py" line="80"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="51"/>
+        <location filename="../../ui/timeline/cda_html.py" line="81"/>
         <source>restricted</source>
         <translation>riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="52"/>
+        <location filename="../../ui/timeline/cda_html.py" line="82"/>
         <source>very restricted</source>
         <translation>strettamente riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="55"/>
+        <location filename="../../ui/timeline/cda_html.py" line="85"/>
         <source>Patient</source>
         <translation>Assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="56"/>
+        <location filename="../../ui/timeline/cda_html.py" line="86"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="57"/>
+        <location filename="../../ui/timeline/cda_html.py" line="87"/>
         <source>Document type</source>
         <translation>Tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="58"/>
+        <location filename="../../ui/timeline/cda_html.py" line="88"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="59"/>
+        <location filename="../../ui/timeline/cda_html.py" line="89"/>
         <source>Author</source>
         <translation>Autore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="60"/>
+        <location filename="../../ui/timeline/cda_html.py" line="90"/>
         <source>Custodian</source>
         <translation>Custode</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="61"/>
+        <location filename="../../ui/timeline/cda_html.py" line="91"/>
         <source>Legal authenticator</source>
         <translation>Firmato da</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="62"/>
+        <location filename="../../ui/timeline/cda_html.py" line="92"/>
         <source>Version</source>
         <translation>Versione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="64"/>
+        <location filename="../../ui/timeline/cda_html.py" line="94"/>
         <source>Confidentiality</source>
         <translation>Riservatezza</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="86"/>
+        <location filename="../../ui/timeline/cda_html.py" line="119"/>
         <source>The document has no sections.</source>
         <translation>Il documento non contiene sezioni.</translation>
     </message>
