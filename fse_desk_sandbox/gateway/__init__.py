@@ -2,8 +2,9 @@
 
 from fse_desk_sandbox.gateway.routes import (
     configure_audience,
+    configure_environment,
     routes,
     trust_certificate_authority,
 )
 
-__all__ = ["configure_audience", "routes", "trust_certificate_authority"]
+__all__ = ["configure_audience", "configure_environment", "routes", "trust_certificate_authority"]
