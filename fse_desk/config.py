@@ -16,6 +16,8 @@ points it at a real region instead::
     use_environment_proxy = false   # optional: honour HTTP(S)_PROXY, SSL_CERT_FILE …
     gateway_base_url = "https://gtw.example-regione.it/v1"  # optional: the FSE 2.0
                                     # gateway (with its version) to publish the PSS
+    gateway_validation_environment = false  # optional: true only for the region's
+                                    # validation gateway (the one with GET /status)
 
     [pacs]                          # optional: the PACS to fetch images from
     dicomweb_base_url = "https://pacs.example-asl.it/dicom-web"
@@ -93,6 +95,9 @@ class RegionConfig:
     request_deadline_s: float = 120.0  # one request, first byte sent to last byte read
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     use_environment: bool = False  # honour HTTP(S)_PROXY, SSL_CERT_FILE … from the environment
+    # The gateway is the region's validation environment, the only one with GET /status
+    # (integration guide); in production a publication's outcome is read from the FSE.
+    gateway_validation_environment: bool = False
 
 
 class PacsProtocol(enum.Enum):
@@ -263,6 +268,7 @@ def _region(table: dict[str, Any]) -> RegionConfig:
             float(table.get("max_response_mb", DEFAULT_MAX_RESPONSE_BYTES / 2**20)) * 2**20
         ),
         use_environment=table.get("use_environment_proxy", False),
+        gateway_validation_environment=table.get("gateway_validation_environment", False),
     )
 
 

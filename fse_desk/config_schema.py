@@ -144,6 +144,7 @@ SECTIONS: dict[str, Section] = {
             "max_response_mb": _number(0, 4096),
             "use_environment_proxy": _flag,
             "gateway_base_url": _service_url,
+            "gateway_validation_environment": _flag,
         },
         required=("fhir_base_url",),
     ),

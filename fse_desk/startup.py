@@ -155,6 +155,8 @@ def _open(
         credentials=credentials,
         vocabulary_dir=config.vocabulary_dir,
         gateway_url=gateway_url,
+        gateway_validation=config.region is not None
+        and config.region.gateway_validation_environment,
         video_server=video_server(config),
         # A demo profile without a keyring keeps its audit head beside its key file.
         audit_anchor=AuditAnchor(

@@ -134,6 +134,7 @@ class Workstation:
         credentials: Callable[[], OperatorCredentials] | None = None,
         vocabulary_dir: Path | None = None,
         gateway_url: str | None = None,
+        gateway_validation: bool = False,
         video_server: VideoServer = DEMO_VIDEO_SERVER,
         audit_anchor: AuditAnchor | None = None,
     ) -> None:
@@ -147,6 +148,8 @@ class Workstation:
         self._credentials = credentials
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
         self.gateway_base_url = gateway_url
+        # Only the region's validation environment answers GET /status/{workflow}.
+        self._gateway_status = gateway_validation
         # Every service checks the role and audits through this one object.
         self.access = AccessControl(store, operator, anchor=audit_anchor)
         self.timeline = TimelineService(
@@ -371,7 +374,12 @@ class Workstation:
                 # The access log goes with the changes, where the region collects it.
                 if accepts_audit_events(self._client.capabilities()):
                     queue_audit_events(self._store)
-                pusher = OutboxPusher(self._store, self._client, gateway=self.gateway_client)
+                pusher = OutboxPusher(
+                    self._store,
+                    self._client,
+                    gateway=self.gateway_client,
+                    gateway_status=self._gateway_status,
+                )
                 pushed = drive(pusher.push(cancel), report)
                 pulled = drive(
                     SyncEngine(

@@ -37,7 +37,7 @@ from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator, Workstation
 from fse_desk_sandbox import SandboxServer
-from fse_desk_sandbox.gateway import trust_certificate_authority
+from fse_desk_sandbox.gateway import configure_environment, trust_certificate_authority
 from fse_desk_sandbox.region import DEMO_MMG_CF, DEMO_MMG_ID, DEMO_MMG_NAME
 from fse_desk_sandbox.region.pss import DEMO_SIGNER
 from tests.fixtures_region import LiveRegion
@@ -131,6 +131,22 @@ def test_a_first_version_and_its_replacement_go_out_in_order(
         v1.document_id,
         v1.set_id,
     )  # RPLC to version 1, same setId
+
+
+def test_in_production_the_outcome_is_read_from_the_fse_never_from_the_status_endpoint(
+    mmg: Workstation, live_region: LiveRegion
+) -> None:
+    configure_environment(live_region.store, validation=False)  # no GET /status there
+    status = httpx.get(gateway_url(live_region) + "/status/any")
+    assert status.status_code == 404
+    patient = consenting(mmg, with_pss=False)
+    v1 = first_version(mmg, patient)
+    entry_id = mmg.pss.queue_publication(patient.id, v1)
+
+    assert mmg.sync().pushed.sent == 1
+    assert entry(mmg, entry_id).state is OutboxState.SENT
+    [published] = on_server(live_region.server.base_url, v1.full_id)
+    assert published["status"] == "current"
 
 
 def test_a_certificate_the_gateway_does_not_trust_leaves_the_entry_in_error(
@@ -276,6 +292,7 @@ class Desk:
             self.region.client,
             follow_timeout_s=follow_timeout_s,
             gateway=lambda: self.gateway(transport),
+            gateway_status=True,  # these follow the workflow: the validation environment
         )
         return drive(pusher.push())
 

@@ -7,10 +7,13 @@ Sending one entry:
 1. validate (activity VALIDATION) → ``workflowInstanceId``;
 2. publish, or replace the earlier version, quoting that workflow → 202;
 3. the workflow id of the 202 is committed on the entry at once (state ``awaiting``);
-4. follow ``/status/{workflowInstanceId}`` until it finishes: SEND_TO_INI done → sent,
-   the document's ``identificativoDoc`` recorded as the entry's server reference; a
-   BLOCKING_ERROR event → error with the event's message. Not finished in time → the
-   entry stays ``awaiting`` and the next round polls the same workflow again.
+4. the outcome, by the production flow of the integration guide: the document found
+   ``current`` on the regional FSE by its ``identificativoDoc`` → sent (blocking errors
+   come back synchronously, as the 4xx of step 1 or 2); not there yet → the entry stays
+   ``awaiting`` and the next round looks again. Only against the region's validation
+   environment (``status_endpoint``), which alone has ``GET /status/{workflowInstanceId}``,
+   is the workflow followed there until it finishes: SEND_TO_INI done → sent; a
+   BLOCKING_ERROR event → error with the event's message; not finished in time → awaiting.
 
 Exactly once: ``identificativoDoc`` is chosen at queue time and the PDF never changes,
 so a publication resent after a lost 202 (or a crash before step 3) is recognised by
@@ -89,8 +92,15 @@ class GatewayPublisher:
     """Sends ``PUBLISH`` entries; the gateway client is opened on the first one."""
 
     def __init__(
-        self, store: CacheStore, fhir: FhirClient, connect: Connect, *, follow_timeout_s: float
+        self,
+        store: CacheStore,
+        fhir: FhirClient,
+        connect: Connect,
+        *,
+        follow_timeout_s: float,
+        status_endpoint: bool = False,
     ) -> None:
+        self._status_endpoint = status_endpoint
         self._store = store
         self._fhir = fhir
         self._connect = connect
@@ -114,6 +124,8 @@ class GatewayPublisher:
                 if workflow is None:  # a replacement that had already landed
                     return self._sent(entry, request.publication.identificativo_doc)
                 self._store.outbox.mark_awaiting(entry.id, workflow)
+            if not self._status_endpoint:
+                return self._outcome_on_fse(entry, request, workflow)
             last = self._follow(self._client, workflow)
         except GatewayError as exc:
             return self._refused(entry, exc)
@@ -169,6 +181,15 @@ class GatewayPublisher:
                 url=client.base_url,
             )
         return workflow
+
+    def _outcome_on_fse(
+        self, entry: OutboxEntry, request: PublishRequest, workflow: str
+    ) -> SendResult | Awaiting:
+        """Production: sent once the document is on the regional FSE, else awaiting."""
+        id_doc = request.publication.identificativo_doc
+        if self._published(id_doc):
+            return self._sent(entry, id_doc)
+        return Awaiting(workflow)
 
     def _follow(self, client: GatewayClient, workflow: str) -> WorkflowStatus | None:
         """The finished status, or None when it did not finish within the follow timeout."""

@@ -106,11 +106,16 @@ class OutboxPusher:
         rng: random.Random | None = None,
         gateway: Connect | None = None,
         follow_timeout_s: float = 30.0,
+        gateway_status: bool = False,
     ) -> None:
         self._store = store
         self._client = client
         self._publisher = GatewayPublisher(
-            store, client, gateway or no_gateway, follow_timeout_s=follow_timeout_s
+            store,
+            client,
+            gateway or no_gateway,
+            follow_timeout_s=follow_timeout_s,
+            status_endpoint=gateway_status,
         )
         self._backoff = backoff or OUTBOX_BACKOFF
         self._now = now

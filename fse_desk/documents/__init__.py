@@ -14,6 +14,7 @@ from fse_desk.documents.cda import (
     TableBlock,
     parse_cda,
 )
+from fse_desk.documents.cda_media import MediaBlock
 from fse_desk.documents.pdf import PageImage, PdfInfo, inspect_pdf, pdf_text, render_page
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "CdaHeader",
     "LabResult",
     "ListBlock",
+    "MediaBlock",
     "PageImage",
     "Paragraph",
     "PdfInfo",

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 import defusedxml.ElementTree as safe_xml
 
+from fse_desk.documents.cda_media import MediaBlock, inline_media, media_blocks
 from fse_desk.domain import loinc
 from fse_desk.domain.identifiers import ROME
 from fse_desk.errors import DocumentTooLarge, MalformedDocument, UnsafeDocument
@@ -49,7 +50,7 @@ class TableBlock:
     rows: tuple[tuple[str, ...], ...]
 
 
-Block = Paragraph | ListBlock | TableBlock
+Block = Paragraph | ListBlock | TableBlock | MediaBlock
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,8 @@ class CdaDocument:
                     parts.append(block.text)
                 elif isinstance(block, ListBlock):
                     parts.extend(block.items)
+                elif isinstance(block, MediaBlock):
+                    parts.append(block.caption)
                 else:
                     parts.extend(" ".join(row) for row in (block.header, *block.rows))
         return "\n".join(p for p in parts if p)
@@ -267,6 +270,7 @@ def _section_elements(root: Element) -> list[Element]:
 
 def _sections(root: Element) -> list[Section]:
     """Every section at every depth, in document order (a parent before its children)."""
+    media = inline_media(root)
     out: list[Section] = []
     pending = [(el, 0) for el in reversed(_section_elements(root))]
     while pending:
@@ -275,7 +279,7 @@ def _sections(root: Element) -> list[Section]:
             Section(
                 code=_attr(el, "h:code", "code"),
                 title=_text(_find(el, "h:title")),
-                blocks=tuple(_blocks(_find(el, "h:text"))),
+                blocks=tuple(_blocks(_find(el, "h:text"), media)),
                 depth=depth,
             )
         )
@@ -289,7 +293,7 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _blocks(text: Element | None) -> list[Block]:
+def _blocks(text: Element | None, media: dict[str, tuple[str, bytes]]) -> list[Block]:
     if text is None:
         return []
     blocks: list[Block] = []
@@ -314,6 +318,9 @@ def _blocks(text: Element | None) -> list[Block]:
             flush()
             _caption(child, blocks)
             blocks.append(_table(child))
+        elif kind == "renderMultiMedia":
+            flush()
+            blocks.extend(media_blocks(child, _text(_find(child, "h:caption")), media))
         elif kind == "br":
             flush()
         else:  # content, linkHtml, sub, sup, footnote …: their text only
@@ -372,7 +379,7 @@ def _lab_results(root: Element) -> list[LabResult]:
             continue
         # Names: the entry's displayName, else the row of the section's table in entry order.
         names: list[str] = []
-        for block in _blocks(_find(section, "h:text")):
+        for block in _blocks(_find(section, "h:text"), {}):
             if isinstance(block, TableBlock) and len(block.rows) == len(observations):
                 names = [row[0] if row else "" for row in block.rows]
                 break

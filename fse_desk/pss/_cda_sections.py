@@ -7,6 +7,7 @@ information" in that catalogue with our own code as ``translation``."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -52,6 +53,7 @@ from fse_desk.pss._entries import (
     rel_code,
     row_id,
 )
+from fse_desk.pss._kept import add_narrative, as_written, restored
 from fse_desk.pss.model import NONE_TEXT, Coded, Pss
 
 
@@ -412,25 +414,29 @@ def _reference(ref: str) -> ET.Element:
     return el(None, "reference", value=f"#{ref}")
 
 
-def _narrative(section: ET.Element, key: str, items: tuple[object, ...], none: bool) -> None:
+def _narrative(
+    section: ET.Element, key: str, rows: Sequence[tuple[int, object]], none: bool
+) -> ET.Element:
+    """The section's <text>: a table of the entries written here, ``rows`` as
+    (index in the section, record)."""
     text = el(section, "text")
     if none:
         el(text, "paragraph", ID=none_id(key)).text = NONE_TEXT[key]
-        return
-    if not items:
-        el(text, "paragraph", ID=none_id(key)).text = "Nessuna informazione registrata."
-        return
-    kind = type(items[0])
+        return text
+    if not rows:
+        return text
+    kind = type(rows[0][1])
     names = list(field_types(kind))
     table = el(text, "table", border="1")
     head = el(el(table, "thead"), "tr")
     for name in names:
         el(head, "th").text = FIELD_LABELS.get(name, name)
     body = el(table, "tbody")
-    for i, item in enumerate(items):
+    for i, item in rows:
         tr = el(body, "tr", ID=row_id(key, i))
         for name in names:
             el(tr, "td").text = shown(getattr(item, name))
+    return text
 
 
 def _absence_entry(section: ET.Element, key: str, ids: EntryIds) -> None:
@@ -499,8 +505,9 @@ def _absence_entry(section: ET.Element, key: str, ids: EntryIds) -> None:
 def write_section(body: ET.Element, pss: Pss, key: str, ids: EntryIds) -> None:
     spec = codes.SECTION_BY_KEY[key]
     items = pss.entries(key)
+    read_only = list(pss.read_only(key))
     none = pss.is_none(key)
-    if not items and not none and not spec.required:
+    if not items and not read_only and not none and not spec.required:
         return
     section = el(el(body, "component"), "section")
     el(section, "templateId", root=spec.template_id)
@@ -514,8 +521,19 @@ def write_section(body: ET.Element, pss: Pss, key: str, ids: EntryIds) -> None:
         displayName=spec.title,
     )
     el(section, "title").text = spec.title
-    _narrative(section, key, items, none and not items)
-    if not items and (none or key in ABSENCE):
+    written = as_written(pss, key)
+    kept = [k for k in written if k is not None] + read_only
+    rows = [(i, item) for i, (item, k) in enumerate(zip(items, written, strict=True)) if k is None]
+    text = _narrative(section, key, rows, none and not items and not read_only)
+    add_narrative(text, kept)
+    if not len(text):
+        el(text, "paragraph", ID=none_id(key)).text = "Nessuna informazione registrata."
+    if not items and not read_only and (none or key in ABSENCE):
         _absence_entry(section, key, ids)
-    for i, item in enumerate(items):
-        _statement(el(section, "entry", typeCode="DRIV"), key, item, row_id(key, i), ids)
+    for i, (item, k) in enumerate(zip(items, written, strict=True)):
+        if k is None:
+            _statement(el(section, "entry", typeCode="DRIV"), key, item, row_id(key, i), ids)
+        else:
+            section.append(restored(k.xml))
+    for k in read_only:
+        section.append(restored(k.xml))

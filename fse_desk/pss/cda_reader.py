@@ -8,6 +8,7 @@ whose content cannot make the records, raises :class:`MalformedDocument`.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -35,6 +36,7 @@ from fse_desk.pss._entries import (
     field_types,
     rel_code,
 )
+from fse_desk.pss._kept import keep_entry, keep_section, written_by_us
 from fse_desk.pss.model import (
     ENTRY_TYPES,
     NONE_FLAGS,
@@ -42,6 +44,9 @@ from fse_desk.pss.model import (
     Clinician,
     Coded,
     Confidentiality,
+    Entry,
+    KeptEntry,
+    KeptSection,
     Organization,
     PatientInfo,
     Pss,
@@ -231,7 +236,7 @@ def _special(
     return values
 
 
-def _entry(entry: Element, key: str, where: str) -> object:
+def _entry(entry: Element, key: str, where: str) -> Entry:
     spec: EntrySpec = SPECS[key]
     cls = ENTRY_TYPES[key]
     hints = field_types(cls)
@@ -243,6 +248,13 @@ def _entry(entry: Element, key: str, where: str) -> object:
         if spec.translation:
             tr = _find(code_el, "h:translation")
             values[spec.translation] = None if tr is None else _coded(tr, where)
+            if values[str(spec.code)].system == codes.AIC:  # the product coded AIC, ATC below
+                values[str(spec.code)], values[spec.translation] = (
+                    values[spec.translation],
+                    values[str(spec.code)],
+                )
+            if values[str(spec.code)] is None:
+                raise MalformedDocument(f"{where}: the drug has an AIC code and no ATC code")
     elif spec.code is not None:
         code_el = _find(st, "h:code")
         if code_el is None:
@@ -283,9 +295,10 @@ def _entry(entry: Element, key: str, where: str) -> object:
         values[name] = _convert(value_el, base_type(hints[name]), f"{where}/{name}")
     values.update(_special(key, outer, st, hints, where))
     try:
-        return cls(**values)
+        record: Entry = cls(**values)
     except (TypeError, InvalidRecord) as exc:
         raise MalformedDocument(f"{where}: the entry cannot make a {cls.__name__}: {exc}") from exc
+    return record
 
 
 def _clinician(el: Element | None, where: str) -> Clinician:
@@ -332,29 +345,57 @@ def read_cda(data: bytes) -> Pss:
         raise MalformedDocument(f"the PSS holds an unreadable value: {exc}") from exc
 
 
+def _section_entries(
+    section: Element, key: str, ours: Callable[[Element], bool], kept: list[KeptEntry]
+) -> tuple[Entry, ...]:
+    """The records of ``section``'s entries; every entry this software did not write is
+    also kept as written (see :class:`KeptEntry`), with no record when it reads as none."""
+    records: list[Entry] = []
+    text = _find(section, "h:text")
+    for i, entry in enumerate(_findall(section, "h:entry")):
+        where = f"section[{key}]/entry[{i + 1}]"
+        if ours(entry):
+            records.append(_entry(entry, key, where))
+            continue
+        record: Entry | None
+        try:
+            record = _entry(entry, key, where)
+        except (MalformedDocument, InvalidRecord, ValueError):
+            record = None  # shown read-only, written back as it is
+        if record is not None:
+            records.append(record)
+        kept.append(keep_entry(entry, text, key, record))
+    return tuple(records)
+
+
 def _read(root: Element) -> Pss:
     role = _find(root, "h:recordTarget/h:patientRole")
     patient = _find(role, "h:patient")
     sections: dict[str, Any] = {}
+    kept: list[KeptEntry] = []
+    kept_sections: list[KeptSection] = []
+    id_root, document_id = _attr(root, "h:id", "root"), _attr(root, "h:id", "extension")
     for comp in _findall(root, "h:component/h:structuredBody/h:component"):
         section = _find(comp, "h:section")
-        spec = codes.SECTION_BY_LOINC.get(_attr(section, "h:code", "code"))
-        if section is None or spec is None:
+        if section is None:
             continue
-        where = f"section[{spec.loinc}]"
+        spec = codes.SECTION_BY_LOINC.get(_attr(section, "h:code", "code"))
+        if spec is None:
+            kept_sections.append(keep_section(section))
+            continue
         entries = _findall(section, "h:entry")
         if len(entries) == 1 and _is_absence(entries[0], spec.key):
             if spec.key in NONE_FLAGS:
                 sections[NONE_FLAGS[spec.key]] = True
             continue
-        sections[spec.key] = tuple(
-            _entry(e, spec.key, f"{where}/entry[{i + 1}]") for i, e in enumerate(entries)
+        sections[spec.key] = _section_entries(
+            section, spec.key, lambda e: written_by_us(e, id_root, document_id), kept
         )
     custodian = _find(root, "h:custodian/h:assignedCustodian/h:representedCustodianOrganization")
     birth = _attr(patient, "h:birthTime", "value")
     return Pss(
-        document_id=_attr(root, "h:id", "extension"),
-        id_root=_attr(root, "h:id", "root"),
+        document_id=document_id,
+        id_root=id_root,
         set_id=_attr(root, "h:setId", "extension"),
         version=int(_attr(root, "h:versionNumber", "value") or "0"),
         effective_time=_datetime(_attr(root, "h:effectiveTime", "value"), "effectiveTime"),
@@ -378,5 +419,7 @@ def _read(root: Element) -> Pss:
         replaced_id=_attr(
             root, "h:relatedDocument[@typeCode='RPLC']/h:parentDocument/h:id", "extension"
         ),
+        kept_entries=tuple(kept),
+        kept_sections=tuple(kept_sections),
         **sections,
     )

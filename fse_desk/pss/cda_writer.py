@@ -20,6 +20,7 @@ from fse_desk.pss._entries import (
     V3,
     XSI,
 )
+from fse_desk.pss._kept import restored
 from fse_desk.pss.model import Clinician, Pss
 
 _CONFIDENTIALITY_NAMES = {"N": "Normal", "R": "Restricted", "V": "Very Restricted"}
@@ -113,5 +114,7 @@ def write_cda(pss: Pss) -> bytes:
     ids = EntryIds(pss)
     for spec in codes.SECTIONS:
         write_section(body, pss, spec.key, ids)
+    for kept in pss.kept_sections:
+        el(body, "component").append(restored(kept.xml))
     xml: bytes = ET.tostring(doc, encoding="utf-8", xml_declaration=True)
     return xml

@@ -351,6 +351,32 @@ NONE_TEXT: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class KeptEntry:
+    """An entry of another vendor's PSS, kept as it was written.
+
+    A new version writes ``xml`` back unchanged as long as the editor's record for it is
+    still equal to ``record`` (the entry as the editor understood it), so that whatever the
+    editor's records cannot hold (a structured frequency, a code we do not know, an extra
+    observation) reaches the next version. With ``record`` None the editor could not read
+    the entry at all: it is shown read-only (``summary``) and written back as it is.
+    """
+
+    section: str  # section key (see codes.SECTIONS)
+    xml: str  # the <entry> element, serialized with its namespaces
+    summary: str  # the narrative it refers to, as plain text
+    narrative: tuple[tuple[str, str], ...] = ()  # (ID, text) of each narrative part it refers to
+    record: Entry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeptSection:
+    """A section of another vendor's PSS that the editor does not know, kept as written."""
+
+    title: str
+    xml: str  # the <section> element, serialized with its namespaces
+
+
 # -- the document -----------------------------------------------------------------------------
 
 
@@ -390,6 +416,8 @@ class Pss:
     disease_networks: tuple[DiseaseNetwork, ...] = ()
     care_plans: tuple[CarePlan, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    kept_entries: tuple[KeptEntry, ...] = ()
+    kept_sections: tuple[KeptSection, ...] = ()
 
     def __post_init__(self) -> None:
         _require(self.document_id, "document_id", "PSS")
@@ -420,6 +448,10 @@ class Pss:
 
     def entries(self, key: str) -> tuple[Entry, ...]:
         return tuple(getattr(self, key))
+
+    def read_only(self, key: str) -> tuple[KeptEntry, ...]:
+        """The entries of section ``key`` the editor could not read (shown, not edited)."""
+        return tuple(k for k in self.kept_entries if k.section == key and k.record is None)
 
     def is_none(self, key: str) -> bool:
         flag = NONE_FLAGS.get(key)

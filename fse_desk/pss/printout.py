@@ -11,6 +11,7 @@ from fse_desk.domain.units import unit_display
 from fse_desk.pss import codes
 from fse_desk.pss._cda_xml import shown
 from fse_desk.pss._entries import FIELD_LABELS, field_types
+from fse_desk.pss._kept import as_written
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import NONE_TEXT, AdministrativeSex, Pss
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf
@@ -22,8 +23,26 @@ _SEX = {
 }
 
 
+def _cells(item: object) -> tuple[str, ...]:
+    # Units in their printed form (mmHg, not UCUM's mm[Hg]): the patient reads this PDF.
+    return tuple(
+        unit_display(getattr(item, name)) if name == "unit" else shown(getattr(item, name))
+        for name in field_types(type(item))
+    )
+
+
 def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
     items = pss.entries(spec.key)
+    kept = as_written(pss, spec.key)
+    if any(kept) or pss.read_only(spec.key):
+        # Entries another vendor wrote print as their narrative, one line each, as the
+        # CDA's narrative has them.
+        lines = [
+            (k.summary,) if k is not None else _cells(item)
+            for item, k in zip(items, kept, strict=True)
+        ]
+        lines += [(k.summary,) for k in pss.read_only(spec.key)]
+        return PdfSection(spec.title, tuple(lines))
     if not items:
         none = pss.is_none(spec.key)
         if not spec.required and not none:
@@ -34,14 +53,7 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
             empty_text=NONE_TEXT[spec.key] if none else "Nessuna informazione registrata.",
         )
     names = list(field_types(type(items[0])))
-    # Units in their printed form (mmHg, not UCUM's mm[Hg]): the patient reads this PDF.
-    rows = [
-        tuple(
-            unit_display(getattr(item, name)) if name == "unit" else shown(getattr(item, name))
-            for name in names
-        )
-        for item in items
-    ]
+    rows = [_cells(item) for item in items]
     used = [i for i, name in enumerate(names) if any(row[i] for row in rows)]
     return PdfSection(
         spec.title,

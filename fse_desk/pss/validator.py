@@ -15,6 +15,7 @@ from dataclasses import fields
 from datetime import date
 
 from fse_desk.pss import codes, model
+from fse_desk.pss._kept import as_written
 from fse_desk.pss.check_issue import CheckIssue
 from fse_desk.pss.model import NONE_FLAGS, Coded, Entry, ProblemStatus, Pss
 from fse_desk.pss.structure_checks import validate_cda_structure
@@ -97,7 +98,7 @@ def validate_pss(pss: Pss, today: date) -> list[CheckIssue]:
     """Clinical rules before publishing; each problem names its model ``field`` path."""
     out: list[CheckIssue] = []
     for key, flag in NONE_FLAGS.items():
-        items = pss.entries(key)
+        items = pss.entries(key) + pss.read_only(key)
         if not items and not getattr(pss, flag):
             out.append(
                 CheckIssue(
@@ -142,8 +143,14 @@ def validate_pss(pss: Pss, today: date) -> list[CheckIssue]:
                 "legal_authenticator",
             )
         )
+    # An entry that goes out as another vendor wrote it is checked in the CDA (by
+    # validate_cda_structure), not here: the editor's record of it may lack what the CDA
+    # holds (a dose and frequency as quantities, say).
     for spec in codes.SECTIONS:
+        kept = as_written(pss, spec.key)
         for i, item in enumerate(pss.entries(spec.key)):
+            if kept[i] is not None:
+                continue
             _clinical(spec.key, i, item, today, out)
             for name in ("start", "onset", "date", "time"):
                 value = getattr(item, name, None)

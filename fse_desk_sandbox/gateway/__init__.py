@@ -2,6 +2,7 @@
 
 from fse_desk_sandbox.gateway.routes import (
     configure_audience,
+    configure_environment,
     received_signature_tokens,
     routes,
     trust_certificate_authority,
@@ -9,6 +10,7 @@ from fse_desk_sandbox.gateway.routes import (
 
 __all__ = [
     "configure_audience",
+    "configure_environment",
     "received_signature_tokens",
     "routes",
     "trust_certificate_authority",

@@ -63,6 +63,7 @@ from fse_desk_sandbox.storage import ResourceStore
 ROOT = "/v1"
 _TRUST_KEY = "gateway.trusted-ca"
 _AUDIENCE_KEY = "gateway.audience"
+_ENVIRONMENT_KEY = "gateway.environment"
 _WORKFLOW_KEY = "gateway.workflow."
 _DOC_KEY = "gateway.document."
 _RECEIVED_KEY = "gateway.received-signature-tokens"
@@ -107,6 +108,13 @@ def received_signature_tokens(store: ResourceStore) -> list[str]:
 def _keep_received(store: ResourceStore, token: str) -> None:
     kept = received_signature_tokens(store)[-(_RECEIVED_KEPT - 1) :]
     store.set_meta(_RECEIVED_KEY, json.dumps([*kept, token]))
+
+
+def configure_environment(store: ResourceStore, *, validation: bool) -> None:
+    """Whether the sandbox gateway acts as the region's validation environment (the only
+    one with ``GET /status/{workflowInstanceId}``, as the integration guide says) or as
+    production (no status endpoint). Until configured it is a validation environment."""
+    store.set_meta(_ENVIRONMENT_KEY, "validation" if validation else "production")
 
 
 def configure_audience(store: ResourceStore, audience: str) -> None:
@@ -213,6 +221,10 @@ class _GatewayApi:
 
     async def _status(self, request: Request, trace: str) -> Response:
         wid = request.path_params["wid"]
+        if self.store.get_meta(_ENVIRONMENT_KEY) == "production":
+            raise Problem(
+                404, "/msg/not-found", "Risorsa non trovata.", "No status service in production"
+            )
         self._verify_auth(request, self._trusted())
         flow = self._load_workflow(wid)
         if flow is None:

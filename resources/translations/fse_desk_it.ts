@@ -599,117 +599,117 @@ La prenotazione già sul FSE:
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="89"/>
+        <location filename="../../ui/timeline/reader.py" line="109"/>
         <source>Open images</source>
         <translation>Apri immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="161"/>
+        <location filename="../../ui/timeline/reader.py" line="181"/>
         <source>Select a document and press Enter to read it.</source>
         <translation>Seleziona un documento e premi Invio per leggerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="114"/>
+        <location filename="../../ui/timeline/reader.py" line="134"/>
         <source>Analyte</source>
         <translation>Analita</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="115"/>
+        <location filename="../../ui/timeline/reader.py" line="135"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="116"/>
+        <location filename="../../ui/timeline/reader.py" line="136"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="117"/>
+        <location filename="../../ui/timeline/reader.py" line="137"/>
         <source>Reference range</source>
         <translation>Intervallo di riferimento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="118"/>
+        <location filename="../../ui/timeline/reader.py" line="138"/>
         <source>Flag</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="129"/>
+        <location filename="../../ui/timeline/reader.py" line="149"/>
         <source>Chart over time</source>
         <translation>Andamento nel tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="131"/>
+        <location filename="../../ui/timeline/reader.py" line="151"/>
         <source>Chart the selected analyte across all the patient&apos;s lab reports</source>
         <translation>Mostra l&apos;andamento dell&apos;analita selezionato in tutti i referti di laboratorio dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="168"/>
+        <location filename="../../ui/timeline/reader.py" line="188"/>
         <source>Opening the document…</source>
         <translation>Apertura del documento…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="187"/>
+        <location filename="../../ui/timeline/reader.py" line="207"/>
         <source>Document: {title} ({kind}) of {date}</source>
         <translation>Documento: {title} ({kind}) del {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="192"/>
+        <location filename="../../ui/timeline/reader.py" line="212"/>
         <source>Author: {author}</source>
         <translation>Autore: {author}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="194"/>
+        <location filename="../../ui/timeline/reader.py" line="214"/>
         <source>Issued by: {facility}</source>
         <translation>Emesso da: {facility}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="203"/>
+        <location filename="../../ui/timeline/reader.py" line="223"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="206"/>
+        <location filename="../../ui/timeline/reader.py" line="226"/>
         <source>Results</source>
         <translation>Risultati</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="208"/>
+        <location filename="../../ui/timeline/reader.py" line="228"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="213"/>
+        <location filename="../../ui/timeline/reader.py" line="233"/>
         <source>Imaging study: {uid}</source>
         <translation>Studio di diagnostica per immagini: {uid}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="218"/>
+        <location filename="../../ui/timeline/reader.py" line="238"/>
         <source>This kind of document cannot be shown here.</source>
         <translation>Questo tipo di documento non può essere visualizzato qui.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="229"/>
+        <location filename="../../ui/timeline/reader.py" line="249"/>
         <source>High</source>
         <translation>Alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="230"/>
+        <location filename="../../ui/timeline/reader.py" line="250"/>
         <source>Very high</source>
         <translation>Molto alto</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="231"/>
+        <location filename="../../ui/timeline/reader.py" line="251"/>
         <source>Low</source>
         <translation>Basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="232"/>
+        <location filename="../../ui/timeline/reader.py" line="252"/>
         <source>Very low</source>
         <translation>Molto basso</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/reader.py" line="233"/>
+        <location filename="../../ui/timeline/reader.py" line="253"/>
         <source>Abnormal</source>
         <translation>Anomalo</translation>
     </message>
@@ -2440,32 +2440,32 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Versione sostituita: questo non è il PSS attuale. Quello attuale è la versione {n} del {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="359"/>
+        <location filename="../../ui/pss/pss_tab.py" line="367"/>
         <source>Not recorded in this version: {sections}.</source>
         <translation>Non compilato in questa versione: {sections}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="425"/>
+        <location filename="../../ui/pss/pss_tab.py" line="433"/>
         <source>Read only: only the patient&apos;s own GP (MMG) or family paediatrician (PLS) can publish this PSS, and the FSE does not name you as this patient&apos;s doctor.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può pubblicare questo PSS, e il FSE non ti indica come suo medico.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="430"/>
+        <location filename="../../ui/pss/pss_tab.py" line="438"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="431"/>
+        <location filename="../../ui/pss/pss_tab.py" line="439"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="432"/>
+        <location filename="../../ui/pss/pss_tab.py" line="440"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/pss_tab.py" line="436"/>
+        <location filename="../../ui/pss/pss_tab.py" line="444"/>
         <source>Read only: only the patient&apos;s GP (MMG) or family paediatrician (PLS) can write and publish the PSS. You are signed in as {role}.</source>
         <translation>Sola lettura: solo il medico di medicina generale (MMG) o il pediatra di libera scelta (PLS) dell&apos;assistito può redigere e pubblicare il PSS. Hai effettuato l&apos;accesso come {role}.</translation>
     </message>
@@ -2598,405 +2598,415 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="89"/>
+        <location filename="../../ui/pss/sections.py" line="85"/>
+        <source>(no description)</source>
+        <translation>(senza descrizione)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="87"/>
+        <source>Written by another program and kept as written (not editable here):</source>
+        <translation>Scritte da un altro programma e conservate come sono (non modificabili qui):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="96"/>
         <source>Allergies and intolerances</source>
         <translation>Allergie e intolleranze</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="91"/>
+        <location filename="../../ui/pss/sections.py" line="98"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="92"/>
-        <location filename="../../ui/pss/sections.py" line="189"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="99"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="93"/>
+        <location filename="../../ui/pss/sections.py" line="100"/>
         <source>Reaction</source>
         <translation>Reazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="94"/>
+        <location filename="../../ui/pss/sections.py" line="101"/>
         <source>Severity</source>
         <translation>Gravità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="95"/>
+        <location filename="../../ui/pss/sections.py" line="102"/>
         <source>Criticality</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="96"/>
-        <location filename="../../ui/pss/sections.py" line="151"/>
+        <location filename="../../ui/pss/sections.py" line="103"/>
+        <location filename="../../ui/pss/sections.py" line="158"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="97"/>
-        <location filename="../../ui/pss/sections.py" line="155"/>
-        <location filename="../../ui/pss/sections.py" line="177"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="231"/>
+        <location filename="../../ui/pss/sections.py" line="104"/>
+        <location filename="../../ui/pss/sections.py" line="162"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="108"/>
+        <location filename="../../ui/pss/sections.py" line="115"/>
         <source>No known allergies</source>
         <translation>Nessuna allergia nota</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="112"/>
+        <location filename="../../ui/pss/sections.py" line="119"/>
         <source>Current therapies</source>
         <translation>Terapie farmacologiche in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="114"/>
+        <location filename="../../ui/pss/sections.py" line="121"/>
         <source>Drug</source>
         <translation>Farmaco</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="115"/>
-        <location filename="../../ui/pss/sections.py" line="139"/>
+        <location filename="../../ui/pss/sections.py" line="122"/>
+        <location filename="../../ui/pss/sections.py" line="146"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="116"/>
+        <location filename="../../ui/pss/sections.py" line="123"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="117"/>
+        <location filename="../../ui/pss/sections.py" line="124"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="118"/>
+        <location filename="../../ui/pss/sections.py" line="125"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
-        <location filename="../../ui/pss/sections.py" line="195"/>
-        <location filename="../../ui/pss/sections.py" line="209"/>
+        <location filename="../../ui/pss/sections.py" line="126"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="216"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="120"/>
+        <location filename="../../ui/pss/sections.py" line="127"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="131"/>
+        <location filename="../../ui/pss/sections.py" line="138"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="135"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="137"/>
-        <location filename="../../ui/pss/sections.py" line="183"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="220"/>
-        <location filename="../../ui/pss/sections.py" line="229"/>
+        <location filename="../../ui/pss/sections.py" line="144"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="227"/>
+        <location filename="../../ui/pss/sections.py" line="236"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="145"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="140"/>
+        <location filename="../../ui/pss/sections.py" line="147"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="141"/>
+        <location filename="../../ui/pss/sections.py" line="148"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147"/>
+        <location filename="../../ui/pss/sections.py" line="154"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="149"/>
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="150"/>
-        <location filename="../../ui/pss/sections.py" line="247"/>
+        <location filename="../../ui/pss/sections.py" line="157"/>
+        <location filename="../../ui/pss/sections.py" line="254"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="159"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="153"/>
+        <location filename="../../ui/pss/sections.py" line="160"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="154"/>
+        <location filename="../../ui/pss/sections.py" line="161"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="166"/>
+        <location filename="../../ui/pss/sections.py" line="173"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="170"/>
+        <location filename="../../ui/pss/sections.py" line="177"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="176"/>
+        <location filename="../../ui/pss/sections.py" line="183"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="182"/>
+        <location filename="../../ui/pss/sections.py" line="189"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="188"/>
+        <location filename="../../ui/pss/sections.py" line="195"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="194"/>
+        <location filename="../../ui/pss/sections.py" line="201"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
-        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="217"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="200"/>
+        <location filename="../../ui/pss/sections.py" line="207"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="206"/>
+        <location filename="../../ui/pss/sections.py" line="213"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="215"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="211"/>
+        <location filename="../../ui/pss/sections.py" line="218"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="212"/>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="219"/>
+        <location filename="../../ui/pss/sections.py" line="276"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="213"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="219"/>
+        <location filename="../../ui/pss/sections.py" line="226"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="227"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="225"/>
+        <location filename="../../ui/pss/sections.py" line="232"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="227"/>
+        <location filename="../../ui/pss/sections.py" line="234"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="228"/>
+        <location filename="../../ui/pss/sections.py" line="235"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="230"/>
+        <location filename="../../ui/pss/sections.py" line="237"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="237"/>
+        <location filename="../../ui/pss/sections.py" line="244"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="245"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="245"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="243"/>
+        <location filename="../../ui/pss/sections.py" line="250"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="245"/>
+        <location filename="../../ui/pss/sections.py" line="252"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="246"/>
+        <location filename="../../ui/pss/sections.py" line="253"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="248"/>
+        <location filename="../../ui/pss/sections.py" line="255"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="249"/>
+        <location filename="../../ui/pss/sections.py" line="256"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="258"/>
+        <location filename="../../ui/pss/sections.py" line="265"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="262"/>
+        <location filename="../../ui/pss/sections.py" line="269"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="268"/>
+        <location filename="../../ui/pss/sections.py" line="275"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="276"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="276"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
@@ -3198,7 +3208,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/editor/section_panel.py" line="82"/>
-        <location filename="../../ui/pss/editor/section_panel.py" line="235"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="244"/>
         <source>Add entry</source>
         <translation>Aggiungi voce</translation>
     </message>
@@ -3218,27 +3228,27 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Rimuovi la voce selezionata (Canc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="157"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="163"/>
         <source>The section has entries: remove them to state it empty.</source>
         <translation>La sezione contiene voci: rimuovile per dichiararla vuota.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="223"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="232"/>
         <source>Remove entry</source>
         <translation>Rimuovi voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="245"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
         <source>Edit entry</source>
         <translation>Modifica voce</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="263"/>
         <source>State the section empty</source>
         <translation>Dichiara vuota la sezione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/section_panel.py" line="254"/>
+        <location filename="../../ui/pss/editor/section_panel.py" line="263"/>
         <source>Section no longer empty</source>
         <translation>Sezione non più vuota</translation>
     </message>
@@ -4541,72 +4551,77 @@ Spostare comunque?</translation>
 <context>
     <name>cda</name>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="45"/>
+        <location filename="../../ui/timeline/cda_html.py" line="64"/>
+        <source>[Image not available in the document: {name}]</source>
+        <translation>[Immagine non disponibile nel documento: {name}]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/cda_html.py" line="75"/>
         <source>born {date}</source>
         <translation>nato/a il {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="50"/>
+        <location filename="../../ui/timeline/cda_html.py" line="80"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="51"/>
+        <location filename="../../ui/timeline/cda_html.py" line="81"/>
         <source>restricted</source>
         <translation>riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="52"/>
+        <location filename="../../ui/timeline/cda_html.py" line="82"/>
         <source>very restricted</source>
         <translation>strettamente riservato</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="55"/>
+        <location filename="../../ui/timeline/cda_html.py" line="85"/>
         <source>Patient</source>
         <translation>Assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="56"/>
+        <location filename="../../ui/timeline/cda_html.py" line="86"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="57"/>
+        <location filename="../../ui/timeline/cda_html.py" line="87"/>
         <source>Document type</source>
         <translation>Tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="58"/>
+        <location filename="../../ui/timeline/cda_html.py" line="88"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="59"/>
+        <location filename="../../ui/timeline/cda_html.py" line="89"/>
         <source>Author</source>
         <translation>Autore</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="60"/>
+        <location filename="../../ui/timeline/cda_html.py" line="90"/>
         <source>Custodian</source>
         <translation>Custode</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="61"/>
+        <location filename="../../ui/timeline/cda_html.py" line="91"/>
         <source>Legal authenticator</source>
         <translation>Firmato da</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="62"/>
+        <location filename="../../ui/timeline/cda_html.py" line="92"/>
         <source>Version</source>
         <translation>Versione</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="64"/>
+        <location filename="../../ui/timeline/cda_html.py" line="94"/>
         <source>Confidentiality</source>
         <translation>Riservatezza</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/cda_html.py" line="86"/>
+        <location filename="../../ui/timeline/cda_html.py" line="119"/>
         <source>The document has no sections.</source>
         <translation>Il documento non contiene sezioni.</translation>
     </message>

@@ -345,10 +345,18 @@ class PssTab(QWidget):
 
     def _fill_sections(self, pss: Pss) -> None:
         missing: list[str] = []
-        for view in PssTexts(self).section_views():
+        texts = PssTexts(self)
+        for view in texts.section_views():
             entries = pss.entries(view.key)
+            kept = pss.read_only(view.key)
             if entries:
                 self._add_section(view, SectionTable(view.columns, [view.row(e) for e in entries]))
+                if kept:
+                    self.sections_layout.addWidget(
+                        self._note(texts.read_only(kept), "pssKeptAsWritten")
+                    )
+            elif kept:
+                self._add_section(view, self._note(texts.read_only(kept), "pssKeptAsWritten"))
             elif pss.is_none(view.key):
                 self._add_section(view, self._note(view.none_text, "pssNone"))
             else:

@@ -7,7 +7,7 @@ decimal comma); coded values show their description with the code in its own col
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -79,6 +79,13 @@ class PssTexts(QObject):
         if isinstance(value, float):
             return f"{value:g}".replace(".", ",")
         return str(value)
+
+    def read_only(self, kept: Sequence[model.KeptEntry]) -> str:
+        """The entries another program wrote that the editor cannot hold, one a line."""
+        untitled = self.tr("(no description)")
+        lines = [f"• {k.summary or untitled}" for k in kept]
+        head = self.tr("Written by another program and kept as written (not editable here):")
+        return "\n".join([head, *lines])
 
     def section_views(self) -> tuple[SectionView, ...]:
         """Every PSS section in the order of the HL7 Italia guide, with translated texts."""

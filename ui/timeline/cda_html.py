@@ -1,7 +1,10 @@
 """A parsed CDA as a plain, safe HTML page for QTextBrowser.
 
-Only text from the model goes in, every piece escaped; no link, image, script
-or style sheet reference is ever emitted, so nothing can be fetched or run.
+Only text from the model goes in, every piece escaped; no link, script or style sheet
+reference is ever emitted, so nothing can be fetched or run. The images a
+``<renderMultiMedia>`` shows are the document's own bytes: the page names them
+``cda-media:N`` and the viewer serves them from memory (:func:`media_resources`); one
+the document does not hold is a text placeholder.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from fse_desk.documents import CdaDocument, ListBlock, Paragraph, TableBlock
+from fse_desk.documents import CdaDocument, ListBlock, MediaBlock, Paragraph, TableBlock
 from ui.formatting import ROME, format_date
 
 _STYLE = (
@@ -35,6 +38,33 @@ def _when(moment: datetime | None) -> str:
     if (local.hour, local.minute) == (0, 0):
         return format_date(local.date())
     return local.strftime("%d/%m/%Y %H:%M")
+
+
+MEDIA_SCHEME = "cda-media"
+
+
+def _images(doc: CdaDocument) -> list[MediaBlock]:
+    return [
+        b
+        for section in doc.sections
+        for b in section.blocks
+        if isinstance(b, MediaBlock) and b.data is not None
+    ]
+
+
+def media_resources(doc: CdaDocument) -> dict[str, bytes]:
+    """The images of ``doc`` under the names :func:`cda_to_html` gives them."""
+    return {f"{MEDIA_SCHEME}:{i}": b.data for i, b in enumerate(_images(doc)) if b.data}
+
+
+def _media(block: MediaBlock, index: int | None) -> str:
+    caption = f"<br/><i>{escape(block.caption)}</i>" if block.caption else ""
+    if index is not None:
+        return f'<p><img src="{MEDIA_SCHEME}:{index}"/>{caption}</p>'
+    missing = QCoreApplication.translate(
+        "cda", "[Image not available in the document: {name}]"
+    ).format(name=block.caption or block.reference or "?")
+    return f"<p><i>{escape(missing)}</i></p>"
 
 
 def cda_to_html(doc: CdaDocument) -> str:
@@ -72,6 +102,7 @@ def cda_to_html(doc: CdaDocument) -> str:
         if value:
             out.append(f'<tr><td class="k">{escape(key)}</td><td>{escape(value)}</td></tr>')
     out.append("</table><hr/>")
+    images = {id(b): i for i, b in enumerate(_images(doc))}
     for section in doc.sections:
         level = min(3 + section.depth, 6)  # a nested section reads as part of its parent
         out.append(f"<h{level}>{escape(section.title)}</h{level}>")
@@ -82,6 +113,8 @@ def cda_to_html(doc: CdaDocument) -> str:
                 out.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>")
             elif isinstance(block, TableBlock):
                 out.append(_table(block))
+            elif isinstance(block, MediaBlock):
+                out.append(_media(block, images.get(id(block))))
     if not doc.sections:
         empty = QCoreApplication.translate("cda", "The document has no sections.")
         out.append(f"<p><i>{escape(empty)}</i></p>")

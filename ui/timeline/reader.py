@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -35,7 +35,7 @@ from fse_desk.timeline import BodyKind, OpenedDocument
 from ui.formatting import ROME, format_date
 from ui.messages import user_message
 from ui.pdf_pages import page_label
-from ui.timeline.cda_html import cda_to_html
+from ui.timeline.cda_html import cda_to_html, media_resources
 from ui.workers import Worker
 
 MAX_PDF_PAGES = 60
@@ -44,15 +44,35 @@ _RED = QBrush(QColor("#b71c1c"))
 
 
 class SafeTextBrowser(QTextBrowser):
-    """A QTextBrowser that never loads anything: no links followed, no resources."""
+    """A QTextBrowser that never loads anything: no links followed, no resources but the
+    images of the document shown, from memory."""
+
+    MAX_IMAGE_WIDTH = 800
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self._media: dict[str, bytes] = {}
+
+    def show_html(self, html: str, media: dict[str, bytes]) -> None:
+        self._media = media  # before setHtml, which asks for the images
+        self.setHtml(html)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
-        return None
+        key = name.toString() if isinstance(name, QUrl) else str(name)
+        data = self._media.get(key)
+        kind = getattr(type, "value", type)  # an int, or the enum in some PySide versions
+        if kind != QTextDocument.ResourceType.ImageResource.value or data is None:
+            return None
+        image = QImage.fromData(data)
+        if image.isNull():
+            return None
+        if image.width() > self.MAX_IMAGE_WIDTH:
+            return image.scaledToWidth(
+                self.MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
+            )
+        return image
 
 
 def format_number(value: float | None) -> str:
@@ -199,7 +219,7 @@ class DocumentReader(QWidget):
         self.title_label.setText(opened.meta.title)
         self.tabs.clear()
         if opened.cda is not None:
-            self.cda_view.setHtml(cda_to_html(opened.cda))
+            self.cda_view.show_html(cda_to_html(opened.cda), media_resources(opened.cda))
             self.tabs.addTab(self.cda_view, self.tr("Document"))
             if opened.cda.lab_results:
                 self._fill_results(opened.cda.lab_results)

@@ -86,6 +86,11 @@ class SectionPanel(QWidget):
         for button in (self.add_button, self.remove_button):  # Tab goes list → form
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.form = EntryForm(view.key, vocabularies, labels, texts.enum_label, today)
+        self._texts = texts
+        self.read_only_label = QLabel()  # entries another program wrote that no form holds
+        self.read_only_label.setObjectName(f"read_only_{view.key}")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.hide()
         self._warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
         head = QHBoxLayout()
@@ -101,6 +106,7 @@ class SectionPanel(QWidget):
         if self.none_box is not None:
             layout.addWidget(self.none_box, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.read_only_label)
         layout.addWidget(self.form)
         layout.addStretch(0)  # takes the room of the table when the section is "none"
 
@@ -156,6 +162,9 @@ class SectionPanel(QWidget):
                 if not entries
                 else self.tr("The section has entries: remove them to state it empty.")
             )
+        kept = draft.read_only(self.key)
+        self.read_only_label.setText(self._texts.read_only(kept) if kept else "")
+        self.read_only_label.setVisible(bool(kept))
         single = self.key == "organ_donation" and bool(entries)
         self.add_button.setEnabled(not is_none and not single)
         self.table.setVisible(not is_none)
