@@ -336,3 +336,21 @@ def test_a_slot_lost_to_another_desk_shows_both_bookings_and_cancels_only_mine(
     assert kept is not None and kept.status is AppointmentStatus.BOOKED
     assert cancelled is not None and cancelled.status is AppointmentStatus.CANCELLED
     assert view.races == ()
+
+
+def test_move_to_starts_tomorrow_morning_and_stays_within_a_year_when_nothing_is_chosen(
+    agenda: AgendaService, records: RecordFactory, qtbot: QtBot
+) -> None:
+    """Issue 18: "Modifica … al" showed 01/01/2000 until an appointment was chosen."""
+    tab = TelevisitsTab(agenda, _link)
+    qtbot.addWidget(tab)
+    tab.show_patient(records.patient())
+    today = datetime.now(UTC).astimezone(ROME).date()
+    shown = tab.move_to.dateTime().toPython()
+    assert (shown.date(), shown.time()) == (today + timedelta(days=1), time(9))
+    assert tab.move_to.text().startswith(f"{today + timedelta(days=1):%d/%m/%Y} 09:00")
+    assert tab.move_to.minimumDate().toPython() == today
+    assert tab.move_to.maximumDate().toPython() == today + timedelta(days=365)
+    # The past cannot be typed in: the edit keeps to its range.
+    tab.move_to.setDate(QDate(2000, 1, 1))
+    assert tab.move_to.date().toPython() == today

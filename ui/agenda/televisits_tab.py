@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
-from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.rome_clock import ROME, at_rome
 from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.invitations import invitation
@@ -41,6 +41,11 @@ from ui.agenda.report_dialog import ReportDialog
 from ui.agenda.room import RoomLink, open_room
 from ui.formatting import format_datetime
 from ui.messages import user_message
+
+# How far ahead an appointment may be moved from this tab (a year: the agenda is kept
+# that far, fse_desk.workstation.AGENDA_AHEAD).
+MOVE_AHEAD = timedelta(days=365)
+FIRST_VISIT_HOUR = 9  # where "move to" starts when no appointment is chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,7 @@ class TelevisitsTab(QWidget):
         self.move_to.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.move_to.setTimeZone(QTimeZone(b"Europe/Rome"))
         self.move_to.setCalendarPopup(True)
+        self._reset_move_to()
         self.move_button = QPushButton(self.tr("Move"))
         self.move_button.clicked.connect(lambda: self.reschedule_selected())
         self.cancel_button = QPushButton(self.tr("Cancel appointment"))
@@ -180,15 +186,21 @@ class TelevisitsTab(QWidget):
             and chosen.visit_type.remote
             and chosen.status in (AppointmentStatus.ARRIVED, AppointmentStatus.FULFILLED)
         )
-        if chosen is not None:
-            local = chosen.start.astimezone(ROME)
-            self.move_to.setDateTime(
-                QDateTime(
-                    QDate(local.year, local.month, local.day),
-                    QTime(local.hour, local.minute),
-                    QTimeZone(b"Europe/Rome"),
-                )
-            )
+        if chosen is not None and chosen.status.open:
+            self.move_to.setDateTime(_rome_qdatetime(chosen.start))
+        else:
+            self._reset_move_to()
+
+    def _reset_move_to(self) -> None:
+        """From today to a year ahead, starting tomorrow at 9:00 (Rome); a date edit
+        left alone shows 01/01/2000, which a doctor took for a bug."""
+        now = datetime.now(UTC).astimezone(ROME)
+        self.move_to.setDateTimeRange(
+            _rome_qdatetime(now.replace(second=0, microsecond=0)),
+            _rome_qdatetime(now + MOVE_AHEAD),
+        )
+        tomorrow = at_rome(now.date() + timedelta(days=1), time(FIRST_VISIT_HOUR))
+        self.move_to.setDateTime(_rome_qdatetime(tomorrow))
 
     # -- actions ------------------------------------------------------------------------
     def _patient_participant(self) -> Participant:
@@ -329,3 +341,12 @@ class TelevisitsTab(QWidget):
             return written
         self.message.setText(self.tr("Invitations saved in {folder}.").format(folder=folder))
         return written
+
+
+def _rome_qdatetime(moment: datetime) -> QDateTime:
+    local = moment.astimezone(ROME)
+    return QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute),
+        QTimeZone(b"Europe/Rome"),
+    )
