@@ -23,6 +23,7 @@ from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
+    ParticipantStatus,
     Professional,
     VisitType,
 )
@@ -31,7 +32,7 @@ from fse_desk.store import CacheStore
 from tests.fixtures_store import RecordFactory
 from ui.agenda.agenda_view import AgendaView
 from ui.agenda.booking_dialog import BookingDialog
-from ui.agenda.labels import status_label
+from ui.agenda.labels import answer_label, status_label
 from ui.agenda.televisits_tab import TelevisitsTab
 
 MMG = Professional("Practitioner/mmg", "Dott.ssa Elena Guidotti", Role.MMG)
@@ -95,10 +96,21 @@ def test_book_move_and_cancel_from_the_patient_view(
     first = dialog.free_times.item(0).data(Qt.ItemDataRole.UserRole)
     assert first.astimezone(ROME).time() == time(8, 0)  # mornings: the first common time
     assert dialog.checks.item(0).text().startswith("✓")
+    # No consent to telemedicine on record: the dialog asks for it, for a remote visit only.
+    assert dialog.consent.isVisibleTo(dialog)
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(VisitType.IN_PERSON))
+    assert not dialog.consent.isVisibleTo(dialog)
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(VisitType.TELEVISIT))
+    dialog.consent.setChecked(True)
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
 
     assert tab.table.rowCount() == 1
+    consent = agenda.consent(patient.id)
+    assert consent is not None and consent.granted
+    assert "Consent" in {e.resource_type for e in cache.outbox.entries()}
+    given_on = datetime.now(UTC).astimezone(ROME).strftime("%d/%m/%Y")
+    assert tab.consent.label.text().endswith(given_on)
     [booked] = agenda.for_patient(patient.id)
     assert booked.status is AppointmentStatus.BOOKED and booked.start == first
     assert {p.reference for p in booked.professionals} == {MMG.reference, NURSE.reference}
@@ -110,6 +122,27 @@ def test_book_move_and_cancel_from_the_patient_view(
     patient_ics = next(p for p in written if "paziente" in p.name)
     [event] = icalendar.Calendar.from_ical(patient_ics.read_bytes()).walk("VEVENT")
     assert event.decoded("dtstart") == first and booked.room in str(event["location"])
+
+    # The nurse cannot come after all: her own answer, set from the tab, saved and queued.
+    answers = tab.answers
+    assert answers.who.count() == 3 and answers.save_button.isEnabled()
+    answers.who.setCurrentIndex(answers.who.findData(NURSE.reference))
+    answers.answer.setCurrentIndex(answers.answer.findData(ParticipantStatus.DECLINED))
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(answers.save_button, Qt.MouseButton.LeftButton)
+    answered = agenda.get(booked.id)
+    assert answered is not None
+    assert {p.reference: p.status for p in answered.participants}[NURSE.reference] is (
+        ParticipantStatus.DECLINED
+    )
+    assert answers.who.currentData() == NURSE.reference
+    assert answers.who.currentText().endswith(answer_label(ParticipantStatus.DECLINED))
+    assert answers.answer.currentData() is ParticipantStatus.DECLINED
+    updates = sorted(
+        (e for e in cache.outbox.entries() if e.resource_id == booked.id), key=lambda e: e.id
+    )
+    assert [e.method for e in updates] == [OutboxMethod.CREATE, OutboxMethod.UPDATE]
+    assert updates[-1].payload["participant"][2]["status"] == "declined"
 
     # Move it one day later at 11:00 (Rome), only this appointment.
     target = first.astimezone(ROME).date() + timedelta(days=1)
@@ -149,7 +182,8 @@ def test_book_move_and_cancel_from_the_patient_view(
     ]
     assert methods == [
         (True, OutboxMethod.CREATE),
-        (True, OutboxMethod.UPDATE),
+        (True, OutboxMethod.UPDATE),  # the nurse's answer
+        (True, OutboxMethod.UPDATE),  # moved
         (False, OutboxMethod.CREATE),  # the waiting-list request
         (True, OutboxMethod.UPDATE),
     ]
@@ -179,6 +213,7 @@ def test_a_recurring_booking_lists_the_clashing_occurrence_and_books_only_when_a
         (Participant("Patient/someone", ""), Participant(NURSE.reference, NURSE.display)),
     )
     cache.agenda.save([other])  # another desk's booking, already synced
+    dialog.consent.setChecked(True)
     dialog.repeat.setChecked(True)
     dialog.every_weeks.setValue(2)
     dialog.for_months.setValue(2)
@@ -258,6 +293,7 @@ def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
         Clinician("GDTLNE72D58A944V", "Elena", "Guidotti"),
         Organization("080105-CDS", "Casa della Salute"),
         now=datetime.now(UTC),
+        consent_recorded=True,
     )
     sent: list[object] = []
 
@@ -268,7 +304,7 @@ def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
     dialog = ReportDialog(draft, publish)
     qtbot.addWidget(dialog)
     dialog.findings.setPlainText("Nulla da segnalare.")
-    dialog.consent.setChecked(True)
+    assert dialog.consent.text() == dialog.tr("Informed consent to telemedicine: recorded.")
     dialog.in_person.setChecked(True)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     assert dialog.entry_id == 7
@@ -296,6 +332,7 @@ def test_a_slot_lost_to_another_desk_shows_both_bookings_and_cancels_only_mine(
         people,
         slot_ids=("slot-1",),
     )
+    agenda.record_consent("mine", granted=True)
     [occurrence] = agenda.draft(mine)
     agenda.book([occurrence.appointment], occurrence.conflicts)
     theirs = Appointment(
@@ -347,6 +384,7 @@ def test_move_to_starts_tomorrow_morning_and_stays_within_a_year_when_nothing_is
     tab.show_patient(records.patient())
     today = datetime.now(UTC).astimezone(ROME).date()
     shown = tab.move_to.dateTime().toPython()
+    assert isinstance(shown, datetime)
     assert (shown.date(), shown.time()) == (today + timedelta(days=1), time(9))
     assert tab.move_to.text().startswith(f"{today + timedelta(days=1):%d/%m/%Y} 09:00")
     assert tab.move_to.minimumDate().toPython() == today

@@ -20,11 +20,14 @@ from fse_desk.domain.roles import Role
 from fse_desk.domain.rome_clock import fhir_instant
 from fse_desk.domain.scheduling import Professional, Slot, SlotStatus
 from fse_desk.domain.scheduling_fhir import TEAM_ROLE_SYSTEM, from_fhir, local_id
+from fse_desk.domain.telemedicine_consent import CATEGORY_SYSTEM, TELEMEDICINE
+from fse_desk.domain.telemedicine_consent import from_fhir as consent_from_fhir
 from fse_desk.errors import InvalidRecord
 from fse_desk.store import CacheStore
 
 log = logging.getLogger(__name__)
 PAGE = "500"  # a professional's weeks of slots in a page or two
+PATIENTS_PER_SEARCH = 50  # patient ids in one Consent search (the URL stays short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class AgendaPullSummary:
     appointments: int
     skipped: int
     kept_local: int  # rows not replaced: a local change of theirs is still to be sent
+    consents: int = 0  # consents to telemedicine of the agenda's patients
 
 
 def _professional(schedule: dict[str, Any]) -> Professional:
@@ -130,4 +134,35 @@ def pull_agenda(
                 str(resource["id"]),
                 str(resource.get("meta", {}).get("versionId", "")),
             )
-    return AgendaPullSummary(len(schedules), len(slots), len(usable), skipped, kept)
+    patients = sorted(
+        {
+            str(p["actor"]["reference"])
+            for resource in usable
+            for p in resource.get("participant", [])
+            if str(p.get("actor", {}).get("reference", "")).startswith("Patient/")
+        }
+    )
+    consents, bad = _pull_consents(client, store, patients)
+    return AgendaPullSummary(
+        len(schedules), len(slots), len(usable), skipped + bad, kept, consents=consents
+    )
+
+
+def _pull_consents(client: FhirClient, store: CacheStore, patients: list[str]) -> tuple[int, int]:
+    """The consents to telemedicine of the patients in the agenda: (stored, skipped)."""
+    usable: list[dict[str, Any]] = []
+    skipped = 0
+    for i in range(0, len(patients), PATIENTS_PER_SEARCH):
+        chunk = ",".join(patients[i : i + PATIENTS_PER_SEARCH])
+        for resource in client.search(
+            "Consent",
+            {"patient": chunk, "category": f"{CATEGORY_SYSTEM}|{TELEMEDICINE}", "_count": PAGE},
+        ):
+            try:
+                consent_from_fhir(resource)
+            except InvalidRecord:
+                log.warning("Consent/%s skipped: not a usable consent", resource.get("id", "?"))
+                skipped += 1
+                continue
+            usable.append(resource)
+    return store.telemedicine_consents.save_resources(usable), skipped

@@ -9,57 +9,57 @@
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="94"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="95"/>
         <source>Today</source>
         <translation>Oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="98"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="99"/>
         <source>Week</source>
         <translation>Settimana</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="99"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="100"/>
         <source>Day</source>
         <translation>Giorno</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="101"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="102"/>
         <source>Whole team</source>
         <translation>Tutta l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="115"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="116"/>
         <source>Arrived</source>
         <translation>Arrivato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="116"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="117"/>
         <source>No-show</source>
         <translation>Non presentato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="117"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="118"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="124"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="125"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="140"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="141"/>
         <source>Today&apos;s remote visits</source>
         <translation>Visite a distanza di oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="310"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="320"/>
         <source>Week {first} – {last}</source>
         <translation>Settimana {first} – {last}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/agenda_view.py" line="330"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="340"/>
         <source>%n time(s) you booked were taken by another workstation first. Nothing was overwritten: choose what to do.</source>
         <translation>
             <numerusform>%n orario che hai prenotato è stato preso prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
@@ -67,12 +67,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="352"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="362"/>
         <source>Time taken by another workstation</source>
         <translation>Orario già preso da un&apos;altra postazione</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="364"/>
         <source>Your booking:
 {mine}
 
@@ -85,17 +85,17 @@ La prenotazione già sul FSE:
 {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="358"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="368"/>
         <source>Keep both</source>
         <translation>Tieni entrambe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="359"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="369"/>
         <source>Cancel mine</source>
         <translation>Disdici la mia</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="360"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="370"/>
         <source>Decide later</source>
         <translation>Decidi più tardi</translation>
     </message>
@@ -260,11 +260,29 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>AnswersRow</name>
+    <message>
+        <location filename="../../ui/agenda/answers_row.py" line="30"/>
+        <source>Save answer</source>
+        <translation>Salva risposta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/answers_row.py" line="34"/>
+        <source>Answer of</source>
+        <translation>Risposta di</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/answers_row.py" line="47"/>
+        <source>the patient</source>
+        <translation>il paziente</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <location filename="../../ui/agenda/booking_dialog.py" line="55"/>
-        <location filename="../../ui/agenda/booking_dialog.py" line="233"/>
-        <location filename="../../ui/agenda/booking_dialog.py" line="242"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="252"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="261"/>
         <source>Book a visit</source>
         <translation>Prenota una visita</translation>
     </message>
@@ -319,67 +337,72 @@ La prenotazione già sul FSE:
         <translation>Trova orari liberi (prossime 2 settimane)</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="103"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="106"/>
+        <source>The patient gives informed consent to telemedicine (recorded on the FSE)</source>
+        <translation>Il paziente dà il consenso informato alla telemedicina (registrato sul FSE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="112"/>
         <source>Book anyway: I have seen the conflicts</source>
         <translation>Prenota comunque: ho visto i conflitti</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="108"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="117"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="109"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="118"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="110"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="119"/>
         <source>Duration</source>
         <translation>Durata</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="111"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="120"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="112"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="121"/>
         <source>CUP code</source>
         <translation>Codice CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="113"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="122"/>
         <source>Follow-ups</source>
         <translation>Controlli successivi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="117"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="126"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="121"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="131"/>
         <source>Book</source>
         <translation>Prenota</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="124"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="134"/>
         <source>Add to waiting list</source>
         <translation>Metti in lista d&apos;attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="133"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="143"/>
         <source>Free times for everyone:</source>
         <translation>Orari liberi per tutti:</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="135"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="145"/>
         <source>Checks of each appointment:</source>
         <translation>Verifica di ogni appuntamento:</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="188"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="203"/>
         <source>No common free time: try another part of the day.</source>
         <translation>Nessun orario libero in comune: prova un&apos;altra fascia della giornata.</translation>
     </message>
@@ -415,6 +438,49 @@ La prenotazione già sul FSE:
         <location filename="../../ui/outbox_panel.py" line="153"/>
         <source>Use the FSE version</source>
         <translation>Usa la versione del FSE</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRow</name>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="40"/>
+        <source>Consent to telemedicine: not recorded</source>
+        <translation>Consenso alla telemedicina: non registrato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="44"/>
+        <source>Consent to telemedicine: given on {date}</source>
+        <translation>Consenso alla telemedicina: dato il {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="46"/>
+        <source>Consent to telemedicine: withdrawn on {date}</source>
+        <translation>Consenso alla telemedicina: revocato il {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="49"/>
+        <source>Withdraw consent…</source>
+        <translation>Revoca consenso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="49"/>
+        <source>Record consent…</source>
+        <translation>Registra consenso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="60"/>
+        <source>Record that the patient gives informed consent to telemedicine?</source>
+        <translation>Registrare che il paziente dà il consenso informato alla telemedicina?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="63"/>
+        <source>Record that the patient withdraws consent to telemedicine? Televisits will no longer be booked or started.</source>
+        <translation>Registrare che il paziente revoca il consenso alla telemedicina? Non si potranno più prenotare né avviare televisite.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="67"/>
+        <source>Consent to telemedicine</source>
+        <translation>Consenso alla telemedicina</translation>
     </message>
 </context>
 <context>
@@ -1391,93 +1457,99 @@ La prenotazione già sul FSE:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <source>Patients</source>
+        <translation>Assistiti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2620,7 +2692,7 @@ La prenotazione già sul FSE:
     <name>ReportDialog</name>
     <message>
         <location filename="../../ui/agenda/report_dialog.py" line="33"/>
-        <location filename="../../ui/agenda/report_dialog.py" line="72"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="77"/>
         <source>Televisit report</source>
         <translation>Referto di televisita</translation>
     </message>
@@ -2630,17 +2702,22 @@ La prenotazione già sul FSE:
         <translation>Esito, conclusioni, indicazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/report_dialog.py" line="41"/>
-        <source>The patient gave informed consent to telemedicine</source>
-        <translation>L&apos;assistito ha dato il consenso informato alla telemedicina</translation>
+        <location filename="../../ui/agenda/report_dialog.py" line="43"/>
+        <source>Informed consent to telemedicine: recorded.</source>
+        <translation>Consenso informato alla telemedicina: registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/report_dialog.py" line="42"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="46"/>
+        <source>Informed consent to telemedicine: not recorded. A video visit cannot be reported without it; record it from the Televisits tab.</source>
+        <translation>Consenso informato alla telemedicina: non registrato. Senza consenso non si può refertare una visita in video; registralo dalla scheda Televisite.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="51"/>
         <source>The connection failed: the visit took place in person</source>
         <translation>Il collegamento non è riuscito: la visita si è svolta in presenza</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/report_dialog.py" line="45"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="54"/>
         <source>Sign and publish</source>
         <translation>Firma e pubblica</translation>
     </message>
@@ -3011,72 +3088,72 @@ La prenotazione già sul FSE:
 <context>
     <name>TelemonitoringTab</name>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="71"/>
         <source>Period:</source>
         <translation>Periodo:</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="73"/>
         <source>7 d</source>
         <translation>7 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="74"/>
         <source>30 d</source>
         <translation>30 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="78"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="75"/>
         <source>90 d</source>
         <translation>90 g</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="79"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="76"/>
         <source>1 y</source>
         <translation>1 a</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="80"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="77"/>
         <source>all</source>
         <translation>tutto</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="88"/>
         <source>Report…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="94"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="91"/>
         <source>Period report (PDF)</source>
         <translation>Report del periodo (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="95"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="92"/>
         <source>AGP, one page (PDF)</source>
         <translation>AGP, una pagina (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="96"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="93"/>
         <source>Report rilevazione for the FSE (PDF)</source>
         <translation>Report rilevazione per il FSE (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="150"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="147"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="185"/>
         <source>Not enrolled in telemonitoring; no readings.</source>
         <translation>Non arruolato in telemonitoraggio; nessuna rilevazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="188"/>
         <source>No telemonitoring plan; readings from the FSE and the desk.</source>
         <translation>Nessun piano di telemonitoraggio; rilevazioni dal FSE e dallo studio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/telemonitoring/tab.py" line="194"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="191"/>
         <source>%n alarm(s)</source>
         <translation>
             <numerusform>%n allarme</numerusform>
@@ -3084,12 +3161,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="196"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="193"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/tab.py" line="231"/>
+        <location filename="../../ui/telemonitoring/tab.py" line="219"/>
         <source>Save report</source>
         <translation>Salva report</translation>
     </message>
@@ -3097,83 +3174,83 @@ La prenotazione già sul FSE:
 <context>
     <name>TelevisitsTab</name>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>CUP</source>
         <translation>CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
         <source>Book…</source>
         <translation>Prenota…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="87"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="94"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="89"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="96"/>
         <source>Invitations…</source>
         <translation>Inviti…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="98"/>
         <source>Write report…</source>
         <translation>Scrivi il referto…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="95"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
         <source>only this appointment</source>
         <translation>solo questo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="97"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="107"/>
         <source>this and the following of the series</source>
         <translation>questo e i successivi della serie</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="103"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="114"/>
         <source>Move</source>
         <translation>Sposta</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
-        <location filename="../../ui/agenda/televisits_tab.py" line="252"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="116"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="287"/>
         <source>Cancel appointment</source>
         <translation>Disdici l&apos;appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="120"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="134"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="122"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="136"/>
         <source>to</source>
         <translation>al</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="232"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="267"/>
         <source>%n appointment(s) moved.</source>
         <translation>
             <numerusform>%n appuntamento spostato.</numerusform>
@@ -3181,12 +3258,12 @@ La prenotazione già sul FSE:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="241"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="276"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="242"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="277"/>
         <source>The new time clashes:
 {conflicts}
 
@@ -3197,12 +3274,12 @@ Move anyway?</source>
 Spostare comunque?</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="253"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="288"/>
         <source>Cancel {scope} of {when}? The cancellation is recorded.</source>
         <translation>Disdire l&apos;appuntamento del {when} ({scope})? La disdetta viene registrata.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="266"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="301"/>
         <source>%n appointment(s) cancelled.</source>
         <translation>
             <numerusform>%n appuntamento disdetto.</numerusform>
@@ -3210,7 +3287,7 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="269"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="304"/>
         <source>%n request(s) on the waiting list fit the time freed.</source>
         <translation>
             <numerusform>%n richiesta in lista d&apos;attesa può occupare l&apos;orario liberato.</numerusform>
@@ -3218,17 +3295,17 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="289"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="324"/>
         <source>The report is signed and queued: it reaches the FSE with the next sync.</source>
         <translation>Il referto è firmato e in coda: arriverà al FSE con la prossima sincronizzazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="303"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="338"/>
         <source>Save the invitations in</source>
         <translation>Salva gli inviti in</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="330"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="365"/>
         <source>Invitations saved in {folder}.</source>
         <translation>Inviti salvati in {folder}.</translation>
     </message>
@@ -3739,22 +3816,42 @@ Spostare comunque?</translation>
         <translation>lista d&apos;attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="51"/>
+        <location filename="../../ui/agenda/labels.py" line="52"/>
+        <source>accepted</source>
+        <translation>ha accettato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="53"/>
+        <source>declined</source>
+        <translation>ha rifiutato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="54"/>
+        <source>not sure yet</source>
+        <translation>in forse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="55"/>
+        <source>to be asked</source>
+        <translation>da sentire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="61"/>
         <source>{who} is already booked from {start} to {end}</source>
         <translation>{who} ha già un appuntamento dal {start} alle {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="54"/>
+        <location filename="../../ui/agenda/labels.py" line="64"/>
         <source>The patient</source>
         <translation>L&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="59"/>
+        <location filename="../../ui/agenda/labels.py" line="69"/>
         <source>{who} does not work at that time</source>
         <translation>{who} non è in servizio a quell&apos;ora</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="62"/>
+        <location filename="../../ui/agenda/labels.py" line="72"/>
         <source>The time is in the past</source>
         <translation>L&apos;orario è già passato</translation>
     </message>
@@ -3773,7 +3870,7 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/app.py" line="102"/>
+        <location filename="../../ui/app.py" line="105"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
@@ -3965,261 +4062,266 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="130"/>
+        <source>The patient&apos;s informed consent to telemedicine is not recorded (or was withdrawn): record it in the Televisits tab before booking or starting a televisit.</source>
+        <translation>Il consenso informato del paziente alla telemedicina non è registrato (o è stato revocato): registralo nella scheda Televisite prima di prenotare o avviare una televisita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>The requested item no longer exists on the FSE server.</source>
         <translation>L&apos;elemento richiesto non esiste più sul server FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>The FSE server answered with an error. Try again; if it happens again, call support.</source>
         <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Communication with the FSE server failed. Try again later.</source>
         <translation>La comunicazione con il server FSE non è riuscita. Riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>The FSE gateway refused the document. Read the reason shown, correct the document and send it again.</source>
         <translation>Il gateway FSE ha rifiutato il documento. Leggi il motivo indicato, correggi il documento e invialo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>The passphrase does not open the signing certificate. Enter it again.</source>
         <translation>La passphrase non apre il certificato di firma. Inseriscila di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="159"/>
         <source>The passphrase of the signing certificate is not in the system keyring. Enter it again in the settings.</source>
         <translation>La passphrase del certificato di firma non è nel portachiavi di sistema. Inseriscila di nuovo nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="164"/>
         <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="168"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
         <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
         <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Your role does not allow this. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Il tuo ruolo non lo consente. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="188"/>
         <source>The access log of this workstation has been altered or cut short. You can keep working, and every access is still logged. Tell the privacy officer (DPO) today.</source>
         <translation>Il registro degli accessi di questa postazione è stato alterato o troncato. Puoi continuare a lavorare e ogni accesso viene comunque registrato. Avvisa oggi stesso il responsabile della protezione dei dati (DPO).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
         <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="218"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="243"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="253"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281"/>
+        <location filename="../../ui/messages.py" line="286"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="288"/>
+        <location filename="../../ui/messages.py" line="293"/>
         <source>see this patient&apos;s documents</source>
         <translation>vedere i documenti di questo assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="289"/>
+        <location filename="../../ui/messages.py" line="294"/>
         <source>read this kind of document</source>
         <translation>leggere questo tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="290"/>
+        <location filename="../../ui/messages.py" line="295"/>
         <source>see the vital signs</source>
         <translation>vedere i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="291"/>
+        <location filename="../../ui/messages.py" line="296"/>
         <source>record vital signs</source>
         <translation>registrare i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="292"/>
+        <location filename="../../ui/messages.py" line="297"/>
         <source>write the Profilo Sanitario Sintetico</source>
         <translation>scrivere il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295"/>
+        <location filename="../../ui/messages.py" line="300"/>
         <source>sign and publish the Profilo Sanitario Sintetico</source>
         <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298"/>
+        <location filename="../../ui/messages.py" line="303"/>
         <source>sign a televisit report</source>
         <translation>firmare un referto di televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299"/>
+        <location filename="../../ui/messages.py" line="304"/>
         <source>see the agenda</source>
         <translation>vedere l&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300"/>
+        <location filename="../../ui/messages.py" line="305"/>
         <source>book televisits</source>
         <translation>prenotare televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/messages.py" line="306"/>
         <source>book televisits for other professionals</source>
         <translation>prenotare televisite per altri professionisti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304"/>
+        <location filename="../../ui/messages.py" line="309"/>
         <source>see telemonitoring data</source>
         <translation>vedere i dati di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305"/>
+        <location filename="../../ui/messages.py" line="310"/>
         <source>handle telemonitoring alarms</source>
         <translation>gestire gli allarmi di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/messages.py" line="311"/>
         <source>discard changes waiting to be sent</source>
         <translation>scartare le modifiche in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="314"/>
         <source>see diagnostic images</source>
         <translation>vedere le immagini diagnostiche</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/messages.py" line="315"/>
         <source>export images</source>
         <translation>esportare immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/messages.py" line="316"/>
         <source>print the report of accesses to the FSE</source>
         <translation>stampare il resoconto degli accessi al fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="314"/>
+        <location filename="../../ui/messages.py" line="319"/>
         <source>access data for this purpose</source>
         <translation>accedere ai dati per questa finalità</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="325"/>
         <source>general practitioner (MMG)</source>
         <translation>medico di medicina generale (MMG)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/messages.py" line="326"/>
         <source>family paediatrician (PLS)</source>
         <translation>pediatra di libera scelta (PLS)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322"/>
+        <location filename="../../ui/messages.py" line="327"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323"/>
+        <location filename="../../ui/messages.py" line="328"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="324"/>
+        <location filename="../../ui/messages.py" line="329"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="330"/>
         <source>administrative staff</source>
         <translation>personale amministrativo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/messages.py" line="337"/>
         <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345"/>
+        <location filename="../../ui/messages.py" line="350"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>
@@ -4358,116 +4460,116 @@ Spostare comunque?</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="65"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="99"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="50"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="84"/>
         <source>Parameter</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="66"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="51"/>
         <source>Readings</source>
         <translation>Letture</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="67"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="52"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="68"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="53"/>
         <source>Mean</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="69"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="54"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="98"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="83"/>
         <source>Time</source>
         <translation>Ora</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="100"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="85"/>
         <source>Rule</source>
         <translation>Regola</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="101"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="86"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="132"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="117"/>
         <source>Period {start} – {end}</source>
         <translation>Periodo {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="125"/>
         <source>Produced by {author} on {when} with FSE Desk.</source>
         <translation>Prodotto da {author} il {when} con FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="176"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="131"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
         <source>Ambulatory Glucose Profile</source>
         <translation>Profilo glicemico ambulatoriale (AGP)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="151"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="136"/>
         <source>Glucose metrics</source>
         <translation>Indici glicemici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="155"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="140"/>
         <source>Ambulatory Glucose Profile (AGP), last 14 days</source>
         <translation>Profilo glicemico ambulatoriale (AGP), ultimi 14 giorni</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="160"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="210"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="145"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="195"/>
         <source>Summary</source>
         <translation>Sintesi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="161"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="146"/>
         <source>Charts</source>
         <translation>Grafici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="163"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="148"/>
         <source>Figures of the period</source>
         <translation>Valori del periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="168"/>
-        <location filename="../../ui/telemonitoring/reports.py" line="205"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="153"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="190"/>
         <source>Alarms</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="181"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="166"/>
         <source>Telemonitoring report</source>
         <translation>Report di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="187"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="172"/>
         <source>Plan {id}, valid {start} – {end}, signed by {who}</source>
         <translation>Piano {id}, valido {start} – {end}, firmato da {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="198"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="183"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="185"/>
         <source>Parameters measured</source>
         <translation>Parametri rilevati</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/reports.py" line="215"/>
+        <location filename="../../ui/telemonitoring/reports.py" line="200"/>
         <source>Report rilevazione di telemonitoraggio</source>
         <translation>Report rilevazione di telemonitoraggio</translation>
     </message>
@@ -4475,232 +4577,232 @@ Spostare comunque?</translation>
 <context>
     <name>telemonitoring</name>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="18"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
         <source>Below threshold</source>
         <translation>Sotto soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="19"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
         <source>Above threshold</source>
         <translation>Sopra soglia</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="20"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
         <source>Weight gain</source>
         <translation>Aumento di peso</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="21"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="22"/>
         <source>Drop from baseline</source>
         <translation>Calo dal basale</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="27"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
         <source>High</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="28"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
         <source>Medium</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="29"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="30"/>
         <source>Low</source>
         <translation>Bassa</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="35"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
         <source>Heart failure</source>
         <translation>Scompenso cardiaco</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="36"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
         <source>COPD</source>
         <translation>BPCO</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="37"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
         <source>Diabetes</source>
         <translation>Diabete</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="38"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="39"/>
         <source>Hypertension</source>
         <translation>Ipertensione</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="44"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
         <source>morning</source>
         <translation>mattina</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="45"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
         <source>afternoon</source>
         <translation>pomeriggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="46"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
         <source>evening</source>
         <translation>sera</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="47"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="48"/>
         <source>night</source>
         <translation>notte</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="54"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="55"/>
         <source>+{value} kg</source>
         <translation>+{value} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="62"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="63"/>
         <source>Time in range 70–180: {tir} % (target &gt; 70 %)</source>
         <translation>Tempo in range 70–180: {tir} % (obiettivo &gt; 70 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="65"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="66"/>
         <source>Below 70: {low} % · below 54: {very_low} % · above 180: {high} % · above 250: {very_high} %</source>
         <translation>Sotto 70: {low} % · sotto 54: {very_low} % · sopra 180: {high} % · sopra 250: {very_high} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="75"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="76"/>
         <source>Mean glucose {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</source>
         <translation>Glicemia media {mean} mg/dL · GMI {gmi} % · CV {cv} % ({stable})</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="81"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="82"/>
         <source>stable, ≤ 36 %</source>
         <translation>stabile, ≤ 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="83"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="84"/>
         <source>unstable, &gt; 36 %</source>
         <translation>instabile, &gt; 36 %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="85"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="86"/>
         <source>Data: {days} days, {coverage} % of expected readings — {verdict}</source>
         <translation>Dati: {days} giorni, {coverage} % delle letture attese — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="90"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="91"/>
         <source>sufficient</source>
         <translation>sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="92"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="93"/>
         <source>NOT sufficient</source>
         <translation>NON sufficienti</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="100"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="101"/>
         <source>Home BP protocol: not enough readings in the last 7 days ({n}; 12 needed).</source>
         <translation>Pressione domiciliare: letture insufficienti negli ultimi 7 giorni ({n}; ne servono 12).</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="106"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="107"/>
         <source>hypertension (≥ 135/85)</source>
         <translation>ipertensione (≥ 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="108"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="109"/>
         <source>normal (&lt; 135/85)</source>
         <translation>nella norma (&lt; 135/85)</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="110"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="111"/>
         <source>Home BP protocol {first}–{last}, day 1 discarded: mean {sys}/{dia} mmHg over {n} readings — {verdict}</source>
         <translation>Pressione domiciliare {first}–{last}, primo giorno escluso: media {sys}/{dia} mmHg su {n} letture — {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="126"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="127"/>
         <source>Weight {latest} kg, {change} kg against the lowest of the last {days} days ({baseline} kg); plan threshold +{limit} kg</source>
         <translation>Peso {latest} kg, {change} kg rispetto al minimo degli ultimi {days} giorni ({baseline} kg); soglia del piano +{limit} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="138"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="139"/>
         <source>ABOVE THRESHOLD</source>
         <translation>SOPRA SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="146"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="147"/>
         <source>SpO2 {latest} %</source>
         <translation>SpO2 {latest} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="152"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="153"/>
         <source>threshold {low} %</source>
         <translation>soglia {low} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="158"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="159"/>
         <source>own baseline {baseline} %</source>
         <translation>basale personale {baseline} %</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="164"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="165"/>
         <source>BELOW THRESHOLD</source>
         <translation>SOTTO SOGLIA</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="173"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="174"/>
         <source>type II: thresholds and automatic alarms</source>
         <translation>tipo II: soglie e allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="175"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="176"/>
         <source>type I: periodic review, no automatic alarms</source>
         <translation>tipo I: revisione periodica, senza allarmi automatici</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="179"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="180"/>
         <source>Telemonitoring plan</source>
         <translation>Piano di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="181"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
         <source>Parameters</source>
         <translation>Parametri</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="182"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
         <source>Thresholds</source>
         <translation>Soglie</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="183"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="184"/>
         <source>Devices</source>
         <translation>Dispositivi</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="187"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="188"/>
         <source>Period: {start} – {end}</source>
         <translation>Periodo: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="191"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="192"/>
         <source>Programmes: {names}</source>
         <translation>Percorsi: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="194"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="195"/>
         <source>Signed by {who} on {when}</source>
         <translation>Firmato da {who} il {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="202"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="203"/>
         <source>{name}: {n} a day {when}</source>
         <translation>{name}: {n} al giorno {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="214"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="215"/>
         <source>systolic</source>
         <translation>sistolica</translation>
     </message>
     <message>
-        <location filename="../../ui/telemonitoring/texts.py" line="216"/>
+        <location filename="../../ui/telemonitoring/texts.py" line="217"/>
         <source>diastolic</source>
         <translation>diastolica</translation>
     </message>

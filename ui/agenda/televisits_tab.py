@@ -35,7 +35,9 @@ from fse_desk.scheduling.report import TelevisitReport
 from fse_desk.scheduling.series import Scope
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.waitlist import candidates
+from ui.agenda.answers_row import AnswersRow
 from ui.agenda.booking_dialog import BookingDialog
+from ui.agenda.consent_row import ConsentRow
 from ui.agenda.labels import VISIT_COLOURS, conflict_text, status_label, visit_label
 from ui.agenda.report_dialog import ReportDialog
 from ui.agenda.room import RoomLink, open_room
@@ -96,6 +98,9 @@ class TelevisitsTab(QWidget):
         self.report_button = QPushButton(self.tr("Write report…"))
         self.report_button.clicked.connect(self.open_report)
         self.report_button.setVisible(reports is not None)
+        self.consent = ConsentRow(agenda)
+        self.consent.changed.connect(self.changed.emit)
+        self.consent.failed.connect(self.message_text)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("only this appointment"), Scope.THIS)
         self.scope.addItem(
@@ -110,6 +115,9 @@ class TelevisitsTab(QWidget):
         self.move_button.clicked.connect(lambda: self.reschedule_selected())
         self.cancel_button = QPushButton(self.tr("Cancel appointment"))
         self.cancel_button.clicked.connect(lambda: self.cancel_selected())
+        self.answers = AnswersRow(agenda)
+        self.answers.saved.connect(self._on_answer_saved)
+        self.answers.failed.connect(self.message_text)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -132,7 +140,9 @@ class TelevisitsTab(QWidget):
         change.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.consent)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.answers)
         layout.addLayout(change)
         layout.addWidget(self.message)
         self.table.itemSelectionChanged.connect(self._on_selection)
@@ -162,6 +172,7 @@ class TelevisitsTab(QWidget):
                 item.setBackground(VISIT_COLOURS[appointment.visit_type])
                 self.table.setItem(row, column, item)
         self.book_button.setEnabled(self.patient is not None)
+        self.consent.show_patient(self.patient.id if self.patient is not None else None)
         self._on_selection()
 
     def selected(self) -> Appointment | None:
@@ -190,6 +201,7 @@ class TelevisitsTab(QWidget):
             self.move_to.setDateTime(_rome_qdatetime(chosen.start))
         else:
             self._reset_move_to()
+        self.answers.show_appointment(chosen)
 
     def _reset_move_to(self) -> None:
         """From today to a year ahead, starting tomorrow at 9:00 (Rome); a date edit
@@ -219,6 +231,17 @@ class TelevisitsTab(QWidget):
         dialog.accepted.connect(self._after_change)
         dialog.open()
         return dialog
+
+    def message_text(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _on_answer_saved(self, appointment_id: str) -> None:
+        """The table shows the new answers; the row keeps the participant just set."""
+        who = self.answers.who.currentData()
+        self.refresh()
+        self.select(appointment_id)
+        self.answers.show_appointment(self.selected(), who)
+        self.changed.emit()
 
     def _after_change(self) -> None:
         self.refresh()
