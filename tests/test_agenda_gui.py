@@ -7,12 +7,13 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QTimeZone
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -32,7 +33,7 @@ from fse_desk.store import CacheStore
 from tests.fixtures_store import RecordFactory
 from ui.agenda.agenda_view import AgendaView
 from ui.agenda.booking_dialog import BookingDialog
-from ui.agenda.labels import answer_label, status_label
+from ui.agenda.labels import VISIT_COLOURS, answer_label, status_label, visit_label
 from ui.agenda.televisits_tab import TelevisitsTab
 
 MMG = Professional("Practitioner/mmg", "Dott.ssa Elena Guidotti", Role.MMG)
@@ -392,3 +393,54 @@ def test_move_to_starts_tomorrow_morning_and_stays_within_a_year_when_nothing_is
     # The past cannot be typed in: the edit keeps to its range.
     tab.move_to.setDate(QDate(2000, 1, 1))
     assert tab.move_to.date().toPython() == today
+
+
+def test_a_week_cell_is_painted_in_its_visit_colour_and_its_tooltip_says_everything(
+    agenda: AgendaService, cache: CacheStore, qtbot: QtBot
+) -> None:
+    today = date(2026, 3, 25)  # a Wednesday, in the week summer time starts
+    start = at_rome(today, time(10, 0))
+    visit = Appointment(
+        "tv-ten",
+        AppointmentStatus.BOOKED,
+        VisitType.TELEVISIT,
+        start,
+        plus(start, timedelta(minutes=30)),
+        (
+            Participant("Patient/p9", "Anna Verdi"),
+            Participant(MMG.reference, MMG.display),
+            Participant(NURSE.reference, NURSE.display),
+        ),
+        room="fsedesk-ten",
+    )
+    cache.agenda.save([visit])
+    view = AgendaView(agenda, lambda pid: "", _link, today=lambda: today)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    with qtbot.waitSignal(view.loaded):
+        view.show()
+    row, column = 4, 2  # 10:00 is the fifth half hour from 08:00; Wednesday the third day
+    index = view.model.index(row, column)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Anna Verdi" in tip and MMG.display in tip and NURSE.display in tip
+    assert visit_label(VisitType.TELEVISIT) in tip
+
+    # Once the grid has settled at its size, the cell is drawn off the GUI thread at
+    # the size it has on screen, and that is what the grid shows: the visit's colour
+    # with dark text on it.
+    def drawn_to_size() -> bool:
+        area = view.grid.visualRect(index)
+        image = view.model.image(row, column)
+        if image is None:
+            return False
+        size = image.deviceIndependentSize()
+        return abs(size.width() - area.width()) <= 2 and abs(size.height() - area.height()) <= 2
+
+    qtbot.waitUntil(drawn_to_size)
+    area = view.grid.visualRect(index)
+    shot = view.grid.viewport().grab(area).toImage()
+    colours = {
+        shot.pixelColor(x, y).rgb() for x in range(shot.width()) for y in range(shot.height())
+    }
+    assert VISIT_COLOURS[VisitType.TELEVISIT].rgb() in colours
+    assert any(QColor(c).lightness() < 100 for c in colours)  # the text

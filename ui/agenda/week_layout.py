@@ -80,6 +80,8 @@ def lay_out(
             lines.append(
                 f"{when} · {surnames}" if team_week else f"{when} — {labels[a.visit_type]}"
             )
+            everyone = ", ".join(p.display for p in a.professionals if p.display)
+            full.append(f"{when} — {labels[a.visit_type]} — {everyone}")
         cells[key] = Cell(
             tuple(lines), items[0].visit_type, tuple(a.id for a in items), "\n".join(full)
         )
