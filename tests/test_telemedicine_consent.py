@@ -59,6 +59,28 @@ def _tomorrow(hour: int) -> datetime:
     return at_rome(datetime.now(UTC).date() + timedelta(days=1), time(hour))
 
 
+def test_a_withdrawal_in_the_same_instant_or_after_the_clock_went_back_still_decides(
+    cache: CacheStore,
+) -> None:
+    clock = [datetime(2026, 3, 29, 0, 59, 59, 999_999, tzinfo=UTC)]  # the night clocks change
+    agenda = AgendaService(cache, Role.NURSE, "Inf. Chiara Lodi", now=lambda: clock[0])
+    given = agenda.record_consent("p1", granted=True)
+    withdrawn = agenda.record_consent("p1", granted=False)  # the same instant
+    assert withdrawn.recorded_at > given.recorded_at
+    assert agenda.consent("p1") == withdrawn
+    clock[0] -= timedelta(minutes=5)  # the laptop's clock set back
+    again = agenda.record_consent("p1", granted=True)
+    assert again.recorded_at > withdrawn.recorded_at
+    assert agenda.consent("p1") == again
+    # What goes to the FSE is these instants to the millisecond, so keeps the order.
+    sent = {
+        e.resource_id: datetime.fromisoformat(e.payload["dateTime"])
+        for e in cache.outbox.entries()
+        if e.resource_type == "Consent"
+    }
+    assert sent == {c.id: c.recorded_at for c in (given, withdrawn, again)}
+
+
 def test_a_remote_visit_is_booked_only_while_the_latest_decision_is_a_consent(
     cache: CacheStore,
 ) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from fse_desk.domain.rome_clock import fhir_instant, require_aware
+from fse_desk.domain.rome_clock import ROME, require_aware
 from fse_desk.domain.scheduling_fhir import local_id, local_identifier
 from fse_desk.errors import InvalidRecord
 
@@ -67,7 +67,10 @@ def to_fhir(consent: TelemedicineConsent) -> dict[str, Any]:
             }
         ],
         "patient": {"reference": f"Patient/{consent.patient_id}"},
-        "dateTime": fhir_instant(consent.recorded_at),
+        # Milliseconds: two decisions of the same minute must keep their order.
+        "dateTime": require_aware(consent.recorded_at, "recorded_at")
+        .astimezone(ROME)
+        .isoformat(timespec="milliseconds"),
         "policyRule": {"text": _POLICY},
         "provision": {"type": "permit" if consent.granted else "deny"},
     }

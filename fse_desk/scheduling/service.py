@@ -18,12 +18,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fse_desk.domain.outbox import OutboxMethod, OutboxState
 from fse_desk.domain.roles import Role
-from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.rome_clock import ROME, plus
 from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
@@ -116,11 +116,18 @@ class AgendaService:
         """The patient gives (or withdraws) informed consent to telemedicine: kept in
         the cache and queued for the FSE as a Consent, offline too."""
         require(self._role, AgendaAction.BOOK)
+        now = self._now()
+        recorded_at = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as sent
+        previous = self.consent(patient_id)
+        # The latest decision decides: a new one must come after the one it replaces,
+        # even within the same millisecond or after the clock was set back.
+        if previous is not None and recorded_at <= previous.recorded_at:
+            recorded_at = plus(previous.recorded_at, timedelta(milliseconds=1))
         consent = TelemedicineConsent(
             str(uuid.uuid4()),
             patient_id,
             granted=granted,
-            recorded_at=self._now().replace(microsecond=0),
+            recorded_at=recorded_at,
             recorded_by=self._operator,
         )
         what = "Consenso alla telemedicina" if granted else "Revoca del consenso alla telemedicina"
