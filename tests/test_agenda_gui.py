@@ -425,18 +425,7 @@ def test_a_week_cell_is_painted_in_its_visit_colour_and_its_tooltip_says_everyth
     assert "Anna Verdi" in tip and MMG.display in tip and NURSE.display in tip
     assert visit_label(VisitType.TELEVISIT) in tip
 
-    # Once the grid has settled at its size, the cell is drawn off the GUI thread at
-    # the size it has on screen, and that is what the grid shows: the visit's colour
-    # with dark text on it.
-    def drawn_to_size() -> bool:
-        area = view.grid.visualRect(index)
-        image = view.model.image(row, column)
-        if image is None:
-            return False
-        size = image.deviceIndependentSize()
-        return abs(size.width() - area.width()) <= 2 and abs(size.height() - area.height()) <= 2
-
-    qtbot.waitUntil(drawn_to_size)
+    # What the grid shows there: the visit's colour with dark text on it.
     area = view.grid.visualRect(index)
     shot = view.grid.viewport().grab(area).toImage()
     colours = {

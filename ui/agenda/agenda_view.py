@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QImage, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from fse_desk.domain.rome_clock import ROME, at_rome, rome_date
 from fse_desk.domain.scheduling import Appointment, AppointmentStatus, VisitType
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.service import AgendaService, SlotRace
-from ui.agenda.cell_delegate import Canvas, CellDelegate, cell_size, render_cells
+from ui.agenda.cell_delegate import CellDelegate
 from ui.agenda.grid_model import AgendaGridModel
 from ui.agenda.labels import VISIT_COLOURS, status_label, visit_label
 from ui.agenda.room import RoomLink, open_room
@@ -61,8 +60,6 @@ class _Period:
     todays: tuple[Appointment, ...]
     names: dict[str, str]  # patient id -> display name
     grid: GridLayout  # the cells, laid out on the worker thread
-    images: dict[tuple[int, int], QImage]  # and drawn there
-    cell_size: QSize
     races: tuple[SlotRace, ...] = ()  # slots another workstation took first
 
     def patient_of(self, appointment: Appointment) -> str:
@@ -114,20 +111,12 @@ class AgendaView(QWidget):
         self.model = AgendaGridModel()
         self.grid = QTableView()
         self.grid.setModel(self.model)
-        self.grid.setItemDelegate(CellDelegate(self.model, self.grid))
+        self.grid.setItemDelegate(CellDelegate(self.grid))
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Lines are cut, not wrapped: wrapping every cell's text made a team week take
         # hundreds of milliseconds to lay out (bench/agenda_week_bench.py); the full
         # text is in the tooltip.
         self.grid.setWordWrap(False)
-        # The cells are drawn off the GUI thread at the size they will have: once the
-        # grid has settled at a new size (first shown, window resized) draw them again.
-        self._cell_size = QSize()
-        self._resized = QTimer(self)
-        self._resized.setSingleShot(True)
-        self._resized.setInterval(150)
-        self._resized.timeout.connect(self.refresh)
-        self.grid.viewport().installEventFilter(self)
         self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.today_list = QListWidget()
@@ -223,11 +212,6 @@ class AgendaView(QWidget):
         if self._stale:
             self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.grid.viewport() and event.type() == QEvent.Type.Resize:
-            self._resized.start()
-        return super().eventFilter(watched, event)
-
     def refresh(self) -> None:
         """Read the period off the GUI thread, then draw it (``loaded`` when shown).
         While hidden (another tab on screen) it only notes that it must read again."""
@@ -239,16 +223,7 @@ class AgendaView(QWidget):
         generation = self._generation
         days, who, today = self.days(), self.who.currentData(), self._today()
         labels = {v: visit_label(v) for v in VISIT_COLOURS}  # translated here, on the GUI thread
-        bar = self.grid.verticalScrollBar()
-        canvas = Canvas(
-            QFont(self.grid.font()),
-            self.grid.viewport().width(),
-            self.grid.viewport().height(),
-            bar.width() if bar.isVisible() else 0,
-            self.grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent),
-            self.grid.devicePixelRatioF(),
-        )
-        worker = Worker(lambda _report, _cancel: self._load(days, who, today, labels, canvas))
+        worker = Worker(lambda _report, _cancel: self._load(days, who, today, labels))
         worker.signals.succeeded.connect(
             lambda period: self._apply(period) if generation == self._generation else None
         )
@@ -256,12 +231,7 @@ class AgendaView(QWidget):
         worker.start()
 
     def _load(
-        self,
-        days: list[date],
-        who: str,
-        today: date,
-        labels: dict[VisitType, str],
-        canvas: Canvas,
+        self, days: list[date], who: str, today: date, labels: dict[VisitType, str]
     ) -> _Period:
         """Everything the period shows, read from the cache and laid out (runs on a
         worker thread: the GUI thread only swaps the model and paints)."""
@@ -293,14 +263,10 @@ class AgendaView(QWidget):
             tuple(sorted(todays, key=lambda a: a.start)),
             names,
             GridLayout((), (), {}, 1),
-            {},
-            QSize(),
             tuple(self._agenda.races()),
         )
         grid = lay_out(days, columns, shown, period.patient_of, labels, whole_team=who == ALL)
-        size = cell_size(canvas, len(grid.headers), len(grid.times), grid.most_lines)
-        images = render_cells(grid.cells, size, canvas)
-        return replace(period, grid=grid, images=images, cell_size=size)
+        return replace(period, grid=grid)
 
     def _apply(self, period: _Period) -> None:
         self.shown = list(period.shown)
@@ -308,13 +274,11 @@ class AgendaView(QWidget):
         week = len(days) > 1
         # One height for all rows, from the busiest cell: measuring each cell
         # (resizeRowsToContents) costs more than the whole rest of the drawing.
+        height = self.grid.fontMetrics().lineSpacing() * period.grid.most_lines + 8
         header = self.grid.verticalHeader()
-        if header.defaultSectionSize() != period.cell_size.height():
-            header.setDefaultSectionSize(period.cell_size.height())
-        self.model.show(period.grid, period.images)
-        if period.cell_size != self._cell_size:  # every cell was drawn again
-            self._cell_size = period.cell_size
-            self.grid.viewport().update()
+        if header.defaultSectionSize() != height:
+            header.setDefaultSectionSize(height)
+        self.model.show(period.grid)
         if week:
             self.period_label.setText(
                 self.tr("Week {first} – {last}").format(

@@ -16,12 +16,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QImage
 
 from ui.agenda.labels import VISIT_COLOURS
 from ui.agenda.week_layout import Cell, GridLayout
 
 Index = QModelIndex | QPersistentModelIndex
+CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the Cell itself, for the delegate
 
 
 class AgendaGridModel(QAbstractTableModel):
@@ -30,18 +30,15 @@ class AgendaGridModel(QAbstractTableModel):
         self._rows: tuple[str, ...] = ()
         self._columns: tuple[str, ...] = ()
         self._cells: dict[tuple[int, int], Cell] = {}
-        self._images: dict[tuple[int, int], QImage] = {}
 
-    def show(self, layout: GridLayout, images: dict[tuple[int, int], QImage]) -> None:
-        """``images``: the cells already drawn off the GUI thread (see cell_delegate)."""
+    def show(self, layout: GridLayout) -> None:
         if (layout.times, layout.headers) != (self._rows, self._columns):
             self.beginResetModel()
             self._rows, self._columns, self._cells = layout.times, layout.headers, layout.cells
-            self._images = images
             self.endResetModel()
             return
         # The same period again: only the cells that changed are repainted.
-        before, self._cells, self._images = self._cells, layout.cells, images
+        before, self._cells = self._cells, layout.cells
         for key in before.keys() | layout.cells.keys():
             if before.get(key) != layout.cells.get(key):
                 index = self.index(*key)
@@ -49,9 +46,6 @@ class AgendaGridModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> Cell | None:
         return self._cells.get((row, column))
-
-    def image(self, row: int, column: int) -> QImage | None:
-        return self._images.get((row, column))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
@@ -65,6 +59,8 @@ class AgendaGridModel(QAbstractTableModel):
         cell = self._cells.get((index.row(), index.column()))
         if cell is None:
             return None
+        if role == CELL_ROLE:
+            return cell
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(cell.lines)
         if role == Qt.ItemDataRole.ToolTipRole:
