@@ -43,6 +43,7 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     │   ├── MalformedDocument        not well-formed, wrong encoding, not a CDA/PDF
     │   └── DocumentTooLarge         bigger than the viewer accepts
     ├── ConsentMissing               the patient did not consent to consultation
+    │   └── TelemedicineConsentMissing   no informed consent to telemedicine recorded
     ├── ImagingError                 DICOM images
     │   ├── DicomFileError           a file is not a readable DICOM image (``reason``)
     │   └── MeasurementUnavailable   the image cannot support this measurement (``reason``)
@@ -222,6 +223,11 @@ class DocumentTooLarge(DocumentError):
 
 class ConsentMissing(FseDeskError):
     """The patient has not consented to the consultation of their FSE."""
+
+
+class TelemedicineConsentMissing(ConsentMissing):
+    """No informed consent to telemedicine is recorded for the patient (or it was
+    withdrawn): a televisit is neither booked nor started without it."""
 
 
 class DicomWebError(ConnectorError):

@@ -420,6 +420,7 @@ class Workstation:
         server's JWT when it requires one (its secret in the keyring, never in files)."""
         if not appointment.room:
             raise ConfigError(f"appointment {appointment.id} is not a remote visit: no room")
+        self.agenda.require_consent(appointment)  # no video visit without it
         secret = None
         if self.video_server.app_id is not None:
             username = f"jitsi-secret:{self.operator.profile}"
@@ -458,12 +459,14 @@ class Workstation:
                 "identity (name, practice) is missing"
             )
         signer = self.operator.signer
+        consent = self.agenda.consent(patient.id)
         return draft_report(
             appointment,
             patient_info(patient),
             signer.author,
             signer.custodian,
             now=datetime.now(UTC),
+            consent_recorded=consent is not None and consent.granted,
         )
 
     def publish_televisit_report(self, report: TelevisitReport) -> int:

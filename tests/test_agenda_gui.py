@@ -7,12 +7,13 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QTimeZone
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +24,7 @@ from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
+    ParticipantStatus,
     Professional,
     VisitType,
 )
@@ -31,7 +33,7 @@ from fse_desk.store import CacheStore
 from tests.fixtures_store import RecordFactory
 from ui.agenda.agenda_view import AgendaView
 from ui.agenda.booking_dialog import BookingDialog
-from ui.agenda.labels import status_label
+from ui.agenda.labels import VISIT_COLOURS, answer_label, status_label, visit_label
 from ui.agenda.televisits_tab import TelevisitsTab
 
 MMG = Professional("Practitioner/mmg", "Dott.ssa Elena Guidotti", Role.MMG)
@@ -95,10 +97,21 @@ def test_book_move_and_cancel_from_the_patient_view(
     first = dialog.free_times.item(0).data(Qt.ItemDataRole.UserRole)
     assert first.astimezone(ROME).time() == time(8, 0)  # mornings: the first common time
     assert dialog.checks.item(0).text().startswith("✓")
+    # No consent to telemedicine on record: the dialog asks for it, for a remote visit only.
+    assert dialog.consent.isVisibleTo(dialog)
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(VisitType.IN_PERSON))
+    assert not dialog.consent.isVisibleTo(dialog)
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(VisitType.TELEVISIT))
+    dialog.consent.setChecked(True)
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
 
     assert tab.table.rowCount() == 1
+    consent = agenda.consent(patient.id)
+    assert consent is not None and consent.granted
+    assert "Consent" in {e.resource_type for e in cache.outbox.entries()}
+    given_on = datetime.now(UTC).astimezone(ROME).strftime("%d/%m/%Y")
+    assert tab.consent.label.text().endswith(given_on)
     [booked] = agenda.for_patient(patient.id)
     assert booked.status is AppointmentStatus.BOOKED and booked.start == first
     assert {p.reference for p in booked.professionals} == {MMG.reference, NURSE.reference}
@@ -110,6 +123,27 @@ def test_book_move_and_cancel_from_the_patient_view(
     patient_ics = next(p for p in written if "paziente" in p.name)
     [event] = icalendar.Calendar.from_ical(patient_ics.read_bytes()).walk("VEVENT")
     assert event.decoded("dtstart") == first and booked.room in str(event["location"])
+
+    # The nurse cannot come after all: her own answer, set from the tab, saved and queued.
+    answers = tab.answers
+    assert answers.who.count() == 3 and answers.save_button.isEnabled()
+    answers.who.setCurrentIndex(answers.who.findData(NURSE.reference))
+    answers.answer.setCurrentIndex(answers.answer.findData(ParticipantStatus.DECLINED))
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(answers.save_button, Qt.MouseButton.LeftButton)
+    answered = agenda.get(booked.id)
+    assert answered is not None
+    assert {p.reference: p.status for p in answered.participants}[NURSE.reference] is (
+        ParticipantStatus.DECLINED
+    )
+    assert answers.who.currentData() == NURSE.reference
+    assert answers.who.currentText().endswith(answer_label(ParticipantStatus.DECLINED))
+    assert answers.answer.currentData() is ParticipantStatus.DECLINED
+    updates = sorted(
+        (e for e in cache.outbox.entries() if e.resource_id == booked.id), key=lambda e: e.id
+    )
+    assert [e.method for e in updates] == [OutboxMethod.CREATE, OutboxMethod.UPDATE]
+    assert updates[-1].payload["participant"][2]["status"] == "declined"
 
     # Move it one day later at 11:00 (Rome), only this appointment.
     target = first.astimezone(ROME).date() + timedelta(days=1)
@@ -149,7 +183,8 @@ def test_book_move_and_cancel_from_the_patient_view(
     ]
     assert methods == [
         (True, OutboxMethod.CREATE),
-        (True, OutboxMethod.UPDATE),
+        (True, OutboxMethod.UPDATE),  # the nurse's answer
+        (True, OutboxMethod.UPDATE),  # moved
         (False, OutboxMethod.CREATE),  # the waiting-list request
         (True, OutboxMethod.UPDATE),
     ]
@@ -179,6 +214,7 @@ def test_a_recurring_booking_lists_the_clashing_occurrence_and_books_only_when_a
         (Participant("Patient/someone", ""), Participant(NURSE.reference, NURSE.display)),
     )
     cache.agenda.save([other])  # another desk's booking, already synced
+    dialog.consent.setChecked(True)
     dialog.repeat.setChecked(True)
     dialog.every_weeks.setValue(2)
     dialog.for_months.setValue(2)
@@ -258,6 +294,7 @@ def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
         Clinician("GDTLNE72D58A944V", "Elena", "Guidotti"),
         Organization("080105-CDS", "Casa della Salute"),
         now=datetime.now(UTC),
+        consent_recorded=True,
     )
     sent: list[object] = []
 
@@ -268,7 +305,7 @@ def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
     dialog = ReportDialog(draft, publish)
     qtbot.addWidget(dialog)
     dialog.findings.setPlainText("Nulla da segnalare.")
-    dialog.consent.setChecked(True)
+    assert dialog.consent.text() == dialog.tr("Informed consent to telemedicine: recorded.")
     dialog.in_person.setChecked(True)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     assert dialog.entry_id == 7
@@ -296,6 +333,7 @@ def test_a_slot_lost_to_another_desk_shows_both_bookings_and_cancels_only_mine(
         people,
         slot_ids=("slot-1",),
     )
+    agenda.record_consent("mine", granted=True)
     [occurrence] = agenda.draft(mine)
     agenda.book([occurrence.appointment], occurrence.conflicts)
     theirs = Appointment(
@@ -336,3 +374,62 @@ def test_a_slot_lost_to_another_desk_shows_both_bookings_and_cancels_only_mine(
     assert kept is not None and kept.status is AppointmentStatus.BOOKED
     assert cancelled is not None and cancelled.status is AppointmentStatus.CANCELLED
     assert view.races == ()
+
+
+def test_move_to_starts_tomorrow_morning_and_stays_within_a_year_when_nothing_is_chosen(
+    agenda: AgendaService, records: RecordFactory, qtbot: QtBot
+) -> None:
+    """Issue 18: "Modifica … al" showed 01/01/2000 until an appointment was chosen."""
+    tab = TelevisitsTab(agenda, _link)
+    qtbot.addWidget(tab)
+    tab.show_patient(records.patient())
+    today = datetime.now(UTC).astimezone(ROME).date()
+    shown = tab.move_to.dateTime().toPython()
+    assert isinstance(shown, datetime)
+    assert (shown.date(), shown.time()) == (today + timedelta(days=1), time(9))
+    assert tab.move_to.text().startswith(f"{today + timedelta(days=1):%d/%m/%Y} 09:00")
+    assert tab.move_to.minimumDate().toPython() == today
+    assert tab.move_to.maximumDate().toPython() == today + timedelta(days=365)
+    # The past cannot be typed in: the edit keeps to its range.
+    tab.move_to.setDate(QDate(2000, 1, 1))
+    assert tab.move_to.date().toPython() == today
+
+
+def test_a_week_cell_is_painted_in_its_visit_colour_and_its_tooltip_says_everything(
+    agenda: AgendaService, cache: CacheStore, qtbot: QtBot
+) -> None:
+    today = date(2026, 3, 25)  # a Wednesday, in the week summer time starts
+    start = at_rome(today, time(10, 0))
+    visit = Appointment(
+        "tv-ten",
+        AppointmentStatus.BOOKED,
+        VisitType.TELEVISIT,
+        start,
+        plus(start, timedelta(minutes=30)),
+        (
+            Participant("Patient/p9", "Anna Verdi"),
+            Participant(MMG.reference, MMG.display),
+            Participant(NURSE.reference, NURSE.display),
+        ),
+        room="fsedesk-ten",
+    )
+    cache.agenda.save([visit])
+    view = AgendaView(agenda, lambda pid: "", _link, today=lambda: today)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    with qtbot.waitSignal(view.loaded):
+        view.show()
+    row, column = 4, 2  # 10:00 is the fifth half hour from 08:00; Wednesday the third day
+    index = view.model.index(row, column)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Anna Verdi" in tip and MMG.display in tip and NURSE.display in tip
+    assert visit_label(VisitType.TELEVISIT) in tip
+
+    # What the grid shows there: the visit's colour with dark text on it.
+    area = view.grid.visualRect(index)
+    shot = view.grid.viewport().grab(area).toImage()
+    colours = {
+        shot.pixelColor(x, y).rgb() for x in range(shot.width()) for y in range(shot.height())
+    }
+    assert VISIT_COLOURS[VisitType.TELEVISIT].rgb() in colours
+    assert any(QColor(c).lightness() < 100 for c in colours)  # the text

@@ -3,89 +3,37 @@ caches, bookings pushed once through the outbox, a slot race between two desks."
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from fse_desk.connectors.agenda_pull import pull_agenda
 from fse_desk.connectors.fhir_client import FhirClient, RetryPolicy
 from fse_desk.connectors.push import OutboxPusher, local_identifier
-from fse_desk.domain.outbox import OutboxState
+from fse_desk.domain.outbox import OutboxMethod, OutboxState
 from fse_desk.domain.roles import Role
 from fse_desk.domain.rome_clock import at_rome, plus
 from fse_desk.domain.scheduling import (
     Appointment,
     AppointmentStatus,
     Participant,
+    ParticipantStatus,
     VisitType,
 )
+from fse_desk.errors import InvalidRecord
 from fse_desk.progress import drive
 from fse_desk.scheduling.service import AgendaService, new_appointment_id
 from fse_desk.store import CacheStore
-from fse_desk_sandbox import ResourceStore, SandboxServer
-from fse_desk_sandbox.region.agenda import agenda_resources
-from fse_desk_sandbox.region.facilities import DEMO_MMG_ID
-from tests.fixtures_region import REGION_PATIENTS, REGION_SEED, LiveRegion
+from tests.agenda_region_support import (  # noqa: F401  (fixtures)
+    MMG,
+    agenda_batch_fixture,
+    agenda_region_fixture,
+    desks_fixture,
+    free_mmg_slot,
+    pull,
+)
+from tests.fixtures_region import LiveRegion
 
 TODAY = datetime.now(UTC).date()
-MMG = Participant(f"Practitioner/{DEMO_MMG_ID}", "Dott.ssa Elena Guidotti")
-
-
-@pytest.fixture(scope="module")
-def agenda_batch() -> list[dict[str, Any]]:
-    return agenda_resources(REGION_SEED, REGION_PATIENTS, TODAY)
-
-
-@pytest.fixture
-def agenda_region(tmp_path: Path, agenda_batch: list[dict[str, Any]]) -> Iterator[LiveRegion]:
-    """The sandbox serving only the team's agenda (the patients' documents are not needed)."""
-    store = ResourceStore(tmp_path / "region.sqlite")
-    store.bulk_load(agenda_batch)
-    server = SandboxServer(store)
-    server.start()
-    client = FhirClient(server.base_url, retry=RetryPolicy(attempts=2, base_delay_s=0.01))
-    try:
-        yield LiveRegion(store, server, client, agenda_batch)
-    finally:
-        client.close()
-        server.stop()
-        store.close()
-
-
-def _cache(tmp_path: Path, name: str) -> CacheStore:
-    return CacheStore.open(tmp_path / f"{name}.sqlcipher", secrets.token_bytes(32))
-
-
-@pytest.fixture
-def desks(tmp_path: Path) -> Iterator[tuple[CacheStore, CacheStore]]:
-    first, second = _cache(tmp_path, "desk-a"), _cache(tmp_path, "desk-b")
-    try:
-        yield first, second
-    finally:
-        first.close()
-        second.close()
-
-
-def _pull(region: LiveRegion, cache: CacheStore) -> None:
-    start = at_rome(TODAY - timedelta(weeks=6), time(0))
-    pull_agenda(region.client, cache, start=start, end=plus(start, timedelta(weeks=11)))
-
-
-def _free_mmg_slot(cache: CacheStore) -> tuple[str, datetime]:
-    """A free slot of the demo MMG on a working day at least two days ahead."""
-    for day in (TODAY + timedelta(days=n) for n in range(2, 20)):
-        for clock in (time(h, m) for h in range(8, 13) for m in (0, 30)):
-            start = at_rome(day, clock)
-            slot_id = cache.agenda.free_slot_at(f"sched-{DEMO_MMG_ID}", start)
-            if slot_id and not cache.agenda.between(
-                start, plus(start, timedelta(minutes=30)), actors=[MMG.reference]
-            ):
-                return slot_id, start
-    raise AssertionError("no free MMG slot in the demo agenda")
 
 
 def _booking(patient: str, start: datetime, slot_id: str) -> Appointment:
@@ -106,7 +54,7 @@ def test_the_team_agenda_comes_down_with_history_and_future_bookings(
     agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
 ) -> None:
     cache = desks[0]
-    _pull(agenda_region, cache)
+    pull(agenda_region, cache)
     service = AgendaService(cache, Role.NURSE, "Inf. Chiara Lodi")
     roles = sorted(p.role.value for p in service.team())
     assert roles == ["INFERMIERE", "INFERMIERE", "MMG", "SPECIALISTA", "SPECIALISTA"]
@@ -130,9 +78,9 @@ def test_a_booking_made_offline_reaches_the_server_once(
     agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
 ) -> None:
     cache = desks[0]
-    _pull(agenda_region, cache)
+    pull(agenda_region, cache)
     service = AgendaService(cache, Role.NURSE, "Inf. Chiara Lodi")
-    slot_id, start = _free_mmg_slot(cache)
+    slot_id, start = free_mmg_slot(cache)
     [occurrence] = service.draft(_booking("pat-000003", start, slot_id))
     assert occurrence.conflicts == ()
     [booked] = service.book([occurrence.appointment])
@@ -165,9 +113,9 @@ def test_two_desks_take_the_same_slot_and_the_second_chooses_with_both_shown(
     agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
 ) -> None:
     desk_a, desk_b = desks
-    _pull(agenda_region, desk_a)
-    _pull(agenda_region, desk_b)
-    slot_id, start = _free_mmg_slot(desk_a)
+    pull(agenda_region, desk_a)
+    pull(agenda_region, desk_b)
+    slot_id, start = free_mmg_slot(desk_a)
     service_a = AgendaService(desk_a, Role.NURSE, "Inf. Chiara Lodi")
     service_b = AgendaService(desk_b, Role.NURSE, "Inf. Paolo Vanti")
     [theirs] = service_a.book(
@@ -180,7 +128,7 @@ def test_two_desks_take_the_same_slot_and_the_second_chooses_with_both_shown(
     assert drive(OutboxPusher(desk_a, agenda_region.client).push()).sent == 2
     summary = drive(OutboxPusher(desk_b, agenda_region.client).push())
     assert summary.conflicts == 1  # the slot: If-Match lost (412)
-    _pull(agenda_region, desk_b)
+    pull(agenda_region, desk_b)
 
     [race] = service_b.races()
     assert race.slot_id == slot_id
@@ -220,7 +168,7 @@ def test_unusable_agenda_records_are_quarantined_and_the_rest_arrives(
     broken_visit = {k: v for k, v in served[0].items() if k != "meta"}
     broken_visit.update(id="appt-broken", status="not-a-status")
     agenda_region.store.bulk_load([broken_slot, broken_visit])
-    _pull(agenda_region, cache)
+    pull(agenda_region, cache)
     held = {(r.resource_type, r.resource_id) for r in cache.sync_records.quarantined()}
     assert held == {("Slot", "slot-broken"), ("Appointment", "appt-broken")}
     assert cache.agenda.count() == len(served)
@@ -232,6 +180,70 @@ def test_unusable_agenda_records_are_quarantined_and_the_rest_arrives(
         {**broken_slot, "end": slot["end"]},
         if_match=f'W/"{stored.version_id}"',
     )
-    _pull(agenda_region, cache)
+    pull(agenda_region, cache)
     held = {(r.resource_type, r.resource_id) for r in cache.sync_records.quarantined()}
     assert held == {("Appointment", "appt-broken")}
+
+
+def test_each_participant_s_answer_reaches_the_server_and_the_other_desk(
+    agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
+) -> None:
+    desk_a, desk_b = desks
+    pull(agenda_region, desk_a)
+    service_a = AgendaService(desk_a, Role.NURSE, "Inf. Chiara Lodi")
+    now = datetime.now(UTC)
+    booked = next(
+        a
+        for a in service_a.between(now + timedelta(days=1), now + timedelta(weeks=3))
+        if a.status is AppointmentStatus.BOOKED and a.patient is not None
+    )
+    assert booked.patient is not None
+    patient, professional = booked.patient.reference, booked.professionals[0].reference
+    service_a.set_answer(booked.id, patient, ParticipantStatus.DECLINED)
+    service_a.set_answer(booked.id, professional, ParticipantStatus.TENTATIVE)
+    entries = [e for e in desk_a.outbox.entries() if e.resource_id == booked.id]
+    assert [e.method for e in entries] == [OutboxMethod.UPDATE, OutboxMethod.UPDATE]
+    assert all(e.base_version == booked.version for e in entries)  # If-Match on what was read
+
+    # Both changes go in one round, the second on the version the first made: no conflict.
+    summary = drive(OutboxPusher(desk_a, agenda_region.client).push())
+    assert (summary.sent, summary.conflicts) == (2, 0)
+    ident = local_identifier(booked.id)
+    [served] = agenda_region.client.search(
+        "Appointment", {"identifier": f"{ident['system']}|{ident['value']}"}
+    )
+    answers = {p["actor"]["reference"]: p["status"] for p in served["participant"]}
+    assert answers[patient] == "declined" and answers[professional] == "tentative"
+    assert served["status"] == "booked"  # the appointment itself is not changed by an answer
+
+    # Later, after the push but before any pull, another answer builds on the version sent.
+    service_a.set_answer(booked.id, patient, ParticipantStatus.ACCEPTED)
+    assert drive(OutboxPusher(desk_a, agenda_region.client).push()).conflicts == 0
+
+    pull(agenda_region, desk_b)
+    seen = AgendaService(desk_b, Role.NURSE, "Inf. Paolo Vanti").get(booked.id)
+    assert seen is not None
+    assert {p.reference: p.status for p in seen.participants} == {
+        **{p.reference: p.status for p in booked.participants},
+        patient: ParticipantStatus.ACCEPTED,
+        professional: ParticipantStatus.TENTATIVE,
+    }
+
+
+def test_a_finished_appointment_keeps_its_answers(
+    agenda_region: LiveRegion, desks: tuple[CacheStore, CacheStore]
+) -> None:
+    cache = desks[0]
+    pull(agenda_region, cache)
+    service = AgendaService(cache, Role.NURSE, "Inf. Chiara Lodi")
+    now = datetime.now(UTC)
+    done = next(
+        a
+        for a in service.between(now - timedelta(weeks=4), now - timedelta(days=1))
+        if a.status is AppointmentStatus.FULFILLED
+    )
+    with pytest.raises(InvalidRecord, match="answers no longer change"):
+        service.set_answer(done.id, done.participants[0].reference, ParticipantStatus.DECLINED)
+    with pytest.raises(InvalidRecord, match="is not a participant"):
+        done.with_answer("Practitioner/nobody", ParticipantStatus.DECLINED)
+    assert cache.outbox.entries() == []

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -88,9 +89,21 @@ class MainWindow(QMainWindow):
         splitter.setSizes([560, 880])
         # While locked the stack shows the lock screen: the patient widgets are hidden,
         # not destroyed, so unsaved drafts survive.
+        # The team's agenda is a tab beside the patients, not a window of its own: it gets
+        # the whole width for the team's week and never leaves the window on a laptop.
+        self.agenda_view = AgendaView(
+            workstation.agenda,
+            self._patient_name,
+            self._room_link,
+            freshness=FreshnessLabel(workstation, compact=False),
+        )
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(splitter, self.tr("Patients"))
+        self.views.addTab(self.agenda_view, self.tr("Agenda"))
         self.pages = QStackedWidget()
-        self.pages.addWidget(splitter)
-        self._content = splitter
+        self.pages.addWidget(self.views)
+        self._content = self.views
         self.setCentralWidget(self.pages)
         self.lock_screen: LockScreen | None = None
         self._hidden_windows: list[QWidget] = []
@@ -121,7 +134,7 @@ class MainWindow(QMainWindow):
         self.agenda_action.setToolTip(self.tr("The team's agenda and today's televisits (Ctrl+G)"))
         self.agenda_action.triggered.connect(self.show_agenda)
         toolbar.addAction(self.agenda_action)
-        self.agenda_view: AgendaView | None = None
+        self.agenda_view.changed.connect(self.sync.request_sync)
         self.outbox_panel: OutboxPanel | None = None
         self.inbox_action = QAction(self.tr("Alert inbox"), self)
         self.inbox_action.setToolTip(self.tr("Telemonitoring alarms of every enrolled patient"))
@@ -223,20 +236,9 @@ class MainWindow(QMainWindow):
         return patient.display_name if patient is not None else ""
 
     def show_agenda(self) -> AgendaView:
-        """The team's agenda, in its own window beside the patient view."""
-        if self.agenda_view is None:
-            self.agenda_view = AgendaView(
-                self.workstation.agenda,
-                self._patient_name,
-                self._room_link,
-                freshness=FreshnessLabel(self.workstation, compact=False),
-            )
-            self.agenda_view.setWindowFlag(Qt.WindowType.Window)
-            self.agenda_view.resize(1200, 760)
-            self.agenda_view.changed.connect(self.sync.request_sync)
+        """The team's agenda, in its tab beside the patients."""
+        self.views.setCurrentWidget(self.agenda_view)
         self.agenda_view.refresh()
-        self.agenda_view.show()
-        self.agenda_view.raise_()
         return self.agenda_view
 
     def _refresh_local_views(self) -> None:
@@ -249,8 +251,7 @@ class MainWindow(QMainWindow):
         if self.inbox_dock.isVisible():
             self.inbox.refresh()
         self.televisits_tab.refresh()
-        if self.agenda_view is not None:
-            self.agenda_view.refresh()
+        self.agenda_view.refresh()
         if self.outbox_panel is not None:
             self.outbox_panel.refresh()
 
@@ -291,6 +292,4 @@ class MainWindow(QMainWindow):
         self.sync.shutdown()
         if self.outbox_panel is not None:
             self.outbox_panel.close()
-        if self.agenda_view is not None:
-            self.agenda_view.close()
         super().closeEvent(event)

@@ -128,6 +128,11 @@ def _texts() -> dict[type[BaseException], str]:
             "The patient has not consented to the consultation of their FSE: nothing can be "
             "shown or downloaded.",
         ),
+        errors.TelemedicineConsentMissing: QCoreApplication.translate(
+            "messages",
+            "The patient's informed consent to telemedicine is not recorded (or was withdrawn): "
+            "record it in the Televisits tab before booking or starting a televisit.",
+        ),
         errors.ResourceNotFound: QCoreApplication.translate(
             "messages", "The requested item no longer exists on the FSE server."
         ),

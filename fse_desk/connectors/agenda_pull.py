@@ -22,11 +22,14 @@ from fse_desk.domain.roles import Role
 from fse_desk.domain.rome_clock import fhir_instant
 from fse_desk.domain.scheduling import Professional, Slot, SlotStatus
 from fse_desk.domain.scheduling_fhir import TEAM_ROLE_SYSTEM, from_fhir, local_id
+from fse_desk.domain.telemedicine_consent import CATEGORY_SYSTEM, TELEMEDICINE
+from fse_desk.domain.telemedicine_consent import from_fhir as consent_from_fhir
 from fse_desk.errors import InvalidRecord
 from fse_desk.store import CacheStore
 
 log = logging.getLogger(__name__)
 PAGE = "500"  # a professional's weeks of slots in a page or two
+PATIENTS_PER_SEARCH = 50  # patient ids in one Consent search (the URL stays short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class AgendaPullSummary:
     appointments: int
     skipped: int  # quarantined
     kept_local: int  # rows not replaced: a local change of theirs is still to be sent
+    consents: int = 0  # consents to telemedicine of the agenda's patients
 
 
 def _professional(schedule: dict[str, Any]) -> Professional:
@@ -165,5 +169,37 @@ def pull_agenda(
                 str(resource["id"]),
                 str(resource.get("meta", {}).get("versionId", "")),
             )
+    patients = sorted(
+        {
+            str(p["actor"]["reference"])
+            for resource in usable
+            for p in resource.get("participant", [])
+            if str(p.get("actor", {}).get("reference", "")).startswith("Patient/")
+        }
+    )
+    consents = _pull_consents(client, store, patients, quarantine)
     quarantine.save()
-    return AgendaPullSummary(len(schedules), len(slots), len(usable), len(quarantine.held), kept)
+    return AgendaPullSummary(
+        len(schedules), len(slots), len(usable), len(quarantine.held), kept, consents=consents
+    )
+
+
+def _pull_consents(
+    client: FhirClient, store: CacheStore, patients: list[str], quarantine: _Quarantine
+) -> int:
+    """The consents to telemedicine of the patients in the agenda; how many were stored."""
+    usable: list[dict[str, Any]] = []
+    for i in range(0, len(patients), PATIENTS_PER_SEARCH):
+        chunk = ",".join(patients[i : i + PATIENTS_PER_SEARCH])
+        for resource in client.search(
+            "Consent",
+            {"patient": chunk, "category": f"{CATEGORY_SYSTEM}|{TELEMEDICINE}", "_count": PAGE},
+        ):
+            try:
+                consent_from_fhir(resource)
+            except _UNUSABLE as exc:
+                quarantine.hold(resource, exc)
+                continue
+            quarantine.fine("Consent", str(resource["id"]))
+            usable.append(resource)
+    return store.telemedicine_consents.save_resources(usable)

@@ -19,6 +19,7 @@ from fse_desk.domain.document import (
 )
 from fse_desk.domain.identifiers import CF_FHIR_SYSTEM, LOINC_FHIR_SYSTEM
 from fse_desk.domain.patient import ConsentState, Patient, Sex
+from fse_desk.domain.telemedicine_consent import is_telemedicine_consent
 from fse_desk.errors import InvalidRecord
 
 BIRTH_PLACE_URL = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
@@ -109,8 +110,12 @@ def consent_from_fhir(resource: dict[str, Any]) -> tuple[PatientId | None, Conse
     """The patient and state of a consent to consultation.
 
     An active Consent with ``provision.type`` permit grants; deny, or a consent
-    that is rejected, inactive or entered-in-error, does not.
+    that is rejected, inactive or entered-in-error, does not. A consent to
+    telemedicine is about something else: it names no patient here, so it changes
+    nothing of the consultation.
     """
+    if is_telemedicine_consent(resource):
+        return None, ConsentState.UNKNOWN
     patient = reference_id(resource.get("patient", {}).get("reference"), "Patient")
     status = resource.get("status")
     provision = resource.get("provision", {}).get("type", "permit")

@@ -266,9 +266,8 @@ class OutboxPusher:
         return _result(entry, created)
 
     def _update(self, entry: OutboxEntry, summary: PushSummary) -> SendResult | str:
-        ref = self._fresh_refs.get(entry.group) or self._store.outbox.server_ref(
-            entry.resource_type, entry.resource_id
-        )
+        fresh = self._fresh_refs.get(entry.group)
+        ref = fresh or self._store.outbox.server_ref(entry.resource_type, entry.resource_id)
         if ref is None:
             self._store.outbox.mark_error(
                 entry.id, "the resource this change corrects never reached the server"
@@ -278,7 +277,10 @@ class OutboxPusher:
         server_id, current = ref
         body = {**entry.payload, "id": server_id}
         try:
-            updated = self._client.update(body, if_match=entry.base_version or current)
+            # A change queued after another of ours to the same resource builds on that
+            # one: when it went through in this round, its version is the base.
+            base = current if fresh is not None else entry.base_version or current
+            updated = self._client.update(body, if_match=base)
         except PreconditionFailed:
             theirs = self._client.read(entry.resource_type, server_id)
             if not same_content(body, theirs):

@@ -188,6 +188,20 @@ class Appointment:
     def with_status(self, status: AppointmentStatus) -> Appointment:
         return replace(self, status=status)
 
+    def with_answer(self, reference: str, status: ParticipantStatus) -> Appointment:
+        """The same appointment with one participant's own answer changed."""
+        if reference not in self.actors():
+            raise InvalidRecord(
+                f"{reference} is not a participant of appointment {self.id}", field="participants"
+            )
+        return replace(
+            self,
+            participants=tuple(
+                replace(p, status=status) if p.reference == reference else p
+                for p in self.participants
+            ),
+        )
+
     def moved(self, start: datetime) -> Appointment:
         """The same appointment at ``start``, same length; participants asked again."""
         return replace(

@@ -66,7 +66,10 @@ def draft_report(
     custodian: Organization,
     *,
     now: datetime,
+    consent_recorded: bool = False,
 ) -> TelevisitReport:
+    """``consent_recorded``: the patient's latest decision on telemedicine is a consent
+    (the agenda's Consent records say so, not the doctor's memory)."""
     start = appointment.start.astimezone(ROME)
     end = appointment.end.astimezone(ROME)
     team = ", ".join(p.display for p in appointment.professionals)
@@ -83,6 +86,7 @@ def draft_report(
         custodian=custodian,
         effective_time=now,
         performed=performed,
+        consent_recorded=consent_recorded,
     )
 
 

@@ -7,6 +7,10 @@ updates). A booking that claims a Slot also updates the Slot with ``If-Match``:
 when another workstation took it first, that update comes back 412 and the
 outbox keeps it as a conflict; :meth:`AgendaService.races` shows both bookings
 and the user chooses (:meth:`AgendaService.settle_race`). Nothing is overwritten.
+
+A remote visit is booked, and its room opened, only for a patient whose latest
+decision on telemedicine is a consent (:meth:`AgendaService.require_consent`);
+recording one is a FHIR Consent queued like a booking.
 """
 
 from __future__ import annotations
@@ -14,14 +18,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fse_desk.domain.outbox import OutboxMethod, OutboxState
 from fse_desk.domain.roles import Role
-from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Professional
+from fse_desk.domain.rome_clock import ROME, plus
+from fse_desk.domain.scheduling import (
+    Appointment,
+    AppointmentStatus,
+    ParticipantStatus,
+    Professional,
+)
 from fse_desk.domain.scheduling_fhir import SLOT_CLAIM_EXTENSION, to_fhir
-from fse_desk.errors import InvalidRecord
+from fse_desk.domain.telemedicine_consent import TelemedicineConsent
+from fse_desk.domain.telemedicine_consent import to_fhir as consent_to_fhir
+from fse_desk.errors import InvalidRecord, TelemedicineConsentMissing
 from fse_desk.scheduling.agenda import Agenda
 from fse_desk.scheduling.conflicts import Conflict, require_acknowledged
 from fse_desk.scheduling.freeslots import FreeSlot, SlotQuery, find_common_slots
@@ -95,6 +107,58 @@ class AgendaService:
         agenda = self._agenda(query.start, query.end, query.participants)
         return find_common_slots(agenda, self.hours(), query)
 
+    # -- consent to telemedicine --------------------------------------------------------
+    def consent(self, patient_id: str) -> TelemedicineConsent | None:
+        """The patient's latest decision on telemedicine, None when never asked."""
+        return self._store.telemedicine_consents.latest(patient_id)
+
+    def record_consent(self, patient_id: str, *, granted: bool) -> TelemedicineConsent:
+        """The patient gives (or withdraws) informed consent to telemedicine: kept in
+        the cache and queued for the FSE as a Consent, offline too."""
+        require(self._role, AgendaAction.BOOK)
+        now = self._now()
+        recorded_at = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as sent
+        previous = self.consent(patient_id)
+        # The latest decision decides: a new one must come after the one it replaces,
+        # even within the same millisecond or after the clock was set back.
+        if previous is not None and recorded_at <= previous.recorded_at:
+            recorded_at = plus(previous.recorded_at, timedelta(milliseconds=1))
+        consent = TelemedicineConsent(
+            str(uuid.uuid4()),
+            patient_id,
+            granted=granted,
+            recorded_at=recorded_at,
+            recorded_by=self._operator,
+        )
+        what = "Consenso alla telemedicina" if granted else "Revoca del consenso alla telemedicina"
+        with self._store.transaction():
+            self._store.telemedicine_consents.save(consent)
+            self._store.outbox.enqueue(
+                resource_type="Consent",
+                resource_id=consent.id,
+                method=OutboxMethod.CREATE,
+                payload=consent_to_fhir(consent),
+                description=f"{what} del {consent.recorded_at.astimezone(ROME):%d/%m/%Y}",
+                patient_id=patient_id,
+                base_version=None,
+            )
+        self._on_change()
+        return consent
+
+    def require_consent(self, appointment: Appointment) -> None:
+        """Raise TelemedicineConsentMissing for a remote visit whose patient has not
+        consented to telemedicine (or withdrew it); in-person visits need nothing."""
+        patient = appointment.patient
+        if not appointment.visit_type.remote or patient is None:
+            return
+        consent = self.consent(patient.reference.removeprefix("Patient/"))
+        if consent is None or not consent.granted:
+            state = "withdrawn" if consent is not None else "not recorded"
+            raise TelemedicineConsentMissing(
+                f"appointment {appointment.id} is a remote visit and the patient's informed "
+                f"consent to telemedicine is {state}: record it first"
+            )
+
     # -- booking ------------------------------------------------------------------------
     def draft(
         self, template: Appointment, recurrence: Recurrence | None = None
@@ -145,6 +209,9 @@ class AgendaService:
         """Book these (a single visit or the occurrences kept from a series). Conflicts
         are checked again on the cache now; any not acknowledged raises BookingConflict."""
         require(self._role, AgendaAction.BOOK)
+        for appointment in appointments:
+            if appointment.status is not AppointmentStatus.WAITLIST:
+                self.require_consent(appointment)
         checked = self._checked(appointments)
         require_acknowledged(tuple(c for o in checked for c in o.conflicts), tuple(acknowledged))
         booked = [
@@ -199,6 +266,22 @@ class AgendaService:
         if status not in _STATUS_CHANGES:
             raise InvalidRecord(f"status {status.value} is not set from the desk", field="status")
         [changed] = self._update([self._existing(appointment_id).with_status(status)], "Stato")
+        return changed
+
+    def set_answer(
+        self, appointment_id: str, reference: str, status: ParticipantStatus
+    ) -> Appointment:
+        """A participant (the patient or a professional) accepts, declines, is not sure,
+        or is to be asked again; saved and queued like any change of the appointment."""
+        require(self._role, AgendaAction.UPDATE_STATUS)
+        appointment = self._existing(appointment_id)
+        if not appointment.status.open:
+            raise InvalidRecord(
+                f"appointment {appointment_id} is {appointment.status.value}: "
+                "its participants' answers no longer change",
+                field="status",
+            )
+        [changed] = self._update([appointment.with_answer(reference, status)], "Risposta")
         return changed
 
     # -- lost races ---------------------------------------------------------------------
@@ -279,6 +362,9 @@ class AgendaService:
 
     def _enqueue(self, appointment: Appointment, method: OutboxMethod, what: str) -> None:
         patient = appointment.patient
+        # The newest version known: a change of ours already sent is newer than the
+        # version the cache read at the last pull.
+        ref = self._store.outbox.server_ref("Appointment", appointment.id)
         self._store.outbox.enqueue(
             resource_type="Appointment",
             resource_id=appointment.id,
@@ -286,7 +372,7 @@ class AgendaService:
             payload=to_fhir(appointment),
             description=f"{what}: appuntamento del {appointment.start:%d/%m/%Y %H:%M}",
             patient_id=patient.reference.removeprefix("Patient/") if patient else None,
-            base_version=appointment.version,
+            base_version=ref[1] if ref is not None and ref[1] else appointment.version,
         )
 
     def _claim_slot(self, slot_id: str, appointment_id: str) -> None:

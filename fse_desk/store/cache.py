@@ -24,6 +24,7 @@ from fse_desk.store.repositories import (
     VitalsRepository,
 )
 from fse_desk.store.sync_records import SyncRecordsRepository
+from fse_desk.store.telemedicine_consents import TelemedicineConsentRepository
 from fse_desk.store.telemonitoring import TelemonitoringRepository
 from fse_desk.store.timeline import TimelineRepository
 
@@ -53,6 +54,7 @@ class CacheStore:
         self.audit = AuditRepository(db)
         self.telemonitoring = TelemonitoringRepository(db)
         self.agenda = AgendaRepository(db)
+        self.telemedicine_consents = TelemedicineConsentRepository(db)
 
     @classmethod
     def open(

@@ -487,6 +487,24 @@ _SYNC_WITHHELD = Migration(
     ),
 )
 
+_TELEMEDICINE_CONSENT = Migration(
+    14,
+    "consents to telemedicine",
+    (
+        # Each decision is a row (a FHIR Consent); the latest one per patient decides.
+        """CREATE TABLE telemedicine_consent (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            granted INTEGER NOT NULL,
+            version TEXT,
+            resource TEXT NOT NULL
+        )""",
+        "CREATE INDEX telemedicine_consent_patient ON telemedicine_consent"
+        " (patient_id, recorded_at)",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -501,6 +519,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _AGENDA,
     _AUDIT_CHAIN,
     _SYNC_WITHHELD,
+    _TELEMEDICINE_CONSENT,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

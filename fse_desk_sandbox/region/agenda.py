@@ -27,6 +27,8 @@ from fse_desk.domain.scheduling import (
     VisitType,
 )
 from fse_desk.domain.scheduling_fhir import CLIENT_ID_SYSTEM, TEAM_ROLE_SYSTEM, to_fhir
+from fse_desk.domain.telemedicine_consent import TelemedicineConsent
+from fse_desk.domain.telemedicine_consent import to_fhir as consent_to_fhir
 from fse_desk.scheduling.hours import WorkingHours
 from fse_desk_sandbox.region.facilities import (
     DEMO_MMG_ID,
@@ -159,7 +161,31 @@ def agenda_resources(seed: int, patients: int, today: date) -> list[dict[str, An
         day += timedelta(days=1)
     out += _slots(members, today, last, busy)
     out += [_clean(to_fhir(a)) for a in appointments]
+    out += _consents(appointments)
     return out
+
+
+def _consents(appointments: list[Appointment]) -> list[dict[str, Any]]:
+    """Each patient with a remote visit gave informed consent to telemedicine a day
+    before their first one was booked (the televisit guide asks for it)."""
+    first: dict[str, Appointment] = {}
+    for appointment in sorted(appointments, key=lambda a: (a.created or a.start, a.id)):
+        patient = appointment.patient
+        if appointment.visit_type.remote and patient is not None:
+            first.setdefault(patient.reference.removeprefix("Patient/"), appointment)
+    return [
+        _clean(
+            consent_to_fhir(
+                TelemedicineConsent(
+                    f"tmc-{n:05d}",
+                    patient_id,
+                    granted=True,
+                    recorded_at=(appointment.created or appointment.start) - timedelta(days=1),
+                )
+            )
+        )
+        for n, (patient_id, appointment) in enumerate(sorted(first.items()), start=1)
+    ]
 
 
 def _booking(

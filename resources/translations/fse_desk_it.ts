@@ -4,62 +4,62 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="82"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="88"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="94"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="101"/>
         <source>Today</source>
         <translation>Oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="98"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="105"/>
         <source>Week</source>
         <translation>Settimana</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="99"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="106"/>
         <source>Day</source>
         <translation>Giorno</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="101"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="108"/>
         <source>Whole team</source>
         <translation>Tutta l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="115"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="123"/>
         <source>Arrived</source>
         <translation>Arrivato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="116"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="124"/>
         <source>No-show</source>
         <translation>Non presentato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="117"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="125"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="124"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="132"/>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="140"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="148"/>
         <source>Today&apos;s remote visits</source>
         <translation>Visite a distanza di oggi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="310"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="284"/>
         <source>Week {first} – {last}</source>
         <translation>Settimana {first} – {last}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/agenda_view.py" line="330"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="304"/>
         <source>%n time(s) you booked were taken by another workstation first. Nothing was overwritten: choose what to do.</source>
         <translation>
             <numerusform>%n orario che hai prenotato è stato preso prima da un&apos;altra postazione. Nulla è stato sovrascritto: scegli cosa fare.</numerusform>
@@ -67,12 +67,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="352"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="326"/>
         <source>Time taken by another workstation</source>
         <translation>Orario già preso da un&apos;altra postazione</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="354"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="328"/>
         <source>Your booking:
 {mine}
 
@@ -85,17 +85,17 @@ La prenotazione già sul FSE:
 {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="358"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="332"/>
         <source>Keep both</source>
         <translation>Tieni entrambe</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="359"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="333"/>
         <source>Cancel mine</source>
         <translation>Disdici la mia</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/agenda_view.py" line="360"/>
+        <location filename="../../ui/agenda/agenda_view.py" line="334"/>
         <source>Decide later</source>
         <translation>Decidi più tardi</translation>
     </message>
@@ -260,11 +260,29 @@ La prenotazione già sul FSE:
     </message>
 </context>
 <context>
+    <name>AnswersRow</name>
+    <message>
+        <location filename="../../ui/agenda/answers_row.py" line="30"/>
+        <source>Save answer</source>
+        <translation>Salva risposta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/answers_row.py" line="34"/>
+        <source>Answer of</source>
+        <translation>Risposta di</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/answers_row.py" line="47"/>
+        <source>the patient</source>
+        <translation>il paziente</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <location filename="../../ui/agenda/booking_dialog.py" line="55"/>
-        <location filename="../../ui/agenda/booking_dialog.py" line="233"/>
-        <location filename="../../ui/agenda/booking_dialog.py" line="242"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="252"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="261"/>
         <source>Book a visit</source>
         <translation>Prenota una visita</translation>
     </message>
@@ -319,67 +337,72 @@ La prenotazione già sul FSE:
         <translation>Trova orari liberi (prossime 2 settimane)</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="103"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="106"/>
+        <source>The patient gives informed consent to telemedicine (recorded on the FSE)</source>
+        <translation>Il paziente dà il consenso informato alla telemedicina (registrato sul FSE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/booking_dialog.py" line="112"/>
         <source>Book anyway: I have seen the conflicts</source>
         <translation>Prenota comunque: ho visto i conflitti</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="108"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="117"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="109"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="118"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="110"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="119"/>
         <source>Duration</source>
         <translation>Durata</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="111"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="120"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="112"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="121"/>
         <source>CUP code</source>
         <translation>Codice CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="113"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="122"/>
         <source>Follow-ups</source>
         <translation>Controlli successivi</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="117"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="126"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="121"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="131"/>
         <source>Book</source>
         <translation>Prenota</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="124"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="134"/>
         <source>Add to waiting list</source>
         <translation>Metti in lista d&apos;attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="133"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="143"/>
         <source>Free times for everyone:</source>
         <translation>Orari liberi per tutti:</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="135"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="145"/>
         <source>Checks of each appointment:</source>
         <translation>Verifica di ogni appuntamento:</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/booking_dialog.py" line="188"/>
+        <location filename="../../ui/agenda/booking_dialog.py" line="203"/>
         <source>No common free time: try another part of the day.</source>
         <translation>Nessun orario libero in comune: prova un&apos;altra fascia della giornata.</translation>
     </message>
@@ -594,6 +617,49 @@ La prenotazione già sul FSE:
         <location filename="../../ui/settings/connection_texts.py" line="122"/>
         <source>Connected: the gateway accepts our certificate.</source>
         <translation>Connesso: il gateway accetta il nostro certificato.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRow</name>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="40"/>
+        <source>Consent to telemedicine: not recorded</source>
+        <translation>Consenso alla telemedicina: non registrato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="44"/>
+        <source>Consent to telemedicine: given on {date}</source>
+        <translation>Consenso alla telemedicina: dato il {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="46"/>
+        <source>Consent to telemedicine: withdrawn on {date}</source>
+        <translation>Consenso alla telemedicina: revocato il {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="49"/>
+        <source>Withdraw consent…</source>
+        <translation>Revoca consenso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="49"/>
+        <source>Record consent…</source>
+        <translation>Registra consenso…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="60"/>
+        <source>Record that the patient gives informed consent to telemedicine?</source>
+        <translation>Registrare che il paziente dà il consenso informato alla telemedicina?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="63"/>
+        <source>Record that the patient withdraws consent to telemedicine? Televisits will no longer be booked or started.</source>
+        <translation>Registrare che il paziente revoca il consenso alla telemedicina? Non si potranno più prenotare né avviare televisite.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/consent_row.py" line="67"/>
+        <source>Consent to telemedicine</source>
+        <translation>Consenso alla telemedicina</translation>
     </message>
 </context>
 <context>
@@ -1825,108 +1891,114 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>Patients</source>
+        <translation>Assistiti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Purpose:</source>
         <translation>Finalità:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Switch user</source>
         <translation>Cambia utente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Close this session and let a colleague sign in with their profile</source>
         <translation>Chiudi questa sessione e lascia accedere un collega con il suo profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -3102,7 +3174,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     <name>ReportDialog</name>
     <message>
         <location filename="../../ui/agenda/report_dialog.py" line="33"/>
-        <location filename="../../ui/agenda/report_dialog.py" line="72"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="77"/>
         <source>Televisit report</source>
         <translation>Referto di televisita</translation>
     </message>
@@ -3112,17 +3184,22 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Esito, conclusioni, indicazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/report_dialog.py" line="41"/>
-        <source>The patient gave informed consent to telemedicine</source>
-        <translation>L&apos;assistito ha dato il consenso informato alla telemedicina</translation>
+        <location filename="../../ui/agenda/report_dialog.py" line="43"/>
+        <source>Informed consent to telemedicine: recorded.</source>
+        <translation>Consenso informato alla telemedicina: registrato.</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/report_dialog.py" line="42"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="46"/>
+        <source>Informed consent to telemedicine: not recorded. A video visit cannot be reported without it; record it from the Televisits tab.</source>
+        <translation>Consenso informato alla telemedicina: non registrato. Senza consenso non si può refertare una visita in video; registralo dalla scheda Televisite.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/report_dialog.py" line="51"/>
         <source>The connection failed: the visit took place in person</source>
         <translation>Il collegamento non è riuscito: la visita si è svolta in presenza</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/report_dialog.py" line="45"/>
+        <location filename="../../ui/agenda/report_dialog.py" line="54"/>
         <source>Sign and publish</source>
         <translation>Firma e pubblica</translation>
     </message>
@@ -3867,83 +3944,83 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>TelevisitsTab</name>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="77"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
         <source>CUP</source>
         <translation>CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="84"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
         <source>Book…</source>
         <translation>Prenota…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="87"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="94"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="89"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="96"/>
         <source>Invitations…</source>
         <translation>Inviti…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="91"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="98"/>
         <source>Write report…</source>
         <translation>Scrivi il referto…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="95"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
         <source>only this appointment</source>
         <translation>solo questo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="97"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="107"/>
         <source>this and the following of the series</source>
         <translation>questo e i successivi della serie</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="103"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="114"/>
         <source>Move</source>
         <translation>Sposta</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="105"/>
-        <location filename="../../ui/agenda/televisits_tab.py" line="252"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="116"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="287"/>
         <source>Cancel appointment</source>
         <translation>Disdici l&apos;appuntamento</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="120"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="134"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="122"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="136"/>
         <source>to</source>
         <translation>al</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="232"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="267"/>
         <source>%n appointment(s) moved.</source>
         <translation>
             <numerusform>%n appuntamento spostato.</numerusform>
@@ -3951,12 +4028,12 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="241"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="276"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="242"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="277"/>
         <source>The new time clashes:
 {conflicts}
 
@@ -3967,12 +4044,12 @@ Move anyway?</source>
 Spostare comunque?</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="253"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="288"/>
         <source>Cancel {scope} of {when}? The cancellation is recorded.</source>
         <translation>Disdire l&apos;appuntamento del {when} ({scope})? La disdetta viene registrata.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="266"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="301"/>
         <source>%n appointment(s) cancelled.</source>
         <translation>
             <numerusform>%n appuntamento disdetto.</numerusform>
@@ -3980,7 +4057,7 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/agenda/televisits_tab.py" line="269"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="304"/>
         <source>%n request(s) on the waiting list fit the time freed.</source>
         <translation>
             <numerusform>%n richiesta in lista d&apos;attesa può occupare l&apos;orario liberato.</numerusform>
@@ -3988,17 +4065,17 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="289"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="324"/>
         <source>The report is signed and queued: it reaches the FSE with the next sync.</source>
         <translation>Il referto è firmato e in coda: arriverà al FSE con la prossima sincronizzazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="303"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="338"/>
         <source>Save the invitations in</source>
         <translation>Salva gli inviti in</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/televisits_tab.py" line="330"/>
+        <location filename="../../ui/agenda/televisits_tab.py" line="365"/>
         <source>Invitations saved in {folder}.</source>
         <translation>Inviti salvati in {folder}.</translation>
     </message>
@@ -4509,22 +4586,42 @@ Spostare comunque?</translation>
         <translation>lista d&apos;attesa</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="51"/>
+        <location filename="../../ui/agenda/labels.py" line="52"/>
+        <source>accepted</source>
+        <translation>ha accettato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="53"/>
+        <source>declined</source>
+        <translation>ha rifiutato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="54"/>
+        <source>not sure yet</source>
+        <translation>in forse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="55"/>
+        <source>to be asked</source>
+        <translation>da sentire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda/labels.py" line="61"/>
         <source>{who} is already booked from {start} to {end}</source>
         <translation>{who} ha già un appuntamento dal {start} alle {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="54"/>
+        <location filename="../../ui/agenda/labels.py" line="64"/>
         <source>The patient</source>
         <translation>L&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="59"/>
+        <location filename="../../ui/agenda/labels.py" line="69"/>
         <source>{who} does not work at that time</source>
         <translation>{who} non è in servizio a quell&apos;ora</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda/labels.py" line="62"/>
+        <location filename="../../ui/agenda/labels.py" line="72"/>
         <source>The time is in the past</source>
         <translation>L&apos;orario è già passato</translation>
     </message>
@@ -4740,311 +4837,316 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="131"/>
+        <source>The patient&apos;s informed consent to telemedicine is not recorded (or was withdrawn): record it in the Televisits tab before booking or starting a televisit.</source>
+        <translation>Il consenso informato del paziente alla telemedicina non è registrato (o è stato revocato): registralo nella scheda Televisite prima di prenotare o avviare una televisita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>The requested item no longer exists on the FSE server.</source>
         <translation>L&apos;elemento richiesto non esiste più sul server FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>The FSE server answered with an error. Try again; if it happens again, call support.</source>
         <translation>Il server FSE ha risposto con un errore. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Communication with the FSE server failed. Try again later.</source>
         <translation>La comunicazione con il server FSE non è riuscita. Riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid and configured, then try again.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="151"/>
         <source>The FSE gateway refused the document. Read the reason shown, correct the document and send it again.</source>
         <translation>Il gateway FSE ha rifiutato il documento. Leggi il motivo indicato, correggi il documento e invialo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>The passphrase does not open the signing certificate. Enter it again.</source>
         <translation>La passphrase non apre il certificato di firma. Inseriscila di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="160"/>
         <source>The passphrase of the signing certificate is not in the system keyring. Enter it again in the settings.</source>
         <translation>La passphrase del certificato di firma non è nel portachiavi di sistema. Inseriscila di nuovo nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160"/>
+        <location filename="../../ui/messages.py" line="165"/>
         <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164"/>
+        <location filename="../../ui/messages.py" line="169"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
         <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
         <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Your role does not allow this. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Il tuo ruolo non lo consente. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>The access log of this workstation has been altered or cut short. You can keep working, and every access is still logged. Tell the privacy officer (DPO) today.</source>
         <translation>Il registro degli accessi di questa postazione è stato alterato o troncato. Puoi continuare a lavorare e ogni accesso viene comunque registrato. Avvisa oggi stesso il responsabile della protezione dei dati (DPO).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
         <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>The passphrase is not right. Type it again (capital letters count); nothing was opened.</source>
         <translation>La passphrase non è corretta. Digitala di nuovo (maiuscole e minuscole contano); non è stato aperto nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219"/>
+        <location filename="../../ui/messages.py" line="224"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220"/>
+        <location filename="../../ui/messages.py" line="225"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239"/>
+        <location filename="../../ui/messages.py" line="244"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="244"/>
+        <location filename="../../ui/messages.py" line="249"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249"/>
+        <location filename="../../ui/messages.py" line="254"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="254"/>
+        <location filename="../../ui/messages.py" line="259"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="287"/>
+        <location filename="../../ui/messages.py" line="292"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="294"/>
+        <location filename="../../ui/messages.py" line="299"/>
         <source>see this patient&apos;s documents</source>
         <translation>vedere i documenti di questo assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295"/>
+        <location filename="../../ui/messages.py" line="300"/>
         <source>read this kind of document</source>
         <translation>leggere questo tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="296"/>
+        <location filename="../../ui/messages.py" line="301"/>
         <source>see the vital signs</source>
         <translation>vedere i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="297"/>
+        <location filename="../../ui/messages.py" line="302"/>
         <source>record vital signs</source>
         <translation>registrare i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298"/>
+        <location filename="../../ui/messages.py" line="303"/>
         <source>write the Profilo Sanitario Sintetico</source>
         <translation>scrivere il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/messages.py" line="306"/>
         <source>sign and publish the Profilo Sanitario Sintetico</source>
         <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304"/>
+        <location filename="../../ui/messages.py" line="309"/>
         <source>sign a televisit report</source>
         <translation>firmare un referto di televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305"/>
+        <location filename="../../ui/messages.py" line="310"/>
         <source>see the agenda</source>
         <translation>vedere l&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/messages.py" line="311"/>
         <source>book televisits</source>
         <translation>prenotare televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="307"/>
+        <location filename="../../ui/messages.py" line="312"/>
         <source>book televisits for other professionals</source>
         <translation>prenotare televisite per altri professionisti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/messages.py" line="315"/>
         <source>see telemonitoring data</source>
         <translation>vedere i dati di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/messages.py" line="316"/>
         <source>handle telemonitoring alarms</source>
         <translation>gestire gli allarmi di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="312"/>
+        <location filename="../../ui/messages.py" line="317"/>
         <source>discard changes waiting to be sent</source>
         <translation>scartare le modifiche in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="315"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>see diagnostic images</source>
         <translation>vedere le immagini diagnostiche</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="316"/>
+        <location filename="../../ui/messages.py" line="321"/>
         <source>export images</source>
         <translation>esportare immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="317"/>
+        <location filename="../../ui/messages.py" line="322"/>
         <source>print the report of accesses to the FSE</source>
         <translation>stampare il resoconto degli accessi al fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="325"/>
         <source>access data for this purpose</source>
         <translation>accedere ai dati per questa finalità</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="326"/>
+        <location filename="../../ui/messages.py" line="331"/>
         <source>general practitioner (MMG)</source>
         <translation>medico di medicina generale (MMG)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="327"/>
+        <location filename="../../ui/messages.py" line="332"/>
         <source>family paediatrician (PLS)</source>
         <translation>pediatra di libera scelta (PLS)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="328"/>
+        <location filename="../../ui/messages.py" line="333"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="329"/>
+        <location filename="../../ui/messages.py" line="334"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="330"/>
+        <location filename="../../ui/messages.py" line="335"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="331"/>
+        <location filename="../../ui/messages.py" line="336"/>
         <source>administrative staff</source>
         <translation>personale amministrativo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="338"/>
+        <location filename="../../ui/messages.py" line="343"/>
         <source>treatment</source>
         <translation>cura</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="339"/>
+        <location filename="../../ui/messages.py" line="344"/>
         <source>emergency</source>
         <translation>emergenza</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="340"/>
+        <location filename="../../ui/messages.py" line="345"/>
         <source>public health</source>
         <translation>sanità pubblica</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="341"/>
+        <location filename="../../ui/messages.py" line="346"/>
         <source>administration</source>
         <translation>amministrativa</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="353"/>
+        <location filename="../../ui/messages.py" line="358"/>
         <source>Write the professional&apos;s name and surname.</source>
         <translation>Scrivi il nome e il cognome del professionista.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="356"/>
+        <location filename="../../ui/messages.py" line="361"/>
         <source>The codice fiscale is not valid: it has 16 characters and its last letter is a check letter. Copy it from the health card.</source>
         <translation>Il codice fiscale non è valido: ha 16 caratteri e l&apos;ultima lettera è di controllo. Copialo dalla tessera sanitaria.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="361"/>
+        <location filename="../../ui/messages.py" line="366"/>
         <source>The passphrase needs at least 8 characters. Choose a longer one.</source>
         <translation>La passphrase deve avere almeno 8 caratteri. Scegline una più lunga.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="364"/>
+        <location filename="../../ui/messages.py" line="369"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation>Le due passphrase sono diverse. Digita due volte la stessa passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="367"/>
+        <location filename="../../ui/messages.py" line="372"/>
         <source>The practitioner id may hold letters, digits, &apos;-&apos; and &apos;.&apos; only (as the regional FHIR server writes it), or stay empty.</source>
         <translation>L&apos;identificativo del professionista può contenere solo lettere, cifre, &apos;-&apos; e &apos;.&apos; (come lo scrive il server FHIR regionale), oppure restare vuoto.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="378"/>
+        <location filename="../../ui/messages.py" line="383"/>
         <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="393"/>
+        <location filename="../../ui/messages.py" line="398"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>

@@ -9,11 +9,11 @@ Ctrl+W week, arrows move through the grid.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,19 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.rome_clock import ROME, at_rome, rome_date
-from fse_desk.domain.scheduling import Appointment, AppointmentStatus
+from fse_desk.domain.scheduling import Appointment, AppointmentStatus, VisitType
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.service import AgendaService, SlotRace
-from ui.agenda.grid_model import AgendaGridModel, Cell
+from ui.agenda.cell_delegate import CellDelegate
+from ui.agenda.grid_model import AgendaGridModel
 from ui.agenda.labels import VISIT_COLOURS, status_label, visit_label
 from ui.agenda.room import RoomLink, open_room
+from ui.agenda.week_layout import GridLayout, lay_out
 from ui.formatting import format_date
 from ui.messages import user_message
 from ui.workers import Worker
 
-FIRST_HOUR = 8
-LAST_HOUR = 19
-ROW_MINUTES = 30
 DAYS_IN_WEEK = 5  # the Casa della Salute works Monday to Friday
 ALL = ""  # the "whole team" choice
 
@@ -60,7 +59,14 @@ class _Period:
     shown: tuple[Appointment, ...]
     todays: tuple[Appointment, ...]
     names: dict[str, str]  # patient id -> display name
+    grid: GridLayout  # the cells, laid out on the worker thread
     races: tuple[SlotRace, ...] = ()  # slots another workstation took first
+
+    def patient_of(self, appointment: Appointment) -> str:
+        patient = appointment.patient
+        if patient is None:
+            return ""
+        return self.names.get(patient.reference.removeprefix("Patient/"), "")
 
 
 class AgendaView(QWidget):
@@ -89,6 +95,7 @@ class AgendaView(QWidget):
         self.week_mode = True
         self.shown: list[Appointment] = []
         self._generation = 0
+        self._stale = True  # read again when next shown (a hidden tab does not read)
 
         self.previous_button = QPushButton("◀")
         self.today_button = QPushButton(self.tr("Today"))
@@ -104,6 +111,7 @@ class AgendaView(QWidget):
         self.model = AgendaGridModel()
         self.grid = QTableView()
         self.grid.setModel(self.model)
+        self.grid.setItemDelegate(CellDelegate(self.grid))
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Lines are cut, not wrapped: wrapping every cell's text made a team week take
         # hundreds of milliseconds to lay out (bench/agenda_week_bench.py); the full
@@ -175,7 +183,6 @@ class AgendaView(QWidget):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
-        self.refresh()
 
     # -- navigation ---------------------------------------------------------------------
     def _set_mode(self, week: bool) -> None:
@@ -200,20 +207,34 @@ class AgendaView(QWidget):
         return [monday + timedelta(days=n) for n in range(DAYS_IN_WEEK)]
 
     # -- drawing ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Read the period off the GUI thread, then draw it (``loaded`` when shown)."""
+        """Read the period off the GUI thread, then draw it (``loaded`` when shown).
+        While hidden (another tab on screen) it only notes that it must read again."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self._generation += 1
         generation = self._generation
         days, who, today = self.days(), self.who.currentData(), self._today()
-        worker = Worker(lambda _report, _cancel: self._load(days, who, today))
+        labels = {v: visit_label(v) for v in VISIT_COLOURS}  # translated here, on the GUI thread
+        worker = Worker(lambda _report, _cancel: self._load(days, who, today, labels))
         worker.signals.succeeded.connect(
             lambda period: self._apply(period) if generation == self._generation else None
         )
         worker.signals.failed.connect(lambda exc: self.message.setText(user_message(exc)))
         worker.start()
 
-    def _load(self, days: list[date], who: str, today: date) -> _Period:
-        """Everything the period shows, read from the cache (runs on a worker thread)."""
+    def _load(
+        self, days: list[date], who: str, today: date, labels: dict[VisitType, str]
+    ) -> _Period:
+        """Everything the period shows, read from the cache and laid out (runs on a
+        worker thread: the GUI thread only swaps the model and paints)."""
         team = [(p.reference, p.display) for p in self._agenda.team()]
         start = at_rome(days[0], time(0))
         end = at_rome(days[-1] + timedelta(days=1), time(0))
@@ -233,78 +254,31 @@ class AgendaView(QWidget):
                 key = patient.reference.removeprefix("Patient/")
                 if key not in names:
                     names[key] = patient.display or self._patient_name(key)
-        return _Period(
+        columns = tuple((r, d) for r, d in team if who in (ALL, r))
+        period = _Period(
             tuple(days),
             who,
-            tuple((r, d) for r, d in team if who in (ALL, r)),
+            columns,
             tuple(shown),
             tuple(sorted(todays, key=lambda a: a.start)),
             names,
+            GridLayout((), (), {}, 1),
             tuple(self._agenda.races()),
         )
+        grid = lay_out(days, columns, shown, period.patient_of, labels, whole_team=who == ALL)
+        return replace(period, grid=grid)
 
     def _apply(self, period: _Period) -> None:
         self.shown = list(period.shown)
         days = list(period.days)
-
-        def patient_of(appointment: Appointment) -> str:
-            patient = appointment.patient
-            if patient is None:
-                return ""
-            return period.names.get(patient.reference.removeprefix("Patient/"), "")
-
         week = len(days) > 1
-        if week:
-            headers = [format_date(d) for d in days]
-            column_of = {d: n for n, d in enumerate(days)}
-        else:
-            headers = [d for _, d in period.columns]
-            column_of_actor = {r: n for n, (r, _) in enumerate(period.columns)}
-        rows = (LAST_HOUR - FIRST_HOUR) * 60 // ROW_MINUTES
-        cells: dict[tuple[int, int], list[Appointment]] = {}
-        for appointment in self.shown:
-            local = appointment.start.astimezone(ROME)
-            row = ((local.hour - FIRST_HOUR) * 60 + local.minute) // ROW_MINUTES
-            row = min(max(row, 0), rows - 1)
-            if week:
-                cells.setdefault((row, column_of[local.date()]), []).append(appointment)
-            else:
-                for p in appointment.professionals:
-                    if p.reference in column_of_actor:
-                        cells.setdefault((row, column_of_actor[p.reference]), []).append(
-                            appointment
-                        )
-        most = 1
-        shown: dict[tuple[int, int], Cell] = {}
-        labels = {v: visit_label(v) for v in VISIT_COLOURS}
-        for (row, column), items in cells.items():
-            lines, full = [], []
-            team_week = week and period.who == ALL
-            for a in sorted(items, key=lambda x: x.start):
-                when = f"{a.start.astimezone(ROME):%H:%M} {patient_of(a)}"
-                surnames = ", ".join(p.display.split()[-1] for p in a.professionals)
-                full.append(f"{when} — {labels[a.visit_type]} · {surnames}")
-                # The whole team's week has no room for the type (its colour says it):
-                # each line says whose the visit is; the tooltip has everything.
-                lines.append(
-                    f"{when} · {surnames}" if team_week else f"{when} — {labels[a.visit_type]}"
-                )
-            shown[(row, column)] = Cell(
-                "\n".join(lines),
-                VISIT_COLOURS[items[0].visit_type],
-                tuple(a.id for a in items),
-                "\n".join(full),
-            )
-            most = max(most, len(lines))
-        # One height for all rows, from the busiest cell: measuring each wrapped cell
+        # One height for all rows, from the busiest cell: measuring each cell
         # (resizeRowsToContents) costs more than the whole rest of the drawing.
-        line = self.grid.fontMetrics().lineSpacing()
-        self.grid.verticalHeader().setDefaultSectionSize(line * min(most, 6) + 8)
-        times = [
-            f"{FIRST_HOUR + r * ROW_MINUTES // 60:02d}:{r * ROW_MINUTES % 60:02d}"
-            for r in range(rows)
-        ]
-        self.model.show(times, headers, shown)
+        height = self.grid.fontMetrics().lineSpacing() * period.grid.most_lines + 8
+        header = self.grid.verticalHeader()
+        if header.defaultSectionSize() != height:
+            header.setDefaultSectionSize(height)
+        self.model.show(period.grid)
         if week:
             self.period_label.setText(
                 self.tr("Week {first} – {last}").format(
@@ -313,8 +287,8 @@ class AgendaView(QWidget):
             )
         else:
             self.period_label.setText(format_date(days[0]))
-        self._show_today(period.todays, patient_of)
-        self._show_races(period.races, patient_of)
+        self._show_today(period.todays, period.patient_of)
+        self._show_races(period.races, period.patient_of)
         self.loaded.emit()
 
     def _show_races(

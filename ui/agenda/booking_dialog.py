@@ -100,6 +100,15 @@ class BookingDialog(QDialog):
         self.free_times = QListWidget()
         self.free_times.currentItemChanged.connect(lambda *_: self.check_selected())
         self.checks = QListWidget()
+        # Shown for a remote visit while the patient has no consent on record: ticking it
+        # records the patient's informed consent (a FHIR Consent) as the visit is booked.
+        self.consent = QCheckBox(
+            self.tr("The patient gives informed consent to telemedicine (recorded on the FSE)")
+        )
+        patient_id = patient.reference.removeprefix("Patient/")
+        recorded = agenda.consent(patient_id)
+        self._consent_needed = recorded is None or not recorded.granted
+        self.type_combo.currentIndexChanged.connect(lambda *_: self._show_consent())
         self.book_anyway = QCheckBox(self.tr("Book anyway: I have seen the conflicts"))
         self.book_anyway.setVisible(False)
         self.book_anyway.toggled.connect(lambda *_: self._update_buttons())
@@ -115,6 +124,7 @@ class BookingDialog(QDialog):
         find_row.addWidget(self.part_of_day)
         find_row.addWidget(self.find_button, 1)
         form.addRow(self.tr("When"), find_row)
+        form.addRow(self.consent)
 
         self.buttons = QDialogButtonBox()
         self.book_button = self.buttons.addButton(
@@ -136,7 +146,12 @@ class BookingDialog(QDialog):
         layout.addWidget(self.checks, 1)
         layout.addWidget(self.book_anyway)
         layout.addWidget(self.buttons)
+        self._show_consent()
         self._update_buttons()
+
+    def _show_consent(self) -> None:
+        visit: VisitType = self.type_combo.currentData()
+        self.consent.setVisible(self._consent_needed and visit.remote)
 
     # -- what the user chose ------------------------------------------------------------
     def professionals(self) -> list[Participant]:
@@ -226,6 +241,10 @@ class BookingDialog(QDialog):
     def book(self) -> None:
         acknowledged = tuple(c for o in self._occurrences for c in o.conflicts)
         try:
+            if self.consent.isVisibleTo(self) and self.consent.isChecked():
+                patient_id = self._patient.reference.removeprefix("Patient/")
+                self._agenda.record_consent(patient_id, granted=True)
+                self._consent_needed = False
             self.booked = self._agenda.book(
                 [o.appointment for o in self._occurrences], acknowledged
             )

@@ -1,12 +1,13 @@
-"""The Agenda grid as a thin item model: cells computed once per refresh, shown lazily.
+"""The Agenda grid as a thin item model over a layout computed off the GUI thread.
 
-A QTableWidget made one item per cell and laid every one out on each page; the
-model hands Qt only the cells in view (bench/agenda_week_bench.py).
+A QTableWidget made one item per cell and laid every one out on each page; this
+model hands Qt only the cells in view, and :class:`ui.agenda.cell_delegate.CellDelegate`
+paints their precomputed lines. A refresh of the same period (a status changed)
+updates only the cells that differ (bench/agenda_week_bench.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,30 +16,33 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+
+from ui.agenda.labels import VISIT_COLOURS
+from ui.agenda.week_layout import Cell, GridLayout
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    text: str
-    colour: QColor
-    appointment_ids: tuple[str, ...]
-    details: str  # the tooltip: every line in full
+CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the Cell itself, for the delegate
 
 
 class AgendaGridModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[str] = []
-        self._columns: list[str] = []
+        self._rows: tuple[str, ...] = ()
+        self._columns: tuple[str, ...] = ()
         self._cells: dict[tuple[int, int], Cell] = {}
 
-    def show(self, rows: list[str], columns: list[str], cells: dict[tuple[int, int], Cell]) -> None:
-        self.beginResetModel()
-        self._rows, self._columns, self._cells = rows, columns, cells
-        self.endResetModel()
+    def show(self, layout: GridLayout) -> None:
+        if (layout.times, layout.headers) != (self._rows, self._columns):
+            self.beginResetModel()
+            self._rows, self._columns, self._cells = layout.times, layout.headers, layout.cells
+            self.endResetModel()
+            return
+        # The same period again: only the cells that changed are repainted.
+        before, self._cells = self._cells, layout.cells
+        for key in before.keys() | layout.cells.keys():
+            if before.get(key) != layout.cells.get(key):
+                index = self.index(*key)
+                self.dataChanged.emit(index, index)
 
     def cell(self, row: int, column: int) -> Cell | None:
         return self._cells.get((row, column))
@@ -55,12 +59,14 @@ class AgendaGridModel(QAbstractTableModel):
         cell = self._cells.get((index.row(), index.column()))
         if cell is None:
             return None
+        if role == CELL_ROLE:
+            return cell
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text
+            return "\n".join(cell.lines)
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell.details
         if role == Qt.ItemDataRole.BackgroundRole:
-            return cell.colour
+            return VISIT_COLOURS[cell.visit]
         if role == Qt.ItemDataRole.UserRole:
             return list(cell.appointment_ids)
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from fse_desk.domain.scheduling import AppointmentStatus, VisitType
+from fse_desk.domain.scheduling import AppointmentStatus, ParticipantStatus, VisitType
 from fse_desk.scheduling.conflicts import Conflict, ConflictReason
 from ui.formatting import format_datetime
 
@@ -43,6 +43,16 @@ def status_label(status: AppointmentStatus) -> str:
             "agenda", "entered in error"
         ),
         AppointmentStatus.WAITLIST: QCoreApplication.translate("agenda", "waiting list"),
+    }[status]
+
+
+def answer_label(status: ParticipantStatus) -> str:
+    """A participant's own answer to the appointment (FHIR ParticipationStatus)."""
+    return {
+        ParticipantStatus.ACCEPTED: QCoreApplication.translate("agenda", "accepted"),
+        ParticipantStatus.DECLINED: QCoreApplication.translate("agenda", "declined"),
+        ParticipantStatus.TENTATIVE: QCoreApplication.translate("agenda", "not sure yet"),
+        ParticipantStatus.NEEDS_ACTION: QCoreApplication.translate("agenda", "to be asked"),
     }[status]
 
 

@@ -38,7 +38,16 @@ class ReportDialog(QDialog):
         self.performed.setWordWrap(True)
         self.findings = QPlainTextEdit()
         self.findings.setPlaceholderText(self.tr("Findings, conclusions, advice"))
-        self.consent = QCheckBox(self.tr("The patient gave informed consent to telemedicine"))
+        # Read from the patient's recorded Consent (booking records it), not ticked here.
+        self.consent = QLabel(
+            self.tr("Informed consent to telemedicine: recorded.")
+            if draft.consent_recorded
+            else self.tr(
+                "Informed consent to telemedicine: not recorded. A video visit cannot be "
+                "reported without it; record it from the Televisits tab."
+            )
+        )
+        self.consent.setWordWrap(True)
         self.in_person = QCheckBox(self.tr("The connection failed: the visit took place in person"))
         self.buttons = QDialogButtonBox()
         self.sign_button = self.buttons.addButton(
@@ -56,11 +65,7 @@ class ReportDialog(QDialog):
         self.resize(640, 480)
 
     def report(self) -> TelevisitReport:
-        report = replace(
-            self._draft,
-            findings=self.findings.toPlainText(),
-            consent_recorded=self.consent.isChecked(),
-        )
+        report = replace(self._draft, findings=self.findings.toPlainText())
         if self.in_person.isChecked() and report.mode is VisitMode.VIDEO:
             report = fell_back_in_person(report)
         return report

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.domain.patient import Patient
-from fse_desk.domain.rome_clock import ROME
+from fse_desk.domain.rome_clock import ROME, at_rome
 from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.invitations import invitation
@@ -35,12 +35,19 @@ from fse_desk.scheduling.report import TelevisitReport
 from fse_desk.scheduling.series import Scope
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.waitlist import candidates
+from ui.agenda.answers_row import AnswersRow
 from ui.agenda.booking_dialog import BookingDialog
+from ui.agenda.consent_row import ConsentRow
 from ui.agenda.labels import VISIT_COLOURS, conflict_text, status_label, visit_label
 from ui.agenda.report_dialog import ReportDialog
 from ui.agenda.room import RoomLink, open_room
 from ui.formatting import format_datetime
 from ui.messages import user_message
+
+# How far ahead an appointment may be moved from this tab (a year: the agenda is kept
+# that far, fse_desk.workstation.AGENDA_AHEAD).
+MOVE_AHEAD = timedelta(days=365)
+FIRST_VISIT_HOUR = 9  # where "move to" starts when no appointment is chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,9 @@ class TelevisitsTab(QWidget):
         self.report_button = QPushButton(self.tr("Write report…"))
         self.report_button.clicked.connect(self.open_report)
         self.report_button.setVisible(reports is not None)
+        self.consent = ConsentRow(agenda)
+        self.consent.changed.connect(self.changed.emit)
+        self.consent.failed.connect(self.message_text)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("only this appointment"), Scope.THIS)
         self.scope.addItem(
@@ -100,10 +110,14 @@ class TelevisitsTab(QWidget):
         self.move_to.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.move_to.setTimeZone(QTimeZone(b"Europe/Rome"))
         self.move_to.setCalendarPopup(True)
+        self._reset_move_to()
         self.move_button = QPushButton(self.tr("Move"))
         self.move_button.clicked.connect(lambda: self.reschedule_selected())
         self.cancel_button = QPushButton(self.tr("Cancel appointment"))
         self.cancel_button.clicked.connect(lambda: self.cancel_selected())
+        self.answers = AnswersRow(agenda)
+        self.answers.saved.connect(self._on_answer_saved)
+        self.answers.failed.connect(self.message_text)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -126,7 +140,9 @@ class TelevisitsTab(QWidget):
         change.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.consent)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.answers)
         layout.addLayout(change)
         layout.addWidget(self.message)
         self.table.itemSelectionChanged.connect(self._on_selection)
@@ -156,6 +172,7 @@ class TelevisitsTab(QWidget):
                 item.setBackground(VISIT_COLOURS[appointment.visit_type])
                 self.table.setItem(row, column, item)
         self.book_button.setEnabled(self.patient is not None)
+        self.consent.show_patient(self.patient.id if self.patient is not None else None)
         self._on_selection()
 
     def selected(self) -> Appointment | None:
@@ -180,15 +197,22 @@ class TelevisitsTab(QWidget):
             and chosen.visit_type.remote
             and chosen.status in (AppointmentStatus.ARRIVED, AppointmentStatus.FULFILLED)
         )
-        if chosen is not None:
-            local = chosen.start.astimezone(ROME)
-            self.move_to.setDateTime(
-                QDateTime(
-                    QDate(local.year, local.month, local.day),
-                    QTime(local.hour, local.minute),
-                    QTimeZone(b"Europe/Rome"),
-                )
-            )
+        if chosen is not None and chosen.status.open:
+            self.move_to.setDateTime(_rome_qdatetime(chosen.start))
+        else:
+            self._reset_move_to()
+        self.answers.show_appointment(chosen)
+
+    def _reset_move_to(self) -> None:
+        """From today to a year ahead, starting tomorrow at 9:00 (Rome); a date edit
+        left alone shows 01/01/2000, which a doctor took for a bug."""
+        now = datetime.now(UTC).astimezone(ROME)
+        self.move_to.setDateTimeRange(
+            _rome_qdatetime(now.replace(second=0, microsecond=0)),
+            _rome_qdatetime(now + MOVE_AHEAD),
+        )
+        tomorrow = at_rome(now.date() + timedelta(days=1), time(FIRST_VISIT_HOUR))
+        self.move_to.setDateTime(_rome_qdatetime(tomorrow))
 
     # -- actions ------------------------------------------------------------------------
     def _patient_participant(self) -> Participant:
@@ -207,6 +231,17 @@ class TelevisitsTab(QWidget):
         dialog.accepted.connect(self._after_change)
         dialog.open()
         return dialog
+
+    def message_text(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _on_answer_saved(self, appointment_id: str) -> None:
+        """The table shows the new answers; the row keeps the participant just set."""
+        who = self.answers.who.currentData()
+        self.refresh()
+        self.select(appointment_id)
+        self.answers.show_appointment(self.selected(), who)
+        self.changed.emit()
 
     def _after_change(self) -> None:
         self.refresh()
@@ -329,3 +364,12 @@ class TelevisitsTab(QWidget):
             return written
         self.message.setText(self.tr("Invitations saved in {folder}.").format(folder=folder))
         return written
+
+
+def _rome_qdatetime(moment: datetime) -> QDateTime:
+    local = moment.astimezone(ROME)
+    return QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute),
+        QTimeZone(b"Europe/Rome"),
+    )
