@@ -23,6 +23,7 @@ from fse_desk.store.repositories import (
     SyncStateRepository,
     VitalsRepository,
 )
+from fse_desk.store.reviews import ReviewRepository
 from fse_desk.store.sync_records import SyncRecordsRepository
 from fse_desk.store.telemonitoring import TelemonitoringRepository
 from fse_desk.store.timeline import TimelineRepository
@@ -50,6 +51,7 @@ class CacheStore:
         self.pss_drafts = PssDraftRepository(db)
         self.findings = FindingsRepository(db)
         self.timeline = TimelineRepository(db)
+        self.reviews = ReviewRepository(db)
         self.audit = AuditRepository(db)
         self.telemonitoring = TelemonitoringRepository(db)
         self.agenda = AgendaRepository(db)
