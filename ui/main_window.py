@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_local_views(self) -> None:
         """What a sync or a local change may have altered for the patient on screen:
-        new documents in the timeline, a newly published PSS version as the current one."""
+        new documents in the timeline and the list's counts, a newly published PSS version."""
+        self.patient_list.refresh_new_counts()
         self.timeline.refresh()
         self.pss_tab.refresh_versions()
         self.vitals_tab.refresh()

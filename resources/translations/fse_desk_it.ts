@@ -1823,7 +1823,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2022,27 +2022,40 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="31"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="31"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="31"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
         <source>Born</source>
         <translation>Nascita (età)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="44"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
+        <source>New</source>
+        <translation>Nuovi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/patient_list_model.py" line="60"/>
         <source>{date} ({age} y)</source>
         <translation>{date} ({age})</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/models/patient_list_model.py" line="76"/>
+        <source>%n documents new for you</source>
+        <translation>
+            <numerusform>%n documento nuovo, non ancora visto</numerusform>
+            <numerusform>%n documenti nuovi, non ancora visti</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="52"/>
+        <location filename="../../ui/models/patient_list_model.py" line="78"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
@@ -2050,17 +2063,17 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>PatientListWidget</name>
     <message>
-        <location filename="../../ui/patient_list.py" line="31"/>
+        <location filename="../../ui/patient_list.py" line="34"/>
         <source>Search by name, codice fiscale or birth date</source>
         <translation>Cerca per nome, codice fiscale o data di nascita</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="56"/>
+        <location filename="../../ui/patient_list.py" line="62"/>
         <source>Assistiti</source>
         <translation>Assistiti</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="77"/>
+        <location filename="../../ui/patient_list.py" line="86"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n trovato</numerusform>
@@ -2068,7 +2081,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="79"/>
+        <location filename="../../ui/patient_list.py" line="88"/>
         <source>%n assistiti in the cache</source>
         <translation>
             <numerusform>%n assistito in cache</numerusform>
@@ -2992,6 +3005,19 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
 </context>
 <context>
+    <name>ReviewUndoBar</name>
+    <message>
+        <location filename="../../ui/timeline/review_undo.py" line="26"/>
+        <source>Undo</source>
+        <translation>Annulla modifica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/review_undo.py" line="27"/>
+        <source>Show these documents as new again</source>
+        <translation>Mostra di nuovo questi documenti come nuovi</translation>
+    </message>
+</context>
+<context>
     <name>SectionList</name>
     <message>
         <location filename="../../ui/pss/editor/section_list.py" line="42"/>
@@ -3807,72 +3833,72 @@ Spostare comunque?</translation>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="67"/>
+        <location filename="../../ui/timeline/widget.py" line="70"/>
         <source>Search titles and document text (Ctrl+F)</source>
         <translation>Cerca nei titoli e nel testo dei documenti (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="77"/>
+        <location filename="../../ui/timeline/widget.py" line="80"/>
         <source>All periods</source>
         <translation>Tutto il periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="78"/>
+        <location filename="../../ui/timeline/widget.py" line="81"/>
         <source>Last year</source>
         <translation>Ultimo anno</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="79"/>
+        <location filename="../../ui/timeline/widget.py" line="82"/>
         <source>Last 5 years</source>
         <translation>Ultimi 5 anni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="82"/>
+        <location filename="../../ui/timeline/widget.py" line="85"/>
         <source>Only new</source>
         <translation>Solo nuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="83"/>
+        <location filename="../../ui/timeline/widget.py" line="86"/>
         <source>Mark as reviewed</source>
         <translation>Segna come visti</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="84"/>
+        <location filename="../../ui/timeline/widget.py" line="87"/>
         <source>Download for offline use</source>
         <translation>Scarica per uso offline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="87"/>
+        <location filename="../../ui/timeline/widget.py" line="90"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="97"/>
+        <location filename="../../ui/timeline/widget.py" line="100"/>
         <source>Download them and search again</source>
         <translation>Scaricali e cerca di nuovo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="225"/>
+        <location filename="../../ui/timeline/widget.py" line="234"/>
         <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="249"/>
+        <location filename="../../ui/timeline/widget.py" line="258"/>
         <source>All classes</source>
         <translation>Tutte le classi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="251"/>
+        <location filename="../../ui/timeline/widget.py" line="260"/>
         <source>All facilities</source>
         <translation>Tutte le strutture</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="312"/>
+        <location filename="../../ui/timeline/widget.py" line="321"/>
         <source>All classes ({n})</source>
         <translation>Tutte le classi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="321"/>
+        <location filename="../../ui/timeline/widget.py" line="330"/>
         <source>%n documents</source>
         <translation>
             <numerusform>%n documento</numerusform>
@@ -3880,25 +3906,43 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="323"/>
+        <location filename="../../ui/timeline/widget.py" line="332"/>
         <source>Only new ({n})</source>
         <translation>Solo nuovi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="328"/>
+        <location filename="../../ui/timeline/widget.py" line="337"/>
         <source>%n documents are not downloaded yet: their text is not searched.</source>
         <translation>
             <numerusform>%n documento non è ancora scaricato: il suo testo non viene cercato.</numerusform>
             <numerusform>%n documenti non sono ancora scaricati: il loro testo non viene cercato.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/widget.py" line="364"/>
+        <source>%n documents marked as reviewed.</source>
+        <translation>
+            <numerusform>%n documento segnato come visto.</numerusform>
+            <numerusform>%n documenti segnati come visti.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="415"/>
+        <location filename="../../ui/timeline/widget.py" line="371"/>
+        <source>“{title}” marked as seen.</source>
+        <translation>«{title}» segnato come visto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="376"/>
+        <source>Mark as seen</source>
+        <translation>Segna come visto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="456"/>
         <source>Download cancelled: the documents already downloaded stay available offline.</source>
         <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="442"/>
+        <location filename="../../ui/timeline/widget.py" line="483"/>
         <source>All the documents of this patient are available offline (%n downloaded now).</source>
         <translation>
             <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>
