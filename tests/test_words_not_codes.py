@@ -49,3 +49,10 @@ def test_the_patient_pdf_numbers_its_pages_out_of_the_total() -> None:
     text = pdf_text(data)
     for n in range(1, pages + 1):
         assert f"Pagina {n} di {pages}" in text
+
+
+def test_the_patient_pdf_says_how_to_reach_the_practice() -> None:
+    text = " ".join(pdf_text(patient_copy(minimal_pss())).split())
+    assert "Studio medico <Rossi> & associati" in text
+    assert "Tel. +39 0516543210" in text
+    assert "E-mail mario.rossi@example.it" in text

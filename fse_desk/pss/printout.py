@@ -81,5 +81,24 @@ def pss_printout(pss: Pss, *, signed: bool = True) -> PssPrintout:
         version=pss.version,
         date=pss.effective_time,
         patient_name=name,
+        contacts=contact_line(pss.author.telecom),
         signed=signed,
     )
+
+
+def contact_line(telecom: tuple[str, ...]) -> str:
+    """The author's phone and e-mail (from the configuration, via the PSS header) for the
+    patient to read: "Tel. +39 051 6543210 · E-mail rossi@example.it"."""
+    labels = {"tel:": "Tel.", "mailto:": "E-mail"}
+    parts = [
+        f"{label} {value[len(scheme) :]}"
+        for value in telecom
+        for scheme, label in labels.items()
+        if value.startswith(scheme)
+    ]
+    # The configuration keeps the number without spaces; set the country code apart.
+    return " · ".join(_spaced_prefix(p, "Tel. +39") for p in parts)
+
+
+def _spaced_prefix(text: str, prefix: str) -> str:
+    return f"{prefix} {text[len(prefix) :]}" if text.startswith(prefix) else text
