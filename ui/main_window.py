@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
             toolbar.setEnabled(False)
         self.pages.setCurrentWidget(self.lock_screen)
         self.lock_screen.reset()
+        # Whoever unlocks the screen types the certificate's passphrase again to sign.
+        self.workstation.signing.lock()
         self.locked.emit()
 
     def unlock(self) -> None:

@@ -63,7 +63,7 @@ class PatientListModel(RecordTableModel[Patient]):
             if column == self.NEW:
                 return str(new) if new else ""
             return None
-        if role == Qt.ItemDataRole.FontRole and new and column in (0, self.NEW):
+        if role == Qt.ItemDataRole.FontRole and new and column == self.NEW:
             bold = QFont()
             bold.setBold(True)
             return bold
