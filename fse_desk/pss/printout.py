@@ -34,6 +34,9 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
             empty_text=NONE_TEXT[spec.key] if none else "Nessuna informazione registrata.",
         )
     names = list(field_types(type(items[0])))
+    if "strength" in names:  # read before the dose, as on the box and the prescription
+        names.remove("strength")
+        names.insert(names.index("dose"), "strength")
     # Units in their printed form (mmHg, not UCUM's mm[Hg]): the patient reads this PDF.
     rows = [
         tuple(

@@ -870,7 +870,7 @@ La prenotazione già sul FSE:
     </message>
     <message>
         <location filename="../../ui/pss/editor/labels.py" line="18"/>
-        <location filename="../../ui/pss/editor/labels.py" line="46"/>
+        <location filename="../../ui/pss/editor/labels.py" line="47"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -921,201 +921,206 @@ La prenotazione già sul FSE:
     </message>
     <message>
         <location filename="../../ui/pss/editor/labels.py" line="28"/>
+        <source>Strength</source>
+        <translation>Dosaggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="29"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="29"/>
+        <location filename="../../ui/pss/editor/labels.py" line="30"/>
         <source>Route</source>
         <translation>Via di somministrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="30"/>
+        <location filename="../../ui/pss/editor/labels.py" line="31"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="31"/>
+        <location filename="../../ui/pss/editor/labels.py" line="32"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="32"/>
+        <location filename="../../ui/pss/editor/labels.py" line="33"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="33"/>
+        <location filename="../../ui/pss/editor/labels.py" line="34"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="34"/>
+        <location filename="../../ui/pss/editor/labels.py" line="35"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="35"/>
+        <location filename="../../ui/pss/editor/labels.py" line="36"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="36"/>
+        <location filename="../../ui/pss/editor/labels.py" line="37"/>
         <source>Condition (ICD-9-CM)</source>
         <translation>Patologia (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="37"/>
+        <location filename="../../ui/pss/editor/labels.py" line="38"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="38"/>
+        <location filename="../../ui/pss/editor/labels.py" line="39"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="39"/>
+        <location filename="../../ui/pss/editor/labels.py" line="40"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="40"/>
+        <location filename="../../ui/pss/editor/labels.py" line="41"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="41"/>
+        <location filename="../../ui/pss/editor/labels.py" line="42"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="42"/>
+        <location filename="../../ui/pss/editor/labels.py" line="43"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="43"/>
+        <location filename="../../ui/pss/editor/labels.py" line="44"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="44"/>
+        <location filename="../../ui/pss/editor/labels.py" line="45"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="45"/>
+        <location filename="../../ui/pss/editor/labels.py" line="46"/>
         <source>Unit (UCUM)</source>
         <translation>Unità (UCUM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="47"/>
+        <location filename="../../ui/pss/editor/labels.py" line="48"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="48"/>
+        <location filename="../../ui/pss/editor/labels.py" line="49"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="49"/>
+        <location filename="../../ui/pss/editor/labels.py" line="50"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="50"/>
+        <location filename="../../ui/pss/editor/labels.py" line="51"/>
         <source>Diagnosis (ICD-9-CM)</source>
         <translation>Diagnosi (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="51"/>
+        <location filename="../../ui/pss/editor/labels.py" line="52"/>
         <source>Assessed on</source>
         <translation>Valutato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="52"/>
+        <location filename="../../ui/pss/editor/labels.py" line="53"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="53"/>
+        <location filename="../../ui/pss/editor/labels.py" line="54"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="54"/>
+        <location filename="../../ui/pss/editor/labels.py" line="55"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="55"/>
+        <location filename="../../ui/pss/editor/labels.py" line="56"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="56"/>
+        <location filename="../../ui/pss/editor/labels.py" line="57"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="59"/>
+        <location filename="../../ui/pss/editor/labels.py" line="60"/>
         <source>Problem (ICD-9-CM)</source>
         <translation>Problema (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="60"/>
+        <location filename="../../ui/pss/editor/labels.py" line="61"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="61"/>
+        <location filename="../../ui/pss/editor/labels.py" line="62"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="62"/>
+        <location filename="../../ui/pss/editor/labels.py" line="63"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="63"/>
+        <location filename="../../ui/pss/editor/labels.py" line="64"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="64"/>
+        <location filename="../../ui/pss/editor/labels.py" line="65"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="65"/>
+        <location filename="../../ui/pss/editor/labels.py" line="66"/>
         <source>Procedure (ICD-9-CM)</source>
         <translation>Procedura (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="66"/>
+        <location filename="../../ui/pss/editor/labels.py" line="67"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="67"/>
+        <location filename="../../ui/pss/editor/labels.py" line="68"/>
         <source>Test (LOINC)</source>
         <translation>Indagine (LOINC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="68"/>
+        <location filename="../../ui/pss/editor/labels.py" line="69"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="69"/>
+        <location filename="../../ui/pss/editor/labels.py" line="70"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="70"/>
+        <location filename="../../ui/pss/editor/labels.py" line="71"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
@@ -1823,7 +1828,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2285,7 +2290,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="346"/>
+        <location filename="../../ui/pss/editor/editor.py" line="349"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -2509,9 +2514,9 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="92"/>
-        <location filename="../../ui/pss/sections.py" line="189"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="191"/>
+        <location filename="../../ui/pss/sections.py" line="203"/>
+        <location filename="../../ui/pss/sections.py" line="265"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
@@ -2532,16 +2537,16 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="96"/>
-        <location filename="../../ui/pss/sections.py" line="151"/>
+        <location filename="../../ui/pss/sections.py" line="153"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="97"/>
-        <location filename="../../ui/pss/sections.py" line="155"/>
-        <location filename="../../ui/pss/sections.py" line="177"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="231"/>
+        <location filename="../../ui/pss/sections.py" line="157"/>
+        <location filename="../../ui/pss/sections.py" line="179"/>
+        <location filename="../../ui/pss/sections.py" line="203"/>
+        <location filename="../../ui/pss/sections.py" line="233"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -2562,7 +2567,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="115"/>
-        <location filename="../../ui/pss/sections.py" line="139"/>
+        <location filename="../../ui/pss/sections.py" line="141"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
@@ -2573,330 +2578,335 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="117"/>
+        <source>Strength</source>
+        <translation>Dosaggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="118"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="118"/>
+        <location filename="../../ui/pss/sections.py" line="119"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="119"/>
-        <location filename="../../ui/pss/sections.py" line="195"/>
-        <location filename="../../ui/pss/sections.py" line="209"/>
+        <location filename="../../ui/pss/sections.py" line="120"/>
+        <location filename="../../ui/pss/sections.py" line="197"/>
+        <location filename="../../ui/pss/sections.py" line="211"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="120"/>
+        <location filename="../../ui/pss/sections.py" line="121"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="131"/>
+        <location filename="../../ui/pss/sections.py" line="133"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="135"/>
+        <location filename="../../ui/pss/sections.py" line="137"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="137"/>
-        <location filename="../../ui/pss/sections.py" line="183"/>
-        <location filename="../../ui/pss/sections.py" line="201"/>
-        <location filename="../../ui/pss/sections.py" line="220"/>
-        <location filename="../../ui/pss/sections.py" line="229"/>
+        <location filename="../../ui/pss/sections.py" line="139"/>
+        <location filename="../../ui/pss/sections.py" line="185"/>
+        <location filename="../../ui/pss/sections.py" line="203"/>
+        <location filename="../../ui/pss/sections.py" line="222"/>
+        <location filename="../../ui/pss/sections.py" line="231"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="140"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="140"/>
+        <location filename="../../ui/pss/sections.py" line="142"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="141"/>
+        <location filename="../../ui/pss/sections.py" line="143"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147"/>
+        <location filename="../../ui/pss/sections.py" line="149"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="149"/>
+        <location filename="../../ui/pss/sections.py" line="151"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="150"/>
-        <location filename="../../ui/pss/sections.py" line="247"/>
+        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="249"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="152"/>
+        <location filename="../../ui/pss/sections.py" line="154"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="153"/>
+        <location filename="../../ui/pss/sections.py" line="155"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="154"/>
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="166"/>
+        <location filename="../../ui/pss/sections.py" line="168"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="170"/>
+        <location filename="../../ui/pss/sections.py" line="172"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="173"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="173"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="171"/>
+        <location filename="../../ui/pss/sections.py" line="173"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="176"/>
+        <location filename="../../ui/pss/sections.py" line="178"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="179"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="179"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="179"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="182"/>
+        <location filename="../../ui/pss/sections.py" line="184"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="185"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="185"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="185"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="188"/>
+        <location filename="../../ui/pss/sections.py" line="190"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="191"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="191"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="194"/>
+        <location filename="../../ui/pss/sections.py" line="196"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="197"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
-        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="197"/>
+        <location filename="../../ui/pss/sections.py" line="212"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="200"/>
+        <location filename="../../ui/pss/sections.py" line="202"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="203"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="206"/>
+        <location filename="../../ui/pss/sections.py" line="208"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="211"/>
+        <location filename="../../ui/pss/sections.py" line="213"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="212"/>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="214"/>
+        <location filename="../../ui/pss/sections.py" line="271"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="213"/>
+        <location filename="../../ui/pss/sections.py" line="215"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="219"/>
+        <location filename="../../ui/pss/sections.py" line="221"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="222"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="225"/>
+        <location filename="../../ui/pss/sections.py" line="227"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="227"/>
+        <location filename="../../ui/pss/sections.py" line="229"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="228"/>
+        <location filename="../../ui/pss/sections.py" line="230"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="230"/>
+        <location filename="../../ui/pss/sections.py" line="232"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="237"/>
+        <location filename="../../ui/pss/sections.py" line="239"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="240"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="240"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="243"/>
+        <location filename="../../ui/pss/sections.py" line="245"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="245"/>
+        <location filename="../../ui/pss/sections.py" line="247"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="246"/>
+        <location filename="../../ui/pss/sections.py" line="248"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="248"/>
+        <location filename="../../ui/pss/sections.py" line="250"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="249"/>
+        <location filename="../../ui/pss/sections.py" line="251"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="258"/>
+        <location filename="../../ui/pss/sections.py" line="260"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="262"/>
+        <location filename="../../ui/pss/sections.py" line="264"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="265"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="265"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="263"/>
+        <location filename="../../ui/pss/sections.py" line="265"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="268"/>
+        <location filename="../../ui/pss/sections.py" line="270"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="271"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="271"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
