@@ -50,6 +50,7 @@ Italian sentence that says what happened and what to do (``ui/messages.py``)::
     ├── CertificateError             the operator's signing certificate (PKCS#12)
     │   ├── WrongCertificatePassphrase   the passphrase does not open the PKCS#12 file
     │   ├── CertificatePassphraseMissing the keyring holds no passphrase for it
+    │   ├── SigningLocked            not unlocked by its passphrase in this session
     │   └── CertificateExpired       outside its validity period (expired or not yet valid)
     ├── SigningError                 a PDF could not be built, embedded or signed
     ├── PublishNotAllowed            the operator may not publish this PSS (``refusal``) *
@@ -332,6 +333,10 @@ class WrongCertificatePassphrase(CertificateError):
 
 class CertificatePassphraseMissing(CertificateError):
     """The OS keyring holds no passphrase for the configured PKCS#12 file."""
+
+
+class SigningLocked(CertificateError):
+    """Signing needs the certificate's passphrase, not yet entered in this session."""
 
 
 class CertificateExpired(CertificateError):

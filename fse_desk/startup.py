@@ -29,9 +29,11 @@ from fse_desk.security.certificates import (
     OperatorCredentials,
     client_key_passphrase,
     load_operator_credentials,
+    open_pkcs12_file,
 )
 from fse_desk.security.profiles import Profile
 from fse_desk.security.secrets import load_cache_key
+from fse_desk.security.signing_key import SigningKey
 from fse_desk.security.unlock import role_source
 from fse_desk.store import CacheStore
 from fse_desk.store.paths import cache_path
@@ -77,6 +79,10 @@ def open_workstation(
     )
     certificate, name = user.certificate, user.profile
     credentials = (lambda: load_operator_credentials(certificate, name)) if certificate else None
+    # The PSS signature asks the passphrase once per session (fse_desk.security.signing_key).
+    signing = (
+        SigningKey(lambda typed: open_pkcs12_file(certificate, typed)) if certificate else None
+    )
     return _open(
         config,
         operator,
@@ -86,6 +92,7 @@ def open_workstation(
         pacs=_pacs_client(config.pacs, client) if config.pacs is not None else None,
         credentials=credentials,
         gateway_url=region.gateway_base_url,
+        signing=signing,
     )
 
 
@@ -140,6 +147,7 @@ def _open(
     pacs: PacsClient | None = None,
     credentials: Callable[[], OperatorCredentials] | None = None,
     gateway_url: str | None = None,
+    signing: SigningKey | None = None,
 ) -> Workstation:
     operator = replace(operator, role_source=role_source(config.data_dir, operator.profile))
     path = cache_path(operator.profile, config.data_dir)
@@ -153,6 +161,7 @@ def _open(
         demo=config.is_demo,
         on_close=on_close,
         credentials=credentials,
+        signing=signing,
         vocabulary_dir=config.vocabulary_dir,
         gateway_url=gateway_url,
         gateway_validation=config.region is not None

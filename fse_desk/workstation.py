@@ -66,6 +66,7 @@ from fse_desk.security.permissions import purposes_for
 from fse_desk.security.profiles import RoleSource
 from fse_desk.security.redaction import PATIENT_DATA_FILTER
 from fse_desk.security.secrets import KEYRING_SERVICE, CacheKey, KeyLocation, save_cache_key
+from fse_desk.security.signing_key import SigningKey
 from fse_desk.store import CacheStore
 from fse_desk.store.sync_records import QuarantinedRecord
 from fse_desk.telemonitoring.inbox import AlarmInbox
@@ -137,6 +138,7 @@ class Workstation:
         gateway_validation: bool = False,
         video_server: VideoServer = DEMO_VIDEO_SERVER,
         audit_anchor: AuditAnchor | None = None,
+        signing: SigningKey | None = None,
     ) -> None:
         self._store = store
         self._client = client
@@ -146,6 +148,9 @@ class Workstation:
         self._cache_key = cache_key.key
         self._on_close = on_close
         self._credentials = credentials
+        # The PSS is signed only with a key unlocked by its passphrase in this session;
+        # without a SigningKey (the demo, tests) ``credentials`` count as unlocked.
+        self.signing = signing if signing is not None else SigningKey(unlocked=credentials)
         # The FSE 2.0 gateway that publishes the PSS; None: publishing is unavailable.
         self.gateway_base_url = gateway_url
         # Only the region's validation environment answers GET /status/{workflow}.
@@ -167,11 +172,12 @@ class Workstation:
             operator=operator,
             publisher=PssPublisher(
                 store,
-                self.signing_credentials,
+                self.signing.credentials,
                 gateway_url,
                 on_queued=self._on_local_change,
                 purpose=lambda: self.access.purpose,
             ),
+            signing=self.signing,
         )
         self.imaging = ImagingService(
             documents=self.documents, document_body=self.document_body, access=self.access
@@ -525,8 +531,11 @@ class Workstation:
     def signing_credentials(self) -> OperatorCredentials:
         """The operator's signing certificate (for the PSS PDF and the gateway JWTs).
 
-        Loaded when needed, not at start-up: its passphrase is read from the keyring.
+        Loaded when needed, not at start-up: the key unlocked in this session if any, else
+        opened with the passphrase in the keyring (the outbox's background pushes).
         """
+        if self.signing.unlocked:
+            return self.signing.credentials()
         if self._credentials is None:
             raise CertificateError(
                 'no signing certificate is configured: add certificate = "<file.p12>" to '

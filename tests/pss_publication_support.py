@@ -33,6 +33,7 @@ from tests.fixtures_region import LiveRegion
 from tests.test_gateway_support import Operator as Certified
 
 PROFILE = "guidotti"
+PASSPHRASE = "segreta"
 
 
 def gateway_url(region: LiveRegion) -> str:
@@ -55,9 +56,15 @@ def mmg_fixture(
 
 
 def open_mmg(
-    data_dir: Path, region: LiveRegion, credentials: OperatorCredentials, *, gateway: bool = True
+    data_dir: Path,
+    region: LiveRegion,
+    credentials: OperatorCredentials,
+    *,
+    gateway: bool = True,
+    unlocked: bool = True,
 ) -> Workstation:
-    """The demo region's MMG, configured (not demo), through the real start-up path."""
+    """The demo region's MMG, configured (not demo), through the real start-up path;
+    ``unlocked``: as after typing the certificate's passphrase at the first signature."""
     p12 = data_dir / "operatore.p12"
     data_dir.mkdir(parents=True, exist_ok=True)
     p12.write_bytes(
@@ -66,10 +73,10 @@ def open_mmg(
             credentials.private_key,
             credentials.certificate,
             list(credentials.chain),
-            serialization.BestAvailableEncryption(b"segreta"),
+            serialization.BestAvailableEncryption(PASSPHRASE.encode()),
         )
     )
-    store_certificate_passphrase(PROFILE, "segreta")
+    store_certificate_passphrase(PROFILE, PASSPHRASE)
     user = UserConfig(
         profile=PROFILE,
         display_name=DEMO_MMG_NAME,
@@ -90,7 +97,10 @@ def open_mmg(
         demo=DemoConfig(),
         data_dir=data_dir,
     )
-    return open_workstation(config)
+    workstation = open_workstation(config)
+    if unlocked:
+        workstation.signing.unlock(PASSPHRASE)
+    return workstation
 
 
 def consenting(workstation: Workstation, *, with_pss: bool) -> Patient:

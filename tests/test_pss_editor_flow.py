@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from fse_desk.domain.outbox import OutboxMethod
@@ -17,7 +18,16 @@ from fse_desk.pss.errors import PssNotPublishable
 from fse_desk.pss.model import Coded, ProblemStatus
 from fse_desk.pss.suggestions import Suggestion, SuggestionSet, accept
 from fse_desk.workstation import Workstation
-from tests.pss_publication_support import consenting, entry, mmg_fixture  # noqa: F401
+from fse_desk_sandbox.gateway import trust_certificate_authority
+from tests.fixtures_region import LiveRegion
+from tests.pss_publication_support import (  # noqa: F401  (fixture)
+    PASSPHRASE,
+    consenting,
+    entry,
+    mmg_fixture,
+    open_mmg,
+)
+from tests.test_gateway_support import Operator as Certified
 from tests.test_gateway_support import operator_fixture  # noqa: F401  (fixture)
 from tests.test_pss_editor_support import (  # noqa: F401  (fixture)
     enter_value,
@@ -70,6 +80,7 @@ def test_the_mmg_starts_a_new_version_leaves_it_and_resumes_it(
     assert tab.launcher.edit_button.isVisible()
     assert tab.launcher.edit_button.text() == tr("EditLauncher", "New version")
     editor = _open(qtbot, tab)
+    assert tab.pss is not None
     assert editor.draft.version == tab.pss.version + 1
     assert editor.draft.replaced_id == tab.pss.document_id
     editor.section_list.select("problems")
@@ -239,3 +250,43 @@ def test_publishing_shows_what_to_correct_then_queues_the_pss(
         "EditLauncher", "The PSS is queued for sending: it will leave as soon as you are online."
     )
     assert tab.launcher.edit_button.text() == tr("EditLauncher", "New version")
+
+
+def test_the_first_signature_of_the_session_asks_the_certificate_passphrase(
+    qtbot: QtBot, tmp_path: Path, live_region: LiveRegion, operator: Certified
+) -> None:
+    trust_certificate_authority(live_region.store, operator.ca)
+    workstation = open_mmg(tmp_path / "mmg", live_region, operator.credentials, unlocked=False)
+    try:
+        workstation.sync()
+        patient = consenting(workstation, with_pss=True)
+        tab = _tab(qtbot, workstation)
+        _show(qtbot, tab, patient)
+        editor = _open(qtbot, tab)
+        with qtbot.waitSignal(editor.confirmation_requested, timeout=10_000) as asked:
+            qtbot.mouseClick(editor.bar.publish_button, Qt.MouseButton.LeftButton)
+        confirm = asked.args[0]
+        qtbot.waitSignal(confirm.preview_ready, timeout=30_000).wait()
+        with qtbot.waitSignal(editor.passphrase_requested, timeout=10_000) as locked:
+            qtbot.mouseClick(confirm.sign_button, Qt.MouseButton.LeftButton)
+        dialog = locked.args[0]
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.text() == "Sblocca e firma"
+
+        qtbot.keyClicks(dialog.passphrase, "sbagliata")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.passphrase.text() == ""
+        assert dialog.error_label.text() == (
+            "La passphrase non apre il certificato di firma. Inseriscila di nuovo."
+        )
+        assert workstation.signing.needs_passphrase
+        assert workstation.status.outbox_pending == 0
+
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        with qtbot.waitSignal(tab.launcher.editor_closed, timeout=10_000) as closed:
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert entry(workstation, closed.args[0]).method is OutboxMethod.PUBLISH
+        assert workstation.status.outbox_pending == 1
+        assert not workstation.signing.needs_passphrase  # for the rest of the session
+    finally:
+        workstation.close()

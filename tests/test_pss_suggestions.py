@@ -22,7 +22,7 @@ from fse_desk.domain.roles import Role
 from fse_desk.errors import ConsentMissing
 from fse_desk.progress import drive
 from fse_desk.pss import codes, refresh
-from fse_desk.pss._findings import Findings, entry_fields
+from fse_desk.pss._findings import Findings, Found, entry_fields
 from fse_desk.pss.cda_writer import write_cda
 from fse_desk.pss.model import Allergy, Problem, Therapy
 from fse_desk.pss.refresh import FindingsIndexer, findings_row, index_missing, suggest_from_cache
@@ -95,7 +95,7 @@ def test_discharge_letter_yields_its_diagnoses_and_discharge_therapy(
     assert {"A10BA02", "C03CA01", "C07AB07", "C03DA01"} <= set(therapies)
     metformin = therapies["A10BA02"].entry
     assert isinstance(metformin, Therapy)
-    assert metformin.dose == "1000 mg"
+    assert (metformin.strength, metformin.dose) == ("1000 mg", "")  # strength is not a dose
     assert metformin.frequency == "1 compressa dopo colazione e dopo cena"
     assert metformin.start == meta.date.date()
     for s in result.suggestions:
@@ -266,7 +266,7 @@ def test_kept_findings_give_the_answer_of_reading_the_bodies(
     # The click merges the kept findings: it does not read the bodies again.
     planted = Findings(
         (
-            (
+            Found(
                 "problems",
                 "E888.9",
                 False,

@@ -166,6 +166,38 @@ def test_new_since_last_review_is_per_user(synced: SyncedRegion) -> None:
     assert fresh.new_count == 1 and fresh.entries[0].new
 
 
+def test_marks_one_or_all_seen_with_undo_and_counts_new_per_patient(synced: SyncedRegion) -> None:
+    doctor, nurse = synced.service, TimelineService(synced.cache, synced.region.client, NURSE)
+    patients = [p.id for p in synced.patients()]
+    patient = synced.busiest()
+    changed: list[str] = []
+    doctor.reviews_changed.connect(changed.append)
+    counts = doctor.new_counts(patients)
+    total = doctor.view(patient.id).new_count
+    assert counts[patient.id] == total > 1
+    assert all(counts[p] == doctor.view(p).new_count for p in counts)
+
+    first = next(e for e in doctor.view(patient.id).entries if e.new)
+    undo_one = doctor.mark_seen(first.id)
+    assert undo_one is not None and changed == [patient.id]
+    assert doctor.mark_seen(first.id) is None  # not new any more: nothing to undo
+    view = doctor.view(patient.id)
+    assert view.new_count == total - 1
+    assert not next(e for e in view.entries if e.id == first.id).new
+    assert doctor.new_counts(patients)[patient.id] == total - 1
+    assert nurse.new_counts(patients)[patient.id] == total  # another user's marks
+    with pytest.raises(ValueError, match="only by the user"):
+        nurse.undo_review(undo_one)
+
+    undo_all = doctor.mark_reviewed(patient.id)
+    assert patient.id not in doctor.new_counts(patients)
+    doctor.undo_review(undo_all)
+    assert doctor.view(patient.id).new_count == total - 1
+    doctor.undo_review(undo_one)
+    assert doctor.new_counts(patients) == counts
+    assert changed == [patient.id] * 4
+
+
 def test_every_view_and_opening_is_logged_with_who_what_when_why(synced: SyncedRegion) -> None:
     patient = synced.busiest()
     service = synced.service
@@ -207,6 +239,7 @@ def test_access_log_cannot_be_changed_or_deleted(synced: SyncedRegion, tmp_path)
         ):
             conn.execute(statement)
     path, key = synced.cache.path, synced.cache._db._key
+    assert key is not None
     raw = sqlcipher.connect(str(path), isolation_level=None)
     raw.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     with pytest.raises(sqlcipher.IntegrityError, match="append-only"):

@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
             toolbar.setEnabled(False)
         self.pages.setCurrentWidget(self.lock_screen)
         self.lock_screen.reset()
+        # Whoever unlocks the screen types the certificate's passphrase again to sign.
+        self.workstation.signing.lock()
         self.locked.emit()
 
     def unlock(self) -> None:
@@ -243,7 +245,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_local_views(self) -> None:
         """What a sync or a local change may have altered for the patient on screen:
-        new documents in the timeline, a newly published PSS version as the current one."""
+        new documents in the timeline and the list's counts, a newly published PSS version."""
+        self.patient_list.refresh_new_counts()
         self.timeline.refresh()
         self.pss_tab.refresh_versions()
         self.vitals_tab.refresh()

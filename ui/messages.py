@@ -162,6 +162,10 @@ def _texts() -> dict[type[BaseException], str]:
             "The passphrase of the signing certificate is not in the system keyring. Enter it "
             "again in the settings.",
         ),
+        errors.SigningLocked: QCoreApplication.translate(
+            "messages",
+            "The signing certificate is locked: enter its passphrase to sign.",
+        ),
         errors.CertificateExpired: QCoreApplication.translate(
             "messages",
             "The signing certificate is expired or not yet valid. Ask your region for a new one.",

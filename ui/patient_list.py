@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk._types import PatientId
 from fse_desk.domain.patient import Patient
 from fse_desk.workstation import Workstation
 from ui.models.patient_list_model import PatientListModel
@@ -23,6 +24,8 @@ class PatientListWidget(QWidget):
     """Search box over a table of assistiti; emits ``patient_selected``."""
 
     patient_selected = Signal(object)  # Patient
+    # The core's reviews_changed may fire on any thread; a queued signal brings it here.
+    _reviews_changed = Signal()
 
     def __init__(self, workstation: Workstation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,9 @@ class PatientListWidget(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.ResizeToContents
         )
+        self.table.horizontalHeader().setSectionResizeMode(
+            PatientListModel.NEW, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._emit_selected(current.row())
         )
@@ -60,6 +66,8 @@ class PatientListWidget(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        self._reviews_changed.connect(self.refresh_new_counts)
+        workstation.timeline.reviews_changed.connect(self._on_reviews_changed)
         self.refresh()
 
     def focus_search(self) -> None:
@@ -72,11 +80,21 @@ class PatientListWidget(QWidget):
     def _on_search_changed(self, text: str) -> None:
         patients = self._workstation.search_patients(text)
         self.model.set_patients(patients)
+        self.refresh_new_counts()
         total = self._workstation.patient_count()
         if text.strip():
             self.count_label.setText(self.tr("%n found", "", len(patients)))
         else:
             self.count_label.setText(self.tr("%n assistiti in the cache", "", total))
+
+    def refresh_new_counts(self) -> None:
+        """Recount the documents new for the user, for the patients listed (one query)."""
+        self.model.set_new_counts(
+            self._workstation.timeline.new_counts([p.id for p in self.model.records])
+        )
+
+    def _on_reviews_changed(self, _patient_id: PatientId) -> None:
+        self._reviews_changed.emit()
 
     def _open_first(self) -> None:
         if self.model.rowCount() > 0:

@@ -43,6 +43,21 @@ class TimelineFilter:
     only_new: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewUndo:
+    """How to take back one "seen" mark: the mark as it was before, restored exactly.
+
+    ``document_id`` is None for the patient-wide mark ("Mark as reviewed"), else the one
+    document marked seen. ``previous`` is the mark's (arrival watermark, time of marking)
+    before the change; None when there was none (undoing removes the mark).
+    """
+
+    user_cf: str
+    patient_id: PatientId
+    document_id: DocumentId | None
+    previous: tuple[str, str] | None
+
+
 class AccessAction(enum.Enum):
     """What was done with the patient's data (IHE BALP: the AuditEvent's subtype)."""
 

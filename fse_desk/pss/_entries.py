@@ -85,7 +85,7 @@ SPECS: dict[str, EntrySpec] = {
         "2.1",
         low="start",
         translation="aic",
-        rels=("dose", "frequency", "route"),
+        rels=("dose", "frequency", "route", "strength"),
     ),
     # dose_number, lot, note: the writer
     "vaccinations": EntrySpec(
@@ -352,6 +352,7 @@ FIELD_LABELS: dict[str, str] = {
     "drug": "Farmaco (ATC)",
     "aic": "AIC",
     "dose": "Dose",
+    "strength": "Dosaggio",
     "frequency": "Frequenza",
     "start": "Inizio",
     "route": "Via",

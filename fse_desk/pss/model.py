@@ -176,6 +176,9 @@ class Therapy:
     start: date | None = None
     route: str = ""
     note: str = ""
+    # The product's concentration or content ("100 U/ml", "500 mg"), apart from the dose
+    # taken each time ("10 U"): insulin's dose is not its strength.
+    strength: str = ""
 
 
 @dataclass(frozen=True, slots=True)

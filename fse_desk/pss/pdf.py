@@ -96,6 +96,8 @@ class PssPrintout:
     version: int
     date: datetime
     patient_name: str = field(default="")
+    # How the patient reaches the practice ("Tel. … · E-mail …"), under the title.
+    contacts: str = ""
     signed: bool = True  # False: a copy printed from the FSE, which holds the signed one
 
     def __post_init__(self) -> None:
@@ -254,6 +256,10 @@ def _story(printout: PssPrintout) -> list[Flowable]:
             f"{printout.organization} - versione {printout.version} del {printout.date:%d/%m/%Y}",
             st["subtitle"],
         ),
+    ]
+    if printout.contacts:
+        story.append(_p(printout.contacts, st["subtitle"]))
+    story += [
         Spacer(1, 4 * mm),
         _patient_box(printout, st),
     ]

@@ -23,11 +23,19 @@ _SEX = {
 }
 
 
+def _columns(item_type: type) -> list[str]:
+    names = list(field_types(item_type))
+    if "strength" in names:  # read before the dose, as on the box and the prescription
+        names.remove("strength")
+        names.insert(names.index("dose"), "strength")
+    return names
+
+
 def _cells(item: object) -> tuple[str, ...]:
     # Units in their printed form (mmHg, not UCUM's mm[Hg]): the patient reads this PDF.
     return tuple(
         unit_display(getattr(item, name)) if name == "unit" else shown(getattr(item, name))
-        for name in field_types(type(item))
+        for name in _columns(type(item))
     )
 
 
@@ -52,7 +60,7 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
             (),
             empty_text=NONE_TEXT[spec.key] if none else "Nessuna informazione registrata.",
         )
-    names = list(field_types(type(items[0])))
+    names = _columns(type(items[0]))
     rows = [_cells(item) for item in items]
     used = [i for i, name in enumerate(names) if any(row[i] for row in rows)]
     return PdfSection(
@@ -93,5 +101,24 @@ def pss_printout(pss: Pss, *, signed: bool = True) -> PssPrintout:
         version=pss.version,
         date=pss.effective_time,
         patient_name=name,
+        contacts=contact_line(pss.author.telecom),
         signed=signed,
     )
+
+
+def contact_line(telecom: tuple[str, ...]) -> str:
+    """The author's phone and e-mail (from the configuration, via the PSS header) for the
+    patient to read: "Tel. +39 051 6543210 · E-mail rossi@example.it"."""
+    labels = {"tel:": "Tel.", "mailto:": "E-mail"}
+    parts = [
+        f"{label} {value[len(scheme) :]}"
+        for value in telecom
+        for scheme, label in labels.items()
+        if value.startswith(scheme)
+    ]
+    # The configuration keeps the number without spaces; set the country code apart.
+    return " · ".join(_spaced_prefix(p, "Tel. +39") for p in parts)
+
+
+def _spaced_prefix(text: str, prefix: str) -> str:
+    return f"{prefix} {text[len(prefix) :]}" if text.startswith(prefix) else text

@@ -42,6 +42,7 @@ from fse_desk.pss.refresh import index_missing, suggest_from_cache
 from fse_desk.pss.suggestions import SuggestionSet, suggestion_vocabularies
 from fse_desk.pss.vocabularies import Vocabulary, shared_vocabulary
 from fse_desk.security.permissions import Action, allowed
+from fse_desk.security.signing_key import SigningKey
 from fse_desk.store import CacheStore
 from fse_desk.timeline import BodyKind, TimelineService
 
@@ -77,8 +78,11 @@ class PssService:
         vocabulary_dir: Path | None = None,
         operator: PublisherLike | None = None,
         publisher: PssPublisher | None = None,
+        signing: SigningKey | None = None,
     ) -> None:
         self._store = store
+        # The certificate the publisher signs with; the editor asks its passphrase.
+        self.signing = signing
         self._timeline = timeline
         self._operator = operator
         self._publisher = publisher

@@ -101,7 +101,7 @@ _STRENGTH = re.compile(
 )
 _WORDS = re.compile(r"[0-9a-z]+")
 _NOT_NAME = re.compile(r"\d")
-READER_VERSION = 2
+READER_VERSION = 3  # 3: a therapy's strength apart from its dose
 """Part of every :attr:`Vocabularies.fingerprint`: bump it when what a document yields
 changes, so that findings kept in caches are read again."""
 
@@ -269,7 +269,7 @@ class _Collector:
             Therapy(
                 drug=drug,
                 aic=Coded(aic, codes.AIC, name) if re.fullmatch(r"\d{9}", aic) else None,
-                dose=strength.group(0) if strength else "",
+                strength=strength.group(0) if strength else "",
                 frequency=cells.get("posologia", ""),
                 start=self.start,
             ),
@@ -296,7 +296,7 @@ class _Collector:
             "therapies",
             Therapy(
                 drug=drug,
-                dose=strength.group(0) if strength else "",
+                strength=strength.group(0) if strength else "",
                 frequency=posology.strip(),
                 start=self.start,
             ),

@@ -162,6 +162,11 @@ def open_pkcs12(
     return OperatorCredentials(key, cert, tuple(extra), source)
 
 
+def open_pkcs12_file(path: Path, passphrase: str) -> OperatorCredentials:
+    """The PKCS#12 at ``path`` opened with ``passphrase`` as typed by the operator."""
+    return open_pkcs12(_read(path), passphrase, source=path)
+
+
 def check_validity(cert: x509.Certificate, *, now: datetime | None = None, where: str = "") -> None:
     """Raise :class:`CertificateExpired` when ``now`` is outside the certificate's validity."""
     moment = now or datetime.now(UTC)

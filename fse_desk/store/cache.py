@@ -23,6 +23,7 @@ from fse_desk.store.repositories import (
     SyncStateRepository,
     VitalsRepository,
 )
+from fse_desk.store.reviews import ReviewRepository
 from fse_desk.store.sync_records import SyncRecordsRepository
 from fse_desk.store.telemedicine_consents import TelemedicineConsentRepository
 from fse_desk.store.telemonitoring import TelemonitoringRepository
@@ -51,6 +52,7 @@ class CacheStore:
         self.pss_drafts = PssDraftRepository(db)
         self.findings = FindingsRepository(db)
         self.timeline = TimelineRepository(db)
+        self.reviews = ReviewRepository(db)
         self.audit = AuditRepository(db)
         self.telemonitoring = TelemonitoringRepository(db)
         self.agenda = AgendaRepository(db)

@@ -505,6 +505,23 @@ _TELEMEDICINE_CONSENT = Migration(
     ),
 )
 
+_DOCUMENT_SEEN = Migration(
+    15,
+    "documents marked seen one by one",
+    (
+        # Beside the per-patient watermark (document_review): a document seen on its own,
+        # with the arrival stamp it had then, so that a newer version is new again.
+        """CREATE TABLE document_seen (
+            user_cf TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+            arrived TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (user_cf, document_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX document_seen_by_document ON document_seen (document_id)",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -520,6 +537,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _AUDIT_CHAIN,
     _SYNC_WITHHELD,
     _TELEMEDICINE_CONSENT,
+    _DOCUMENT_SEEN,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

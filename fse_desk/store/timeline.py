@@ -1,4 +1,4 @@
-"""Timeline queries, per-user review marks and the document text index."""
+"""Timeline queries and the document text index ("new" marks: :mod:`.reviews`)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.timeline import TimelineEntry, TimelineFilter
 from fse_desk.store._fts import prefix_query
-from fse_desk.store._records import now_text, utc_text
+from fse_desk.store._records import utc_text
 from fse_desk.store.database import Database
+from fse_desk.store.reviews import NEW, new_params
 
-_ARRIVED = "coalesce(d.last_updated, d.date)"
-# A replacement updates the old version on the server too: only current documents are new.
-_NEW = f"(d.status = 'current' AND {_ARRIVED} > ?)"
 _ENTRY_SELECT = (
     "SELECT d.id, d.type_code, d.doc_class, d.title, d.date, d.author, d.facility, "
-    f"d.content_type, {_NEW}, "
+    f"d.content_type, {NEW}, "
     "EXISTS (SELECT 1 FROM document_body b WHERE b.document_id = d.id), "
     "d.status = 'superseded' "
     "FROM document d"
@@ -26,17 +24,16 @@ _TEXT_MATCH = (
     "OR d.id IN (SELECT t.document_id FROM document_text t WHERE t.n IN "
     "(SELECT rowid FROM document_text_fts WHERE document_text_fts MATCH ?)))"
 )
-_NO_REVIEW = ""  # compares below every timestamp: all documents are new
 
 
 class TimelineRepository:
-    """One patient's documents filtered for the timeline; review marks; text index."""
+    """One patient's documents filtered for the timeline (new ones for ``user_cf``); text index."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def _where(
-        self, patient_id: str, flt: TimelineFilter, seen_until: str, *, with_classes: bool
+        self, patient_id: str, flt: TimelineFilter, user_cf: str, *, with_classes: bool
     ) -> tuple[str, list[object]]:
         where = ["d.patient_id = ?"]
         params: list[object] = [patient_id]
@@ -54,19 +51,18 @@ class TimelineRepository:
             where.append(_TEXT_MATCH)
             params.extend((query, query))
         if flt.only_new:
-            where.append(_NEW)
-            params.append(seen_until)
+            where.append(NEW)
+            params.extend(new_params(user_cf))
         return " AND ".join(where), params
 
     def entries(
-        self, patient_id: PatientId | str, flt: TimelineFilter, seen_until: str | None
+        self, patient_id: PatientId | str, flt: TimelineFilter, user_cf: str
     ) -> list[TimelineEntry]:
         """Newest first."""
-        mark = seen_until or _NO_REVIEW
-        where, params = self._where(patient_id, flt, mark, with_classes=True)
+        where, params = self._where(patient_id, flt, user_cf, with_classes=True)
         sql = f"{_ENTRY_SELECT} WHERE {where} ORDER BY d.date DESC, d.id"
         with self._db.reading("listing the timeline") as conn:
-            rows = conn.execute(sql, (mark, *params)).fetchall()
+            rows = conn.execute(sql, (*new_params(user_cf), *params)).fetchall()
         classes = {c.value: c for c in DocumentClass}
         parse = datetime.fromisoformat
         return [
@@ -87,10 +83,10 @@ class TimelineRepository:
         ]
 
     def class_counts(
-        self, patient_id: PatientId | str, flt: TimelineFilter, seen_until: str | None
+        self, patient_id: PatientId | str, flt: TimelineFilter, user_cf: str
     ) -> dict[DocumentClass, int]:
         """Documents per class under every filter but the class one."""
-        where, params = self._where(patient_id, flt, seen_until or _NO_REVIEW, with_classes=False)
+        where, params = self._where(patient_id, flt, user_cf, with_classes=False)
         sql = f"SELECT d.doc_class, count(*) FROM document d WHERE {where} GROUP BY d.doc_class"
         with self._db.reading("counting the timeline") as conn:
             rows = conn.execute(sql, params).fetchall()
@@ -126,28 +122,6 @@ class TimelineRepository:
                 (patient_id, type_code),
             ).fetchall()
         return [DocumentId(r[0]) for r in rows]
-
-    # -- "new since I last looked" ---------------------------------------------
-    def seen_until(self, user_cf: str, patient_id: PatientId | str) -> str | None:
-        with self._db.reading("reading a review mark") as conn:
-            row = conn.execute(
-                "SELECT seen_until FROM document_review WHERE user_cf = ? AND patient_id = ?",
-                (user_cf, patient_id),
-            ).fetchone()
-        return None if row is None else str(row[0])
-
-    def mark_reviewed(self, user_cf: str, patient_id: PatientId | str) -> None:
-        """Everything that has arrived for this patient counts as seen by this user."""
-        with self._db.transaction("saving a review mark") as conn:
-            conn.execute(
-                "INSERT INTO document_review (user_cf, patient_id, seen_until, reviewed_at) "
-                f"SELECT ?, ?, coalesce(max({_ARRIVED}), ''), ? FROM document d "
-                "WHERE d.patient_id = ? "
-                "ON CONFLICT (user_cf, patient_id) DO UPDATE SET "
-                "seen_until = max(seen_until, excluded.seen_until), "
-                "reviewed_at = excluded.reviewed_at",
-                (user_cf, patient_id, now_text(), patient_id),
-            )
 
     # -- document text ------------------------------------------------------------
     def index_text(self, document_id: DocumentId | str, text: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -27,6 +27,7 @@ from fse_desk.domain.timeline import (
     AccessAction,
     AccessRecord,
     Purpose,
+    ReviewUndo,
     TimelineEntry,
     TimelineFilter,
 )
@@ -38,6 +39,7 @@ from fse_desk.errors import (
     ResourceNotFound,
     ServerUnavailable,
 )
+from fse_desk.events import Event
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.security.permissions import Action, readable_classes
 from fse_desk.store import CacheStore
@@ -132,6 +134,8 @@ class TimelineService:
         self._clock = clock
         self._read_findings = read_findings
         self.access = access or AccessControl(store, operator, purpose=purpose, clock=clock)
+        # A patient's "new" documents changed for this user (marked seen, or a mark undone).
+        self.reviews_changed: Event[PatientId] = Event()
 
     # -- listing ------------------------------------------------
     def _consenting(self, patient_id: PatientId) -> Patient | None:
@@ -147,7 +151,7 @@ class TimelineService:
         if self._consenting(patient_id) is None:
             return TimelineView(patient_id, consent=False)
         repo = self._store.timeline
-        seen = repo.seen_until(self._operator.codice_fiscale, patient_id)
+        seen = self._operator.codice_fiscale
         readable = readable_classes(self._operator)
         entries = [e for e in repo.entries(patient_id, flt, seen) if e.doc_class in readable]
         if flt == TimelineFilter():  # the usual first view: derive the rest, no more queries
@@ -175,9 +179,37 @@ class TimelineService:
         self.access.require(Action.VIEW_TIMELINE, patient_id, audit_as=AccessAction.VIEW_TIMELINE)
         self.access.record(patient_id, AccessAction.VIEW_TIMELINE)
 
-    def mark_reviewed(self, patient_id: PatientId) -> None:
-        """Everything arrived so far for this patient is no longer "new" for this user."""
-        self._store.timeline.mark_reviewed(self._operator.codice_fiscale, patient_id)
+    # -- "new since I last looked" ------------------------------------------------
+    def mark_reviewed(self, patient_id: PatientId) -> ReviewUndo:
+        """Everything arrived so far for this patient is no longer "new" for this user.
+
+        Returns how to take it back (:meth:`undo_review`)."""
+        undo = self._store.reviews.mark_reviewed(self._operator.codice_fiscale, patient_id)
+        self.reviews_changed.emit(patient_id)
+        return undo
+
+    def mark_seen(self, document_id: DocumentId) -> ReviewUndo | None:
+        """One document is no longer "new" for this user (until a newer version arrives).
+
+        None when it was not new: nothing changed, nothing to undo."""
+        undo = self._store.reviews.mark_seen(self._operator.codice_fiscale, document_id)
+        if undo is not None:
+            self.reviews_changed.emit(undo.patient_id)
+        return undo
+
+    def undo_review(self, undo: ReviewUndo) -> None:
+        """Restore the mark as it was before the action that returned ``undo``."""
+        if undo.user_cf != self._operator.codice_fiscale:
+            raise ValueError("a review mark can be undone only by the user who made it")
+        self._store.reviews.undo(undo)
+        self.reviews_changed.emit(undo.patient_id)
+
+    def new_counts(self, patient_ids: Sequence[PatientId]) -> dict[PatientId, int]:
+        """Per patient, the documents new for this user among the classes their role may
+        read (patients with none are left out); one query for the whole list."""
+        return self._store.reviews.new_counts(
+            self._operator.codice_fiscale, patient_ids, readable_classes(self._operator)
+        )
 
     def access_log(self, patient_id: PatientId) -> list[AccessRecord]:
         return self.access.access_log(patient_id)

@@ -84,6 +84,18 @@ class Drug:
         found = _STRENGTH.search(self.name)
         return found.group(0) if found else ""
 
+    @property
+    def dose(self) -> str:
+        """``14 UI sottocute alle ore 22`` → ``14 UI``: what is taken each time (every
+        posology here starts with a count and its unit)."""
+        return " ".join(self.posology.split(" ", 2)[:2])
+
+    @property
+    def timing(self) -> str:
+        """``14 UI sottocute alle ore 22`` → ``sottocute alle ore 22``: the posology after
+        the dose."""
+        return self.posology.split(" ", 2)[2]
+
 
 DRUGS: dict[str, Drug] = {
     d.name.split()[0].lower(): d

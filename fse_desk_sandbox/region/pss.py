@@ -192,8 +192,9 @@ def pss(
             Therapy(
                 Coded(DRUGS[k].atc, codes.ATC, DRUGS[k].name),
                 aic=Coded(DRUGS[k].aic, codes.AIC),
-                dose=DRUGS[k].strength,
-                frequency=DRUGS[k].posology,
+                strength=DRUGS[k].strength,
+                dose=DRUGS[k].dose,
+                frequency=DRUGS[k].timing,
             )
             for k in profile.therapy
         ),

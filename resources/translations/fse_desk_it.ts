@@ -961,7 +961,7 @@ La prenotazione già sul FSE:
     </message>
     <message>
         <location filename="../../ui/pss/editor/labels.py" line="18"/>
-        <location filename="../../ui/pss/editor/labels.py" line="46"/>
+        <location filename="../../ui/pss/editor/labels.py" line="47"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -1012,201 +1012,206 @@ La prenotazione già sul FSE:
     </message>
     <message>
         <location filename="../../ui/pss/editor/labels.py" line="28"/>
+        <source>Strength</source>
+        <translation>Dosaggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/labels.py" line="29"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="29"/>
+        <location filename="../../ui/pss/editor/labels.py" line="30"/>
         <source>Route</source>
         <translation>Via di somministrazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="30"/>
+        <location filename="../../ui/pss/editor/labels.py" line="31"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="31"/>
+        <location filename="../../ui/pss/editor/labels.py" line="32"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="32"/>
+        <location filename="../../ui/pss/editor/labels.py" line="33"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="33"/>
+        <location filename="../../ui/pss/editor/labels.py" line="34"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="34"/>
+        <location filename="../../ui/pss/editor/labels.py" line="35"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="35"/>
+        <location filename="../../ui/pss/editor/labels.py" line="36"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="36"/>
+        <location filename="../../ui/pss/editor/labels.py" line="37"/>
         <source>Condition (ICD-9-CM)</source>
         <translation>Patologia (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="37"/>
+        <location filename="../../ui/pss/editor/labels.py" line="38"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="38"/>
+        <location filename="../../ui/pss/editor/labels.py" line="39"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="39"/>
+        <location filename="../../ui/pss/editor/labels.py" line="40"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="40"/>
+        <location filename="../../ui/pss/editor/labels.py" line="41"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="41"/>
+        <location filename="../../ui/pss/editor/labels.py" line="42"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="42"/>
+        <location filename="../../ui/pss/editor/labels.py" line="43"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="43"/>
+        <location filename="../../ui/pss/editor/labels.py" line="44"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="44"/>
+        <location filename="../../ui/pss/editor/labels.py" line="45"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="45"/>
+        <location filename="../../ui/pss/editor/labels.py" line="46"/>
         <source>Unit (UCUM)</source>
         <translation>Unità (UCUM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="47"/>
+        <location filename="../../ui/pss/editor/labels.py" line="48"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="48"/>
+        <location filename="../../ui/pss/editor/labels.py" line="49"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="49"/>
+        <location filename="../../ui/pss/editor/labels.py" line="50"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="50"/>
+        <location filename="../../ui/pss/editor/labels.py" line="51"/>
         <source>Diagnosis (ICD-9-CM)</source>
         <translation>Diagnosi (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="51"/>
+        <location filename="../../ui/pss/editor/labels.py" line="52"/>
         <source>Assessed on</source>
         <translation>Valutato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="52"/>
+        <location filename="../../ui/pss/editor/labels.py" line="53"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="53"/>
+        <location filename="../../ui/pss/editor/labels.py" line="54"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="54"/>
+        <location filename="../../ui/pss/editor/labels.py" line="55"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="55"/>
+        <location filename="../../ui/pss/editor/labels.py" line="56"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="56"/>
+        <location filename="../../ui/pss/editor/labels.py" line="57"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="59"/>
+        <location filename="../../ui/pss/editor/labels.py" line="60"/>
         <source>Problem (ICD-9-CM)</source>
         <translation>Problema (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="60"/>
+        <location filename="../../ui/pss/editor/labels.py" line="61"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="61"/>
+        <location filename="../../ui/pss/editor/labels.py" line="62"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="62"/>
+        <location filename="../../ui/pss/editor/labels.py" line="63"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="63"/>
+        <location filename="../../ui/pss/editor/labels.py" line="64"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="64"/>
+        <location filename="../../ui/pss/editor/labels.py" line="65"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="65"/>
+        <location filename="../../ui/pss/editor/labels.py" line="66"/>
         <source>Procedure (ICD-9-CM)</source>
         <translation>Procedura (ICD-9-CM)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="66"/>
+        <location filename="../../ui/pss/editor/labels.py" line="67"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="67"/>
+        <location filename="../../ui/pss/editor/labels.py" line="68"/>
         <source>Test (LOINC)</source>
         <translation>Indagine (LOINC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="68"/>
+        <location filename="../../ui/pss/editor/labels.py" line="69"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="69"/>
+        <location filename="../../ui/pss/editor/labels.py" line="70"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/labels.py" line="70"/>
+        <location filename="../../ui/pss/editor/labels.py" line="71"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
@@ -1998,7 +2003,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Chiudi questa sessione e lascia accedere un collega con il suo profilo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2197,37 +2202,50 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="31"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="31"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="31"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
         <source>Born</source>
         <translation>Nascita (età)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="41"/>
+        <location filename="../../ui/models/patient_list_model.py" line="46"/>
+        <source>New</source>
+        <translation>Nuovi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/patient_list_model.py" line="57"/>
         <source>{name} (moved to another GP)</source>
         <translation>{name} (ha cambiato medico)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="46"/>
+        <location filename="../../ui/models/patient_list_model.py" line="62"/>
         <source>{date} ({age} y)</source>
         <translation>{date} ({age})</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/models/patient_list_model.py" line="78"/>
+        <source>%n documents new for you</source>
+        <translation>
+            <numerusform>%n documento nuovo, non ancora visto</numerusform>
+            <numerusform>%n documenti nuovi, non ancora visti</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="56"/>
+        <location filename="../../ui/models/patient_list_model.py" line="82"/>
         <source>This patient chose another GP: their FSE is no longer shown here. Only your unsent PSS draft is kept, and it can no longer be published: discard it.</source>
         <translation>L’assistito ha scelto un altro medico: il suo fascicolo non è più visibile qui. Resta solo la sua bozza di PSS non inviata, che non può più essere pubblicata: eliminala.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/patient_list_model.py" line="62"/>
+        <location filename="../../ui/models/patient_list_model.py" line="88"/>
         <source>No consent to FSE consultation</source>
         <translation>Nessun consenso alla consultazione FSE</translation>
     </message>
@@ -2235,17 +2253,17 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>PatientListWidget</name>
     <message>
-        <location filename="../../ui/patient_list.py" line="31"/>
+        <location filename="../../ui/patient_list.py" line="34"/>
         <source>Search by name, codice fiscale or birth date</source>
         <translation>Cerca per nome, codice fiscale o data di nascita</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_list.py" line="56"/>
+        <location filename="../../ui/patient_list.py" line="62"/>
         <source>Assistiti</source>
         <translation>Assistiti</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="77"/>
+        <location filename="../../ui/patient_list.py" line="86"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n trovato</numerusform>
@@ -2253,7 +2271,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient_list.py" line="79"/>
+        <location filename="../../ui/patient_list.py" line="88"/>
         <source>%n assistiti in the cache</source>
         <translation>
             <numerusform>%n assistito in cache</numerusform>
@@ -2411,22 +2429,22 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>PssEditor</name>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="93"/>
+        <location filename="../../ui/pss/editor/editor.py" line="96"/>
         <source>Undo</source>
         <translation>Annulla modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="98"/>
+        <location filename="../../ui/pss/editor/editor.py" line="101"/>
         <source>Redo</source>
         <translation>Ripeti modifica</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="103"/>
+        <location filename="../../ui/pss/editor/editor.py" line="106"/>
         <source>New entry</source>
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="228"/>
+        <location filename="../../ui/pss/editor/editor.py" line="231"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -2434,7 +2452,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pss/editor/editor.py" line="230"/>
+        <location filename="../../ui/pss/editor/editor.py" line="233"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -2442,22 +2460,22 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="283"/>
+        <location filename="../../ui/pss/editor/editor.py" line="286"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="285"/>
+        <location filename="../../ui/pss/editor/editor.py" line="288"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="295"/>
+        <location filename="../../ui/pss/editor/editor.py" line="298"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/editor/editor.py" line="336"/>
+        <location filename="../../ui/pss/editor/editor.py" line="349"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -2691,9 +2709,9 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="99"/>
-        <location filename="../../ui/pss/sections.py" line="196"/>
-        <location filename="../../ui/pss/sections.py" line="208"/>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="198"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="272"/>
         <source>Code</source>
         <translation>Codice</translation>
     </message>
@@ -2714,16 +2732,16 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="103"/>
-        <location filename="../../ui/pss/sections.py" line="158"/>
+        <location filename="../../ui/pss/sections.py" line="160"/>
         <source>Onset</source>
         <translation>Insorgenza</translation>
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="104"/>
-        <location filename="../../ui/pss/sections.py" line="162"/>
-        <location filename="../../ui/pss/sections.py" line="184"/>
-        <location filename="../../ui/pss/sections.py" line="208"/>
-        <location filename="../../ui/pss/sections.py" line="238"/>
+        <location filename="../../ui/pss/sections.py" line="164"/>
+        <location filename="../../ui/pss/sections.py" line="186"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="240"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -2744,7 +2762,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="122"/>
-        <location filename="../../ui/pss/sections.py" line="146"/>
+        <location filename="../../ui/pss/sections.py" line="148"/>
         <source>ATC</source>
         <translation>ATC</translation>
     </message>
@@ -2755,330 +2773,335 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message>
         <location filename="../../ui/pss/sections.py" line="124"/>
+        <source>Strength</source>
+        <translation>Dosaggio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/sections.py" line="125"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="125"/>
+        <location filename="../../ui/pss/sections.py" line="126"/>
         <source>Frequency</source>
         <translation>Frequenza</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="126"/>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="216"/>
+        <location filename="../../ui/pss/sections.py" line="127"/>
+        <location filename="../../ui/pss/sections.py" line="204"/>
+        <location filename="../../ui/pss/sections.py" line="218"/>
         <source>Start</source>
         <translation>Inizio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="127"/>
+        <location filename="../../ui/pss/sections.py" line="128"/>
         <source>Route</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="138"/>
+        <location filename="../../ui/pss/sections.py" line="140"/>
         <source>No current therapy</source>
         <translation>Nessuna terapia in corso</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="142"/>
+        <location filename="../../ui/pss/sections.py" line="144"/>
         <source>Vaccinations</source>
         <translation>Vaccinazioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="144"/>
-        <location filename="../../ui/pss/sections.py" line="190"/>
-        <location filename="../../ui/pss/sections.py" line="208"/>
-        <location filename="../../ui/pss/sections.py" line="227"/>
-        <location filename="../../ui/pss/sections.py" line="236"/>
+        <location filename="../../ui/pss/sections.py" line="146"/>
+        <location filename="../../ui/pss/sections.py" line="192"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
+        <location filename="../../ui/pss/sections.py" line="229"/>
+        <location filename="../../ui/pss/sections.py" line="238"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="145"/>
+        <location filename="../../ui/pss/sections.py" line="147"/>
         <source>Vaccine</source>
         <translation>Vaccino</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="147"/>
+        <location filename="../../ui/pss/sections.py" line="149"/>
         <source>Dose no.</source>
         <translation>Dose n.</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="148"/>
+        <location filename="../../ui/pss/sections.py" line="150"/>
         <source>Lot</source>
         <translation>Lotto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="154"/>
+        <location filename="../../ui/pss/sections.py" line="156"/>
         <source>Problem list</source>
         <translation>Lista dei problemi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="156"/>
+        <location filename="../../ui/pss/sections.py" line="158"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="157"/>
-        <location filename="../../ui/pss/sections.py" line="254"/>
+        <location filename="../../ui/pss/sections.py" line="159"/>
+        <location filename="../../ui/pss/sections.py" line="256"/>
         <source>ICD-9-CM</source>
         <translation>ICD-9-CM</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="159"/>
+        <location filename="../../ui/pss/sections.py" line="161"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="160"/>
+        <location filename="../../ui/pss/sections.py" line="162"/>
         <source>Chronic</source>
         <translation>Cronico</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="161"/>
+        <location filename="../../ui/pss/sections.py" line="163"/>
         <source>Resolved on</source>
         <translation>Risolto il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="173"/>
+        <location filename="../../ui/pss/sections.py" line="175"/>
         <source>No relevant clinical problems</source>
         <translation>Nessun problema clinico rilevante</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="177"/>
+        <location filename="../../ui/pss/sections.py" line="179"/>
         <source>Lifestyle</source>
         <translation>Stile di vita</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="180"/>
         <source>Aspect</source>
         <translation>Aspetto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="180"/>
         <source>Habit</source>
         <translation>Abitudine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="178"/>
+        <location filename="../../ui/pss/sections.py" line="180"/>
         <source>Since</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="183"/>
+        <location filename="../../ui/pss/sections.py" line="185"/>
         <source>Pregnancies and births</source>
         <translation>Gravidanze e parti</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="186"/>
         <source>Ended on</source>
         <translation>Conclusa il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="186"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="184"/>
+        <location filename="../../ui/pss/sections.py" line="186"/>
         <source>Weeks</source>
         <translation>Settimane</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="189"/>
+        <location filename="../../ui/pss/sections.py" line="191"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="192"/>
         <source>Measurement</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="192"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="190"/>
+        <location filename="../../ui/pss/sections.py" line="192"/>
         <source>Unit</source>
         <translation>Unità</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="195"/>
+        <location filename="../../ui/pss/sections.py" line="197"/>
         <source>Implants, prostheses and aids</source>
         <translation>Protesi, impianti e ausili</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="198"/>
         <source>Description</source>
         <translation>Descrizione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="196"/>
+        <location filename="../../ui/pss/sections.py" line="198"/>
         <source>Implanted on</source>
         <translation>Impiantato il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="201"/>
+        <location filename="../../ui/pss/sections.py" line="203"/>
         <source>Care plans</source>
         <translation>Piani di cura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="202"/>
+        <location filename="../../ui/pss/sections.py" line="204"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="202"/>
-        <location filename="../../ui/pss/sections.py" line="217"/>
+        <location filename="../../ui/pss/sections.py" line="204"/>
+        <location filename="../../ui/pss/sections.py" line="219"/>
         <source>End</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="207"/>
+        <location filename="../../ui/pss/sections.py" line="209"/>
         <source>Treatments and procedures</source>
         <translation>Trattamenti e procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="208"/>
+        <location filename="../../ui/pss/sections.py" line="210"/>
         <source>Procedure</source>
         <translation>Procedura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="213"/>
+        <location filename="../../ui/pss/sections.py" line="215"/>
         <source>Visits and admissions</source>
         <translation>Visite e ricoveri</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="215"/>
+        <location filename="../../ui/pss/sections.py" line="217"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="218"/>
+        <location filename="../../ui/pss/sections.py" line="220"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="219"/>
-        <location filename="../../ui/pss/sections.py" line="276"/>
+        <location filename="../../ui/pss/sections.py" line="221"/>
+        <location filename="../../ui/pss/sections.py" line="278"/>
         <source>Facility</source>
         <translation>Struttura</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="220"/>
+        <location filename="../../ui/pss/sections.py" line="222"/>
         <source>Diagnosis</source>
         <translation>Diagnosi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="226"/>
+        <location filename="../../ui/pss/sections.py" line="228"/>
         <source>Functional status</source>
         <translation>Stato funzionale</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="227"/>
+        <location filename="../../ui/pss/sections.py" line="229"/>
         <source>Assessment</source>
         <translation>Valutazione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="232"/>
+        <location filename="../../ui/pss/sections.py" line="234"/>
         <source>Diagnostic tests and laboratory</source>
         <translation>Indagini diagnostiche e di laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="234"/>
+        <location filename="../../ui/pss/sections.py" line="236"/>
         <source>Test</source>
         <translation>Indagine</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="235"/>
+        <location filename="../../ui/pss/sections.py" line="237"/>
         <source>LOINC</source>
         <translation>LOINC</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="237"/>
+        <location filename="../../ui/pss/sections.py" line="239"/>
         <source>Result</source>
         <translation>Risultato</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="244"/>
+        <location filename="../../ui/pss/sections.py" line="246"/>
         <source>Organ donation</source>
         <translation>Donazione di organi</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="245"/>
+        <location filename="../../ui/pss/sections.py" line="247"/>
         <source>Choice</source>
         <translation>Scelta</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="245"/>
+        <location filename="../../ui/pss/sections.py" line="247"/>
         <source>Recorded on</source>
         <translation>Registrata il</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="250"/>
+        <location filename="../../ui/pss/sections.py" line="252"/>
         <source>Family history</source>
         <translation>Anamnesi familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="252"/>
+        <location filename="../../ui/pss/sections.py" line="254"/>
         <source>Relative</source>
         <translation>Familiare</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="253"/>
+        <location filename="../../ui/pss/sections.py" line="255"/>
         <source>Condition</source>
         <translation>Patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="255"/>
+        <location filename="../../ui/pss/sections.py" line="257"/>
         <source>Age at onset</source>
         <translation>Età all&apos;esordio</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="256"/>
+        <location filename="../../ui/pss/sections.py" line="258"/>
         <source>Deceased</source>
         <translation>Deceduto</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="265"/>
+        <location filename="../../ui/pss/sections.py" line="267"/>
         <source>Family history negative</source>
         <translation>Anamnesi familiare negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="269"/>
+        <location filename="../../ui/pss/sections.py" line="271"/>
         <source>Exemptions</source>
         <translation>Esenzioni</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="272"/>
         <source>Exemption</source>
         <translation>Esenzione</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="272"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="270"/>
+        <location filename="../../ui/pss/sections.py" line="272"/>
         <source>Until</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="275"/>
+        <location filename="../../ui/pss/sections.py" line="277"/>
         <source>Disease networks</source>
         <translation>Reti di patologia</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="276"/>
+        <location filename="../../ui/pss/sections.py" line="278"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../ui/pss/sections.py" line="276"/>
+        <location filename="../../ui/pss/sections.py" line="278"/>
         <source>Enrolled on</source>
         <translation>Arruolato il</translation>
     </message>
@@ -3202,6 +3225,19 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <location filename="../../ui/agenda/report_dialog.py" line="54"/>
         <source>Sign and publish</source>
         <translation>Firma e pubblica</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewUndoBar</name>
+    <message>
+        <location filename="../../ui/timeline/review_undo.py" line="26"/>
+        <source>Undo</source>
+        <translation>Annulla modifica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/review_undo.py" line="27"/>
+        <source>Show these documents as new again</source>
+        <translation>Mostra di nuovo questi documenti come nuovi</translation>
     </message>
 </context>
 <context>
@@ -3547,6 +3583,24 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <location filename="../../ui/signin/_form.py" line="48"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPassphraseDialog</name>
+    <message>
+        <location filename="../../ui/pss/editor/signing_passphrase.py" line="28"/>
+        <source>Unlock the signing certificate</source>
+        <translation>Sblocca il certificato di firma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/signing_passphrase.py" line="31"/>
+        <source>Enter the passphrase of your signing certificate. It unlocks the certificate until you close FSE Desk and is not saved anywhere.</source>
+        <translation>Inserisci la passphrase del certificato di firma. Sblocca il certificato fino alla chiusura di FSE Desk e non viene salvata da nessuna parte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pss/editor/signing_passphrase.py" line="47"/>
+        <source>Unlock and sign</source>
+        <translation>Sblocca e firma</translation>
     </message>
 </context>
 <context>
@@ -4141,72 +4195,72 @@ Spostare comunque?</translation>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="67"/>
+        <location filename="../../ui/timeline/widget.py" line="70"/>
         <source>Search titles and document text (Ctrl+F)</source>
         <translation>Cerca nei titoli e nel testo dei documenti (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="77"/>
+        <location filename="../../ui/timeline/widget.py" line="80"/>
         <source>All periods</source>
         <translation>Tutto il periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="78"/>
+        <location filename="../../ui/timeline/widget.py" line="81"/>
         <source>Last year</source>
         <translation>Ultimo anno</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="79"/>
+        <location filename="../../ui/timeline/widget.py" line="82"/>
         <source>Last 5 years</source>
         <translation>Ultimi 5 anni</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="82"/>
+        <location filename="../../ui/timeline/widget.py" line="85"/>
         <source>Only new</source>
         <translation>Solo nuovi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="83"/>
+        <location filename="../../ui/timeline/widget.py" line="86"/>
         <source>Mark as reviewed</source>
         <translation>Segna come visti</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="84"/>
+        <location filename="../../ui/timeline/widget.py" line="87"/>
         <source>Download for offline use</source>
         <translation>Scarica per uso offline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="87"/>
+        <location filename="../../ui/timeline/widget.py" line="90"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="97"/>
+        <location filename="../../ui/timeline/widget.py" line="100"/>
         <source>Download them and search again</source>
         <translation>Scaricali e cerca di nuovo</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="225"/>
+        <location filename="../../ui/timeline/widget.py" line="234"/>
         <source>This patient has not consented to the consultation of their FSE: the timeline shows nothing from the FSE.</source>
         <translation>L&apos;assistito non ha dato il consenso alla consultazione del proprio FSE: la cronologia non mostra nulla del FSE.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="249"/>
+        <location filename="../../ui/timeline/widget.py" line="258"/>
         <source>All classes</source>
         <translation>Tutte le classi</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="251"/>
+        <location filename="../../ui/timeline/widget.py" line="260"/>
         <source>All facilities</source>
         <translation>Tutte le strutture</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="312"/>
+        <location filename="../../ui/timeline/widget.py" line="321"/>
         <source>All classes ({n})</source>
         <translation>Tutte le classi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="321"/>
+        <location filename="../../ui/timeline/widget.py" line="330"/>
         <source>%n documents</source>
         <translation>
             <numerusform>%n documento</numerusform>
@@ -4214,25 +4268,43 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="323"/>
+        <location filename="../../ui/timeline/widget.py" line="332"/>
         <source>Only new ({n})</source>
         <translation>Solo nuovi ({n})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="328"/>
+        <location filename="../../ui/timeline/widget.py" line="337"/>
         <source>%n documents are not downloaded yet: their text is not searched.</source>
         <translation>
             <numerusform>%n documento non è ancora scaricato: il suo testo non viene cercato.</numerusform>
             <numerusform>%n documenti non sono ancora scaricati: il loro testo non viene cercato.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline/widget.py" line="364"/>
+        <source>%n documents marked as reviewed.</source>
+        <translation>
+            <numerusform>%n documento segnato come visto.</numerusform>
+            <numerusform>%n documenti segnati come visti.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/timeline/widget.py" line="415"/>
+        <location filename="../../ui/timeline/widget.py" line="371"/>
+        <source>“{title}” marked as seen.</source>
+        <translation>«{title}» segnato come visto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="376"/>
+        <source>Mark as seen</source>
+        <translation>Segna come visto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/widget.py" line="456"/>
         <source>Download cancelled: the documents already downloaded stay available offline.</source>
         <translation>Scaricamento annullato: i documenti già scaricati restano disponibili offline.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline/widget.py" line="442"/>
+        <location filename="../../ui/timeline/widget.py" line="483"/>
         <source>All the documents of this patient are available offline (%n downloaded now).</source>
         <translation>
             <numerusform>Tutti i documenti dell&apos;assistito sono disponibili offline (%n scaricato ora).</numerusform>
@@ -4877,276 +4949,281 @@ Spostare comunque?</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="165"/>
+        <source>The signing certificate is locked: enter its passphrase to sign.</source>
+        <translation>Il certificato di firma è bloccato: inserisci la passphrase per firmare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="169"/>
         <source>The signing certificate is expired or not yet valid. Ask your region for a new one.</source>
         <translation>Il certificato di firma è scaduto o non ancora valido. Chiedine uno nuovo alla tua regione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>The signing certificate cannot be used. Check the certificate file in the configuration.</source>
         <translation>Il certificato di firma non è utilizzabile. Controlla il file del certificato nella configurazione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>The document could not be signed. Nothing was sent. Try again; if it happens again, call support.</source>
         <translation>Non è stato possibile firmare il documento. Non è stato inviato nulla. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>You cannot publish the PSS: only general practitioners (MMG) and family paediatricians (PLS) write it. You can still read it.</source>
         <translation>Non puoi pubblicare il PSS: lo redigono solo i medici di medicina generale (MMG) e i pediatri di libera scelta (PLS). Puoi comunque consultarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="188"/>
         <source>Your role does not allow this. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Il tuo ruolo non lo consente. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>The access log of this workstation has been altered or cut short. You can keep working, and every access is still logged. Tell the privacy officer (DPO) today.</source>
         <translation>Il registro degli accessi di questa postazione è stato alterato o troncato. Puoi continuare a lavorare e ogni accesso viene comunque registrato. Avvisa oggi stesso il responsabile della protezione dei dati (DPO).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>The PSS cannot be published yet: some fields are missing or not valid. Correct the fields listed and publish again. Nothing was sent.</source>
         <translation>Il PSS non può ancora essere pubblicato: alcuni campi mancano o non sono validi. Correggi i campi indicati e pubblica di nuovo. Non è stato inviato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>The appointment clashes with other bookings or with the opening hours. Look at the conflicts listed and confirm, or choose another time. Nothing was booked.</source>
         <translation>L&apos;appuntamento è in conflitto con altre prenotazioni o con l&apos;orario di servizio. Guarda i conflitti elencati e conferma, oppure scegli un altro orario. Non è stato prenotato nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>The vocabulary file is not valid: nothing was imported. Fix the line and column shown and import it again.</source>
         <translation>Il file del vocabolario non è valido: non è stato importato nulla. Correggi la riga e la colonna indicate e importalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>The demo region is not installed on this computer. Install the fse-desk[demo] package, or write the configuration of your region (see the README).</source>
         <translation>La regione dimostrativa non è installata su questo computer. Installa il pacchetto fse-desk[demo] oppure scrivi la configurazione della tua regione (vedi il README).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="218"/>
         <source>The configuration is not valid. Fix the configuration file (see the README) and start again.</source>
         <translation>La configurazione non è valida. Correggi il file di configurazione (vedi il README) e riavvia.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219"/>
+        <location filename="../../ui/messages.py" line="223"/>
         <source>The passphrase is not right. Type it again (capital letters count); nothing was opened.</source>
         <translation>La passphrase non è corretta. Digitala di nuovo (maiuscole e minuscole contano); non è stato aperto nulla.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>Operation cancelled.</source>
         <translation>Operazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225"/>
+        <location filename="../../ui/messages.py" line="229"/>
         <source>Something went wrong. Try again; if it happens again, call support.</source>
         <translation>Qualcosa non ha funzionato. Riprova; se si ripete, chiama l&apos;assistenza.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>Unexpected error. Try again; if it happens again, call support. The details are in the log.</source>
         <translation>Errore imprevisto. Riprova; se si ripete, chiama l&apos;assistenza. I dettagli sono nel registro.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="242"/>
         <source>The FSE gateway refused the operator&apos;s signature tokens. Check that the signing certificate is valid, issued by an authority the region trusts and configured, then retry.</source>
         <translation>Il gateway FSE ha rifiutato i token di firma dell&apos;operatore. Verifica che il certificato di firma sia valido, rilasciato da un&apos;autorità riconosciuta dalla regione e configurato, poi riprova.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="244"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>The FSE gateway refused the signature of the PDF. Check the signing certificate, then publish the PSS again.</source>
         <translation>Il gateway FSE ha rifiutato la firma del PDF. Verifica il certificato di firma, poi pubblica di nuovo il PSS.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249"/>
+        <location filename="../../ui/messages.py" line="253"/>
         <source>The FSE gateway found the PSS not valid. Correct it as the reason says and publish it again.</source>
         <translation>Il gateway FSE ha trovato il PSS non valido. Correggilo come indicato nel motivo e pubblicalo di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="254"/>
+        <location filename="../../ui/messages.py" line="258"/>
         <source>The FSE already holds this document with a different content. Start a new version of the PSS instead of sending this one again.</source>
         <translation>Il FSE contiene già questo documento con un contenuto diverso. Crea una nuova versione del PSS invece di reinviare questa.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259"/>
+        <location filename="../../ui/messages.py" line="263"/>
         <source>The FSE does not know the patient, or the PSS version this one replaces. Check the patient&apos;s codice fiscale, sync, and start the new version again.</source>
         <translation>Il FSE non conosce l&apos;assistito, o la versione del PSS che questa sostituisce. Verifica il codice fiscale, sincronizza e ricomincia la nuova versione.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="292"/>
+        <location filename="../../ui/messages.py" line="296"/>
         <source>{hint} The FSE gateway said: “{said}”</source>
         <translation>{hint} Il gateway FSE ha risposto: «{said}»</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299"/>
+        <location filename="../../ui/messages.py" line="303"/>
         <source>see this patient&apos;s documents</source>
         <translation>vedere i documenti di questo assistito</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300"/>
+        <location filename="../../ui/messages.py" line="304"/>
         <source>read this kind of document</source>
         <translation>leggere questo tipo di documento</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/messages.py" line="305"/>
         <source>see the vital signs</source>
         <translation>vedere i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="302"/>
+        <location filename="../../ui/messages.py" line="306"/>
         <source>record vital signs</source>
         <translation>registrare i parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303"/>
+        <location filename="../../ui/messages.py" line="307"/>
         <source>write the Profilo Sanitario Sintetico</source>
         <translation>scrivere il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/messages.py" line="310"/>
         <source>sign and publish the Profilo Sanitario Sintetico</source>
         <translation>firmare e pubblicare il Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="313"/>
         <source>sign a televisit report</source>
         <translation>firmare un referto di televisita</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/messages.py" line="314"/>
         <source>see the agenda</source>
         <translation>vedere l&apos;agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/messages.py" line="315"/>
         <source>book televisits</source>
         <translation>prenotare televisite</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="312"/>
+        <location filename="../../ui/messages.py" line="316"/>
         <source>book televisits for other professionals</source>
         <translation>prenotare televisite per altri professionisti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="315"/>
+        <location filename="../../ui/messages.py" line="319"/>
         <source>see telemonitoring data</source>
         <translation>vedere i dati di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="316"/>
+        <location filename="../../ui/messages.py" line="320"/>
         <source>handle telemonitoring alarms</source>
         <translation>gestire gli allarmi di telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="317"/>
+        <location filename="../../ui/messages.py" line="321"/>
         <source>discard changes waiting to be sent</source>
         <translation>scartare le modifiche in attesa di invio</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/messages.py" line="324"/>
         <source>see diagnostic images</source>
         <translation>vedere le immagini diagnostiche</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/messages.py" line="325"/>
         <source>export images</source>
         <translation>esportare immagini</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322"/>
+        <location filename="../../ui/messages.py" line="326"/>
         <source>print the report of accesses to the FSE</source>
         <translation>stampare il resoconto degli accessi al fascicolo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="329"/>
         <source>access data for this purpose</source>
         <translation>accedere ai dati per questa finalità</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="331"/>
+        <location filename="../../ui/messages.py" line="335"/>
         <source>general practitioner (MMG)</source>
         <translation>medico di medicina generale (MMG)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/messages.py" line="336"/>
         <source>family paediatrician (PLS)</source>
         <translation>pediatra di libera scelta (PLS)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="333"/>
+        <location filename="../../ui/messages.py" line="337"/>
         <source>specialist</source>
         <translation>specialista</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334"/>
+        <location filename="../../ui/messages.py" line="338"/>
         <source>nurse</source>
         <translation>infermiere</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="335"/>
+        <location filename="../../ui/messages.py" line="339"/>
         <source>social worker</source>
         <translation>assistente sociale</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="336"/>
+        <location filename="../../ui/messages.py" line="340"/>
         <source>administrative staff</source>
         <translation>personale amministrativo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="343"/>
+        <location filename="../../ui/messages.py" line="347"/>
         <source>treatment</source>
         <translation>cura</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="344"/>
+        <location filename="../../ui/messages.py" line="348"/>
         <source>emergency</source>
         <translation>emergenza</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345"/>
+        <location filename="../../ui/messages.py" line="349"/>
         <source>public health</source>
         <translation>sanità pubblica</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="346"/>
+        <location filename="../../ui/messages.py" line="350"/>
         <source>administration</source>
         <translation>amministrativa</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="358"/>
+        <location filename="../../ui/messages.py" line="362"/>
         <source>Write the professional&apos;s name and surname.</source>
         <translation>Scrivi il nome e il cognome del professionista.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="361"/>
+        <location filename="../../ui/messages.py" line="365"/>
         <source>The codice fiscale is not valid: it has 16 characters and its last letter is a check letter. Copy it from the health card.</source>
         <translation>Il codice fiscale non è valido: ha 16 caratteri e l&apos;ultima lettera è di controllo. Copialo dalla tessera sanitaria.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="366"/>
+        <location filename="../../ui/messages.py" line="370"/>
         <source>The passphrase needs at least 8 characters. Choose a longer one.</source>
         <translation>La passphrase deve avere almeno 8 caratteri. Scegline una più lunga.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="369"/>
+        <location filename="../../ui/messages.py" line="373"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation>Le due passphrase sono diverse. Digita due volte la stessa passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="372"/>
+        <location filename="../../ui/messages.py" line="376"/>
         <source>The practitioner id may hold letters, digits, &apos;-&apos; and &apos;.&apos; only (as the regional FHIR server writes it), or stay empty.</source>
         <translation>L&apos;identificativo del professionista può contenere solo lettere, cifre, &apos;-&apos; e &apos;.&apos; (come lo scrive il server FHIR regionale), oppure restare vuoto.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="383"/>
+        <location filename="../../ui/messages.py" line="387"/>
         <source>You are signed in as {role}: this role cannot {action}. Nothing was shown or changed. Ask a colleague whose role allows it.</source>
         <translation>Hai effettuato l&apos;accesso come {role}: questo ruolo non può {action}. Non è stato mostrato né modificato nulla. Chiedi a un collega il cui ruolo lo consente.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="398"/>
+        <location filename="../../ui/messages.py" line="402"/>
         <source>You cannot publish this PSS: the FSE does not name you as this patient&apos;s GP (MMG) or family paediatrician (PLS). You can still read it.</source>
         <translation>Non puoi pubblicare questo PSS: il FSE non ti indica come medico (MMG) o pediatra (PLS) di questo assistito. Puoi comunque consultarlo.</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk._types import DocumentId
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.patient import ConsentState, Patient
-from fse_desk.domain.timeline import TimelineEntry, TimelineFilter
+from fse_desk.domain.timeline import ReviewUndo, TimelineEntry, TimelineFilter
 from fse_desk.patient_context import PatientContext
 from fse_desk.progress import Progress, drive
 from fse_desk.timeline import LabSeries, OpenedDocument, Period, TimelineService, TimelineView
@@ -34,6 +36,7 @@ from ui.timeline.lab_chart import LabChartDialog
 from ui.timeline.labels import class_name
 from ui.timeline.model import ENTRY_ROLE, TimelineModel
 from ui.timeline.reader import DocumentReader
+from ui.timeline.review_undo import ReviewUndoBar
 from ui.workers import Worker
 
 
@@ -99,6 +102,8 @@ class TimelineWidget(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("timelineStatus")
         self.status_label.setWordWrap(True)
+        self.undo_bar = ReviewUndoBar()
+        self.undo_bar.undo_requested.connect(self._undo_review)
 
         self.model = TimelineModel(self)
         # A QTableView is fully virtual (a QTreeView lays out every row on first use).
@@ -126,6 +131,8 @@ class TimelineWidget(QWidget):
         self.view.setColumnWidth(TimelineModel.FACILITY, 250)
         self.view.setColumnWidth(TimelineModel.AUTHOR, 190)
         self.view.setIconSize(QSize(26, 18))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_row_menu)
 
         self.reader = DocumentReader()
         # List above, reader below: both get the full width of the tab.
@@ -165,6 +172,7 @@ class TimelineWidget(QWidget):
         coverage.addWidget(self.fetch_missing_button)
         layout.addLayout(coverage)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.stack, 1)
         self.status_label.hide()
 
@@ -200,6 +208,7 @@ class TimelineWidget(QWidget):
         self.patient = patient
         self.reader.clear()
         self.status_label.hide()
+        self.undo_bar.withdraw()  # an undo belongs to the patient it was offered for
         consenting = patient is not None and patient.consent is ConsentState.GRANTED
         for w in (
             self.search_box,
@@ -345,10 +354,38 @@ class TimelineWidget(QWidget):
     def _focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # -- "new" marks ------------------------------------------------
     def mark_reviewed(self) -> None:
-        if self.patient is not None:
-            self._service.mark_reviewed(self.patient.id)
+        if self.patient is None:
+            return
+        new = self.view_state.new_count if self.view_state is not None else 0
+        undo = self._service.mark_reviewed(self.patient.id)
+        self.refresh()
+        self.undo_bar.offer(self.tr("%n documents marked as reviewed.", "", new), undo)
+
+    def mark_seen(self, document_id: DocumentId, title: str) -> None:
+        """This one document is no longer new for the signed-in user (with undo)."""
+        undo = self._service.mark_seen(document_id)
+        if undo is not None:
             self.refresh()
+            text = self.tr("\u201c{title}\u201d marked as seen.").format(title=title)
+            self.undo_bar.offer(text, undo)
+
+    def row_menu(self, entry: TimelineEntry) -> QMenu:
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Mark as seen"))
+        action.setEnabled(entry.new)
+        action.triggered.connect(lambda: self.mark_seen(entry.id, entry.title))
+        return menu
+
+    def _show_row_menu(self, pos: QPoint) -> None:
+        entry = self.model.entry(self.view.indexAt(pos).row())
+        if entry is not None:
+            self.row_menu(entry).exec(self.view.viewport().mapToGlobal(pos))
+
+    def _undo_review(self, undo: ReviewUndo) -> None:
+        self._service.undo_review(undo)
+        self.refresh()
 
     # -- reading ------------------------------------------------
     def _on_activated(self, index: QModelIndex) -> None:
@@ -374,6 +411,10 @@ class TimelineWidget(QWidget):
         if seq != self._open_seq:
             return
         self.reader.show_document(opened)
+        if opened.error is None:
+            # Opened on purpose (double click or Enter, never by moving the selection) and
+            # shown whole: the doctor has read it, as with an e-mail.
+            self.mark_seen(opened.meta.id, opened.meta.title)
         self.document_shown.emit(opened if opened.error is None else opened.error)
 
     def _on_open_failed(self, seq: int, exc: BaseException, title: str) -> None:

@@ -37,6 +37,7 @@ from ui.pss.editor.problem_texts import ProblemTexts, locate
 from ui.pss.editor.publish_confirm import PublishConfirmDialog
 from ui.pss.editor.section_list import SectionList
 from ui.pss.editor.section_panel import Marks, SectionPanel
+from ui.pss.editor.signing_passphrase import SigningPassphraseDialog
 from ui.pss.editor.suggestions_panel import SuggestionsPanel
 from ui.pss.editor.tasks import PUBLISH, PssTasks
 from ui.pss.editor.validation_panel import ValidationPanel
@@ -58,6 +59,7 @@ class PssEditor(QWidget):
     suggestions_shown = Signal(object)  # the SuggestionSet, or the exception
     publish_failed = Signal(object)  # the exception
     confirmation_requested = Signal(object)  # the PublishConfirmDialog now open
+    passphrase_requested = Signal(object)  # the SigningPassphraseDialog now open
 
     def __init__(
         self,
@@ -73,6 +75,7 @@ class PssEditor(QWidget):
         super().__init__(parent)
         self.setStyleSheet(STYLE)
         self._today = today
+        self._signing = service.signing
         self.draft = draft
         self.problems: list[CheckIssue] = []
         self._marks: dict[str, Marks] = {}
@@ -308,9 +311,19 @@ class PssEditor(QWidget):
             self._sign_and_queue()
             return
         dialog = PublishConfirmDialog(self.draft, self)
-        dialog.accepted.connect(self._sign_and_queue)
+        dialog.accepted.connect(self._unlock_then_sign)
         dialog.open()
         self.confirmation_requested.emit(dialog)
+
+    def _unlock_then_sign(self) -> None:
+        if self._signing is not None and self._signing.needs_passphrase:
+            # The session's first signature: the certificate opens with its passphrase.
+            dialog = SigningPassphraseDialog(self._signing, self)
+            dialog.accepted.connect(self._sign_and_queue)
+            dialog.open()
+            self.passphrase_requested.emit(dialog)
+            return
+        self._sign_and_queue()
 
     def _sign_and_queue(self) -> None:
         if self.tasks.running is not None:

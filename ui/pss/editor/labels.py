@@ -25,6 +25,7 @@ class FieldLabels(QObject):
             "drug": self.tr("Drug (ATC)"),
             "aic": self.tr("AIC"),
             "dose": self.tr("Dose"),
+            "strength": self.tr("Strength"),
             "frequency": self.tr("Frequency"),
             "route": self.tr("Route"),
             "vaccine": self.tr("Vaccine"),
