@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from fse_desk.config import AppConfig
 from fse_desk.progress import Progress
+from fse_desk.resources import resource
 from fse_desk.security.unlock import DEMO_PASSPHRASE, unlock_check
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
@@ -23,7 +23,7 @@ from ui.progress_text import progress_text
 from ui.screen_lock import LockSettings
 from ui.workers import Worker
 
-STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+STYLE_SHEET = resource("style.qss")
 _log = logging.getLogger(__name__)
 
 
@@ -34,7 +34,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("fse-desk")
     install_translators(app)
     install_plain_labels(app)  # server text is never rendered as HTML
-    if STYLE_SHEET.exists():
+    if STYLE_SHEET.is_file():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     return app
 
