@@ -4,6 +4,7 @@ fse-desk                 open the workstation (the built-in demo FSE if no confi
 fse-desk sync --once     sync the cache without a window and print a summary
 fse-desk vocabulary import KIND FILE
                          install an official list (icd9cm, atc, allergens, vaccines)
+fse-desk --self-test     check this installation offscreen on a throwaway demo profile
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fse-desk", description="FSE Desk workstation")
     parser.add_argument("--config", type=Path, help="configuration file (TOML)")
     parser.add_argument("--data-dir", type=Path, help="where the cache and demo region live")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="offscreen: sync a throwaway demo profile, render each kind of content, exit",
+    )
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", help="sync the cache with the regional FSE")
     sync.add_argument(
@@ -31,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     vocabulary.add_argument(
         "file",
         type=Path,
-        help="CSV UTF-8, columns as documented in resources/vocabularies/README.md",
+        help="CSV UTF-8, columns as documented in fse_desk/resources/vocabularies/README.md",
     )
     return parser
 
@@ -46,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     from fse_desk.security.redaction import install_on
 
     install_on(logging.getLogger().handlers)  # no names, CFs or identifiers in the log
+    if args.self_test:  # touches neither the configuration nor the data folder
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     from fse_desk.config import load_config
     from fse_desk.errors import ConfigError
 
