@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +30,12 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About FSE Desk"))
         self.version = app_version()
-        heading = QLabel(
-            self.tr("<b>FSE Desk</b> version {version}<br>Licence: {licence}").format(
-                version=self.version, licence=app_licence()
-            )
-        )
-        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading = QLabel(self.tr("FSE Desk, version {version}").format(version=self.version))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        heading.setFont(font)
+        licence = QLabel(self.tr("Licence: {licence}").format(licence=app_licence()))
         note = QLabel(self.tr("FSE Desk includes these third-party components:"))
         components = [*bundled_components(), _PYTHON]
         self.table = QTableWidget(len(components), 3)
@@ -60,6 +60,7 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(licence)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)

@@ -9,9 +9,14 @@
         <translation>Informazioni su FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../../ui/about_dialog.py" line="34"/>
-        <source>&lt;b&gt;FSE Desk&lt;/b&gt; version {version}&lt;br&gt;Licence: {licence}</source>
-        <translation>&lt;b&gt;FSE Desk&lt;/b&gt; versione {version}&lt;br&gt;Licenza: {licence}</translation>
+        <location filename="../../../ui/about_dialog.py" line="33"/>
+        <source>FSE Desk, version {version}</source>
+        <translation>FSE Desk, versione {version}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/about_dialog.py" line="38"/>
+        <source>Licence: {licence}</source>
+        <translation>Licenza: {licence}</translation>
     </message>
     <message>
         <location filename="../../../ui/about_dialog.py" line="39"/>
@@ -1520,12 +1525,12 @@ La prenotazione già sul FSE:
         <translation>Sincronizzazione</translation>
     </message>
     <message>
-        <location filename="../../../ui/about_dialog.py" line="71"/>
+        <location filename="../../../ui/about_dialog.py" line="72"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../../ui/about_dialog.py" line="72"/>
+        <location filename="../../../ui/about_dialog.py" line="73"/>
         <source>About FSE Desk</source>
         <translation>Informazioni su FSE Desk</translation>
     </message>
@@ -3938,18 +3943,18 @@ Spostare comunque?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../../ui/app.py" line="54"/>
+        <location filename="../../../ui/app.py" line="64"/>
         <source>Demo passphrase: {passphrase}</source>
         <translation>Passphrase della demo: {passphrase}</translation>
     </message>
     <message>
-        <location filename="../../../ui/app.py" line="81"/>
+        <location filename="../../../ui/app.py" line="91"/>
         <source>Opening FSE Desk…</source>
         <translation>Apertura di FSE Desk…</translation>
     </message>
     <message>
-        <location filename="../../../ui/app.py" line="82"/>
-        <location filename="../../../ui/app.py" line="105"/>
+        <location filename="../../../ui/app.py" line="92"/>
+        <location filename="../../../ui/app.py" line="118"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
