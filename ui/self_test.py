@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QLocale, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from fse_desk._types import PatientId
@@ -74,6 +74,7 @@ def _run(folder: Path, out: TextIO, err: TextIO) -> int:
     )
     checks = _Checks(config)
     steps = [
+        _Step(QCoreApplication.translate("SelfTest", "Qt's own Italian texts"), checks.qt_italian),
         _Step(
             QCoreApplication.translate(
                 "SelfTest", "open the encrypted cache and start the demo region"
@@ -151,6 +152,23 @@ class _Checks:
                 QCoreApplication.translate("SelfTest", "the workstation is not open")
             )
         return self._workstation
+
+    def qt_italian(self) -> str:
+        """Qt's standard dialogs speak Italian: the bundle kept Qt's Italian translations."""
+        if QLocale().language() is not QLocale.Language.Italian:
+            return QLocale().languageToString(QLocale().language())
+        # Names in variables: lupdate must not copy Qt's text into our own translations
+        # (ours would then answer for Qt's, and hide their absence).
+        context, text = "QPlatformTheme", "Cancel"
+        translated = QCoreApplication.translate(context, text)
+        if translated == text:
+            raise SelfTestFailed(
+                QCoreApplication.translate(
+                    "SelfTest",
+                    "Qt's Italian translations are missing: standard dialogs would be in English",
+                )
+            )
+        return translated
 
     def open(self) -> str:
         self._workstation = open_workstation(self.config)

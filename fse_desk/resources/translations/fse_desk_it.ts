@@ -2773,127 +2773,137 @@ La prenotazione già sul FSE:
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../../ui/self_test.py" line="78"/>
+        <location filename="../../../ui/self_test.py" line="79"/>
         <source>open the encrypted cache and start the demo region</source>
         <translation>apertura della cache cifrata e avvio della regione dimostrativa</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="83"/>
+        <location filename="../../../ui/self_test.py" line="84"/>
         <source>sync the patients</source>
         <translation>sincronizzazione degli assistiti</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="84"/>
+        <location filename="../../../ui/self_test.py" line="85"/>
         <source>open the main window</source>
         <translation>apertura della finestra principale</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="85"/>
+        <location filename="../../../ui/self_test.py" line="86"/>
         <source>show a CDA document</source>
         <translation>visualizzazione di un documento CDA</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="86"/>
+        <location filename="../../../ui/self_test.py" line="87"/>
         <source>render a PDF page</source>
         <translation>visualizzazione di una pagina PDF</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="87"/>
+        <location filename="../../../ui/self_test.py" line="88"/>
         <source>show a DICOM image</source>
         <translation>visualizzazione di un&apos;immagine DICOM</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="88"/>
+        <location filename="../../../ui/self_test.py" line="89"/>
         <source>draw a chart</source>
         <translation>disegno di un grafico</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="97"/>
+        <location filename="../../../ui/self_test.py" line="98"/>
         <source>Self-test failed at step “{step}”: {why}</source>
         <translation>Autoverifica non riuscita al passo «{step}»: {why}</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="109"/>
+        <location filename="../../../ui/self_test.py" line="110"/>
         <source>Self-test passed: FSE Desk works on this computer.</source>
         <translation>Autoverifica superata: FSE Desk funziona su questo computer.</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="181"/>
+        <location filename="../../../ui/self_test.py" line="166"/>
+        <source>Qt&apos;s Italian translations are missing: standard dialogs would be in English</source>
+        <translation>mancano le traduzioni italiane di Qt: le finestre standard sarebbero in inglese</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/self_test.py" line="199"/>
         <source>the main window was drawn blank</source>
         <translation>la finestra principale è risultata vuota</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="207"/>
+        <location filename="../../../ui/self_test.py" line="225"/>
         <source>the CDA document was drawn blank</source>
         <translation>il documento CDA è risultato vuoto</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="220"/>
+        <location filename="../../../ui/self_test.py" line="238"/>
         <source>the PDF page was drawn blank</source>
         <translation>la pagina PDF è risultata vuota</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="245"/>
+        <location filename="../../../ui/self_test.py" line="263"/>
         <source>the DICOM image was drawn blank</source>
         <translation>l&apos;immagine DICOM è risultata vuota</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="263"/>
+        <location filename="../../../ui/self_test.py" line="281"/>
         <source>the chart was drawn blank</source>
         <translation>il grafico è risultato vuoto</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="151"/>
+        <location filename="../../../ui/self_test.py" line="152"/>
         <source>the workstation is not open</source>
         <translation>la postazione non è aperta</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="159"/>
+        <location filename="../../../ui/self_test.py" line="77"/>
+        <source>Qt&apos;s own Italian texts</source>
+        <translation>testi italiani di Qt</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/self_test.py" line="177"/>
         <source>the throwaway cache key did not stay in its folder</source>
         <translation>la chiave della cache di prova non è rimasta nella sua cartella</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="163"/>
+        <location filename="../../../ui/self_test.py" line="181"/>
         <source>encrypted cache of a throwaway profile</source>
         <translation>cache cifrata di un profilo di prova usa e getta</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="169"/>
+        <location filename="../../../ui/self_test.py" line="187"/>
         <source>the sync brought no patients or no documents</source>
         <translation>la sincronizzazione non ha portato assistiti o documenti</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="173"/>
+        <location filename="../../../ui/self_test.py" line="191"/>
         <source>{patients} patients, {documents} documents</source>
         <translation>{patients} assistiti, {documents} documenti</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="204"/>
+        <location filename="../../../ui/self_test.py" line="222"/>
         <source>the CDA document showed no text</source>
         <translation>il documento CDA non mostra alcun testo</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="212"/>
+        <location filename="../../../ui/self_test.py" line="230"/>
         <source>no lab report in CDA among the synced documents</source>
         <translation>nessun referto di laboratorio in CDA tra i documenti sincronizzati</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="223"/>
+        <location filename="../../../ui/self_test.py" line="241"/>
         <source>no PDF among the synced documents</source>
         <translation>nessun PDF tra i documenti sincronizzati</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="250"/>
+        <location filename="../../../ui/self_test.py" line="268"/>
         <source>no DICOM study on the demo PACS</source>
         <translation>nessuno studio DICOM sul PACS dimostrativo</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="255"/>
+        <location filename="../../../ui/self_test.py" line="273"/>
         <source>no lab result to chart</source>
         <translation>nessun risultato di laboratorio da rappresentare nel grafico</translation>
     </message>
     <message>
-        <location filename="../../../ui/self_test.py" line="259"/>
+        <location filename="../../../ui/self_test.py" line="277"/>
         <source>the lab result has no values to chart</source>
         <translation>il risultato di laboratorio non ha valori da rappresentare</translation>
     </message>
