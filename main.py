@@ -53,8 +53,16 @@ def main(argv: list[str] | None = None) -> int:
 
     install_on(logging.getLogger().handlers)  # no names, CFs or identifiers in the log
     if args.self_test:  # touches neither the configuration nor the data folder
-        from ui.self_test import run_self_test
-
+        try:
+            from ui.self_test import run_self_test
+        except Exception as exc:  # a broken installation: a part of it does not even load
+            logging.getLogger(__name__).exception("the self-test cannot start")
+            print(
+                "Autoverifica non riuscita: una parte di FSE Desk non si carica "
+                f"({type(exc).__name__}); reinstallare il programma.",
+                file=sys.stderr,
+            )
+            return 1
         return run_self_test()
     from fse_desk.config import load_config
     from fse_desk.errors import ConfigError

@@ -67,3 +67,24 @@ def test_without_the_demo_region_it_fails_with_an_italian_sentence(tmp_path: Pat
         "regione dimostrativa»: La regione dimostrativa non è installata su questo computer."
     ) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_part_that_does_not_load_fails_with_an_italian_sentence(tmp_path: Path) -> None:
+    # A broken installation: the self-test's own module cannot even be imported.
+    script = (
+        "import sys; sys.modules['ui.self_test'] = None; "
+        f"sys.path.insert(0, {str(ROOT)!r}); import main; sys.exit(main.main(['--self-test']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert (
+        "Autoverifica non riuscita: una parte di FSE Desk non si carica (ModuleNotFoundError); "
+        "reinstallare il programma."
+    ) in done.stderr
