@@ -5,7 +5,8 @@
 ;
 ; Installed per user, without administrator rights, into the user's programs folder. The
 ; user's data are not the program's: FSE Desk keeps its configuration and encrypted cache
-; in %LOCALAPPDATA%\fse-desk (platformdirs), the cache key in the Windows Credential
+; in %LOCALAPPDATA%\fse-desk\fse-desk (platformdirs, which names an author folder, then the
+; application's; both are "fse-desk"), the cache key in the Windows Credential
 ; Manager. Uninstalling removes the program and keeps those data unless the user asks,
 ; because a cache may hold changes not yet sent to the regional FSE.
 
@@ -53,8 +54,8 @@ Name: "{group}\{cm:UninstallProgram,FSE Desk}"; Filename: "{uninstallexe}"
 Filename: "{app}\fse-desk.exe"; Description: "{cm:LaunchProgram,FSE Desk}"; Flags: nowait postinstall skipifsilent
 
 [Code]
-// The per-user data folder of platformdirs.user_data_dir("fse-desk") (and of the
-// configuration, which platformdirs puts in the same place on Windows).
+// The author folder holding platformdirs.user_data_dir("fse-desk"), which is
+// %LOCALAPPDATA%\fse-desk\fse-desk, and the configuration (the same place on Windows).
 function UserDataDir(): String;
 begin
   Result := ExpandConstant('{localappdata}\fse-desk');
