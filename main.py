@@ -6,6 +6,7 @@ fse-desk --demo          open the workstation on the built-in demo FSE
 fse-desk sync --once     sync the cache without a window and print a summary
 fse-desk vocabulary import KIND FILE
                          install an official list (icd9cm, atc, allergens, vaccines)
+fse-desk --self-test     check this installation offscreen on a throwaway demo profile
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="the built-in demo FSE, whatever is configured"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="offscreen: sync a throwaway demo profile, render each kind of content, exit",
+    )
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", help="sync the cache with the regional FSE")
     sync.add_argument(
@@ -37,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     vocabulary.add_argument(
         "file",
         type=Path,
-        help="CSV UTF-8, columns as documented in resources/vocabularies/README.md",
+        help="CSV UTF-8, columns as documented in fse_desk/resources/vocabularies/README.md",
     )
     return parser
 
@@ -52,6 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     from fse_desk.security.redaction import install_on
 
     install_on(logging.getLogger().handlers)  # no names, CFs or identifiers in the log
+    if args.self_test:  # touches neither the configuration nor the data folder
+        try:
+            from ui.self_test import run_self_test
+        except Exception as exc:  # a broken installation: a part of it does not even load
+            logging.getLogger(__name__).exception("the self-test cannot start")
+            print(
+                "Autoverifica non riuscita: una parte di FSE Desk non si carica "
+                f"({type(exc).__name__}); reinstallare il programma.",
+                file=sys.stderr,
+            )
+            return 1
+        return run_self_test()
     from fse_desk.config import default_config_path, demo_config, load_config
     from fse_desk.errors import ConfigError
 

@@ -9,7 +9,7 @@ import pytest
 from fse_desk.errors import VocabularyFileError
 from fse_desk.pss import codes
 from fse_desk.pss.vocabularies import (
-    RESOURCE_DIR,
+    SHIPPED,
     install_vocabulary,
     load_vocabulary,
     parse_vocabulary,
@@ -22,7 +22,7 @@ from fse_desk.pss.vocabularies import (
 def test_shipped_lists_load_and_are_sized_as_promised(kind: str, at_least: int) -> None:
     vocabulary = load_vocabulary(kind)
     assert len(vocabulary) >= at_least
-    assert (RESOURCE_DIR / "README.md").exists()
+    assert (SHIPPED / "README.md").is_file()
 
 
 def test_no_invented_aic_numbers_are_shipped() -> None:

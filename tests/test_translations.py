@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from fse_desk.errors import ServerUnavailable, StoreFull
-from ui.i18n import TRANSLATIONS_DIR, install_translators
+from ui.i18n import TRANSLATIONS, install_translators
 from ui.messages import user_message
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ BIN = Path(sys.executable).parent
 
 def test_no_ui_string_is_left_untranslated(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
-    shutil.copy(TRANSLATIONS_DIR / "fse_desk_it.ts", ts)
+    shutil.copy(TRANSLATIONS / "fse_desk_it.ts", ts)
     sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
@@ -34,12 +34,12 @@ def test_no_ui_string_is_left_untranslated(tmp_path: Path) -> None:
 def test_compiled_translations_are_current(tmp_path: Path) -> None:
     qm = tmp_path / "fresh.qm"
     subprocess.run(
-        [str(BIN / "pyside6-lrelease"), str(TRANSLATIONS_DIR / "fse_desk_it.ts"), "-qm", str(qm)],
+        [str(BIN / "pyside6-lrelease"), str(TRANSLATIONS / "fse_desk_it.ts"), "-qm", str(qm)],
         check=True,
         capture_output=True,
     )
-    assert qm.read_bytes() == (TRANSLATIONS_DIR / "fse_desk_it.qm").read_bytes(), (
-        "run pyside6-lrelease resources/translations/fse_desk_it.ts"
+    assert qm.read_bytes() == (TRANSLATIONS / "fse_desk_it.qm").read_bytes(), (
+        "run pyside6-lrelease fse_desk/resources/translations/fse_desk_it.ts"
     )
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
+import time
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from fse_desk.config import AppConfig
+from fse_desk.resources import resource
 from ui.i18n import install_translators
 from ui.plain_labels import install_plain_labels
 from ui.signin import Session
@@ -15,7 +19,11 @@ from ui.window_setup import build_window, lock_settings
 
 __all__ = ["build_window", "create_application", "lock_settings", "run"]
 
-STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+STYLE_SHEET = resource("style.qss")
+ICON = resource("icons", "fse-desk-256.png")
+# installer/build times the start to the main window, bundled and from the checkout: with
+# this variable set the app prints the moment (epoch seconds) the window is shown, then quits.
+STARTUP_PROBE = "FSE_DESK_STARTUP_PROBE"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -25,8 +33,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("fse-desk")
     install_translators(app)
     install_plain_labels(app)  # server text is never rendered as HTML
-    if STYLE_SHEET.exists():
+    if STYLE_SHEET.is_file():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    icon = QPixmap()
+    if icon.loadFromData(ICON.read_bytes()):
+        app.setWindowIcon(QIcon(icon))
     return app
 
 
@@ -40,7 +51,14 @@ def run(config: AppConfig) -> int:
     app = create_application()
     session = Session(config)
     session.ended.connect(app.exit)
+    if os.environ.get(STARTUP_PROBE):
+        session.opened.connect(lambda _window: _probe(app))
     session.start()
     status = app.exec()
     session.close()
     return status
+
+
+def _probe(app: QApplication) -> None:
+    print(f"main window shown at {time.time():.3f}", flush=True)
+    QTimer.singleShot(0, app.quit)

@@ -4,11 +4,13 @@ configuration, or FSE_DESK_LANG=en for one run)."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from importlib.resources import as_file
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from fse_desk.resources import resource
+
+TRANSLATIONS = resource("translations")  # fse_desk_<language>.ts and its compiled .qm
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
@@ -28,11 +30,14 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     if language == "en":  # the source strings are English
         return language
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (
-        (f"qtbase_{language}", qt_translations),
-        (f"fse_desk_{language}", str(TRANSLATIONS_DIR)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
+    # A real folder for QTranslator (as_file extracts one only when the package is zipped;
+    # a loaded translator keeps its data).
+    with as_file(TRANSLATIONS) as ours:
+        for name, folder in (
+            (f"qtbase_{language}", qt_translations),
+            (f"fse_desk_{language}", str(ours)),
+        ):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
     return language

@@ -21,6 +21,7 @@ from fse_desk._types import PatientId
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.scheduling import Appointment
 from fse_desk.workstation import Workstation
+from ui.about_dialog import add_help_menu
 from ui.agenda.agenda_view import AgendaView
 from ui.agenda.televisits_tab import ReportActions, TelevisitsTab
 from ui.core_bridge import CoreBridge
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.switch_user_action.triggered.connect(self.switch_user_requested)
         toolbar.addAction(self.switch_user_action)
         self.addToolBar(toolbar)
+        self.about_action = add_help_menu(self)
 
         self.patient_list.patient_selected.connect(self._on_patient_selected)
         self.bridge.status_changed.connect(self.status_area.show_status)

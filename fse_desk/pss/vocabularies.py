@@ -1,6 +1,6 @@
 """Coded vocabularies for the PSS editor: load, type-ahead search, administrator import.
 
-Shipped lists live in ``resources/vocabularies/`` (small curated subsets). An
+Shipped lists live in ``fse_desk/resources/vocabularies/`` (small curated subsets). An
 administrator may replace any of them with the complete official list: a UTF-8
 CSV (a BOM is accepted), comma-separated, first row the header, one term a row.
 
@@ -37,8 +37,9 @@ from pathlib import Path
 from fse_desk.errors import VocabularyFileError
 from fse_desk.pss import codes
 from fse_desk.pss.model import Coded
+from fse_desk.resources import resource
 
-RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "vocabularies"
+SHIPPED = resource("vocabularies")  # the curated lists, package data
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
 _ICD9 = re.compile(r"^(\d{3}(\.\d{1,2})?|V\d{2}(\.\d{1,2})?|E\d{3}(\.\d)?)$")
@@ -275,7 +276,7 @@ def load_vocabulary(kind: str, override_dir: Path | None = None) -> Vocabulary:
     """The administrator's list in ``override_dir`` when installed, else the shipped one."""
     if override_dir is not None and (override_dir / f"{kind}.csv").exists():
         return read_vocabulary_file(kind, override_dir / f"{kind}.csv")
-    return read_vocabulary_file(kind, RESOURCE_DIR / f"{kind}.csv")
+    return parse_vocabulary(kind, (SHIPPED / f"{kind}.csv").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=16)

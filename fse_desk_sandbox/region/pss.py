@@ -53,7 +53,8 @@ from fse_desk_sandbox.region.facilities import (
 )
 from fse_desk_sandbox.region.model import Doc, Vital
 
-# agent as the region names it -> (code, code system) of resources/vocabularies/allergens.csv
+# agent as the region names it -> (code, code system) of the shipped allergens.csv
+# (fse_desk/resources/vocabularies/)
 _ALLERGENS = {
     "Penicilline": ("J01C", codes.ATC),
     "Acido acetilsalicilico": ("N02BA01", codes.ATC),
