@@ -5,6 +5,9 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
+from fse_desk.errors import StoreError
 from fse_desk.store import CacheStore
 
 
@@ -82,3 +85,42 @@ def test_connections_of_finished_threads_are_released(store_path, cache_key, rec
     store.close()
     # All connections closed: the last one checkpointed and removed the WAL.
     assert not store_path.with_name(store_path.name + "-wal").exists()
+
+
+def test_closing_waits_for_a_read_in_progress_and_refuses_new_ones(
+    cache_store: CacheStore, records
+) -> None:
+    """A worker still loading a view when the window closes: closing its connection under
+    the running statement crashed the whole process (a segfault in the driver)."""
+    cache_store.patients.upsert_many([records.patient() for _ in range(3)])
+    reading, release, closed = threading.Event(), threading.Event(), threading.Event()
+    seen: list[int] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            with cache_store._db.reading("loading a view") as conn:
+                reading.set()
+                release.wait(10)
+                # Still inside the read: the connection must still be open.
+                seen.append(conn.execute("SELECT count(*) FROM patient").fetchone()[0])
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    def close() -> None:
+        cache_store.close()
+        closed.set()
+
+    reader = threading.Thread(target=worker)
+    reader.start()
+    assert reading.wait(10)
+    closer = threading.Thread(target=close)
+    closer.start()
+    assert not closed.wait(0.5)  # close() waits for the read in progress
+    release.set()
+    reader.join(10)
+    assert closed.wait(10)
+    closer.join(10)
+    assert (seen, errors) == ([3], [])
+    with pytest.raises(StoreError, match="closed"):
+        cache_store.patients.count()

@@ -23,6 +23,7 @@ spills out of clear-text temp files.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import threading
@@ -42,6 +43,8 @@ Connection = Any
 
 PAGE_SIZE = 4096  # SQLCipher 4 default
 CACHE_SIZE_KIB = 16_384
+log = logging.getLogger(__name__)
+CLOSE_WAIT_S = 10.0  # how long close() waits for another thread's read to end
 
 
 def write_protected(path: Path) -> bool:
@@ -87,6 +90,9 @@ class Database:
         self._max_pages = None if max_size_bytes is None else max(1, max_size_bytes // PAGE_SIZE)
         self._local = threading.local()
         self._lock = threading.Lock()
+        # Signalled when a thread leaves its last read or transaction (see close()).
+        self._idle = threading.Condition(self._lock)
+        self._users: dict[threading.Thread, int] = {}
         self._connections: dict[threading.Thread, Connection] = {}
         self._closed = False
 
@@ -110,14 +116,44 @@ class Database:
         return conn
 
     def close(self) -> None:
-        """Close every connection (the last close checkpoints and removes the WAL)."""
-        with self._lock:
+        """Close every connection (the last close checkpoints and removes the WAL).
+
+        A thread still inside :meth:`reading` or :meth:`transaction` (a worker loading a
+        view while the window closes) finishes first: closing a connection under a running
+        statement crashes the driver, a segfault rather than an error. New reads refuse at
+        once; one that has not finished within ``CLOSE_WAIT_S`` keeps its connection open.
+        """
+        me = threading.current_thread()
+        with self._idle:
             self._closed = True
-            connections = list(self._connections.values())
+            self._idle.wait_for(lambda: all(t is me for t in self._users), timeout=CLOSE_WAIT_S)
+            busy = {t for t in self._users if t is not me}
+            connections = [c for t, c in self._connections.items() if t not in busy]
             self._connections.clear()
+        if busy:
+            log.warning("cache closed with %d thread(s) still reading", len(busy))
         for conn in connections:
             with mapped_errors(self.path, "closing"):
                 conn.close()
+
+    @contextmanager
+    def _in_use(self) -> Iterator[None]:
+        """Count this thread as using the cache until the block ends (see close())."""
+        me = threading.current_thread()
+        with self._idle:
+            if self._closed:
+                raise StoreError(f"cache {self.path} is closed; open it again to use it")
+            self._users[me] = self._users.get(me, 0) + 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                left = self._users[me] - 1
+                if left:
+                    self._users[me] = left
+                else:
+                    del self._users[me]
+                    self._idle.notify_all()
 
     def rekey(self, key: bytes) -> None:
         """Re-encrypt the whole file with ``key`` (``PRAGMA rekey``) on this thread.
@@ -199,9 +235,10 @@ class Database:
     @contextmanager
     def reading(self, action: str) -> Iterator[Connection]:
         """This thread's connection, with driver errors mapped."""
-        conn = self.connection()
-        with mapped_errors(self.path, action):
-            yield conn
+        with self._in_use():
+            conn = self.connection()
+            with mapped_errors(self.path, action):
+                yield conn
 
     @property
     def in_transaction(self) -> bool:
@@ -222,12 +259,17 @@ class Database:
         trail writes one record per reading this way; an fsync per opened document
         would cost more than the opening itself.
         """
+        with self._in_use(), self._transaction(action, synced=synced) as conn:
+            yield conn
+
+    @contextmanager
+    def _transaction(self, action: str, *, synced: bool) -> Iterator[Connection]:
         conn = self.connection()
         if not synced and self._local.depth == 0:
             with mapped_errors(self.path, action):
                 conn.execute("PRAGMA synchronous = NORMAL")
             try:
-                with self.transaction(action) as conn:
+                with self._transaction(action, synced=True) as conn:
                     yield conn
             finally:
                 with mapped_errors(self.path, action):
