@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from fse_desk.documents import MediaBlock, Paragraph, parse_cda
+from fse_desk.documents import ListBlock, MediaBlock, Paragraph, TableBlock, parse_cda
 from ui.i18n import install_translators
 from ui.timeline.cda_html import cda_to_html, media_resources
 from ui.timeline.reader import SafeTextBrowser
@@ -99,3 +99,34 @@ def test_the_viewer_shows_the_image_from_memory_and_says_what_is_missing(
     assert "[Immagine non disponibile nel documento: Foto clinica]" in text
     assert "[Immagine non disponibile nel documento: IMG-9]" in text
     assert text.index("Bordi regolari.") < text.index("Foto clinica")
+
+
+def test_an_image_inside_a_paragraph_list_or_table_follows_its_block_with_its_caption() -> None:
+    b64 = base64.b64encode(PNG).decode("ascii")
+    document = f"""<?xml version="1.0" encoding="UTF-8"?>
+<ClinicalDocument xmlns="urn:hl7-org:v3">
+  <code code="11488-4" codeSystem="2.16.840.1.113883.6.1"/>
+  <title>Visita dermatologica</title>
+  <component><structuredBody><component><section>
+    <title>Esame obiettivo</title>
+    <text>
+      <paragraph>Nevo al dorso <renderMultiMedia referencedObject="IMG-1"><caption>Dorso
+        </caption></renderMultiMedia>di 4 mm.</paragraph>
+      <list><item>Controllo a 6 mesi <renderMultiMedia referencedObject="IMG-7"/></item></list>
+      <table><tbody><tr><td>Sede</td><td>Dorso <renderMultiMedia referencedObject="IMG-1">
+        <caption>Dettaglio</caption></renderMultiMedia></td></tr></tbody></table>
+    </text>
+    <entry><observationMedia classCode="OBS" moodCode="EVN" ID="IMG-1">
+      <value mediaType="image/png" representation="B64">{b64}</value>
+    </observationMedia></entry>
+  </section></component></structuredBody></component>
+</ClinicalDocument>""".encode()
+    [section] = parse_cda(document).sections
+    assert section.blocks == (
+        Paragraph("Nevo al dorso di 4 mm."),
+        MediaBlock("IMG-1", "Dorso", "image/png", PNG),
+        ListBlock(("Controllo a 6 mesi",)),
+        MediaBlock("IMG-7", ""),  # no element of that ID: a placeholder, in place
+        TableBlock((), (("Sede", "Dorso"),)),
+        MediaBlock("IMG-1", "Dettaglio", "image/png", PNG),
+    )

@@ -10,6 +10,7 @@ declared encoding raise :class:`MalformedDocument`. Nothing here does I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from xml.etree.ElementTree import Element, ParseError
@@ -187,10 +188,26 @@ def _attr(el: Element | None, path: str, name: str) -> str:
     return "" if found is None else str(found.get(name, ""))
 
 
-def _text(el: Element | None) -> str:
+def _text(el: Element | None, *, skip_media: bool = False) -> str:
     if el is None:
         return ""
+    if skip_media and el.find(f".//{_NS}renderMultiMedia") is not None:
+        # The image's caption is shown with the image, not twice.
+        return _SPACES.sub(" ", "".join(_text_outside_media(el))).strip()
     return _SPACES.sub(" ", "".join(el.itertext())).strip()
+
+
+def _text_outside_media(el: Element) -> Iterator[str]:
+    if _local(el.tag) == "renderMultiMedia":
+        return
+    yield el.text or ""
+    for child in el:
+        yield from _text_outside_media(child)
+        yield child.tail or ""
+
+
+def _media_of(element: Element, media: dict[str, tuple[str, bytes]]) -> list[MediaBlock]:
+    return media_blocks(element, _text(_find(element, "h:caption")), media)
 
 
 def parse_ts(value: str) -> datetime | None:
@@ -309,22 +326,32 @@ def _blocks(text: Element | None, media: dict[str, tuple[str, bytes]]) -> list[B
         kind = _local(child.tag)
         if kind == "paragraph":
             flush()
-            blocks.append(Paragraph(_text(child)))
+            blocks.append(Paragraph(_text(child, skip_media=True)))
         elif kind == "list":
             flush()
             _caption(child, blocks)
-            blocks.append(ListBlock(tuple(_text(i) for i in child.iter(f"{_NS}item"))))
+            items = child.iter(f"{_NS}item")
+            blocks.append(ListBlock(tuple(_text(i, skip_media=True) for i in items)))
         elif kind == "table":
             flush()
             _caption(child, blocks)
             blocks.append(_table(child))
         elif kind == "renderMultiMedia":
             flush()
-            blocks.extend(media_blocks(child, _text(_find(child, "h:caption")), media))
+            blocks.extend(_media_of(child, media))
+            loose.append(child.tail or "")
+            continue
         elif kind == "br":
             flush()
         else:  # content, linkHtml, sub, sup, footnote …: their text only
-            loose.append(_text(child))
+            loose.append(_text(child, skip_media=True))
+        # An image referenced inside a paragraph, a list item or a table cell follows
+        # the block that holds it: a block of text cannot hold a picture here.
+        nested = list(child.iter(f"{_NS}renderMultiMedia"))
+        if nested:
+            flush()
+            for element in nested:
+                blocks.extend(_media_of(element, media))
         loose.append(child.tail or "")
     flush()
     return [b for b in blocks if not isinstance(b, Paragraph) or b.text]
@@ -342,7 +369,7 @@ def _table(el: Element) -> TableBlock:
     rows: list[tuple[str, ...]] = []
     for tr in el.iter(f"{_NS}tr"):
         cells = [c for c in tr if _local(c.tag) in ("th", "td")]
-        values = tuple(_text(c) for c in cells)
+        values = tuple(_text(c, skip_media=True) for c in cells)
         if not header and cells and all(_local(c.tag) == "th" for c in cells):
             header = values
         else:
