@@ -11,7 +11,9 @@ import pytest
 from fse_desk.documents import inspect_pdf, pdf_text
 from fse_desk.domain.units import unit_display
 from fse_desk.pss import codes
-from fse_desk.pss.model import Coded, Pss, Therapy, VitalSign
+from fse_desk.pss.cda_reader import read_cda
+from fse_desk.pss.cda_writer import write_cda
+from fse_desk.pss.model import Coded, Organization, Pss, Therapy, VitalSign
 from fse_desk.pss.printout import patient_copy
 from tests.test_pss_support import full_pss, loinc, minimal_pss
 
@@ -118,3 +120,23 @@ def test_the_patient_pdf_prints_names_not_codes() -> None:
 def test_a_problem_is_headed_by_what_it_is() -> None:
     lines = [" ".join(line.split()) for line in pdf_text(patient_copy(full_pss())).splitlines()]
     assert any(line.startswith("Problema") for line in lines)
+
+
+def test_the_patient_pdf_prints_the_practice_address_under_its_name() -> None:
+    pss = minimal_pss(
+        custodian=Organization(
+            "080105-MMG", "Studio medico Rossi", address="Via Roma 1, 40038 Vergato (BO)"
+        )
+    )
+    back = read_cda(write_cda(pss))  # the address travels in the CDA, as the FSE returns it
+    assert back.custodian.address == "Via Roma 1, 40038 Vergato (BO)"
+    lines = [" ".join(line.split()) for line in pdf_text(patient_copy(back)).splitlines()]
+    name = next(i for i, line in enumerate(lines) if line.startswith("Studio medico Rossi"))
+    assert lines[name + 1] == "Via Roma 1, 40038 Vergato (BO)"
+    assert lines[name + 2].startswith("Tel. +39")
+
+
+def test_a_practice_without_an_address_prints_no_empty_line() -> None:
+    lines = [" ".join(line.split()) for line in pdf_text(patient_copy(minimal_pss())).splitlines()]
+    name = next(i for i, line in enumerate(lines) if line.startswith("Studio medico"))
+    assert lines[name + 1].startswith("Tel. +39")

@@ -96,7 +96,9 @@ class PssPrintout:
     version: int
     date: datetime
     patient_name: str = field(default="")
-    # How the patient reaches the practice ("Tel. … · E-mail …"), under the title.
+    # Where and how the patient reaches the practice, under its name: the postal address
+    # ("Via Roma 1, 40038 Vergato (BO)"), then "Tel. … · E-mail …".
+    address: str = ""
     contacts: str = ""
     signed: bool = True  # False: a copy printed from the FSE, which holds the signed one
 
@@ -257,8 +259,7 @@ def _story(printout: PssPrintout) -> list[Flowable]:
             st["subtitle"],
         ),
     ]
-    if printout.contacts:
-        story.append(_p(printout.contacts, st["subtitle"]))
+    story += [_p(line, st["subtitle"]) for line in (printout.address, printout.contacts) if line]
     story += [
         Spacer(1, 4 * mm),
         _patient_box(printout, st),

@@ -128,6 +128,7 @@ def pss_printout(pss: Pss, *, signed: bool = True) -> PssPrintout:
         version=pss.version,
         date=pss.effective_time,
         patient_name=name,
+        address=pss.custodian.address,
         contacts=contact_line(pss.author.telecom),
         signed=signed,
     )
