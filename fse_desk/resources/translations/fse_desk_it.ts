@@ -884,47 +884,57 @@ La prenotazione già sul FSE:
 <context>
     <name>EditorBar</name>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="40"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="42"/>
         <source>PSS version {n} — draft</source>
         <translation>PSS versione {n} — bozza</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="42"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="44"/>
         <source>Update from the FSE</source>
         <translation>Aggiorna dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="44"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="46"/>
         <source>Read the patient&apos;s documents since the last version and propose what to add</source>
         <translation>Legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone cosa aggiungere</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="46"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="48"/>
         <source>Publish</source>
         <translation>Pubblica</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="48"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="50"/>
         <source>Sign the PSS and send it to the FSE</source>
         <translation>Firma il PSS e invialo al FSE</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="49"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="51"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="50"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="52"/>
         <source>Back to the published PSS; the draft is kept</source>
         <translation>Torna al PSS pubblicato; la bozza resta salvata</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="87"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="59"/>
+        <source>Stop</source>
+        <translation>Interrompi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="62"/>
+        <source>Stop downloading the patient&apos;s documents (what arrived is kept)</source>
+        <translation>Interrompi lo scaricamento dei documenti dell&apos;assistito (quelli già arrivati restano)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="101"/>
         <source>Draft saved at {time}</source>
         <translation>Bozza salvata alle {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="92"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="106"/>
         <source>Draft NOT saved</source>
         <translation>Bozza NON salvata</translation>
     </message>
@@ -2497,7 +2507,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../ui/pss/editor/editor.py" line="231"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="234"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -2505,7 +2515,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../ui/pss/editor/editor.py" line="233"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="236"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -2513,22 +2523,27 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="286"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="289"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="288"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="291"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="298"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="297"/>
+        <source>Update from the FSE stopped. The documents downloaded so far are kept: click it again to go on.</source>
+        <translation>Aggiornamento dal fascicolo interrotto. I documenti già scaricati restano salvati: fai di nuovo clic per continuare.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pss/editor/editor.py" line="310"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="349"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="361"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -4012,6 +4027,14 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message numerus="yes">
         <location filename="../../../ui/pss/editor/suggestions_panel.py" line="148"/>
+        <source>%n document(s) could not be downloaded because the FSE cannot be reached now: update again when back online to read them too.</source>
+        <translation>
+            <numerusform>%n documento non è stato scaricato perché il fascicolo ora non è raggiungibile: aggiorna di nuovo quando torni in linea per leggere anche quello.</numerusform>
+            <numerusform>%n documenti non sono stati scaricati perché il fascicolo ora non è raggiungibile: aggiorna di nuovo quando torni in linea per leggere anche quelli.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="157"/>
         <source>%n document(s) not downloaded yet could not be read.</source>
         <translation>
             <numerusform>%n documento non ancora scaricato non è stato letto.</numerusform>
@@ -4019,7 +4042,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="154"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="163"/>
         <source>%n document(s) without structured text were skipped.</source>
         <translation>
             <numerusform>%n documento senza testo strutturato è stato saltato.</numerusform>
@@ -4027,37 +4050,37 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="187"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Accept all</source>
         <translation>Accetta tutti</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="187"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Add every suggestion of this section to the draft</source>
         <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="199"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="208"/>
         <source>Matched from the words of the document: check the code.</source>
         <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="210"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="219"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="210"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="219"/>
         <source>Add it to the draft (Enter)</source>
         <translation>Aggiungilo alla bozza (Invio)</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="211"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="220"/>
         <source>Reject</source>
         <translation>Rifiuta</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="211"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="220"/>
         <source>Leave it out (Del)</source>
         <translation>Lascialo fuori (Canc)</translation>
     </message>
