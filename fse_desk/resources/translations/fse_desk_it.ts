@@ -3594,147 +3594,162 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="56"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="57"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="76"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="77"/>
         <source>Configuration file: {path}</source>
         <translation>File di configurazione: {path}</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="94"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="95"/>
         <source>Region</source>
         <translation>Regione</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="99"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="100"/>
         <source>FSE Desk is running on the demo region. The first-run wizard connects a real region: its addresses, the certificate and the operator, tested before saving.</source>
         <translation>FSE Desk sta usando la regione dimostrativa. La procedura di primo avvio collega una regione reale: indirizzi, certificato e operatore, provati prima di salvare.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="106"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="107"/>
         <source>Connect a real region…</source>
         <translation>Collega una regione reale…</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="123"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="124"/>
         <source>The region is configured: restart FSE Desk to leave the demo and use it.</source>
         <translation>La regione è configurata: riavvia FSE Desk per lasciare la demo e usarla.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="128"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="129"/>
         <source>Certificates</source>
         <translation>Certificati</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="134"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="135"/>
         <source>Signing certificate (PKCS#12)</source>
         <translation>Certificato di firma (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="141"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="142"/>
         <source>leave empty to keep the one saved</source>
         <translation>lascia vuoto per tenere quella salvata</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="144"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="145"/>
         <source>Signing passphrase</source>
         <translation>Passphrase di firma</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="158"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="159"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="160"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="161"/>
         <source>DICOMweb (web address)</source>
         <translation>DICOMweb (indirizzo web)</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="161"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="162"/>
         <source>DICOM network (DIMSE)</source>
         <translation>Rete DICOM (DIMSE)</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="162"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="163"/>
         <source>How to reach it</source>
         <translation>Come raggiungerlo</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="166"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="167"/>
         <source>DICOMweb address</source>
         <translation>Indirizzo DICOMweb</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="169"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="170"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="173"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="174"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="176"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="177"/>
         <source>PACS AE title</source>
         <translation>AE title del PACS</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="180"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="181"/>
         <source>Our AE title</source>
         <translation>Nostro AE title</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="193"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="194"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="197"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="198"/>
         <source>Video server address</source>
         <translation>Indirizzo del server video</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="201"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="202"/>
         <source>General</source>
         <translation>Generale</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="205"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="206"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="209"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="210"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="213"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="214"/>
         <source>Lock the screen after</source>
         <translation>Blocca lo schermo dopo</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="220"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="223"/>
+        <source>Printed under the practice&apos;s name on the PSS the patient receives</source>
+        <translation>Stampato sotto il nome dello studio nel PSS che riceve l&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/settings/settings_dialog.py" line="225"/>
+        <source>Practice address</source>
+        <translation>Indirizzo dello studio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/settings/settings_dialog.py" line="228"/>
         <source>In the demo the screen locks after 10 minutes.</source>
         <translation>Nella demo lo schermo si blocca dopo 10 minuti.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="280"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="230"/>
+        <source>In the demo the practice is the demo region&apos;s.</source>
+        <translation>Nella demo lo studio è quello della regione dimostrativa.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/settings/settings_dialog.py" line="290"/>
         <source>This passphrase does not open the signing certificate.</source>
         <translation>Questa passphrase non apre il certificato di firma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="289"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="299"/>
         <source>Settings saved. The changes to the region, certificates, PACS or video server take effect the next time FSE Desk starts.</source>
         <translation>Impostazioni salvate. Le modifiche a regione, certificati, PACS o server video avranno effetto al prossimo avvio di FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="294"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="304"/>
         <source>Settings saved. New windows use the new language at once; the main window changes language the next time FSE Desk starts.</source>
         <translation>Impostazioni salvate. Le nuove finestre usano subito la nuova lingua; la finestra principale cambierà lingua al prossimo avvio di FSE Desk.</translation>
     </message>
