@@ -87,3 +87,27 @@ def test_offline_the_suggestions_say_how_many_documents_could_not_be_read(
         )
         in editor.suggestions.summary.text()
     )
+
+
+def test_stop_keeps_what_arrived_and_a_second_click_goes_on(qtbot: QtBot, mmg: Workstation) -> None:
+    patient, before = _never_downloaded(mmg)
+    editor = _editor(qtbot, mmg, patient)
+    with (
+        qtbot.assertNotEmitted(editor.suggestions_shown),
+        qtbot.waitSignal(editor.tasks.cancelled, timeout=30_000),
+    ):
+        qtbot.mouseClick(editor.bar.refresh_button, Qt.MouseButton.LeftButton)
+        # At once, on the GUI thread: the worker is still before its first download.
+        qtbot.mouseClick(editor.bar.stop_button, Qt.MouseButton.LeftButton)
+    assert editor.bar.refresh_button.isEnabled() and not editor.bar.stop_button.isVisible()
+    assert editor.bar.message_label.text() == tr(
+        "PssEditor",
+        "Update from the FSE stopped. The documents downloaded so far are kept:"
+        " click it again to go on.",
+    )
+    assert editor.suggestions.pending() == []
+    with qtbot.waitSignal(editor.suggestions_shown, timeout=30_000) as shown:
+        qtbot.mouseClick(editor.bar.refresh_button, Qt.MouseButton.LeftButton)
+    found = shown.args[0]
+    assert isinstance(found, SuggestionSet) and found.not_downloaded == 0
+    assert found.documents_read + found.documents_skipped == before.not_downloaded
