@@ -78,7 +78,7 @@ def test_the_patient_pdf_prints_strength_and_dose_in_their_own_columns() -> None
     header = next(line for line in lines if line.startswith("Farmaco"))
     assert header.index("Dosaggio") < header.index("Dose") < header.index("Frequenza")
     assert any(line.startswith("Insulina glargine") for line in lines)
-    row = next(line for line in lines if "100 U/ml" in line)  # the name wraps above
+    row = next(line for line in lines if "100 U/ml" in line)
     assert row.index("100 U/ml") < row.index("12 U") < row.index("1 volta al giorno")
 
 

@@ -315,11 +315,14 @@ def _section(section: PdfSection, st: dict[str, ParagraphStyle]) -> list[Flowabl
         return [KeepTogether([heading, bullets])]
     data = [[_p(h, st["head"]) for h in section.header]]
     data += [[_p(c, st["cell"]) for c in row] for row in section.rows]
+    # The first column names the entry (the drug, the problem): it gets more room, so
+    # the name the patient looks for is not broken over lines.
+    weights = [1.6] + [1.0] * (len(section.header) - 1)
     table = Table(
         data,
         repeatRows=1,
         hAlign="LEFT",
-        colWidths=[174 * mm / len(section.header)] * len(section.header),
+        colWidths=[174 * mm * w / sum(weights) for w in weights],
     )
     table.setStyle(
         TableStyle(
