@@ -137,6 +137,7 @@ class UserConfig:
     telecom: tuple[str, ...] = ()  # "tel:+39…", "mailto:…"
     organization_id: str = ""  # the practice that keeps the PSS (custodian)
     organization_name: str = ""
+    address: str = ""  # the practice's postal address, one line, printed on the patient's PDF
     lock_minutes: int = DEFAULT_LOCK_MINUTES
 
 
@@ -314,6 +315,7 @@ def _user(table: dict[str, Any]) -> UserConfig:
         telecom=_telecom(table),
         organization_id=table.get("organization_id", "").strip(),
         organization_name=table.get("organization_name", "").strip(),
+        address=table.get("address", "").strip(),
         lock_minutes=int(table.get("lock_minutes", DEFAULT_LOCK_MINUTES)),
     )
 

@@ -27,6 +27,7 @@ from fse_desk.errors import ConfigError
 Check = Callable[[Any], str | None]
 
 _PROFILE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+ADDRESS_MAX = 120  # "Via …, CAP Comune (PR)" fits one line of the PDF's A4 header
 LANGUAGES = ("it", "en")  # the UI languages FSE Desk ships (source strings are English)
 
 
@@ -34,6 +35,19 @@ def _text(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
         return None
     return "deve essere un testo non vuoto tra virgolette"
+
+
+def _one_line(longest: int) -> Check:
+    """Text on one line of at most ``longest`` characters (it is printed as one line)."""
+
+    def check(value: Any) -> str | None:
+        if _text(value) is None and "\n" not in value and len(value.strip()) <= longest:
+            return None
+        return (
+            f"deve essere un testo su una riga, tra virgolette, di al massimo {longest} caratteri"
+        )
+
+    return check
 
 
 def _flag(value: Any) -> str | None:
@@ -181,6 +195,7 @@ SECTIONS: dict[str, Section] = {
             "email": _text,
             "organization_id": _text,
             "organization_name": _text,
+            "address": _one_line(ADDRESS_MAX),
             "lock_minutes": _integer(5, 15),  # the screen lock after inactivity, minutes
         },
         required=("profile", "display_name", "codice_fiscale", "role"),

@@ -131,7 +131,7 @@ def _signer(user: UserConfig) -> PssSigner | None:
     try:
         return PssSigner(
             Clinician(user.codice_fiscale, user.given_name, user.family_name, user.telecom),
-            Organization(user.organization_id, user.organization_name),
+            Organization(user.organization_id, user.organization_name, address=user.address),
         )
     except InvalidRecord:
         return None

@@ -155,6 +155,17 @@ def test_the_cli_prints_the_sentence_without_a_traceback(tmp_path: Path) -> None
     assert f'Nel file {path}, riga 3, la chiave "region.timeout_s"' in result.stderr
 
 
+@pytest.mark.parametrize(
+    "value",
+    ['""', "42", '"""Via Roma 1\n40038 Vergato"""', '"' + "Via Lunghissima " * 8 + '"'],
+    ids=["empty", "number", "two lines", "too long"],
+)
+def test_a_practice_address_not_on_one_line_is_refused(tmp_path: Path, value: str) -> None:
+    message = _sentence(_write(tmp_path, 'role = "MMG"', f'role = "MMG"\naddress = {value}'))
+    assert 'riga 11, la chiave "user.address" deve essere un testo su una riga' in message
+    assert "al massimo 120 caratteri" in message
+
+
 def test_every_key_config_reads_is_accepted(tmp_path: Path) -> None:
     files = {name: tmp_path / name for name in ("ca.pem", "op.pem", "op.key", "op.p12")}
     for file in files.values():
@@ -200,6 +211,7 @@ phone = "+39 051 6543210"
 email = "mario.rossi@example.it"
 organization_id = "080105-MMG"
 organization_name = "Studio medico Rossi"
+address = " Via Roma 1, 40038 Vergato (BO) "
 [demo]
 seed = 3
 patients = 50
@@ -223,4 +235,5 @@ patients = 50
     assert (televisit.jwt_app_id, televisit.jwt_audience) == ("fse-desk", "meet")
     assert user.codice_fiscale == "RSSMRA70A01A944G" and user.certificate == files["op.p12"]
     assert user.telecom == ("tel:+390516543210", "mailto:mario.rossi@example.it")
+    assert user.address == "Via Roma 1, 40038 Vergato (BO)"
     assert (config.demo.seed, config.demo.patients) == (3, 50)

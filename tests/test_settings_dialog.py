@@ -239,3 +239,25 @@ def test_without_a_keyring_a_passphrase_is_not_lost_silently(
     assert dialog.general_error.isVisibleTo(dialog)
     assert "keyring" in dialog.general_error.text()
     assert config_file.read_bytes() == before
+
+
+def test_the_practice_address_is_saved_for_the_patients_pdf(
+    qtbot: QtBot, config_file: Path
+) -> None:
+    dialog = _dialog(qtbot, config_file)
+    assert dialog.address.text() == "" and dialog.address.isEnabled()
+    dialog.address.setText("  Via Roma 1, 40038 Vergato (BO) ")
+    assert dialog.save()
+    assert read_config_file(config_file)["user"]["address"] == "Via Roma 1, 40038 Vergato (BO)"
+    config = load_config(config_file, data_dir=config_file.parent)
+    assert config.user is not None and config.user.address == "Via Roma 1, 40038 Vergato (BO)"
+    again = _dialog(qtbot, config_file)
+    assert again.address.text() == "Via Roma 1, 40038 Vergato (BO)"
+    again.address.clear()  # cleared: the key leaves the file
+    assert again.save()
+    assert "address" not in read_config_file(config_file)["user"]
+
+
+def test_the_demo_has_no_practice_address_to_set(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, tmp_path / "absent.toml")
+    assert not dialog.address.isEnabled()

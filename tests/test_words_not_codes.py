@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from datetime import date
 
 import pytest
@@ -9,9 +11,14 @@ import pytest
 from fse_desk.documents import inspect_pdf, pdf_text
 from fse_desk.domain.units import unit_display
 from fse_desk.pss import codes
-from fse_desk.pss.model import Coded, Therapy, VitalSign
+from fse_desk.pss.cda_reader import read_cda
+from fse_desk.pss.cda_writer import write_cda
+from fse_desk.pss.model import Coded, Organization, Pss, Therapy, VitalSign
 from fse_desk.pss.printout import patient_copy
-from tests.test_pss_support import loinc, minimal_pss
+from tests.test_pss_support import full_pss, loinc, minimal_pss
+
+_ATC = re.compile(r"\b[A-Z]\d{2}[A-Z]{2}\d{2}\b")  # A10AE04
+_LOINC = re.compile(r"\b\d{3,5}-\d\b")  # 8480-6
 
 
 @pytest.mark.parametrize(
@@ -68,8 +75,68 @@ def test_the_patient_pdf_prints_strength_and_dose_in_their_own_columns() -> None
     )
     pss = minimal_pss(therapies=(insulin,), no_current_therapy=False)
     lines = [" ".join(line.split()) for line in pdf_text(patient_copy(pss)).splitlines()]
-    header = next(line for line in lines if "Farmaco (ATC)" in line)
+    header = next(line for line in lines if line.startswith("Farmaco"))
     assert header.index("Dosaggio") < header.index("Dose") < header.index("Frequenza")
     assert any(line.startswith("Insulina glargine") for line in lines)
-    row = next(line for line in lines if "100 U/ml" in line)  # the name wraps above
+    row = next(line for line in lines if "100 U/ml" in line)
     assert row.index("100 U/ml") < row.index("12 U") < row.index("1 volta al giorno")
+
+
+def _codes(pss: Pss) -> set[str]:
+    """Every code of every entry of ``pss``."""
+    entries = [
+        entry
+        for f in dataclasses.fields(pss)
+        if isinstance(value := getattr(pss, f.name), tuple)
+        for entry in value
+        if dataclasses.is_dataclass(entry)
+    ]
+    return {
+        value.code
+        for entry in entries
+        for f in dataclasses.fields(entry)
+        if isinstance(value := getattr(entry, f.name), Coded)
+    }
+
+
+def test_the_patient_pdf_prints_names_not_codes() -> None:
+    insulin = Therapy(
+        Coded("A10AE04", codes.ATC, "Insulina glargine"), dose="12 U", strength="100 U/ml"
+    )
+    pss = full_pss()
+    pss = dataclasses.replace(pss, therapies=(*pss.therapies, insulin))
+    text = " ".join(pdf_text(patient_copy(pss)).split())
+    assert "Insulina glargine" in text and "Metformina" in text and "Polmonite" in text
+    assert "Diabete mellito tipo 2" in text and "PA sistolica" in text and "HbA1c" in text
+    assert _ATC.search(text) is None, _ATC.search(text)
+    assert _LOINC.search(text) is None, _LOINC.search(text)
+    codes_in_pss = _codes(pss)
+    assert {"A10AE04", "034218062", "250.00", "8480-6", "51.23"} <= codes_in_pss
+    printed = {c for c in codes_in_pss if re.search(rf"(?<![\w.]){re.escape(c)}(?![\w.])", text)}
+    assert printed == set()
+    assert "(ATC)" not in text  # the editor's column label names the code system
+
+
+def test_a_problem_is_headed_by_what_it_is() -> None:
+    lines = [" ".join(line.split()) for line in pdf_text(patient_copy(full_pss())).splitlines()]
+    assert any(line.startswith("Problema") for line in lines)
+
+
+def test_the_patient_pdf_prints_the_practice_address_under_its_name() -> None:
+    pss = minimal_pss(
+        custodian=Organization(
+            "080105-MMG", "Studio medico Rossi", address="Via Roma 1, 40038 Vergato (BO)"
+        )
+    )
+    back = read_cda(write_cda(pss))  # the address travels in the CDA, as the FSE returns it
+    assert back.custodian.address == "Via Roma 1, 40038 Vergato (BO)"
+    lines = [" ".join(line.split()) for line in pdf_text(patient_copy(back)).splitlines()]
+    name = next(i for i, line in enumerate(lines) if line.startswith("Studio medico Rossi"))
+    assert lines[name + 1] == "Via Roma 1, 40038 Vergato (BO)"
+    assert lines[name + 2].startswith("Tel. +39")
+
+
+def test_a_practice_without_an_address_prints_no_empty_line() -> None:
+    lines = [" ".join(line.split()) for line in pdf_text(patient_copy(minimal_pss())).splitlines()]
+    name = next(i for i, line in enumerate(lines) if line.startswith("Studio medico"))
+    assert lines[name + 1].startswith("Tel. +39")

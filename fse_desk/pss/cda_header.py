@@ -16,6 +16,13 @@ from fse_desk.pss._cda_xml import el, ts_date, ts_datetime
 from fse_desk.pss.model import Clinician, Organization, PatientInfo
 
 
+def custodian_address(org: ET.Element, custodian: Organization) -> None:
+    """The practice's postal address, one ``streetAddressLine`` (the configuration keeps
+    it on one line); nothing when it is not configured."""
+    if custodian.address:
+        el(el(org, "addr", use="WP"), "streetAddressLine").text = custodian.address
+
+
 def clinician(parent: ET.Element, tag: str, who: Clinician) -> ET.Element:
     assigned = el(parent, tag)
     el(assigned, "id", root=CF_OID, extension=who.cf, assigningAuthorityName="MEF")
@@ -77,6 +84,7 @@ def document_header(
     org = el(el(el(doc, "custodian"), "assignedCustodian"), "representedCustodianOrganization")
     el(org, "id", root=custodian.id_root, extension=custodian.id)
     el(org, "name").text = custodian.name
+    custodian_address(org, custodian)
     legal = el(doc, "legalAuthenticator")
     el(legal, "time", value=stamp)
     el(legal, "signatureCode", code="S")

@@ -72,6 +72,15 @@ def _text(el: Element | None) -> str:
     return "" if el is None else "".join(el.itertext())
 
 
+def _address(addr: Element | None) -> str:
+    """An ``addr`` on one line: ours is one streetAddressLine; another vendor's parts
+    (street, postal code, city…) joined by commas in their order."""
+    if addr is None:
+        return ""
+    parts = [_text(part).strip() for part in addr] or [_text(addr).strip()]
+    return ", ".join(p for p in parts if p)
+
+
 def _date(value: str, where: str) -> date:
     parsed = parse_ts(value)
     if parsed is None:
@@ -412,6 +421,7 @@ def _read(root: Element) -> Pss:
             id=_attr(custodian, "h:id", "extension"),
             name=_text(_find(custodian, "h:name")),
             id_root=_attr(custodian, "h:id", "root"),
+            address=_address(_find(custodian, "h:addr")),
         ),
         legal_authenticator=_clinician(
             _find(root, "h:legalAuthenticator/h:assignedEntity"), "legalAuthenticator"

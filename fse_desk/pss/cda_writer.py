@@ -21,6 +21,7 @@ from fse_desk.pss._entries import (
     XSI,
 )
 from fse_desk.pss._kept import restored
+from fse_desk.pss.cda_header import custodian_address
 from fse_desk.pss.model import Clinician, Pss
 
 _CONFIDENTIALITY_NAMES = {"N": "Normal", "R": "Restricted", "V": "Very Restricted"}
@@ -94,6 +95,7 @@ def _header(doc: ET.Element, pss: Pss) -> None:
     org = el(el(el(doc, "custodian"), "assignedCustodian"), "representedCustodianOrganization")
     el(org, "id", root=pss.custodian.id_root, extension=pss.custodian.id)
     el(org, "name").text = pss.custodian.name
+    custodian_address(org, pss.custodian)
     legal = el(doc, "legalAuthenticator")
     el(legal, "time", value=when)
     el(legal, "signatureCode", code="S")

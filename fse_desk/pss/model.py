@@ -148,6 +148,7 @@ class Organization:
     id: str
     name: str
     id_root: str = "2.16.840.1.113883.2.9.4.1.2"
+    address: str = ""  # one line, "Via Roma 1, 40038 Vergato (BO)": the patient's PDF prints it
 
     def __post_init__(self) -> None:
         _require(self.id, "custodian.id", "custodian")

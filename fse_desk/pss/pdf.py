@@ -96,7 +96,9 @@ class PssPrintout:
     version: int
     date: datetime
     patient_name: str = field(default="")
-    # How the patient reaches the practice ("Tel. … · E-mail …"), under the title.
+    # Where and how the patient reaches the practice, under its name: the postal address
+    # ("Via Roma 1, 40038 Vergato (BO)"), then "Tel. … · E-mail …".
+    address: str = ""
     contacts: str = ""
     signed: bool = True  # False: a copy printed from the FSE, which holds the signed one
 
@@ -257,8 +259,7 @@ def _story(printout: PssPrintout) -> list[Flowable]:
             st["subtitle"],
         ),
     ]
-    if printout.contacts:
-        story.append(_p(printout.contacts, st["subtitle"]))
+    story += [_p(line, st["subtitle"]) for line in (printout.address, printout.contacts) if line]
     story += [
         Spacer(1, 4 * mm),
         _patient_box(printout, st),
@@ -314,11 +315,14 @@ def _section(section: PdfSection, st: dict[str, ParagraphStyle]) -> list[Flowabl
         return [KeepTogether([heading, bullets])]
     data = [[_p(h, st["head"]) for h in section.header]]
     data += [[_p(c, st["cell"]) for c in row] for row in section.rows]
+    # The first column names the entry (the drug, the problem): it gets more room, so
+    # the name the patient looks for is not broken over lines.
+    weights = [1.6] + [1.0] * (len(section.header) - 1)
     table = Table(
         data,
         repeatRows=1,
         hAlign="LEFT",
-        colWidths=[174 * mm / len(section.header)] * len(section.header),
+        colWidths=[174 * mm * w / sum(weights) for w in weights],
     )
     table.setStyle(
         TableStyle(

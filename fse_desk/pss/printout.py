@@ -13,7 +13,7 @@ from fse_desk.pss._cda_xml import shown
 from fse_desk.pss._entries import FIELD_LABELS, field_types
 from fse_desk.pss._kept import as_written
 from fse_desk.pss.cda_writer import write_cda
-from fse_desk.pss.model import NONE_TEXT, AdministrativeSex, Pss
+from fse_desk.pss.model import NONE_TEXT, AdministrativeSex, Coded, Pss
 from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf
 
 _SEX = {
@@ -23,8 +23,24 @@ _SEX = {
 }
 
 
+# Columns that hold only a code (the drug's AIC): they stay in the CDA, not on paper.
+_CODE_ONLY = frozenset({"aic"})
+
+# Column labels for the patient where the editor's label names the code system or says
+# "Codice": the column holds the problem, the drug, the test, read by its name.
+_PATIENT_LABELS: dict[str, dict[str, str]] = {
+    "therapies": {"drug": "Farmaco"},
+    "problems": {"code": "Problema"},
+    "vital_signs": {"code": "Parametro"},
+    "devices": {"code": "Tipo"},
+    "procedures": {"code": "Trattamento"},
+    "diagnostics": {"code": "Indagine"},
+    "exemptions": {"code": "Esenzione"},
+}
+
+
 def _columns(item_type: type) -> list[str]:
-    names = list(field_types(item_type))
+    names = [name for name in field_types(item_type) if name not in _CODE_ONLY]
     if "strength" in names:  # read before the dose, as on the box and the prescription
         names.remove("strength")
         names.insert(names.index("dose"), "strength")
@@ -32,11 +48,18 @@ def _columns(item_type: type) -> list[str]:
 
 
 def _cells(item: object) -> tuple[str, ...]:
-    # Units in their printed form (mmHg, not UCUM's mm[Hg]): the patient reads this PDF.
-    return tuple(
-        unit_display(getattr(item, name)) if name == "unit" else shown(getattr(item, name))
-        for name in _columns(type(item))
-    )
+    return tuple(_words(name, getattr(item, name)) for name in _columns(type(item)))
+
+
+def _words(name: str, value: object) -> str:
+    """A value as the patient reads it: units in their printed form (mmHg, not UCUM's
+    mm[Hg]), a coded value by its name alone (the ATC, LOINC or ICD-9-CM code stays in
+    the CDA); the code only when the entry has no name at all, rather than lose the entry."""
+    if name == "unit":
+        return unit_display(value if isinstance(value, str) else None)
+    if isinstance(value, Coded):
+        return value.display or value.code
+    return shown(value)
 
 
 def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
@@ -66,8 +89,12 @@ def _section(pss: Pss, spec: codes.SectionSpec) -> PdfSection | None:
     return PdfSection(
         spec.title,
         tuple(tuple(row[i] for i in used) for row in rows),
-        header=tuple(FIELD_LABELS.get(names[i], names[i]) for i in used),
+        header=tuple(_label(spec.key, names[i]) for i in used),
     )
+
+
+def _label(section: str, name: str) -> str:
+    return _PATIENT_LABELS.get(section, {}).get(name) or FIELD_LABELS.get(name, name)
 
 
 def publication_pdf(pss: Pss, cda: bytes | None = None) -> bytes:
@@ -101,6 +128,7 @@ def pss_printout(pss: Pss, *, signed: bool = True) -> PssPrintout:
         version=pss.version,
         date=pss.effective_time,
         patient_name=name,
+        address=pss.custodian.address,
         contacts=contact_line(pss.author.telecom),
         signed=signed,
     )

@@ -11,8 +11,9 @@ patient's ``generalPractitioner`` on the regional server.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -25,7 +26,9 @@ from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.domain.roles import Role
 from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import (
+    BodyNotAvailableOffline,
     ConfigError,
+    ConnectorError,
     ConsentMissing,
     InvalidRecord,
     MalformedDocument,
@@ -39,12 +42,14 @@ from fse_desk.pss.errors import PublishNotAllowed, PublishRefusal
 from fse_desk.pss.model import Pss
 from fse_desk.pss.publication import PssPublisher
 from fse_desk.pss.refresh import index_missing, suggest_from_cache
-from fse_desk.pss.suggestions import SuggestionSet, suggestion_vocabularies
+from fse_desk.pss.suggestions import SuggestionSet, read_filter, suggestion_vocabularies
 from fse_desk.pss.vocabularies import Vocabulary, shared_vocabulary
 from fse_desk.security.permissions import Action, allowed
 from fse_desk.security.signing_key import SigningKey
 from fse_desk.store import CacheStore
 from fse_desk.timeline import BodyKind, TimelineService
+
+_log = logging.getLogger(__name__)
 
 
 class PublisherLike(OperatorLike, Protocol):
@@ -209,6 +214,27 @@ class PssService:
         return suggest_from_cache(
             self._store, patient_id, previous, suggestion_vocabularies(self._vocabulary_dir)
         )
+
+    def suggest_fetching(
+        self, patient_id: PatientId, previous: Pss | None, cancel: CancelToken | None = None
+    ) -> Generator[Progress, None, SuggestionSet]:
+        """:meth:`suggest`, after downloading the bodies it reads that were never fetched
+        (progress per document; cancel keeps what arrived and stops before suggesting).
+
+        Offline (the server cannot be reached) it suggests from what is cached, with
+        ``offline`` set and the rest counted in ``not_downloaded``. A body the server
+        refuses (gone, forbidden) ends the downloading the same way, logged: what is
+        cached is still read.
+        """
+        offline = False
+        try:
+            yield from self._timeline.prefetch(patient_id, cancel, wanted=read_filter(previous))
+        except BodyNotAvailableOffline:
+            offline = True
+        except ConnectorError as exc:
+            _log.warning("downloading for the PSS suggestions stopped: %s", type(exc).__name__)
+        found = self.suggest(patient_id, previous)
+        return replace(found, offline=offline and found.not_downloaded > 0)
 
     def index_cached_bodies(
         self, cancel: CancelToken | None = None

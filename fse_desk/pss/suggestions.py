@@ -146,6 +146,9 @@ class SuggestionSet:
     documents_skipped: int  # not CDA (PDF) or unreadable
     not_downloaded: int = 0  # cached documents whose body was never fetched (not read)
     short_courses: tuple[Suggestion, ...] = ()  # therapies not proposed: courses that ended
+    # The FSE could not be reached to download them: ``not_downloaded`` waits for a
+    # connection, it is not a choice to make.
+    offline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -316,9 +316,14 @@ class TimelineService:
         return OpenedDocument(meta, kind, content_type, data)
 
     def prefetch(
-        self, patient_id: PatientId, cancel: CancelToken | None = None
+        self,
+        patient_id: PatientId,
+        cancel: CancelToken | None = None,
+        *,
+        wanted: Callable[[DocumentMeta], bool] | None = None,
     ) -> Generator[Progress, None, PrefetchSummary]:
-        """Download every body of the patient not cached yet ("Scarica per uso offline").
+        """Download every body of the patient not cached yet ("Scarica per uso offline"),
+        or only those of the documents ``wanted`` (what "Aggiorna dal fascicolo" reads).
 
         Stops at the next document when cancelled (what was fetched stays cached).
         """
@@ -329,6 +334,8 @@ class TimelineService:
         self.access.require(Action.VIEW_TIMELINE, patient_id, audit_as=AccessAction.PREFETCH)
         readable = readable_classes(self._operator)
         todo = self._store.timeline.missing_bodies(patient_id)
+        if wanted is not None:
+            todo = [i for i in todo if (m := self._store.documents.get(i)) and wanted(m)]
         total = len(todo)
         self.access.record(patient_id, AccessAction.PREFETCH, resource=f"{total} documents")
         yield Progress(0, total, "Downloading documents")

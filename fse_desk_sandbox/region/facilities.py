@@ -36,6 +36,13 @@ class Facility:
     part_of: str | None = None
     kind: str = "prov"  # FHIR organization-type: prov, dept, govt
 
+    @property
+    def postal_line(self) -> str:
+        """The address on one line, as a letter has it: "Via Roma 1, 40038 Vergato (BO)"."""
+        # Every demo facility is in the province of Bologna.
+        place = f"{self.postal_code} {self.city} (BO)"
+        return f"{self.street}, {place}" if self.street else place
+
 
 @dataclass(frozen=True, slots=True)
 class Clinician:
@@ -72,7 +79,14 @@ FACILITIES: dict[str, Facility] = {
             "Via Castiglione 29",
             "org-regione-er",
         ),
-        Facility(PRACTICE_ID, "Casa della Salute di Vergato", "Vergato", "40038", "", AUSL_ID),
+        Facility(
+            PRACTICE_ID,
+            "Casa della Salute di Vergato",
+            "Vergato",
+            "40038",
+            "Via dell'Ospedale 1",
+            AUSL_ID,
+        ),
         Facility(
             "org-aou-bologna",
             "IRCCS Azienda Ospedaliero-Universitaria di Bologna - Policlinico di Sant'Orsola",

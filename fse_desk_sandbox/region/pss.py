@@ -86,7 +86,11 @@ DEMO_SIGNER = PssSigner(
         DEMO_MMG_FAMILY,
         ("tel:+390510000000", "mailto:elena.guidotti@mmg.ausl.bologna.example"),
     ),
-    Organization(PRACTICE_ID, FACILITIES[PRACTICE_ID].name),
+    Organization(
+        PRACTICE_ID,
+        FACILITIES[PRACTICE_ID].name,
+        address=FACILITIES[PRACTICE_ID].postal_line,
+    ),
 )
 """The demo MMG as the author of her patients' PSS (the demo start-up signs her in)."""
 _DRAFT_ID = "draft"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fse_desk.config import DEFAULT_LOCK_MINUTES, read_config_file
+from fse_desk.config_schema import ADDRESS_MAX
 from fse_desk.config_writer import save_config
 from fse_desk.errors import CertificateError, ConfigError, FseDeskError
 from fse_desk.security.certificate_info import describe_certificate
@@ -215,9 +216,18 @@ class SettingsDialog(QDialog):
             self.lock_minutes,
             when=lambda: has_user,
         )
+        self.address = QLineEdit()
+        self.address.setMaxLength(ADDRESS_MAX)
+        self.address.setPlaceholderText("Via Roma 1, 40038 Vergato (BO)")
+        self.address.setToolTip(
+            self.tr("Printed under the practice's name on the PSS the patient receives")
+        )
+        self.form.text_row(layout, self.tr("Practice address"), "user.address", self.address)
         if not has_user:
             self.lock_minutes.setEnabled(False)
             self.lock_minutes.setToolTip(self.tr("In the demo the screen locks after 10 minutes."))
+            self.address.setEnabled(False)
+            self.address.setToolTip(self.tr("In the demo the practice is the demo region's."))
 
     def collected(self) -> dict[str, Any]:
         """The tables as the form says; a [pacs] with nothing but the protocol and the port

@@ -884,47 +884,57 @@ La prenotazione già sul FSE:
 <context>
     <name>EditorBar</name>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="40"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="42"/>
         <source>PSS version {n} — draft</source>
         <translation>PSS versione {n} — bozza</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="42"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="44"/>
         <source>Update from the FSE</source>
         <translation>Aggiorna dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="44"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="46"/>
         <source>Read the patient&apos;s documents since the last version and propose what to add</source>
         <translation>Legge i documenti dell&apos;assistito successivi all&apos;ultima versione e propone cosa aggiungere</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="46"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="48"/>
         <source>Publish</source>
         <translation>Pubblica</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="48"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="50"/>
         <source>Sign the PSS and send it to the FSE</source>
         <translation>Firma il PSS e invialo al FSE</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="49"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="51"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="50"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="52"/>
         <source>Back to the published PSS; the draft is kept</source>
         <translation>Torna al PSS pubblicato; la bozza resta salvata</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="87"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="59"/>
+        <source>Stop</source>
+        <translation>Interrompi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="62"/>
+        <source>Stop downloading the patient&apos;s documents (what arrived is kept)</source>
+        <translation>Interrompi lo scaricamento dei documenti dell&apos;assistito (quelli già arrivati restano)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="101"/>
         <source>Draft saved at {time}</source>
         <translation>Bozza salvata alle {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor_bar.py" line="92"/>
+        <location filename="../../../ui/pss/editor/editor_bar.py" line="106"/>
         <source>Draft NOT saved</source>
         <translation>Bozza NON salvata</translation>
     </message>
@@ -2497,7 +2507,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Nuova voce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../ui/pss/editor/editor.py" line="231"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="234"/>
         <source>Checks (%n)</source>
         <translation>
             <numerusform>Controlli (%n)</numerusform>
@@ -2505,7 +2515,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../ui/pss/editor/editor.py" line="233"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="236"/>
         <source>From the FSE (%n)</source>
         <translation>
             <numerusform>Dal fascicolo (%n)</numerusform>
@@ -2513,22 +2523,27 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="286"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="289"/>
         <source>Signing the PSS…</source>
         <translation>Firma del PSS…</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="288"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="291"/>
         <source>Reading the patient&apos;s documents…</source>
         <translation>Lettura dei documenti dell&apos;assistito…</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="298"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="297"/>
+        <source>Update from the FSE stopped. The documents downloaded so far are kept: click it again to go on.</source>
+        <translation>Aggiornamento dal fascicolo interrotto. I documenti già scaricati restano salvati: fai di nuovo clic per continuare.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pss/editor/editor.py" line="310"/>
         <source>Accept suggestions from the FSE</source>
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/editor.py" line="349"/>
+        <location filename="../../../ui/pss/editor/editor.py" line="361"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -3579,147 +3594,162 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="56"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="57"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="76"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="77"/>
         <source>Configuration file: {path}</source>
         <translation>File di configurazione: {path}</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="94"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="95"/>
         <source>Region</source>
         <translation>Regione</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="99"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="100"/>
         <source>FSE Desk is running on the demo region. The first-run wizard connects a real region: its addresses, the certificate and the operator, tested before saving.</source>
         <translation>FSE Desk sta usando la regione dimostrativa. La procedura di primo avvio collega una regione reale: indirizzi, certificato e operatore, provati prima di salvare.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="106"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="107"/>
         <source>Connect a real region…</source>
         <translation>Collega una regione reale…</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="123"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="124"/>
         <source>The region is configured: restart FSE Desk to leave the demo and use it.</source>
         <translation>La regione è configurata: riavvia FSE Desk per lasciare la demo e usarla.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="128"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="129"/>
         <source>Certificates</source>
         <translation>Certificati</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="134"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="135"/>
         <source>Signing certificate (PKCS#12)</source>
         <translation>Certificato di firma (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="141"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="142"/>
         <source>leave empty to keep the one saved</source>
         <translation>lascia vuoto per tenere quella salvata</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="144"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="145"/>
         <source>Signing passphrase</source>
         <translation>Passphrase di firma</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="158"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="159"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="160"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="161"/>
         <source>DICOMweb (web address)</source>
         <translation>DICOMweb (indirizzo web)</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="161"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="162"/>
         <source>DICOM network (DIMSE)</source>
         <translation>Rete DICOM (DIMSE)</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="162"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="163"/>
         <source>How to reach it</source>
         <translation>Come raggiungerlo</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="166"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="167"/>
         <source>DICOMweb address</source>
         <translation>Indirizzo DICOMweb</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="169"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="170"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="173"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="174"/>
         <source>Port</source>
         <translation>Porta</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="176"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="177"/>
         <source>PACS AE title</source>
         <translation>AE title del PACS</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="180"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="181"/>
         <source>Our AE title</source>
         <translation>Nostro AE title</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="193"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="194"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="197"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="198"/>
         <source>Video server address</source>
         <translation>Indirizzo del server video</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="201"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="202"/>
         <source>General</source>
         <translation>Generale</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="205"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="206"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="209"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="210"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="213"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="214"/>
         <source>Lock the screen after</source>
         <translation>Blocca lo schermo dopo</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="220"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="223"/>
+        <source>Printed under the practice&apos;s name on the PSS the patient receives</source>
+        <translation>Stampato sotto il nome dello studio nel PSS che riceve l&apos;assistito</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/settings/settings_dialog.py" line="225"/>
+        <source>Practice address</source>
+        <translation>Indirizzo dello studio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/settings/settings_dialog.py" line="228"/>
         <source>In the demo the screen locks after 10 minutes.</source>
         <translation>Nella demo lo schermo si blocca dopo 10 minuti.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="280"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="230"/>
+        <source>In the demo the practice is the demo region&apos;s.</source>
+        <translation>Nella demo lo studio è quello della regione dimostrativa.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/settings/settings_dialog.py" line="290"/>
         <source>This passphrase does not open the signing certificate.</source>
         <translation>Questa passphrase non apre il certificato di firma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="289"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="299"/>
         <source>Settings saved. The changes to the region, certificates, PACS or video server take effect the next time FSE Desk starts.</source>
         <translation>Impostazioni salvate. Le modifiche a regione, certificati, PACS o server video avranno effetto al prossimo avvio di FSE Desk.</translation>
     </message>
     <message>
-        <location filename="../../../ui/settings/settings_dialog.py" line="294"/>
+        <location filename="../../../ui/settings/settings_dialog.py" line="304"/>
         <source>Settings saved. New windows use the new language at once; the main window changes language the next time FSE Desk starts.</source>
         <translation>Impostazioni salvate. Le nuove finestre usano subito la nuova lingua; la finestra principale cambierà lingua al prossimo avvio di FSE Desk.</translation>
     </message>
@@ -4012,6 +4042,14 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
     </message>
     <message numerus="yes">
         <location filename="../../../ui/pss/editor/suggestions_panel.py" line="148"/>
+        <source>%n document(s) could not be downloaded because the FSE cannot be reached now: update again when back online to read them too.</source>
+        <translation>
+            <numerusform>%n documento non è stato scaricato perché il fascicolo ora non è raggiungibile: aggiorna di nuovo quando torni in linea per leggere anche quello.</numerusform>
+            <numerusform>%n documenti non sono stati scaricati perché il fascicolo ora non è raggiungibile: aggiorna di nuovo quando torni in linea per leggere anche quelli.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="157"/>
         <source>%n document(s) not downloaded yet could not be read.</source>
         <translation>
             <numerusform>%n documento non ancora scaricato non è stato letto.</numerusform>
@@ -4019,7 +4057,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="154"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="163"/>
         <source>%n document(s) without structured text were skipped.</source>
         <translation>
             <numerusform>%n documento senza testo strutturato è stato saltato.</numerusform>
@@ -4027,37 +4065,37 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="187"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Accept all</source>
         <translation>Accetta tutti</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="187"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="196"/>
         <source>Add every suggestion of this section to the draft</source>
         <translation>Aggiungi alla bozza tutti i suggerimenti di questa sezione</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="199"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="208"/>
         <source>Matched from the words of the document: check the code.</source>
         <translation>Riconosciuto dalle parole del documento: verifica il codice.</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="210"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="219"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="210"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="219"/>
         <source>Add it to the draft (Enter)</source>
         <translation>Aggiungilo alla bozza (Invio)</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="211"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="220"/>
         <source>Reject</source>
         <translation>Rifiuta</translation>
     </message>
     <message>
-        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="211"/>
+        <location filename="../../../ui/pss/editor/suggestions_panel.py" line="220"/>
         <source>Leave it out (Del)</source>
         <translation>Lascialo fuori (Canc)</translation>
     </message>

@@ -130,6 +130,9 @@ class PssEditor(QWidget):
         self.tasks.suggested.connect(self._on_suggestions)
         self.tasks.published.connect(self._on_published)
         self.tasks.failed.connect(self._on_task_failed)
+        self.tasks.progress.connect(self.bar.show_progress)
+        self.tasks.cancelled.connect(self._on_suggestions_stopped)
+        self.bar.stop_button.clicked.connect(self.tasks.cancel)
         self.bar.publish_button.clicked.connect(self.publish)
         self.bar.close_button.clicked.connect(self.leave)
         self._saver.saved.connect(self._on_saved)
@@ -282,11 +285,20 @@ class PssEditor(QWidget):
             self.suggestions_shown.emit(exc)
 
     def _on_task_started(self, task: str) -> None:
-        self.bar.set_busy(
-            self.tr("Signing the PSS…")
-            if task == PUBLISH
-            else self.tr("Reading the patient's documents…")
-        )
+        if task == PUBLISH:
+            self.bar.set_busy(self.tr("Signing the PSS…"))
+        else:
+            self.bar.set_busy(self.tr("Reading the patient's documents…"), stoppable=True)
+
+    def _on_suggestions_stopped(self) -> None:
+        if not self._done:
+            self.bar.show_message(
+                self.tr(
+                    "Update from the FSE stopped. The documents downloaded so far are kept:"
+                    " click it again to go on."
+                ),
+                error=False,
+            )
 
     def accept_suggestions(self, chosen: list[Suggestion]) -> None:
         """Add the chosen suggestions to the draft, as one undoable step."""

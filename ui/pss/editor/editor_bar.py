@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fse_desk.progress import Progress
 from ui.formatting import ROME
+from ui.progress_text import progress_text
 from ui.pss.editor.field_widgets import set_marker
 
 STYLE = """
@@ -54,6 +56,12 @@ class EditorBar(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(90)
         self.busy.hide()
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setObjectName("pssStopButton")
+        self.stop_button.setToolTip(
+            self.tr("Stop downloading the patient's documents (what arrived is kept)")
+        )
+        self.stop_button.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("pssEditorMessage")
         self.message_label.setWordWrap(True)
@@ -72,7 +80,13 @@ class EditorBar(QWidget):
             button.setDefaultAction(action)
             actions.addWidget(button)
         actions.addStretch(1)
-        for widget in (self.busy, self.refresh_button, self.publish_button, self.close_button):
+        for widget in (
+            self.busy,
+            self.stop_button,
+            self.refresh_button,
+            self.publish_button,
+            self.close_button,
+        ):
             actions.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,11 +111,24 @@ class EditorBar(QWidget):
         set_marker(self.message_label, "error", error)
         self.message_label.show()
 
-    def set_busy(self, label: str | None) -> None:
-        """Show what runs in the background (None: nothing); the actions wait for it."""
+    def set_busy(self, label: str | None, *, stoppable: bool = False) -> None:
+        """Show what runs in the background (None: nothing); the actions wait for it.
+        ``stoppable``: with a Stop button beside the indicator."""
         self.busy.setToolTip(label or "")
+        self.busy.setRange(0, 0)  # running, how far unknown until a progress arrives
+        self.busy.setTextVisible(False)
         self.busy.setVisible(label is not None)
+        self.stop_button.setVisible(label is not None and stoppable)
         self.refresh_button.setEnabled(label is None)
         self.publish_button.setEnabled(label is None)
         if label is not None:
             self.message_label.hide()
+
+    def show_progress(self, progress: Progress) -> None:
+        """How many documents of how many have been downloaded, "3/12" on the indicator."""
+        if progress.total:
+            self.busy.setRange(0, progress.total)
+            self.busy.setValue(progress.done)
+            self.busy.setFormat("%v/%m")
+            self.busy.setTextVisible(True)
+            self.busy.setToolTip(progress_text(progress.label))

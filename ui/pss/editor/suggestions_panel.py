@@ -142,7 +142,16 @@ class SuggestionsPanel(QWidget):
             self.tr("%n new suggestion(s)", "", len(fresh)),
             self.tr("from %n document(s) read.", "", found.documents_read),
         ]
-        if found.not_downloaded:
+        if found.offline:
+            parts.append(
+                self.tr(
+                    "%n document(s) could not be downloaded because the FSE cannot be reached"
+                    " now: update again when back online to read them too.",
+                    "",
+                    found.not_downloaded,
+                )
+            )
+        elif found.not_downloaded:
             parts.append(
                 self.tr(
                     "%n document(s) not downloaded yet could not be read.", "", found.not_downloaded
