@@ -224,14 +224,8 @@ class Database:
         """
         conn = self.connection()
         if not synced and self._local.depth == 0:
-            with mapped_errors(self.path, action):
-                conn.execute("PRAGMA synchronous = NORMAL")
-            try:
-                with self.transaction(action) as conn:
-                    yield conn
-            finally:
-                with mapped_errors(self.path, action):
-                    conn.execute("PRAGMA synchronous = FULL")
+            with self.unsynced(action), self.transaction(action) as conn:
+                yield conn
             return
         depth: int = self._local.depth
         savepoint = f"sp{depth}"
@@ -252,6 +246,21 @@ class Database:
         except StoreError:
             self._rollback(conn, None if depth == 0 else savepoint)
             raise
+
+    @contextmanager
+    def unsynced(self, action: str) -> Iterator[Connection]:
+        """This thread's connection with its commits not waiting for the disk (see
+        ``synced=False`` of :meth:`transaction`). Outside a transaction each statement
+        commits on its own: the audit trail's one-statement append."""
+        conn = self.connection()
+        with mapped_errors(self.path, action):
+            conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with mapped_errors(self.path, action):
+                yield conn
+        finally:
+            with mapped_errors(self.path, action):
+                conn.execute("PRAGMA synchronous = FULL")
 
     def _rollback(self, conn: Connection, savepoint: str | None) -> None:
         if not conn.in_transaction:
