@@ -25,8 +25,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -61,10 +59,6 @@ class UnauditedAccess(AccessControl):
 
     def record(self, *_args: object, **_kwargs: object) -> None:
         return None
-
-    @contextmanager
-    def recording(self, *_args: object, **_kwargs: object) -> Iterator[None]:
-        yield
 
 
 def cda_bodies() -> list[bytes]:

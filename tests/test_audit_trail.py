@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pypdf
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
+from fse_desk._types import DocumentId
 from fse_desk.audit import AccessControl
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.roles import Role
@@ -198,38 +201,84 @@ def test_a_nurse_cannot_print_the_access_report(
     assert store.audit.for_patient(patient.id)[-1].outcome is Outcome.DENIED
 
 
-def test_a_record_sealed_while_the_document_is_read_is_in_before_the_block_ends(
+def test_records_sealed_by_two_writers_and_after_a_rollback_stay_one_chain(
     logged: tuple[CacheStore, Patient, AccessControl],
 ) -> None:
+    """Each append links to the head it last knew only if that is still the chain's last
+    hash: another writer's record or a rolled-back one makes it read the head again."""
     store, patient, access = logged
-    with access.recording(patient.id, AccessAction.OPEN_DOCUMENT, document_id="doc-1"):
-        pass
-    with pytest.raises(ValueError), access.recording(patient.id, AccessAction.OPEN_DOCUMENT):
-        raise ValueError("the body could not be parsed")  # read all the same: recorded
-    # Inside this thread's write: sealed in it, not waiting on another thread for its lock.
-    with (
-        store.transaction(),
-        access.recording(patient.id, AccessAction.OPEN_DOCUMENT, document_id="doc-2"),
-    ):
-        pass
-    actions = [(r.action, r.document_id) for r in store.audit.for_patient(patient.id)][-3:]
-    assert actions == [
-        (AccessAction.OPEN_DOCUMENT, "doc-1"),
-        (AccessAction.OPEN_DOCUMENT, None),
-        (AccessAction.OPEN_DOCUMENT, "doc-2"),
-    ]
-    report = access.verify()  # the keyring head moved with the records sealed on the thread
-    assert report.head is not None and report.head.n == store.audit.count() == 8
+    with CacheStore.open(store._db.path, KEY) as other:  # another process on the file
+        elsewhere = AccessControl(other, NURSE)
+        for n in range(3):
+            access.record(
+                patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId(f"doc-{n}")
+            )
+            elsewhere.record(patient.id, AccessAction.VIEW_TIMELINE)
+    unanchored = AccessControl(store, NURSE)  # the keyring head is not what is tested here
+    with pytest.raises(ValueError), store.transaction():
+        unanchored.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("undone"))
+        raise ValueError("the write it was part of failed")
+    access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("after"))
+    report = access.verify()
+    assert report.head is not None and report.head.n == store.audit.count() == 12
     assert AuditAnchor("test").load() == (report.head.n, report.head.hash)
+    assert [r.document_id for r in store.audit.for_patient(patient.id)][5:] == [
+        "doc-0",
+        None,
+        "doc-1",
+        None,
+        "doc-2",
+        None,
+        "after",
+    ]
 
 
-def test_a_record_that_cannot_be_sealed_fails_the_reading(
+_CRASHING_WRITER = """
+import os, sys
+from pathlib import Path
+from fse_desk.audit import AccessControl
+from fse_desk.domain.timeline import AccessAction
+from fse_desk.store import CacheStore
+from tests.test_audit_trail import KEY, NURSE
+store = CacheStore.open(Path(sys.argv[1]), KEY)
+access = AccessControl(store, NURSE)
+for n in range(4):
+    access.record(sys.argv[2], AccessAction.OPEN_DOCUMENT, document_id=f"doc-{n}")
+head = store.audit.verify(None).head
+print(f"{head.n}:{head.hash}", flush=True)
+os._exit(0)  # dies without closing: no checkpoint, the WAL left as it is
+"""
+
+
+def test_a_program_that_dies_after_sealing_loses_no_record(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, _access = logged
+    path = store._db.path
+    store.close()
+    done = subprocess.run(
+        [sys.executable, "-c", _CRASHING_WRITER, str(path), patient.id],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    n, _, digest = done.stdout.strip().partition(":")
+    with CacheStore.open(path, KEY) as reopened:
+        report = reopened.audit.verify(ChainHead(int(n), digest))
+        assert report.records == int(n) == 9
+        assert [r.document_id for r in reopened.audit.for_patient(patient.id)][5:] == [
+            f"doc-{i}" for i in range(4)
+        ]
+
+
+def test_a_record_that_cannot_be_sealed_fails(
     logged: tuple[CacheStore, Patient, AccessControl],
 ) -> None:
     store, patient, access = logged
     store.close()
-    with pytest.raises(StoreError), access.recording(patient.id, AccessAction.OPEN_DOCUMENT):
-        pass
+    with pytest.raises(StoreError):
+        access.record(patient.id, AccessAction.OPEN_DOCUMENT)
 
 
 def _long_chain(path: Path, unsealed: int, sealed: int) -> ChainHead:

@@ -172,3 +172,25 @@ def test_closed_store_says_so(cache_store) -> None:
     cache_store.close()
     with pytest.raises(StoreError, match="is closed; open it again"):
         cache_store.patients.count()
+
+
+def test_a_transaction_is_synced_unless_it_says_otherwise(store_path, cache_key) -> None:
+    """The connection's own setting is the unsynced one; a synced transaction raises it
+    for its span only, and one that fails leaves the setting as it found it."""
+
+    def setting(store: CacheStore) -> int:
+        with store._db.reading("test") as conn:
+            return int(conn.execute("PRAGMA synchronous").fetchone()[0])
+
+    full, normal = 2, 1
+    with CacheStore.open(store_path, cache_key.key) as store:
+        assert setting(store) == normal
+        with store.transaction():
+            assert setting(store) == full
+            with store.transaction(synced=False):  # inside a synced one: still synced
+                assert setting(store) == full
+        with store.transaction(synced=False):
+            assert setting(store) == normal
+        with pytest.raises(ValueError), store.transaction():
+            raise ValueError("the write failed")
+        assert setting(store) == normal

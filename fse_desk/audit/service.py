@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import enum
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -57,8 +55,6 @@ class AccessControl:
         self.purpose = check_purpose(operator, purpose)
         self._anchored = 0  # the highest record number whose hash the anchor holds
         self._anchor_lock = threading.Lock()
-        # One thread seals what ``recording`` hands over (started at its first record).
-        self._sealer = ThreadPoolExecutor(1, thread_name_prefix="audit-seal")
 
     def set_purpose(self, purpose: Purpose) -> None:
         """Declare why the data is being accessed (only purposes the role allows)."""
@@ -118,38 +114,10 @@ class AccessControl:
             )
         )
         if self._anchor is not None:
-            with self._anchor_lock:  # records sealed on two threads: the anchor only moves on
+            with self._anchor_lock:  # the GUI and a worker both seal: the anchor only moves on
                 if head.n > self._anchored:
                     self._anchor.save(head.n, head.hash)
                     self._anchored = head.n
-
-    @contextmanager
-    def recording(
-        self,
-        patient_id: PatientId,
-        action: AccessAction,
-        *,
-        document_id: DocumentId | None = None,
-        resource: str | None = None,
-    ) -> Iterator[None]:
-        """Seal the record while the block runs (e.g. parses the document read), and
-        leave the block only once it is sealed: nothing read is handed on unrecorded, a
-        sealing failure is raised, and the commit's disk write overlaps the block's work.
-
-        Inside a write transaction of this thread the record is sealed first, in that
-        transaction (another thread would wait for its lock).
-        """
-        if self._store.in_transaction:
-            self.record(patient_id, action, document_id=document_id, resource=resource)
-            yield
-            return
-        sealed = self._sealer.submit(
-            self.record, patient_id, action, document_id=document_id, resource=resource
-        )
-        try:
-            yield
-        finally:
-            sealed.result()
 
     def access_log(self, patient_id: PatientId) -> list[AccessRecord]:
         return self._store.audit.for_patient(patient_id)

@@ -20,6 +20,7 @@ way through the authorizer for it alone; it is not built.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,6 +37,12 @@ _FIELDS = (
 _SEPARATOR = "\x1f"  # ASCII unit separator: cannot appear in any field we write
 # The same joining in SQL (NULL as the empty text), for the verification.
 _JOINED = " || char(31) || ".join(f"coalesce({f.strip()}, '')" for f in _FIELDS.split(","))
+_LAST_HASH = "SELECT hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
+# The append when the head is known: inserts nothing if another record came first.
+_APPEND_AFTER = (
+    f"INSERT INTO audit_event ({_FIELDS}, prev_hash, hash) "
+    f"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ({_LAST_HASH}) = ?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,23 +89,44 @@ class AuditRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        # The last head this process sealed or read: a hint that saves the append its
+        # transaction. The append's own guard checks it, so a stale one (another
+        # thread's record, a rolled-back transaction) costs a retry, never a bad link.
+        self._head: ChainHead | None = None
+        self._head_lock = threading.Lock()
 
     def append(self, record: AccessRecord) -> ChainHead:
-        """Seal ``record`` onto the chain; returns the new head (for the keyring)."""
+        """Seal ``record`` onto the chain; returns the new head (for the keyring).
+
+        One statement when the head is known: the INSERT links to it only if it is
+        still the chain's last hash, checked under the statement's own write lock.
+        """
         fields = _fields(record)
+        hint = self._head
+        if hint is not None and not self._db.in_transaction:
+            digest = chain_hash(hint.hash, fields)
+            with self._db.unsynced("writing the access log") as conn:
+                cursor = conn.execute(_APPEND_AFTER, (*fields, hint.hash, digest, hint.hash))
+            if cursor.rowcount == 1:
+                return self._moved(ChainHead(int(cursor.lastrowid), digest))
         with self._db.transaction("writing the access log", synced=False) as conn:
             # Read inside the write transaction: no other writer can slip in between.
-            row = conn.execute(
-                "SELECT hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
-            ).fetchone()
-            digest = chain_hash("" if row is None else str(row[0]), fields)
+            row = conn.execute(_LAST_HASH).fetchone()
+            prev = "" if row is None else str(row[0])
+            digest = chain_hash(prev, fields)
             cursor = conn.execute(
                 f"INSERT INTO audit_event ({_FIELDS}, prev_hash, hash) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*fields, "" if row is None else row[0], digest),
+                (*fields, prev, digest),
             )
             n = int(cursor.lastrowid)
-        return ChainHead(n, digest)
+        return self._moved(ChainHead(n, digest))
+
+    def _moved(self, head: ChainHead) -> ChainHead:
+        with self._head_lock:
+            if self._head is None or head.n > self._head.n:
+                self._head = head
+        return head
 
     def for_patient(self, patient_id: PatientId | str) -> list[AccessRecord]:
         """Oldest first, as written."""

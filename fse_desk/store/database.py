@@ -14,11 +14,15 @@ so the wait is short.
 Connections of threads that have ended are closed when the next thread opens
 one (thread pools recycle threads), and all of them on :meth:`Database.close`.
 
-Durability: ``synchronous=FULL`` (the WAL is synced at every commit), because
-the outbox holds the doctor's unsent work. The access log and the sync's pages
-commit unsynced: the WAL keeps commits in order and the sync's cursor commits
-synced, so a power cut never leaves a cursor ahead of its pages. ``temp_store=MEMORY`` keeps sort
-spills out of clear-text temp files.
+Durability: every :meth:`Database.transaction` is synced (``synchronous=FULL``,
+the WAL synced at its commit) unless it says otherwise, because the outbox holds
+the doctor's unsent work. The access log and the sync's pages commit unsynced:
+the WAL keeps commits in order and the sync's cursor commits synced, so a power
+cut never leaves a cursor ahead of its pages. The connection's own setting is the
+unsynced one (``NORMAL``) and a synced transaction raises it for its span: the
+access log appends a record per document opened, and changing the setting makes
+SQLite prepare the cached statements again. ``temp_store=MEMORY`` keeps sort spills
+out of clear-text temp files.
 """
 
 from __future__ import annotations
@@ -43,8 +47,8 @@ Connection = Any
 
 PAGE_SIZE = 4096  # SQLCipher 4 default
 CACHE_SIZE_KIB = 16_384
-log = logging.getLogger(__name__)
 CLOSE_WAIT_S = 10.0  # how long close() waits for another thread's read to end
+log = logging.getLogger(__name__)
 
 
 def write_protected(path: Path) -> bool:
@@ -219,7 +223,7 @@ class Database:
         pragmas = [
             f"PRAGMA busy_timeout = {int(self._busy_timeout_s * 1000)}",
             "PRAGMA foreign_keys = ON",
-            "PRAGMA synchronous = FULL",
+            "PRAGMA synchronous = NORMAL",  # FULL for each synced transaction
             "PRAGMA temp_store = MEMORY",
             f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
         ]
@@ -253,28 +257,29 @@ class Database:
         savepoint, so an inner failure undoes only the inner work when the
         caller catches it. Any exception rolls back its level and propagates.
 
-        ``synced=False`` commits without waiting for the disk (``synchronous=NORMAL``
-        for this transaction only): atomic and safe from a crash of the program, but
-        a power cut may lose it until the next synced commit or checkpoint. The audit
-        trail writes one record per reading this way; an fsync per opened document
-        would cost more than the opening itself.
+        ``synced=False`` commits without waiting for the disk (``synchronous=NORMAL``):
+        atomic and safe from a crash of the program, but a power cut may lose it until
+        the next synced commit or checkpoint. The audit trail writes one record per
+        reading this way; an fsync per opened document would cost more than the
+        opening itself.
         """
-        with self._in_use(), self._transaction(action, synced=synced) as conn:
-            yield conn
-
-    @contextmanager
-    def _transaction(self, action: str, *, synced: bool) -> Iterator[Connection]:
-        conn = self.connection()
-        if not synced and self._local.depth == 0:
-            with mapped_errors(self.path, action):
-                conn.execute("PRAGMA synchronous = NORMAL")
-            try:
-                with self._transaction(action, synced=True) as conn:
-                    yield conn
-            finally:
+        with self._in_use():
+            conn = self.connection()
+            if synced and self._local.depth == 0:
                 with mapped_errors(self.path, action):
                     conn.execute("PRAGMA synchronous = FULL")
-            return
+                try:
+                    with self._transaction(conn, action) as conn:
+                        yield conn
+                finally:
+                    with mapped_errors(self.path, action):
+                        conn.execute("PRAGMA synchronous = NORMAL")
+                return
+            with self._transaction(conn, action) as conn:
+                yield conn
+
+    @contextmanager
+    def _transaction(self, conn: Connection, action: str) -> Iterator[Connection]:
         depth: int = self._local.depth
         savepoint = f"sp{depth}"
         with mapped_errors(self.path, action):
@@ -294,6 +299,15 @@ class Database:
         except StoreError:
             self._rollback(conn, None if depth == 0 else savepoint)
             raise
+
+    @contextmanager
+    def unsynced(self, action: str) -> Iterator[Connection]:
+        """This thread's connection outside any transaction: each statement commits on
+        its own, unsynced (the audit trail's one-statement append)."""
+        if self.in_transaction:
+            raise RuntimeError("unsynced() is for a statement outside a transaction")
+        with self._in_use(), mapped_errors(self.path, action):
+            yield self.connection()
 
     def _rollback(self, conn: Connection, savepoint: str | None) -> None:
         if not conn.in_transaction:

@@ -289,10 +289,10 @@ class TimelineService:
             document_id=meta.id,
         )
         content_type, data = self._body(meta)
-        with self.access.recording(
-            meta.patient_id, AccessAction.OPEN_DOCUMENT, document_id=meta.id
-        ):
-            return self._opened(meta, content_type, data)
+        # Sealed on this thread before parsing: a sealing thread beside the parser cost
+        # more than the record (each SQLite call hands the GIL back and waits for it).
+        self.access.record(meta.patient_id, AccessAction.OPEN_DOCUMENT, document_id=meta.id)
+        return self._opened(meta, content_type, data)
 
     def _opened(self, meta: DocumentMeta, content_type: str, data: bytes) -> OpenedDocument:
         kind = _kind(content_type)
