@@ -69,13 +69,13 @@ def main(out: Path) -> None:
                     studies.setCurrentItem(studies.topLevelItem(0))
                     _settle(app)
                 window.grab().save(str(out / f"screen-1366x768-{name}.png"))
-            window.show_inbox()  # docked below the patient: the whole window shows where
-            _settle(app)
-            window.grab().save(str(out / "screen-1366x768-alert-inbox.png"))
             window.show_agenda()
             _settle(app)
             window.grab().save(str(out / "screen-1366x768-agenda.png"))
             window.views.setCurrentIndex(0)
+            window.show_inbox()  # docked below the patient: the whole window shows where
+            _settle(app)
+            window.grab().save(str(out / "screen-1366x768-alert-inbox.png"))
             panel = window.show_outbox()
             _settle(app)
             panel.grab().save(str(out / "screen-1366x768-outbox.png"))

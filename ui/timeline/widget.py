@@ -144,7 +144,7 @@ class TimelineWidget(QWidget):
         # The list gets the larger share: a doctor scans many rows before reading one.
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([480, 270])
+        self.splitter.setSizes([450, 300])
         self.consent_label = QLabel()
         self.consent_label.setObjectName("timelineConsent")
         self.consent_label.setWordWrap(True)
