@@ -23,7 +23,8 @@ def passphrase_box() -> QLineEdit:
 
 
 class SignInForm(QDialog):
-    """A dialog with a title, an introduction, a form, an error box and OK/Cancel."""
+    """A dialog with a title, an introduction, a form, an error box and OK/Cancel; each
+    dialog connects ``buttons.accepted`` to what its OK does."""
 
     def __init__(self, title: str, intro: str, ok_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,7 +47,6 @@ class SignInForm(QDialog):
         self.ok_button.setText(ok_text)
         self.ok_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -59,6 +59,3 @@ class SignInForm(QDialog):
         """The Italian sentence for ``exc``; the dialog stays open and nothing is opened."""
         self.error_label.setText(user_message(exc))
         self.error_label.show()
-
-    def submit(self) -> None:  # pragma: no cover - each dialog overrides it
-        raise NotImplementedError

@@ -39,6 +39,7 @@ class FirstRunDialog(SignInForm):
             self.tr("Create profile and open"),
             parent,
         )
+        self.buttons.accepted.connect(self.submit)
         self._registry = ProfileRegistry(data_dir)
         self._suggested = suggested
         self.profile: Profile | None = None

@@ -32,6 +32,7 @@ class SignInDialog(SignInForm):
             self.tr("Sign in"),
             parent,
         )
+        self.buttons.accepted.connect(self.submit)
         self._data_dir = data_dir
         self._registry = ProfileRegistry(data_dir)
         self.profile: Profile | None = None
