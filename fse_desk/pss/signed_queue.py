@@ -20,9 +20,11 @@ from fse_desk.connectors.gateway_push import NO_GATEWAY, PublishRequest
 from fse_desk.domain.identifiers import region_of_document_root, repository_id, submission_set_id
 from fse_desk.domain.outbox import OutboxMethod
 from fse_desk.domain.patient import ConsentState, Patient
+from fse_desk.domain.rome_clock import ROME
 from fse_desk.domain.timeline import Purpose
 from fse_desk.errors import ConfigError
-from fse_desk.pss.pdf import PssPrintout, render_pss_pdf, sign_pades
+from fse_desk.pss.model import Clinician, Organization, PatientInfo
+from fse_desk.pss.pdf import PdfSection, PssPrintout, render_pss_pdf, sign_pades
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.store import CacheStore
 
@@ -55,6 +57,34 @@ def publication_for(
         tipo_attivita_clinica=activity,
         resource_hl7_type=f"('{loinc}^^2.16.840.1.113883.6.1')",
         purpose_of_use=PurposeOfUse.declared(purpose).value,
+    )
+
+
+def report_printout(
+    title: str,
+    patient: PatientInfo,
+    author: Clinician,
+    custodian: Organization,
+    effective_time: datetime,
+    sections: tuple[PdfSection, ...],
+    *,
+    extra_lines: tuple[tuple[str, str], ...] = (),
+) -> PssPrintout:
+    """The printable form of a signed report: the patient's lines, its sections, by whom."""
+    return PssPrintout(
+        title=title,
+        patient_lines=(
+            ("Assistito", f"{patient.given} {patient.family}"),
+            ("Codice fiscale", patient.cf),
+            ("Data di nascita", f"{patient.birth_date:%d/%m/%Y}"),
+            *extra_lines,
+        ),
+        sections=sections,
+        author=f"{author.given} {author.family}",
+        organization=custodian.name,
+        version=1,
+        date=effective_time.astimezone(ROME),
+        patient_name=f"{patient.given} {patient.family}",
     )
 
 

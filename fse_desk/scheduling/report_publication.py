@@ -17,7 +17,12 @@ from fse_desk.domain.rome_clock import ROME
 from fse_desk.domain.timeline import Purpose
 from fse_desk.errors import ConfigError, InvalidRecord
 from fse_desk.pss.pdf import PdfSection, PssPrintout
-from fse_desk.pss.signed_queue import SignedDocument, publication_for, queue_signed
+from fse_desk.pss.signed_queue import (
+    SignedDocument,
+    publication_for,
+    queue_signed,
+    report_printout,
+)
 from fse_desk.scheduling.report import (
     REPORT_ID_ROOT,
     REPORT_LOINC,
@@ -50,23 +55,16 @@ def publication_of(
 
 
 def _printout(report: TelevisitReport) -> PssPrintout:
-    patient = report.patient
-    return PssPrintout(
-        title=REPORT_TITLE,
-        patient_lines=(
-            ("Assistito", f"{patient.given} {patient.family}"),
-            ("Codice fiscale", patient.cf),
-            ("Data di nascita", f"{patient.birth_date:%d/%m/%Y}"),
-        ),
-        sections=(
+    return report_printout(
+        REPORT_TITLE,
+        report.patient,
+        report.author,
+        report.custodian,
+        report.effective_time,
+        (
             PdfSection("Prestazioni", ((report.performed,),)),
             PdfSection("Referto", tuple((p,) for p in report.findings.strip().split("\n\n"))),
         ),
-        author=f"{report.author.given} {report.author.family}",
-        organization=report.custodian.name,
-        version=1,
-        date=report.effective_time.astimezone(ROME),
-        patient_name=f"{patient.given} {patient.family}",
     )
 
 

@@ -35,7 +35,12 @@ from fse_desk.pss.cda_header import document_header
 from fse_desk.pss.drafting import VITAL_DISPLAY, patient_info
 from fse_desk.pss.model import Clinician, Organization, PatientInfo
 from fse_desk.pss.pdf import PdfSection, PssPrintout
-from fse_desk.pss.signed_queue import SignedDocument, publication_for, queue_signed
+from fse_desk.pss.signed_queue import (
+    SignedDocument,
+    publication_for,
+    queue_signed,
+    report_printout,
+)
 from fse_desk.security.certificates import OperatorCredentials
 from fse_desk.store import CacheStore
 from fse_desk.telemonitoring.report import figures
@@ -230,7 +235,6 @@ def validate_rilevazione_structure(xml: bytes) -> list[str]:
 
 
 def _printout(report: RilevazioneReport) -> PssPrintout:
-    patient = report.patient
     header = ("Parametro", "Rilevazioni", "Minimo", "Media", "Massimo")
     rows = tuple(
         (
@@ -244,24 +248,18 @@ def _printout(report: RilevazioneReport) -> PssPrintout:
         for row in report.rows
     )
     start, end = report.start.astimezone(ROME), report.end.astimezone(ROME)
-    return PssPrintout(
-        title=REPORT_TITLE,
-        patient_lines=(
-            ("Assistito", f"{patient.given} {patient.family}"),
-            ("Codice fiscale", patient.cf),
-            ("Data di nascita", f"{patient.birth_date:%d/%m/%Y}"),
-            ("Periodo", f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"),
-        ),
-        sections=(
+    return report_printout(
+        REPORT_TITLE,
+        report.patient,
+        report.author,
+        report.custodian,
+        report.effective_time,
+        (
             PdfSection(PLAN_SECTION[1], tuple((line,) for line in report.plan_lines)),
             PdfSection(VITALS_SECTION[1], rows, header=header),
             PdfSection("Allarmi", ((f"Allarmi nel periodo: {report.alarms}",),)),
         ),
-        author=f"{report.author.given} {report.author.family}",
-        organization=report.custodian.name,
-        version=1,
-        date=report.effective_time.astimezone(ROME),
-        patient_name=f"{patient.given} {patient.family}",
+        extra_lines=(("Periodo", f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"),),
     )
 
 
