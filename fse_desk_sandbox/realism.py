@@ -14,6 +14,9 @@ of the server. Each one removes a convenience a client could otherwise lean on:
   deletions by itself (a deleted resource answers 410 Gone either way);
 - ``binary_as_resource``: a Binary read answers the FHIR ``Binary`` resource (JSON,
   base64 ``data``) whatever the client accepts, as some servers do;
+- ``gp_changes``: the regional registry swaps two citizens' GPs each time a practice
+  asks for its list again (see :mod:`fse_desk_sandbox.gp_registry`): one patient leaves
+  the practice, another joins it with documents older than the practice's last sync;
 - ``refuses_audit_events``: AuditEvent left out of the CapabilityStatement and its
   creation answered 404, as a region that does not collect workstations' access logs.
 """
@@ -30,6 +33,7 @@ class Realism:
     history: bool = False
     binary_as_resource: bool = False
     refuses_audit_events: bool = False
+    gp_changes: bool = False
 
     @classmethod
     def named(cls, name: str) -> Realism:
@@ -41,8 +45,9 @@ class Realism:
             offset_paging=name == "offset",
             history=name == "history",
             binary_as_resource=name == "binary",
+            gp_changes=name == "gp_changes",
         )
 
 
-MODES = ("plain", "ties", "offset", "history")
+MODES = ("plain", "ties", "offset", "history", "gp_changes")
 """The modes the sync's tests run in (``binary`` concerns body reads, tested apart)."""

@@ -37,6 +37,7 @@ from fse_desk_sandbox.exceptions import (
     VersionConflict,
 )
 from fse_desk_sandbox.extract import index_rows
+from fse_desk_sandbox.gp_registry import GpRegistry
 from fse_desk_sandbox.realism import Realism
 from fse_desk_sandbox.records import (
     BinaryContent,
@@ -73,6 +74,7 @@ class ResourceStore:
     def __init__(self, path: Path | str = ":memory:", realism: Realism | None = None) -> None:
         self.path = str(path)
         self.realism = realism or Realism()
+        self.registry = GpRegistry()  # moves citizens between GPs in the gp_changes mode
         self._lock = threading.RLock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         if self.path != ":memory:":
@@ -181,6 +183,9 @@ class ResourceStore:
         """One page of matches for FHIR search ``params`` (see :mod:`fse_desk_sandbox.search`)."""
         spec = self._spec(type_name)
         compiled = compile_search(spec, params, strict=strict)
+        if self.realism.gp_changes and type_name == "Patient":
+            with self._lock:
+                self.registry.asked(self, params)
         base = "FROM resources r WHERE r.type = ? AND r.deleted = 0" + compiled.where()
         args: list[object] = [type_name, *compiled.args]
         with self._lock:

@@ -1,7 +1,7 @@
 """The sync against a sandbox that does not flatter it: every realism mode, adversarial edits.
 
-Each test runs in every realism mode (millisecond ties, offset paging, plain) over real
-HTTP into a real SQLCipher cache.
+Each test runs in every realism mode (millisecond ties, offset paging, ``_history``, patients
+moving between GPs, plain) over real HTTP into a real SQLCipher cache.
 """
 
 from __future__ import annotations
@@ -51,13 +51,24 @@ def region(
 ) -> Iterator[Region]:
     store = ResourceStore(tmp_path / "region.sqlite", realism=Realism.named(request.param))
     # A dozen assistiti: enough for many pages at small page sizes, quick in every mode.
-    store.bulk_load(region_export(small_region, 12))
+    # The first three belong to the doctor next door, as in any region (copies: the
+    # session's region stays as generated).
+    exported = region_export(small_region, 12)
+    patients = sorted(r["id"] for r in exported if r["resourceType"] == "Patient")
+    next_door = [{"reference": "Practitioner/prac-mmg-vicino"}]
+    exported = [
+        {**r, "generalPractitioner": next_door}
+        if r["resourceType"] == "Patient" and r["id"] in patients[:3]
+        else r
+        for r in exported
+    ]
+    store.bulk_load(exported)
     server = SandboxServer(store).start()
     client = FhirClient(server.base_url, retry=RetryPolicy(attempts=2, base_delay_s=0.01))
     cache = CacheStore.open(tmp_path / "cache.sqlcipher", secrets.token_bytes(32))
     gps = [
         gp["reference"].split("/")[1]
-        for p in region_export(small_region, 12)
+        for p in exported
         if p["resourceType"] == "Patient"
         for gp in p.get("generalPractitioner", [])
     ]
@@ -231,7 +242,8 @@ def test_a_patient_who_changes_gp_is_purged_and_keeps_only_the_drafts(region: Re
     moved["generalPractitioner"] = [{"reference": "Practitioner/someone-else"}]
     region.client.update(moved)
     summary = _sync(region)
-    assert summary.departed == 1
+    moved_away = [m for m in region.store.registry.moves if m.from_gp == region.gp]
+    assert summary.departed == 1 + len(moved_away)  # the registry's own move, in that mode
     assert region.cache.documents.list_for_patient(patient_id) == []
     assert patient_id in region.cache.sync_records.departed()
     assert region.cache.pss_drafts.load(patient_id, "RSSMRA70A01A944X") is not None
@@ -248,6 +260,29 @@ def test_a_patient_who_changes_gp_is_purged_and_keeps_only_the_drafts(region: Re
     assert patient_id not in {p.id for p in region.cache.patients.search("", limit=10_000)}
     assert patient_id not in {p.id for p in region.cache.patients.search(cached.family_name)}
     assert region.cache.patients.count() == len(_mine(region))
+
+
+@pytest.mark.parametrize("region", ["gp_changes"], indirect=True)
+def test_patients_the_registry_moves_between_gps_leave_and_arrive_whole(region: Region) -> None:
+    _sync(region)
+    assert region.store.registry.moves == []
+    summary = _sync(region)  # meanwhile the registry swapped two citizens' GPs
+    leaver, newcomer = region.store.registry.moves
+    assert leaver.from_gp == region.gp and newcomer.to_gp == region.gp
+    assert summary.departed == 1
+    assert leaver.patient_id in region.cache.sync_records.departed()
+    assert region.cache.documents.list_for_patient(leaver.patient_id) == []
+    # The newcomer's documents predate the cursor: they arrive all the same.
+    theirs = {
+        d["id"]
+        for d in region.live("DocumentReference")
+        if d["subject"]["reference"] == f"Patient/{newcomer.patient_id}"
+    } & _expected(region)
+    arrived = {d.id for d in region.cache.documents.list_for_patient(newcomer.patient_id)}
+    assert arrived and arrived == theirs
+    assert _cached(region) == _expected(region)
+    quiet = _sync(region)
+    assert quiet.departed == 0 and len(region.store.registry.moves) == 2
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ de-duplicated by id and ``versionId``, a patient new to the list read in full, a
 resource that cannot be mapped quarantined in the sync's quarantine (type, id,
 version, reason) while the rest carry on.
 
-Whose resources: Devices, CarePlans and the team's alarm Tasks of every patient who
-consents to consultation; vital-sign Observations only of the patients enrolled in
-telemonitoring (a telemonitoring CarePlan is cached for them), never of anyone else.
+Whose resources: Devices, CarePlans, vital-sign Observations and the team's alarm Tasks
+of every patient of the practice who consents to consultation, never of anyone else. The
+vital signs recorded elsewhere (a specialist's blood pressure, a home visit's weight) are
+the patient's whether or not they are enrolled in telemonitoring.
 """
 
 from __future__ import annotations
@@ -66,7 +67,6 @@ class TelemonitoringPull:
         cancel = cancel or CancelToken()
         summary = TelemonitoringSummary()
         report = WalkReport()
-        repo = self._store.telemonitoring
         consenting = sorted(
             p for p, c in self._store.patients.consent_states().items() if c is ConsentState.GRANTED
         )
@@ -74,8 +74,7 @@ class TelemonitoringPull:
         for resource_type in ("Device", "CarePlan"):
             yield from self._walk(self._feed(resource_type, summary), consenting, report, cancel)
         yield from self._definitions(summary)
-        enrolled = sorted(set(repo.enrolled_patients()) & set(consenting))
-        yield from self._walk(self._feed("Observation", summary), enrolled, report, cancel)
+        yield from self._walk(self._feed("Observation", summary), consenting, report, cancel)
         yield from self._walk(self._feed("Task", summary), consenting, report, cancel)
         summary.unchanged += report.skipped_known
         summary.quarantined = report.quarantined
