@@ -35,8 +35,8 @@ from fse_desk.domain.rome_clock import at_rome
 from fse_desk.domain.scheduling import Professional
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.store import CacheStore
-from ui.agenda.agenda_view import AgendaView
-from ui.i18n import install_translators
+from fse_desk_ui.agenda.agenda_view import AgendaView
+from fse_desk_ui.i18n import install_translators
 
 WEEKS = 20
 MIDNIGHT = time(0)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from fse_desk.imaging.stack import ImageStack
 from fse_desk_sandbox.imaging.studies import StudyRef, instances, series_of
-from ui.imaging.viewer import ImageViewer
+from fse_desk_ui.imaging.viewer import ImageViewer
 
 SLICES = 300
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QApplication
 from fse_desk.config import AppConfig, DemoConfig
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.startup import open_workstation
+from fse_desk_ui.main_window import MainWindow
 from tests.conftest import MemoryKeyring
-from ui.main_window import MainWindow
 
 ROUNDS = 40
 

@@ -44,8 +44,8 @@ from fse_desk.telemonitoring.cgm import cgm_summary
 from fse_desk.telemonitoring.rules import evaluate
 from fse_desk.telemonitoring.service import PatientTelemonitoring
 from fse_desk_sandbox.region import telemonitoring_streams as streams
-from ui.telemonitoring.agp_view import AgpWidget
-from ui.telemonitoring.charts import TrackCharts
+from fse_desk_ui.telemonitoring.agp_view import AgpWidget
+from fse_desk_ui.telemonitoring.charts import TrackCharts
 
 POINTS = int(os.environ.get("BENCH_POINTS", "1000000"))
 PATIENTS = int(os.environ.get("BENCH_PATIENTS", "200"))

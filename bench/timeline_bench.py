@@ -39,9 +39,9 @@ from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator
 from fse_desk_sandbox.region import generate_region
-from ui.i18n import install_translators
-from ui.timeline import TimelineWidget
-from ui.timeline.cda_html import cda_to_html
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.timeline import TimelineWidget
+from fse_desk_ui.timeline.cda_html import cda_to_html
 
 DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "10000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))

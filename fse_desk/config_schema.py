@@ -1,7 +1,7 @@
 """The schema of the configuration file: every key it accepts, its type and range.
 
 The messages here are Italian and user-facing although this is the headless core: the
-CLI prints them before any Qt exists, so they cannot live in ``ui/messages.py``. They are
+CLI prints them before any Qt exists, so they cannot live in ``fse_desk_ui/messages.py``. They are
 kept in this one module. Each is one sentence naming the file, the line and the key, so a
 practice's IT person can fix the file without reading code.
 """

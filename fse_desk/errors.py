@@ -2,7 +2,7 @@ r"""The one exception tree of FSE Desk.
 
 Every error the core raises derives from :class:`FseDeskError`. Messages are
 English and meant for the log; the UI maps each class (walking the MRO) to an
-Italian sentence that says what happened and what to do (``ui/messages.py``)::
+Italian sentence that says what happened and what to do (``fse_desk_ui/messages.py``)::
 
     FseDeskError
     ├── ConfigError                  bad or unreadable configuration file

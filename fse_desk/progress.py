@@ -2,7 +2,7 @@
 
 Long work is written as a plain generator that yields :class:`Progress` and
 checks a :class:`CancelToken` between safe steps, so it is testable without Qt;
-``ui/workers.py`` runs such generators on a thread pool.
+``fse_desk_ui/workers.py`` runs such generators on a thread pool.
 """
 
 from __future__ import annotations

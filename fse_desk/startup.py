@@ -47,7 +47,7 @@ def open_workstation(
 ) -> Workstation:
     """Open the cache, connect the region (starting the sandbox in demo), sign in.
 
-    ``profile``: the workstation profile that signed in (ui.signin checks its passphrase);
+    ``profile``: the workstation profile that signed in (fse_desk_ui.signin checks its passphrase);
     None opens as the configuration's ``[user]`` (or the demo MMG in demo).
     """
     if config.is_demo:

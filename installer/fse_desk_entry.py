@@ -2,6 +2,6 @@
 
 import sys
 
-from main import main
+from fse_desk_ui.__main__ import main
 
 sys.exit(main())

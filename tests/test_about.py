@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from fse_desk.about import app_version, bundled_components
-from ui.about_dialog import AboutDialog, add_help_menu
-from ui.i18n import install_translators
+from fse_desk_ui.about_dialog import AboutDialog, add_help_menu
+from fse_desk_ui.i18n import install_translators
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -30,11 +30,11 @@ from fse_desk.domain.scheduling import (
 )
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.store import CacheStore
+from fse_desk_ui.agenda.agenda_view import AgendaView
+from fse_desk_ui.agenda.booking_dialog import BookingDialog
+from fse_desk_ui.agenda.labels import VISIT_COLOURS, answer_label, status_label, visit_label
+from fse_desk_ui.agenda.televisits_tab import TelevisitsTab
 from tests.fixtures_store import RecordFactory
-from ui.agenda.agenda_view import AgendaView
-from ui.agenda.booking_dialog import BookingDialog
-from ui.agenda.labels import VISIT_COLOURS, answer_label, status_label, visit_label
-from ui.agenda.televisits_tab import TelevisitsTab
 
 MMG = Professional("Practitioner/mmg", "Dott.ssa Elena Guidotti", Role.MMG)
 NURSE = Professional("Practitioner/nurse", "Inf. Chiara Lodi", Role.NURSE)
@@ -277,7 +277,7 @@ def test_the_agenda_view_pages_by_keyboard_and_marks_todays_televisits(
 def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
     from fse_desk.pss.model import AdministrativeSex, Clinician, Organization, PatientInfo
     from fse_desk.scheduling.report import VisitMode, draft_report
-    from ui.agenda.report_dialog import ReportDialog
+    from fse_desk_ui.agenda.report_dialog import ReportDialog
 
     start = at_rome(datetime.now(UTC).astimezone(ROME).date(), time(9))
     visit = Appointment(

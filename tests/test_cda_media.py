@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fse_desk.documents import ListBlock, MediaBlock, Paragraph, TableBlock, parse_cda
-from ui.i18n import install_translators
-from ui.timeline.cda_html import cda_to_html, media_resources
-from ui.timeline.reader import SafeTextBrowser
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.timeline.cda_html import cda_to_html, media_resources
+from fse_desk_ui.timeline.reader import SafeTextBrowser
 
 
 def _png(width: int, height: int) -> bytes:

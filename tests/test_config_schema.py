@@ -143,7 +143,7 @@ def test_a_broken_toml_file_gives_line_and_column(tmp_path: Path) -> None:
 def test_the_cli_prints_the_sentence_without_a_traceback(tmp_path: Path) -> None:
     path = _write(tmp_path, "timeout_s = 15", "timeout_s = nan")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--config", str(path), "sync", "--once"],
+        [sys.executable, "-m", "fse_desk_ui", "--config", str(path), "sync", "--once"],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from fse_desk.config import load_config, read_config_file
 from fse_desk.config_writer import save_config
 from fse_desk.security.certificates import client_key_passphrase
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.settings import FirstRunWizard
+from fse_desk_ui.settings.first_run import ask_configuration
 from tests.fixtures_tls import Authority, Issued, TlsRegion
-from ui.i18n import install_translators
-from ui.settings import FirstRunWizard
-from ui.settings.first_run import ask_configuration
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from fse_desk.workstation import Workstation
+from fse_desk_ui.formatting import ROME
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
 from tests.fixtures_region import LiveRegion
-from ui.formatting import ROME
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
 
 
 def _synced_window(qtbot: QtBot, qapp: object, workstation: Workstation) -> MainWindow:

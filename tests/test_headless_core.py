@@ -17,7 +17,7 @@ _BLOCKER = textwrap.dedent(
     import pkgutil
     import sys
 
-    BLOCKED = {"PySide6", "shiboken6", "pyqtgraph", "ui", "fse_desk_sandbox", "starlette",
+    BLOCKED = {"PySide6", "shiboken6", "pyqtgraph", "fse_desk_ui", "fse_desk_sandbox", "starlette",
                "uvicorn"}
 
     class Block(importlib.abc.MetaPathFinder):

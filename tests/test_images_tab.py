@@ -9,8 +9,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 
 from fse_desk.imaging.service import ImagingService
+from fse_desk_ui.imaging.images_tab import ImagesTab
 from tests.imaging_files import ct_series
-from ui.imaging.images_tab import ImagesTab
 
 
 def _tab(qtbot) -> ImagesTab:

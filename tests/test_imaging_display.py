@@ -17,9 +17,9 @@ from PySide6.QtGui import QImage
 
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import VoiFunction, Window
+from fse_desk_ui.imaging.tag_browser import TagBrowser
+from fse_desk_ui.imaging.viewer import ImageViewer
 from tests.imaging_files import grey_image
-from ui.imaging.tag_browser import TagBrowser
-from ui.imaging.viewer import ImageViewer
 
 
 def _viewer(qtbot, *sources: object) -> ImageViewer:  # type: ignore[no-untyped-def]

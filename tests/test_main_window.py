@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from fse_desk.config import AppConfig, DemoConfig
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.timeline import TimelineEntry
 from fse_desk.workstation import Workstation
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
+from fse_desk_ui.models.patient_list_model import PatientListModel
 from tests.fixtures_region import LiveRegion
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
-from ui.models.patient_list_model import PatientListModel
 
 
 def _listed(window: MainWindow, patient: Patient) -> str:

@@ -19,8 +19,8 @@ from fse_desk.errors import ServerUnavailable
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import SandboxServer
+from fse_desk_ui.sync_controller import SyncController
 from tests.fixtures_region import LiveRegion, region_config
-from ui.sync_controller import SyncController
 
 
 def _home_visit(

@@ -20,10 +20,10 @@ from fse_desk.errors import StoreFull, StoreReadOnly
 from fse_desk.security import CacheKey
 from fse_desk.store import CacheStore
 from fse_desk.vitals import VitalsService
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.messages import user_message
 from tests.fixtures_store import RecordFactory
 from tests.timeline_support import clinician_access
-from ui.i18n import install_translators
-from ui.messages import user_message
 
 WHEN = datetime.now(UTC) - timedelta(hours=1)
 EVERY_VITAL = {

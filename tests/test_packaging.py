@@ -16,15 +16,16 @@ UV = ROOT / ".tools" / "bin" / "uv"
 _FROM_THE_WHEEL = """
 import sys
 from pathlib import Path
-import fse_desk, ui
+import fse_desk, fse_desk_ui
 site = Path(sys.argv[1])
 assert Path(fse_desk.__file__).is_relative_to(site), fse_desk.__file__
-assert Path(ui.__file__).is_relative_to(site), ui.__file__
+assert Path(fse_desk_ui.__file__).is_relative_to(site), fse_desk_ui.__file__
 from PySide6.QtCore import QCoreApplication
 from fse_desk.about import app_version
 from fse_desk.pss.vocabularies import load_vocabulary
-from ui.app import STYLE_SHEET
-from ui.i18n import install_translators
+from fse_desk_ui.__main__ import main  # the fse-desk script's target
+from fse_desk_ui.app import STYLE_SHEET
+from fse_desk_ui.i18n import install_translators
 app = QCoreApplication([])
 install_translators(app, "it")
 print(app_version(), len(load_vocabulary("atc")), STYLE_SHEET.is_file(),
@@ -41,8 +42,12 @@ def test_the_app_reads_its_files_from_the_installed_wheel(tmp_path: Path) -> Non
     )
     (wheel,) = (tmp_path / "dist").glob("fse_desk-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    top = {name.split("/")[0] for name in names}
-    assert "resources" not in top  # no generic name dropped into site-packages
+    top = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
+    # Only the project's own names in site-packages: no "ui", "main" or "resources".
+    assert top == {"fse_desk", "fse_desk_ui", "fse_desk_sandbox"}
+    (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+    scripts = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "fse-desk = fse_desk_ui.__main__:main" in scripts
     for shipped in (
         "fse_desk/resources/translations/fse_desk_it.qm",
         "fse_desk/resources/vocabularies/atc.csv",

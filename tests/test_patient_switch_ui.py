@@ -19,8 +19,8 @@ from fse_desk.pss.model import Pss
 from fse_desk.startup import open_workstation
 from fse_desk.timeline import OpenedDocument
 from fse_desk.workstation import Workstation
+from fse_desk_ui.main_window import MainWindow
 from tests.fixtures_region import LiveRegion, region_config
-from ui.main_window import MainWindow
 
 
 def _workspace_text(window: MainWindow) -> str:

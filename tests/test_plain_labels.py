@@ -13,9 +13,9 @@ from fse_desk.domain.roles import Role
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
 from fse_desk.workstation import Operator
+from fse_desk_ui.plain_labels import install_plain_labels, rich_label
+from fse_desk_ui.timeline import TimelineWidget
 from tests.fixtures_store import RecordFactory
-from ui.plain_labels import install_plain_labels, rich_label
-from ui.timeline import TimelineWidget
 
 HOSTILE = '<img src="file:///etc/hostname"><b>Referto</b>'
 

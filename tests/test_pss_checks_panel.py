@@ -5,10 +5,10 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from fse_desk.pss.check_issue import CheckIssue
+from fse_desk_ui.pss.editor.labels import FieldLabels
+from fse_desk_ui.pss.editor.problem_texts import ProblemTexts
+from fse_desk_ui.pss.editor.validation_panel import ValidationPanel
 from tests.test_pss_support import minimal_pss
-from ui.pss.editor.labels import FieldLabels
-from ui.pss.editor.problem_texts import ProblemTexts
-from ui.pss.editor.validation_panel import ValidationPanel
 
 
 def test_the_same_point_found_twice_is_listed_once(qtbot: QtBot) -> None:

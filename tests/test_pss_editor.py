@@ -21,6 +21,12 @@ from fse_desk.pss.course import Reason
 from fse_desk.pss.model import Allergy, Coded, Problem, ProblemStatus, Pss, Therapy
 from fse_desk.pss.suggestions import Source, Suggestion, SuggestionSet, Unmatched
 from fse_desk.pss.validator import CheckIssue
+from fse_desk_ui.messages import user_message
+from fse_desk_ui.pss.editor import PssEditor
+from fse_desk_ui.pss.editor.coded_field import CodedField
+from fse_desk_ui.pss.editor.labels import FieldLabels
+from fse_desk_ui.pss.editor.problem_texts import ProblemTexts
+from fse_desk_ui.pss.sections import PssTexts
 from tests.test_pss_editor_support import (  # noqa: F401  (fixtures)
     PATIENT,
     Cache,
@@ -35,12 +41,6 @@ from tests.test_pss_editor_support import (  # noqa: F401  (fixtures)
     type_record,
 )
 from tests.test_pss_support import MMG, full_pss, minimal_pss
-from ui.messages import user_message
-from ui.pss.editor import PssEditor
-from ui.pss.editor.coded_field import CodedField
-from ui.pss.editor.labels import FieldLabels
-from ui.pss.editor.problem_texts import ProblemTexts
-from ui.pss.sections import PssTexts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -19,6 +19,8 @@ from fse_desk.pss.model import Coded, ProblemStatus
 from fse_desk.pss.suggestions import Suggestion, SuggestionSet, accept
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox.gateway import trust_certificate_authority
+from fse_desk_ui.pss import PssTab
+from fse_desk_ui.pss.editor import PssEditor
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import (  # noqa: F401  (fixture)
     PASSPHRASE,
@@ -35,8 +37,6 @@ from tests.test_pss_editor_support import (  # noqa: F401  (fixture)
     retype,
     tr,
 )
-from ui.pss import PssTab
-from ui.pss.editor import PssEditor
 
 
 def _tab(qtbot: QtBot, workstation: Workstation) -> PssTab:

@@ -21,15 +21,12 @@ from fse_desk.pss.service import PssService
 from fse_desk.pss.vocabularies import load_vocabulary, parse_vocabulary
 from fse_desk.store import CacheStore
 from fse_desk.timeline import TimelineService
-from tests.fixtures_store import RecordFactory
-from tests.test_pss_support import TODAY
-from tests.timeline_support import DOCTOR
-from ui.formatting import format_date
-from ui.i18n import install_translators
-from ui.pss.editor import EditorVocabularies, PssEditor
-from ui.pss.editor.coded_field import CodedField
-from ui.pss.editor.entry_form import EntryForm
-from ui.pss.editor.field_widgets import (
+from fse_desk_ui.formatting import format_date
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.pss.editor import EditorVocabularies, PssEditor
+from fse_desk_ui.pss.editor.coded_field import CodedField
+from fse_desk_ui.pss.editor.entry_form import EntryForm
+from fse_desk_ui.pss.editor.field_widgets import (
     CheckField,
     ChoiceField,
     CountField,
@@ -37,6 +34,9 @@ from ui.pss.editor.field_widgets import (
     NumberField,
     TextField,
 )
+from tests.fixtures_store import RecordFactory
+from tests.test_pss_support import TODAY
+from tests.timeline_support import DOCTOR
 
 PATIENT = PatientId("pat-editor-1")
 ATC_WITH_AIC = (

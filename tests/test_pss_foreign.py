@@ -22,6 +22,8 @@ from fse_desk.pss import read_cda, validate_cda_structure, write_cda
 from fse_desk.pss.model import ENTRY_TYPES, Allergy
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import ResourceStore
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.pss import PssTab
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import (
     consenting,
@@ -31,8 +33,6 @@ from tests.pss_publication_support import (
 )
 from tests.test_gateway_support import Operator as Certified
 from tests.test_gateway_support import operator_fixture  # noqa: F401  (fixture)
-from ui.i18n import install_translators
-from ui.pss import PssTab
 
 FOREIGN = Path(__file__).parent / "data" / "vendor_pss" / "foreign_pss.xml"
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from fse_desk.documents import inspect_pdf
 from fse_desk.pss.printout import patient_copy
+from fse_desk_ui.pss.print_button import PrintButton
 from tests.test_pss_support import minimal_pss
-from ui.pss.print_button import PrintButton
 
 
 def test_printing_sends_every_page_of_the_patient_copy(qtbot: QtBot, tmp_path: Path) -> None:

@@ -22,12 +22,12 @@ from fse_desk.errors import (
 )
 from fse_desk.pss.errors import PssNotPublishable, PublishNotAllowed, PublishRefusal
 from fse_desk.pss.validator import CheckIssue
+from fse_desk_ui.messages import user_message
+from fse_desk_ui.outbox_panel import OutboxPanel, state_text
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import consenting, first_version, open_mmg
 from tests.test_gateway_support import Operator as Certified
 from tests.test_gateway_support import stranger_fixture  # noqa: F401  (fixture)
-from ui.messages import user_message
-from ui.outbox_panel import OutboxPanel, state_text
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from fse_desk.domain.outbox import OutboxState
 from fse_desk.workstation import Workstation
+from fse_desk_ui.main_window import MainWindow
 from tests.pss_publication_support import (
     completed,
     consenting,
@@ -14,7 +15,6 @@ from tests.pss_publication_support import (
     mmg_fixture,  # noqa: F401  (fixture)
 )
 from tests.test_gateway_support import operator_fixture  # noqa: F401  (fixture)
-from ui.main_window import MainWindow
 
 
 def test_the_published_version_is_current_in_the_pss_tab_and_listed_in_the_timeline(

@@ -11,12 +11,12 @@ from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.progress import Progress
 from fse_desk.pss.suggestions import SuggestionSet
 from fse_desk.workstation import Workstation
+from fse_desk_ui.pss.editor import PssEditor
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import mmg_fixture  # noqa: F401  (fixture)
 from tests.test_gateway_support import operator_fixture  # noqa: F401  (fixture)
 from tests.test_pss_editor_flow import _open, _show, _tab
 from tests.test_pss_editor_support import tr
-from ui.pss.editor import PssEditor
 
 
 def _never_downloaded(workstation: Workstation) -> tuple[Patient, SuggestionSet]:

@@ -20,14 +20,14 @@ from fse_desk.pss import Pss, read_cda
 from fse_desk.pss.service import PssService, PublisherLike
 from fse_desk.store import CacheStore
 from fse_desk_sandbox.region import DEMO_MMG_ID
+from fse_desk_ui.formatting import format_date
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.messages import user_message
+from fse_desk_ui.pss import PssTab
+from fse_desk_ui.pss.section_table import SectionTable
 from tests.fixtures_region import LiveRegion
 from tests.pss_region_support import PssRegion
 from tests.timeline_support import DOCTOR, NURSE, make_synced
-from ui.formatting import format_date
-from ui.i18n import install_translators
-from ui.messages import user_message
-from ui.pss import PssTab
-from ui.pss.section_table import SectionTable
 
 OWN_GP = replace(DOCTOR, practitioner_id=DEMO_MMG_ID)  # the demo patients' MMG
 

@@ -20,6 +20,7 @@ from fse_desk.progress import drive
 from fse_desk.pss import read_cda, write_cda
 from fse_desk.pss.service import PssService
 from fse_desk.store import CacheStore
+from fse_desk_ui.timeline import TimelineWidget
 from tests.fixtures_region import LiveRegion
 from tests.pss_region_support import PssRegion
 from tests.test_gateway_support import (  # noqa: F401  (fixtures)
@@ -32,7 +33,6 @@ from tests.test_gateway_support import (  # noqa: F401  (fixtures)
     signed_pdf,
 )
 from tests.timeline_support import make_synced
-from ui.timeline import TimelineWidget
 
 
 @dataclass

@@ -145,7 +145,7 @@ def test_an_administrator_imports_an_official_list_from_the_command_line(tmp_pat
 
     from fse_desk.cli import import_vocabulary
     from fse_desk.config import load_config
-    from main import main
+    from fse_desk_ui.__main__ import main
 
     config = load_config(tmp_path / "none.toml", data_dir=tmp_path)
     good = tmp_path / "icd9.csv"

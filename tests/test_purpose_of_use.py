@@ -15,6 +15,8 @@ from fse_desk.errors import PermissionDenied
 from fse_desk.security.permissions import purposes_for
 from fse_desk.workstation import Operator, Workstation
 from fse_desk_sandbox.gateway import received_signature_tokens
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import (
     consenting,
@@ -24,8 +26,6 @@ from tests.pss_publication_support import (
 )
 from tests.test_gateway_support import Operator as Certified
 from tests.test_gateway_support import operator_fixture  # noqa: F401  (fixture)
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
 
 
 def _operator(role: Role) -> Operator:

@@ -16,7 +16,7 @@ from fse_desk.connectors.dicomweb import DicomWebClient
 from fse_desk.errors import DicomWebError, InvalidRecord
 from fse_desk.security.redaction import PATIENT_DATA_FILTER, PatientDataFilter, install_on, redact
 from fse_desk.startup import open_workstation
-from ui.main_window import MainWindow
+from fse_desk_ui.main_window import MainWindow
 
 CF = "RSSMRA70A01A944X"
 

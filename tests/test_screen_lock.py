@@ -17,10 +17,10 @@ from fse_desk.security.profiles import Profile, ProfileRegistry
 from fse_desk.security.unlock import DEMO_PASSPHRASE, unlock_check
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
-from ui.app import build_window
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
-from ui.screen_lock import LockSettings
+from fse_desk_ui.app import build_window
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
+from fse_desk_ui.screen_lock import LockSettings
 
 PASSPHRASE = "passphrase-lunga"
 
@@ -142,7 +142,7 @@ def test_the_app_window_has_the_lock_armed_with_the_configured_minutes(
     config = AppConfig(
         user=user, region=None, demo=DemoConfig(seed=9, patients=10), data_dir=tmp_path
     )
-    window = build_window(config, workstation, auto_sync=False)  # as ui/app.py builds it
+    window = build_window(config, workstation, auto_sync=False)  # as fse_desk_ui/app.py builds it
     qtbot.addWidget(window)
     window.show()
     assert window.lock_screen is not None

@@ -22,7 +22,7 @@ def test_self_test_syncs_and_renders_everything_then_exits_0(tmp_path: Path) -> 
     home = tmp_path / "home"
     home.mkdir()
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--self-test"],
+        [sys.executable, "-m", "fse_desk_ui", "--self-test"],
         cwd=tmp_path,
         env=_environment(home),
         capture_output=True,
@@ -51,7 +51,8 @@ def test_without_the_demo_region_it_fails_with_an_italian_sentence(tmp_path: Pat
     # As a wheel installed without the [demo] extra: the sandbox package cannot be imported.
     script = (
         "import sys; sys.modules['fse_desk_sandbox'] = None; "
-        f"sys.path.insert(0, {str(ROOT)!r}); import main; sys.exit(main.main(['--self-test']))"
+        f"sys.path.insert(0, {str(ROOT)!r}); "
+        "from fse_desk_ui.__main__ import main; sys.exit(main(['--self-test']))"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -72,8 +73,9 @@ def test_without_the_demo_region_it_fails_with_an_italian_sentence(tmp_path: Pat
 def test_a_part_that_does_not_load_fails_with_an_italian_sentence(tmp_path: Path) -> None:
     # A broken installation: the self-test's own module cannot even be imported.
     script = (
-        "import sys; sys.modules['ui.self_test'] = None; "
-        f"sys.path.insert(0, {str(ROOT)!r}); import main; sys.exit(main.main(['--self-test']))"
+        "import sys; sys.modules['fse_desk_ui.self_test'] = None; "
+        f"sys.path.insert(0, {str(ROOT)!r}); "
+        "from fse_desk_ui.__main__ import main; sys.exit(main(['--self-test']))"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],

@@ -23,12 +23,12 @@ from fse_desk.config_writer import save_config
 from fse_desk.security.certificates import client_key_passphrase
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
+from fse_desk_ui.main_window import MainWindow
+from fse_desk_ui.screen_lock import LockSettings
+from fse_desk_ui.settings import SettingsDialog, apply_settings
+from fse_desk_ui.settings.region_rows import ClientCertificateRows
 from tests.conftest import MemoryKeyring
 from tests.fixtures_tls import Authority
-from ui.main_window import MainWindow
-from ui.screen_lock import LockSettings
-from ui.settings import SettingsDialog, apply_settings
-from ui.settings.region_rows import ClientCertificateRows
 
 
 def _region(tmp_path: Path) -> dict[str, Any]:

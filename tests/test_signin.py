@@ -21,13 +21,13 @@ from fse_desk.pss.model import Coded
 from fse_desk.security.profiles import Profile, ProfileRegistry, RoleSource
 from fse_desk.security.unlock import DEMO_PASSPHRASE
 from fse_desk.store.paths import cache_path
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
+from fse_desk_ui.signin import FirstRunDialog, Session, SignInDialog
 from tests.fixtures_region import LiveRegion, region_config
 from tests.pss_publication_support import consenting
 from tests.signin_support import visible_text
 from tests.test_pss_editor_support import enter_value, retype
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
-from ui.signin import FirstRunDialog, Session, SignInDialog
 
 NERI_CF = "NRECRL80A41A944V"
 BIANCHI_CF = "BNCLCU75C12A944R"

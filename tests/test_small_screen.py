@@ -17,9 +17,9 @@ from fse_desk.config import AppConfig, DemoConfig
 from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
 from tests.imaging_files import ct_series
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
 
 # In logical pixels: at 125 % (QT_SCALE_FACTOR=1.25, as Windows sets laptops by default) the
 # same screen holds 1,093 × 614 of them.

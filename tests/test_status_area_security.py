@@ -17,9 +17,9 @@ from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.profiles import Profile, ProfileRegistry
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
-from ui.app import STYLE_SHEET
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
+from fse_desk_ui.app import STYLE_SHEET
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
 
 PASSPHRASE = "passphrase-lunga"
 
@@ -57,7 +57,7 @@ def test_a_cut_audit_trail_is_a_red_warning_in_the_status_area(
     workstation = open_demo()
     assert workstation.audit_problem is not None
     previous = qapp.styleSheet()
-    qapp.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))  # as ui/app.py does
+    qapp.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))  # as fse_desk_ui/app.py does
     try:
         window = _window(qtbot, qapp, workstation)
         label = window.status_area.audit_label

@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import SandboxServer
+from fse_desk_ui.sync_controller import SyncController
 from tests.fixtures_region import LiveRegion
-from ui.sync_controller import SyncController
 
 
 def test_sync_resumes_by_itself_when_the_server_returns(

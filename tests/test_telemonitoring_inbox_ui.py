@@ -16,10 +16,10 @@ from fse_desk.startup import open_workstation
 from fse_desk.telemonitoring.actions import AlarmStatus
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import ResourceStore, SandboxServer
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
 from tests.fixtures_region import region_config
 from tests.telemonitoring_region import build_region
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
 
 
 @pytest.fixture

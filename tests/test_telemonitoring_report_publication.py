@@ -77,7 +77,7 @@ def test_the_tab_publishes_the_report_only_once_the_doctor_confirms(
 ) -> None:
     from PySide6.QtCore import QThreadPool
 
-    from ui.telemonitoring.tab import TelemonitoringTab
+    from fse_desk_ui.telemonitoring.tab import TelemonitoringTab
 
     views = [mmg.telemonitoring.patient_view(p) for p in mmg.telemonitoring.enrolled()]
     patient_id = next(v for v in views if v.tracks and v.plan is not None).patient_id

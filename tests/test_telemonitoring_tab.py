@@ -18,12 +18,12 @@ from fse_desk.startup import open_workstation
 from fse_desk.telemonitoring.rules import Rule
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox import ResourceStore, SandboxServer
+from fse_desk_ui.telemonitoring.charts import local_x
+from fse_desk_ui.telemonitoring.reports import ReportKind
+from fse_desk_ui.telemonitoring.tab import TelemonitoringTab
 from tests.fixtures_region import region_config
 from tests.telemonitoring_region import TmRegion, build_region
 from tests.telemonitoring_support import ROME
-from ui.telemonitoring.charts import local_x
-from ui.telemonitoring.reports import ReportKind
-from ui.telemonitoring.tab import TelemonitoringTab
 
 
 @pytest.fixture(scope="module")

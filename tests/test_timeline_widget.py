@@ -18,13 +18,13 @@ from fse_desk.domain.timeline import TimelineEntry
 from fse_desk.errors import BodyNotAvailableOffline, UnsafeDocument
 from fse_desk.store import CacheStore
 from fse_desk.timeline import OpenedDocument
+from fse_desk_ui.formatting import ROME, format_date
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.messages import user_message
+from fse_desk_ui.timeline import TimelineWidget
+from fse_desk_ui.timeline.lab_chart import LabChartDialog, month_ticks
 from tests.fixtures_region import LiveRegion
 from tests.timeline_support import SyncedRegion, make_synced
-from ui.formatting import ROME, format_date
-from ui.i18n import install_translators
-from ui.messages import user_message
-from ui.timeline import TimelineWidget
-from ui.timeline.lab_chart import LabChartDialog, month_ticks
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from fse_desk.errors import ServerUnavailable, StoreFull
-from ui.i18n import TRANSLATIONS, install_translators
-from ui.messages import user_message
+from fse_desk_ui.i18n import TRANSLATIONS, install_translators
+from fse_desk_ui.messages import user_message
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -21,7 +21,7 @@ BIN = Path(sys.executable).parent
 def test_no_ui_string_is_left_untranslated(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     shutil.copy(TRANSLATIONS / "fse_desk_it.ts", ts)
-    sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
+    sources = [str(p) for p in sorted((ROOT / "fse_desk_ui").rglob("*.py"))]
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
         check=True,
@@ -59,7 +59,7 @@ def test_errors_read_in_italian(qapp: QApplication) -> None:
 def test_every_progress_label_of_the_core_reads_in_italian(qapp: QApplication) -> None:
     import re
 
-    from ui.progress_text import progress_text
+    from fse_desk_ui.progress_text import progress_text
 
     install_translators(qapp, "it")
     labels = {"Patients", "Consents", "Documents"}  # passed as arguments in fse/sync.py
@@ -67,7 +67,7 @@ def test_every_progress_label_of_the_core_reads_in_italian(qapp: QApplication) -
         labels |= set(re.findall(r'Progress\([^"\n]*"([^"]+)"\)', path.read_text("utf-8")))
     assert "Sending changes" in labels and len(labels) > 10
     untranslated = sorted(label for label in labels if progress_text(label) == label)
-    assert not untranslated, f"add these to ui/progress_text.py: {untranslated}"
+    assert not untranslated, f"add these to fse_desk_ui/progress_text.py: {untranslated}"
     assert progress_text("Documents") == "Documenti"
 
 

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from fse_desk.domain.outbox import OutboxState
 from fse_desk.workstation import Workstation
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
+from fse_desk_ui.outbox_panel import ConflictDialog
 from tests.fixtures_region import LiveRegion
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
-from ui.outbox_panel import ConflictDialog
 
 
 @pytest.fixture

@@ -107,7 +107,8 @@ def test_sync_once_from_the_command_line(tmp_path: Path) -> None:
     # about real data; the summary is printed in Italian.
     command = [
         sys.executable,
-        str(ROOT / "main.py"),
+        "-m",
+        "fse_desk_ui",
         "--config",
         str(config),
         "--data-dir",

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication
 from fse_desk.config import AppConfig, DemoConfig
 from fse_desk.domain.patient import ConsentState
 from fse_desk.startup import open_workstation
+from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.main_window import MainWindow
 from tests.conftest import MemoryKeyring
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
 
 NAMES = ("timeline", "pss", "images", "vitals", "telemonitoring", "televisits")
 

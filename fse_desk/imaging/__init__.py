@@ -1,7 +1,7 @@
 """Diagnostic images: DICOM reading and decoding, window/level, measurements,
 local files and CDs, anonymised export, and the service the "Immagini" tab uses.
 
-Plain Python and numpy: no Qt here (``ui/imaging/`` holds the widgets).
+Plain Python and numpy: no Qt here (``fse_desk_ui/imaging/`` holds the widgets).
 """
 
 from fse_desk.domain.imaging import (

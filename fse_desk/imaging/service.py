@@ -1,7 +1,7 @@
 """ImagingService: the patient's studies, their images and their reports, for the "Immagini" tab.
 
 Long operations are generators yielding :class:`~fse_desk.progress.Progress`
-and checking a :class:`~fse_desk.progress.CancelToken`; ``ui/workers.py`` runs
+and checking a :class:`~fse_desk.progress.CancelToken`; ``fse_desk_ui/workers.py`` runs
 them off the GUI thread. The PACS is optional: without one (or when it cannot
 be reached) the studies named by the radiology reports are still listed.
 """

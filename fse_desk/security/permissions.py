@@ -2,7 +2,7 @@
 
 Services call :func:`require` before they act (the UI only mirrors the answer to
 grey out buttons); a refusal raises :class:`PermissionDenied`, whose Italian text
-is in ``ui/messages.py``. Reading a document depends on its FSE class as well:
+is in ``fse_desk_ui/messages.py``. Reading a document depends on its FSE class as well:
 a social worker reads exemptions, appointment reminders and care plans, not
 clinical reports. Purpose of use is checked here too: treatment for everyone,
 the others only for the roles listed in :data:`PURPOSES`.
