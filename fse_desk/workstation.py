@@ -483,7 +483,7 @@ class Workstation:
             raise ConfigError("the report's patient is not in the cache")
         entry = queue_report(
             self._store,
-            self.signing_credentials,
+            self.signing.credentials,  # unlocked by its passphrase in this session
             self.gateway_base_url,
             report,
             patient,
@@ -515,7 +515,7 @@ class Workstation:
             raise ConfigError("the report's patient is not in the cache")
         entry = queue_rilevazione(
             self._store,
-            self.signing_credentials,
+            self.signing.credentials,  # unlocked by its passphrase in this session
             self.gateway_base_url,
             report,
             patient,

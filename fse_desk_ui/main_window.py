@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
     def __init__(
         self, workstation: Workstation, *, auto_sync: bool = True, lock: LockSettings | None = None
     ) -> None:
-        """``lock``: lock after inactivity (None: never; fse_desk_ui.app.build_window gives the settings)."""
+        """``lock``: lock after inactivity (None: never; ``fse_desk_ui.app.build_window``
+        gives the settings)."""
         super().__init__()
         self.workstation = workstation
         self.setWindowTitle(self.tr("FSE Desk"))
@@ -75,7 +76,9 @@ class MainWindow(QMainWindow):
             practice=self.tr("Casa della Salute"),
             own_reference=f"Practitioner/{practitioner}" if practitioner else None,
             reports=ReportActions(
-                workstation.draft_televisit_report, workstation.publish_televisit_report
+                workstation.draft_televisit_report,
+                workstation.publish_televisit_report,
+                workstation.signing,
             ),
         )
         self.workspace.add_tab(self.televisits_tab, self.tr("Televisits"))

@@ -274,10 +274,15 @@ def test_the_agenda_view_pages_by_keyboard_and_marks_todays_televisits(
     assert status_label(AppointmentStatus.ARRIVED) in view.today_list.item(0).text()
 
 
-def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
+def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
     from fse_desk.pss.model import AdministrativeSex, Clinician, Organization, PatientInfo
     from fse_desk.scheduling.report import VisitMode, draft_report
+    from fse_desk.security.certificates import issue_test_certificate, open_pkcs12_file
+    from fse_desk.security.signing_key import SigningKey
     from fse_desk_ui.agenda.report_dialog import ReportDialog
+    from tests.test_certificates import _p12
 
     start = at_rome(datetime.now(UTC).astimezone(ROME).date(), time(9))
     visit = Appointment(
@@ -302,12 +307,26 @@ def test_the_report_dialog_signs_what_the_doctor_wrote(qtbot: QtBot) -> None:
         sent.append(report)
         return 7
 
-    dialog = ReportDialog(draft, publish)
+    _, credentials = issue_test_certificate("Dott.ssa Elena Guidotti", "GDTLNE72D58A944V")
+    p12 = _p12(tmp_path, credentials, "firma segreta")
+    signing = SigningKey(lambda typed: open_pkcs12_file(p12, typed))
+    dialog = ReportDialog(draft, publish, signing=signing)
     qtbot.addWidget(dialog)
     dialog.findings.setPlainText("Nulla da segnalare.")
     assert dialog.consent.text() == dialog.tr("Informed consent to telemedicine: recorded.")
     dialog.in_person.setChecked(True)
-    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    # The session's first signature asks the certificate's passphrase; cancelled, nothing goes.
+    with qtbot.waitSignal(dialog.passphrase_requested, timeout=5_000) as asked:
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    asked.args[0].reject()
+    assert dialog.entry_id is None and not sent
+    with qtbot.waitSignal(dialog.passphrase_requested, timeout=5_000) as asked:
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    unlock = asked.args[0]
+    qtbot.keyClicks(unlock.passphrase, "firma segreta")
+    qtbot.mouseClick(
+        unlock.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     assert dialog.entry_id == 7
     [report] = sent
     assert report.findings == "Nulla da segnalare." and report.mode is VisitMode.IN_PERSON  # type: ignore[attr-defined]

@@ -9,10 +9,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from fse_desk.domain.outbox import OutboxState
-from fse_desk.errors import InvalidRecord
+from fse_desk.errors import InvalidRecord, SigningLocked
 from fse_desk.scheduling.telemonitoring_report import (
     REPORT_LOINC,
     validate_rilevazione_structure,
@@ -21,6 +22,7 @@ from fse_desk.scheduling.telemonitoring_report import (
 from fse_desk.workstation import Workstation
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import (
+    PASSPHRASE,
     entry,
     mmg_fixture,  # noqa: F401  (fixture)
     on_server,
@@ -97,7 +99,21 @@ def test_the_tab_publishes_the_report_only_once_the_doctor_confirms(
 
     dialog.confirm.setChecked(True)
     assert dialog.sign_button.isEnabled()
-    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    # The session's first signature: the certificate's passphrase first, the keyring's
+    # copy notwithstanding; a wrong one signs nothing.
+    mmg.signing.lock()
+    with pytest.raises(SigningLocked):
+        mmg.publish_telemonitoring_report(mmg.draft_telemonitoring_report(tab.view))  # type: ignore[arg-type]
+    with qtbot.waitSignal(dialog.passphrase_requested, timeout=10_000) as asked:
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    unlock = asked.args[0]
+    ok = unlock.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(unlock.passphrase, "sbagliata")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert unlock.isVisible() and dialog.entry_id is None
+    assert len(mmg.outbox.entries(include_closed=True)) == before
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.entry_id is not None
     queued = entry(mmg, dialog.entry_id)
     assert queued.state is OutboxState.PENDING and queued.resource_type == "TelemonitoringReport"

@@ -13,12 +13,13 @@ import pytest
 from fse_desk.domain.outbox import OutboxState
 from fse_desk.domain.scheduling import Appointment, AppointmentStatus, Participant, VisitType
 from fse_desk.domain.telemedicine_consent import CATEGORY_SYSTEM, TELEMEDICINE
-from fse_desk.errors import TelemedicineConsentMissing
+from fse_desk.errors import SigningLocked, TelemedicineConsentMissing
 from fse_desk.scheduling.service import new_appointment_id
 from fse_desk.workstation import Workstation
 from fse_desk_sandbox.region import DEMO_MMG_ID
 from tests.fixtures_region import LiveRegion
 from tests.pss_publication_support import (
+    PASSPHRASE,
     consenting,
     entry,
     mmg_fixture,  # noqa: F401  (fixture)
@@ -60,6 +61,14 @@ def test_the_report_of_a_televisit_reaches_the_fse_and_the_timeline(
     draft = mmg.draft_televisit_report(booked.id)
     assert draft.consent_recorded  # read from the patient's Consent
     report = replace(draft, findings="Pressione ben controllata. Proseguire la terapia in atto.")
+    # Signing is the doctor's act: with the certificate locked (the session's start, or after
+    # the screen lock), nothing is signed or queued, whatever passphrase the keyring holds.
+    mmg.signing.lock()
+    before = len(mmg.outbox.entries(include_closed=True))
+    with pytest.raises(SigningLocked):
+        mmg.publish_televisit_report(report)
+    assert len(mmg.outbox.entries(include_closed=True)) == before
+    mmg.signing.unlock(PASSPHRASE)
     entry_id = mmg.publish_televisit_report(report)
     mmg.sync()
 

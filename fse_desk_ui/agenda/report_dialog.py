@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,20 +20,28 @@ from PySide6.QtWidgets import (
 
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.report import TelevisitReport, VisitMode, fell_back_in_person
+from fse_desk.security.signing_key import SigningKey
 from fse_desk_ui.messages import user_message
+from fse_desk_ui.signing_passphrase import unlock_then
 
 
 class ReportDialog(QDialog):
+    passphrase_requested = Signal(object)  # the SigningPassphraseDialog now open
+
     def __init__(
         self,
         draft: TelevisitReport,
         publish: Callable[[TelevisitReport], int],
         parent: QWidget | None = None,
+        signing: SigningKey | None = None,
     ) -> None:
+        """``signing``: the session's certificate; its passphrase is asked before the
+        session's first signature."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Televisit report"))
         self._draft = draft
         self._publish = publish
+        self._signing = signing
         self.entry_id: int | None = None
         self.performed = QLabel(draft.performed)
         self.performed.setWordWrap(True)
@@ -71,6 +80,11 @@ class ReportDialog(QDialog):
         return report
 
     def sign(self) -> None:
+        dialog = unlock_then(self._signing, self, self._sign_unlocked)
+        if dialog is not None:
+            self.passphrase_requested.emit(dialog)
+
+    def _sign_unlocked(self) -> None:
         try:
             self.entry_id = self._publish(self.report())
         except FseDeskError as exc:

@@ -35,6 +35,7 @@ from fse_desk.scheduling.report import TelevisitReport
 from fse_desk.scheduling.series import Scope
 from fse_desk.scheduling.service import AgendaService
 from fse_desk.scheduling.waitlist import candidates
+from fse_desk.security.signing_key import SigningKey
 from fse_desk_ui.agenda.answers_row import AnswersRow
 from fse_desk_ui.agenda.booking_dialog import BookingDialog
 from fse_desk_ui.agenda.consent_row import ConsentRow
@@ -56,6 +57,7 @@ class ReportActions:
 
     draft: Callable[[str], TelevisitReport]
     publish: Callable[[TelevisitReport], int]
+    signing: SigningKey | None = None  # its passphrase before the session's first signature
 
 
 class TelevisitsTab(QWidget):
@@ -318,7 +320,9 @@ class TelevisitsTab(QWidget):
         except FseDeskError as exc:
             self.message.setText(user_message(exc))
             return None
-        dialog = ReportDialog(draft, self._reports.publish, parent=self)
+        dialog = ReportDialog(
+            draft, self._reports.publish, parent=self, signing=self._reports.signing
+        )
         dialog.accepted.connect(
             lambda: self.message.setText(
                 self.tr("The report is signed and queued: it reaches the FSE with the next sync.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,24 +23,31 @@ from fse_desk.domain.rome_clock import ROME
 from fse_desk.domain.units import unit_display
 from fse_desk.errors import FseDeskError
 from fse_desk.scheduling.telemonitoring_report import RilevazioneReport
+from fse_desk.security.signing_key import SigningKey
 from fse_desk_ui.formatting import format_date, format_decimal
 from fse_desk_ui.messages import user_message
+from fse_desk_ui.signing_passphrase import unlock_then
 
 
 class RilevazioneDialog(QDialog):
     """Shows what the document will say; "Sign and publish" only once the doctor has
-    confirmed it (a signed document on the FSE cannot be taken back silently)."""
+    confirmed it (a signed document on the FSE cannot be taken back silently); the
+    certificate's passphrase before the session's first signature."""
+
+    passphrase_requested = Signal(object)  # the SigningPassphraseDialog now open
 
     def __init__(
         self,
         report: RilevazioneReport,
         publish: Callable[[RilevazioneReport], int],
         parent: QWidget | None = None,
+        signing: SigningKey | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Report rilevazione for the FSE"))
         self._report = report
         self._publish = publish
+        self._signing = signing
         self.entry_id: int | None = None
         period = QLabel(
             self.tr("Period {start} – {end}; {n} alarm(s) in the period.").format(
@@ -95,6 +103,11 @@ class RilevazioneDialog(QDialog):
     def sign(self) -> None:
         if not self.confirm.isChecked():
             return
+        dialog = unlock_then(self._signing, self, self._sign_unlocked)
+        if dialog is not None:
+            self.passphrase_requested.emit(dialog)
+
+    def _sign_unlocked(self) -> None:
         try:
             self.entry_id = self._publish(self._report)
         except FseDeskError as exc:

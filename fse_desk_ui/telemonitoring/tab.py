@@ -246,7 +246,12 @@ class TelemonitoringTab(QWidget):
         except FseDeskError as exc:
             self.status.setText(user_message(exc))
             return None
-        return RilevazioneDialog(draft, self._workstation.publish_telemonitoring_report, self)
+        return RilevazioneDialog(
+            draft,
+            self._workstation.publish_telemonitoring_report,
+            self,
+            signing=self._workstation.signing,
+        )
 
     def publish_report(self, *_: object) -> None:
         dialog = self.rilevazione_dialog()

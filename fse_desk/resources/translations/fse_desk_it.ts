@@ -1949,114 +1949,114 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="56"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="57"/>
         <source>FSE Desk</source>
         <translation>FSE Desk</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="62"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="63"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="64"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="65"/>
         <source>Profilo Sanitario Sintetico</source>
         <translation>Profilo Sanitario Sintetico</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="66"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="67"/>
         <source>Images</source>
         <translation>Immagini</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="68"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="69"/>
         <source>Vital signs</source>
         <translation>Parametri vitali</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="70"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="71"/>
         <source>Telemonitoring</source>
         <translation>Telemonitoraggio</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="75"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="76"/>
         <source>Casa della Salute</source>
         <translation>Casa della Salute</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="81"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="84"/>
         <source>Televisits</source>
         <translation>Televisite</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="103"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="106"/>
         <source>Patients</source>
         <translation>Assistiti</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="122"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="125"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="124"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="127"/>
         <source>Fetch what is new in the regional FSE (F5)</source>
         <translation>Scarica le novità dal FSE regionale (F5)</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="126"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="129"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="129"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="132"/>
         <source>Outbox</source>
         <translation>Coda di invio</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="130"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="133"/>
         <source>Changes not yet on the FSE</source>
         <translation>Modifiche non ancora arrivate al FSE</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="104"/>
-        <location filename="../../../fse_desk_ui/main_window.py" line="133"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="107"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="136"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="135"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="138"/>
         <source>The team&apos;s agenda and today&apos;s televisits (Ctrl+G)</source>
         <translation>L&apos;agenda dell&apos;équipe e le televisite di oggi (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="140"/>
-        <location filename="../../../fse_desk_ui/main_window.py" line="147"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="143"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="150"/>
         <source>Alert inbox</source>
         <translation>Allarmi</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="141"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="144"/>
         <source>Telemonitoring alarms of every enrolled patient</source>
         <translation>Allarmi di telemonitoraggio di tutti i pazienti arruolati</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="157"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="160"/>
         <source>Purpose:</source>
         <translation>Finalità:</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="163"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="166"/>
         <source>Switch user</source>
         <translation>Cambia utente</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="165"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="168"/>
         <source>Close this session and let a colleague sign in with their profile</source>
         <translation>Chiudi questa sessione e lascia accedere un collega con il suo profilo</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/main_window.py" line="294"/>
+        <location filename="../../../fse_desk_ui/main_window.py" line="297"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
@@ -2543,7 +2543,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Accetta i suggerimenti dal fascicolo</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/pss/editor/editor.py" line="361"/>
+        <location filename="../../../fse_desk_ui/pss/editor/editor.py" line="357"/>
         <source>The PSS was not sent: see the points to correct below.</source>
         <translation>Il PSS non è stato inviato: vedi sotto i punti da correggere.</translation>
     </message>
@@ -3264,33 +3264,33 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="33"/>
-        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="77"/>
+        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="41"/>
+        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="91"/>
         <source>Televisit report</source>
         <translation>Referto di televisita</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="40"/>
+        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="49"/>
         <source>Findings, conclusions, advice</source>
         <translation>Esito, conclusioni, indicazioni</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="43"/>
+        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="52"/>
         <source>Informed consent to telemedicine: recorded.</source>
         <translation>Consenso informato alla telemedicina: registrato.</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="46"/>
+        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="55"/>
         <source>Informed consent to telemedicine: not recorded. A video visit cannot be reported without it; record it from the Televisits tab.</source>
         <translation>Consenso informato alla telemedicina: non registrato. Senza consenso non si può refertare una visita in video; registralo dalla scheda Televisite.</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="51"/>
+        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="60"/>
         <source>The connection failed: the visit took place in person</source>
         <translation>Il collegamento non è riuscito: la visita si è svolta in presenza</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="54"/>
+        <location filename="../../../fse_desk_ui/agenda/report_dialog.py" line="63"/>
         <source>Sign and publish</source>
         <translation>Firma e pubblica</translation>
     </message>
@@ -3311,53 +3311,53 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>RilevazioneDialog</name>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="40"/>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="101"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="47"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="114"/>
         <source>Report rilevazione for the FSE</source>
         <translation>Report rilevazione per il FSE</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="45"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="53"/>
         <source>Period {start} – {end}; {n} alarm(s) in the period.</source>
         <translation>Periodo {start} – {end}; allarmi nel periodo: {n}.</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="52"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="60"/>
         <source>No telemonitoring plan.</source>
         <translation>Nessun piano di telemonitoraggio.</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="56"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="64"/>
         <source>Parameter</source>
         <translation>Parametro</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="56"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="64"/>
         <source>Readings</source>
         <translation>Rilevazioni</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="56"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="64"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="56"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="64"/>
         <source>Mean</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="57"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="65"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="76"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="84"/>
         <source>I have reviewed these readings and confirm the report for the patient&apos;s FSE</source>
         <translation>Ho verificato queste rilevazioni e confermo il report per il FSE dell&apos;assistito</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="80"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/publish_dialog.py" line="88"/>
         <source>Sign and publish</source>
         <translation>Firma e pubblica</translation>
     </message>
@@ -3809,17 +3809,17 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>SigningPassphraseDialog</name>
     <message>
-        <location filename="../../../fse_desk_ui/pss/editor/signing_passphrase.py" line="28"/>
+        <location filename="../../../fse_desk_ui/signing_passphrase.py" line="31"/>
         <source>Unlock the signing certificate</source>
         <translation>Sblocca il certificato di firma</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/pss/editor/signing_passphrase.py" line="31"/>
+        <location filename="../../../fse_desk_ui/signing_passphrase.py" line="34"/>
         <source>Enter the passphrase of your signing certificate. It unlocks the certificate until you close FSE Desk and is not saved anywhere.</source>
         <translation>Inserisci la passphrase del certificato di firma. Sblocca il certificato fino alla chiusura di FSE Desk e non viene salvata da nessuna parte.</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/pss/editor/signing_passphrase.py" line="47"/>
+        <location filename="../../../fse_desk_ui/signing_passphrase.py" line="50"/>
         <source>Unlock and sign</source>
         <translation>Sblocca e firma</translation>
     </message>
@@ -4219,7 +4219,7 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         <translation>Salva report</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/telemonitoring/tab.py" line="254"/>
+        <location filename="../../../fse_desk_ui/telemonitoring/tab.py" line="259"/>
         <source>Report rilevazione signed and queued for the FSE.</source>
         <translation>Report rilevazione firmato e in coda per il FSE.</translation>
     </message>
@@ -4227,83 +4227,83 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
 <context>
     <name>TelevisitsTab</name>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="84"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="86"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="84"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="86"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="84"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="86"/>
         <source>With</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="84"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="86"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="84"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="86"/>
         <source>CUP</source>
         <translation>CUP</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="91"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="93"/>
         <source>Book…</source>
         <translation>Prenota…</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="94"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="96"/>
         <source>Start televisit</source>
         <translation>Avvia televisita</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="96"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="98"/>
         <source>Invitations…</source>
         <translation>Inviti…</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="98"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="100"/>
         <source>Write report…</source>
         <translation>Scrivi il referto…</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="105"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="107"/>
         <source>only this appointment</source>
         <translation>solo questo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="107"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="109"/>
         <source>this and the following of the series</source>
         <translation>questo e i successivi della serie</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="114"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="116"/>
         <source>Move</source>
         <translation>Sposta</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="116"/>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="287"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="118"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="289"/>
         <source>Cancel appointment</source>
         <translation>Disdici l&apos;appuntamento</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="134"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="136"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="136"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="138"/>
         <source>to</source>
         <translation>al</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="267"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="269"/>
         <source>%n appointment(s) moved.</source>
         <translation>
             <numerusform>%n appuntamento spostato.</numerusform>
@@ -4311,12 +4311,12 @@ Poi &quot;Prova connessione&quot; verifica che tutto funzioni prima di salvare. 
         </translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="276"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="278"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="277"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="279"/>
         <source>The new time clashes:
 {conflicts}
 
@@ -4327,12 +4327,12 @@ Move anyway?</source>
 Spostare comunque?</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="288"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="290"/>
         <source>Cancel {scope} of {when}? The cancellation is recorded.</source>
         <translation>Disdire l&apos;appuntamento del {when} ({scope})? La disdetta viene registrata.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="301"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="303"/>
         <source>%n appointment(s) cancelled.</source>
         <translation>
             <numerusform>%n appuntamento disdetto.</numerusform>
@@ -4340,7 +4340,7 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="304"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="306"/>
         <source>%n request(s) on the waiting list fit the time freed.</source>
         <translation>
             <numerusform>%n richiesta in lista d&apos;attesa può occupare l&apos;orario liberato.</numerusform>
@@ -4348,17 +4348,17 @@ Spostare comunque?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="324"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="328"/>
         <source>The report is signed and queued: it reaches the FSE with the next sync.</source>
         <translation>Il referto è firmato e in coda: arriverà al FSE con la prossima sincronizzazione.</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="338"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="342"/>
         <source>Save the invitations in</source>
         <translation>Salva gli inviti in</translation>
     </message>
     <message>
-        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="365"/>
+        <location filename="../../../fse_desk_ui/agenda/televisits_tab.py" line="369"/>
         <source>Invitations saved in {folder}.</source>
         <translation>Inviti salvati in {folder}.</translation>
     </message>

@@ -37,12 +37,12 @@ from fse_desk_ui.pss.editor.problem_texts import ProblemTexts, locate
 from fse_desk_ui.pss.editor.publish_confirm import PublishConfirmDialog
 from fse_desk_ui.pss.editor.section_list import SectionList
 from fse_desk_ui.pss.editor.section_panel import Marks, SectionPanel
-from fse_desk_ui.pss.editor.signing_passphrase import SigningPassphraseDialog
 from fse_desk_ui.pss.editor.suggestions_panel import SuggestionsPanel
 from fse_desk_ui.pss.editor.tasks import PUBLISH, PssTasks
 from fse_desk_ui.pss.editor.validation_panel import ValidationPanel
 from fse_desk_ui.pss.editor.vocabulary_set import EditorVocabularies
 from fse_desk_ui.pss.sections import PssTexts
+from fse_desk_ui.signing_passphrase import unlock_then
 
 STYLE = """
 *[problem="true"], *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
@@ -328,14 +328,10 @@ class PssEditor(QWidget):
         self.confirmation_requested.emit(dialog)
 
     def _unlock_then_sign(self) -> None:
-        if self._signing is not None and self._signing.needs_passphrase:
-            # The session's first signature: the certificate opens with its passphrase.
-            dialog = SigningPassphraseDialog(self._signing, self)
-            dialog.accepted.connect(self._sign_and_queue)
-            dialog.open()
+        # The session's first signature: the certificate opens with its passphrase.
+        dialog = unlock_then(self._signing, self, self._sign_and_queue)
+        if dialog is not None:
             self.passphrase_requested.emit(dialog)
-            return
-        self._sign_and_queue()
 
     def _sign_and_queue(self) -> None:
         if self.tasks.running is not None:

@@ -1,4 +1,5 @@
-"""The certificate's passphrase, asked before the session's first signature.
+"""The certificate's passphrase, asked before the session's first signature of any
+signed document (PSS, televisit report, Report rilevazione).
 
 A wrong passphrase is said in the dialog, which stays open; nothing is signed or
 queued until the certificate opens. The passphrase is never kept: the opened key
@@ -6,6 +7,8 @@ stays in memory for the session (:class:`fse_desk.security.signing_key.SigningKe
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -65,3 +68,18 @@ class SigningPassphraseDialog(QDialog):
             return
         self.passphrase.clear()
         super().accept()
+
+
+def unlock_then(
+    signing: SigningKey | None, parent: QWidget, sign: Callable[[], None]
+) -> SigningPassphraseDialog | None:
+    """Run ``sign`` now if the certificate is open; otherwise first open the passphrase
+    dialog, ``sign`` running once the passphrase has opened the certificate (cancelling
+    signs nothing). Returns the dialog it opened, if any."""
+    if signing is None or not signing.needs_passphrase:
+        sign()
+        return None
+    dialog = SigningPassphraseDialog(signing, parent)
+    dialog.accepted.connect(sign)
+    dialog.open()
+    return dialog
