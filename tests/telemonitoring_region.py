@@ -49,7 +49,7 @@ def build_region(seed: int = 11) -> TmRegion:
     return TmRegion(people, resources)
 
 
-def sync(cache: CacheStore, server: SandboxServer) -> TelemonitoringSummary:
+def sync(cache: CacheStore, server: SandboxServer, page_size: int = 200) -> TelemonitoringSummary:
     with FhirClient(server.base_url, retry=RetryPolicy(attempts=2, base_delay_s=0.01)) as client:
         drive(SyncEngine(cache, client).pull())
-        return drive(TelemonitoringPull(cache, client).pull())
+        return drive(TelemonitoringPull(cache, client, page_size=page_size).pull())

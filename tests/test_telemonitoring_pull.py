@@ -114,33 +114,77 @@ def test_unmappable_resources_are_quarantined_and_do_not_block(
     assert len(TelemonitoringService(cache).track(pid, Parameter.SPO2)) > 100
 
 
+def _half(pid: str, obs_id: str, code: str, value: float) -> dict[str, Any]:
+    """One half of an office blood pressure, sent as its own Observation (as many FSEs do)."""
+    return {
+        "resourceType": "Observation",
+        "id": obs_id,
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+        "subject": {"reference": f"Patient/{pid}"},
+        "effectiveDateTime": "2026-11-02T10:30:00+01:00",
+        "performer": [{"display": "Dott.ssa Elena Guidotti"}],
+        "valueQuantity": {"value": value, "unit": "mm[Hg]"},
+    }
+
+
+def _office_readings(cache: CacheStore, pid: str) -> list[tuple[float, ...]]:
+    track = TelemonitoringService(cache).track(pid, Parameter.BLOOD_PRESSURE)
+    return [
+        track.reading(i).values for i in range(len(track)) if track.keys[i].endswith("office-sys")
+    ]
+
+
 def test_systolic_and_diastolic_sent_apart_become_one_reading(
     sandbox: SandboxServer, cache: CacheStore, region: TmRegion
 ) -> None:
     pid = region.patient(2)
-
-    def half(obs_id: str, code: str, value: float) -> dict[str, Any]:
-        return {
-            "resourceType": "Observation",
-            "id": obs_id,
-            "status": "final",
-            "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
-            "subject": {"reference": f"Patient/{pid}"},
-            "effectiveDateTime": "2026-11-02T10:30:00+01:00",
-            "performer": [{"display": "Dott.ssa Elena Guidotti"}],
-            "valueQuantity": {"value": value, "unit": "mm[Hg]"},
-        }
-
     resources = [r for r in copy.deepcopy(region.resources) if "valueSampledData" not in r]
     sandbox.store.bulk_load(
-        [*resources, half("office-sys", "8480-6", 148), half("office-dia", "8462-4", 91)]
+        [
+            *resources,
+            _half(pid, "office-sys", "8480-6", 148),
+            _half(pid, "office-dia", "8462-4", 91),
+        ]
     )
     summary = sync(cache, sandbox)
     assert summary.quarantined == 0
+    assert _office_readings(cache, pid) == [(148.0, 91.0)]
     track = TelemonitoringService(cache).track(pid, Parameter.BLOOD_PRESSURE)
-    office = [track.reading(i) for i in range(len(track)) if track.keys[i].endswith("office-sys")]
-    assert [r.values for r in office] == [(148.0, 91.0)]
-    assert office[0].performer == "Dott.ssa Elena Guidotti"
+    [office] = [track.reading(i) for i in range(len(track)) if track.keys[i].endswith("office-sys")]
+    assert office.performer == "Dott.ssa Elena Guidotti"
+
+
+def test_a_pair_the_servers_paging_splits_is_still_one_reading(
+    sandbox: SandboxServer, cache: CacheStore, region: TmRegion
+) -> None:
+    pid = region.patient(2)
+    # Only three Observations, in this order: with pages of two, the systolic ends a page
+    # and its diastolic starts the next.
+    others = [r for r in copy.deepcopy(region.resources) if r["resourceType"] != "Observation"]
+    weight = {
+        **_half(pid, "office-weight", "29463-7", 0),
+        "valueQuantity": {"value": 71.5, "unit": "kg"},
+    }
+    sys, dia = _half(pid, "office-sys", "8480-6", 152), _half(pid, "office-dia", "8462-4", 94)
+    sandbox.store.bulk_load([*others, weight, sys, dia])
+    summary = sync(cache, sandbox, page_size=2)
+    assert summary.quarantined == 0 and cache.sync_records.quarantine_count() == 0
+    assert _office_readings(cache, pid) == [(152.0, 94.0)]
+    # The next sync (overlap window: the same pages again) neither duplicates nor quarantines.
+    again = sync(cache, sandbox, page_size=2)
+    assert again.quarantined == 0 and _office_readings(cache, pid) == [(152.0, 94.0)]
+    # A half whose partner never comes is quarantined like any unreadable record.
+    alone = {
+        **_half(pid, "alone-sys", "8480-6", 160),
+        "effectiveDateTime": "2026-11-03T09:00:00+01:00",
+    }
+    sandbox.store.bulk_load([alone])
+    lone = sync(cache, sandbox, page_size=2)
+    assert lone.quarantined == 1
+    assert [(q.resource_type, q.resource_id) for q in cache.sync_records.quarantined()] == [
+        ("Observation", "alone-sys")
+    ]
 
 
 def test_vital_signs_come_for_every_consenting_patient_and_once_when_they_enrol(

@@ -279,14 +279,10 @@ def pair_blood_pressure(observations: list[dict[str, Any]]) -> list[dict[str, An
     is still recorded. Anything unpaired is left as it is (and will not map)."""
     halves: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
     for obs in observations:
-        found = [c for c in _codes(obs.get("code"), codes.LOINC) if c in (SYSTOLIC, DIASTOLIC)]
-        if (
-            found
-            and "valueQuantity" in obs
-            and Parameter.BLOOD_PRESSURE.value not in _codes(obs.get("code"), codes.LOINC)
-        ):
+        found = blood_pressure_half(obs)
+        if found is not None:
             key = (str(patient_of(obs)), str(obs.get("effectiveDateTime")))
-            halves.setdefault(key, {})[found[0]] = obs
+            halves.setdefault(key, {})[found] = obs
     out: list[dict[str, Any]] = []
     paired: dict[int, dict[str, Any]] = {}
     for pair in halves.values():
@@ -308,6 +304,17 @@ def pair_blood_pressure(observations: list[dict[str, Any]]) -> list[dict[str, An
     for obs in observations:
         out.append(paired.get(id(obs), obs))
     return out
+
+
+def blood_pressure_half(obs: Mapping[str, Any]) -> str | None:
+    """``SYSTOLIC`` or ``DIASTOLIC`` for an Observation that carries only that half of a
+    blood pressure (not a panel, not yet paired); None for anything else."""
+    if obs.get("_paired") or "valueQuantity" not in obs:
+        return None
+    found = set(_codes(obs.get("code"), codes.LOINC))
+    if Parameter.BLOOD_PRESSURE.value in found:
+        return None
+    return next((c for c in (SYSTOLIC, DIASTOLIC) if c in found), None)
 
 
 def readings_from(observation: Mapping[str, Any]) -> list[Reading]:

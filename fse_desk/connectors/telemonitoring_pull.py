@@ -16,14 +16,21 @@ the patient's whether or not they are enrolled in telemonitoring.
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator, Iterable
+import threading
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from fse_desk._types import PatientId
 from fse_desk.connectors import telemonitoring_fhir as fhir
 from fse_desk.connectors.fhir_client import FhirClient
-from fse_desk.connectors.sync_walk import Feed, WalkReport, walk_patients
+from fse_desk.connectors.sync_walk import (
+    MAPPING_ERRORS,
+    Feed,
+    WalkReport,
+    quarantine_reason,
+    walk_patients,
+)
 from fse_desk.domain.patient import ConsentState
 from fse_desk.domain.telemonitoring import Reading
 from fse_desk.errors import InvalidRecord
@@ -74,7 +81,10 @@ class TelemonitoringPull:
         for resource_type in ("Device", "CarePlan"):
             yield from self._walk(self._feed(resource_type, summary), consenting, report, cancel)
         yield from self._definitions(summary)
-        yield from self._walk(self._feed("Observation", summary), consenting, report, cancel)
+        split = _LoneHalves()
+        vitals = self._feed("Observation", summary, regroup=split.regroup)
+        yield from self._walk(vitals, consenting, report, cancel)
+        report.quarantined += self._pair_across_pages(split.halves, vitals)
         yield from self._walk(self._feed("Task", summary), consenting, report, cancel)
         summary.unchanged += report.skipped_known
         summary.quarantined = report.quarantined
@@ -105,7 +115,36 @@ class TelemonitoringPull:
             page_size=self._page_size,
         )
 
-    def _feed(self, resource_type: str, summary: TelemonitoringSummary) -> Feed[_Record | None]:
+    def _pair_across_pages(self, halves: list[dict[str, Any]], feed: Feed[_Record | None]) -> int:
+        """Pair the blood-pressure halves the pages left alone: the server's paging may put
+        a systolic and its diastolic on two pages (or the same half in an overlap again).
+        A half still alone is quarantined like any record that cannot be read. Returns
+        how many were newly quarantined."""
+        held = self._store.sync_records.quarantined_versions("Observation")
+        records: list[_Record | None] = []
+        bad: list[tuple[str, str, str]] = []
+        for obs in fhir.pair_blood_pressure(_newest_versions(halves)):
+            rid, version = str(obs.get("id", "")), _version(obs)
+            if feed.known_version(rid) == version or held.get(rid) == version:
+                continue  # cached (paired before), or already quarantined as it is
+            try:
+                records.append(_observation(obs))
+            except MAPPING_ERRORS as exc:
+                bad.append((rid, version, quarantine_reason(exc)))
+        with self._store.transaction():
+            feed.apply(records)
+            for rid, version, reason in bad:
+                self._store.sync_records.quarantine("Observation", rid, version, reason)
+        for rid, version, reason in bad:
+            log.warning("Observation/%s version %s quarantined: %s", rid, version, reason)
+        return len(bad)
+
+    def _feed(
+        self,
+        resource_type: str,
+        summary: TelemonitoringSummary,
+        regroup: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None,
+    ) -> Feed[_Record | None]:
         repo = self._store.telemonitoring
         versions = repo.versions_of_type(resource_type)
 
@@ -127,7 +166,7 @@ class TelemonitoringPull:
             _MAPPERS[resource_type],
             apply,
             known_version=versions.get,
-            regroup=fhir.pair_blood_pressure if resource_type == "Observation" else None,
+            regroup=regroup,
         )
 
     def _definitions(self, summary: TelemonitoringSummary) -> Generator[Progress, None, None]:
@@ -166,6 +205,29 @@ class TelemonitoringPull:
                         repo.save_resource(resource, None)
                         summary.resources += 1
             yield Progress(min(start + 100, len(ids)), len(ids), LABEL)
+
+
+class _LoneHalves:
+    """Pairs each page's blood-pressure halves and holds back those left alone (their
+    partner may be on another page) for :meth:`TelemonitoringPull._pair_across_pages`.
+    Pages of different queries are prepared on several threads at once."""
+
+    def __init__(self) -> None:
+        self.halves: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+
+    def regroup(self, observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        grouped = fhir.pair_blood_pressure(observations)
+        alone = [o for o in grouped if fhir.blood_pressure_half(o) is not None]
+        with self._lock:
+            self.halves.extend(alone)
+        return [o for o in grouped if fhir.blood_pressure_half(o) is None]
+
+
+def _newest_versions(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One of each id, the last read: a query's pages run oldest first, and an overlap
+    window may bring the same version twice."""
+    return list({str(r.get("id", "")): r for r in resources}.values())
 
 
 def _version(resource: dict[str, Any]) -> str:
