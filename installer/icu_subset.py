@@ -14,6 +14,7 @@ package, made with ICU's ``icupkg`` and binutils' ``as`` and ``ld`` (no compiler
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,6 +28,14 @@ _LOCALE = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9]+)*$")
 # single-byte code pages stay, in case a document names one.
 LARGEST_CONVERTER = 12_000
 _MISSING = re.compile(r"^Item (\S+) depends on missing item ")
+
+
+def _icupkg() -> str:
+    # Debian puts it in /usr/sbin, which is not on an ordinary user's PATH.
+    found = shutil.which("icupkg") or shutil.which("icupkg", path="/usr/sbin:/sbin")
+    if found is None:
+        raise SystemExit("icupkg not found: install the Debian package icu-devtools")
+    return found
 
 
 def _run(*command: str, cwd: Path | None = None) -> str:
@@ -66,12 +75,12 @@ def _unwanted(item: str, size: int) -> bool:
 
 
 def _sizes(package: Path, work: Path) -> dict[str, int]:
-    items = _run("icupkg", "-l", str(package)).split()
+    items = _run(_icupkg(), "-l", str(package)).split()
     listing = work / "all.txt"
     listing.write_text("\n".join(items) + "\n")
     extracted = work / "items"
     extracted.mkdir()
-    _run("icupkg", "-d", str(extracted), "-x", str(listing), str(package))
+    _run(_icupkg(), "-d", str(extracted), "-x", str(listing), str(package))
     return {item: (extracted / item).stat().st_size for item in items}
 
 
@@ -84,7 +93,7 @@ def _trimmed(package: Path, work: Path) -> Path:
     for _ in range(5):
         listing.write_text("\n".join(sorted(drop)) + "\n")
         done = subprocess.run(
-            ["icupkg", "-r", str(listing), str(package), str(out)],
+            [_icupkg(), "-r", str(listing), str(package), str(out)],
             capture_output=True,
             text=True,
             check=False,
