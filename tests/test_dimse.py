@@ -196,3 +196,24 @@ def test_a_kept_association_serves_the_next_series_without_strays(
     client.close()
     (again,) = client.search_series(STUDY)  # after close, a fresh association
     assert again.series_uid == series.series_uid
+
+
+def test_the_series_pictures_keep_their_own_association_beside_the_picked_series(
+    dimse_study: OrthancServer,
+) -> None:
+    client = _client(dimse_study)
+    client.search_studies(PATIENT)
+    (series,) = client.search_series(STUDY)  # kept for the pick
+    opened = client.associations_opened
+    parts = client.retrieve_series(STUDY, series.series_uid)
+    first = next(iter(parts))
+    # The viewer asks for the pictures while the picked series still comes in.
+    picture = client.series_thumbnail(STUDY, series.series_uid)
+    assert picture is not None and picture[0] == "application/dicom"
+    assert 1 + len(list(parts)) == 8 and first
+    assert client.associations_opened == opened + 1  # the pick reused the listing's
+    # Each lane reuses its own: the pictures' query and retrieve, then the series again.
+    assert client.series_thumbnail(STUDY, series.series_uid) is not None
+    assert len(list(client.retrieve_series(STUDY, series.series_uid))) == 8
+    assert client.associations_opened == opened + 1
+    client.close()

@@ -36,13 +36,15 @@ from pynetdicom import AE, build_role, evt
 from pynetdicom.association import Association
 
 from fse_desk.connectors._dimse_contexts import (
-    NO_DELAY,
+    IDLE_POLL_S,
+    ON_CONNECT,
     STORAGE_CLASSES,
     TRANSFER_SYNTAXES,
     StudyRootQueryRetrieveInformationModelFind,
     StudyRootQueryRetrieveInformationModelGet,
     StudyRootQueryRetrieveInformationModelMove,
     one_context_each,
+    poll_every,
 )
 from fse_desk.connectors._dimse_pool import AssociationPool
 from fse_desk.connectors._dimse_records import (
@@ -64,6 +66,11 @@ _PENDING = (0xFF00, 0xFF01)
 _CANCELLED = 0xFE00
 _WARNING = (0x0001, 0xB000)  # sub-operations completed, one or more failures or warnings
 
+# The kept associations are of two lanes: the series pictures fetched in the background
+# keep their own, so the series the doctor picks never waits for one to be negotiated.
+_VIEW = "view"
+_PICTURES = "pictures"
+
 
 class Retrieve(enum.Enum):
     """How a series is fetched: C-GET on the query association, or C-MOVE to our storage SCP."""
@@ -83,6 +90,9 @@ class DimsePeer:
     retrieve: Retrieve = Retrieve.GET
     storage_port: int = 11113  # our storage SCP for C-MOVE (the PACS must know it)
     tls: ssl.SSLContext | None = None
+
+
+_Responses = Iterator[tuple[Dataset, Dataset | None]]  # a C-GET/C-MOVE's statuses
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +135,14 @@ class DimseClient:
         self._lock = threading.Lock()  # one storage SCP at a time for C-MOVE
         self._classes: dict[str, tuple[str, ...]] = {}  # study → its SOP classes (C-FIND)
         self._pool = AssociationPool()
+        self._opened = 0
+        self._opened_lock = threading.Lock()
+
+    @property
+    def associations_opened(self) -> int:
+        """How many associations were negotiated so far (each costs a round trip and threads;
+        a kept one serves the next request instead)."""
+        return self._opened
 
     def close(self) -> None:
         """Release the associations kept for reuse."""
@@ -169,12 +187,15 @@ class DimseClient:
             series, key=lambda s: (s.number if s.number is not None else 1 << 30, s.series_uid)
         )
 
-    def _find(self, query: Dataset, retrieving: tuple[str, ...] | None = None) -> list[Dataset]:
-        """C-FIND; over the (kept) association that retrieves the SOP classes ``retrieving``
-        when the PACS would take them all in one association with the query model."""
+    def _find(
+        self, query: Dataset, retrieving: tuple[str, ...] | None = None, lane: str = _VIEW
+    ) -> list[Dataset]:
+        """C-FIND; over the (kept) association of ``lane`` that retrieves the SOP classes
+        ``retrieving`` when the PACS would take them all in one association with the query
+        model."""
         keep = self.peer.retrieve is Retrieve.GET and one_context_each(retrieving or (), 2)
         if keep:
-            assoc = self._retrieval_association(retrieving or ())
+            assoc = self._retrieval_association(retrieving or (), lane)
         else:
             ae = self._ae()
             ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
@@ -182,9 +203,12 @@ class DimseClient:
         found: list[Dataset] = []
         settled = False
         try:
-            for status, identifier in assoc.send_c_find(
-                query, StudyRootQueryRetrieveInformationModelFind
-            ):
+            answers = self._send(
+                assoc,
+                "C-FIND",
+                lambda: assoc.send_c_find(query, StudyRootQueryRetrieveInformationModelFind),
+            )
+            for status, identifier in answers:
                 code = _status(status, assoc, "C-FIND")
                 if code in _PENDING and identifier is not None:
                     found.append(identifier)
@@ -193,7 +217,7 @@ class DimseClient:
             settled = True
         finally:
             if keep and settled:
-                self._pool.give_back(retrieving or (), assoc)
+                self._pool.give_back((lane, *(retrieving or ())), assoc)
             elif assoc.is_established:
                 assoc.release()
         return found
@@ -225,9 +249,10 @@ class DimseClient:
             SOPInstanceUID="",
             InstanceNumber="",
         )
+        classes = self._classes_of(study_uid)
         found = sorted(
             (number_of(ds, "InstanceNumber") or 0, text_of(ds, "SOPInstanceUID"))
-            for ds in self._find(query)
+            for ds in self._find(query, classes, _PICTURES)
         )
         if not found:
             return None
@@ -238,8 +263,10 @@ class DimseClient:
             SOPInstanceUID=found[len(found) // 2][1],
         )
         arrived: queue.Queue[bytes | _End] = queue.Queue()
-        classes = self._classes_of(study_uid)
-        parts = self._stream(arrived, lambda: self._get(one, classes, _storing(arrived), arrived))
+        handlers = _storing(arrived)
+        parts = self._stream(
+            arrived, lambda: self._get(one, classes, handlers, arrived, lane=_PICTURES)
+        )
         try:
             first = next(parts, None)
         finally:
@@ -278,31 +305,46 @@ class DimseClient:
         classes: tuple[str, ...],
         handlers: list[Any],
         arrived: queue.Queue[bytes | _End],
+        *,
+        lane: str = _VIEW,
     ) -> _Retrieval:
-        assoc = self._retrieval_association(classes)
+        assoc = self._retrieval_association(classes, lane)
         for event, handler in handlers:
             assoc.bind(event, handler)
 
         def reuse() -> None:
             for event, handler in handlers:
                 assoc.unbind(event, handler)
-            self._pool.give_back(classes, assoc)
+            self._pool.give_back((lane, *classes), assoc)
 
         model = StudyRootQueryRetrieveInformationModelGet
+        responses = self._send(assoc, "C-GET", lambda: assoc.send_c_get(query, model))
         settled = threading.Event()
         thread = threading.Thread(
             target=self._drive,
-            args=(assoc, assoc.send_c_get, (query, model), arrived, settled),
+            args=(assoc, responses, arrived, settled),
             kwargs={"release": False},
             daemon=True,
         )
         thread.start()
         return _Retrieval(assoc, model, thread, settled, reuse)
 
-    def _retrieval_association(self, classes: tuple[str, ...]) -> Association:
-        """An association for C-GET of images of ``classes`` (and C-FIND where they fit),
-        kept from an earlier request or opened now."""
-        kept = self._pool.take(classes)
+    def _send(self, assoc: Association, what: str, send: Callable[[], _Responses]) -> _Responses:
+        """Send a request; an association found gone (the PACS closed it) is ended.
+
+        A C-GET/C-MOVE is sent from the calling thread, so it is on its way before the
+        thread that awaits its answers has started."""
+        try:
+            return send()
+        except (RuntimeError, ValueError, OSError) as exc:  # not established, or broken
+            if assoc.is_established:
+                assoc.abort()
+            raise PacsUnavailable(f"{self._where}: cannot send the {what} request: {exc}") from exc
+
+    def _retrieval_association(self, classes: tuple[str, ...], lane: str) -> Association:
+        """An association of ``lane`` for C-GET of images of ``classes`` (and C-FIND where
+        they fit), kept from an earlier request or opened now."""
+        kept = self._pool.take((lane, *classes))
         if kept is not None:
             return kept
         ae = self._ae()
@@ -331,10 +373,14 @@ class DimseClient:
         ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
         assoc = self._associate(ae)
         model = StudyRootQueryRetrieveInformationModelMove
-        args = (query, self.peer.calling_ae, model)
+        responses = self._send(
+            assoc, "C-MOVE", lambda: assoc.send_c_move(query, self.peer.calling_ae, model)
+        )
+        # The images come on the storage SCP's associations; this one only hears statuses.
+        poll_every(assoc, IDLE_POLL_S)
         settled = threading.Event()
         thread = threading.Thread(
-            target=self._drive, args=(assoc, assoc.send_c_move, args, arrived, settled), daemon=True
+            target=self._drive, args=(assoc, responses, arrived, settled), daemon=True
         )
         thread.start()
         return _Retrieval(assoc, model, thread, settled)
@@ -342,20 +388,19 @@ class DimseClient:
     def _drive(
         self,
         assoc: Association,
-        send: Callable[..., Iterator[tuple[Dataset, Dataset | None]]],
-        args: tuple[Any, ...],
+        responses: _Responses,
         arrived: queue.Queue[bytes | _End],
         settled: threading.Event,
         *,
         release: bool = True,
     ) -> None:
-        """Run a C-GET/C-MOVE to its final status (on a thread), then mark the end.
+        """Await a C-GET/C-MOVE's answers to its final status (on a thread), then mark the end.
 
         ``settled`` is set when the PACS gave a final status (the association is idle
         again); ``release`` False leaves the association open for the pool."""
         error: Exception | None = None
         try:
-            for status, _identifier in send(*args):
+            for status, _identifier in responses:
                 code = _status(status, assoc, "retrieve")
                 if code in _PENDING:
                     continue
@@ -377,7 +422,7 @@ class DimseClient:
             ae.add_supported_context(sop_class, TRANSFER_SYNTAXES)
         try:
             return ae.start_server(
-                ("", self.peer.storage_port), block=False, evt_handlers=[*handlers, NO_DELAY]
+                ("", self.peer.storage_port), block=False, evt_handlers=[*handlers, ON_CONNECT]
             )
         except OSError as exc:
             raise DimseError(
@@ -407,12 +452,14 @@ class DimseClient:
                 self.peer.port,
                 ae_title=self.peer.called_ae,
                 tls_args=tls,
-                evt_handlers=[*(evt_handlers or []), NO_DELAY],
+                evt_handlers=[*(evt_handlers or []), ON_CONNECT],
                 **options,
             )
         except (OSError, ValueError) as exc:
             raise PacsUnavailable(f"cannot open an association with {self._where}: {exc}") from exc
         if assoc.is_established:
+            with self._opened_lock:
+                self._opened += 1
             return assoc
         if assoc.is_rejected:
             raise DimseError(
