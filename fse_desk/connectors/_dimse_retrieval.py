@@ -39,7 +39,17 @@ class End:
     error: Exception | None = None
 
 
-Arrivals = queue.Queue[bytes | End]
+# How long the PACS is held after the first image, at most, while that image is decoded.
+_HOLD_FIRST_S = 1.0
+
+
+class Arrivals:
+    """The images of one retrieval, queued as they arrive, and whether the consumer has come
+    back for more after the first."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue[bytes | End] = queue.Queue()
+        self.resumed = threading.Event()
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,7 @@ def await_answers(
         finally:
             if release and assoc.is_established:
                 assoc.release()
-            arrived.put(End(error))
+            arrived.queue.put(End(error))
 
     thread = threading.Thread(target=drive, daemon=True)
     thread.start()
@@ -113,24 +123,35 @@ def stream(
     running = start()
     try:
         while True:
-            item = arrived.get(timeout=timeout_s * 4)
+            item = arrived.queue.get(timeout=timeout_s * 4)
             if isinstance(item, End):
                 if item.error is not None:
                     raise item.error
                 return
             yield item
+            arrived.resumed.set()
     except queue.Empty as exc:
         raise PacsUnavailable(f"{where}: the images stopped arriving") from exc
     finally:
+        arrived.resumed.set()
         running.stop(wait_s=min(timeout_s, 5.0))
 
 
 def storing(arrived: Arrivals) -> list[Any]:
     """Event handlers that put each image the PACS stores to us, as Part 10 bytes, in
-    ``arrived``."""
+    ``arrived``.
+
+    The answer to the first C-STORE waits until the consumer comes back for the second
+    image (or a second at most): the PACS sends the next image only after that answer, so
+    the first one is decoded without the next arriving on the same interpreter (the GIL)
+    and cores meanwhile. From then on images arrive while earlier ones are decoded."""
+    first = threading.Event()
 
     def on_store(event: Any) -> int:
-        arrived.put(event.encoded_dataset())
+        arrived.queue.put(event.encoded_dataset())
+        if not first.is_set():
+            first.set()
+            arrived.resumed.wait(timeout=_HOLD_FIRST_S)
         return SUCCESS
 
     return [(evt.EVT_C_STORE, on_store)]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import queue
 import ssl
 import threading
 from collections.abc import Callable, Generator, Iterator
@@ -198,7 +197,7 @@ class DimseClient:
     def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]:
         """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
         query = identifier("SERIES", StudyInstanceUID=study_uid, SeriesInstanceUID=series_uid)
-        arrived: Arrivals = queue.Queue()
+        arrived = Arrivals()
         handlers = storing(arrived)
         if self.peer.retrieve is Retrieve.GET:
             classes = self._classes_of(study_uid)
@@ -236,7 +235,7 @@ class DimseClient:
             SeriesInstanceUID=series_uid,
             SOPInstanceUID=found[len(found) // 2][1],
         )
-        arrived: Arrivals = queue.Queue()
+        arrived = Arrivals()
         handlers = storing(arrived)
         parts = self._stream_of(
             arrived, lambda: self._get(one, classes, handlers, arrived, lane=_PICTURES)
