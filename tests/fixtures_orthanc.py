@@ -59,12 +59,15 @@ def _answers(url: str) -> bool:
 
 
 @contextmanager
-def running_orthanc(folder: Path) -> Iterator[OrthancServer]:
-    """Orthanc on free loopback ports, its database in ``folder``, until the block ends."""
+def running_orthanc(
+    folder: Path, ports: tuple[int, int, int] | None = None
+) -> Iterator[OrthancServer]:
+    """Orthanc on free loopback ports (or ``ports``: HTTP, DICOM, our storage SCP, to start it
+    again where it was), its database in ``folder``, until the block ends."""
     assert ORTHANC.exists() and DICOMWEB_PLUGIN.exists(), (
         "Orthanc is missing: apt-get install orthanc orthanc-dicomweb (./dev test does it)"
     )
-    http_port, dicom_port, storage_port = _free_port(), _free_port(), _free_port()
+    http_port, dicom_port, storage_port = ports or (_free_port(), _free_port(), _free_port())
     config = {
         "Name": "fse-desk-tests",
         "StorageDirectory": str(folder / "db"),
@@ -83,7 +86,7 @@ def running_orthanc(folder: Path) -> Iterator[OrthancServer]:
         "DicomWeb": {"Enable": True, "Root": "/dicom-web/", "EnableWado": False},
     }
     config_dir = folder / "config"
-    config_dir.mkdir()
+    config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "orthanc.json").write_text(json.dumps(config), encoding="utf-8")
     log = (folder / "orthanc.log").open("wb")
     process = subprocess.Popen(

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from pydicom import dcmread
+from pydicom.uid import ExplicitVRLittleEndian
+from pynetdicom import AE, build_role
 
 from fse_desk._types import CodiceFiscale
 from fse_desk.config import PacsConfig, PacsProtocol, load_config
+from fse_desk.connectors._dimse_contexts import StudyRootQueryRetrieveInformationModelGet
+from fse_desk.connectors._dimse_records import identifier
+from fse_desk.connectors._dimse_retrieval import Arrivals, End, await_answers, storing
 from fse_desk.connectors.dimse import DimseClient, DimsePeer, Retrieve
 from fse_desk.domain.imaging import StudySource
 from fse_desk.errors import Cancelled, ConfigError, DimseError, PacsUnavailable
@@ -196,3 +204,50 @@ def test_a_kept_association_serves_the_next_series_without_strays(
     client.close()
     (again,) = client.search_series(STUDY)  # after close, a fresh association
     assert again.series_uid == series.series_uid
+
+
+def test_the_series_pictures_keep_their_own_association_beside_the_picked_series(
+    dimse_study: OrthancServer,
+) -> None:
+    client = _client(dimse_study)
+    client.search_studies(PATIENT)
+    (series,) = client.search_series(STUDY)  # kept for the pick
+    opened = client.associations_opened
+    parts = client.retrieve_series(STUDY, series.series_uid)
+    first = next(iter(parts))
+    # The viewer asks for the pictures while the picked series still comes in.
+    picture = client.series_thumbnail(STUDY, series.series_uid)
+    assert picture is not None and picture[0] == "application/dicom"
+    assert 1 + len(list(parts)) == 8 and first
+    assert client.associations_opened == opened + 1  # the pick reused the listing's
+    # Each lane reuses its own: the pictures' query and retrieve, then the series again.
+    assert client.series_thumbnail(STUDY, series.series_uid) is not None
+    assert len(list(client.retrieve_series(STUDY, series.series_uid))) == 8
+    assert client.associations_opened == opened + 1
+    client.close()
+
+
+def test_the_pacs_waits_with_the_second_image_until_the_first_has_been_taken(
+    dimse_study: OrthancServer,
+) -> None:
+    # The first slice is decoded while nothing else arrives; then the rest flows.
+    sop_class = dcmread(io.BytesIO(ct_series(1, patient=PATIENT, uid=STUDY)[0])).SOPClassUID
+    ae = AE(ae_title=WORKSTATION_AE)
+    ae.add_requested_context(StudyRootQueryRetrieveInformationModelGet)
+    ae.add_requested_context(sop_class, ExplicitVRLittleEndian)
+    role = build_role(sop_class, scp_role=True)
+    assoc = ae.associate("127.0.0.1", dimse_study.dicom_port, ae_title=ORTHANC_AE, ext_neg=[role])
+    arrived = Arrivals()
+    for event, handler in storing(arrived):
+        assoc.bind(event, handler)
+    query = identifier("STUDY", StudyInstanceUID=STUDY)
+    responses = assoc.send_c_get(query, StudyRootQueryRetrieveInformationModelGet)
+    settled = threading.Event()
+    await_answers(assoc, responses, arrived, settled, where="test")
+    first = arrived.queue.get(timeout=10)
+    assert isinstance(first, bytes)
+    assert not settled.wait(0.5) and arrived.queue.empty()  # the PACS is held
+    arrived.resumed.set()  # the consumer asks for the next
+    assert settled.wait(10)
+    rest = [arrived.queue.get(timeout=10) for _ in range(8)]
+    assert all(isinstance(part, bytes) for part in rest[:7]) and rest[7] == End()

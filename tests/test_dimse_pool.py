@@ -5,6 +5,7 @@ from __future__ import annotations
 from pynetdicom import AE
 from pynetdicom.association import Association
 
+from fse_desk.connectors._dimse_contexts import BUSY_POLL_S, IDLE_POLL_S
 from fse_desk.connectors._dimse_pool import AssociationPool
 from tests.fixtures_orthanc import ORTHANC_AE, WORKSTATION_AE, OrthancServer
 
@@ -49,3 +50,18 @@ def test_one_kept_per_key_and_none_dropped_or_left_open(orthanc: OrthancServer) 
     assert pool.take(("mr",)) is None
     pool.close()
     assert two.is_released and pool.take(("ct",)) is None
+
+
+def test_a_taken_association_polls_briskly_and_an_idle_one_at_the_default_pace(
+    orthanc: OrthancServer,
+) -> None:
+    # pynetdicom's DUL thread sleeps _run_loop_delay between empty polls; a rename in a new
+    # pynetdicom would silently bring back 1 ms per hop of every request and answer.
+    pool = AssociationPool()
+    assoc = _open(orthanc)
+    pool.give_back(("ct",), assoc)
+    assert assoc.dul._run_loop_delay == IDLE_POLL_S
+    assert pool.take(("ct",)) is assoc
+    assert assoc.dul._run_loop_delay == BUSY_POLL_S < IDLE_POLL_S
+    assert assoc.send_c_echo().Status == 0x0000
+    assoc.release()

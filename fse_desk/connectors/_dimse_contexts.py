@@ -1,5 +1,6 @@
 """What a DIMSE association is negotiated with: the query/retrieve models, the image
-storage classes and transfer syntaxes offered, and the socket option every one gets."""
+storage classes and transfer syntaxes offered, and the socket and polling options every
+one gets."""
 
 from __future__ import annotations
 
@@ -70,4 +71,24 @@ def _send_without_delay(event: Any) -> None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-NO_DELAY = (evt.EVT_CONN_OPEN, _send_without_delay)
+# pynetdicom's DUL thread polls its socket and its queue of PDUs to send, sleeping
+# ``_run_loop_delay`` (1 ms) after each empty poll: a request waits up to that long to go
+# out and every answer up to that long to be read, on a loopback PACS as long as the PACS
+# takes to find the first image. While an operation is under way we poll every 0.1 ms;
+# an association idle in the pool goes back to 1 ms (a busy poll there would cost CPU).
+BUSY_POLL_S = 0.0001
+IDLE_POLL_S = 0.001
+
+
+def poll_every(assoc: Any, seconds: float) -> None:
+    """Set how long the association's DUL thread sleeps between empty polls."""
+    assoc.dul._run_loop_delay = seconds
+
+
+def _on_connect(event: Any) -> None:
+    """A new association negotiates and is then used at once: no delay, busy polling."""
+    _send_without_delay(event)
+    poll_every(event.assoc, BUSY_POLL_S)
+
+
+ON_CONNECT = (evt.EVT_CONN_OPEN, _on_connect)

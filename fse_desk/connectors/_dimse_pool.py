@@ -9,7 +9,9 @@ retrieve over, and the next series of the same study reuses it.
 
 A kept association is only reused while it is established and has been idle less
 than ``idle_s``: PACS close idle associations (Orthanc after 30 s, DCMTK-based
-archives likewise), and one closed while we send would lose the request.
+archives likewise), and one closed while we send would lose the request. Idle in
+the pool its network thread polls at pynetdicom's default pace; taken, it polls
+briskly again (:data:`~fse_desk.connectors._dimse_contexts.BUSY_POLL_S`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from pynetdicom.association import Association
+
+from fse_desk.connectors._dimse_contexts import BUSY_POLL_S, IDLE_POLL_S, poll_every
 
 # Shorter than the idle limit of the archives we know (30 s and more).
 KEEP_ALIVE_S = 20.0
@@ -42,6 +46,7 @@ class AssociationPool:
             return None
         assoc, since = kept
         if assoc.is_established and self._clock() - since < self._idle_s:
+            poll_every(assoc, BUSY_POLL_S)
             return assoc
         _end(assoc)
         return None
@@ -51,6 +56,7 @@ class AssociationPool:
         released)."""
         if not assoc.is_established:
             return
+        poll_every(assoc, IDLE_POLL_S)
         with self._lock:
             previous = self._idle.get(key)
             self._idle[key] = (assoc, self._clock())

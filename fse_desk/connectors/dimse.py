@@ -6,7 +6,8 @@ come back on the same association) or with C-MOVE to the workstation's own
 storage SCP (for a PACS that only moves; it must know our AE title, host and
 port). Either way each instance is handed on as a DICOM Part 10 file as soon as
 it has arrived, so the viewer shows the first slice while the rest still comes,
-exactly as over WADO-RS; closing the iterator (cancel) asks the PACS to stop.
+exactly as over WADO-RS; closing the iterator (cancel) asks the PACS to stop
+(:mod:`fse_desk.connectors._dimse_retrieval`).
 Associations able to retrieve a study are kept open a short while for the next
 request (:mod:`fse_desk.connectors._dimse_pool`), as HTTP keeps connections alive.
 
@@ -20,11 +21,9 @@ from __future__ import annotations
 
 import enum
 import logging
-import queue
 import ssl
 import threading
 from collections.abc import Callable, Generator, Iterator
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,17 +31,19 @@ from typing import Any
 
 from pydicom.dataset import Dataset
 from pydicom.uid import UID
-from pynetdicom import AE, build_role, evt
+from pynetdicom import AE, build_role
 from pynetdicom.association import Association
 
 from fse_desk.connectors._dimse_contexts import (
-    NO_DELAY,
+    IDLE_POLL_S,
+    ON_CONNECT,
     STORAGE_CLASSES,
     TRANSFER_SYNTAXES,
     StudyRootQueryRetrieveInformationModelFind,
     StudyRootQueryRetrieveInformationModelGet,
     StudyRootQueryRetrieveInformationModelMove,
     one_context_each,
+    poll_every,
 )
 from fse_desk.connectors._dimse_pool import AssociationPool
 from fse_desk.connectors._dimse_records import (
@@ -53,16 +54,27 @@ from fse_desk.connectors._dimse_records import (
     text_of,
     values_of,
 )
+from fse_desk.connectors._dimse_retrieval import (
+    PENDING,
+    SUCCESS,
+    Arrivals,
+    Responses,
+    Retrieval,
+    await_answers,
+    status_code,
+    storing,
+    stream,
+)
 from fse_desk.domain.imaging import SeriesSummary, StudySummary
 from fse_desk.errors import DimseError, PacsUnavailable
 
 # pynetdicom logs the identifiers it sends and receives (patient IDs) at debug level.
 logging.getLogger("pynetdicom").setLevel(logging.WARNING)
 
-_SUCCESS = 0x0000
-_PENDING = (0xFF00, 0xFF01)
-_CANCELLED = 0xFE00
-_WARNING = (0x0001, 0xB000)  # sub-operations completed, one or more failures or warnings
+# The kept associations are of two lanes: the series pictures fetched in the background
+# keep their own, so the series the doctor picks never waits for one to be negotiated.
+_VIEW = "view"
+_PICTURES = "pictures"
 
 
 class Retrieve(enum.Enum):
@@ -85,37 +97,6 @@ class DimsePeer:
     tls: ssl.SSLContext | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _End:
-    error: Exception | None = None
-
-
-@dataclass(frozen=True)
-class _Retrieval:
-    """A C-GET or C-MOVE under way: its association, model, and the thread awaiting its end.
-
-    ``settled`` is set once the PACS has given its final status; ``reuse`` (C-GET) then
-    hands the association back to the pool instead of ending it."""
-
-    assoc: Association
-    model: UID
-    thread: threading.Thread
-    settled: threading.Event
-    reuse: Callable[[], None] | None = None
-
-    def stop(self, *, wait_s: float) -> None:
-        """At the end, or closed before it (cancelled, or failed): ask the PACS to stop with
-        C-CANCEL (PS3.7 C.4.2.3.3) and wait for its final status; abort if it does not come."""
-        if not self.settled.is_set() and self.thread.is_alive() and self.assoc.is_established:
-            with suppress(Exception):  # a cancel that cannot be sent: the abort below ends it
-                self.assoc.send_c_cancel(1, query_model=self.model)
-        self.thread.join(timeout=wait_s)
-        if self.reuse is not None and not self.thread.is_alive() and self.settled.is_set():
-            self.reuse()
-        elif self.assoc.is_established:
-            self.assoc.abort()
-
-
 class DimseClient:
     """C-FIND / C-GET / C-MOVE against one PACS AE."""
 
@@ -125,6 +106,14 @@ class DimseClient:
         self._lock = threading.Lock()  # one storage SCP at a time for C-MOVE
         self._classes: dict[str, tuple[str, ...]] = {}  # study → its SOP classes (C-FIND)
         self._pool = AssociationPool()
+        self._opened = 0
+        self._opened_lock = threading.Lock()
+
+    @property
+    def associations_opened(self) -> int:
+        """How many associations were negotiated so far (each costs a round trip and threads;
+        a kept one serves the next request instead)."""
+        return self._opened
 
     def close(self) -> None:
         """Release the associations kept for reuse."""
@@ -169,12 +158,15 @@ class DimseClient:
             series, key=lambda s: (s.number if s.number is not None else 1 << 30, s.series_uid)
         )
 
-    def _find(self, query: Dataset, retrieving: tuple[str, ...] | None = None) -> list[Dataset]:
-        """C-FIND; over the (kept) association that retrieves the SOP classes ``retrieving``
-        when the PACS would take them all in one association with the query model."""
+    def _find(
+        self, query: Dataset, retrieving: tuple[str, ...] | None = None, lane: str = _VIEW
+    ) -> list[Dataset]:
+        """C-FIND; over the (kept) association of ``lane`` that retrieves the SOP classes
+        ``retrieving`` when the PACS would take them all in one association with the query
+        model."""
         keep = self.peer.retrieve is Retrieve.GET and one_context_each(retrieving or (), 2)
         if keep:
-            assoc = self._retrieval_association(retrieving or ())
+            assoc = self._retrieval_association(retrieving or (), lane)
         else:
             ae = self._ae()
             ae.add_requested_context(StudyRootQueryRetrieveInformationModelFind)
@@ -182,18 +174,21 @@ class DimseClient:
         found: list[Dataset] = []
         settled = False
         try:
-            for status, identifier in assoc.send_c_find(
-                query, StudyRootQueryRetrieveInformationModelFind
-            ):
-                code = _status(status, assoc, "C-FIND")
-                if code in _PENDING and identifier is not None:
+            answers = self._send(
+                assoc,
+                "C-FIND",
+                lambda: assoc.send_c_find(query, StudyRootQueryRetrieveInformationModelFind),
+            )
+            for status, identifier in answers:
+                code = status_code(status, assoc, "C-FIND")
+                if code in PENDING and identifier is not None:
                     found.append(identifier)
-                elif code != _SUCCESS:
+                elif code != SUCCESS:
                     raise DimseError(f"{self._where}: C-FIND failed with status 0x{code:04X}")
             settled = True
         finally:
             if keep and settled:
-                self._pool.give_back(retrieving or (), assoc)
+                self._pool.give_back((lane, *(retrieving or ())), assoc)
             elif assoc.is_established:
                 assoc.release()
         return found
@@ -202,16 +197,18 @@ class DimseClient:
     def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]:
         """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
         query = identifier("SERIES", StudyInstanceUID=study_uid, SeriesInstanceUID=series_uid)
-        arrived: queue.Queue[bytes | _End] = queue.Queue()
-        handlers = _storing(arrived)
+        arrived = Arrivals()
+        handlers = storing(arrived)
         if self.peer.retrieve is Retrieve.GET:
             classes = self._classes_of(study_uid)
-            yield from self._stream(arrived, lambda: self._get(query, classes, handlers, arrived))
+            yield from self._stream_of(
+                arrived, lambda: self._get(query, classes, handlers, arrived)
+            )
             return
         with self._lock:
             server = self._storage_scp(handlers)
             try:
-                yield from self._stream(arrived, lambda: self._move(query, arrived))
+                yield from self._stream_of(arrived, lambda: self._move(query, arrived))
             finally:
                 server.shutdown()
 
@@ -225,9 +222,10 @@ class DimseClient:
             SOPInstanceUID="",
             InstanceNumber="",
         )
+        classes = self._classes_of(study_uid)
         found = sorted(
             (number_of(ds, "InstanceNumber") or 0, text_of(ds, "SOPInstanceUID"))
-            for ds in self._find(query)
+            for ds in self._find(query, classes, _PICTURES)
         )
         if not found:
             return None
@@ -237,32 +235,21 @@ class DimseClient:
             SeriesInstanceUID=series_uid,
             SOPInstanceUID=found[len(found) // 2][1],
         )
-        arrived: queue.Queue[bytes | _End] = queue.Queue()
-        classes = self._classes_of(study_uid)
-        parts = self._stream(arrived, lambda: self._get(one, classes, _storing(arrived), arrived))
+        arrived = Arrivals()
+        handlers = storing(arrived)
+        parts = self._stream_of(
+            arrived, lambda: self._get(one, classes, handlers, arrived, lane=_PICTURES)
+        )
         try:
             first = next(parts, None)
         finally:
             parts.close()
         return None if first is None else ("application/dicom", first)
 
-    def _stream(
-        self, arrived: queue.Queue[bytes | _End], start: Callable[[], _Retrieval]
+    def _stream_of(
+        self, arrived: Arrivals, start: Callable[[], Retrieval]
     ) -> Generator[bytes, None, None]:
-        """Yield what ``arrived`` receives while the retrieval ``start`` begins runs."""
-        running = start()
-        try:
-            while True:
-                item = arrived.get(timeout=self._timeout_s * 4)
-                if isinstance(item, _End):
-                    if item.error is not None:
-                        raise item.error
-                    return
-                yield item
-        except queue.Empty as exc:
-            raise PacsUnavailable(f"{self._where}: the images stopped arriving") from exc
-        finally:
-            running.stop(wait_s=min(self._timeout_s, 5.0))
+        return stream(arrived, start, timeout_s=self._timeout_s, where=self._where)
 
     def _classes_of(self, study_uid: str) -> tuple[str, ...]:
         """The study's SOP classes: known from the study search, else asked (C-FIND)."""
@@ -277,32 +264,41 @@ class DimseClient:
         query: Dataset,
         classes: tuple[str, ...],
         handlers: list[Any],
-        arrived: queue.Queue[bytes | _End],
-    ) -> _Retrieval:
-        assoc = self._retrieval_association(classes)
+        arrived: Arrivals,
+        *,
+        lane: str = _VIEW,
+    ) -> Retrieval:
+        assoc = self._retrieval_association(classes, lane)
         for event, handler in handlers:
             assoc.bind(event, handler)
 
         def reuse() -> None:
             for event, handler in handlers:
                 assoc.unbind(event, handler)
-            self._pool.give_back(classes, assoc)
+            self._pool.give_back((lane, *classes), assoc)
 
         model = StudyRootQueryRetrieveInformationModelGet
+        responses = self._send(assoc, "C-GET", lambda: assoc.send_c_get(query, model))
         settled = threading.Event()
-        thread = threading.Thread(
-            target=self._drive,
-            args=(assoc, assoc.send_c_get, (query, model), arrived, settled),
-            kwargs={"release": False},
-            daemon=True,
-        )
-        thread.start()
-        return _Retrieval(assoc, model, thread, settled, reuse)
+        thread = await_answers(assoc, responses, arrived, settled, where=self._where, release=False)
+        return Retrieval(assoc, model, thread, settled, reuse)
 
-    def _retrieval_association(self, classes: tuple[str, ...]) -> Association:
-        """An association for C-GET of images of ``classes`` (and C-FIND where they fit),
-        kept from an earlier request or opened now."""
-        kept = self._pool.take(classes)
+    def _send(self, assoc: Association, what: str, send: Callable[[], Responses]) -> Responses:
+        """Send a request; an association found gone (the PACS closed it) is ended.
+
+        A C-GET/C-MOVE is sent from the calling thread, so it is on its way before the
+        thread that awaits its answers has started."""
+        try:
+            return send()
+        except (RuntimeError, ValueError, OSError) as exc:  # not established, or broken
+            if assoc.is_established:
+                assoc.abort()
+            raise PacsUnavailable(f"{self._where}: cannot send the {what} request: {exc}") from exc
+
+    def _retrieval_association(self, classes: tuple[str, ...], lane: str) -> Association:
+        """An association of ``lane`` for C-GET of images of ``classes`` (and C-FIND where
+        they fit), kept from an earlier request or opened now."""
+        kept = self._pool.take((lane, *classes))
         if kept is not None:
             return kept
         ae = self._ae()
@@ -326,50 +322,19 @@ class DimseClient:
         roles = [build_role(sop_class, scp_role=True) for sop_class in storage]
         return self._associate(ae, ext_neg=roles)
 
-    def _move(self, query: Dataset, arrived: queue.Queue[bytes | _End]) -> _Retrieval:
+    def _move(self, query: Dataset, arrived: Arrivals) -> Retrieval:
         ae = self._ae()
         ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
         assoc = self._associate(ae)
         model = StudyRootQueryRetrieveInformationModelMove
-        args = (query, self.peer.calling_ae, model)
-        settled = threading.Event()
-        thread = threading.Thread(
-            target=self._drive, args=(assoc, assoc.send_c_move, args, arrived, settled), daemon=True
+        responses = self._send(
+            assoc, "C-MOVE", lambda: assoc.send_c_move(query, self.peer.calling_ae, model)
         )
-        thread.start()
-        return _Retrieval(assoc, model, thread, settled)
-
-    def _drive(
-        self,
-        assoc: Association,
-        send: Callable[..., Iterator[tuple[Dataset, Dataset | None]]],
-        args: tuple[Any, ...],
-        arrived: queue.Queue[bytes | _End],
-        settled: threading.Event,
-        *,
-        release: bool = True,
-    ) -> None:
-        """Run a C-GET/C-MOVE to its final status (on a thread), then mark the end.
-
-        ``settled`` is set when the PACS gave a final status (the association is idle
-        again); ``release`` False leaves the association open for the pool."""
-        error: Exception | None = None
-        try:
-            for status, _identifier in send(*args):
-                code = _status(status, assoc, "retrieve")
-                if code in _PENDING:
-                    continue
-                if code not in (_SUCCESS, _CANCELLED, *_WARNING):
-                    error = DimseError(f"{self._where}: retrieve failed with status 0x{code:04X}")
-            settled.set()
-        except (PacsUnavailable, DimseError) as exc:
-            error = exc
-        except Exception as exc:  # pynetdicom's own failures, on this thread: hand them over
-            error = PacsUnavailable(f"{self._where}: retrieve broke off: {exc!r}")
-        finally:
-            if release and assoc.is_established:
-                assoc.release()
-            arrived.put(_End(error))
+        # The images come on the storage SCP's associations; this one only hears statuses.
+        poll_every(assoc, IDLE_POLL_S)
+        settled = threading.Event()
+        thread = await_answers(assoc, responses, arrived, settled, where=self._where)
+        return Retrieval(assoc, model, thread, settled)
 
     def _storage_scp(self, handlers: list[Any]) -> Any:
         ae = self._ae()
@@ -377,7 +342,7 @@ class DimseClient:
             ae.add_supported_context(sop_class, TRANSFER_SYNTAXES)
         try:
             return ae.start_server(
-                ("", self.peer.storage_port), block=False, evt_handlers=[*handlers, NO_DELAY]
+                ("", self.peer.storage_port), block=False, evt_handlers=[*handlers, ON_CONNECT]
             )
         except OSError as exc:
             raise DimseError(
@@ -407,12 +372,14 @@ class DimseClient:
                 self.peer.port,
                 ae_title=self.peer.called_ae,
                 tls_args=tls,
-                evt_handlers=[*(evt_handlers or []), NO_DELAY],
+                evt_handlers=[*(evt_handlers or []), ON_CONNECT],
                 **options,
             )
         except (OSError, ValueError) as exc:
             raise PacsUnavailable(f"cannot open an association with {self._where}: {exc}") from exc
         if assoc.is_established:
+            with self._opened_lock:
+                self._opened += 1
             return assoc
         if assoc.is_rejected:
             raise DimseError(
@@ -422,25 +389,6 @@ class DimseClient:
         raise PacsUnavailable(f"no association with {self._where}: unreachable or no answer")
 
 
-def _storing(arrived: queue.Queue[bytes | _End]) -> list[Any]:
-    """Event handlers that put each image the PACS stores to us, as Part 10 bytes, in
-    ``arrived``."""
-
-    def on_store(event: Any) -> int:
-        arrived.put(event.encoded_dataset())
-        return _SUCCESS
-
-    return [(evt.EVT_C_STORE, on_store)]
-
-
 def tls_context(ca_bundle: Path | None) -> ssl.SSLContext:
     """A client TLS context checking the PACS certificate (against ``ca_bundle`` if given)."""
     return ssl.create_default_context(cafile=str(ca_bundle) if ca_bundle else None)
-
-
-def _status(status: Dataset, assoc: Association, what: str) -> int:
-    if "Status" not in status:  # an empty status: the association broke or timed out
-        raise PacsUnavailable(
-            f"{what}: no answer from the PACS (aborted: {assoc.is_aborted}, timed out)"
-        )
-    return int(status.Status)
