@@ -233,6 +233,36 @@ def test_records_sealed_by_two_writers_and_after_a_rollback_stay_one_chain(
     ]
 
 
+def test_a_record_rolled_back_with_its_transaction_leaves_the_keyring_head_behind(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    """The keyring keeps a head only once its record is committed: a record sealed inside
+    a write that fails (or a savepoint that is undone) must not leave the head ahead of
+    the chain, which the next verification would take for records cut from the file."""
+    store, patient, access = logged
+    kept = AuditAnchor("test")
+    before = kept.load()
+    with pytest.raises(ValueError), store.transaction():
+        access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("undone"))
+        raise ValueError("the write it was part of failed")
+    assert kept.load() == before
+    assert access.verify().records == 5  # no false tamper alarm
+    with store.transaction():
+        access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("kept"))
+        with pytest.raises(ValueError), store.transaction():  # a savepoint, undone alone
+            access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("inner"))
+            raise ValueError("the inner write failed")
+        assert kept.load() == before  # nothing committed yet
+    for expected in (6, 7):
+        report = access.verify()
+        assert report.head is not None and report.records == report.head.n == expected
+        assert kept.load() == (report.head.n, report.head.hash)
+        # The numbers of rolled-back records are taken again by the records that follow.
+        access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("next"))
+    records = store.audit.for_patient(patient.id)[5:]
+    assert [r.document_id for r in records] == ["kept", "next", "next"]
+
+
 _CRASHING_WRITER = """
 import os, sys
 from pathlib import Path

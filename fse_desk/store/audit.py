@@ -37,6 +37,7 @@ _FIELDS = (
 _SEPARATOR = "\x1f"  # ASCII unit separator: cannot appear in any field we write
 # The same joining in SQL (NULL as the empty text), for the verification.
 _JOINED = " || char(31) || ".join(f"coalesce({f.strip()}, '')" for f in _FIELDS.split(","))
+_LAST_SEALED = "SELECT n, hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
 _LAST_HASH = "SELECT hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
 # The append when the head is known: inserts nothing if another record came first.
 _APPEND_AFTER = (
@@ -103,7 +104,8 @@ class AuditRepository:
         """
         fields = _fields(record)
         hint = self._head
-        if hint is not None and not self._db.in_transaction:
+        inside = self._db.in_transaction  # the caller's transaction may still roll back
+        if hint is not None and not inside:
             digest = chain_hash(hint.hash, fields)
             with self._db.unsynced("writing the access log") as conn:
                 cursor = conn.execute(_APPEND_AFTER, (*fields, hint.hash, digest, hint.hash))
@@ -120,13 +122,20 @@ class AuditRepository:
                 (*fields, prev, digest),
             )
             n = int(cursor.lastrowid)
-        return self._moved(ChainHead(n, digest))
+        head = ChainHead(n, digest)
+        return head if inside else self._moved(head)
 
     def _moved(self, head: ChainHead) -> ChainHead:
         with self._head_lock:
             if self._head is None or head.n > self._head.n:
                 self._head = head
         return head
+
+    def head(self) -> ChainHead | None:
+        """The chain's last sealed record as committed (None: nothing sealed yet)."""
+        with self._db.reading("reading the access log's head") as conn:
+            row = conn.execute(_LAST_SEALED).fetchone()
+        return None if row is None else ChainHead(int(row[0]), str(row[1]))
 
     def for_patient(self, patient_id: PatientId | str) -> list[AccessRecord]:
         """Oldest first, as written."""
