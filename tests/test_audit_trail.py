@@ -56,7 +56,6 @@ def raw(path: Path) -> sqlcipher.Connection:
         "DROP TRIGGER {table}_no_delete",
         "DROP TRIGGER {table}_no_update",
         "DROP TABLE {table}",
-        "DROP INDEX {table}_by_patient",
         "ALTER TABLE {table} RENAME TO old_log",
         "ALTER TABLE {table} ADD COLUMN note TEXT",
         "DELETE FROM {table}",
@@ -75,6 +74,28 @@ def test_the_apps_connection_cannot_touch_the_audit(
     assert access.verify().records == 5
     access.record(patient.id, AccessAction.OPEN_DOCUMENT)  # still logging
     assert store.audit.count() == 6
+
+
+def test_only_the_retired_index_of_the_audit_may_be_dropped(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    """Migration 16 dropped audit_event's per-patient index (each record's commit wrote a
+    second page for it); the older table's index stays out of reach, and the access log
+    still finds a patient's records."""
+    store, patient, access = logged
+    with pytest.raises(StoreError, match="not authorized"), store._db.transaction("x") as conn:
+        conn.execute("DROP INDEX access_audit_by_patient")
+    with store._db.reading("listing indexes") as conn:
+        indexes = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE '%audit%'"
+        ).fetchall()
+    assert [tuple(r) for r in indexes] == [("access_audit_by_patient",)]
+    factory = RecordFactory()
+    factory.patient()  # the fixture's patient
+    other = factory.patient()
+    store.patients.upsert_many([other])
+    access.record(other.id, AccessAction.VIEW_TIMELINE)
+    assert [len(access.access_log(p)) for p in (patient.id, other.id)] == [5, 1]
 
 
 def test_an_edited_record_breaks_the_chain(

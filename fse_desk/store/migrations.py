@@ -522,6 +522,18 @@ _DOCUMENT_SEEN = Migration(
     ),
 )
 
+_AUDIT_UNINDEXED = Migration(
+    16,
+    "the audit trail without its per-patient index",
+    (
+        # Every document opened appends a record and commits it; the index made each commit
+        # write and encrypt a second page (about a third of the record's cost, measured by
+        # bench/audit_bench.py). Only the patient's access report looks records up by
+        # patient, on request: it reads the table through (about 1.4 s per million).
+        "DROP INDEX audit_event_by_patient",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -538,6 +550,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _SYNC_WITHHELD,
     _TELEMEDICINE_CONSENT,
     _DOCUMENT_SEEN,
+    _AUDIT_UNINDEXED,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
