@@ -37,8 +37,9 @@ _FIELDS = (
 _SEPARATOR = "\x1f"  # ASCII unit separator: cannot appear in any field we write
 # The same joining in SQL (NULL as the empty text), for the verification.
 _JOINED = " || char(31) || ".join(f"coalesce({f.strip()}, '')" for f in _FIELDS.split(","))
-_LAST_SEALED = "SELECT n, hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
-_LAST_HASH = "SELECT hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
+_LAST = "FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
+_LAST_SEALED = f"SELECT n, hash {_LAST}"
+_LAST_HASH = f"SELECT hash {_LAST}"
 # The append when the head is known: inserts nothing if another record came first.
 _APPEND_AFTER = (
     f"INSERT INTO audit_event ({_FIELDS}, prev_hash, hash) "
@@ -138,7 +139,11 @@ class AuditRepository:
         return None if row is None else ChainHead(int(row[0]), str(row[1]))
 
     def for_patient(self, patient_id: PatientId | str) -> list[AccessRecord]:
-        """Oldest first, as written."""
+        """Oldest first, as written.
+
+        Reads the table through: no index by patient (migration 16), so that each record
+        commits one page. Only the patient's access report asks, on request.
+        """
         with self._db.reading("reading the access log") as conn:
             rows = conn.execute(
                 f"SELECT {_FIELDS} FROM audit_event WHERE patient_id = ? ORDER BY n",
