@@ -98,6 +98,27 @@ def test_only_the_retired_index_of_the_audit_may_be_dropped(
     assert [len(access.access_log(p)) for p in (patient.id, other.id)] == [5, 1]
 
 
+def test_a_sealed_record_must_link_to_the_last_one_whoever_inserts_it(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    head = store.audit.head()
+    assert head is not None
+    conn = raw(store.path)  # another program: the trigger still holds
+    fields = ("2026-01-01T00:00:00.000000+00:00", "X", "X", "MMG", "TREATMENT", patient.id)
+    insert = (
+        "INSERT INTO audit_event (at, user_cf, user_name, role, purpose, patient_id, "
+        "action, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, 'view', 'success', ?, ?)"
+    )
+    for stale in ("", "0" * 64, None):
+        with pytest.raises(sqlcipher.IntegrityError, match="does not link"):
+            conn.execute(insert, (*fields, stale, "1" * 64))
+    conn.execute(insert, (*fields, head.hash, "1" * 64))  # linked (its hash is checked later)
+    conn.close()
+    with pytest.raises(AuditTampered, match="record 6 does not match"):
+        access.verify()
+
+
 def test_an_edited_record_breaks_the_chain(
     logged: tuple[CacheStore, Patient, AccessControl],
 ) -> None:

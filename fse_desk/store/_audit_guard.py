@@ -14,7 +14,8 @@ import sqlite3
 
 AUDIT_TABLES = frozenset({"access_audit", "audit_event"})
 _OWN_TRIGGERS = frozenset(
-    f"{table}_no_{what}" for table in AUDIT_TABLES for what in ("update", "delete", "replace")
+    {f"{table}_no_{what}" for table in AUDIT_TABLES for what in ("update", "delete", "replace")}
+    | {"audit_event_linked"}
 )
 
 # Indexes retired by a migration: dropping one removes no record and no protection,
