@@ -10,8 +10,10 @@ Run: ``.venv/bin/python bench/audit_bench.py``. Prints:
 
 The same comparison is printed again paired per document: each document opened by
 both services one after the other (which goes first alternates), the CPU time of the
-opening thread summed for each. On a shared machine this moves least of all (about
-±0.02 between runs where the rounds moved by ±0.15).
+opening thread summed for each. On a shared machine this moves least: about 0.02
+between runs of one sitting, where the rounds moved by up to 0.15; between sittings at
+other loads it still moved by up to 0.09 (the ratio is higher on a quiet machine, where
+the opening without audit is faster).
 
 Both print with the machine's load average: on a shared build machine the times
 move with it, the ratios much less. Each also prints the CPU time the process used
