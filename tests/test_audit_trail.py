@@ -56,7 +56,6 @@ def raw(path: Path) -> sqlcipher.Connection:
         "DROP TRIGGER {table}_no_delete",
         "DROP TRIGGER {table}_no_update",
         "DROP TABLE {table}",
-        "DROP INDEX {table}_by_patient",
         "ALTER TABLE {table} RENAME TO old_log",
         "ALTER TABLE {table} ADD COLUMN note TEXT",
         "DELETE FROM {table}",
@@ -75,6 +74,49 @@ def test_the_apps_connection_cannot_touch_the_audit(
     assert access.verify().records == 5
     access.record(patient.id, AccessAction.OPEN_DOCUMENT)  # still logging
     assert store.audit.count() == 6
+
+
+def test_only_the_retired_index_of_the_audit_may_be_dropped(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    """Migration 16 dropped audit_event's per-patient index (each record's commit wrote a
+    second page for it); the older table's index stays out of reach, and the access log
+    still finds a patient's records."""
+    store, patient, access = logged
+    with pytest.raises(StoreError, match="not authorized"), store._db.transaction("x") as conn:
+        conn.execute("DROP INDEX access_audit_by_patient")
+    with store._db.reading("listing indexes") as conn:
+        indexes = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE '%audit%'"
+        ).fetchall()
+    assert [tuple(r) for r in indexes] == [("access_audit_by_patient",)]
+    factory = RecordFactory()
+    factory.patient()  # the fixture's patient
+    other = factory.patient()
+    store.patients.upsert_many([other])
+    access.record(other.id, AccessAction.VIEW_TIMELINE)
+    assert [len(access.access_log(p)) for p in (patient.id, other.id)] == [5, 1]
+
+
+def test_a_sealed_record_must_link_to_the_last_one_whoever_inserts_it(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    store, patient, access = logged
+    head = store.audit.head()
+    assert head is not None
+    conn = raw(store.path)  # another program: the trigger still holds
+    fields = ("2026-01-01T00:00:00.000000+00:00", "X", "X", "MMG", "TREATMENT", patient.id)
+    insert = (
+        "INSERT INTO audit_event (at, user_cf, user_name, role, purpose, patient_id, "
+        "action, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, 'view', 'success', ?, ?)"
+    )
+    for stale in ("", "0" * 64, None):
+        with pytest.raises(sqlcipher.IntegrityError, match="does not link"):
+            conn.execute(insert, (*fields, stale, "1" * 64))
+    conn.execute(insert, (*fields, head.hash, "1" * 64))  # linked (its hash is checked later)
+    conn.close()
+    with pytest.raises(AuditTampered, match="record 6 does not match"):
+        access.verify()
 
 
 def test_an_edited_record_breaks_the_chain(
@@ -231,6 +273,36 @@ def test_records_sealed_by_two_writers_and_after_a_rollback_stay_one_chain(
         None,
         "after",
     ]
+
+
+def test_a_record_rolled_back_with_its_transaction_leaves_the_keyring_head_behind(
+    logged: tuple[CacheStore, Patient, AccessControl],
+) -> None:
+    """The keyring keeps a head only once its record is committed: a record sealed inside
+    a write that fails (or a savepoint that is undone) must not leave the head ahead of
+    the chain, which the next verification would take for records cut from the file."""
+    store, patient, access = logged
+    kept = AuditAnchor("test")
+    before = kept.load()
+    with pytest.raises(ValueError), store.transaction():
+        access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("undone"))
+        raise ValueError("the write it was part of failed")
+    assert kept.load() == before
+    assert access.verify().records == 5  # no false tamper alarm
+    with store.transaction():
+        access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("kept"))
+        with pytest.raises(ValueError), store.transaction():  # a savepoint, undone alone
+            access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("inner"))
+            raise ValueError("the inner write failed")
+        assert kept.load() == before  # nothing committed yet
+    for expected in (6, 7):
+        report = access.verify()
+        assert report.head is not None and report.records == report.head.n == expected
+        assert kept.load() == (report.head.n, report.head.hash)
+        # The numbers of rolled-back records are taken again by the records that follow.
+        access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("next"))
+    records = store.audit.for_patient(patient.id)[5:]
+    assert [r.document_id for r in records] == ["kept", "next", "next"]
 
 
 _CRASHING_WRITER = """

@@ -113,11 +113,25 @@ class AccessControl:
                 outcome=outcome,
             )
         )
-        if self._anchor is not None:
-            with self._anchor_lock:  # the GUI and a worker both seal: the anchor only moves on
-                if head.n > self._anchored:
-                    self._anchor.save(head.n, head.hash)
-                    self._anchored = head.n
+        if self._anchor is None:
+            return
+        if self._store.in_transaction:
+            # The caller's transaction may still roll back, taking the record with it: a
+            # head kept ahead of the chain would read as records cut from the file.
+            self._store.on_commit(self._anchor_committed)
+            return
+        self._move_anchor(self._anchor, head)
+
+    def _anchor_committed(self) -> None:
+        head = self._store.audit.head()
+        if head is not None and self._anchor is not None:
+            self._move_anchor(self._anchor, head)
+
+    def _move_anchor(self, anchor: AuditAnchor, head: ChainHead) -> None:
+        with self._anchor_lock:  # the GUI and a worker both seal: the anchor only moves on
+            if head.n > self._anchored:
+                anchor.save(head.n, head.hash)
+                self._anchored = head.n
 
     def access_log(self, patient_id: PatientId) -> list[AccessRecord]:
         return self._store.audit.for_patient(patient_id)

@@ -14,8 +14,13 @@ import sqlite3
 
 AUDIT_TABLES = frozenset({"access_audit", "audit_event"})
 _OWN_TRIGGERS = frozenset(
-    f"{table}_no_{what}" for table in AUDIT_TABLES for what in ("update", "delete", "replace")
+    {f"{table}_no_{what}" for table in AUDIT_TABLES for what in ("update", "delete", "replace")}
+    | {"audit_event_linked"}
 )
+
+# Indexes retired by a migration: dropping one removes no record and no protection,
+# only a lookup (migration 16).
+_RETIRED_INDEXES = frozenset({"audit_event_by_patient"})
 
 _TABLE_IS_ARG1 = frozenset(
     {sqlite3.SQLITE_DELETE, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DROP_TABLE}
@@ -37,6 +42,8 @@ def audit_authorizer(
     """``sqlite3`` authorizer callback: SQLITE_DENY for any attack on the audit tables."""
     if action in _TABLE_IS_ARG1 and arg1 in AUDIT_TABLES:
         return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_DROP_INDEX and arg1 in _RETIRED_INDEXES:
+        return sqlite3.SQLITE_OK
     if action in _TABLE_IS_ARG2 and arg2 in AUDIT_TABLES:
         return sqlite3.SQLITE_DENY
     # A trigger of our own making is the protection; any other (e.g. RAISE(IGNORE)

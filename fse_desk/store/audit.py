@@ -28,8 +28,10 @@ from datetime import datetime
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
 from fse_desk.errors import AuditTampered
+from fse_desk.store._errors import DRIVER_ERRORS
 from fse_desk.store._records import utc_text
 from fse_desk.store.database import Database
+from fse_desk.store.migrations import AUDIT_UNLINKED
 
 _FIELDS = (
     "at, user_cf, user_name, role, purpose, patient_id, document_id, resource, action, outcome"
@@ -37,11 +39,14 @@ _FIELDS = (
 _SEPARATOR = "\x1f"  # ASCII unit separator: cannot appear in any field we write
 # The same joining in SQL (NULL as the empty text), for the verification.
 _JOINED = " || char(31) || ".join(f"coalesce({f.strip()}, '')" for f in _FIELDS.split(","))
-_LAST_HASH = "SELECT hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
-# The append when the head is known: inserts nothing if another record came first.
-_APPEND_AFTER = (
+_LAST = "FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1"
+_LAST_SEALED = f"SELECT n, hash {_LAST}"
+_LAST_HASH = f"SELECT hash {_LAST}"
+# The trigger audit_event_linked (migration 16) refuses a record whose prev_hash is not
+# the chain's last hash: the append with a remembered head fails if another came first.
+_APPEND = (
     f"INSERT INTO audit_event ({_FIELDS}, prev_hash, hash) "
-    f"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ({_LAST_HASH}) = ?"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -98,29 +103,32 @@ class AuditRepository:
     def append(self, record: AccessRecord) -> ChainHead:
         """Seal ``record`` onto the chain; returns the new head (for the keyring).
 
-        One statement when the head is known: the INSERT links to it only if it is
-        still the chain's last hash, checked under the statement's own write lock.
+        One statement when the head is known: the INSERT links to it, and the table's
+        trigger refuses it unless that is still the chain's last hash (checked under the
+        statement's own write lock).
         """
         fields = _fields(record)
         hint = self._head
-        if hint is not None and not self._db.in_transaction:
+        inside = self._db.in_transaction  # the caller's transaction may still roll back
+        if hint is not None and not inside:
             digest = chain_hash(hint.hash, fields)
             with self._db.unsynced("writing the access log") as conn:
-                cursor = conn.execute(_APPEND_AFTER, (*fields, hint.hash, digest, hint.hash))
-            if cursor.rowcount == 1:
+                try:
+                    cursor = conn.execute(_APPEND, (*fields, hint.hash, digest))
+                except DRIVER_ERRORS as exc:
+                    if AUDIT_UNLINKED not in str(exc):
+                        raise
+                    cursor = None  # another record came first: link to it below
+            if cursor is not None:
                 return self._moved(ChainHead(int(cursor.lastrowid), digest))
         with self._db.transaction("writing the access log", synced=False) as conn:
             # Read inside the write transaction: no other writer can slip in between.
             row = conn.execute(_LAST_HASH).fetchone()
             prev = "" if row is None else str(row[0])
             digest = chain_hash(prev, fields)
-            cursor = conn.execute(
-                f"INSERT INTO audit_event ({_FIELDS}, prev_hash, hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*fields, prev, digest),
-            )
-            n = int(cursor.lastrowid)
-        return self._moved(ChainHead(n, digest))
+            n = int(conn.execute(_APPEND, (*fields, prev, digest)).lastrowid)
+        head = ChainHead(n, digest)
+        return head if inside else self._moved(head)
 
     def _moved(self, head: ChainHead) -> ChainHead:
         with self._head_lock:
@@ -128,8 +136,18 @@ class AuditRepository:
                 self._head = head
         return head
 
+    def head(self) -> ChainHead | None:
+        """The chain's last sealed record as committed (None: nothing sealed yet)."""
+        with self._db.reading("reading the access log's head") as conn:
+            row = conn.execute(_LAST_SEALED).fetchone()
+        return None if row is None else ChainHead(int(row[0]), str(row[1]))
+
     def for_patient(self, patient_id: PatientId | str) -> list[AccessRecord]:
-        """Oldest first, as written."""
+        """Oldest first, as written.
+
+        Reads the table through: no index by patient (migration 16), so that each record
+        commits one page. Only the patient's access report asks, on request.
+        """
         with self._db.reading("reading the access log") as conn:
             rows = conn.execute(
                 f"SELECT {_FIELDS} FROM audit_event WHERE patient_id = ? ORDER BY n",

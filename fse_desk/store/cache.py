@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -134,6 +134,10 @@ class CacheStore:
     def in_transaction(self) -> bool:
         """Whether this thread is inside :meth:`transaction`."""
         return self._db.in_transaction
+
+    def on_commit(self, callback: Callable[[], None]) -> None:
+        """See :meth:`Database.on_commit`."""
+        self._db.on_commit(callback)
 
     @contextmanager
     def transaction(self, *, synced: bool = True) -> Iterator[None]:

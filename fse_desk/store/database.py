@@ -31,7 +31,7 @@ import logging
 import os
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -188,6 +188,7 @@ class Database:
             old.close()
         self._local.conn = conn
         self._local.depth = 0
+        self._local.on_commit = []
         return conn
 
     def _connect(self, *, create: bool) -> Connection:
@@ -249,6 +250,22 @@ class Database:
         """Whether this thread is inside :meth:`transaction` (holding the write lock)."""
         return bool(getattr(self._local, "depth", 0))
 
+    def on_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once this thread's outermost transaction has committed; never
+        if it rolls back. Outside a transaction, now. The same callback registered twice
+        in one transaction runs once.
+
+        For what must only follow committed work (the audit head kept in the keyring).
+        A savepoint undone inside a committed transaction does not drop the callback:
+        the callback reads what was committed.
+        """
+        if not self.in_transaction:
+            callback()
+            return
+        pending: list[Callable[[], None]] = self._local.on_commit
+        if callback not in pending:
+            pending.append(callback)
+
     @contextmanager
     def transaction(self, action: str = "writing", *, synced: bool = True) -> Iterator[Connection]:
         """A write transaction on this thread's connection; nests with savepoints.
@@ -290,6 +307,8 @@ class Database:
                 yield conn
         except BaseException:
             self._local.depth = depth
+            if depth == 0:
+                self._local.on_commit = []
             self._rollback(conn, None if depth == 0 else savepoint)
             raise
         self._local.depth = depth
@@ -299,6 +318,10 @@ class Database:
         except StoreError:
             self._rollback(conn, None if depth == 0 else savepoint)
             raise
+        if depth == 0:
+            committed, self._local.on_commit = self._local.on_commit, []
+            for callback in committed:
+                callback()
 
     @contextmanager
     def unsynced(self, action: str) -> Iterator[Connection]:

@@ -21,6 +21,9 @@ from fse_desk.errors import CacheTooNew, MigrationError
 from fse_desk.store._errors import DRIVER_ERRORS, mapped_errors
 from fse_desk.store.database import Connection
 
+AUDIT_UNLINKED = "audit_event: the record does not link to the last sealed record"
+"""The audit trigger's refusal of a record whose ``prev_hash`` is not the chain's last hash."""
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -522,6 +525,28 @@ _DOCUMENT_SEEN = Migration(
     ),
 )
 
+_AUDIT_UNINDEXED = Migration(
+    16,
+    "the audit trail's link checked by a trigger, without its per-patient index",
+    (
+        # Every document opened appends a record and commits it; the index made each commit
+        # write and encrypt a second page (about a third of the record's cost, measured by
+        # bench/audit_bench.py). Only the patient's access report looks records up by
+        # patient, on request: it reads the table through (about 1.4 s per million).
+        "DROP INDEX audit_event_by_patient",
+        # A sealed record must link to the last sealed one, whoever inserts it. The append
+        # relied on INSERT … SELECT … WHERE for this, which SQLite runs through a temporary
+        # table (the SELECT reads the table being written): the trigger costs a plain
+        # INSERT. The message is what store/audit.py recognises (AUDIT_UNLINKED).
+        f"""CREATE TRIGGER audit_event_linked BEFORE INSERT ON audit_event
+        WHEN new.hash IS NOT NULL AND new.prev_hash IS NOT coalesce(
+            (SELECT hash FROM audit_event WHERE hash IS NOT NULL ORDER BY n DESC LIMIT 1), ''
+        ) BEGIN
+            SELECT RAISE(ABORT, '{AUDIT_UNLINKED}');
+        END""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -538,6 +563,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _SYNC_WITHHELD,
     _TELEMEDICINE_CONSENT,
     _DOCUMENT_SEEN,
+    _AUDIT_UNINDEXED,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
