@@ -571,6 +571,7 @@ class Workstation:
         )
 
     def close(self) -> None:
+        self.access.save_head()
         self.imaging.close()
         self._client.close()
         self._store.close()

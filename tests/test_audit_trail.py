@@ -12,9 +12,11 @@ from pathlib import Path
 import pypdf
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
+from pytestqt.qtbot import QtBot
 
 from fse_desk._types import DocumentId
 from fse_desk.audit import AccessControl
+from fse_desk.audit.head_keeper import HeadKeeper
 from fse_desk.domain.patient import Patient
 from fse_desk.domain.roles import Role
 from fse_desk.domain.timeline import AccessAction, Outcome, Purpose
@@ -38,6 +40,7 @@ def logged(tmp_path: Path) -> Iterator[tuple[CacheStore, Patient, AccessControl]
     access = AccessControl(store, NURSE, anchor=AuditAnchor("test"))
     for _ in range(5):
         access.record(patient.id, AccessAction.VIEW_TIMELINE)
+    access.save_head()  # as at close, or once the second is over
     yield store, patient, access
     store.close()
 
@@ -261,6 +264,7 @@ def test_records_sealed_by_two_writers_and_after_a_rollback_stay_one_chain(
         unanchored.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("undone"))
         raise ValueError("the write it was part of failed")
     access.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("after"))
+    access.save_head()
     report = access.verify()
     assert report.head is not None and report.head.n == store.audit.count() == 12
     assert AuditAnchor("test").load() == (report.head.n, report.head.hash)
@@ -296,6 +300,7 @@ def test_a_record_rolled_back_with_its_transaction_leaves_the_keyring_head_behin
             raise ValueError("the inner write failed")
         assert kept.load() == before  # nothing committed yet
     for expected in (6, 7):
+        access.save_head()
         report = access.verify()
         assert report.head is not None and report.records == report.head.n == expected
         assert kept.load() == (report.head.n, report.head.hash)
@@ -413,3 +418,33 @@ def test_a_long_chain_after_unsealed_rows_is_verified_to_its_last_record(
     conn.close()
     with CacheStore.open(path, KEY) as store, pytest.raises(AuditTampered, match="8500 has no"):
         store.audit.verify(head)
+
+
+def test_the_keyring_head_is_written_at_most_once_a_second_and_at_close() -> None:
+    """A keyring write is a D-Bus round trip on a desktop: a burst of opened documents
+    writes the head once, then the latest head when the second is over, or at close."""
+    anchor = AuditAnchor("burst")
+    now = [100.0]
+    # A long "second", so that its timer cannot fire while this test looks.
+    keeper = HeadKeeper(anchor, every_s=600.0, monotonic=lambda: now[0])
+    heads = [ChainHead(n, f"{n:064x}") for n in range(1, 6)]
+    keeper.moved(heads[0])
+    assert anchor.load() == (1, heads[0].hash)  # the first at once
+    keeper.moved(heads[1])
+    keeper.moved(heads[2])
+    assert anchor.load() == (1, heads[0].hash)  # within the interval: held
+    now[0] += 600.0
+    keeper.moved(heads[3])
+    assert anchor.load() == (4, heads[3].hash)  # the interval over: the newest, at once
+    keeper.moved(heads[4])
+    keeper.moved(heads[2])  # an older head never moves it back
+    keeper.flush()
+    assert anchor.load() == (5, heads[4].hash)
+
+
+def test_a_held_head_reaches_the_keyring_when_its_second_is_over(qtbot: QtBot) -> None:
+    anchor = AuditAnchor("timer")
+    keeper = HeadKeeper(anchor, every_s=0.05)
+    keeper.moved(ChainHead(1, "1" * 64))
+    keeper.moved(ChainHead(2, "2" * 64))
+    qtbot.waitUntil(lambda: anchor.load() == (2, "2" * 64), timeout=5_000)

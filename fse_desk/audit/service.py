@@ -3,19 +3,20 @@
 ``require`` checks the permission matrix (:mod:`fse_desk.security.permissions`)
 and, on a refusal, writes a DENIED audit record before raising; ``record``
 seals a record onto the hash chain and moves the chain's head kept in the
-keyring. Telemonitoring and the agenda call the same two methods, e.g.
+keyring (at most once a second, :mod:`fse_desk.audit.head_keeper`). Telemonitoring
+and the agenda call the same two methods, e.g.
 ``access.require(Action.HANDLE_ALARMS, patient, audit_as=AccessAction.HANDLE_ALARM)``.
 """
 
 from __future__ import annotations
 
 import enum
-import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
+from fse_desk.audit.head_keeper import HeadKeeper
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
 from fse_desk.errors import PermissionDenied, ResourceNotFound
@@ -51,10 +52,9 @@ class AccessControl:
         self._store = store
         self.operator = operator
         self._anchor = anchor
+        self._keeper = HeadKeeper(anchor) if anchor is not None else None
         self._clock = clock
         self.purpose = check_purpose(operator, purpose)
-        self._anchored = 0  # the highest record number whose hash the anchor holds
-        self._anchor_lock = threading.Lock()
 
     def set_purpose(self, purpose: Purpose) -> None:
         """Declare why the data is being accessed (only purposes the role allows)."""
@@ -113,25 +113,24 @@ class AccessControl:
                 outcome=outcome,
             )
         )
-        if self._anchor is None:
+        if self._keeper is None:
             return
         if self._store.in_transaction:
             # The caller's transaction may still roll back, taking the record with it: a
             # head kept ahead of the chain would read as records cut from the file.
             self._store.on_commit(self._anchor_committed)
             return
-        self._move_anchor(self._anchor, head)
+        self._keeper.moved(head)
 
     def _anchor_committed(self) -> None:
         head = self._store.audit.head()
-        if head is not None and self._anchor is not None:
-            self._move_anchor(self._anchor, head)
+        if head is not None and self._keeper is not None:
+            self._keeper.moved(head)
 
-    def _move_anchor(self, anchor: AuditAnchor, head: ChainHead) -> None:
-        with self._anchor_lock:  # the GUI and a worker both seal: the anchor only moves on
-            if head.n > self._anchored:
-                anchor.save(head.n, head.hash)
-                self._anchored = head.n
+    def save_head(self) -> None:
+        """Keep the chain's latest head in the keyring now (at close: not a second later)."""
+        if self._keeper is not None:
+            self._keeper.flush()
 
     def access_log(self, patient_id: PatientId) -> list[AccessRecord]:
         return self._store.audit.for_patient(patient_id)
