@@ -4,12 +4,14 @@ break, is left byte for byte as it was."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy
+import PIL
 import PySide6
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,3 +56,62 @@ def test_libraries_are_stripped_unless_stripping_would_break_them(tmp_path: Path
         timeout=60,
     )
     assert loaded.stdout.strip() == "loaded", loaded.stderr
+
+
+# Pillow's core through the libraries patchelf rewrote beside it: JPEG, JPEG 2000, colour
+# management; and the file the import loaded.
+_PILLOW_PROBE = """
+import io, sys
+sys.path.insert(0, sys.argv[1])
+from PIL import Image, ImageCms
+image = Image.new("RGB", (32, 32), (200, 10, 10))
+for kind in ("JPEG", "JPEG2000", "PNG"):
+    data = io.BytesIO()
+    image.save(data, kind)
+    data.seek(0)
+    print(kind, Image.open(data).convert("RGB").getpixel((5, 5)))
+print(ImageCms.getProfileName(ImageCms.createProfile("sRGB")).strip())
+print(Image.core.__file__)
+"""
+
+
+def test_debug_sections_are_cut_out_of_a_library_strip_would_break(tmp_path: Path) -> None:
+    # Pillow's core: rewritten by auditwheel's patchelf, which put its new segments after
+    # the debug sections (2.6 MB of its 3.5), so strip would break it.
+    site = Path(PIL.__file__).parent.parent
+    bundle = tmp_path / "bundle"
+    shutil.copytree(site / "PIL", bundle / "PIL")
+    shutil.copytree(site / "pillow.libs", bundle / "pillow.libs")
+    (core,) = (bundle / "PIL").glob("_imaging.cpython-*.so")
+    before = core.stat().st_size
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "installer" / "strip_libs.py"), str(bundle)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert f"PIL/{core.name}" not in done.stdout
+    assert core.stat().st_size < before - 2_000_000
+    sections = subprocess.run(
+        ["readelf", "-S", "-W", str(core)], capture_output=True, text=True, check=True
+    ).stdout
+    assert ".debug_info" not in sections and ".symtab" not in sections
+    assert ".dynamic" in sections and ".text" in sections
+    probe = subprocess.run(
+        [sys.executable, "-c", _PILLOW_PROBE, str(bundle)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert probe.returncode == 0, probe.stderr
+    lines = probe.stdout.splitlines()
+    kind, _, pixel = lines[0].partition(" ")
+    jpeg = ast.literal_eval(pixel)  # lossy: near the colour written
+    assert kind == "JPEG" and all(abs(a - b) <= 8 for a, b in zip(jpeg, (200, 10, 10), strict=True))
+    assert lines[1:3] == ["JPEG2000 (200, 10, 10)", "PNG (200, 10, 10)"]
+    assert "sRGB" in lines[3]
+    assert lines[4] == str(core)
