@@ -19,33 +19,16 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-# Where Debian's ILP64 libraries are found (the alternatives' links, by soname).
+from elf_tools import dynamic_symbols, link_library, needed, system_library
+
+# Debian's ILP64 libraries, by soname (the alternatives' links).
 SYSTEM_LIBRARIES = ("libblas64.so.3", "liblapack64.so.3")
-_LIBRARY_DIRS = ("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib")
 _DEBIAN_PACKAGES = "libblas64-3 liblapack64-3"
 # numpy's names: scipy_cblas_ddot64_ (CBLAS) and scipy_dgesv_64_ (Fortran BLAS and LAPACK).
 _CBLAS = re.compile(r"^scipy_(cblas_\w+?)64_$")
 _FORTRAN = re.compile(r"^scipy_(\w+?_)64_$")
-
-
-def _run(*command: str, cwd: Path | None = None) -> str:
-    return subprocess.run(command, check=True, capture_output=True, text=True, cwd=cwd).stdout
-
-
-def _needed(library: Path) -> list[str]:
-    out = _run("readelf", "-d", "-W", str(library))
-    return [
-        line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line
-    ]
-
-
-def _undefined(library: Path) -> set[str]:
-    out = _run("readelf", "--dyn-syms", "-W", str(library))
-    rows = map(str.split, out.splitlines())
-    return {fields[7] for fields in rows if fields[6:7] == ["UND"] and len(fields) > 7}
 
 
 def system_routine(entry_point: str) -> str:
@@ -61,22 +44,13 @@ def numpy_entry_points(numpy_dir: Path) -> tuple[str, set[str]]:
     sonames: set[str] = set()
     entry_points: set[str] = set()
     for extension in numpy_dir.rglob("*.so"):
-        openblas = [name for name in _needed(extension) if "openblas" in name]
+        openblas = [name for name in needed(extension) if "openblas" in name]
         if openblas:
             sonames.update(openblas)
-            entry_points |= {
-                s.split("@")[0] for s in _undefined(extension) if s.startswith("scipy_")
-            }
+            entry_points |= {s for s in dynamic_symbols(extension)[1] if s.startswith("scipy_")}
     if len(sonames) != 1 or not entry_points:
         raise SystemExit(f"{numpy_dir}: expected one OpenBLAS library, found {sorted(sonames)}")
     return sonames.pop(), entry_points
-
-
-def _system_library(soname: str) -> Path:
-    for folder in _LIBRARY_DIRS:
-        if (path := Path(folder) / soname).exists():
-            return path
-    raise SystemExit(f"{soname} not found: install the Debian packages {_DEBIAN_PACKAGES}")
 
 
 def build_shim(soname: str, entry_points: set[str], output: Path) -> None:
@@ -89,19 +63,17 @@ def build_shim(soname: str, entry_points: set[str], output: Path) -> None:
             # A tail jump: arguments, stack and return value stay the routine's own.
             f"{entry_point}: jmp {system_routine(entry_point)}@PLT",
         ]
-    lines.append('.section .note.GNU-stack,"",@progbits')  # no executable stack
-    libraries = [str(_system_library(name)) for name in SYSTEM_LIBRARIES]
-    with tempfile.TemporaryDirectory(prefix="blas-shim-") as folder:
-        work = Path(folder)
-        (work / "shim.s").write_text("\n".join(lines) + "\n")
-        _run("as", "-o", "shim.o", "shim.s", cwd=work)
-        # --no-undefined: every routine must be found in Debian's libraries, now, not at
-        # the first call on a doctor's PC.
-        try:
-            _run("ld", "-shared", "--no-undefined", "-soname", soname, "-o", str(output),
-                 "shim.o", *libraries, cwd=work)  # fmt: skip
-        except subprocess.CalledProcessError as error:
-            raise SystemExit(f"the BLAS shim does not link: {error.stderr.strip()}") from error
+    libraries = []
+    for name in SYSTEM_LIBRARIES:
+        if (path := system_library(name)) is None:
+            raise SystemExit(f"{name} not found: install the Debian packages {_DEBIAN_PACKAGES}")
+        libraries.append(path)
+    # Every routine must be found in Debian's libraries now, not at the first call on a
+    # doctor's PC: the link refuses an undefined one.
+    try:
+        link_library(soname, "\n".join(lines), libraries, output)
+    except subprocess.CalledProcessError as error:
+        raise SystemExit(f"the BLAS shim does not link: {error.stderr.strip()}") from error
 
 
 def replace_openblas(bundle: Path) -> tuple[int, int]:
@@ -110,12 +82,12 @@ def replace_openblas(bundle: Path) -> tuple[int, int]:
     libs = internal / "numpy.libs"
     soname, entry_points = numpy_entry_points(internal / "numpy")
     openblas = libs / soname
-    # OpenBLAS's own dependencies in numpy.libs (gfortran, which needs quadmath): they go
-    # with it, unless something else still needs them.
+    # OpenBLAS's own dependencies in numpy.libs (gfortran, which needs quadmath) go with it;
+    # the build stops if anything left still needs them.
     companions: set[Path] = set()
     todo = [openblas]
     while todo:
-        for name in _needed(todo.pop()):
+        for name in needed(todo.pop()):
             if (lib := libs / name).exists() and lib not in companions:
                 companions.add(lib)
                 todo.append(lib)
@@ -124,7 +96,7 @@ def replace_openblas(bundle: Path) -> tuple[int, int]:
     for companion in companions:
         companion.unlink()
     users = [*libs.iterdir(), *(internal / "numpy").rglob("*.so")]
-    if left_without := {name for lib in users for name in _needed(lib)} & {
+    if left_without := {name for lib in users for name in needed(lib)} & {
         c.name for c in companions
     }:
         raise SystemExit(f"{sorted(left_without)} removed but still needed in the bundle")

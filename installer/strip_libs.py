@@ -22,7 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-_ELF_MAGIC = b"\x7fELF"
+from elf_tools import is_elf
+
 _SHF_ALLOC = 0x2
 _SHT_NOBITS = 8
 _SEGMENT = struct.Struct("<IIQQQQQQ")  # Elf64_Phdr: type, flags, offset, vaddr, …, align
@@ -122,11 +123,8 @@ def strip_bundle(bundle: Path) -> tuple[int, int, list[Path]]:
     with tempfile.TemporaryDirectory(prefix="strip-") as folder:
         copy = Path(folder) / "stripped"
         for lib in sorted(bundle.rglob("*.so*")):
-            if lib.is_symlink() or not lib.is_file():
+            if not is_elf(lib):
                 continue
-            with lib.open("rb") as head:
-                if head.read(4) != _ELF_MAGIC:
-                    continue
             subprocess.run(
                 ["strip", "--strip-unneeded", "-o", str(copy), str(lib)],
                 check=True,
