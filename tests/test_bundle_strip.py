@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 
 import numpy
+import PIL
 import PySide6
+
+from tests.bundle_support import pillow_works
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMPY_LIBS = Path(numpy.__file__).parent.parent / "numpy.libs"
@@ -54,3 +57,31 @@ def test_libraries_are_stripped_unless_stripping_would_break_them(tmp_path: Path
         timeout=60,
     )
     assert loaded.stdout.strip() == "loaded", loaded.stderr
+
+
+def test_debug_sections_are_cut_out_of_a_library_strip_would_break(tmp_path: Path) -> None:
+    # Pillow's core: rewritten by auditwheel's patchelf, which put its new segments after
+    # the debug sections (2.6 MB of its 3.5), so strip would break it.
+    site = Path(PIL.__file__).parent.parent
+    bundle = tmp_path / "bundle"
+    shutil.copytree(site / "PIL", bundle / "PIL")
+    shutil.copytree(site / "pillow.libs", bundle / "pillow.libs")
+    (core,) = (bundle / "PIL").glob("_imaging.cpython-*.so")
+    before = core.stat().st_size
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "installer" / "strip_libs.py"), str(bundle)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert f"PIL/{core.name}" not in done.stdout
+    assert core.stat().st_size < before - 2_000_000
+    sections = subprocess.run(
+        ["readelf", "-S", "-W", str(core)], capture_output=True, text=True, check=True
+    ).stdout
+    assert ".debug_info" not in sections and ".symtab" not in sections
+    assert ".dynamic" in sections and ".text" in sections
+    assert pillow_works(bundle)["core"] == str(core)
