@@ -20,6 +20,7 @@ from typing import Any
 from codicefiscale import codicefiscale
 
 from fse_desk.connectors._guarded import check_service_url
+from fse_desk.domain.postal_address import parse_address
 from fse_desk.domain.roles import Role
 from fse_desk.errors import ConfigError
 
@@ -37,17 +38,16 @@ def _text(value: Any) -> str | None:
     return "deve essere un testo non vuoto tra virgolette"
 
 
-def _one_line(longest: int) -> Check:
-    """Text on one line of at most ``longest`` characters (it is printed as one line)."""
-
-    def check(value: Any) -> str | None:
-        if _text(value) is None and "\n" not in value and len(value.strip()) <= longest:
-            return None
-        return (
-            f"deve essere un testo su una riga, tra virgolette, di al massimo {longest} caratteri"
-        )
-
-    return check
+def _postal_address(value: Any) -> str | None:
+    """One line (it is printed as one) in the form of letterhead: the CDA needs the
+    street and the city apart."""
+    on_one_line = _text(value) is None and "\n" not in value and len(value.strip()) <= ADDRESS_MAX
+    if on_one_line and parse_address(value) is not None:
+        return None
+    return (
+        "deve essere un testo su una riga, tra virgolette, di al massimo "
+        f'{ADDRESS_MAX} caratteri, nella forma "Via Roma 1, 40038 Vergato (BO)"'
+    )
 
 
 def _flag(value: Any) -> str | None:
@@ -195,7 +195,7 @@ SECTIONS: dict[str, Section] = {
             "email": _text,
             "organization_id": _text,
             "organization_name": _text,
-            "address": _one_line(ADDRESS_MAX),
+            "address": _postal_address,
             "lock_minutes": _integer(5, 15),  # the screen lock after inactivity, minutes
         },
         required=("profile", "display_name", "codice_fiscale", "role"),

@@ -157,13 +157,19 @@ def test_the_cli_prints_the_sentence_without_a_traceback(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     "value",
-    ['""', "42", '"""Via Roma 1\n40038 Vergato"""', '"' + "Via Lunghissima " * 8 + '"'],
-    ids=["empty", "number", "two lines", "too long"],
+    [
+        '""',
+        "42",
+        '"""Via Roma 1\n40038 Vergato"""',
+        '"' + "Via Lunghissima " * 8 + '"',
+        '"Via Roma 1"',
+    ],
+    ids=["empty", "number", "two lines", "too long", "no city"],
 )
 def test_a_practice_address_not_on_one_line_is_refused(tmp_path: Path, value: str) -> None:
     message = _sentence(_write(tmp_path, 'role = "MMG"', f'role = "MMG"\naddress = {value}'))
     assert 'riga 11, la chiave "user.address" deve essere un testo su una riga' in message
-    assert "al massimo 120 caratteri" in message
+    assert 'al massimo 120 caratteri, nella forma "Via Roma 1, 40038 Vergato (BO)"' in message
 
 
 def test_every_key_config_reads_is_accepted(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from xml.etree import ElementTree as ET
 
 import pytest
 
@@ -128,7 +129,21 @@ def test_the_patient_pdf_prints_the_practice_address_under_its_name() -> None:
             "080105-MMG", "Studio medico Rossi", address="Via Roma 1, 40038 Vergato (BO)"
         )
     )
-    back = read_cda(write_cda(pss))  # the address travels in the CDA, as the FSE returns it
+    cda = write_cda(pss)
+    # In its parts, as the national schematron asks of the custodian (country, city, street).
+    addr = ET.fromstring(cda).find(
+        "{urn:hl7-org:v3}custodian/{urn:hl7-org:v3}assignedCustodian/"
+        "{urn:hl7-org:v3}representedCustodianOrganization/{urn:hl7-org:v3}addr"
+    )
+    assert addr is not None
+    assert {child.tag.split("}")[1]: child.text for child in addr} == {
+        "country": "IT",
+        "county": "BO",
+        "city": "Vergato",
+        "postalCode": "40038",
+        "streetAddressLine": "Via Roma 1",
+    }
+    back = read_cda(cda)  # the address travels in the CDA, as the FSE returns it
     assert back.custodian.address == "Via Roma 1, 40038 Vergato (BO)"
     lines = [" ".join(line.split()) for line in pdf_text(patient_copy(back)).splitlines()]
     name = next(i for i, line in enumerate(lines) if line.startswith("Studio medico Rossi"))

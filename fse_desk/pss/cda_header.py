@@ -11,16 +11,27 @@ from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from fse_desk.domain.identifiers import CF_OID
+from fse_desk.domain.postal_address import ITALY, parse_address
 from fse_desk.pss import codes
 from fse_desk.pss._cda_xml import el, ts_date, ts_datetime
 from fse_desk.pss.model import Clinician, Organization, PatientInfo
 
 
 def custodian_address(org: ET.Element, custodian: Organization) -> None:
-    """The practice's postal address, one ``streetAddressLine`` (the configuration keeps
-    it on one line); nothing when it is not configured."""
-    if custodian.address:
-        el(el(org, "addr", use="WP"), "streetAddressLine").text = custodian.address
+    """The practice's postal address in its parts (the schematrons want country, city and
+    street line); nothing when it is not configured or has no city after a comma (the
+    configuration refuses such an address, a hand-made Organization may still have it)."""
+    parts = parse_address(custodian.address)
+    if parts is None:
+        return
+    addr = el(org, "addr", use="WP")
+    el(addr, "country").text = ITALY
+    if parts.county:
+        el(addr, "county").text = parts.county
+    el(addr, "city").text = parts.city
+    if parts.postal_code:
+        el(addr, "postalCode").text = parts.postal_code
+    el(addr, "streetAddressLine").text = parts.street
 
 
 def clinician(parent: ET.Element, tag: str, who: Clinician) -> ET.Element:

@@ -14,6 +14,7 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 from fse_desk.documents.cda import parse_ts, parse_xml
+from fse_desk.domain.postal_address import PostalAddress
 from fse_desk.errors import InvalidRecord, MalformedDocument
 from fse_desk.pss import codes
 from fse_desk.pss._entries import (
@@ -73,10 +74,17 @@ def _text(el: Element | None) -> str:
 
 
 def _address(addr: Element | None) -> str:
-    """An ``addr`` on one line: ours is one streetAddressLine; another vendor's parts
-    (street, postal code, city…) joined by commas in their order."""
+    """An ``addr`` on one line as letterhead writes it ("Via Roma 1, 40038 Vergato (BO)"),
+    whatever order a vendor put its parts in; without a street and a city, the parts it
+    has, joined by commas in their order."""
     if addr is None:
         return ""
+    street, city, postal_code, county = (
+        _text(_find(addr, f"h:{tag}")).strip()
+        for tag in ("streetAddressLine", "city", "postalCode", "county")
+    )
+    if street and city:
+        return PostalAddress(street, city, postal_code, county).one_line()
     parts = [_text(part).strip() for part in addr] or [_text(addr).strip()]
     return ", ".join(p for p in parts if p)
 
