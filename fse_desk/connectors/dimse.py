@@ -45,7 +45,7 @@ from fse_desk.connectors._dimse_contexts import (
     one_context_each,
     poll_every,
 )
-from fse_desk.connectors._dimse_pool import AssociationPool
+from fse_desk.connectors._dimse_pool import AssociationPool, hold_reactor
 from fse_desk.connectors._dimse_records import (
     identifier,
     number_of,
@@ -380,6 +380,7 @@ class DimseClient:
         if assoc.is_established:
             with self._opened_lock:
                 self._opened += 1
+            hold_reactor(assoc)  # a request follows at once
             return assoc
         if assoc.is_rejected:
             raise DimseError(
