@@ -60,10 +60,11 @@ def _answers(url: str) -> bool:
 
 @contextmanager
 def running_orthanc(
-    folder: Path, ports: tuple[int, int, int] | None = None
+    folder: Path, ports: tuple[int, int, int] | None = None, *, allow_get: bool = True
 ) -> Iterator[OrthancServer]:
     """Orthanc on free loopback ports (or ``ports``: HTTP, DICOM, our storage SCP, to start it
-    again where it was), its database in ``folder``, until the block ends."""
+    again where it was), its database in ``folder``, until the block ends. ``allow_get``
+    False: it refuses our C-GET, as an archive that only moves does."""
     assert ORTHANC.exists() and DICOMWEB_PLUGIN.exists(), (
         "Orthanc is missing: apt-get install orthanc orthanc-dicomweb (./dev test does it)"
     )
@@ -77,7 +78,14 @@ def running_orthanc(
         "DicomServerEnabled": True,
         "DicomAet": ORTHANC_AE,
         "DicomCheckCalledAet": True,
-        "DicomModalities": {"fsedesk": [WORKSTATION_AE, "127.0.0.1", storage_port]},
+        "DicomModalities": {
+            "fsedesk": {
+                "AET": WORKSTATION_AE,
+                "Host": "127.0.0.1",
+                "Port": storage_port,
+                "AllowGet": allow_get,
+            }
+        },
         "DicomCheckModalityHost": True,
         "RemoteAccessAllowed": False,
         "AuthenticationEnabled": False,

@@ -26,7 +26,7 @@ from fse_desk.imaging.service import ImagingService
 from fse_desk.imaging.stack import ImageStack
 from fse_desk.imaging.voi import thumbnail
 from fse_desk.progress import CancelToken, drive
-from tests.fixtures_orthanc import ORTHANC_AE, WORKSTATION_AE, OrthancServer
+from tests.fixtures_orthanc import ORTHANC_AE, WORKSTATION_AE, OrthancServer, running_orthanc
 from tests.fixtures_store import RecordFactory
 from tests.imaging_files import ct_series
 
@@ -171,9 +171,30 @@ def test_a_dimse_pacs_is_configured_beside_the_dicomweb_one(tmp_path: Path) -> N
             load_config(path, data_dir=tmp_path)
 
 
-def test_a_series_picture_comes_before_the_series(service: ImagingService) -> None:
+@pytest.fixture(scope="module")
+def moves_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OrthancServer]:
+    """A PACS that refuses C-GET and only moves."""
+    with running_orthanc(tmp_path_factory.mktemp("moves-only"), allow_get=False) as orthanc:
+        for raw in ct_series(8, patient=PATIENT, uid=STUDY):
+            orthanc.upload(raw)
+        yield orthanc
+
+
+@pytest.mark.parametrize("pacs", ["gets", "moves only"])
+def test_a_series_picture_comes_before_the_series(
+    request: pytest.FixtureRequest, pacs: str
+) -> None:
+    # A PACS that only moves gives its pictures by C-MOVE, as it gives the series.
+    if pacs == "gets":
+        client = _client(request.getfixturevalue("dimse_study"))
+    else:
+        client = _client(request.getfixturevalue("moves_only"), Retrieve.MOVE)
+    service = ImagingService(
+        documents=lambda _p: [], document_body=lambda _d: ("", b""), pacs=client
+    )
     (series,) = service.series(STUDY)
     found = service.series_thumbnail(series)
+    service.close()
     assert found is not None and found.pixels is not None and found.encoded == b""
     assert max(found.pixels.shape) <= 128 and found.pixels.dtype == np.uint8
     # The middle slice of the eight, windowed as the file says.

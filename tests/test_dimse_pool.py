@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from pynetdicom import AE
 from pynetdicom.association import Association
 
@@ -65,3 +68,56 @@ def test_a_taken_association_polls_briskly_and_an_idle_one_at_the_default_pace(
     assert assoc.dul._run_loop_delay == BUSY_POLL_S < IDLE_POLL_S
     assert assoc.send_c_echo().Status == 0x0000
     assoc.release()
+
+
+def _held(assoc: Association) -> bool:
+    """Whether the reactor has stopped at its pause point (it gets there within its 1 ms loop)."""
+    deadline = time.monotonic() + 2.0
+    while not assoc._is_paused and time.monotonic() < deadline:
+        time.sleep(0.001)
+    return bool(assoc._is_paused)
+
+
+def test_a_kept_association_waits_with_its_reactor_held_for_the_next_request(
+    orthanc: OrthancServer,
+) -> None:
+    # Every pynetdicom request first waits for the reactor to pause; kept, it has paused
+    # already. pynetdicom's private names: a rename would silently bring the wait back.
+    pool = AssociationPool()
+    assoc = _open(orthanc)
+    pool.give_back(("ct",), assoc)
+    assert _held(assoc)
+    assert pool.take(("ct",)) is assoc and assoc._is_paused
+    assert assoc.send_c_echo().Status == 0x0000
+    assert assoc._reactor_checkpoint.is_set()  # the request let it run again
+    pool.give_back(("ct",), assoc)
+    pool.close()
+    assert assoc.is_released
+
+
+@pytest.mark.parametrize("leaving", ["abort", "release"])
+def test_a_kept_association_the_pacs_ends_is_not_handed_out(leaving: str) -> None:
+    # What the PACS sends, or its closing the connection, lets the held reactor run to end the
+    # association; the pool looks again when it is taken.
+    pacs = AE(ae_title="PACS")
+    pacs.acse_timeout = 2  # how long the PACS waits for our answer to its release
+    pacs.add_supported_context(VERIFICATION)
+    server = pacs.start_server(("127.0.0.1", 0), block=False)
+    try:
+        port = server.server_address[1]
+        ae = AE(ae_title=WORKSTATION_AE)
+        ae.add_requested_context(VERIFICATION)
+        assoc = ae.associate("127.0.0.1", port, ae_title="PACS")
+        pool = AssociationPool()
+        pool.give_back(("ct",), assoc)
+        assert _held(assoc)
+        [theirs] = server.active_associations
+        theirs.abort() if leaving == "abort" else theirs.release()
+        deadline = time.monotonic() + 2.0
+        while assoc.is_established and time.monotonic() < deadline:  # the reactor answers
+            time.sleep(0.001)
+        assert pool.take(("ct",)) is None
+        assert not assoc.is_established
+        assert theirs.is_aborted if leaving == "abort" else theirs.is_released  # answered
+    finally:
+        server.shutdown()

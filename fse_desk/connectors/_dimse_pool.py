@@ -12,6 +12,13 @@ than ``idle_s``: PACS close idle associations (Orthanc after 30 s, DCMTK-based
 archives likewise), and one closed while we send would lose the request. Idle in
 the pool its network thread polls at pynetdicom's default pace; taken, it polls
 briskly again (:data:`~fse_desk.connectors._dimse_contexts.BUSY_POLL_S`).
+
+Idle in the pool, the association's reactor is also held at its pause point. Every
+request pynetdicom sends first waits for that pause (so the reactor cannot take the
+answer), and the reactor only reaches it once per millisecond loop: held in advance,
+the request goes out at once. Whatever the PACS sends meanwhile (a release, an abort)
+lets the reactor run to answer it, and a connection that dropped is looked for when the
+association is taken.
 """
 
 from __future__ import annotations
@@ -20,8 +27,11 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from typing import Any
 
+from pynetdicom import evt
 from pynetdicom.association import Association
+from pynetdicom.pdu_primitives import A_RELEASE
 
 from fse_desk.connectors._dimse_contexts import BUSY_POLL_S, IDLE_POLL_S, poll_every
 
@@ -45,7 +55,9 @@ class AssociationPool:
         if kept is None:
             return None
         assoc, since = kept
-        if assoc.is_established and self._clock() - since < self._idle_s:
+        for event in _FROM_THE_PACS:
+            assoc.unbind(event, _answer_the_pacs)
+        if _still_open(assoc) and self._clock() - since < self._idle_s:
             poll_every(assoc, BUSY_POLL_S)
             return assoc
         _end(assoc)
@@ -57,6 +69,9 @@ class AssociationPool:
         if not assoc.is_established:
             return
         poll_every(assoc, IDLE_POLL_S)
+        for event in _FROM_THE_PACS:
+            assoc.bind(event, _answer_the_pacs)
+        hold_reactor(assoc)
         with self._lock:
             previous = self._idle.get(key)
             self._idle[key] = (assoc, self._clock())
@@ -70,10 +85,39 @@ class AssociationPool:
             _end(assoc)
 
 
+def hold_reactor(assoc: Association) -> None:
+    """Have the association's reactor stop at its pause point, where pynetdicom's next
+    request would otherwise wait for it (pynetdicom's private ``_reactor_checkpoint``; the
+    request, release or abort that follows lets it run again)."""
+    assoc._reactor_checkpoint.clear()
+
+
+def _answer_the_pacs(event: Any) -> None:
+    """A PDU from the PACS to a kept association (a release or an abort), or the connection
+    closed: the reactor's to answer (on the network thread; not bound while a request is
+    under way, when the reactor must stay paused)."""
+    event.assoc._reactor_checkpoint.set()
+
+
+_FROM_THE_PACS = (evt.EVT_PDU_RECV, evt.EVT_CONN_CLOSE)
+
+
+def _still_open(assoc: Association) -> bool:
+    """Established, and no abort or release from the PACS waiting for the held reactor."""
+    return (
+        assoc.is_established
+        and assoc.dul.is_alive()
+        and not assoc.acse.is_aborted()
+        and not isinstance(assoc.dul.peek_next_pdu(), A_RELEASE)
+    )
+
+
 def _end(assoc: Association) -> None:
-    """Release politely; an association the PACS already dropped is aborted."""
+    """Release politely; an association the PACS dropped (or is releasing) is aborted."""
+    if not _still_open(assoc):
+        assoc.abort()
+        return
     with suppress(Exception):  # closing what may already be gone: nothing to report
-        if assoc.is_established:
-            assoc.release()
+        assoc.release()
     if assoc.is_established:
         assoc.abort()

@@ -22,6 +22,7 @@ from pydicom.uid import UID
 from pynetdicom import evt
 from pynetdicom.association import Association
 
+from fse_desk.connectors._part10 import part10
 from fse_desk.errors import DimseError, PacsUnavailable
 
 SUCCESS = 0x0000
@@ -148,7 +149,15 @@ def storing(arrived: Arrivals) -> list[Any]:
     first = threading.Event()
 
     def on_store(event: Any) -> int:
-        arrived.queue.put(event.encoded_dataset())
+        request = event.request
+        arrived.queue.put(
+            part10(
+                request.DataSet.getvalue(),
+                sop_class=request.AffectedSOPClassUID,
+                sop_instance=request.AffectedSOPInstanceUID,
+                transfer_syntax=event.context.transfer_syntax,
+            )
+        )
         if not first.is_set():
             first.set()
             arrived.resumed.wait(timeout=_HOLD_FIRST_S)

@@ -45,7 +45,7 @@ from fse_desk.connectors._dimse_contexts import (
     one_context_each,
     poll_every,
 )
-from fse_desk.connectors._dimse_pool import AssociationPool
+from fse_desk.connectors._dimse_pool import AssociationPool, hold_reactor
 from fse_desk.connectors._dimse_records import (
     identifier,
     number_of,
@@ -197,12 +197,17 @@ class DimseClient:
     def retrieve_series(self, study_uid: str, series_uid: str) -> Iterator[bytes]:
         """Each instance of the series (a DICOM Part 10 file), as soon as it has arrived."""
         query = identifier("SERIES", StudyInstanceUID=study_uid, SeriesInstanceUID=series_uid)
+        return self._retrieve(query, study_uid, _VIEW)
+
+    def _retrieve(self, query: Dataset, study_uid: str, lane: str) -> Generator[bytes, None, None]:
+        """What ``query`` names, by C-GET over ``lane``'s association or by C-MOVE to our
+        storage SCP (one at a time: it listens on the configured port)."""
         arrived = Arrivals()
         handlers = storing(arrived)
         if self.peer.retrieve is Retrieve.GET:
             classes = self._classes_of(study_uid)
             yield from self._stream_of(
-                arrived, lambda: self._get(query, classes, handlers, arrived)
+                arrived, lambda: self._get(query, classes, handlers, arrived, lane=lane)
             )
             return
         with self._lock:
@@ -214,7 +219,8 @@ class DimseClient:
 
     def series_thumbnail(self, study_uid: str, series_uid: str) -> tuple[str, bytes] | None:
         """The middle instance of the series (DIMSE has no rendered thumbnails), as
-        ``("application/dicom", Part 10 bytes)``; None for a series without instances."""
+        ``("application/dicom", Part 10 bytes)``; None for a series without instances.
+        Fetched as the series would be: C-GET, or C-MOVE from a PACS that only moves."""
         query = identifier(
             "IMAGE",
             StudyInstanceUID=study_uid,
@@ -235,11 +241,7 @@ class DimseClient:
             SeriesInstanceUID=series_uid,
             SOPInstanceUID=found[len(found) // 2][1],
         )
-        arrived = Arrivals()
-        handlers = storing(arrived)
-        parts = self._stream_of(
-            arrived, lambda: self._get(one, classes, handlers, arrived, lane=_PICTURES)
-        )
+        parts = self._retrieve(one, study_uid, _PICTURES)
         try:
             first = next(parts, None)
         finally:
@@ -380,6 +382,7 @@ class DimseClient:
         if assoc.is_established:
             with self._opened_lock:
                 self._opened += 1
+            hold_reactor(assoc)  # a request follows at once
             return assoc
         if assoc.is_rejected:
             raise DimseError(

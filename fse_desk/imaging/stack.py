@@ -49,7 +49,7 @@ class ImageStack:
         """Add one instance; with ``decode``, its pixels are decoded now (worker thread)."""
         ds = dataset if dataset is not None else read_dataset(source)
         info = image_info(ds)
-        pixels = decode_pixels(ds) if decode else None
+        pixels = decode_pixels(ds, info=info) if decode else None
         key = (
             info.position if info.position is not None else float(info.instance_number or 0),
             info.instance_number or 0,
@@ -103,7 +103,7 @@ class ImageStack:
                 self._cache.move_to_end(inst.info.sop_uid)
                 cached: np.ndarray = pixels[f]
                 return cached
-        pixels = decode_pixels(read_dataset(inst.source))
+        pixels = decode_pixels(read_dataset(inst.source), info=inst.info)
         with self._lock:
             self._store(inst.info.sop_uid, pixels)
         decoded: np.ndarray = pixels[f]
