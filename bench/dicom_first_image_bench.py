@@ -1,5 +1,6 @@
 """Time to first image of a JPEG 2000 series from Orthanc (DICOMweb WADO-RS), and its ratio
-to decoding one slice locally. Target ratio ≤ 3. Needs /usr/sbin/Orthanc + DICOMweb plugin."""
+to decoding one slice locally (bench/_first_image.py: the ratio of medians, target ≤ 3).
+Needs /usr/sbin/Orthanc + DICOMweb plugin."""
 
 from __future__ import annotations
 
@@ -11,10 +12,9 @@ import time
 from pathlib import Path
 
 import httpx
+from _first_image import first_image, one_slice, report
 
 from fse_desk.connectors.dicomweb import DicomWebClient
-from fse_desk.imaging.decode import decode_pixels, read_dataset
-from fse_desk.imaging.stack import ImageStack
 from tests.fixtures_orthanc import DICOMWEB_PLUGIN, ORTHANC
 from tests.imaging_files import jpeg2000_series
 
@@ -55,24 +55,8 @@ def main() -> None:
                 httpx.post(f"{rest}/instances", content=raw, timeout=30).raise_for_status()
             client = DicomWebClient(f"{rest}/dicom-web")
             series_uid = client.search_series("2.25.8080")[0].series_uid
-            runs = []
-            for _ in range(5):
-                stack = ImageStack()
-                t0 = time.perf_counter()
-                parts = client.retrieve_series("2.25.8080", series_uid)
-                stack.add(next(iter(parts)))
-                stack.frame(0)
-                runs.append(time.perf_counter() - t0)
-                parts.close()
-            first = min(runs)
-            t0 = time.perf_counter()
-            for _ in range(5):
-                decode_pixels(read_dataset(series[0]))
-            one = (time.perf_counter() - t0) / 5
-            print(
-                f"first image from Orthanc: {first * 1000:.1f} ms; decoding one slice: "
-                f"{one * 1000:.1f} ms; ratio {first / one:.2f} (target ≤ 3)"
-            )
+            first = first_image(client, "2.25.8080", series_uid)
+            print(report("JPEG 2000 series over WADO-RS", first, one_slice(series[0])))
         finally:
             proc.terminate()
             proc.wait(timeout=10)
