@@ -33,7 +33,10 @@ and binding twelve values the rest; the trigger's lookup of the last hash reads 
 row (SQLite walks the rowid from its end, no index). Python takes about 15 (the record,
 its text and hash, the head kept). No page is decrypted again after the write: the
 reads and the record share the thread's connection, whose page cache a commit of its
-own keeps. Opened among documents the same record costs three to five times as much
+own keeps. A commit on another connection (another thread's) empties it: reading 100
+cached bodies took 1.5-2.4 ms warm and 5.7-8.4 ms after one record sealed on another
+thread, a cost this single-threaded bench does not see and the app's pool threads pay.
+Opened among documents the same record costs three to five times as much
 (the parser leaves the caches cold), which is what the paired figure measures.
 """
 
