@@ -11,6 +11,7 @@ import pytest
 
 from fse_desk.errors import StoreError, StoreReadOnly, WrongKey
 from fse_desk.store import LATEST_VERSION, CacheStore
+from fse_desk.store._audit_guard import audit_authorizer
 
 
 def _snapshot(path: Path) -> tuple[bytes, int]:
@@ -194,3 +195,40 @@ def test_a_transaction_is_synced_unless_it_says_otherwise(store_path, cache_key)
         with pytest.raises(ValueError), store.transaction():
             raise ValueError("the write failed")
         assert setting(store) == normal
+
+
+def test_statements_used_in_turn_stay_prepared(cache_store, records) -> None:
+    """Opening a document reads its row, its patient and its body in turn: each statement
+    is prepared once per connection, not at every call, even after the connection has
+    run hundreds of other statements (a migration alone runs 87). SQLite asks the
+    authorizer only while preparing, so its questions count the preparations."""
+    patient = records.patient()
+    doc = records.document(patient)
+    cache_store.patients.upsert_many([patient])
+    cache_store.documents.upsert_many([doc])
+    cache_store.bodies.put(doc.id, "text/plain", b"referto")
+    asked: list[int] = []
+
+    def counting(action: int, *args: str | None) -> int:
+        asked.append(action)
+        return audit_authorizer(action, *args)
+
+    def open_document() -> None:
+        assert cache_store.documents.get(doc.id) == doc
+        assert cache_store.patients.get(patient.id) == patient
+        assert cache_store.bodies.get(doc.id) == ("text/plain", b"referto")
+
+    with cache_store._db.reading("test") as conn:
+        for n in range(300):  # a long session's other statements, each run once
+            conn.execute(f"SELECT {n}").fetchone()
+        conn.set_authorizer(counting)
+    try:
+        open_document()
+        first = len(asked)
+        open_document()
+        open_document()
+    finally:
+        with cache_store._db.reading("test") as conn:
+            conn.set_authorizer(audit_authorizer)
+    assert first > 0  # the first opening prepared its statements
+    assert len(asked) == first  # the next two prepared none

@@ -27,8 +27,7 @@ from datetime import datetime
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
-from fse_desk.errors import AuditTampered
-from fse_desk.store._errors import DRIVER_ERRORS
+from fse_desk.errors import AuditTampered, StoreError
 from fse_desk.store._records import utc_text
 from fse_desk.store.database import Database
 from fse_desk.store.migrations import AUDIT_UNLINKED
@@ -112,15 +111,16 @@ class AuditRepository:
         inside = self._db.in_transaction  # the caller's transaction may still roll back
         if hint is not None and not inside:
             digest = chain_hash(hint.hash, fields)
-            with self._db.unsynced("writing the access log") as conn:
-                try:
-                    cursor = conn.execute(_APPEND, (*fields, hint.hash, digest))
-                except DRIVER_ERRORS as exc:
-                    if AUDIT_UNLINKED not in str(exc):
-                        raise
-                    cursor = None  # another record came first: link to it below
-            if cursor is not None:
+            try:
+                cursor = self._db.execute_unsynced(
+                    "writing the access log", _APPEND, (*fields, hint.hash, digest)
+                )
+            except StoreError as exc:
+                if AUDIT_UNLINKED not in str(exc):
+                    raise
+            else:
                 return self._moved(ChainHead(int(cursor.lastrowid), digest))
+            # Another record came first: link to it below.
         with self._db.transaction("writing the access log", synced=False) as conn:
             # Read inside the write transaction: no other writer can slip in between.
             row = conn.execute(_LAST_HASH).fetchone()

@@ -31,7 +31,7 @@ import logging
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -40,13 +40,21 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from fse_desk.errors import StoreError
 from fse_desk.store._audit_guard import audit_authorizer
-from fse_desk.store._errors import DRIVER_ERRORS, mapped_errors
+from fse_desk.store._errors import DRIVER_ERRORS, MAPPED_ERRORS, mapped_errors, translate
 
 Connection = Any
 """A DB-API connection of ``sqlcipher3`` (or of ``sqlite3`` for the benchmark baseline)."""
 
 PAGE_SIZE = 4096  # SQLCipher 4 default
 CACHE_SIZE_KIB = 16_384
+# Prepared statements each connection keeps. sqlcipher3's cache is the old pysqlite one,
+# ordered by use count: once full, a new statement goes in last and is the next one out,
+# so two new statements used in turn evict each other and are prepared again at every
+# call. The default of 100 is full as soon as a new file is migrated (87 statements), and
+# opening a document (its row, its patient, its body, its audit record with two triggers)
+# then prepared all four every time: about 150 us of the audit record's 420 in the audit
+# bench. The app runs about 140 statement texts plus the variants of chunked IN lists.
+STATEMENT_CACHE = 512
 CLOSE_WAIT_S = 10.0  # how long close() waits for another thread's read to end
 log = logging.getLogger(__name__)
 
@@ -143,20 +151,28 @@ class Database:
     @contextmanager
     def _in_use(self) -> Iterator[None]:
         """Count this thread as using the cache until the block ends (see close())."""
+        me = self._enter_use()
+        try:
+            yield
+        finally:
+            self._leave_use(me)
+
+    def _enter_use(self) -> threading.Thread:
         me = threading.current_thread()
         with self._idle:
             if self._closed:
                 raise StoreError(f"cache {self.path} is closed; open it again to use it")
             self._users[me] = self._users.get(me, 0) + 1
-        try:
-            yield
-        finally:
-            with self._idle:
-                left = self._users[me] - 1
-                if left:
-                    self._users[me] = left
-                else:
-                    del self._users[me]
+        return me
+
+    def _leave_use(self, me: threading.Thread) -> None:
+        with self._idle:
+            left = self._users[me] - 1
+            if left:
+                self._users[me] = left
+            else:
+                del self._users[me]
+                if self._closed:  # only close() waits, and only once it has set this
                     self._idle.notify_all()
 
     def rekey(self, key: bytes) -> None:
@@ -201,6 +217,7 @@ class Database:
                 isolation_level=None,  # transactions are explicit, see transaction()
                 check_same_thread=False,  # only so close() may close other threads' ones
                 timeout=self._busy_timeout_s,
+                cached_statements=STATEMENT_CACHE,
             )
         try:
             self._unlock(conn)
@@ -323,14 +340,24 @@ class Database:
             for callback in committed:
                 callback()
 
-    @contextmanager
-    def unsynced(self, action: str) -> Iterator[Connection]:
-        """This thread's connection outside any transaction: each statement commits on
-        its own, unsynced (the audit trail's one-statement append)."""
+    def execute_unsynced(self, action: str, sql: str, params: Sequence[object]) -> Any:
+        """Run one statement on this thread's connection outside any transaction: it
+        commits on its own, unsynced (the audit trail's one-statement append). Returns the
+        cursor; driver errors come out as :class:`StoreError`.
+
+        Plain calls instead of the context managers of :meth:`reading`: it runs for every
+        document opened, and the three generator-based managers cost about a sixth of the
+        audit record (bench/audit_bench.py).
+        """
         if self.in_transaction:
-            raise RuntimeError("unsynced() is for a statement outside a transaction")
-        with self._in_use(), mapped_errors(self.path, action):
-            yield self.connection()
+            raise RuntimeError("execute_unsynced() is for a statement outside a transaction")
+        me = self._enter_use()
+        try:
+            return self.connection().execute(sql, params)
+        except MAPPED_ERRORS as exc:
+            raise translate(exc, self.path, action) from exc
+        finally:
+            self._leave_use(me)
 
     def _rollback(self, conn: Connection, savepoint: str | None) -> None:
         if not conn.in_transaction:
