@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
+
+import orjson
 
 from fse_desk._types import CodiceFiscale, DocumentId, PatientId
 from fse_desk.domain import ConsentState, DocumentMeta, DocumentStatus, Patient, Sex
@@ -139,11 +141,27 @@ def document_from_row(row: Sequence[Any]) -> DocumentMeta:
 
 
 def upsert_sql(table: str, columns: Sequence[str], key: str = "id") -> str:
-    """``INSERT … ON CONFLICT(key) DO UPDATE``: keeps the row's rowid, so FTS stays put."""
+    """``INSERT … ON CONFLICT(key) DO UPDATE`` of every row in one JSON parameter.
+
+    Keeps the row's rowid, so FTS stays put. Bind :func:`json_array` of the rows: one
+    statement writes a whole page. With ``executemany`` the driver gives up Python's
+    lock around each row's step and must win it back from the sync's fetching threads
+    (parsing and mapping the next pages), so a page of 500 documents waited up to a
+    switch interval per row: the cache writes took three times their own CPU time.
+    """
     names = ", ".join(columns)
-    marks = ", ".join("?" for _ in columns)
+    values = ", ".join(f"value ->> {i}" for i in range(len(columns)))
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    # WHERE true: without it SQLite would read ON CONFLICT as a join's ON.
     return (
-        f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+        f"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(?) WHERE true "
         f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
     )
+
+
+def json_array(items: Iterable[Any]) -> tuple[str]:
+    """The parameters of a statement that reads its rows (or ids) with ``json_each(?)``.
+
+    Text, not bytes: SQLite takes a BLOB argument for its binary JSONB.
+    """
+    return (orjson.dumps(list(items)).decode(),)

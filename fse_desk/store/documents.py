@@ -7,7 +7,13 @@ from collections.abc import Iterable
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain import DocumentMeta
 from fse_desk.store._fts import prefix_query
-from fse_desk.store._records import DOCUMENT_COLUMNS, document_from_row, document_row, upsert_sql
+from fse_desk.store._records import (
+    DOCUMENT_COLUMNS,
+    document_from_row,
+    document_row,
+    json_array,
+    upsert_sql,
+)
 from fse_desk.store.database import Database
 
 _SELECT = "SELECT " + ", ".join(f"d.{c}" for c in DOCUMENT_COLUMNS) + " FROM document d"
@@ -26,7 +32,7 @@ class DocumentRepository:
         """Insert or replace by id in one transaction; the patient must be cached first."""
         rows = [document_row(d) for d in docs]
         with self._db.transaction("saving documents") as conn:
-            conn.executemany(_UPSERT, rows)
+            conn.execute(_UPSERT, json_array(rows))
         return len(rows)
 
     def delete(self, ids: Iterable[DocumentId | str]) -> int:
