@@ -46,6 +46,8 @@ DOCUMENT_COLUMNS = (
 
 def utc_text(moment: datetime, *, what: str = "timestamp") -> str:
     """ISO-8601 in UTC with microseconds: fixed width, so text order is time order."""
+    if moment.tzinfo is UTC:  # what the sync's mapping gives: twice per document written
+        return moment.isoformat(timespec="microseconds")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidRecord(
             f"{what} {moment.isoformat()} has no time zone; the cache stores UTC instants, "
