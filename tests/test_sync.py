@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import secrets
 from datetime import timedelta
@@ -123,6 +124,29 @@ def test_a_first_sync_finds_in_its_text_index_what_row_by_row_writes_find(
                 query, limit=10_000
             ), query
         assert other.integrity_ok() and cache.integrity_ok()
+
+
+def test_the_cyclic_collector_pauses_while_pages_are_read_and_resumes_after(
+    cache: CacheStore, live_region: LiveRegion
+) -> None:
+    assert gc.isenabled()
+    states: list[tuple[str, bool]] = []
+    token = CancelToken()
+
+    def report(progress: Progress) -> None:
+        states.append((progress.label, gc.isenabled()))
+        if progress.label == "Documents" and len(states) > 6:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        drive(SyncEngine(cache, live_region.client, page_size=20).pull(token), report)
+    assert gc.isenabled()  # resumed when the cancelled walk ended
+    _sync(cache, live_region, page_size=20)
+    states.clear()
+    drive(SyncEngine(cache, live_region.client, page_size=20).pull(), report)
+    walked = [on for label, on in states if label in ("Patients", "Consents", "Documents")]
+    assert walked and not any(walked)
+    assert gc.isenabled()
 
 
 def test_small_pages_give_the_same_cache_as_large_ones(
