@@ -6,9 +6,11 @@ import gc
 import threading
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from fse_desk.connectors._gc_pause import cyclic_gc_paused
+from tests.fixtures_region import LiveRegion
 
 
 @pytest.fixture(autouse=True)
@@ -58,3 +60,14 @@ def test_a_collector_already_off_stays_off_and_an_error_still_resumes_one_that_w
         assert not gc.isenabled()
         raise RuntimeError("a page failed")
     assert gc.isenabled()
+
+
+def test_a_page_read_leaves_no_response_for_the_paused_collector(live_region: LiveRegion) -> None:
+    # httpx's response and its stream refer to each other: kept, every page's body would
+    # wait in memory for the collector until the walk ends.
+    gc.collect()
+    with cyclic_gc_paused():
+        pages = sum(1 for _ in live_region.client.walk("DocumentReference", {"_count": "20"}))
+        left = [o for o in gc.get_objects() if isinstance(o, httpx.Response)]
+    assert pages > 3
+    assert left == []
