@@ -48,6 +48,23 @@ def test_upsert_replaces_by_id(cache_store, records) -> None:
     assert cache_store.patients.search(patient.family_name) == []
 
 
+def test_one_page_with_two_versions_of_a_document_keeps_the_later(cache_store, records) -> None:
+    # A page is written by one statement: its rows go in order, the later upserting the earlier.
+    patient = records.patient()
+    cache_store.patients.upsert_many([patient])
+    first = records.document(patient, title="Referto prima versione", version_id="1")
+    other = records.document(patient)
+    later = replace(first, title="Referto corretto", version_id="2")
+
+    assert cache_store.documents.upsert_many([first, other, later]) == 3
+
+    assert cache_store.documents.count() == 2
+    assert cache_store.documents.get(first.id) == later
+    assert cache_store.documents.get(other.id) == other
+    assert cache_store.documents.search("corretto") == [later]
+    assert cache_store.documents.search("prima") == []
+
+
 def test_set_consents(cache_store, records) -> None:
     patient = records.patient(consent=ConsentState.UNKNOWN)
     other = records.patient(consent=ConsentState.GRANTED)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import re
+import secrets
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -92,6 +96,57 @@ def test_what_the_overlap_window_brings_again_is_not_written_again(
         0,
         0,
     )
+
+
+def test_a_first_sync_finds_in_its_text_index_what_row_by_row_writes_find(
+    cache: CacheStore, live_region: LiveRegion, tmp_path: Path
+) -> None:
+    # Into an empty cache a sync indexes the documents' text once at the end (a first
+    # fill); into one that already holds a document, row by row. Same searches either way.
+    _sync(cache, live_region, page_size=40)
+    patient = cache.patients.get(live_region.of_type("Patient")[0]["id"])
+    assert patient is not None
+    held = cache.documents.list_for_patient(patient.id)[0]
+    with CacheStore.open(tmp_path / "row-by-row.sqlcipher", secrets.token_bytes(32)) as other:
+        other.patients.upsert_many([patient])
+        other.documents.upsert_many([held])
+        _sync(other, live_region, page_size=40)
+        assert other.documents.count() == cache.documents.count() > 100
+        words = {
+            word
+            for p in live_region.of_type("Patient")
+            for d in cache.documents.list_for_patient(p["id"])
+            for word in re.findall(r"\w+", f"{d.title} {d.author} {d.facility}")
+        }
+        assert len(words) > 20
+        for query in sorted(words | {w[:3] for w in words}):
+            assert other.documents.search(query, limit=10_000) == cache.documents.search(
+                query, limit=10_000
+            ), query
+        assert other.integrity_ok() and cache.integrity_ok()
+
+
+def test_the_cyclic_collector_pauses_while_pages_are_read_and_resumes_after(
+    cache: CacheStore, live_region: LiveRegion
+) -> None:
+    assert gc.isenabled()
+    states: list[tuple[str, bool]] = []
+    token = CancelToken()
+
+    def report(progress: Progress) -> None:
+        states.append((progress.label, gc.isenabled()))
+        if progress.label == "Documents" and len(states) > 6:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        drive(SyncEngine(cache, live_region.client, page_size=20).pull(token), report)
+    assert gc.isenabled()  # resumed when the cancelled walk ended
+    _sync(cache, live_region, page_size=20)
+    states.clear()
+    drive(SyncEngine(cache, live_region.client, page_size=20).pull(), report)
+    walked = [on for label, on in states if label in ("Patients", "Consents", "Documents")]
+    assert walked and not any(walked)
+    assert gc.isenabled()
 
 
 def test_small_pages_give_the_same_cache_as_large_ones(

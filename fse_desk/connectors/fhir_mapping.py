@@ -31,9 +31,9 @@ def parse_instant(text: str) -> datetime:
     """A FHIR instant/dateTime as an aware UTC datetime (a bare date is midnight UTC)."""
     if len(text) == 10:
         return datetime.fromisoformat(text).replace(tzinfo=UTC)
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    value = datetime.fromisoformat(text)  # takes a trailing Z since Python 3.11
     if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
+        return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
 
 

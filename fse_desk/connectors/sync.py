@@ -13,7 +13,9 @@ and version, bad records quarantined). In order:
 2. **Consents** of those patients, by ``patient=<id list>``.
 3. **Documents** of the consenting patients only, by ``patient=<id list>``. A
    patient whose documents were never read (new to the practice, consent just
-   given) is read in full; the others from the cursor.
+   given) is read in full; the others from the cursor. Into an empty cache (a first
+   sync) they go without per-row indexing, indexed once when the walk ends
+   (:mod:`fse_desk.store.first_fill`).
 4. **Deletions**: a deleted document answers 410 and vanishes from searches. Where
    the server lists deletions (``DocumentReference/_history?_since=``, advertised
    in its CapabilityStatement) they are read from there; otherwise each patient
@@ -148,7 +150,8 @@ class SyncEngine:
         present = self._store.sync_records.present_patient_ids()
         yield from self._walk_patients(self._consent_feed(summary), present, report, cancel)
         consenting = [p for p in present if self._consents.get(p) is ConsentState.GRANTED]
-        yield from self._walk_patients(self._document_feed(summary), consenting, report, cancel)
+        with self._store.documents.first_fill():
+            yield from self._walk_patients(self._document_feed(summary), consenting, report, cancel)
         yield from self._pull_deletions(consenting, summary, cancel)
         summary.pages = report.pages
         summary.quarantined = report.quarantined

@@ -46,6 +46,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Generic, TypeVar
 
+from fse_desk.connectors._gc_pause import cyclic_gc_paused
 from fse_desk.connectors.fhir_client import FhirClient, SearchPage
 from fse_desk.connectors.fhir_mapping import parse_instant
 from fse_desk.errors import InvalidRecord
@@ -153,44 +154,50 @@ def walk(
     held = store.sync_records.quarantined_versions(feed.resource_type)
     pending = list(range(len(queries)))
     done = 0
-    for attempt in (1, 2):
-        totals: dict[int, int] = {}
-        distinct: dict[int, set[str]] = {i: set() for i in pending}
-        batches = fetch_batches(
-            client, feed.resource_type, [queries[i] for i in pending], partial(_prepare, feed)
-        )
-        for batch in batches:
-            # The pages that arrived while the previous batch was written go in one
-            # transaction: one commit instead of one per page, and no write ever waits
-            # on the network. Unsynced: the WAL keeps commits in order, so a power cut
-            # can lose the newest pages but never keep a cursor without its pages.
-            with store.transaction(synced=False):
-                for index, (page, prepared) in batch:
-                    number = pending[index]
-                    if result.server_time is None:
-                        result.server_time = page.server_time
-                    if number not in totals and isinstance(page.bundle.get("total"), int):
-                        totals[number] = int(page.bundle["total"])
-                    distinct[number].update(str(r.get("id", "")) for r, _ in prepared)
-                    _apply_page(store, feed, prepared, seen_versions, held, report, since_instant)
-            done += len(batch)
-            cancel.raise_if_cancelled()
-            yield Progress(done, 0, feed.label)
-        for ids in distinct.values():
-            report.seen_ids |= ids
-        short = [i for i in pending if i in totals and len(distinct[i]) < totals[i]]
-        if not short:
-            break
-        if attempt == 2:
-            result.complete = False
-            for i in short:
-                report.incomplete.append(
-                    f"{feed.resource_type}: {len(distinct[i])} of {totals[i]} matches came back"
-                )
-            log.warning(
-                "%s: %d searches came back short twice; cursor kept", feed.resource_type, len(short)
+    # Pages parse into many short-lived containers: see _gc_pause.
+    with cyclic_gc_paused():
+        for attempt in (1, 2):
+            totals: dict[int, int] = {}
+            distinct: dict[int, set[str]] = {i: set() for i in pending}
+            batches = fetch_batches(
+                client, feed.resource_type, [queries[i] for i in pending], partial(_prepare, feed)
             )
-        pending = short
+            for batch in batches:
+                # The pages that arrived while the previous batch was written go in one
+                # transaction: one commit instead of one per page, and no write ever waits
+                # on the network. Unsynced: the WAL keeps commits in order, so a power cut
+                # can lose the newest pages but never keep a cursor without its pages.
+                with store.transaction(synced=False):
+                    for index, (page, prepared) in batch:
+                        number = pending[index]
+                        if result.server_time is None:
+                            result.server_time = page.server_time
+                        if number not in totals and isinstance(page.bundle.get("total"), int):
+                            totals[number] = int(page.bundle["total"])
+                        distinct[number].update(str(r.get("id", "")) for r, _ in prepared)
+                        _apply_page(
+                            store, feed, prepared, seen_versions, held, report, since_instant
+                        )
+                done += len(batch)
+                cancel.raise_if_cancelled()
+                yield Progress(done, 0, feed.label)
+            for ids in distinct.values():
+                report.seen_ids |= ids
+            short = [i for i in pending if i in totals and len(distinct[i]) < totals[i]]
+            if not short:
+                break
+            if attempt == 2:
+                result.complete = False
+                for i in short:
+                    report.incomplete.append(
+                        f"{feed.resource_type}: {len(distinct[i])} of {totals[i]} matches came back"
+                    )
+                log.warning(
+                    "%s: %d searches came back short twice; cursor kept",
+                    feed.resource_type,
+                    len(short),
+                )
+            pending = short
     return result
 
 

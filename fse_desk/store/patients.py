@@ -9,7 +9,13 @@ from datetime import date
 from fse_desk._types import CodiceFiscale, PatientId
 from fse_desk.domain import ConsentState, Patient
 from fse_desk.store._fts import prefix_query
-from fse_desk.store._records import PATIENT_COLUMNS, patient_from_row, patient_row, upsert_sql
+from fse_desk.store._records import (
+    PATIENT_COLUMNS,
+    json_array,
+    patient_from_row,
+    patient_row,
+    upsert_sql,
+)
 from fse_desk.store.database import Database
 
 # The departure flag follows the stored columns (see ``patient_from_row``).
@@ -63,7 +69,7 @@ class PatientRepository:
         """Insert or replace by id, in one transaction; return how many were written."""
         rows = [patient_row(p) for p in patients]
         with self._db.transaction("saving patients") as conn:
-            conn.executemany(_UPSERT, rows)
+            conn.execute(_UPSERT, json_array(rows))
         return len(rows)
 
     def get(self, patient_id: PatientId | str) -> Patient | None:
@@ -128,9 +134,10 @@ class PatientRepository:
         """Record consents by patient id in one statement; return how many patients exist."""
         with self._db.transaction("saving consent") as conn:
             before = conn.total_changes
-            conn.executemany(
-                "UPDATE patient SET consent = ? WHERE id = ?",
-                [(state.value, patient_id) for patient_id, state in changes.items()],
+            conn.execute(
+                "UPDATE patient SET consent = change.value ->> 1 FROM json_each(?) AS change "
+                "WHERE patient.id = change.value ->> 0",
+                json_array((patient_id, state.value) for patient_id, state in changes.items()),
             )
             return int(conn.total_changes - before)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fse_desk._types import PatientId
-from fse_desk.store._records import now_text
+from fse_desk.store._records import json_array, now_text
 from fse_desk.store.database import Database
 
 _CHUNK = 400  # patient ids per IN (…), twice in one statement: under SQLite's 999
@@ -82,14 +82,18 @@ class SyncRecordsRepository:
     def withhold(self, documents: Iterable[tuple[str, PatientId | str]]) -> None:
         """Note ``(document id, patient id)`` the server lists but the cache must not keep."""
         with self._db.transaction("noting withheld documents") as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO sync_withheld (id, patient_id) VALUES (?, ?)",
-                list(documents),
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_withheld (id, patient_id) "
+                "SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+                json_array(documents),
             )
 
     def forget_withheld(self, document_ids: Iterable[str]) -> None:
         with self._db.transaction("forgetting withheld documents") as conn:
-            conn.executemany("DELETE FROM sync_withheld WHERE id = ?", [(i,) for i in document_ids])
+            conn.execute(
+                "DELETE FROM sync_withheld WHERE id IN (SELECT value FROM json_each(?))",
+                json_array(document_ids),
+            )
 
     def listed_documents(self, patient_ids: Sequence[PatientId | str]) -> set[str]:
         """Ids of these patients' documents as the server last listed them: cached or withheld."""
@@ -131,9 +135,10 @@ class SyncRecordsRepository:
     def mark_present(self, patient_ids: Iterable[PatientId | str]) -> None:
         """These patients are (again) the practice's own."""
         with self._db.transaction("patients back in the practice") as conn:
-            conn.executemany(
-                "UPDATE patient SET departed_at = NULL WHERE id = ? AND departed_at IS NOT NULL",
-                [(pid,) for pid in patient_ids],
+            conn.execute(
+                "UPDATE patient SET departed_at = NULL "
+                "WHERE id IN (SELECT value FROM json_each(?)) AND departed_at IS NOT NULL",
+                json_array(patient_ids),
             )
 
     def departed(self) -> set[PatientId]:
