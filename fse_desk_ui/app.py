@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from fse_desk.config import AppConfig
 from fse_desk.resources import resource
+from fse_desk_ui.garbage import collect_in_gui_thread
 from fse_desk_ui.i18n import install_translators
 from fse_desk_ui.plain_labels import install_plain_labels
 from fse_desk_ui.signin import Session
@@ -33,6 +34,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("fse-desk")
     install_translators(app)
     install_plain_labels(app)  # server text is never rendered as HTML
+    collect_in_gui_thread()  # a Qt object freed by a worker thread can hang the window
     if STYLE_SHEET.is_file():
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     icon = QPixmap()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -40,6 +41,25 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: object) -> object:
+    """pytest-qt's application, with the collector in the GUI thread as the app has it
+    (fse_desk_ui.garbage): a Qt object left in a cycle by one test, freed by a later test's
+    worker thread, hung the whole run."""
+    from fse_desk_ui.garbage import collect_in_gui_thread
+
+    collect_in_gui_thread()
+    return qapp
+
+
+@pytest.fixture(autouse=True, scope="module")
+def cycles_collected_after_each_module() -> Iterator[None]:
+    """With automatic collection off (above), what a module's tests left in cycles (open
+    files, connections) is collected here, in the main thread, when the module ends."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
