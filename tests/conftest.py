@@ -62,6 +62,17 @@ def cycles_collected_after_each_module() -> Iterator[None]:
     gc.collect()
 
 
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    """Automatic collection on for the test (a Qt test before it in this process turned it
+    off, as the app does), as it was afterwards."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     """Every test starts with an empty in-memory OS keyring."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -12,15 +11,7 @@ import pytest
 from fse_desk.connectors._gc_pause import cyclic_gc_paused
 from tests.fixtures_region import LiveRegion
 
-
-@pytest.fixture(autouse=True)
-def _collector_restored() -> Iterator[None]:
-    was = gc.isenabled()
-    yield
-    if was:
-        gc.enable()
-    else:
-        gc.disable()
+pytestmark = pytest.mark.usefixtures("collector_on")
 
 
 def test_overlapping_pauses_in_two_threads_end_with_the_last() -> None:

@@ -126,6 +126,7 @@ def test_a_first_sync_finds_in_its_text_index_what_row_by_row_writes_find(
         assert other.integrity_ok() and cache.integrity_ok()
 
 
+@pytest.mark.usefixtures("collector_on")
 def test_the_cyclic_collector_pauses_while_pages_are_read_and_resumes_after(
     cache: CacheStore, live_region: LiveRegion
 ) -> None:
