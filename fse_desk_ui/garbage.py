@@ -8,17 +8,27 @@ thread may hold Python's lock and wait on the same Qt objects' mutex: both wait 
 the main thread deleted its actions). pyqtgraph, already here for the charts, has the
 usual remedy: automatic collection off, and a timer in the GUI thread that collects the
 generations whose thresholds were passed. Objects without cycles are freed at once by
-reference counting as always; only cycles wait for the next tick.
+reference counting as always; only cycles wait for the next tick, and for the end of a
+sync's page reading (fse_desk.gc_pause), which a collection would slow down.
 """
 
 from __future__ import annotations
 
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
+from fse_desk import gc_pause
+
 # How often the GUI thread looks at the collector's counts (pyqtgraph's own default).
 INTERVAL_S = 1.0
 
-_collector: GarbageCollector | None = None
+
+class _GuiThreadCollector(GarbageCollector):
+    def check(self) -> None:
+        if not gc_pause.paused():
+            super().check()
+
+
+_collector: _GuiThreadCollector | None = None
 
 
 def collect_in_gui_thread() -> None:
@@ -26,4 +36,4 @@ def collect_in_gui_thread() -> None:
     once the application exists; a second call changes nothing."""
     global _collector
     if _collector is None:
-        _collector = GarbageCollector(interval=INTERVAL_S)
+        _collector = _GuiThreadCollector(interval=INTERVAL_S)

@@ -8,7 +8,7 @@ import threading
 import httpx
 import pytest
 
-from fse_desk.connectors._gc_pause import cyclic_gc_paused
+from fse_desk.gc_pause import cyclic_gc_paused
 from tests.fixtures_region import LiveRegion
 
 pytestmark = pytest.mark.usefixtures("collector_on")

@@ -10,7 +10,9 @@ import threading
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from fse_desk.gc_pause import cyclic_gc_paused
 from fse_desk_ui.app import create_application
+from fse_desk_ui.garbage import INTERVAL_S
 
 
 class _Marker:
@@ -48,3 +50,16 @@ def test_a_qt_object_in_a_cycle_is_freed_by_the_gui_thread_not_a_worker(qtbot: Q
     qtbot.waitUntil(lambda: bool(freed_in), timeout=5000)
     assert freed_in == [threading.main_thread()]
     assert len(pages) == 300_000
+
+
+def test_the_gui_thread_waits_while_a_sync_reads_pages(qtbot: QtBot) -> None:
+    create_application()
+    freed_in: list[threading.Thread] = []
+    pages: list[object] = []
+    with cyclic_gc_paused():
+        _menu_left_in_a_cycle(freed_in)
+        _read_pages(pages)
+        qtbot.wait(int(INTERVAL_S * 2500))  # two ticks and more
+        assert freed_in == []
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=5000)
+    assert freed_in == [threading.main_thread()]

@@ -133,7 +133,7 @@ class FhirClient:
         self.bytes_received += len(response.content)
         # Read whole and closed, the response no longer needs its stream, which refers back
         # to it: a cycle only the cyclic collector frees, and the sync pauses that collector
-        # while it walks pages (see _gc_pause). Without the stream a page's body goes as
+        # while it walks pages (see fse_desk.gc_pause). Without the stream a page's body goes as
         # soon as the page is parsed, not at the end of the walk (60 MB at the bench's peak).
         response.stream = httpx.ByteStream(b"")
         raise_for_status(response)

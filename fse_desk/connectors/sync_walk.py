@@ -46,10 +46,10 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Generic, TypeVar
 
-from fse_desk.connectors._gc_pause import cyclic_gc_paused
 from fse_desk.connectors.fhir_client import FhirClient, SearchPage
 from fse_desk.connectors.fhir_mapping import parse_instant
 from fse_desk.errors import InvalidRecord
+from fse_desk.gc_pause import cyclic_gc_paused
 from fse_desk.progress import CancelToken, Progress
 from fse_desk.store import CacheStore
 
@@ -154,7 +154,7 @@ def walk(
     held = store.sync_records.quarantined_versions(feed.resource_type)
     pending = list(range(len(queries)))
     done = 0
-    # Pages parse into many short-lived containers: see _gc_pause.
+    # Pages parse into many short-lived containers: see fse_desk.gc_pause.
     with cyclic_gc_paused():
         for attempt in (1, 2):
             totals: dict[int, int] = {}

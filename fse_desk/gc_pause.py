@@ -7,7 +7,9 @@ again and again: in ``bench/sync_bench.py``'s first sync it took a third of the
 process's CPU (2.85 s with it, 1.87 s without), three quarters of each page's parse.
 Reference counting frees everything as before; only garbage in cycles waits for the
 collector, which resumes when the last walk ends. The collector is process-wide, so
-overlapping walks (several threads) share one pause.
+overlapping walks (several threads) share one pause. In the app automatic collection is
+off already and the GUI thread collects on a timer (fse_desk_ui.garbage), which asks
+:func:`paused` first.
 """
 
 from __future__ import annotations
@@ -46,3 +48,9 @@ def cyclic_gc_paused() -> Iterator[None]:
             _PAUSE.holders -= 1
             if _PAUSE.holders == 0 and _PAUSE.resume:
                 gc.enable()
+
+
+def paused() -> bool:
+    """Whether a walk is reading pages now (no cyclic collection wanted meanwhile)."""
+    with _PAUSE.lock:
+        return _PAUSE.holders > 0
