@@ -5,13 +5,15 @@ left in a reference cycle is freed there, never by a worker thread that happens 
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from fse_desk.gc_pause import cyclic_gc_paused
-from fse_desk_ui.app import create_application
 from fse_desk_ui.garbage import INTERVAL_S
 
 
@@ -37,8 +39,19 @@ def _read_pages(into: list[object]) -> None:
     into.extend({"entry": [{"id": str(n)}]} for n in range(300_000))
 
 
+def test_the_application_collects_in_the_gui_thread() -> None:
+    # In a process of its own: the application's style and translators stay out of the
+    # other tests' shared QApplication (which has the collector from tests/conftest.py).
+    probe = "import gc; from fse_desk_ui.app import create_application; "
+    probe += "create_application(); print(gc.isenabled())"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.strip() == "False", done.stderr
+
+
 def test_a_qt_object_in_a_cycle_is_freed_by_the_gui_thread_not_a_worker(qtbot: QtBot) -> None:
-    create_application()
     assert not gc.isenabled()
     freed_in: list[threading.Thread] = []
     _menu_left_in_a_cycle(freed_in)
@@ -53,7 +66,6 @@ def test_a_qt_object_in_a_cycle_is_freed_by_the_gui_thread_not_a_worker(qtbot: Q
 
 
 def test_the_gui_thread_waits_while_a_sync_reads_pages(qtbot: QtBot) -> None:
-    create_application()
     freed_in: list[threading.Thread] = []
     pages: list[object] = []
     with cyclic_gc_paused():
