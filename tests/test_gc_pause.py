@@ -44,7 +44,7 @@ def test_overlapping_pauses_in_two_threads_end_with_the_last() -> None:
 def test_a_collector_already_off_stays_off_and_an_error_still_resumes_one_that_was_on() -> None:
     gc.disable()
     with cyclic_gc_paused():
-        pass
+        assert not gc.isenabled()
     assert not gc.isenabled()
     gc.enable()
     with pytest.raises(RuntimeError), cyclic_gc_paused():
