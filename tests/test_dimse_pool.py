@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from pynetdicom import AE
@@ -70,12 +71,17 @@ def test_a_taken_association_polls_briskly_and_an_idle_one_at_the_default_pace(
     assoc.release()
 
 
+def _within(seconds: float, condition: Callable[[], bool]) -> bool:
+    """Whether ``condition`` holds within ``seconds`` (polled: pynetdicom's threads move it)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    return condition()
+
+
 def _held(assoc: Association) -> bool:
     """Whether the reactor has stopped at its pause point (it gets there within its 1 ms loop)."""
-    deadline = time.monotonic() + 2.0
-    while not assoc._is_paused and time.monotonic() < deadline:
-        time.sleep(0.001)
-    return bool(assoc._is_paused)
+    return _within(2.0, lambda: bool(assoc._is_paused))
 
 
 def test_a_kept_association_waits_with_its_reactor_held_for_the_next_request(
@@ -113,9 +119,7 @@ def test_a_kept_association_the_pacs_ends_is_not_handed_out(leaving: str) -> Non
         assert _held(assoc)
         [theirs] = server.active_associations
         theirs.abort() if leaving == "abort" else theirs.release()
-        deadline = time.monotonic() + 2.0
-        while assoc.is_established and time.monotonic() < deadline:  # the reactor answers
-            time.sleep(0.001)
+        _within(2.0, lambda: not assoc.is_established)  # the reactor answers
         assert pool.take(("ct",)) is None
         assert not assoc.is_established
         assert theirs.is_aborted if leaving == "abort" else theirs.is_released  # answered
