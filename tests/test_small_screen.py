@@ -18,6 +18,7 @@ from fse_desk.domain.patient import ConsentState, Patient
 from fse_desk.startup import open_workstation
 from fse_desk.workstation import Workstation
 from fse_desk_ui.i18n import install_translators
+from fse_desk_ui.imaging.viewer import ImageViewer
 from fse_desk_ui.main_window import MainWindow
 from tests.imaging_files import ct_series
 
@@ -60,6 +61,17 @@ def _assert_fits(window: QWidget, what: str) -> None:
         assert frame.contains(shown), f"{what}: {button.text()!r} is outside the window"
 
 
+def _assert_overlay_whole(viewer: ImageViewer, what: str) -> None:
+    """The patient's name, codice fiscale and birth date, and the image counter, on the image
+    whole: a study description may wrap, these may not be cut."""
+    for corner in ("tl", "bl"):
+        label = viewer.overlay_labels[corner]
+        assert label.text(), f"{what}: the {corner} overlay is empty"
+        assert label.width() >= label.sizeHint().width(), (
+            f"{what}: {label.text()!r} is cut at {label.width()} px of {label.sizeHint().width()}"
+        )
+
+
 def test_every_view_fits_a_1366_by_768_screen(
     qtbot: QtBot, qapp: QApplication, workstation: Workstation, tmp_path: Path
 ) -> None:
@@ -86,6 +98,7 @@ def test_every_view_fits_a_1366_by_768_screen(
         images.study_tree.setCurrentItem(images.study_tree.topLevelItem(0))
     qtbot.waitUntil(lambda: images.active.count > 0, timeout=30_000)  # its images on screen
     _assert_fits(window, "study with its report")
+    _assert_overlay_whole(images.active, "study with its report")
 
     # A CT opened from local files (the viewer, its series strip and its report panel).
     for n, raw in enumerate(ct_series(12)):
@@ -94,6 +107,7 @@ def test_every_view_fits_a_1366_by_768_screen(
         images.open_paths([tmp_path])
     qtbot.waitUntil(lambda: images.active.count == 12, timeout=20_000)
     _assert_fits(window, "CT")
+    _assert_overlay_whole(images.active, "CT")
 
     # The PSS editor, with the suggestions from the FSE shown.
     tabs.setCurrentWidget(window.pss_tab)

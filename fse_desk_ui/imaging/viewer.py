@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -92,6 +93,13 @@ class ImageViewer(QWidget):
             )
             grid.addWidget(label, row, col, align)
             self.overlay_labels[name] = label
+        # The study's lines wrap rather than squeeze the patient's: on a narrow viewer the
+        # left corners (name, codice fiscale, birth date; the image counter) stay whole.
+        study = self.overlay_labels["tr"]
+        study.setWordWrap(True)
+        study.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        study.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        grid.setColumnStretch(2, 1)  # the room the left corners leave goes to the study
         self.overlay_labels["lossy"].hide()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setEnabled(False)
