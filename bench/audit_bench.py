@@ -23,21 +23,15 @@ cores the wall time mostly measures the queue.
 The keyring is an in-memory backend here (no OS keyring on a build machine); a
 desktop keyring adds its own write at most once a second (the head keeper).
 
-Where a record's time goes (perf and callgrind, 2026-12-07, this 2-core VM at load
-2-4): sealed in a loop, about 60 us of CPU each. The INSERT and its commit take about
-45: encrypting the page it writes to the WAL (1.13 pages a record: a new leaf page
-every ~15 records also rewrites its parent and page 1) about 20 (HMAC-SHA512 11,
-AES-256-CBC 4, the page's random IV 2, OpenSSL's set-up per call the rest), the two
-writes of the WAL frame and the WAL's fcntl locks about 10, the B-tree, the triggers
-and binding twelve values the rest; the trigger's lookup of the last hash reads one
-row (SQLite walks the rowid from its end, no index). Python takes about 15 (the record,
-its text and hash, the head kept). No page is decrypted again after the write: the
-reads and the record share the thread's connection, whose page cache a commit of its
-own keeps. A commit on another connection (another thread's) empties it: reading 100
-cached bodies took 1.5-2.4 ms warm and 5.7-8.4 ms after one record sealed on another
-thread, a cost this single-threaded bench does not see and the app's pool threads pay.
-Opened among documents the same record costs three to five times as much
-(the parser leaves the caches cold), which is what the paired figure measures.
+Where a record's time goes (2026-12-07, this 2-core VM). Sealed one by one, each record
+was a commit: a page encrypted (HMAC-SHA512, AES-256-CBC) and written to the WAL, six
+fcntl locks and two writes, about 90 us in a loop and 130 among openings, where the
+parser leaves the caches cold; with its Python, 205 us (median) a record. So records are
+now spooled (fse_desk/store/audit_spool.py): one AES-GCM frame and one write, 44 us in a
+loop and 117 among openings, and sealed by the sealer's thread in one transaction a
+second, about 30 us a record hot and 50 among openings (decrypting, hashing, the linking
+trigger, the shared commit). The paired figure counts that thread's time too; the rounds
+end with what is still spooled sealed inside the time measured.
 """
 
 from __future__ import annotations
@@ -47,7 +41,9 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -114,31 +110,59 @@ def _asdict(record: object) -> dict[str, object]:
     return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]
 
 
-def open_all(service: TimelineService, ids: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds to open every document of ``ids``."""
+def open_all(
+    service: TimelineService, ids: list[str], then: Callable[[], None] = lambda: None
+) -> tuple[float, float]:
+    """Wall and CPU seconds to open every document of ``ids``, then run ``then``."""
     started, cpu = time.perf_counter(), time.process_time()
     for doc_id in ids:
         service.open_document(doc_id)  # type: ignore[arg-type]
+    then()
     return time.perf_counter() - started, time.process_time() - cpu
+
+
+class SealingTime:
+    """The CPU time spent sealing spooled records on threads other than this one (the
+    sealer's, within the second): the audited side's too, which the paired comparison,
+    timing only the opening thread, would otherwise miss."""
+
+    def __init__(self, store: CacheStore) -> None:
+        self.elsewhere = 0.0
+        here = threading.current_thread()
+        seal = store.audit.seal_spooled
+
+        def timed(*, leftovers: bool = False) -> ChainHead | None:
+            started = time.thread_time()
+            try:
+                return seal(leftovers=leftovers)
+            finally:
+                if threading.current_thread() is not here:
+                    self.elsewhere += time.thread_time() - started
+
+        store.audit.seal_spooled = timed  # type: ignore[method-assign]
 
 
 def overhead(folder: Path) -> None:
     with CacheStore.open(folder / "open.sqlcipher", KEY) as store:
         _patient, ids = fill(store)
+        sealing = SealingTime(store)  # before the service takes the method
         client = FhirClient("http://127.0.0.1:9")
         audited = TimelineService(
             store, client, DOCTOR, access=AccessControl(store, DOCTOR, anchor=AuditAnchor("bench"))
         )
         plain = TimelineService(store, client, DOCTOR, access=UnauditedAccess(store, DOCTOR))
         open_all(plain, ids[:50])  # warm the page cache and the parser
+        # Each audited round ends with its records sealed and the head in the keyring, as
+        # at close: what was still spooled is sealed inside the time measured.
+        seal = audited.access.save_head
         with_audit, without = [], []
         for n in range(ROUNDS):  # alternate which goes first: the machine's load drifts
             if n % 2:
-                with_audit.append(open_all(audited, ids))
+                with_audit.append(open_all(audited, ids, seal))
                 without.append(open_all(plain, ids))
             else:
                 without.append(open_all(plain, ids))
-                with_audit.append(open_all(audited, ids))
+                with_audit.append(open_all(audited, ids, seal))
         a, b = (statistics.median(t[0] for t in runs) for runs in (with_audit, without))
         ca, cb = (statistics.median(t[1] for t in runs) for runs in (with_audit, without))
         print(
@@ -146,7 +170,7 @@ def overhead(folder: Path) -> None:
             f"ratio {a / b:.2f} (target <= 1.2); CPU {ca * 1000:.0f} ms against "
             f"{cb * 1000:.0f} ms, ratio {ca / cb:.2f}; records written {store.audit.count()}"
         )
-        pa, pb = paired(audited, plain, ids)
+        pa, pb = paired(audited, plain, ids, sealing)
         print(
             f"paired per document ({PAIRED_ROUNDS} x {len(ids)}): CPU with audit "
             f"{pa * 1000:.0f} ms, without {pb * 1000:.0f} ms, ratio {pa / pb:.2f} (target <= 1.2), "
@@ -154,14 +178,20 @@ def overhead(folder: Path) -> None:
         )
 
 
-def paired(audited: TimelineService, plain: TimelineService, ids: list[str]) -> tuple[float, float]:
-    """CPU seconds of this thread per round, each document opened by both services in turn.
+def paired(
+    audited: TimelineService, plain: TimelineService, ids: list[str], sealing: SealingTime
+) -> tuple[float, float]:
+    """CPU seconds per round, each document opened by both services in turn: the opening
+    thread's time, and for the audited side the sealing of its records (on the sealer's
+    thread within the second, and what is left at the end of the round).
 
     Side by side, both openings of a document meet the same machine: the rounds above
     drift with the load of a shared machine by more than the audit costs.
     """
     with_audit = without = 0.0
     for _ in range(PAIRED_ROUNDS):
+        audited.access.save_head()
+        sealed_before = sealing.elsewhere
         for i, doc_id in enumerate(ids):
             for service in (audited, plain) if i % 2 else (plain, audited):
                 started = time.thread_time()
@@ -171,6 +201,9 @@ def paired(audited: TimelineService, plain: TimelineService, ids: list[str]) -> 
                     with_audit += took
                 else:
                     without += took
+        started = time.thread_time()
+        audited.access.save_head()  # what is still spooled, sealed here
+        with_audit += time.thread_time() - started + sealing.elsewhere - sealed_before
     return with_audit / PAIRED_ROUNDS, without / PAIRED_ROUNDS
 
 

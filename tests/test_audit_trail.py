@@ -253,16 +253,18 @@ def test_records_sealed_by_two_writers_and_after_a_rollback_stay_one_chain(
     logged: tuple[CacheStore, Patient, AccessControl],
 ) -> None:
     """Each append links to the head it last knew only if that is still the chain's last
-    hash: another writer's record or a rolled-back one makes it read the head again."""
+    hash: another writer's record or a rolled-back one makes it read the head again. The
+    spooled records of the operator with the keyring head are sealed onto the same chain."""
     store, patient, access = logged
+    # Without the keyring head, records are sealed one by one as they come (no spool).
+    unanchored = AccessControl(store, NURSE)
     with CacheStore.open(store._db.path, KEY) as other:  # another process on the file
         elsewhere = AccessControl(other, NURSE)
         for n in range(3):
-            access.record(
+            unanchored.record(
                 patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId(f"doc-{n}")
             )
             elsewhere.record(patient.id, AccessAction.VIEW_TIMELINE)
-    unanchored = AccessControl(store, NURSE)  # the keyring head is not what is tested here
     with pytest.raises(ValueError), store.transaction():
         unanchored.record(patient.id, AccessAction.OPEN_DOCUMENT, document_id=DocumentId("undone"))
         raise ValueError("the write it was part of failed")

@@ -7,13 +7,18 @@ from pathlib import Path
 import keyring
 import pytest
 
+from fse_desk._types import PatientId
+from fse_desk.audit import AccessControl
 from fse_desk.connectors.practitioner_role import region_role, role_of
 from fse_desk.domain.roles import Role
+from fse_desk.domain.timeline import AccessAction
 from fse_desk.errors import InvalidRecord, PermissionDenied, WrongKey, WrongPassphrase
 from fse_desk.security.audit_anchor import AuditAnchor
 from fse_desk.security.profiles import Profile, ProfileRegistry, RoleSource
 from fse_desk.security.secrets import KEYRING_SERVICE, keyring_username, load_cache_key
 from fse_desk.store import CacheStore
+from fse_desk.store.audit_spool import spool_folder
+from fse_desk.workstation import Operator
 from fse_desk_sandbox.region.facilities import DEMO_MMG_ID
 from tests.fixtures_region import LiveRegion
 
@@ -76,15 +81,25 @@ def test_key_rotation_reencrypts_the_cache(tmp_path: Path) -> None:
         assert store.integrity_ok()
 
 
+NURSE_OPERATOR = Operator("Inf. Carla Neri", "NRECRL80A41A944K", Role.NURSE, None, "neri")
+
+
 def test_removing_a_profile_wipes_its_cache_and_keys(tmp_path: Path) -> None:
     registry = ProfileRegistry(tmp_path)
     admin = registry.create_first(DOCTOR, "passphrase-lunga")
     registry.add(admin, NURSE, "frase-infermiera")
     path = tmp_path / "neri" / "cache.sqlcipher"
-    CacheStore.open(path, load_cache_key("neri", path).key).close()
+    key = load_cache_key("neri", path).key
+    with CacheStore.open(path, key) as store:
+        AccessControl(store, NURSE_OPERATOR, anchor=AuditAnchor("neri")).record(
+            PatientId("pat-1"), AccessAction.VIEW_TIMELINE
+        )
+    spool = spool_folder(path)  # where audit records wait to be sealed
+    assert spool.is_dir()
     AuditAnchor("neri").save(1, "0" * 64)
     registry.remove(admin, "neri", path)
     assert not path.exists()
+    assert not spool.exists()
     assert keyring.get_password(KEYRING_SERVICE, keyring_username("neri")) is None
     assert AuditAnchor("neri").load() is None
     with pytest.raises(InvalidRecord):

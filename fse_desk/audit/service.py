@@ -17,6 +17,7 @@ from typing import Protocol
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.audit.head_keeper import HeadKeeper
+from fse_desk.audit.sealer import Sealer
 from fse_desk.domain.document import DocumentClass
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
 from fse_desk.errors import PermissionDenied, ResourceNotFound
@@ -53,6 +54,13 @@ class AccessControl:
         self.operator = operator
         self._anchor = anchor
         self._keeper = HeadKeeper(anchor) if anchor is not None else None
+        # With the head kept outside the file, records are spooled and sealed in groups
+        # (fse_desk.store.audit_spool); without (tests, tools), each is sealed at once.
+        self._sealer: Sealer | None = None
+        if self._keeper is not None:
+            store.audit.on_sealed(self._keeper.moved)
+            if store.audit.spooling:
+                self._sealer = Sealer(store.audit.seal_spooled)
         self._clock = clock
         self.purpose = check_purpose(operator, purpose)
 
@@ -97,25 +105,33 @@ class AccessControl:
         resource: str | None = None,
         outcome: Outcome = Outcome.SUCCESS,
     ) -> None:
-        """Seal one audit record: who, role, purpose, patient, resource, action, outcome."""
+        """Write one audit record: who, role, purpose, patient, resource, action, outcome.
+
+        Spooled, and sealed onto the chain within the second; inside the caller's
+        transaction (or without a spool) sealed in it, so that a rollback takes it too.
+        """
         op = self.operator
-        head = self._store.audit.append(
-            AccessRecord(
-                at=self._clock(),
-                user_cf=op.codice_fiscale,
-                user_name=op.display_name,
-                role=str(op.role.value),
-                patient_id=patient_id,
-                document_id=document_id,
-                action=action,
-                purpose=self.purpose,
-                resource=resource,
-                outcome=outcome,
-            )
+        record = AccessRecord(
+            at=self._clock(),
+            user_cf=op.codice_fiscale,
+            user_name=op.display_name,
+            role=str(op.role.value),
+            patient_id=patient_id,
+            document_id=document_id,
+            action=action,
+            purpose=self.purpose,
+            resource=resource,
+            outcome=outcome,
         )
+        inside = self._store.in_transaction
+        if self._sealer is not None and not inside:
+            self._store.audit.spool(record)
+            self._sealer.spooled()
+            return
+        head = self._store.audit.append(record)
         if self._keeper is None:
             return
-        if self._store.in_transaction:
+        if inside:
             # The caller's transaction may still roll back, taking the record with it: a
             # head kept ahead of the chain would read as records cut from the file.
             self._store.on_commit(self._anchor_committed)
@@ -128,7 +144,10 @@ class AccessControl:
             self._keeper.moved(head)
 
     def save_head(self) -> None:
-        """Keep the chain's latest head in the keyring now (at close: not a second later)."""
+        """Seal what is spooled and keep the chain's latest head in the keyring now (at
+        close: not a second later)."""
+        if self._sealer is not None:
+            self._sealer.flush()
         if self._keeper is not None:
             self._keeper.flush()
 

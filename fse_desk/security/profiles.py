@@ -18,6 +18,7 @@ import hmac
 import json
 import os
 import re
+import shutil
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -167,6 +168,8 @@ class ProfileRegistry:
         self.get(name)
         for suffix in ("", "-wal", "-shm", ".key", ".audit"):
             Path(f"{cache_path}{suffix}").unlink(missing_ok=True)
+        # The audit records not sealed yet (fse_desk.store.audit_spool.spool_folder).
+        shutil.rmtree(f"{cache_path}.spool", ignore_errors=True)
         for user in (keyring_username(name), _passphrase_user(name)):
             self._keyring_delete(user)
         AuditAnchor(name).forget()

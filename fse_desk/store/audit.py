@@ -8,6 +8,11 @@ dropping them; what neither can stop, replacing or cutting the file itself, is
 caught by comparing the chain with its head kept outside the file (the keyring,
 see :mod:`fse_desk.security.audit`).
 
+An operator's records usually reach the chain through the spool
+(:mod:`fse_desk.store.audit_spool`): written at once, sealed in groups within the second
+by :meth:`AuditRepository.seal_spooled`. A record inside the caller's transaction, or on a
+cache without a spool, is sealed at once by :meth:`AuditRepository.append`.
+
 Rows copied from the older ``access_audit`` table have no hash: they form the
 chain's unsealed prefix and may only come before the first sealed record.
 
@@ -21,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,6 +34,7 @@ from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
 from fse_desk.errors import AuditTampered, StoreError
 from fse_desk.store._records import utc_text
+from fse_desk.store.audit_spool import AuditSpool, Fields, Spooled
 from fse_desk.store.database import Database
 from fse_desk.store.migrations import AUDIT_UNLINKED
 
@@ -43,6 +49,7 @@ _LAST_SEALED = f"SELECT n, hash {_LAST}"
 _LAST_HASH = f"SELECT hash {_LAST}"
 # The trigger audit_event_linked (migration 16) refuses a record whose prev_hash is not
 # the chain's last hash: the append with a remembered head fails if another came first.
+_LAST_N = "SELECT max(n) FROM audit_event"
 _APPEND = (
     f"INSERT INTO audit_event ({_FIELDS}, prev_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -73,7 +80,7 @@ def _digest(prev_hash: str, joined: str) -> str:
     return hashlib.sha256(f"{prev_hash}{_SEPARATOR}{joined}".encode()).hexdigest()
 
 
-def _fields(record: AccessRecord) -> tuple[object, ...]:
+def _fields(record: AccessRecord) -> Fields:
     return (
         utc_text(record.at, what="at"),
         record.user_cf,
@@ -91,8 +98,12 @@ def _fields(record: AccessRecord) -> tuple[object, ...]:
 class AuditRepository:
     """The audit table. There is no update or delete here, and nothing else may either."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, spool: AuditSpool | None = None) -> None:
+        """``spool`` None (a read-only cache): every record is sealed at once."""
         self._db = db
+        self._spool = spool
+        self._seal_lock = threading.Lock()
+        self._listeners: list[Callable[[ChainHead], None]] = []
         # The last head this process sealed or read: a hint that saves the append its
         # transaction. The append's own guard checks it, so a stale one (another
         # thread's record, a rolled-back transaction) costs a retry, never a bad link.
@@ -136,8 +147,86 @@ class AuditRepository:
                 self._head = head
         return head
 
+    # -- spooled records (fse_desk.store.audit_spool) --------------------------------------
+    @property
+    def spooling(self) -> bool:
+        return self._spool is not None
+
+    def spool(self, record: AccessRecord) -> None:
+        """Write ``record`` at once to the spool, for :meth:`seal_spooled` to seal (the
+        caller arranges that within a second: :mod:`fse_desk.audit.sealer`)."""
+        if self._spool is None:
+            raise RuntimeError("this cache has no audit spool (read-only): use append()")
+        if self._db.closed:
+            raise StoreError(f"cache {self._db.path} is closed; open it again to use it")
+        self._spool.append(_fields(record))
+
+    def on_sealed(self, listener: Callable[[ChainHead], None]) -> None:
+        """Call ``listener`` with the new head after each sealing of spooled records."""
+        self._listeners.append(listener)
+
+    def seal_spooled(self, *, leftovers: bool = False) -> ChainHead | None:
+        """Seal this process's spooled records onto the chain, and with ``leftovers`` the
+        spools other processes left; returns the new head (None: nothing to seal).
+
+        Each spool is sealed in one transaction that also notes its name, then removed:
+        a crash in between seals nothing twice. Inside the caller's transaction nothing is
+        sealed (the spool would be gone before a commit that may not come).
+        """
+        spool = self._spool
+        if spool is None or self._db.in_transaction or not (leftovers or spool.pending):
+            return None
+        head = None
+        with self._seal_lock:
+            taken = spool.take()
+            try:
+                if leftovers:
+                    taken.extend(spool.leftovers())
+            except BaseException:
+                spool.give_back(taken)
+                raise
+            for i, spooled in enumerate(taken):
+                try:
+                    head = self._seal(spooled) or head
+                except BaseException:
+                    spool.give_back(taken[i:])
+                    raise
+        if head is not None:
+            for listener in self._listeners:
+                listener(head)
+        return head
+
+    def _seal(self, spooled: Spooled) -> ChainHead | None:
+        head = None
+        with self._db.transaction("sealing the access log", synced=False) as conn:
+            sealed = conn.execute(
+                "SELECT 1 FROM audit_spool_sealed WHERE name = ?", (spooled.name,)
+            ).fetchone()
+            if sealed is None and spooled.records:
+                row = conn.execute(_LAST_HASH).fetchone()
+                prev = "" if row is None else str(row[0])
+                rows = []
+                for fields in spooled.records:
+                    digest = chain_hash(prev, fields)
+                    rows.append((*fields, prev, digest))
+                    prev = digest
+                conn.executemany(_APPEND, rows)
+                conn.execute("INSERT INTO audit_spool_sealed (name) VALUES (?)", (spooled.name,))
+                head = ChainHead(int(conn.execute(_LAST_N).fetchone()[0]), prev)
+        spooled.done()
+        with self._db.transaction("sealing the access log", synced=False) as conn:
+            conn.execute("DELETE FROM audit_spool_sealed WHERE name = ?", (spooled.name,))
+        return None if head is None else self._moved(head)
+
+    def use_key(self, key: bytes) -> None:
+        """The cache was rekeyed: spool later records with the new key."""
+        if self._spool is not None:
+            self._spool.use_key(key)
+
+    # -- reading -------------------------------------------------------------------------
     def head(self) -> ChainHead | None:
         """The chain's last sealed record as committed (None: nothing sealed yet)."""
+        self.seal_spooled()
         with self._db.reading("reading the access log's head") as conn:
             row = conn.execute(_LAST_SEALED).fetchone()
         return None if row is None else ChainHead(int(row[0]), str(row[1]))
@@ -148,6 +237,7 @@ class AuditRepository:
         Reads the table through: no index by patient (migration 16), so that each record
         commits one page. Only the patient's access report asks, on request.
         """
+        self.seal_spooled()
         with self._db.reading("reading the access log") as conn:
             rows = conn.execute(
                 f"SELECT {_FIELDS} FROM audit_event WHERE patient_id = ? ORDER BY n",
@@ -157,6 +247,7 @@ class AuditRepository:
 
     def after(self, n: int, limit: int) -> list[tuple[int, AccessRecord]]:
         """Records numbered above ``n``, oldest first (the export's next batch)."""
+        self.seal_spooled()
         with self._db.reading("reading the access log") as conn:
             rows = conn.execute(
                 f"SELECT n, {_FIELDS} FROM audit_event WHERE n > ? ORDER BY n LIMIT ?",
@@ -165,6 +256,7 @@ class AuditRepository:
         return [(int(r[0]), _record(r[1:])) for r in rows]
 
     def count(self) -> int:
+        self.seal_spooled()
         with self._db.reading("counting the access log") as conn:
             n: int = conn.execute("SELECT count(*) FROM audit_event").fetchone()[0]
         return n
@@ -174,7 +266,9 @@ class AuditRepository:
 
         ``anchor`` (the head kept outside the file) must still be in the chain with
         the same hash: a file put back to an older copy, or cut short, fails here.
+        Spooled records, this process's and any a crash left, are sealed first.
         """
+        self.seal_spooled(leftovers=True)
         records = unsealed = 0
         prev, last = "", 0
         anchor_n, anchor_hash = (-1, "") if anchor is None else (anchor.n, anchor.hash)

@@ -11,6 +11,7 @@ from fse_desk.errors import StoreError, StoreReadOnly
 from fse_desk.store._errors import mapped_errors
 from fse_desk.store.agenda import AgendaRepository
 from fse_desk.store.audit import AuditRepository
+from fse_desk.store.audit_spool import AuditSpool, spool_folder
 from fse_desk.store.database import Database, write_protected
 from fse_desk.store.findings import FindingsRepository
 from fse_desk.store.first_fill import restore
@@ -40,7 +41,7 @@ class CacheStore:
     :mod:`fse_desk.store.database`). Domain records go in and come out; SQL stays here.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, key: bytes) -> None:
         """Use :meth:`open`; this wraps a database that is already open and migrated."""
         self._db = db
         self.patients = PatientRepository(db)
@@ -54,7 +55,8 @@ class CacheStore:
         self.findings = FindingsRepository(db)
         self.timeline = TimelineRepository(db)
         self.reviews = ReviewRepository(db)
-        self.audit = AuditRepository(db)
+        spool = None if db.read_only else AuditSpool(spool_folder(db.path), key)
+        self.audit = AuditRepository(db, spool)
         self.telemonitoring = TelemonitoringRepository(db)
         self.agenda = AgendaRepository(db)
         self.telemedicine_consents = TelemedicineConsentRepository(db)
@@ -89,10 +91,10 @@ class CacheStore:
             busy_timeout_s=busy_timeout_s,
             max_size_bytes=max_size_bytes,
         )
-        return cls._open(db, schema_version)
+        return cls._open(db, key, schema_version)
 
     @classmethod
-    def _open(cls, db: Database, target: int | None) -> CacheStore:
+    def _open(cls, db: Database, key: bytes, target: int | None) -> CacheStore:
         path = db.path
         if path.is_dir():
             raise StoreError(f"cache path {path} is a folder, not a cache file")
@@ -119,7 +121,7 @@ class CacheStore:
         except BaseException:
             db.close()
             raise
-        return cls(db)
+        return cls(db, key)
 
     @property
     def path(self) -> Path:
@@ -163,10 +165,18 @@ class CacheStore:
         """Re-encrypt the cache with a new raw 256-bit ``key`` (key rotation)."""
         if len(key) != KEY_BYTES:
             raise ValueError(f"the cache key is {KEY_BYTES} raw bytes, got {len(key)}")
+        self.audit.seal_spooled()
         self._db.rekey(key)
+        self.audit.use_key(key)
 
     def close(self) -> None:
-        self._db.close()
+        """Seal the spooled audit records (a failure leaves them for the next start), then
+        close every connection."""
+        try:
+            if not self._db.closed:
+                self.audit.seal_spooled()
+        finally:
+            self._db.close()
 
     def __enter__(self) -> CacheStore:
         return self

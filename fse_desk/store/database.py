@@ -127,6 +127,10 @@ class Database:
             conn = self._register(self._connect(create=False))
         return conn
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         """Close every connection (the last close checkpoints and removes the WAL).
 

@@ -547,6 +547,18 @@ _AUDIT_UNINDEXED = Migration(
     ),
 )
 
+_AUDIT_SPOOLED = Migration(
+    17,
+    "the spool files already sealed onto the audit chain",
+    (
+        # Records are first written to a spool file and sealed onto the chain in groups
+        # (fse_desk.store.audit_spool). A spool's name is written here in the transaction
+        # that seals it, so a crash between that commit and the file's removal seals
+        # nothing twice; the name goes once the file is gone.
+        "CREATE TABLE audit_spool_sealed (name TEXT PRIMARY KEY) WITHOUT ROWID",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _BASE_TABLES,
     _FULL_TEXT,
@@ -564,6 +576,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _TELEMEDICINE_CONSENT,
     _DOCUMENT_SEEN,
     _AUDIT_UNINDEXED,
+    _AUDIT_SPOOLED,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
