@@ -6,15 +6,16 @@ file locks, 100-200 us, most of what the audit adds to opening a document
 ``write`` of an encrypted frame, in the kernel's hands at once, so a killed process loses
 nothing. Within a second (:mod:`fse_desk.audit.sealer`), before any read of the trail and
 at close, :meth:`AuditRepository.seal_spooled` seals the spooled records onto the chain
-in one transaction and removes the file. A spool left by a crash is sealed when the cache
-is next opened.
+in one transaction and removes the file. A spool left by a crash is sealed when the trail
+is next verified (at start).
 
-Files: ``<cache>.spool/<random>.spool``, each held with an exclusive ``flock`` by the
-process writing it, so that another process opening the cache never seals a live spool.
-A frame is a 4-byte big-endian length, a 12-byte nonce and the AES-256-GCM ciphertext of
-the record's fields as JSON, with the file's name as associated data (a frame moved to
-another spool does not open). The key is derived from the cache key (HKDF-SHA256): a
-spool is as secret as the cache, and a new cache key starts a new spool.
+Files: ``<cache>.spool/<random>.spool``, each held with an exclusive lock (``flock``; on
+Windows a byte-range lock) by the process writing it, so that another process opening
+the cache never seals a live spool. A frame is a 4-byte big-endian length, a 12-byte
+nonce and the AES-256-GCM ciphertext of the record's fields as JSON, with the file's name
+as associated data (a frame moved to another spool does not open). The key is derived
+from the cache key (HKDF-SHA256): a spool is as secret as the cache, and a new cache key
+starts a new spool.
 
 What this gives up: a record reaches the chain up to a second after the access, the same
 second by which the chain's head kept in the keyring already trails it. A spool deleted
@@ -24,11 +25,11 @@ copy from a second before would.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import secrets
 import struct
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,37 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fse_desk.errors import AuditTampered, StoreError
 
 Fields = tuple[str | None, ...]
+
+if sys.platform == "win32":
+    import msvcrt
+
+    # A lock on a byte far past any spool's end: Windows locks are mandatory, and one on
+    # the records would stop the owner's own reading of them.
+    _LOCK_AT = 1 << 40
+
+    def _locked(fd: int) -> bool:
+        """Whether this process now holds ``fd``'s spool (False: another process does)."""
+        here = os.lseek(fd, 0, os.SEEK_CUR)
+        os.lseek(fd, _LOCK_AT, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        finally:
+            os.lseek(fd, here, os.SEEK_SET)
+        return True
+
+else:
+    import fcntl
+
+    def _locked(fd: int) -> bool:
+        """Whether this process now holds ``fd``'s spool (False: another process does)."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
 
 _SUFFIX = ".spool"
 _LENGTH = struct.Struct(">I")
@@ -70,8 +102,10 @@ class Spooled:
     _closed: bool = field(default=False, repr=False)
 
     def done(self) -> None:
-        self.path.unlink(missing_ok=True)
+        # Closed before it is removed (Windows removes no open file). Another process may
+        # take it in between: it finds the name among the sealed and only removes it.
         self.release()
+        self.path.unlink(missing_ok=True)
 
     def release(self) -> None:
         if not self._closed:
@@ -161,9 +195,7 @@ class AuditSpool:
                 fd = os.open(path, os.O_RDWR)
             except FileNotFoundError:
                 continue  # sealed by another process meanwhile
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+            if not _locked(fd):
                 os.close(fd)
                 continue
             if not path.exists():  # sealed and removed just before we locked it
@@ -181,14 +213,16 @@ class AuditSpool:
             raise StoreError(
                 f"cannot create the access log's spool in {self._folder}: {exc}"
             ) from exc
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        if not _locked(fd):  # a name nobody else can have made: never
+            os.close(fd)
+            raise StoreError(f"the access log's new spool {path} is held by another process")
         self._writing = _Writing(path, fd)
         return self._writing
 
     @staticmethod
     def _close_empty(writing: _Writing) -> None:
-        writing.path.unlink(missing_ok=True)
         os.close(writing.fd)
+        writing.path.unlink(missing_ok=True)
 
     def _read(self, path: Path, fd: int) -> Spooled:
         """The records of the spool at ``path`` (held through ``fd``)."""
