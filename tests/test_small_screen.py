@@ -119,6 +119,11 @@ def test_every_view_fits_a_1366_by_768_screen(
     with qtbot.waitSignal(editor.suggestions_shown, timeout=30_000):
         editor.refresh_from_fse()
     _assert_fits(window, "PSS editor with suggestions")
+    # While the documents download, the bar shows the progress and a Stop button too: the
+    # window grew by 17 px at 125 % when they sat beside the actions, as long as they showed.
+    editor.bar.set_busy("downloading", stoppable=True)
+    _assert_fits(window, "PSS editor while its documents download")
+    editor.bar.set_busy(None)
 
     panel = window.show_outbox()
     qtbot.addWidget(panel)

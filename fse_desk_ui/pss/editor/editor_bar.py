@@ -66,13 +66,16 @@ class EditorBar(QWidget):
         self.message_label.setObjectName("pssEditorMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-        # Two rows: the title and the save state above, the actions below, so the bar fits
-        # beside the patient list on a 1,366 px laptop at 125 % (1,093 logical pixels).
+        # Two rows: the title, the download under way and the save state above, the actions
+        # below, so the bar fits beside the patient list on a 1,366 px laptop at 125 % (1,093
+        # logical pixels) also while the documents download: beside the actions, the
+        # progress and its Stop button widened the window by 17 px when they appeared.
         heading = QHBoxLayout()
         heading.setContentsMargins(0, 0, 0, 0)
         heading.addWidget(self.title_label)
         heading.addStretch(1)
-        heading.addWidget(self.saved_label)
+        for widget in (self.busy, self.stop_button, self.saved_label):
+            heading.addWidget(widget)
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         for action in (undo, redo):
@@ -80,13 +83,7 @@ class EditorBar(QWidget):
             button.setDefaultAction(action)
             actions.addWidget(button)
         actions.addStretch(1)
-        for widget in (
-            self.busy,
-            self.stop_button,
-            self.refresh_button,
-            self.publish_button,
-            self.close_button,
-        ):
+        for widget in (self.refresh_button, self.publish_button, self.close_button):
             actions.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
