@@ -15,7 +15,7 @@ from fse_desk.errors import StoreError, StoreFull, StoreLocked, StoreReadOnly, W
 # SQLCipher is the store's driver; the stdlib ``sqlite3`` twin has its own
 # exception classes and is mapped the same way, should one ever cross here.
 DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlcipher.Error, sqlite3.Error)
-MAPPED_ERRORS: tuple[type[Exception], ...] = (*DRIVER_ERRORS, OSError)
+_MAPPED_ERRORS: tuple[type[Exception], ...] = (*DRIVER_ERRORS, OSError)
 
 # Primary result codes (https://sqlite.org/rescode.html).
 _PERM, _BUSY, _LOCKED, _READONLY, _CANTOPEN, _FULL, _NOTADB = 3, 5, 6, 8, 14, 13, 26
@@ -64,5 +64,5 @@ def mapped_errors(path: Path, action: str) -> Iterator[None]:
     """Re-raise driver and OS errors inside the block as :class:`StoreError` subclasses."""
     try:
         yield
-    except MAPPED_ERRORS as exc:
+    except _MAPPED_ERRORS as exc:
         raise translate(exc, path, action) from exc

@@ -32,11 +32,10 @@ from datetime import datetime
 
 from fse_desk._types import DocumentId, PatientId
 from fse_desk.domain.timeline import AccessAction, AccessRecord, Outcome, Purpose
-from fse_desk.errors import AuditTampered, StoreError
+from fse_desk.errors import AuditTampered
 from fse_desk.store._records import utc_text
 from fse_desk.store.audit_spool import AuditSpool, Fields, Spooled
-from fse_desk.store.database import Database
-from fse_desk.store.migrations import AUDIT_UNLINKED
+from fse_desk.store.database import Connection, Database
 
 _FIELDS = (
     "at, user_cf, user_name, role, purpose, patient_id, document_id, resource, action, outcome"
@@ -104,48 +103,15 @@ class AuditRepository:
         self._spool = spool
         self._seal_lock = threading.Lock()
         self._listeners: list[Callable[[ChainHead], None]] = []
-        # The last head this process sealed or read: a hint that saves the append its
-        # transaction. The append's own guard checks it, so a stale one (another
-        # thread's record, a rolled-back transaction) costs a retry, never a bad link.
-        self._head: ChainHead | None = None
-        self._head_lock = threading.Lock()
 
     def append(self, record: AccessRecord) -> ChainHead:
-        """Seal ``record`` onto the chain; returns the new head (for the keyring).
+        """Seal ``record`` onto the chain now; returns the new head (for the keyring).
 
-        One statement when the head is known: the INSERT links to it, and the table's
-        trigger refuses it unless that is still the chain's last hash (checked under the
-        statement's own write lock).
+        For a record inside the caller's transaction (a rollback takes it too) or on a
+        cache without a spool; an operator's other records go through :meth:`spool`.
         """
-        fields = _fields(record)
-        hint = self._head
-        inside = self._db.in_transaction  # the caller's transaction may still roll back
-        if hint is not None and not inside:
-            digest = chain_hash(hint.hash, fields)
-            try:
-                cursor = self._db.execute_unsynced(
-                    "writing the access log", _APPEND, (*fields, hint.hash, digest)
-                )
-            except StoreError as exc:
-                if AUDIT_UNLINKED not in str(exc):
-                    raise
-            else:
-                return self._moved(ChainHead(int(cursor.lastrowid), digest))
-            # Another record came first: link to it below.
         with self._db.transaction("writing the access log", synced=False) as conn:
-            # Read inside the write transaction: no other writer can slip in between.
-            row = conn.execute(_LAST_HASH).fetchone()
-            prev = "" if row is None else str(row[0])
-            digest = chain_hash(prev, fields)
-            n = int(conn.execute(_APPEND, (*fields, prev, digest)).lastrowid)
-        head = ChainHead(n, digest)
-        return head if inside else self._moved(head)
-
-    def _moved(self, head: ChainHead) -> ChainHead:
-        with self._head_lock:
-            if self._head is None or head.n > self._head.n:
-                self._head = head
-        return head
+            return _link(conn, [_fields(record)])
 
     # -- spooled records (fse_desk.store.audit_spool) --------------------------------------
     @property
@@ -157,8 +123,7 @@ class AuditRepository:
         caller arranges that within a second: :mod:`fse_desk.audit.sealer`)."""
         if self._spool is None:
             raise RuntimeError("this cache has no audit spool (read-only): use append()")
-        if self._db.closed:
-            raise StoreError(f"cache {self._db.path} is closed; open it again to use it")
+        self._db.require_open()
         self._spool.append(_fields(record))
 
     def on_sealed(self, listener: Callable[[ChainHead], None]) -> None:
@@ -203,20 +168,12 @@ class AuditRepository:
                 "SELECT 1 FROM audit_spool_sealed WHERE name = ?", (spooled.name,)
             ).fetchone()
             if sealed is None and spooled.records:
-                row = conn.execute(_LAST_HASH).fetchone()
-                prev = "" if row is None else str(row[0])
-                rows = []
-                for fields in spooled.records:
-                    digest = chain_hash(prev, fields)
-                    rows.append((*fields, prev, digest))
-                    prev = digest
-                conn.executemany(_APPEND, rows)
+                head = _link(conn, spooled.records)
                 conn.execute("INSERT INTO audit_spool_sealed (name) VALUES (?)", (spooled.name,))
-                head = ChainHead(int(conn.execute(_LAST_N).fetchone()[0]), prev)
         spooled.done()
         with self._db.transaction("sealing the access log", synced=False) as conn:
             conn.execute("DELETE FROM audit_spool_sealed WHERE name = ?", (spooled.name,))
-        return None if head is None else self._moved(head)
+        return head
 
     def use_key(self, key: bytes) -> None:
         """The cache was rekeyed: spool later records with the new key."""
@@ -303,6 +260,20 @@ class AuditRepository:
                 f"{anchor.n} was written: records were removed or the file was replaced"
             )
         return ChainReport(records, unsealed, head)
+
+
+def _link(conn: Connection, records: Sequence[Fields]) -> ChainHead:
+    """Chain ``records`` after the last sealed record, inside the caller's write
+    transaction (no other writer can slip in between); the new head."""
+    row = conn.execute(_LAST_HASH).fetchone()
+    prev = "" if row is None else str(row[0])
+    rows = []
+    for fields in records:
+        digest = chain_hash(prev, fields)
+        rows.append((*fields, prev, digest))
+        prev = digest
+    conn.executemany(_APPEND, rows)
+    return ChainHead(int(conn.execute(_LAST_N).fetchone()[0]), prev)
 
 
 def _record(r: Sequence[object]) -> AccessRecord:

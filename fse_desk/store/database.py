@@ -31,7 +31,7 @@ import logging
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from fse_desk.errors import StoreError
 from fse_desk.store._audit_guard import audit_authorizer
-from fse_desk.store._errors import DRIVER_ERRORS, MAPPED_ERRORS, mapped_errors, translate
+from fse_desk.store._errors import DRIVER_ERRORS, mapped_errors
 
 Connection = Any
 """A DB-API connection of ``sqlcipher3`` (or of ``sqlite3`` for the benchmark baseline)."""
@@ -120,8 +120,7 @@ class Database:
 
     def connection(self) -> Connection:
         """This thread's connection, opened on first use."""
-        if self._closed:
-            raise StoreError(f"cache {self.path} is closed; open it again to use it")
+        self.require_open()
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._register(self._connect(create=False))
@@ -130,6 +129,10 @@ class Database:
     @property
     def closed(self) -> bool:
         return self._closed
+
+    def require_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"cache {self.path} is closed; open it again to use it")
 
     def close(self) -> None:
         """Close every connection (the last close checkpoints and removes the WAL).
@@ -155,29 +158,21 @@ class Database:
     @contextmanager
     def _in_use(self) -> Iterator[None]:
         """Count this thread as using the cache until the block ends (see close())."""
-        me = self._enter_use()
+        me = threading.current_thread()
+        with self._idle:
+            self.require_open()
+            self._users[me] = self._users.get(me, 0) + 1
         try:
             yield
         finally:
-            self._leave_use(me)
-
-    def _enter_use(self) -> threading.Thread:
-        me = threading.current_thread()
-        with self._idle:
-            if self._closed:
-                raise StoreError(f"cache {self.path} is closed; open it again to use it")
-            self._users[me] = self._users.get(me, 0) + 1
-        return me
-
-    def _leave_use(self, me: threading.Thread) -> None:
-        with self._idle:
-            left = self._users[me] - 1
-            if left:
-                self._users[me] = left
-            else:
-                del self._users[me]
-                if self._closed:  # only close() waits, and only once it has set this
-                    self._idle.notify_all()
+            with self._idle:
+                left = self._users[me] - 1
+                if left:
+                    self._users[me] = left
+                else:
+                    del self._users[me]
+                    if self._closed:  # only close() waits, and only once it has set this
+                        self._idle.notify_all()
 
     def rekey(self, key: bytes) -> None:
         """Re-encrypt the whole file with ``key`` (``PRAGMA rekey``) on this thread.
@@ -343,25 +338,6 @@ class Database:
             committed, self._local.on_commit = self._local.on_commit, []
             for callback in committed:
                 callback()
-
-    def execute_unsynced(self, action: str, sql: str, params: Sequence[object]) -> Any:
-        """Run one statement on this thread's connection outside any transaction: it
-        commits on its own, unsynced (the audit trail's one-statement append). Returns the
-        cursor; driver errors come out as :class:`StoreError`.
-
-        Plain calls instead of the context managers of :meth:`reading`: it runs for every
-        document opened, and the three generator-based managers cost about a sixth of the
-        audit record (bench/audit_bench.py).
-        """
-        if self.in_transaction:
-            raise RuntimeError("execute_unsynced() is for a statement outside a transaction")
-        me = self._enter_use()
-        try:
-            return self.connection().execute(sql, params)
-        except MAPPED_ERRORS as exc:
-            raise translate(exc, self.path, action) from exc
-        finally:
-            self._leave_use(me)
 
     def _rollback(self, conn: Connection, savepoint: str | None) -> None:
         if not conn.in_transaction:
